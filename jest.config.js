@@ -1,0 +1,11 @@
+/** Unit, golden-example and CLI tests. The e2e suite (real Docker) has its own config. */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  // example package.json files would otherwise collide in jest-haste-map
+  modulePathIgnorePatterns: ['<rootDir>/examples/', '<rootDir>/dist/'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+};
