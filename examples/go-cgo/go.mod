@@ -1,0 +1,3 @@
+module example.com/cgo-checksum
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/ldflags
+
+go 1.19

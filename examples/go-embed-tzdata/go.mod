@@ -1,0 +1,3 @@
+module example.com/embed-tzdata
+
+go 1.19

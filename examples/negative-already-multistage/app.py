@@ -1,0 +1,3 @@
+from banner import shout
+
+print(shout("already multi-stage"))

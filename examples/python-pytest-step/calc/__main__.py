@@ -1,0 +1,5 @@
+import sys
+
+from calc.stats import summary
+
+print(summary([float(a) for a in sys.argv[1:]]))

@@ -1,0 +1,108 @@
+/**
+ * Splits the shell text of a RUN/CMD/ENTRYPOINT into simple commands and words, well enough
+ * to recognise `pip install`, `apt-get install`, `useradd`... It is not a shell: quoting is
+ * honoured, expansions are left as text, and anything it cannot follow stays one command.
+ */
+
+export interface ShellCommand {
+  /** Words with quotes removed; leading `VAR=value` assignments and `sudo`/`exec` dropped. */
+  words: string[];
+  /** The command's text as written. */
+  text: string;
+}
+
+const SEPARATORS = ['&&', '||', ';', '|', '&', '\n'];
+const PREFIX_WORDS = new Set(['sudo', 'exec', 'command', 'nohup', 'time', 'env']);
+
+export function splitShellCommands(script: string): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  let commandStart = 0;
+
+  const endWord = () => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  const endCommand = (end: number) => {
+    endWord();
+    const cleaned = stripPrefixes(words);
+    if (cleaned.length > 0) commands.push({ words: cleaned, text: script.slice(commandStart, end).trim() });
+    words = [];
+  };
+
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"' && i + 1 < script.length) word += script[++i];
+      else word += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+      continue;
+    }
+    if (c === '\\' && i + 1 < script.length) {
+      const next = script[i + 1];
+      i++;
+      if (next === '\n') continue; // line continuation inside a heredoc body
+      word += next;
+      inWord = true;
+      continue;
+    }
+    if (c === '#' && !inWord) {
+      // comment to end of line
+      while (i < script.length && script[i] !== '\n') i++;
+      i--;
+      continue;
+    }
+    const separator = SEPARATORS.find((s) => script.startsWith(s, i));
+    if (separator) {
+      endCommand(i);
+      i += separator.length - 1;
+      commandStart = i + 1;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === '{' || c === '}') {
+      if (!inWord) {
+        endCommand(i);
+        commandStart = i + 1;
+        continue;
+      }
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord();
+      continue;
+    }
+    word += c;
+    inWord = true;
+  }
+  endCommand(script.length);
+  return commands;
+}
+
+function stripPrefixes(words: string[]): string[] {
+  let i = 0;
+  while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || PREFIX_WORDS.has(words[i]))) i++;
+  return words.slice(i);
+}
+
+/** The program name of a command, without its directory: `/usr/bin/apt-get` → `apt-get`. */
+export function programName(command: ShellCommand): string {
+  const first = command.words[0] ?? '';
+  return first.slice(first.lastIndexOf('/') + 1);
+}
+
+/** True when `words` contains `sequence` as consecutive words starting at `from` or later. */
+export function hasWords(words: readonly string[], ...sequence: string[]): boolean {
+  outer: for (let i = 0; i + sequence.length <= words.length; i++) {
+    for (let j = 0; j < sequence.length; j++) if (words[i + j] !== sequence[j]) continue outer;
+    return true;
+  }
+  return false;
+}

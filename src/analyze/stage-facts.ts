@@ -1,0 +1,182 @@
+/**
+ * What one stage means: its base image, the WORKDIR/USER/ENV in force at each instruction,
+ * its copies and RUN commands, and the instructions that describe the image at run time.
+ * Language profiles plan from these facts instead of re-reading the AST.
+ */
+import type { Arg, Env, From, PropertyInstruction } from 'dockerfile-ast';
+import type { InstructionNode, ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
+import { splitShellCommands, ShellCommand } from './shell-commands';
+import { commandForm, CommandForm, CopySpec, expandVariables, parseCopy, runScript } from './instruction-args';
+import { posix as path } from 'path';
+
+/** Instructions that describe the final image at run time and are re-emitted verbatim. */
+export const METADATA_KEYWORDS = new Set(['EXPOSE', 'LABEL', 'MAINTAINER', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'ONBUILD']);
+
+export interface ImageRef {
+  /** The image text as written (`python:${V}-slim`). */
+  text: string;
+  registry: string | null;
+  /** Repository path without registry and tag (`python`, `library/python`, `bitnami/python`). */
+  name: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+export interface RunFacts {
+  instruction: InstructionNode;
+  script: string;
+  commands: ShellCommand[];
+  /** USER in force when the RUN executes (null = the base image's, normally root). */
+  user: string | null;
+  workdir: string;
+}
+
+export interface CopyFacts {
+  instruction: InstructionNode;
+  spec: CopySpec;
+  /** Destination as an absolute path (variables expanded where known). */
+  dest: string;
+  workdir: string;
+}
+
+export interface StageFacts {
+  stage: Stage;
+  from: ImageRef;
+  /** Final WORKDIR, absolute, variables expanded where known ('/' when none was set). */
+  workdir: string;
+  /** The WORKDIR text to emit so that it means the same as the original. */
+  workdirText: string | null;
+  user: string | null;
+  userInstruction: InstructionNode | null;
+  envs: InstructionNode[];
+  /** ENV and ARG values known at the end of the stage (for expanding paths). */
+  values: Map<string, string>;
+  envNames: Set<string>;
+  args: { instruction: InstructionNode; name: string; value: string | null }[];
+  runs: RunFacts[];
+  copies: CopyFacts[];
+  shell: InstructionNode | null;
+  entrypoint: InstructionNode | null;
+  cmd: InstructionNode | null;
+  metadata: InstructionNode[];
+}
+
+export function imageRef(from: From, text: string): ImageRef {
+  const registry = from.getRegistry();
+  const fullName = from.getImageName() ?? '';
+  return {
+    text,
+    registry,
+    name: registry && fullName.startsWith(`${registry}/`) ? fullName.slice(registry.length + 1) : fullName,
+    tag: from.getImageTag(),
+    digest: from.getImageDigest(),
+  };
+}
+
+export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage): StageFacts {
+  const values = new Map<string, string>();
+  for (const arg of dockerfile.globalArgs) {
+    const property = (arg.node as Arg).getProperty();
+    if (property?.getValue() != null) values.set(property.getName(), property.getValue() as string);
+  }
+  const fromNode = stage.from.node as From;
+  const facts: StageFacts = {
+    stage,
+    from: imageRef(fromNode, fromNode.getImage() ?? ''),
+    workdir: '/',
+    workdirText: null,
+    user: null,
+    userInstruction: null,
+    envs: [],
+    values: new Map(),
+    envNames: new Set(),
+    args: [],
+    runs: [],
+    copies: [],
+    shell: null,
+    entrypoint: null,
+    cmd: null,
+    metadata: [],
+  };
+  // Global ARG values are only visible in a stage when re-declared there.
+  const stageValues = new Map<string, string>();
+
+  for (const instruction of stage.instructions) {
+    switch (instruction.keyword) {
+      case 'ARG': {
+        const property = (instruction.node as Arg).getProperty();
+        if (!property) break;
+        const name = property.getName();
+        const value = property.getValue() ?? values.get(name) ?? null;
+        facts.args.push({ instruction, name, value: property.getValue() });
+        if (value !== null) stageValues.set(name, expandVariables(value, stageValues));
+        break;
+      }
+      case 'ENV': {
+        facts.envs.push(instruction);
+        for (const property of (instruction.node as Env).getProperties()) {
+          facts.envNames.add(property.getName());
+          stageValues.set(property.getName(), expandVariables(property.getValue() ?? '', stageValues));
+        }
+        break;
+      }
+      case 'WORKDIR': {
+        const raw = instruction.args.trim();
+        const expanded = expandVariables(raw, stageValues);
+        facts.workdir = path.resolve(facts.workdir, expanded);
+        facts.workdirText = raw.startsWith('/') || raw.startsWith('$') ? raw : facts.workdir;
+        break;
+      }
+      case 'USER':
+        facts.user = instruction.args.trim();
+        facts.userInstruction = instruction;
+        break;
+      case 'RUN': {
+        const script = runScript(instruction);
+        facts.runs.push({ instruction, script, commands: splitShellCommands(script), user: facts.user, workdir: facts.workdir });
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        const spec = parseCopy(instruction);
+        if (!spec) break;
+        const dest = expandVariables(spec.dest, stageValues);
+        facts.copies.push({ instruction, spec, dest: resolveDest(facts.workdir, dest), workdir: facts.workdir });
+        break;
+      }
+      case 'SHELL':
+        facts.shell = instruction;
+        break;
+      case 'ENTRYPOINT':
+        facts.entrypoint = instruction;
+        // Docker resets CMD when ENTRYPOINT is set after it.
+        facts.cmd = null;
+        break;
+      case 'CMD':
+        facts.cmd = instruction;
+        break;
+      default:
+        if (METADATA_KEYWORDS.has(instruction.keyword)) facts.metadata.push(instruction);
+    }
+  }
+  facts.values = stageValues;
+  return facts;
+}
+
+function resolveDest(workdir: string, dest: string): string {
+  const resolved = path.resolve(workdir, dest);
+  // A trailing slash means "into this directory": keep it, copies need it.
+  return dest.endsWith('/') && resolved !== '/' ? `${resolved}/` : resolved;
+}
+
+/** The container command (ENTRYPOINT + CMD) as Docker would run it, for inspection. */
+export function containerCommand(facts: StageFacts): { entrypoint: CommandForm | null; cmd: CommandForm | null; text: string } {
+  const entrypoint = facts.entrypoint ? commandForm(facts.entrypoint.args) : null;
+  const cmd = facts.cmd ? commandForm(facts.cmd.args) : null;
+  const show = (c: CommandForm | null) => (c ? (c.form === 'exec' ? c.argv.join(' ') : c.script) : '');
+  return { entrypoint, cmd, text: [show(entrypoint), show(cmd)].filter(Boolean).join(' ') };
+}
+
+export function propertyNames(instruction: InstructionNode): string[] {
+  return (instruction.node as PropertyInstruction).getProperties().map((p) => p.getName());
+}

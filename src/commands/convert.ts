@@ -1,0 +1,93 @@
+/** `msb convert <Dockerfile...>`: print, diff, check or write the converted file(s). */
+import type { CommandModule } from 'yargs';
+import * as path from 'path';
+import { convertFile, ConversionResult } from '../convert';
+import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, MsbError } from '../errors';
+import { unifiedDiff } from '../emit/unified-diff';
+import { writeFileSafely } from '../emit/write-file';
+import { createEnvironment } from '../languages';
+import { formatExplanation, resultToJson } from './report-format';
+import { ConversionFlags, withConversionOptions } from './shared-options';
+
+interface ConvertArgs extends ConversionFlags {
+  files: string[];
+  'dry-run': boolean;
+  write: boolean;
+  out?: string;
+  check: boolean;
+  explain: boolean;
+}
+
+export const convertCommand: CommandModule<object, ConvertArgs> = {
+  command: 'convert <files..>',
+  describe: 'Convert single-stage Dockerfile(s) into multi-stage ones',
+  builder: (yargs) =>
+    withConversionOptions(yargs)
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Dockerfile(s) to convert' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file' })
+      .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Replace the file(s) in place (atomically)' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Write the converted file here (one input only)' })
+      .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when a file would change; write nothing' })
+      .option('explain', { type: 'boolean', default: false, describe: 'Say why each instruction went where it went (stderr)' })
+      .check((argv) => {
+        const modes = ['dry-run', 'write', 'check'].filter((m) => argv[m]).concat(argv.out ? ['out'] : []);
+        if (modes.length > 1) throw new Error(`choose one of --dry-run, --write, --out, --check (got ${modes.map((m) => `--${m}`).join(', ')})`);
+        if (argv.out && argv.files.length > 1) throw new Error('--out takes a single input file');
+        return true;
+      }) as never,
+  handler: async (argv) => {
+    process.exitCode = await runConvert(argv);
+  },
+};
+
+async function runConvert(argv: ConvertArgs): Promise<number> {
+  const environment = createEnvironment(argv.profile ?? []);
+  const results: ConversionResult[] = [];
+  let exitCode = EXIT_OK;
+  for (const file of argv.files) {
+    const result = await convertFile(file, { lang: argv.lang, context: argv.context, runtime: argv.runtime, environment });
+    results.push(result);
+    if (result.status === 'error') {
+      exitCode = EXIT_ERROR;
+      if (!argv.json) process.stderr.write(`msb: ${result.reason}\n`);
+      continue;
+    }
+    if (!argv.quiet && !argv.json) report(result, argv);
+    if (argv.check) {
+      if (result.status === 'changed') exitCode = Math.max(exitCode, EXIT_WOULD_CHANGE);
+    } else if (argv.write) {
+      if (result.status === 'changed') {
+        try {
+          await writeFileSafely(file, result.output, result.encoding);
+        } catch (error) {
+          if (!(error instanceof MsbError)) throw error;
+          process.stderr.write(`msb: ${error.toOneLine()}\n`);
+          exitCode = EXIT_ERROR;
+        }
+      }
+    } else if (argv.out) {
+      await writeFileSafely(argv.out, result.output, result.encoding);
+    } else if (!argv.json) {
+      process.stdout.write(argv['dry-run'] ? unifiedDiff(path.relative(process.cwd(), file) || file, result.original, result.output) : result.output);
+    }
+  }
+  if (argv.json) {
+    const payload = results.map((r) => resultToJson(r, { diff: true }));
+    process.stdout.write(`${JSON.stringify(payload.length === 1 ? payload[0] : payload, null, 2)}\n`);
+  }
+  return exitCode;
+}
+
+function report(result: ConversionResult, argv: ConvertArgs): void {
+  const lines: string[] = [];
+  const language = result.detection?.language ? ` (${result.detection.language}${result.detection.framework ? `/${result.detection.framework}` : ''})` : '';
+  if (result.status === 'changed') {
+    const verb = argv.check ? 'would convert' : argv.write ? 'converted' : 'converts';
+    lines.push(`msb: ${verb} ${result.file}${language}: ${result.builderImage} → ${result.runtimeImage}`);
+  } else {
+    lines.push(`msb: ${result.status} ${result.file}${language}: ${result.reason}`);
+  }
+  for (const warning of result.warnings) lines.push(`msb: warning: ${warning}`);
+  if (argv.explain) lines.push(formatExplanation(result));
+  process.stderr.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,98 @@
+/**
+ * The build context as detection and planning see it: the files next to the Dockerfile
+ * (bounded in depth and count, so a huge monorepo costs milliseconds), their text on demand,
+ * and what .dockerignore excludes.
+ */
+import { readdirSync, readFileSync, statSync } from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import ignore, { Ignore } from 'ignore';
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'vendor', '.venv', 'venv', '__pycache__', 'target', 'build', 'dist', '.next', '.gradle', '.idea']);
+const MAX_DEPTH = 4;
+const MAX_FILES = 5000;
+const MAX_READ_BYTES = 1024 * 1024;
+
+export interface BuildContext {
+  /** Absolute path of the context directory. */
+  readonly dir: string;
+  /** Relative POSIX paths of the files found (bounded). */
+  readonly files: readonly string[];
+  has(relativePath: string): boolean;
+  /** Files matching a glob relative to the context root (`requirements*.txt` is top level only, `**\/go.mod` anywhere). */
+  glob(pattern: string): string[];
+  /** File text, or null when absent, unreadable or too large. */
+  read(relativePath: string): string | null;
+  /** True when .dockerignore keeps the path out of the build context. */
+  isDockerIgnored(relativePath: string): boolean;
+}
+
+export function openBuildContext(dir: string): BuildContext {
+  const root = path.resolve(dir);
+  const files = listFiles(root);
+  const fileSet = new Set(files);
+  const cache = new Map<string, string | null>();
+  let dockerignore: Ignore | undefined;
+
+  const read = (relativePath: string): string | null => {
+    const key = normalise(relativePath);
+    if (cache.has(key)) return cache.get(key) ?? null;
+    let text: string | null = null;
+    try {
+      const full = path.join(root, key);
+      if (statSync(full).size <= MAX_READ_BYTES) text = readFileSync(full, 'utf8');
+    } catch {
+      text = null;
+    }
+    cache.set(key, text);
+    return text;
+  };
+
+  return {
+    dir: root,
+    files,
+    has: (relativePath) => fileSet.has(normalise(relativePath)) || read(relativePath) !== null,
+    glob: (pattern) => {
+      const matcher = picomatch(pattern, { dot: true });
+      return files.filter((f) => matcher(f));
+    },
+    read,
+    isDockerIgnored: (relativePath) => {
+      if (!dockerignore) {
+        dockerignore = ignore();
+        const text = read('.dockerignore');
+        if (text) dockerignore.add(text.split(/\r?\n/).map((l) => l.replace(/^\//, '')));
+      }
+      const rel = normalise(relativePath);
+      return rel !== '' && rel !== '.' && dockerignore.ignores(rel);
+    },
+  };
+}
+
+function normalise(relativePath: string): string {
+  return path.posix.normalize(relativePath.replace(/\\/g, '/')).replace(/^\.\/|^\/+/, '');
+}
+
+function listFiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, prefix: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      if (found.length >= MAX_FILES) return;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) walk(path.join(dir, entry.name), rel, depth + 1);
+      } else if (entry.isFile()) {
+        found.push(rel);
+      }
+    }
+  };
+  walk(root, '', 1);
+  return found;
+}

@@ -1,0 +1,115 @@
+/**
+ * The pipeline end to end: parse → detect → plan → render → apply edits → verify.
+ * Pure with respect to the Dockerfile (it reads the build context, never writes); the CLI
+ * and the codemod decide what to do with the result.
+ */
+import * as path from 'path';
+import { applyEdits } from './edit/text-edits';
+import { openBuildContext } from './context/build-context';
+import { MsbError, isMsbError } from './errors';
+import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
+import { readDockerfile, TextEncoding } from './parse/read-dockerfile';
+import { planConversion, PlanEnvironment } from './plan/planner';
+import type { ConvertOptions, Decision, Detection } from './plan/plan-types';
+import { defaultEnvironment } from './languages';
+
+export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface ConversionResult {
+  file: string;
+  status: ConversionStatus;
+  /** Why the file was left as it is (unchanged/skipped) or the error message. */
+  reason?: string;
+  detection: Detection | null;
+  /** The text as read and the converted text (equal unless status is "changed"). */
+  original: string;
+  output: string;
+  encoding: TextEncoding;
+  changes: string[];
+  warnings: string[];
+  decisions: Decision[];
+  builderImage?: string;
+  runtimeImage?: string;
+  error?: { kind: string; message: string; line?: number };
+}
+
+export interface ConvertTextOptions extends ConvertOptions {
+  /** File name for messages and the default build context. */
+  file?: string;
+  encoding?: TextEncoding;
+  environment?: PlanEnvironment;
+}
+
+/** Converts Dockerfile text. Throws MsbError for input that is not a valid Dockerfile. */
+export function convertText(text: string, options: ConvertTextOptions = {}): ConversionResult {
+  const file = options.file ?? 'Dockerfile';
+  const environment = options.environment ?? defaultEnvironment();
+  const dockerfile = parseDockerfile(text, file);
+  const context = openBuildContext(options.context ?? path.dirname(path.resolve(file)));
+  const plan = planConversion(dockerfile, context, options, environment);
+  const base = { file, original: text, encoding: options.encoding ?? 'utf8', detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
+  if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
+
+  const body = applyEdits(dockerfile.text, plan.edits);
+  const output = (dockerfile.bom ? '\uFEFF' : '') + body;
+  verifyOutput(dockerfile, body);
+  return {
+    ...base,
+    status: 'changed',
+    output,
+    changes: plan.changes,
+    warnings: plan.warnings,
+    decisions: plan.decisions,
+    builderImage: plan.builderImage,
+    runtimeImage: plan.runtimeImage,
+  };
+}
+
+/** Reads and converts one Dockerfile; input errors come back as status "error", never thrown. */
+export async function convertFile(file: string, options: ConvertTextOptions = {}): Promise<ConversionResult> {
+  try {
+    const source = await readDockerfile(file);
+    return convertText(source.text, { ...options, file, encoding: source.encoding });
+  } catch (error) {
+    if (!isMsbError(error)) throw error;
+    return errorResult(file, error);
+  }
+}
+
+export function errorResult(file: string, error: MsbError): ConversionResult {
+  return {
+    file,
+    status: 'error',
+    reason: error.toOneLine(),
+    detection: null,
+    original: '',
+    output: '',
+    encoding: 'utf8',
+    changes: [],
+    warnings: [],
+    decisions: [],
+    error: { kind: error.kind, message: error.message, line: error.line },
+  };
+}
+
+/**
+ * The output must parse, and every original instruction must survive with its exact text,
+ * in order: msb adds lines, it never rewrites the user's. A failure here is a bug in msb.
+ */
+function verifyOutput(original: ParsedDockerfile, output: string): void {
+  let reparsed: ParsedDockerfile;
+  try {
+    reparsed = parseDockerfile(output, original.file);
+  } catch (error) {
+    throw new Error(`msb produced a Dockerfile that does not parse (${(error as Error).message}); please report this`);
+  }
+  const texts = reparsed.instructions.map((i) => i.text);
+  let cursor = 0;
+  for (const instruction of original.instructions) {
+    const isFirstFrom = instruction.keyword === 'FROM';
+    const found = texts.findIndex((t, i) => i >= cursor && (t === instruction.text || (isFirstFrom && t.startsWith(instruction.text.trimEnd()))));
+    if (found === -1) throw new Error(`msb lost or altered the instruction on line ${instruction.line + 1}; please report this`);
+    cursor = found + 1;
+  }
+  if (reparsed.stages.length <= original.stages.length) throw new Error('msb produced no new stage; please report this');
+}

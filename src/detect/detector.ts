@@ -1,0 +1,116 @@
+/**
+ * Step 2 of the pipeline: which language profile fits. Every profile is scored from its
+ * weighted rules (files in the build context, the base image, RUN/CMD lines) plus what its
+ * strategy reads from manifests; all candidates are kept with their evidence, then the best
+ * is picked by confidence and, on a tie, by the profile's explicit priority.
+ */
+import { MsbError } from '../errors';
+import { expandVariables } from '../analyze/instruction-args';
+import type { Profile } from '../profiles/profile-types';
+import type { Candidate, DetectInput, Detection, Evidence, LanguageStrategy } from '../plan/plan-types';
+
+/** Below this, msb says "unknown language" rather than guess. */
+export const MIN_CONFIDENCE = 0.5;
+
+export function detectLanguage(
+  input: DetectInput,
+  profiles: readonly Profile[],
+  strategyFor: (profile: Profile) => LanguageStrategy,
+  forcedLanguage?: string,
+): Detection {
+  const texts = commandTexts(input);
+  const image = resolvedImageName(input);
+  const candidates: (Candidate & { profile: Profile })[] = [];
+  for (const profile of profiles) {
+    const evidence = ruleEvidence(profile, input, texts, image);
+    if (evidence.length === 0 && profile.id !== forcedLanguage) continue;
+    candidates.push({ language: profile.id, confidence: combine(evidence), priority: profile.detect.priority, evidence, profile });
+  }
+  candidates.sort((a, b) => b.confidence - a.confidence || b.priority - a.priority || a.language.localeCompare(b.language));
+
+  let chosen = candidates[0];
+  if (forcedLanguage) {
+    const forced = profiles.find((p) => p.id === forcedLanguage);
+    if (!forced) {
+      throw new MsbError('usage', `unknown language "${forcedLanguage}" (known: ${profiles.map((p) => p.id).join(', ')})`);
+    }
+    chosen = candidates.find((c) => c.language === forcedLanguage) as (typeof candidates)[number];
+  } else if (!chosen || chosen.confidence < MIN_CONFIDENCE) {
+    return {
+      language: null,
+      confidence: chosen?.confidence ?? 0,
+      framework: null,
+      packageManager: null,
+      facts: {},
+      evidence: chosen?.evidence ?? [],
+      candidates: candidates.map(stripProfile),
+      overridden: false,
+    };
+  }
+
+  const details = strategyFor(chosen.profile).describe(input, chosen.profile);
+  const evidence = [...chosen.evidence, ...(details.evidence ?? [])];
+  if (forcedLanguage) evidence.unshift({ kind: 'override', detail: `--lang ${forcedLanguage}`, weight: 1 });
+  return {
+    language: chosen.language,
+    confidence: forcedLanguage ? 1 : round(combine(evidence)),
+    framework: details.framework ?? null,
+    packageManager: details.packageManager ?? null,
+    facts: details.facts ?? {},
+    evidence,
+    candidates: candidates.map(stripProfile),
+    overridden: Boolean(forcedLanguage),
+  };
+}
+
+function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], image: string): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const rule of profile.detect.files) {
+    const matches = input.context.glob(rule.pattern);
+    if (matches.length > 0) evidence.push({ kind: 'file', detail: rule.evidence ?? matches.slice(0, 3).join(', '), weight: rule.weight });
+  }
+  for (const rule of profile.detect.baseImages) {
+    if (new RegExp(rule.pattern).test(image)) evidence.push({ kind: 'base-image', detail: rule.evidence ?? `FROM ${image}`, weight: rule.weight });
+  }
+  for (const rule of profile.detect.commands) {
+    const pattern = new RegExp(rule.pattern);
+    const hit = texts.find((t) => pattern.test(t));
+    if (hit) evidence.push({ kind: 'command', detail: rule.evidence ?? oneLine(hit), weight: rule.weight });
+  }
+  return evidence;
+}
+
+/** Independent evidence: each rule lowers the chance that the guess is wrong. */
+function combine(evidence: readonly Evidence[]): number {
+  return Math.min(0.99, 1 - evidence.reduce((p, e) => p * (1 - e.weight), 1));
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function commandTexts(input: DetectInput): string[] {
+  const texts = input.facts.runs.map((r) => r.script);
+  for (const instruction of [input.facts.entrypoint, input.facts.cmd]) if (instruction) texts.push(instruction.args);
+  return texts;
+}
+
+/** `python:${V}` is matched as `python` with its registry path, ARG defaults applied. */
+function resolvedImageName(input: DetectInput): string {
+  const { from } = input.facts;
+  const values = new Map<string, string>();
+  for (const arg of input.dockerfile.globalArgs) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(arg.args.trim());
+    if (match) values.set(match[1], match[2].replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return expandVariables(from.registry ? `${from.registry}/${from.name}` : from.name, values);
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
+
+function stripProfile({ profile: _profile, ...candidate }: Candidate & { profile: Profile }): Candidate {
+  return candidate;
+}

@@ -1,0 +1,218 @@
+/**
+ * Plans the Python conversion: dependencies go into a virtual environment in the builder
+ * (or stay where the original put them: an existing venv, a uv project, --user, a prefix),
+ * and the runtime stage — the slim image of the same Python — copies that environment whole,
+ * so console scripts keep working, plus the application files and the runtime libraries.
+ */
+import { posix as path } from 'path';
+import type { RunFacts } from '../../analyze/stage-facts';
+import { programName, splitShellCommands } from '../../analyze/shell-commands';
+import { containerCommand } from '../../analyze/stage-facts';
+import { insertAt, TextEdit } from '../../edit/text-edits';
+import { chooseRuntimeImage } from '../../plan/base-image';
+import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
+import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { classifyPythonCommand, PythonCommand } from './python-commands';
+import type { PythonSettings } from './python-settings';
+
+type Environment =
+  | { kind: 'new-venv'; path: string; before: RunFacts }
+  | { kind: 'existing-venv'; path: string }
+  | { kind: 'uv-project'; path: string }
+  | { kind: 'user-site'; path: string }
+  | { kind: 'prefix'; path: string }
+  | { kind: 'none' };
+
+const SCRIPT_RUNNER = /^(\.{0,2}\/\S+\.sh|\S+\.sh)$/;
+
+export function planPython(input: PlanInput): StrategyPlan {
+  const { facts, profile, builder, dockerfile } = input;
+  const settings = profile.settings as unknown as PythonSettings;
+  const tools = new Set(settings.toolPackages);
+  const warnings: string[] = [];
+  const decisions: Decision[] = [];
+
+  const containerStart = containerStartInstall(input, tools);
+  if (containerStart) return { kind: 'skip', reason: containerStart };
+
+  const globals = new Map<string, string>();
+  for (const arg of dockerfile.globalArgs) {
+    const match = /^([A-Za-z_]\w*)=(.*)$/.exec(arg.args.trim());
+    if (match) globals.set(match[1], match[2].replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  const image = chooseRuntimeImage(facts.from, profile.runtimeImages, globals);
+  if (!image.ok) return { kind: 'skip', reason: image.reason };
+  warnings.push(...image.warnings);
+
+  const classified = facts.runs.map((run) => ({ run, commands: run.commands.map((c) => classifyPythonCommand(c, tools, run.workdir)) }));
+  if (classified.some((c) => c.commands.some((k) => k.kind === 'conda'))) {
+    return { kind: 'skip', reason: 'conda environments are not supported yet: the runtime image would need conda itself' };
+  }
+  const environment = pythonEnvironment(classified, input, settings);
+  if (environment.kind === 'none') {
+    const script = facts.runs.find((r) => r.commands.some((c) => SCRIPT_RUNNER.test(c.words[0] ?? '') || (['bash', 'sh', 'make'].includes(programName(c)) && c.words.length > 1)));
+    if (script) {
+      return { kind: 'skip', reason: `dependencies may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read` };
+    }
+  }
+
+  const builderEdits: TextEdit[] = [];
+  if (environment.kind === 'new-venv') builderEdits.push(venvInsertion(input, environment.path, environment.before));
+  for (const { run, commands } of classified) {
+    if (commands.some((k) => k.kind === 'test')) decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder', why: 'runs the tests: the build fails when they fail; the runtime does not need them' });
+  }
+
+  const runtime = baseRuntimeModel(facts, image.image, ['Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.']);
+  const environmentPath = 'path' in environment ? environment.path : null;
+  const files = applicationFileCopies(facts, builder, (dest) => environmentPath !== null && isWithin(dest, environmentPath));
+  if (files.problem) return { kind: 'skip', reason: files.problem };
+  decisions.push(...files.decisions);
+
+  const copies: string[] = [];
+  if (environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir)) {
+    copies.push(copyLine(builder, environmentPath, environmentPath));
+    decisions.push({ subject: environmentPath, placement: 'runtime', why: describeEnvironment(environment) });
+  }
+  runtime.copies = [...copies, ...files.copies];
+  const pathEnv = environmentPathEnv(environment, facts.envs.map((e) => e.text).join('\n'));
+  if (pathEnv) runtime.env.unshift(pathEnv);
+
+  const users = userSetupRuns(facts);
+  decisions.push(...users.decisions);
+  const { installs, removed } = findPackageInstalls(facts.runs);
+  const needed = [...runtimeCommands(facts), ...users.runs.flatMap((r) => r.split(/[\s;&|]+/))];
+  const packages = profile.packages ? splitPackages(installs, removed, profile.packages, needed) : null;
+  if (packages) {
+    warnings.push(...packages.warnings);
+    decisions.push(...packages.decisions);
+    if (packages.runtime.length > 0) runtime.setup.push(input.templates.render('system-packages', { manager: packages.manager, packages: packages.runtime }).trim());
+  }
+  runtime.setup.push(...users.runs);
+  if (environment.kind === 'new-venv') runtime.command = runtime.command.map((c) => pointAtVenv(c, environment.path, facts.copies.map((x) => x.dest)));
+  if (!facts.entrypoint && !facts.cmd) {
+    decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app and its environment on PATH' });
+  }
+  warnings.push(...buildOutputWarnings(classified, facts.workdir));
+  return { kind: 'convert', runtime, builderEdits, warnings, decisions: [...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })), ...decisions], runtimeImage: image.image };
+}
+
+function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[] }[], input: PlanInput, settings: PythonSettings): Environment {
+  const { facts } = input;
+  let venv: string | null = null;
+  for (const { run, commands } of classified) {
+    for (const command of commands) {
+      switch (command.kind) {
+        case 'create-venv':
+          venv ??= expand(command.path, facts.values);
+          break;
+        case 'uv-sync':
+          return { kind: 'uv-project', path: facts.values.get('UV_PROJECT_ENVIRONMENT') ?? path.join(run.workdir, '.venv') };
+        case 'user-install':
+          return { kind: 'user-site', path: path.join(homeOf(run.user), '.local') };
+        case 'prefix-install':
+          return { kind: 'prefix', path: expand(command.path, facts.values) };
+        case 'dependencies':
+          if (venv) return { kind: 'existing-venv', path: venv };
+          if (facts.values.get('VIRTUAL_ENV')) return { kind: 'existing-venv', path: facts.values.get('VIRTUAL_ENV') as string };
+          return { kind: 'new-venv', path: settings.venvPath, before: run };
+        default:
+          break;
+      }
+    }
+  }
+  return venv ? { kind: 'existing-venv', path: venv } : { kind: 'none' };
+}
+
+/** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
+function venvInsertion(input: PlanInput, venvPath: string, before: RunFacts): TextEdit {
+  const { dockerfile } = input;
+  const instruction = before.instruction;
+  const lineStart = dockerfile.offsetOfLine(instruction.line);
+  const indent = dockerfile.text.slice(lineStart, instruction.start);
+  const user = before.user && !/^(root|0)(:.*)?$/.test(before.user) ? before.user : null;
+  const text = input.templates
+    .render(input.profile.templates.builderVenv, { venv: venvPath, user })
+    .replace(/\r?\n$/, '')
+    .split('\n')
+    .map((line) => indent + line)
+    .join(dockerfile.eol);
+  return insertAt(lineStart, text + dockerfile.eol, `added a virtual environment at ${venvPath} in the builder before line ${instruction.line + 1}, so every package and console script lands in one folder the runtime copies`);
+}
+
+function environmentPathEnv(environment: Environment, existingEnv: string): string | null {
+  switch (environment.kind) {
+    case 'new-venv':
+      return `ENV VIRTUAL_ENV=${environment.path} PATH="${environment.path}/bin:$PATH"`;
+    case 'uv-project':
+    case 'user-site':
+    case 'existing-venv':
+      return existingEnv.includes(`${environment.path}/bin`) || existingEnv.includes('VIRTUAL_ENV/bin') ? null : `ENV PATH="${environment.path}/bin:$PATH"`;
+    default:
+      return null;
+  }
+}
+
+function describeEnvironment(environment: Environment): string {
+  switch (environment.kind) {
+    case 'new-venv':
+      return 'the virtual environment with every installed package and console script';
+    case 'existing-venv':
+      return "the original's virtual environment";
+    case 'uv-project':
+      return 'the uv project environment';
+    case 'user-site':
+      return 'packages installed with pip --user';
+    case 'prefix':
+      return 'packages installed into a prefix';
+    default:
+      return '';
+  }
+}
+
+/** `/usr/local/bin/gunicorn` lived in the system Python; with the venv it is in the venv's bin. */
+function pointAtVenv(instructionText: string, venvPath: string, copiedPaths: string[]): string {
+  return instructionText.replace(/\/usr\/local\/bin\/([A-Za-z0-9_.-]+)/g, (whole, name: string) => {
+    if (copiedPaths.some((p) => p === whole || p === '/usr/local/bin/' || p === '/usr/local/bin')) return whole;
+    return `${venvPath}/bin/${name}`;
+  });
+}
+
+function containerStartInstall(input: PlanInput, tools: ReadonlySet<string>): string | null {
+  const command = containerCommand(input.facts);
+  for (const form of [command.entrypoint, command.cmd]) {
+    if (!form) continue;
+    const script = form.form === 'exec' ? (form.argv[0]?.endsWith('sh') && form.argv[1] === '-c' ? form.argv[2] ?? '' : form.argv.join(' ')) : form.script;
+    for (const c of splitShellCommands(script)) {
+      const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
+      if (kind === 'dependencies' || kind === 'tool-install' || kind === 'user-install' || kind === 'uv-sync') {
+        return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;
+      }
+    }
+  }
+  return null;
+}
+
+/** Build steps that write outside the WORKDIR leave files the runtime does not copy. */
+function buildOutputWarnings(classified: { run: RunFacts; commands: PythonCommand[] }[], workdir: string): string[] {
+  const warnings: string[] = [];
+  for (const { run, commands } of classified) {
+    run.commands.forEach((command, i) => {
+      const program = programName(command);
+      if (commands[i].kind !== 'other' || !/^python(\d(\.\d+)?)?$/.test(program)) return;
+      if (command.words[1] === '-c' || command.words[1] === '-m' && ['venv', 'pip', 'compileall'].includes(command.words[2])) return;
+      if (workdir === '/') return;
+      warnings.push(`line ${run.instruction.line + 1} runs "${command.text.slice(0, 60)}" at build time; only what it writes under ${workdir} reaches the runtime image`);
+    });
+  }
+  return warnings;
+}
+
+function homeOf(user: string | null): string {
+  if (!user || /^(root|0)(:.*)?$/.test(user)) return '/root';
+  return `/home/${user.split(':')[0]}`;
+}
+
+function expand(value: string, values: ReadonlyMap<string, string>): string {
+  return value.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => values.get(name) ?? whole);
+}

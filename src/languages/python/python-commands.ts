@@ -1,0 +1,93 @@
+/**
+ * Recognises what a shell command does to a Python environment: installs the app's
+ * dependencies, installs a tool (pip, poetry...), creates a venv, installs with --user or
+ * into a prefix, syncs a uv project, or runs the tests.
+ */
+import { posix as path } from 'path';
+import { programName, ShellCommand } from '../../analyze/shell-commands';
+
+export type PythonCommand =
+  | { kind: 'dependencies'; tool: string }
+  | { kind: 'tool-install'; packages: string[] }
+  | { kind: 'user-install' }
+  | { kind: 'prefix-install'; path: string }
+  | { kind: 'create-venv'; path: string }
+  | { kind: 'uv-sync' }
+  | { kind: 'conda' }
+  | { kind: 'test' }
+  | { kind: 'other' };
+
+const PYTHON = /^python(\d(\.\d+)?)?$/;
+const PIP = /^pip(\d(\.\d+)?)?$/;
+
+export function classifyPythonCommand(command: ShellCommand, toolPackages: ReadonlySet<string>, workdir: string): PythonCommand {
+  const words = command.words;
+  const program = programName(command);
+  const pipArgs = PIP.test(program) ? words.slice(1) : PYTHON.test(program) && words[1] === '-m' && words[2] === 'pip' ? words.slice(3) : null;
+  if (pipArgs) return classifyPip(pipArgs, toolPackages, workdir);
+  if (program === 'uv') {
+    if (words[1] === 'sync') return { kind: 'uv-sync' };
+    if (words[1] === 'pip' && (words[2] === 'install' || words[2] === 'sync')) return classifyPip(words.slice(2), toolPackages, workdir, 'uv pip');
+    if (words[1] === 'venv') return { kind: 'create-venv', path: resolve(workdir, firstPositional(words.slice(2)) ?? '.venv') };
+  }
+  if ((program === 'poetry' || program === 'pdm') && (words[1] === 'install' || words[1] === 'sync')) return { kind: 'dependencies', tool: program };
+  if (program === 'pipenv' && (words[1] === 'install' || words[1] === 'sync')) return { kind: 'dependencies', tool: 'pipenv' };
+  if (program === 'pip-sync') return { kind: 'dependencies', tool: 'pip-sync' };
+  if (PYTHON.test(program) && words[1] === 'setup.py' && (words[2] === 'install' || words[2] === 'develop')) return { kind: 'dependencies', tool: 'setup.py' };
+  if (PYTHON.test(program) && words[1] === '-m' && (words[2] === 'venv' || words[2] === 'virtualenv')) {
+    const target = firstPositional(words.slice(3));
+    if (target) return { kind: 'create-venv', path: resolve(workdir, target) };
+  }
+  if (program === 'virtualenv') {
+    const target = firstPositional(words.slice(1));
+    if (target) return { kind: 'create-venv', path: resolve(workdir, target) };
+  }
+  if (['conda', 'mamba', 'micromamba'].includes(program)) return { kind: 'conda' };
+  if (['pytest', 'py.test', 'tox', 'nox'].includes(program)) return { kind: 'test' };
+  if (PYTHON.test(program) && words[1] === '-m' && ['pytest', 'unittest', 'tox', 'nox'].includes(words[2])) return { kind: 'test' };
+  return { kind: 'other' };
+}
+
+function classifyPip(args: string[], toolPackages: ReadonlySet<string>, workdir: string, tool = 'pip'): PythonCommand {
+  if (args[0] !== 'install' && args[0] !== 'sync') return { kind: 'other' };
+  const rest = args.slice(1);
+  if (rest.includes('--user')) return { kind: 'user-install' };
+  const location = optionValue(rest, ['--prefix', '--target', '-t', '--root']);
+  if (location) return { kind: 'prefix-install', path: resolve(workdir, location) };
+  if (rest.includes('--system') && tool === 'uv pip') return { kind: 'dependencies', tool };
+  const requirements = rest.some((w) => /^(-r|--requirement|-e|--editable|-c)(=|$)/.test(w) || /^-r\S/.test(w));
+  const packages = positionals(rest).map((p) => p.toLowerCase().replace(/[<>=!~\[;].*$/, ''));
+  if (!requirements && packages.length > 0 && packages.every((p) => toolPackages.has(p))) return { kind: 'tool-install', packages };
+  if (!requirements && packages.length === 0) return { kind: 'other' };
+  return { kind: 'dependencies', tool };
+}
+
+const OPTIONS_WITH_VALUE = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--prefix', '--target', '-t', '--root', '--python', '-p', '--platform', '--no-binary', '--only-binary', '--progress-bar', '--cache-dir', '--timeout', '--retries']);
+
+function positionals(args: string[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    if (OPTIONS_WITH_VALUE.has(word)) i++;
+    else if (!word.startsWith('-')) found.push(word);
+  }
+  return found;
+}
+
+function firstPositional(args: string[]): string | undefined {
+  return positionals(args)[0];
+}
+
+function optionValue(args: string[], names: string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    for (const name of names) {
+      if (args[i] === name && args[i + 1]) return args[i + 1];
+      if (args[i].startsWith(`${name}=`)) return args[i].slice(name.length + 1);
+    }
+  }
+  return null;
+}
+
+function resolve(workdir: string, target: string): string {
+  return target.startsWith('$') ? target : path.resolve(workdir, target);
+}

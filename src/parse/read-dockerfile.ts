@@ -1,0 +1,61 @@
+/**
+ * Reads a Dockerfile from disk with the checks that turn bad input into one clear error:
+ * missing, unreadable, a directory, too large, or binary.
+ */
+import { promises as fs } from 'fs';
+import { MsbError } from '../errors';
+
+/** Bounds the time and memory one file may cost (a real Dockerfile is a few KB). */
+export const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
+
+export type TextEncoding = 'utf8' | 'latin1';
+
+export interface DockerfileSource {
+  text: string;
+  /** How to write the text back: a Latin-1 file stays Latin-1. */
+  encoding: TextEncoding;
+}
+
+export async function readDockerfile(file: string): Promise<DockerfileSource> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (error) {
+    throw fileError(error, file);
+  }
+  if (stat.isDirectory()) throw new MsbError('usage', 'is a directory, not a Dockerfile', { file });
+  if (stat.size > MAX_DOCKERFILE_BYTES) {
+    throw new MsbError('too-large', `file is ${stat.size} bytes; msb reads Dockerfiles up to ${MAX_DOCKERFILE_BYTES} bytes`, { file });
+  }
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(file);
+  } catch (error) {
+    throw fileError(error, file);
+  }
+  return decodeDockerfile(buffer, file);
+}
+
+export function decodeDockerfile(buffer: Buffer, file: string): DockerfileSource {
+  if (buffer.length > MAX_DOCKERFILE_BYTES) {
+    throw new MsbError('too-large', `file is ${buffer.length} bytes; msb reads Dockerfiles up to ${MAX_DOCKERFILE_BYTES} bytes`, { file });
+  }
+  const nul = buffer.indexOf(0);
+  if (nul !== -1) {
+    const line = buffer.subarray(0, nul).toString('latin1').split('\n').length;
+    throw new MsbError('binary-file', 'binary file (NUL byte), not a Dockerfile', { file, line });
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf8' };
+  } catch {
+    // Latin-1 and other legacy encodings: keep the bytes as characters rather than refuse the file.
+    return { text: buffer.toString('latin1'), encoding: 'latin1' };
+  }
+}
+
+function fileError(error: unknown, file: string): MsbError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new MsbError('missing-file', 'no such file', { file });
+  if (code === 'EACCES' || code === 'EPERM') return new MsbError('unreadable-file', 'permission denied', { file });
+  return new MsbError('unreadable-file', `cannot read: ${(error as Error).message}`, { file });
+}

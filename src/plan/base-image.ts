@@ -1,0 +1,65 @@
+/**
+ * Chooses the runtime base image from the builder's, by the profile's rules: the slim
+ * variant of the same version (`python:3.9` → `python:3.9-slim`), a JRE for a JDK, a fixed
+ * minimal image for static binaries. Tags driven by an ARG stay ARG-driven.
+ */
+import type { ImageRef } from '../analyze/stage-facts';
+import { expandVariables } from '../analyze/instruction-args';
+import type { ImageRule } from '../profiles/profile-types';
+
+export type RuntimeImageChoice =
+  | { ok: true; image: string; notes: string[]; warnings: string[] }
+  | { ok: false; reason: string };
+
+export function chooseRuntimeImage(from: ImageRef, rules: readonly ImageRule[], globals: ReadonlyMap<string, string>): RuntimeImageChoice {
+  const name = expandVariables(from.name, globals);
+  if (name.includes('$')) return { ok: false, reason: `the base image "${from.text}" is chosen by a build argument without a default` };
+  const rule = rules.find((r) => new RegExp(r.name).test(name));
+  if (!rule) return { ok: false, reason: `no runtime image is known for the base image "${from.text}"` };
+  const notes = rule.note ? [rule.note] : [];
+  const warnings: string[] = [];
+  if (rule.image && !rule.tags) return { ok: true, image: rule.image, notes, warnings };
+
+  const rawTag = from.tag ?? 'latest';
+  const tag = expandVariables(rawTag, globals);
+  if (tag.includes('$')) return { ok: false, reason: `the tag of "${from.text}" is a build argument without a default; msb cannot tell which runtime variant matches` };
+  const prefix = from.registry ? `${from.registry}/${from.name}` : from.name;
+
+  for (const tagRule of rule.tags ?? []) {
+    const match = new RegExp(tagRule.match).exec(tag);
+    if (!match) continue;
+    if (tagRule.note) notes.push(tagRule.note);
+    if (tagRule.keep) {
+      return { ok: true, image: `${prefix}:${rawTag}${from.digest ? `@${from.digest}` : ''}`, notes, warnings };
+    }
+    if (from.digest) warnings.push(`the base image is pinned by digest; pin the runtime image "${describeTarget(tagRule, match)}" by digest too`);
+    if (tagRule.image) return { ok: true, image: substitute(tagRule.image, match), notes, warnings };
+    const newTag = substitute(tagRule.to as string, match);
+    return { ok: true, image: `${prefix}:${keepArgDriven(rawTag, tag, newTag, warnings)}`, notes, warnings };
+  }
+  if (rule.image) return { ok: true, image: rule.image, notes, warnings };
+  return { ok: false, reason: `no runtime variant is known for the tag "${rawTag}" of "${from.name}"` };
+}
+
+function substitute(template: string, match: RegExpExecArray): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_whole, group: string) => match.groups?.[group] ?? (/^\d+$/.test(group) ? match[Number(group)] ?? '' : ''));
+}
+
+function describeTarget(rule: { to?: string; image?: string }, match: RegExpExecArray): string {
+  return substitute(rule.image ?? rule.to ?? '', match);
+}
+
+/** `${V}` resolving to `3.11` → `3.11-slim` becomes `${V}-slim`, so the ARG still drives both stages. */
+function keepArgDriven(rawTag: string, resolvedTag: string, newTag: string, warnings: string[]): string {
+  if (rawTag === resolvedTag) return newTag;
+  if (newTag.startsWith(resolvedTag)) return rawTag + newTag.slice(resolvedTag.length);
+  if (newTag.endsWith(resolvedTag)) return newTag.slice(0, newTag.length - resolvedTag.length) + rawTag;
+  const version = /^\$\{?\w+\}?/.exec(rawTag);
+  if (version) {
+    const literal = rawTag.slice(version[0].length);
+    const resolvedVersion = resolvedTag.slice(0, resolvedTag.length - literal.length);
+    if (resolvedTag.endsWith(literal) && newTag.startsWith(resolvedVersion)) return version[0] + newTag.slice(resolvedVersion.length);
+  }
+  warnings.push(`the runtime tag "${newTag}" was derived from the build argument's default; it no longer follows "${rawTag}"`);
+  return newTag;
+}

@@ -1,0 +1,116 @@
+/** The contract between the core planner and the language strategies. */
+import type { BuildContext } from '../context/build-context';
+import type { TextEdit } from '../edit/text-edits';
+import type { ParsedDockerfile } from '../parse/parse-dockerfile';
+import type { StageFacts } from '../analyze/stage-facts';
+import type { Profile } from '../profiles/profile-types';
+import type { TemplateRenderer } from '../render/templates';
+
+export interface Evidence {
+  kind: 'file' | 'base-image' | 'command' | 'manifest' | 'override';
+  detail: string;
+  weight: number;
+}
+
+export interface LanguageDetails {
+  framework?: string;
+  packageManager?: string;
+  /** Anything else worth reporting (build script, output directory, module path...). */
+  facts?: Record<string, string>;
+  evidence?: Evidence[];
+}
+
+export interface Candidate {
+  language: string;
+  confidence: number;
+  priority: number;
+  evidence: Evidence[];
+}
+
+export interface Detection {
+  /** Profile id, or null when nothing matched well enough. */
+  language: string | null;
+  confidence: number;
+  framework: string | null;
+  packageManager: string | null;
+  facts: Record<string, string>;
+  evidence: Evidence[];
+  /** Every profile that matched anything, best first. */
+  candidates: Candidate[];
+  /** True when the user chose the language (`--lang`). */
+  overridden: boolean;
+}
+
+export interface ConvertOptions {
+  /** Force a language profile instead of detecting one. */
+  lang?: string;
+  /** Build context directory (defaults to the Dockerfile's directory). */
+  context?: string;
+  /** Name of the runtime stage. */
+  runtimeStageName?: string;
+  /** Language-specific choice of runtime family (`alpine`, `scratch`, `distroless`...). */
+  runtime?: string;
+}
+
+export interface DetectInput {
+  dockerfile: ParsedDockerfile;
+  /** Facts of the final stage (the only stage of a single-stage file). */
+  facts: StageFacts;
+  context: BuildContext;
+}
+
+export interface PlanInput extends DetectInput {
+  profile: Profile;
+  detection: Detection;
+  options: ConvertOptions;
+  templates: TemplateRenderer;
+  /** The name the builder stage has (or will have). */
+  builder: string;
+  runtimeName: string;
+}
+
+/** The runtime stage as data; `templates/runtime-stage.hbs` lays it out. Lines are instruction texts. */
+export interface RuntimeStageModel {
+  comment: string[];
+  from: string;
+  args: string[];
+  shell: string | null;
+  env: string[];
+  setup: string[];
+  workdir: string | null;
+  copies: string[];
+  user: string | null;
+  metadata: string[];
+  command: string[];
+}
+
+export interface Decision {
+  /** The original instruction (1-based line) or artifact the decision is about. */
+  subject: string;
+  placement: 'builder' | 'runtime' | 'both' | 'dropped' | 'added';
+  why: string;
+}
+
+export type StrategyPlan =
+  | { kind: 'skip'; reason: string; warnings?: string[] }
+  | {
+      kind: 'convert';
+      runtime: RuntimeStageModel;
+      /** Extra edits inside the builder stage (e.g. a venv before the first install). */
+      builderEdits: TextEdit[];
+      /** Extra stages rendered between the builder and the runtime stage. */
+      extraStages?: string[];
+      warnings: string[];
+      decisions: Decision[];
+      /** Runtime base image as written in the new FROM, for size estimates. */
+      runtimeImage: string;
+    };
+
+export interface LanguageStrategy {
+  id: string;
+  /** JSON schema for the profile's `settings`, or null when the strategy takes none. */
+  settingsSchema: object | null;
+  /** Framework, package manager and other details once the language is known. */
+  describe(input: DetectInput, profile: Profile): LanguageDetails;
+  plan(input: PlanInput): StrategyPlan;
+}

@@ -1,0 +1,116 @@
+/**
+ * Step 3 of the pipeline: decide what happens to a parsed Dockerfile. Language-independent
+ * parts live here (multi-stage check, detection, naming the builder, ARG scope, rendering
+ * the runtime stage); the language strategy decides artifacts and the runtime image.
+ */
+import type { From } from 'dockerfile-ast';
+import { analyzeStage } from '../analyze/stage-facts';
+import type { BuildContext } from '../context/build-context';
+import { detectLanguage } from '../detect/detector';
+import { insertAt, TextEdit } from '../edit/text-edits';
+import type { ParsedDockerfile } from '../parse/parse-dockerfile';
+import type { Profile } from '../profiles/profile-types';
+import type { TemplateRenderer } from '../render/templates';
+import type { ConvertOptions, Decision, Detection, LanguageStrategy, RuntimeStageModel } from './plan-types';
+import { neededArgs } from './runtime-stage';
+
+export type Plan =
+  | { status: 'unchanged' | 'skipped'; reason: string; detection: Detection | null; warnings: string[] }
+  | {
+      status: 'changed';
+      detection: Detection;
+      edits: TextEdit[];
+      changes: string[];
+      warnings: string[];
+      decisions: Decision[];
+      builderImage: string;
+      runtimeImage: string;
+    };
+
+export interface PlanEnvironment {
+  profiles: readonly Profile[];
+  strategyFor: (profile: Profile) => LanguageStrategy;
+  templates: TemplateRenderer;
+}
+
+export function planConversion(dockerfile: ParsedDockerfile, context: BuildContext, options: ConvertOptions, env: PlanEnvironment): Plan {
+  if (dockerfile.stages.length > 1) {
+    return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)`, detection: null, warnings: [] };
+  }
+  const stage = dockerfile.stages[0];
+  const facts = analyzeStage(dockerfile, stage);
+  const input = { dockerfile, facts, context };
+  const detection = detectLanguage(input, env.profiles, env.strategyFor, options.lang);
+  if (!detection.language) {
+    const best = detection.candidates[0];
+    const hint = best ? ` (best guess ${best.language} at ${best.confidence.toFixed(2)}; use --lang to choose)` : ' (no manifest, base image or command matched any profile; use --lang to choose)';
+    return { status: 'skipped', reason: `unknown language${hint}`, detection, warnings: [] };
+  }
+  const profile = env.profiles.find((p) => p.id === detection.language) as Profile;
+  const builder = stage.name ?? 'builder';
+  const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder]);
+  const strategyPlan = env.strategyFor(profile).plan({ ...input, profile, detection, options, templates: env.templates, builder, runtimeName });
+  if (strategyPlan.kind === 'skip') {
+    return { status: 'skipped', reason: strategyPlan.reason, detection, warnings: strategyPlan.warnings ?? [] };
+  }
+
+  const runtime = strategyPlan.runtime;
+  runtime.args = [...neededArgs(runtime, facts), ...runtime.args];
+  const edits: TextEdit[] = [];
+  const changes: string[] = [];
+  if (!stage.name) {
+    edits.push(nameStage(dockerfile, stage.from, builder));
+    changes.push(`named the build stage "${builder}" (line ${stage.from.line + 1})`);
+  }
+  for (const edit of strategyPlan.builderEdits) {
+    edits.push(edit);
+    if (edit.reason) changes.push(edit.reason);
+  }
+  const blocks = [...(strategyPlan.extraStages ?? []), renderRuntimeStage(env.templates, runtime, runtimeName)];
+  edits.push(appendBlocks(dockerfile, blocks));
+  changes.push(`added the runtime stage "${runtimeName}" FROM ${runtime.from}`);
+  return {
+    status: 'changed',
+    detection,
+    edits,
+    changes,
+    warnings: strategyPlan.warnings,
+    decisions: strategyPlan.decisions,
+    builderImage: facts.from.text,
+    runtimeImage: strategyPlan.runtimeImage,
+  };
+}
+
+/** ` AS builder` after the image, matching the keyword's case (`from x as builder`). */
+function nameStage(dockerfile: ParsedDockerfile, from: ParsedDockerfile['stages'][number]['from'], name: string): TextEdit {
+  const imageRange = (from.node as From).getImageRange();
+  let offset = from.start + from.text.trimEnd().length;
+  if (imageRange) {
+    const text = dockerfile.text;
+    const lineStart = dockerfile.offsetOfLine(imageRange.end.line);
+    offset = lineStart + imageRange.end.character;
+    while (offset < from.end && !/\s/.test(text[offset])) offset++;
+  }
+  const lower = from.text.startsWith('from');
+  return insertAt(offset, ` ${lower ? 'as' : 'AS'} ${name}`, undefined);
+}
+
+export function renderRuntimeStage(templates: TemplateRenderer, model: RuntimeStageModel, name: string): string {
+  return templates.render('runtime-stage', { ...model, name });
+}
+
+/** New stages go after the last line, separated by a blank line, in the file's line endings. */
+function appendBlocks(dockerfile: ParsedDockerfile, blocks: string[]): TextEdit {
+  const { eol, text } = dockerfile;
+  const body = blocks.map((b) => b.replace(/\r\n/g, '\n').replace(/\n+$/, '')).join('\n\n');
+  const withEol = body.replace(/\n/g, eol);
+  const trailingBlank = /(\r?\n)\s*$/.test(text) && /\n\s*\n\s*$/.test(text);
+  const prefix = text.length === 0 ? '' : dockerfile.endsWithNewline ? (trailingBlank ? '' : eol) : eol + eol;
+  return insertAt(text.length, prefix + withEol + (dockerfile.endsWithNewline ? eol : ''), undefined);
+}
+
+function uniqueName(wanted: string, taken: string[]): string {
+  let name = wanted;
+  for (let n = 2; taken.includes(name); n++) name = `${wanted}-${n}`;
+  return name;
+}

@@ -1,0 +1,193 @@
+/**
+ * Building blocks every language strategy uses for its runtime stage: what the original
+ * final image meant at run time (ENV, WORKDIR, USER, EXPOSE, LABEL, HEALTHCHECK, CMD...),
+ * the users it created, and the application files it held, copied from the builder.
+ */
+import { posix as path } from 'path';
+import type { CopyFacts, StageFacts } from '../analyze/stage-facts';
+import { programName, splitShellCommands } from '../analyze/shell-commands';
+import { commandForm, variableReferences } from '../analyze/instruction-args';
+import type { Decision, RuntimeStageModel } from './plan-types';
+
+const USER_COMMANDS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod']);
+const FILESYSTEM_COMMANDS = new Set(['mkdir', 'chown', 'chmod', 'chgrp', 'touch', 'ln', 'true', 'set']);
+
+/** The runtime stage with the original's run-time instructions, verbatim and in order. */
+export function baseRuntimeModel(facts: StageFacts, from: string, comment: string[]): RuntimeStageModel {
+  const command = [facts.entrypoint, facts.cmd]
+    .filter((i): i is NonNullable<typeof i> => i !== null)
+    .sort((a, b) => a.index - b.index)
+    .map((i) => i.text);
+  return {
+    comment,
+    from,
+    args: [],
+    shell: facts.shell?.text ?? null,
+    env: facts.envs.map((e) => e.text),
+    setup: [],
+    workdir: facts.workdirText !== null ? `WORKDIR ${facts.workdirText}` : null,
+    copies: [],
+    user: facts.userInstruction?.text ?? null,
+    metadata: facts.metadata.map((m) => m.text),
+    command,
+  };
+}
+
+/** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */
+export function userSetupRuns(facts: StageFacts): { runs: string[]; decisions: Decision[] } {
+  const runs: string[] = [];
+  const decisions: Decision[] = [];
+  for (const run of facts.runs) {
+    const programs = run.commands.map(programName);
+    if (programs.length === 0) continue;
+    const createsUsers = programs.some((p) => USER_COMMANDS.has(p));
+    const setupOnly = programs.every((p) => USER_COMMANDS.has(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo');
+    if (setupOnly && (createsUsers || programs.some((p) => p === 'mkdir' || p === 'chown'))) {
+      runs.push(run.instruction.text);
+      decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: 'creates users or directories the running app relies on' });
+    } else if (createsUsers) {
+      const userCommands = run.commands.filter((c) => USER_COMMANDS.has(programName(c))).map((c) => c.text);
+      runs.push(`RUN ${userCommands.join(' && ')}`);
+      decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: `its user/group commands are replayed in the runtime: ${userCommands.join(' && ')}` });
+    }
+  }
+  return { runs, decisions };
+}
+
+export interface AppFiles {
+  copies: string[];
+  decisions: Decision[];
+  /** Set when the files cannot be told apart from the system's (e.g. `COPY . /`). */
+  problem?: string;
+}
+
+/**
+ * The application files the original final image held: the WORKDIR (with whatever the build
+ * produced there) and every COPY/ADD destination outside it, copied from the builder so that
+ * build results and permissions come along. `COPY --from=<image>` lines are replayed.
+ */
+export function applicationFileCopies(facts: StageFacts, builder: string, exclude: (dest: string) => boolean = () => false): AppFiles {
+  const result: AppFiles = { copies: [], decisions: [] };
+  const workdir = facts.workdir;
+  const hasWorkdir = workdir !== '/';
+  const paths: { path: string; chown: string | null; chmod: string | null }[] = [];
+  const add = (p: string, chown: string | null, chmod: string | null) => {
+    if (exclude(p)) return;
+    if (paths.some((existing) => isWithin(p, existing.path))) return;
+    for (let i = paths.length - 1; i >= 0; i--) if (isWithin(paths[i].path, p)) paths.splice(i, 1);
+    paths.push({ path: p, chown, chmod });
+  };
+
+  let workdirUsed = false;
+  for (const copy of facts.copies) {
+    const subject = `${copy.instruction.keyword} (line ${copy.instruction.line + 1})`;
+    if (copy.spec.from !== null) {
+      result.copies.push(copy.instruction.text);
+      result.decisions.push({ subject, placement: 'both', why: `copies from the image ${copy.spec.from}, replayed as written` });
+      continue;
+    }
+    const dest = copy.dest.replace(/\/$/, '') || '/';
+    if (hasWorkdir && isWithin(dest, workdir)) {
+      workdirUsed = true;
+      continue;
+    }
+    const targets = copyTargets(copy);
+    if (targets === null) {
+      result.problem = `${subject} copies the build context into "/" (no WORKDIR), so application files cannot be told apart from the system's`;
+      return result;
+    }
+    for (const target of targets) add(target, copy.spec.chown, copy.spec.chmod);
+    result.decisions.push({ subject, placement: 'builder', why: `the runtime copies ${targets.join(', ')} from the builder` });
+  }
+  if (hasWorkdir && (workdirUsed || facts.runs.some((r) => r.workdir === workdir))) {
+    add(workdir, workdirOwner(facts), null);
+  }
+  for (const entry of paths) {
+    const source = entry.path === workdir && facts.workdirText?.includes('$') ? facts.workdirText : entry.path;
+    result.copies.push(copyLine(builder, source, source, entry.chown, entry.chmod));
+  }
+  return result;
+}
+
+export function copyLine(from: string, source: string, dest: string, chown: string | null = null, chmod: string | null = null): string {
+  const flags = [`--from=${from}`, chown ? `--chown=${chown}` : '', chmod ? `--chmod=${chmod}` : ''].filter(Boolean).join(' ');
+  const needsJson = /\s/.test(source) || /\s/.test(dest);
+  return needsJson ? `COPY ${flags} ${JSON.stringify([source, dest])}` : `COPY ${flags} ${source} ${dest}`;
+}
+
+/** Absolute paths the copy created, or null when it spreads the context over "/". */
+function copyTargets(copy: CopyFacts): string[] | null {
+  const dest = copy.dest;
+  const intoDirectory = dest.endsWith('/') || copy.spec.sources.length > 1;
+  const destDir = dest.replace(/\/$/, '') || '/';
+  if (copy.spec.heredoc) return [destDir];
+  if (!intoDirectory) return destDir === '/' ? null : [destDir];
+  const targets: string[] = [];
+  for (const source of copy.spec.sources) {
+    const base = path.basename(source.replace(/\/+$/, ''));
+    const isPlainFile = /\.[A-Za-z0-9]+$/.test(base) && !/[*?[]/.test(base) && !/^https?:/.test(source);
+    if (isPlainFile) targets.push(path.join(destDir, base));
+    else if (/^https?:\/\//.test(source)) targets.push(path.join(destDir, path.basename(source.split('?')[0])));
+    else if (destDir === '/') return null;
+    else targets.push(destDir);
+  }
+  return targets;
+}
+
+/** `COPY --chown=app . .` or `RUN chown -R app /app` made the app the owner of its files. */
+function workdirOwner(facts: StageFacts): string | null {
+  let owner: string | null = null;
+  for (const copy of facts.copies) {
+    if (copy.spec.chown && copy.spec.from === null && isWithin(copy.dest.replace(/\/$/, '') || '/', facts.workdir)) owner = copy.spec.chown;
+  }
+  for (const run of facts.runs) {
+    for (const command of run.commands) {
+      if (programName(command) !== 'chown') continue;
+      const args = command.words.slice(1).filter((w) => !w.startsWith('-'));
+      const [who, ...targets] = args;
+      const expanded = targets.map((t) => path.resolve(run.workdir, t.replace(/\$\{?(\w+)\}?/g, (_m, n: string) => facts.values.get(n) ?? _m)));
+      if (who && expanded.some((t) => t === facts.workdir || isWithin(facts.workdir, t))) owner = who;
+    }
+  }
+  return owner;
+}
+
+export function isWithin(child: string, parent: string): boolean {
+  if (parent === '/') return true;
+  return child === parent || child.startsWith(`${parent}/`);
+}
+
+/** ARGs the runtime stage's lines use must be declared in it: ARG scope ends at FROM. */
+export function neededArgs(model: RuntimeStageModel, facts: StageFacts): string[] {
+  const texts = [model.shell, ...model.env, ...model.setup, model.workdir, ...model.copies, model.user, ...model.metadata, ...model.command]
+    .filter((t): t is string => t !== null);
+  const used = new Set(texts.flatMap(variableReferences));
+  // Shell-form commands expand at run time from ENV, not ARG, but a declared ARG is harmless; keep it only when used.
+  return facts.args.filter((a) => used.has(a.name)).map((a) => a.instruction.text);
+}
+
+/** Programs the container runs: HEALTHCHECK, ENTRYPOINT and CMD (first word of each command). */
+export function runtimeCommands(facts: StageFacts): string[] {
+  const programs = new Set<string>();
+  const addScript = (script: string) => splitShellCommands(script).forEach((c) => programs.add(programName(c)));
+  for (const instruction of [facts.entrypoint, facts.cmd]) {
+    if (!instruction) continue;
+    const form = commandForm(instruction.args);
+    if (form.form === 'exec') {
+      if (form.argv[0]) programs.add(path.basename(form.argv[0]));
+      if (/^(\/bin\/)?(ba)?sh$/.test(form.argv[0] ?? '') && form.argv[1] === '-c' && form.argv[2]) addScript(form.argv[2]);
+    } else addScript(form.script);
+  }
+  for (const metadata of facts.metadata) {
+    if (metadata.keyword !== 'HEALTHCHECK') continue;
+    const match = /\bCMD\s+([\s\S]*)$/i.exec(metadata.args);
+    if (!match) continue;
+    const form = commandForm(match[1]);
+    if (form.form === 'exec') {
+      if (/^(\/bin\/)?(ba)?sh$/.test(form.argv[0] ?? '') && form.argv[2]) addScript(form.argv[2]);
+      else if (form.argv[0]) programs.add(path.basename(form.argv[0]));
+    } else addScript(form.script);
+  }
+  programs.delete('');
+  return [...programs];
+}

@@ -1,0 +1,146 @@
+/**
+ * Splits the system packages (apt/apk) the original installed into build-only ones
+ * (compilers, headers) that stay in the builder and the ones the runtime stage installs:
+ * runtime libraries for known `-dev` packages, tools the app runs, and, when unsure, the
+ * package itself with a warning.
+ */
+import picomatch from 'picomatch';
+import type { RunFacts } from '../analyze/stage-facts';
+import { programName, ShellCommand } from '../analyze/shell-commands';
+import type { PackageManagerName, PackageRules } from '../profiles/profile-types';
+import type { Decision } from './plan-types';
+
+export interface PackageInstall {
+  manager: PackageManagerName;
+  packages: string[];
+  run: RunFacts;
+  /** Installed after a third-party repository was added (nodesource, PPAs...). */
+  thirdParty: boolean;
+}
+
+export interface PackageSplit {
+  manager: PackageManagerName | null;
+  runtime: string[];
+  buildOnly: string[];
+  warnings: string[];
+  decisions: Decision[];
+}
+
+const APT_OPTIONS_WITH_VALUE = new Set(['-t', '--target-release', '-o', '--option', '-c', '--config-file']);
+const APK_OPTIONS_WITH_VALUE = new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--repositories-file', '--arch']);
+const REPOSITORY_SETUP = /\b(add-apt-repository|apt-key|sources\.list|\/etc\/apt\/sources|keyrings|\| *(sudo +)?(-E +)?(bash|sh)\b)/;
+
+export function findPackageInstalls(runs: readonly RunFacts[]): { installs: PackageInstall[]; removed: Set<string> } {
+  const installs: PackageInstall[] = [];
+  const removed = new Set<string>();
+  // apk --virtual NAME groups packages so that `apk del NAME` removes them all.
+  const virtualGroups = new Map<string, string[]>();
+  let thirdParty = false;
+  for (const run of runs) {
+    if (REPOSITORY_SETUP.test(run.script)) thirdParty = true;
+    for (const command of run.commands) {
+      const program = programName(command);
+      const sub = command.words[1];
+      if ((program === 'apt-get' || program === 'apt' || program === 'aptitude') && sub) {
+        const verb = command.words.slice(1).find((w) => !w.startsWith('-'));
+        if (verb === 'install') installs.push({ manager: 'apt', packages: packageArgs(command, 'install', APT_OPTIONS_WITH_VALUE), run, thirdParty });
+        if (verb === 'purge' || verb === 'remove') packageArgs(command, verb, APT_OPTIONS_WITH_VALUE).forEach((p) => removed.add(p));
+      } else if (program === 'apk') {
+        const verb = command.words.slice(1).find((w) => !w.startsWith('-'));
+        if (verb === 'add') {
+          const virtual = optionValue(command, ['--virtual', '-t']);
+          const packages = packageArgs(command, 'add', APK_OPTIONS_WITH_VALUE);
+          installs.push({ manager: 'apk', packages, run, thirdParty });
+          if (virtual) virtualGroups.set(virtual, packages);
+        }
+        if (verb === 'del') {
+          for (const name of packageArgs(command, 'del', APK_OPTIONS_WITH_VALUE)) {
+            removed.add(name);
+            virtualGroups.get(name)?.forEach((p) => removed.add(p));
+          }
+        }
+      }
+    }
+  }
+  return { installs, removed };
+}
+
+function optionValue(command: ShellCommand, names: string[]): string | null {
+  for (let i = 0; i < command.words.length - 1; i++) if (names.includes(command.words[i])) return command.words[i + 1];
+  return null;
+}
+
+function packageArgs(command: ShellCommand, verb: string, optionsWithValue: ReadonlySet<string>): string[] {
+  const words = command.words;
+  const packages: string[] = [];
+  let i = words.indexOf(verb) + 1;
+  for (; i < words.length; i++) {
+    const word = words[i];
+    if (optionsWithValue.has(word)) {
+      i++;
+      continue;
+    }
+    if (word.startsWith('-') || word === '' || word.includes('$')) continue;
+    packages.push(word.replace(/[=<>].*$/, ''));
+  }
+  return packages;
+}
+
+export function splitPackages(
+  installs: readonly PackageInstall[],
+  removed: ReadonlySet<string>,
+  rules: PackageRules,
+  neededCommands: readonly string[],
+): PackageSplit {
+  const split: PackageSplit = { manager: installs[0]?.manager ?? null, runtime: [], buildOnly: [], warnings: [], decisions: [] };
+  const isBuildOnly = picomatch(rules.buildOnly);
+  const isRuntime = picomatch(rules.runtime);
+  const addRuntime = (name: string) => {
+    if (!split.runtime.includes(name)) split.runtime.push(name);
+  };
+  for (const install of installs) {
+    const manager = install.manager;
+    split.manager ??= manager;
+    const line = install.run.instruction.line + 1;
+    for (const name of install.packages) {
+      const subject = `${name} (line ${line})`;
+      const mapped = rules.runtimeLibraries[name]?.[manager];
+      if (removed.has(name)) {
+        split.buildOnly.push(name);
+        split.decisions.push({ subject, placement: 'builder', why: 'the original build removes it again' });
+      } else if (mapped) {
+        split.buildOnly.push(name);
+        mapped.forEach(addRuntime);
+        split.decisions.push({ subject, placement: 'builder', why: `build headers; the runtime installs ${mapped.join(', ')} instead` });
+      } else if (install.thirdParty) {
+        split.buildOnly.push(name);
+        split.warnings.push(`${name} comes from a repository the build adds; it stays in the builder. Install it in the runtime stage if the app runs it.`);
+        split.decisions.push({ subject, placement: 'builder', why: 'installed from a third-party repository set up during the build' });
+      } else if (/-(dev|devel)$/.test(name)) {
+        addRuntime(name);
+        split.warnings.push(`no runtime library is known for ${name}; it is kept in the runtime image. Replace it with its runtime package to save space.`);
+        split.decisions.push({ subject, placement: 'both', why: 'header package without a known runtime library: kept to be safe' });
+      } else if (isBuildOnly(name)) {
+        split.buildOnly.push(name);
+        split.decisions.push({ subject, placement: 'builder', why: 'needed only to build' });
+      } else if (isRuntime(name)) {
+        addRuntime(name);
+        split.decisions.push({ subject, placement: 'both', why: 'used by the application at run time' });
+      } else {
+        addRuntime(name);
+        split.warnings.push(`kept ${name} in the runtime image: msb cannot tell whether the app needs it at run time.`);
+        split.decisions.push({ subject, placement: 'both', why: 'unknown package: kept to be safe' });
+      }
+    }
+  }
+  const manager = split.manager ?? 'apt';
+  for (const command of neededCommands) {
+    const provider = rules.fullImageTools?.[command]?.[manager];
+    if (provider && !split.runtime.includes(provider)) {
+      addRuntime(provider);
+      split.manager = manager;
+      split.decisions.push({ subject: command, placement: 'added', why: `the container runs ${command}, which the full base image had and the runtime image lacks` });
+    }
+  }
+  return split;
+}

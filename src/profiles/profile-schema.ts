@@ -1,0 +1,93 @@
+/** JSON schema of a language profile; `settings` is checked against the strategy's own schema. */
+
+const weightedRule = {
+  type: 'object',
+  required: ['pattern', 'weight'],
+  additionalProperties: false,
+  properties: {
+    pattern: { type: 'string', minLength: 1 },
+    weight: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+    evidence: { type: 'string' },
+  },
+} as const;
+
+const tagRule = {
+  type: 'object',
+  required: ['match'],
+  additionalProperties: false,
+  properties: {
+    match: { type: 'string', regex: true },
+    keep: { type: 'boolean' },
+    to: { type: 'string' },
+    image: { type: 'string' },
+    note: { type: 'string' },
+  },
+  oneOf: [{ required: ['keep'] }, { required: ['to'] }, { required: ['image'] }],
+} as const;
+
+const packageList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+const perManager = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { apt: packageList, apk: packageList },
+} as const;
+
+export const profileSchema = {
+  type: 'object',
+  required: ['id', 'name', 'strategy', 'detect', 'runtimeImages', 'templates'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    name: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    strategy: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    detect: {
+      type: 'object',
+      required: ['priority', 'files', 'baseImages', 'commands'],
+      additionalProperties: false,
+      properties: {
+        priority: { type: 'integer' },
+        files: { type: 'array', items: weightedRule },
+        baseImages: { type: 'array', items: weightedRule },
+        commands: { type: 'array', items: weightedRule },
+      },
+    },
+    runtimeImages: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', regex: true },
+          tags: { type: 'array', items: tagRule },
+          image: { type: 'string' },
+          note: { type: 'string' },
+        },
+        anyOf: [{ required: ['tags'] }, { required: ['image'] }],
+      },
+    },
+    packages: {
+      type: 'object',
+      required: ['buildOnly', 'runtimeLibraries', 'runtime'],
+      additionalProperties: false,
+      properties: {
+        buildOnly: packageList,
+        runtime: packageList,
+        runtimeLibraries: { type: 'object', additionalProperties: perManager },
+        fullImageTools: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { apt: { type: 'string' }, apk: { type: 'string' } },
+          },
+        },
+      },
+    },
+    templates: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+    imageSizes: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
+    settings: { type: 'object' },
+  },
+} as const;

@@ -1,0 +1,69 @@
+/** The shape of a language profile (`language-profiles/<id>.yaml`), after validation. */
+
+export interface WeightedRule {
+  /** A regular expression (commands, base images) or a glob (files). */
+  pattern: string;
+  weight: number;
+  /** What the match says, shown as evidence; defaults to the pattern. */
+  evidence?: string;
+}
+
+export interface TagRule {
+  /** Regular expression on the tag; named groups can be used in `to`/`image` as {{name}}. */
+  match: string;
+  /** Keep the image as it is (already a runtime variant). */
+  keep?: boolean;
+  /** New tag, same repository and registry. */
+  to?: string;
+  /** A different image altogether. */
+  image?: string;
+  note?: string;
+}
+
+export interface ImageRule {
+  /** Regular expression on the repository name without registry (`python`, `library/python`). */
+  name: string;
+  /** Used when no tag rule matches (and for untagged images: tag `latest`). */
+  tags?: TagRule[];
+  /** A fixed runtime image for every tag. */
+  image?: string;
+  note?: string;
+}
+
+export interface PackageRules {
+  /** Globs of system packages needed only to build (compilers, headers). */
+  buildOnly: string[];
+  /** `-dev` package → the runtime library that provides its shared objects, per package manager. */
+  runtimeLibraries: Record<string, Partial<Record<PackageManagerName, string[]>>>;
+  /** Globs of packages the application uses at run time (kept without a warning). */
+  runtime: string[];
+  /** Commands present in the full base image but not in the runtime one → the package that provides them. */
+  fullImageTools?: Record<string, Partial<Record<PackageManagerName, string>>>;
+}
+
+export type PackageManagerName = 'apt' | 'apk';
+
+export interface Profile {
+  id: string;
+  name: string;
+  description?: string;
+  /** The TypeScript strategy (src/languages/<strategy>) that plans conversions for this profile. */
+  strategy: string;
+  detect: {
+    /** Breaks ties between candidates with equal confidence: higher wins. */
+    priority: number;
+    files: WeightedRule[];
+    baseImages: WeightedRule[];
+    commands: WeightedRule[];
+  };
+  runtimeImages: ImageRule[];
+  packages?: PackageRules;
+  /** Template names (relative to templates/, without .hbs) the strategy renders. */
+  templates: Record<string, string>;
+  /** Approximate compressed sizes in MB of known images, for savings estimates. */
+  imageSizes?: Record<string, number>;
+  /** Strategy-specific data, validated by the strategy's own schema. */
+  settings?: Record<string, unknown>;
+  /** Where the profile was loaded from. */
+  source: string;
+}
