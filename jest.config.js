@@ -7,5 +7,5 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   // example package.json files would otherwise collide in jest-haste-map
   modulePathIgnorePatterns: ['<rootDir>/examples/', '<rootDir>/dist/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', {}] },
 };

@@ -18,9 +18,10 @@ export async function main(argv: string[]): Promise<void> {
       .strict()
       .recommendCommands()
       .epilogue('Exit codes: 0 ok, 1 a file would change (--check), 2 usage or input error.')
-      .fail((message, error, y) => {
-        if (error) throw error;
-        process.stderr.write(`${y.help() && ''}msb: ${message}\nRun "msb --help" for usage.\n`);
+      .fail((message, error) => {
+        // Errors thrown by command handlers arrive here too: let the outer handler report them.
+        if (error && (isMsbError(error) || !message)) throw error;
+        process.stderr.write(`msb: ${message ?? error?.message}\nRun "msb --help" for usage.\n`);
         process.exit(EXIT_ERROR);
       })
       .help()

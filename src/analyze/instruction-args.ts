@@ -92,11 +92,8 @@ export function parseCopy(instruction: InstructionNode): CopySpec | null {
 /** Names of `$NAME` / `${NAME...}` references in a text (escaped `\$` skipped). */
 export function variableReferences(text: string): string[] {
   const names = new Set<string>();
-  const pattern = /(^|[^\\])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    names.add(match[2] ?? match[3]);
-    pattern.lastIndex = match.index + match[0].length;
-  }
+  const pattern = /(?<!\\)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  for (const match of text.matchAll(pattern)) names.add(match[1] ?? match[2]);
   return [...names];
 }
 

@@ -68,12 +68,15 @@ export function splitShellCommands(script: string): ShellCommand[] {
       commandStart = i + 1;
       continue;
     }
-    if (c === '(' || c === ')' || c === '{' || c === '}') {
-      if (!inWord) {
-        endCommand(i);
-        commandStart = i + 1;
+    // Subshell parentheses always end a command; braces only when they stand alone.
+    if (c === '(' || c === ')' || ((c === '{' || c === '}') && !inWord)) {
+      if (c === '(' && word.endsWith('$')) {
+        word += c;
         continue;
       }
+      endCommand(i);
+      commandStart = i + 1;
+      continue;
     }
     if (c === ' ' || c === '\t' || c === '\r') {
       endWord();

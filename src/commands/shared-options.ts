@@ -13,7 +13,7 @@ export interface ConversionFlags {
 export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFlags> {
   return yargs
     .option('lang', { type: 'string', describe: 'Language profile to use instead of detecting one (python, node, go, java)' })
-    .option('profile', { type: 'string', array: true, describe: 'Extra profile YAML file(s); a profile with a shipped id replaces it' })
+    .option('profile', { type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it' })
     .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })
     .option('runtime', { type: 'string', describe: 'Runtime flavour where a profile offers several (e.g. go: distroless | scratch | alpine)' })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output' })

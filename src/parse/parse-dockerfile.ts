@@ -78,7 +78,7 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
     if (!KNOWN_KEYWORDS.has(keyword)) {
-      throw new MsbError('parse-error', `unknown instruction "${truncate(node.getKeyword(), 40)}"`, {
+      throw new MsbError('parse-error', `unknown instruction "${truncate(node.getInstruction(), 40)}"`, {
         file,
         line: range.start.line + 1,
       });

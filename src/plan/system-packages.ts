@@ -28,7 +28,7 @@ export interface PackageSplit {
 
 const APT_OPTIONS_WITH_VALUE = new Set(['-t', '--target-release', '-o', '--option', '-c', '--config-file']);
 const APK_OPTIONS_WITH_VALUE = new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--repositories-file', '--arch']);
-const REPOSITORY_SETUP = /\b(add-apt-repository|apt-key|sources\.list|\/etc\/apt\/sources|keyrings|\| *(sudo +)?(-E +)?(bash|sh)\b)/;
+const REPOSITORY_SETUP = /(\badd-apt-repository\b|\bapt-key\b|sources\.list|\/etc\/apt\/sources|\/keyrings\/|\| *(sudo +)?(-E +)?(bash|sh)\b)/;
 
 export function findPackageInstalls(runs: readonly RunFacts[]): { installs: PackageInstall[]; removed: Set<string> } {
   const installs: PackageInstall[] = [];

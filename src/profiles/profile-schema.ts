@@ -11,6 +11,11 @@ const weightedRule = {
   },
 } as const;
 
+const regexRule = {
+  ...weightedRule,
+  properties: { ...weightedRule.properties, pattern: { type: 'string', minLength: 1, regex: true } },
+} as const;
+
 const tagRule = {
   type: 'object',
   required: ['match'],
@@ -48,8 +53,8 @@ export const profileSchema = {
       properties: {
         priority: { type: 'integer' },
         files: { type: 'array', items: weightedRule },
-        baseImages: { type: 'array', items: weightedRule },
-        commands: { type: 'array', items: weightedRule },
+        baseImages: { type: 'array', items: regexRule },
+        commands: { type: 'array', items: regexRule },
       },
     },
     runtimeImages: {

@@ -58,7 +58,14 @@ export function planPython(input: PlanInput): StrategyPlan {
   }
 
   const builderEdits: TextEdit[] = [];
-  if (environment.kind === 'new-venv') builderEdits.push(venvInsertion(input, environment.path, environment.before));
+  if (environment.kind === 'new-venv') {
+    // A fresh venv has no `wheel`: builds without isolation need the base image's setuptools and wheel.
+    const systemSitePackages = facts.runs.some((r) => /--no-build-isolation\b/.test(r.script));
+    if (systemSitePackages) {
+      warnings.push('pip runs with --no-build-isolation, so the venv sees the base image\'s packages (--system-site-packages) for setuptools and wheel; a dependency that is already installed in the builder\'s system Python would not be copied to the runtime');
+    }
+    builderEdits.push(venvInsertion(input, environment.path, environment.before, systemSitePackages));
+  }
   for (const { run, commands } of classified) {
     if (commands.some((k) => k.kind === 'test')) decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder', why: 'runs the tests: the build fails when they fail; the runtime does not need them' });
   }
@@ -125,14 +132,14 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
 }
 
 /** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
-function venvInsertion(input: PlanInput, venvPath: string, before: RunFacts): TextEdit {
+function venvInsertion(input: PlanInput, venvPath: string, before: RunFacts, systemSitePackages: boolean): TextEdit {
   const { dockerfile } = input;
   const instruction = before.instruction;
   const lineStart = dockerfile.offsetOfLine(instruction.line);
   const indent = dockerfile.text.slice(lineStart, instruction.start);
   const user = before.user && !/^(root|0)(:.*)?$/.test(before.user) ? before.user : null;
   const text = input.templates
-    .render(input.profile.templates.builderVenv, { venv: venvPath, user })
+    .render(input.profile.templates.builderVenv, { venv: venvPath, user, options: systemSitePackages ? ' --system-site-packages' : '' })
     .replace(/\r?\n$/, '')
     .split('\n')
     .map((line) => indent + line)

@@ -1,0 +1,56 @@
+/** The data a codemod run produces: one row per Dockerfile, one summary per repository. */
+
+export type FileOutcome = 'converted' | 'unchanged' | 'skipped' | 'failed';
+
+export interface CodemodRow {
+  /** Repository as the user sees it (relative to the working directory when inside it). */
+  repository: string;
+  /** Dockerfile path relative to the repository root; empty when the repository itself failed. */
+  file: string;
+  outcome: FileOutcome;
+  /** Why it was skipped / left unchanged, or the error. */
+  reason: string | null;
+  language: string | null;
+  framework: string | null;
+  builderImage: string | null;
+  runtimeImage: string | null;
+  changes: string[];
+  warnings: string[];
+  /** Builder image size minus runtime image size in MB (profile `imageSizes`), null when unknown. */
+  savingMb: number | null;
+}
+
+export interface RepositorySummary {
+  repository: string;
+  root: string;
+  dockerfiles: number;
+  converted: number;
+  failed: number;
+  /** The patch file written for this repository (only when something converted). */
+  patch: string | null;
+  branch: string | null;
+  commit: string | null;
+  /** Set when the repository as a whole could not be processed (refused dirty tree, unreadable, git failure). */
+  error: string | null;
+}
+
+export interface CodemodTotals {
+  repositories: number;
+  repositoryErrors: number;
+  dockerfiles: number;
+  converted: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  /** Sum of the known estimated savings, MB. */
+  savingMb: number;
+}
+
+export interface CodemodSummary {
+  mode: 'dry-run' | 'write' | 'git-branch';
+  outDir: string;
+  rows: CodemodRow[];
+  repositories: RepositorySummary[];
+  totals: CodemodTotals;
+  durationMs: number;
+}

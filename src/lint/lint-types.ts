@@ -1,0 +1,35 @@
+/** The contract between the lint runner and its rules (one module per rule, file name = id). */
+import type { InstructionNode, ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
+
+export type Severity = 'error' | 'warning';
+
+export interface LintFinding {
+  /** Stable rule id (`MSB001`), also the value `--ignore` takes. */
+  rule: string;
+  severity: Severity;
+  /** 1-based line of the instruction the finding is about. */
+  line: number;
+  message: string;
+  /**
+   * What the finding is about, without positions (a stage name, a variable, an image), so that
+   * the same problem can be recognised in the original and in the converted file.
+   */
+  subject: string;
+}
+
+export interface LintContext {
+  dockerfile: ParsedDockerfile;
+  /** The stage whose filesystem becomes the image (the last one). */
+  finalStage: Stage;
+}
+
+export type RuleFinding = { instruction: InstructionNode; message: string; subject: string; severity?: Severity };
+
+export interface LintRule {
+  id: string;
+  /** Default severity; a rule may raise or lower it per finding. */
+  severity: Severity;
+  /** One line for `msb lint --help` and the docs. */
+  description: string;
+  check(context: LintContext): RuleFinding[];
+}

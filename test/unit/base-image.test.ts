@@ -1,0 +1,51 @@
+import { DockerfileParser, From } from 'dockerfile-ast';
+import { imageRef } from '../../src/analyze/stage-facts';
+import { chooseRuntimeImage } from '../../src/plan/base-image';
+import { loadProfiles } from '../../src';
+
+const python = loadProfiles().find((p) => p.id === 'python')!;
+
+function runtimeFor(fromLine: string, globals: Record<string, string> = {}) {
+  const from = DockerfileParser.parse(fromLine).getFROMs()[0] as From;
+  return chooseRuntimeImage(imageRef(from, from.getImage() ?? ''), python.runtimeImages, new Map(Object.entries(globals)));
+}
+
+describe('python runtime image', () => {
+  it.each([
+    ['FROM python:3.9', 'python:3.9-slim'],
+    ['FROM python:3.11.4', 'python:3.11.4-slim'],
+    ['FROM python:3', 'python:3-slim'],
+    ['FROM python', 'python:slim'],
+    ['FROM python:latest', 'python:slim'],
+    ['FROM python:3.11-bookworm', 'python:3.11-slim-bookworm'],
+    ['FROM python:3.8.13-slim-bullseye', 'python:3.8.13-slim-bullseye'],
+    ['FROM python:3.9-alpine3.13', 'python:3.9-alpine3.13'],
+    ['FROM docker.io/library/python:3.10', 'docker.io/library/python:3.10-slim'],
+    ['FROM registry.example.com:5000/python:3.12', 'registry.example.com:5000/python:3.12-slim'],
+    ['FROM --platform=linux/amd64 python:3.11', 'python:3.11-slim'],
+  ])('%s → %s', (line, expected) => {
+    expect(runtimeFor(line)).toMatchObject({ ok: true, image: expected });
+  });
+
+  it('keeps an ARG-driven tag ARG-driven', () => {
+    expect(runtimeFor('FROM python:${PY}', { PY: '3.11' })).toMatchObject({ ok: true, image: 'python:${PY}-slim' });
+    expect(runtimeFor('FROM python:${PY}-bookworm', { PY: '3.11' })).toMatchObject({ ok: true, image: 'python:${PY}-slim-bookworm' });
+  });
+
+  it('drops a digest with a warning', () => {
+    const choice = runtimeFor('FROM python:3.11@sha256:' + 'a'.repeat(64));
+    expect(choice).toMatchObject({ ok: true, image: 'python:3.11-slim' });
+    expect(choice.ok && choice.warnings.join()).toMatch(/digest/);
+  });
+
+  it.each([
+    ['FROM python:${PY}', /build argument without a default/],
+    ['FROM ${BASE}', /build argument without a default/],
+    ['FROM tiangolo/uvicorn-gunicorn:python3.9', /no runtime image is known/],
+    ['FROM python:3.11-weird', /no runtime variant/],
+  ])('%s is not converted', (line, reason) => {
+    const choice = runtimeFor(line);
+    expect(choice.ok).toBe(false);
+    expect(!choice.ok && choice.reason).toMatch(reason);
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { detectText } from '../../src';
+
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'msb-detect-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function detect(dockerfile: string, files: Record<string, string> = {}, lang?: string) {
+  return detectText(dockerfile, { file: path.join(repo(files), 'Dockerfile'), lang });
+}
+
+describe('detector', () => {
+  it.each([
+    ['requirements + pip', 'FROM python:3.11\nRUN pip install -r requirements.txt\n', { 'requirements.txt': 'flask==3.0\n' }, 'python', 'flask', 'pip'],
+    ['poetry', 'FROM python:3.11\nRUN pip install poetry && poetry install\n', { 'pyproject.toml': '[tool.poetry]\nname="x"\n[tool.poetry.dependencies]\nfastapi="*"\n', 'poetry.lock': '' }, 'python', 'fastapi', 'poetry'],
+    ['pipenv', 'FROM python:3.9\nRUN pipenv install --system --deploy\n', { Pipfile: '[packages]\ndjango = "*"\n' }, 'python', 'django', 'pipenv'],
+    ['uv', 'FROM python:3.12-slim\nRUN uv sync --locked\n', { 'pyproject.toml': '[project]\nname="x"\ndependencies=["streamlit>=1"]\n', 'uv.lock': '' }, 'python', 'streamlit', 'uv'],
+    ['Django by manage.py', 'FROM python:3\nCOPY . .\n', { 'manage.py': '', 'requirements.txt': '' }, 'python', 'django', 'pip'],
+    ['ARG-driven python base, no manifests', 'ARG V=3.11\nFROM python:${V}\nCMD ["python", "x.py"]\n', {}, 'python', null, 'pip'],
+  ])('%s', (_name, dockerfile, files, language, framework, packageManager) => {
+    const detection = detect(dockerfile, files);
+    expect(detection).toMatchObject({ language, framework, packageManager });
+    expect(detection.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(detection.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('says unknown when nothing matches, keeping the candidates', () => {
+    const detection = detect('FROM debian:bookworm-slim\nRUN ./build.sh\n');
+    expect(detection.language).toBeNull();
+  });
+
+  it('keeps every candidate with its evidence', () => {
+    const detection = detect('FROM python:3.11\nRUN pip install -r requirements.txt\n', { 'requirements.txt': '' });
+    expect(detection.candidates[0]).toMatchObject({ language: 'python' });
+    expect(detection.candidates[0].evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['file', 'base-image', 'command']));
+  });
+
+  it('lets --lang override the detection, and says so', () => {
+    const detection = detect('FROM debian:bookworm-slim\n', {}, 'python');
+    expect(detection).toMatchObject({ language: 'python', overridden: true, confidence: 1 });
+    expect(detection.evidence[0]).toMatchObject({ kind: 'override' });
+  });
+
+  it('rejects an unknown --lang', () => {
+    expect(() => detect('FROM x\n', {}, 'cobol')).toThrow(/unknown language "cobol"/);
+  });
+
+  it('ignores manifests in subfolders for top-level rules', () => {
+    const detection = detect('FROM debian:bookworm-slim\n', { 'docs/requirements.txt': 'sphinx\n' });
+    expect(detection.language).toBeNull();
+  });
+});
