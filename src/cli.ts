@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { convertCommand } from './commands/convert';
 import { detectCommand } from './commands/detect';
+import { lintCommand } from './commands/lint';
 import { EXIT_ERROR, isMsbError } from './errors';
 
 export async function main(argv: string[]): Promise<void> {
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<void> {
       .usage('$0 <command> [options]')
       .command(convertCommand)
       .command(detectCommand)
+      .command(lintCommand)
       .demandCommand(1, 'name a command: convert, detect')
       .strict()
       .recommendCommands()

@@ -12,6 +12,8 @@ import { readDockerfile, TextEncoding } from './parse/read-dockerfile';
 import { planConversion, PlanEnvironment } from './plan/planner';
 import type { ConvertOptions, Decision, Detection } from './plan/plan-types';
 import { defaultEnvironment } from './languages';
+import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
+import type { LintFinding } from './lint/lint-types';
 
 export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -31,6 +33,8 @@ export interface ConversionResult {
   builderImage?: string;
   runtimeImage?: string;
   error?: { kind: string; message: string; line?: number };
+  /** Lint findings on the converted output that the original did not have (src/lint/rules). */
+  lint?: LintFinding[];
 }
 
 export interface ConvertTextOptions extends ConvertOptions {
@@ -52,14 +56,19 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 
   const body = applyEdits(dockerfile.text, plan.edits);
   const output = (dockerfile.bom ? '\uFEFF' : '') + body;
-  verifyOutput(dockerfile, body);
+  const lint = lintConversion(dockerfile, verifyOutput(dockerfile, body));
+  if (lint.errors.length) {
+    const message = `the converted file fails lint (not written): ${lint.errors.map((f) => formatFinding(file, f)).join('; ')}`;
+    return { ...base, status: 'error', reason: message, output: text, lint: lint.errors, error: { kind: 'lint-error', message, line: lint.errors[0].line } };
+  }
   return {
     ...base,
     status: 'changed',
     output,
     changes: plan.changes,
-    warnings: plan.warnings,
+    warnings: [...plan.warnings, ...lint.warnings],
     decisions: plan.decisions,
+    lint: lint.introduced,
     builderImage: plan.builderImage,
     runtimeImage: plan.runtimeImage,
   };
@@ -96,7 +105,7 @@ export function errorResult(file: string, error: MsbError): ConversionResult {
  * The output must parse, and every original instruction must survive with its exact text,
  * in order: msb adds lines, it never rewrites the user's. A failure here is a bug in msb.
  */
-function verifyOutput(original: ParsedDockerfile, output: string): void {
+function verifyOutput(original: ParsedDockerfile, output: string): ParsedDockerfile {
   let reparsed: ParsedDockerfile;
   try {
     reparsed = parseDockerfile(output, original.file);
@@ -112,4 +121,25 @@ function verifyOutput(original: ParsedDockerfile, output: string): void {
     cursor = found + 1;
   }
   if (reparsed.stages.length <= original.stages.length) throw new Error('msb produced no new stage; please report this');
+  return reparsed;
+}
+
+/**
+ * Lints the converted file against the original: an error the conversion introduced blocks the
+ * result; new warnings, and errors the original already had that the runtime image still
+ * carries, become warnings.
+ */
+function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
+  const before = new Set(lintDockerfile(original).map(findingKey));
+  const after = lintDockerfile(converted);
+  const introduced = after.filter((f) => !before.has(findingKey(f)));
+  const carried = after.filter((f) => before.has(findingKey(f)) && f.severity === 'error');
+  return {
+    errors: introduced.filter((f) => f.severity === 'error'),
+    introduced,
+    warnings: [
+      ...introduced.filter((f) => f.severity === 'warning').map((f) => `${f.rule} (line ${f.line}): ${f.message}`),
+      ...carried.map((f) => `${f.rule} (line ${f.line}, as in the original): ${f.message}`),
+    ],
+  };
 }
