@@ -2,6 +2,7 @@
  * Reads the arguments of individual instructions: exec (JSON) vs shell form, COPY/ADD
  * flags, sources and destination, heredoc bodies, and `$VAR` references.
  */
+import type { ModifiableInstruction } from 'dockerfile-ast';
 import type { InstructionNode } from '../parse/parse-dockerfile';
 
 export type CommandForm =
@@ -66,8 +67,20 @@ export interface CopySpec {
   heredoc: boolean;
 }
 
+/** Flags dockerfile-ast parsed off an instruction (`getArgumentsContent()` leaves them out). */
+export function instructionFlags(instruction: InstructionNode): Map<string, string> {
+  const flags = new Map<string, string>();
+  const node = instruction.node as Partial<ModifiableInstruction>;
+  for (const flag of node.getFlags?.() ?? []) flags.set(flag.getName().toLowerCase(), flag.getValue() ?? 'true');
+  return flags;
+}
+
 export function parseCopy(instruction: InstructionNode): CopySpec | null {
-  const { flags, rest } = stripFlags(instruction.args);
+  const parsed = stripFlags(instruction.args);
+  const rest = parsed.rest;
+  const flags = new Map([...parsed.flags, ...instructionFlags(instruction)]);
+  // dockerfile-ast leaves `--from=...`-style flags out of the arguments content: read them from the node.
+  for (const [name, value] of nodeFlags(instruction)) flags.set(name, value);
   const heredoc = /^<<-?/.test(rest.trim());
   let words: string[];
   const form = commandForm(rest);
@@ -87,6 +100,14 @@ export function parseCopy(instruction: InstructionNode): CopySpec | null {
     dest: words[words.length - 1],
     heredoc,
   };
+}
+
+/** The instruction's `--name=value` flags as dockerfile-ast parsed them (COPY/ADD/RUN). */
+export function nodeFlags(instruction: InstructionNode): Map<string, string> {
+  const flags = new Map<string, string>();
+  const node = instruction.node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  for (const flag of node.getFlags?.() ?? []) flags.set(flag.getName().toLowerCase(), (flag.getValue() ?? 'true').replace(/^(["'])(.*)\1$/, '$2'));
+  return flags;
 }
 
 /** Names of `$NAME` / `${NAME...}` references in a text (escaped `\$` skipped). */

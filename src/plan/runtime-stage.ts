@@ -8,6 +8,7 @@ import type { CopyFacts, StageFacts } from '../analyze/stage-facts';
 import { programName, splitShellCommands } from '../analyze/shell-commands';
 import { commandForm, variableReferences } from '../analyze/instruction-args';
 import type { Decision, RuntimeStageModel } from './plan-types';
+import type { BuildContext } from '../context/build-context';
 
 const USER_COMMANDS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod']);
 const FILESYSTEM_COMMANDS = new Set(['mkdir', 'chown', 'chmod', 'chgrp', 'touch', 'ln', 'true', 'set']);
@@ -66,7 +67,12 @@ export interface AppFiles {
  * produced there) and every COPY/ADD destination outside it, copied from the builder so that
  * build results and permissions come along. `COPY --from=<image>` lines are replayed.
  */
-export function applicationFileCopies(facts: StageFacts, builder: string, exclude: (dest: string) => boolean = () => false): AppFiles {
+export function applicationFileCopies(
+  facts: StageFacts,
+  builder: string,
+  exclude: (dest: string) => boolean = () => false,
+  context?: BuildContext,
+): AppFiles {
   const result: AppFiles = { copies: [], decisions: [] };
   const workdir = facts.workdir;
   const hasWorkdir = workdir !== '/';
@@ -91,7 +97,7 @@ export function applicationFileCopies(facts: StageFacts, builder: string, exclud
       workdirUsed = true;
       continue;
     }
-    const targets = copyTargets(copy);
+    const targets = copyTargets(copy, context);
     if (targets === null) {
       result.problem = `${subject} copies the build context into "/" (no WORKDIR), so application files cannot be told apart from the system's`;
       return result;
@@ -115,8 +121,11 @@ export function copyLine(from: string, source: string, dest: string, chown: stri
   return needsJson ? `COPY ${flags} ${JSON.stringify([source, dest])}` : `COPY ${flags} ${source} ${dest}`;
 }
 
-/** Absolute paths the copy created, or null when it spreads the context over "/". */
-function copyTargets(copy: CopyFacts): string[] | null {
+/**
+ * Absolute paths the copy created, or null when it spreads the context over "/". A file source
+ * lands at dest/<name>; a directory's *contents* land in dest, so dest itself is the target.
+ */
+function copyTargets(copy: CopyFacts, context?: BuildContext): string[] | null {
   const dest = copy.dest;
   const intoDirectory = dest.endsWith('/') || copy.spec.sources.length > 1;
   const destDir = dest.replace(/\/$/, '') || '/';
@@ -125,13 +134,23 @@ function copyTargets(copy: CopyFacts): string[] | null {
   const targets: string[] = [];
   for (const source of copy.spec.sources) {
     const base = path.basename(source.replace(/\/+$/, ''));
-    const isPlainFile = /\.[A-Za-z0-9]+$/.test(base) && !/[*?[]/.test(base) && !/^https?:/.test(source);
-    if (isPlainFile) targets.push(path.join(destDir, base));
+    const kind = context && copy.spec.from === null ? contextEntryKind(context, source) : 'unknown';
+    const looksLikeFile = kind === 'file' || (kind === 'unknown' && /\.[A-Za-z0-9]+$/.test(base) && !/[*?[]/.test(base));
+    if (looksLikeFile && !/^https?:/.test(source)) targets.push(path.join(destDir, base));
     else if (/^https?:\/\//.test(source)) targets.push(path.join(destDir, path.basename(source.split('?')[0])));
     else if (destDir === '/') return null;
     else targets.push(destDir);
   }
   return targets;
+}
+
+function contextEntryKind(context: BuildContext, source: string): 'file' | 'directory' | 'unknown' {
+  const relative = path.normalize(source).replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+  if (relative === '' || relative === '.') return 'directory';
+  if (/[*?[]/.test(relative)) return 'unknown';
+  if (context.files.includes(relative)) return 'file';
+  if (context.files.some((f) => f.startsWith(`${relative}/`))) return 'directory';
+  return 'unknown';
 }
 
 /** `COPY --chown=app . .` or `RUN chown -R app /app` made the app the owner of its files. */

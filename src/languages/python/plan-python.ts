@@ -9,6 +9,7 @@ import type { RunFacts } from '../../analyze/stage-facts';
 import { programName, splitShellCommands } from '../../analyze/shell-commands';
 import { containerCommand } from '../../analyze/stage-facts';
 import { insertAt, TextEdit } from '../../edit/text-edits';
+import { commandForm } from '../../analyze/instruction-args';
 import { chooseRuntimeImage } from '../../plan/base-image';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
@@ -72,7 +73,7 @@ export function planPython(input: PlanInput): StrategyPlan {
 
   const runtime = baseRuntimeModel(facts, image.image, ['Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.']);
   const environmentPath = 'path' in environment ? environment.path : null;
-  const files = applicationFileCopies(facts, builder, (dest) => environmentPath !== null && isWithin(dest, environmentPath));
+  const files = applicationFileCopies(facts, builder, (dest) => environmentPath !== null && isWithin(dest, environmentPath), input.context);
   if (files.problem) return { kind: 'skip', reason: files.problem };
   decisions.push(...files.decisions);
 
@@ -97,6 +98,14 @@ export function planPython(input: PlanInput): StrategyPlan {
   }
   runtime.setup.push(...users.runs);
   if (environment.kind === 'new-venv') runtime.command = runtime.command.map((c) => pointAtVenv(c, environment.path, facts.copies.map((x) => x.dest)));
+  const uvInRuntime = runtime.copies.some((c) => /--from=(?!builder\b)\S*uv\b/.test(c));
+  runtime.command = runtime.command.map((text) => {
+    const rewritten = dropRunWrapper(text, uvInRuntime);
+    if (rewritten !== text) {
+      decisions.push({ subject: text.split(/\s/)[0], placement: 'runtime', why: `the runtime has no package manager: "${oneLine(text)}" runs as "${oneLine(rewritten)}" with the environment on PATH` });
+    }
+    return rewritten;
+  });
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app and its environment on PATH' });
   }
@@ -183,6 +192,29 @@ function pointAtVenv(instructionText: string, venvPath: string, copiedPaths: str
     if (copiedPaths.some((p) => p === whole || p === '/usr/local/bin/' || p === '/usr/local/bin')) return whole;
     return `${venvPath}/bin/${name}`;
   });
+}
+
+const RUN_WRAPPERS = ['poetry', 'pipenv', 'pdm', 'uv'];
+
+/** `poetry run gunicorn app` needs poetry; with the environment on PATH, `gunicorn app` is the same command. */
+function dropRunWrapper(instructionText: string, uvInRuntime: boolean): string {
+  const match = /^(\s*\w+\s+)([\s\S]*)$/.exec(instructionText);
+  if (!match) return instructionText;
+  const [, keyword, args] = match;
+  const wrappers = RUN_WRAPPERS.filter((w) => w !== 'uv' || !uvInRuntime);
+  const form = commandForm(args);
+  if (form.form === 'exec') {
+    const [tool, verb, ...rest] = form.argv;
+    if (!wrappers.includes(tool ?? '') || verb !== 'run') return instructionText;
+    while (rest[0]?.startsWith('-')) rest.shift();
+    return rest.length ? `${keyword}${JSON.stringify(rest).replace(/","/g, '", "')}` : instructionText;
+  }
+  const pattern = new RegExp(`^(\\s*)(${wrappers.join('|')})\\s+run\\s+((?:-\\S+\\s+)*)`);
+  return pattern.test(args) ? keyword + args.replace(pattern, '$1') : instructionText;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function containerStartInstall(input: PlanInput, tools: ReadonlySet<string>): string | null {
