@@ -116,13 +116,13 @@ export function splitPackages(
         split.buildOnly.push(name);
         split.warnings.push(`${name} comes from a repository the build adds; it stays in the builder. Install it in the runtime stage if the app runs it.`);
         split.decisions.push({ subject, placement: 'builder', why: 'installed from a third-party repository set up during the build' });
+      } else if (isBuildOnly(name)) {
+        split.buildOnly.push(name);
+        split.decisions.push({ subject, placement: 'builder', why: 'needed only to build' });
       } else if (/-(dev|devel)$/.test(name)) {
         addRuntime(name);
         split.warnings.push(`no runtime library is known for ${name}; it is kept in the runtime image. Replace it with its runtime package to save space.`);
         split.decisions.push({ subject, placement: 'both', why: 'header package without a known runtime library: kept to be safe' });
-      } else if (isBuildOnly(name)) {
-        split.buildOnly.push(name);
-        split.decisions.push({ subject, placement: 'builder', why: 'needed only to build' });
       } else if (isRuntime(name)) {
         addRuntime(name);
         split.decisions.push({ subject, placement: 'both', why: 'used by the application at run time' });
