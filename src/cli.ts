@@ -3,8 +3,10 @@
  * change (--check) or lint findings, 2 usage/input error.
  */
 import yargs from 'yargs';
+import { codemodCommand } from './commands/codemod';
 import { convertCommand } from './commands/convert';
 import { detectCommand } from './commands/detect';
+import { verifyCommand } from './commands/verify';
 import { lintCommand } from './commands/lint';
 import { EXIT_ERROR, isMsbError } from './errors';
 
@@ -15,6 +17,8 @@ export async function main(argv: string[]): Promise<void> {
       .usage('$0 <command> [options]')
       .command(convertCommand)
       .command(detectCommand)
+      .command(codemodCommand)
+      .command(verifyCommand)
       .command(lintCommand)
       .demandCommand(1, 'name a command: convert, detect')
       .strict()

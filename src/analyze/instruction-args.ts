@@ -2,7 +2,6 @@
  * Reads the arguments of individual instructions: exec (JSON) vs shell form, COPY/ADD
  * flags, sources and destination, heredoc bodies, and `$VAR` references.
  */
-import type { ModifiableInstruction } from 'dockerfile-ast';
 import type { InstructionNode } from '../parse/parse-dockerfile';
 
 export type CommandForm =
@@ -67,20 +66,11 @@ export interface CopySpec {
   heredoc: boolean;
 }
 
-/** Flags dockerfile-ast parsed off an instruction (`getArgumentsContent()` leaves them out). */
-export function instructionFlags(instruction: InstructionNode): Map<string, string> {
-  const flags = new Map<string, string>();
-  const node = instruction.node as Partial<ModifiableInstruction>;
-  for (const flag of node.getFlags?.() ?? []) flags.set(flag.getName().toLowerCase(), flag.getValue() ?? 'true');
-  return flags;
-}
-
 export function parseCopy(instruction: InstructionNode): CopySpec | null {
   const parsed = stripFlags(instruction.args);
   const rest = parsed.rest;
-  const flags = new Map([...parsed.flags, ...instructionFlags(instruction)]);
   // dockerfile-ast leaves `--from=...`-style flags out of the arguments content: read them from the node.
-  for (const [name, value] of nodeFlags(instruction)) flags.set(name, value);
+  const flags = new Map([...parsed.flags, ...nodeFlags(instruction)]);
   const heredoc = /^<<-?/.test(rest.trim());
   let words: string[];
   const form = commandForm(rest);

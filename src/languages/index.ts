@@ -9,9 +9,15 @@ import type { LanguageStrategy } from '../plan/plan-types';
 import type { PlanEnvironment } from '../plan/planner';
 import { defaultRenderer } from '../render/templates';
 import { pythonStrategy } from './python';
+import { nodeStrategy } from './node';
+import { goStrategy } from './go';
+import { javaStrategy } from './java';
 
 export const STRATEGIES: Readonly<Record<string, LanguageStrategy>> = {
   python: pythonStrategy,
+  node: nodeStrategy,
+  go: goStrategy,
+  java: javaStrategy,
 };
 
 export function settingsSchemaFor(strategy: string): object | null | undefined {

@@ -105,6 +105,11 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
       if (!from.getImageName()) {
         throw new MsbError('parse-error', 'FROM without an image', { file, line: instruction.line + 1 });
       }
+      // Docker accepts `FROM image` or `FROM image AS name` only (a continuation can swallow the next line).
+      const words = from.getArguments().map((a) => a.getValue());
+      if (!(words.length === 1 || (words.length === 3 && words[1].toLowerCase() === 'as'))) {
+        throw new MsbError('parse-error', `FROM takes an image and an optional "AS name", got "${truncate(words.join(' '), 60)}"`, { file, line: instruction.line + 1 });
+      }
       stages.push({ index: stages.length, from: instruction, name: from.getBuildStage()?.toLowerCase() ?? null, instructions: [] });
     }
     if (instruction.stage >= 0) stages[instruction.stage].instructions.push(instruction);

@@ -24,6 +24,8 @@ export async function readDockerfile(file: string): Promise<DockerfileSource> {
     throw fileError(error, file);
   }
   if (stat.isDirectory()) throw new MsbError('usage', 'is a directory, not a Dockerfile', { file });
+  // A FIFO or device would block the read or never end.
+  if (!stat.isFile()) throw new MsbError('unreadable-file', 'not a regular file (a pipe, socket or device)', { file });
   if (stat.size > MAX_DOCKERFILE_BYTES) {
     throw new MsbError('too-large', `file is ${stat.size} bytes; msb reads Dockerfiles up to ${MAX_DOCKERFILE_BYTES} bytes`, { file });
   }

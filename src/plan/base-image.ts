@@ -5,6 +5,7 @@
  */
 import type { ImageRef } from '../analyze/stage-facts';
 import { expandVariables } from '../analyze/instruction-args';
+import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { ImageRule } from '../profiles/profile-types';
 
 export type RuntimeImageChoice =
@@ -39,6 +40,16 @@ export function chooseRuntimeImage(from: ImageRef, rules: readonly ImageRule[], 
   }
   if (rule.image) return { ok: true, image: rule.image, notes, warnings };
   return { ok: false, reason: `no runtime variant is known for the tag "${rawTag}" of "${from.name}"` };
+}
+
+/** Defaults of the ARGs declared before the first FROM (what a FROM line can use). */
+export function globalArgValues(dockerfile: ParsedDockerfile): Map<string, string> {
+  const globals = new Map<string, string>();
+  for (const arg of dockerfile.globalArgs) {
+    const match = /^([A-Za-z_]\w*)=(.*)$/.exec(arg.args.trim());
+    if (match) globals.set(match[1], match[2].replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return globals;
 }
 
 function substitute(template: string, match: RegExpExecArray): string {

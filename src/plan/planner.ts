@@ -3,12 +3,12 @@
  * parts live here (multi-stage check, detection, naming the builder, ARG scope, rendering
  * the runtime stage); the language strategy decides artifacts and the runtime image.
  */
-import type { From } from 'dockerfile-ast';
+import { DockerfileParser, From } from 'dockerfile-ast';
 import { analyzeStage } from '../analyze/stage-facts';
 import type { BuildContext } from '../context/build-context';
 import { detectLanguage } from '../detect/detector';
 import { insertAt, TextEdit } from '../edit/text-edits';
-import type { ParsedDockerfile } from '../parse/parse-dockerfile';
+import { parseDockerfile, ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
 import type { ConvertOptions, Decision, Detection, LanguageStrategy, RuntimeStageModel } from './plan-types';
@@ -37,8 +37,18 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
   if (dockerfile.stages.length > 1) {
     return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)`, detection: null, warnings: [] };
   }
+  const dangling = danglingContinuationLine(dockerfile);
+  if (dangling !== null) {
+    const reason = `the last instruction (line ${dangling + 1}) ends with an open line continuation or heredoc: a stage added after it would become part of it`;
+    return { status: 'skipped', reason, detection: null, warnings: [] };
+  }
   const stage = dockerfile.stages[0];
   const facts = analyzeStage(dockerfile, stage);
+  const selfCopy = facts.copies.find((c) => c.spec.from !== null && (c.spec.from.toLowerCase() === stage.name || c.spec.from === '0'));
+  if (selfCopy) {
+    const reason = `${selfCopy.instruction.keyword} --from=${selfCopy.spec.from} (line ${selfCopy.instruction.line + 1}) copies from the stage itself, which Docker rejects`;
+    return { status: 'skipped', reason, detection: null, warnings: [] };
+  }
   const input = { dockerfile, facts, context };
   const detection = detectLanguage(input, env.profiles, env.strategyFor, options.lang);
   if (!detection.language) {
@@ -66,7 +76,10 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     edits.push(edit);
     if (edit.reason) changes.push(edit.reason);
   }
-  const blocks = [...(strategyPlan.extraStages ?? []), renderRuntimeStage(env.templates, runtime, runtimeName)];
+  const runtimeText = renderRuntimeStage(env.templates, runtime, runtimeName);
+  const injected = injectedInstruction(runtimeText, runtime);
+  if (injected) return { status: 'skipped', reason: injected, detection, warnings: strategyPlan.warnings };
+  const blocks = [...(strategyPlan.extraStages ?? []), runtimeText];
   edits.push(appendBlocks(dockerfile, blocks));
   changes.push(`added the runtime stage "${runtimeName}" FROM ${runtime.from}`);
   return {
@@ -95,6 +108,26 @@ function nameStage(dockerfile: ParsedDockerfile, from: ParsedDockerfile['stages'
   return insertAt(offset, ` ${lower ? 'as' : 'AS'} ${name}`, undefined);
 }
 
+/**
+ * Values from the user's file (paths, names, commands) end up inside generated lines: a line
+ * break or heredoc marker among them would smuggle in instructions. Every model entry must
+ * come back as exactly one instruction.
+ */
+function injectedInstruction(stageText: string, model: RuntimeStageModel): string | null {
+  const entries = [model.from, ...model.args, model.shell, ...model.env, ...model.setup, model.workdir, ...model.copies, model.user, ...model.metadata, ...model.command];
+  const expected = entries.filter((e) => e !== null).length;
+  let parsed: ParsedDockerfile;
+  try {
+    parsed = parseDockerfile(stageText, 'runtime stage');
+  } catch (error) {
+    return `a value taken from the Dockerfile would make the generated stage invalid (${(error as Error).message})`;
+  }
+  if (parsed.instructions.length !== expected) {
+    return 'a value taken from the Dockerfile (a path, name or command with a line break or heredoc marker) would change the meaning of the generated stage';
+  }
+  return null;
+}
+
 export function renderRuntimeStage(templates: TemplateRenderer, model: RuntimeStageModel, name: string): string {
   return templates.render('runtime-stage', { ...model, name });
 }
@@ -107,6 +140,17 @@ function appendBlocks(dockerfile: ParsedDockerfile, blocks: string[]): TextEdit 
   const trailingBlank = /(\r?\n)\s*$/.test(text) && /\n\s*\n\s*$/.test(text);
   const prefix = text.length === 0 ? '' : dockerfile.endsWithNewline ? (trailingBlank ? '' : eol) : eol + eol;
   return insertAt(text.length, prefix + withEol + (dockerfile.endsWithNewline ? eol : ''), undefined);
+}
+
+/**
+ * The 0-based line of the last instruction when text appended after the file would become part
+ * of it (a trailing continuation, an unterminated heredoc), or null. Probed by parsing.
+ */
+function danglingContinuationLine(dockerfile: ParsedDockerfile): number | null {
+  const probe = DockerfileParser.parse(`${dockerfile.text}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`).getInstructions();
+  const added = probe[probe.length - 1];
+  if (probe.length === dockerfile.instructions.length + 1 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1') return null;
+  return dockerfile.instructions[dockerfile.instructions.length - 1].line;
 }
 
 function uniqueName(wanted: string, taken: string[]): string {

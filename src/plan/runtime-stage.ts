@@ -154,7 +154,7 @@ function contextEntryKind(context: BuildContext, source: string): 'file' | 'dire
 }
 
 /** `COPY --chown=app . .` or `RUN chown -R app /app` made the app the owner of its files. */
-function workdirOwner(facts: StageFacts): string | null {
+export function workdirOwner(facts: StageFacts): string | null {
   let owner: string | null = null;
   for (const copy of facts.copies) {
     if (copy.spec.chown && copy.spec.from === null && isWithin(copy.dest.replace(/\/$/, '') || '/', facts.workdir)) owner = copy.spec.chown;

@@ -53,6 +53,8 @@ interface Case {
   name: string;
   dir: string;
   spec: E2eSpec;
+  /** case.yaml `options` (lang, runtime...), passed to `msb convert` as flags. */
+  options: Record<string, string>;
 }
 
 interface Row {
@@ -71,11 +73,11 @@ function loadCases(): Case[] {
   for (const name of readdirSync(EXAMPLES).sort()) {
     const file = join(EXAMPLES, name, 'case.yaml');
     if (!existsSync(file)) continue;
-    const doc = parseYaml(readFileSync(file, 'utf8')) as { status?: string; e2e?: E2eSpec } | null;
+    const doc = parseYaml(readFileSync(file, 'utf8')) as { status?: string; e2e?: E2eSpec; options?: Record<string, string> } | null;
     if (!doc?.e2e || doc.status !== 'changed') continue;
     if (only.length > 0 && !only.includes(name)) continue;
     if (!doc.e2e.run && !doc.e2e.http) throw new Error(`${file}: e2e needs a run or an http block`);
-    cases.push({ name, dir: join(EXAMPLES, name), spec: doc.e2e });
+    cases.push({ name, dir: join(EXAMPLES, name), spec: doc.e2e, options: doc.options ?? {} });
   }
   return cases;
 }
@@ -99,7 +101,8 @@ async function convertedDockerfile(c: Case, workDir: string): Promise<string> {
     return file;
   }
   const out = join(workDir, 'Dockerfile.converted');
-  const r = await runCli(['convert', join('examples', c.name, 'Dockerfile'), '--out', out]);
+  const flags = Object.entries(c.options).flatMap(([name, value]) => [`--${name}`, String(value)]);
+  const r = await runCli(['convert', join('examples', c.name, 'Dockerfile'), '--out', out, ...flags]);
   if (r.code !== 0 || !existsSync(out)) {
     throw new Error(
       `msb convert failed for ${c.name} (exit ${r.code}); run \`npm run build\` first, ` +

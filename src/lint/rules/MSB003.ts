@@ -10,11 +10,13 @@ export const MSB003: LintRule = {
     const from = finalStage.from.node as From;
     const image = from.getImageName() ?? '';
     const tag = from.getImageTag();
+    // With the registry, without the tag: what the user wrote.
+    const reference = (from.getImage() ?? image).replace(/:latest$/, '');
     // A stage name, scratch, or a reference built from ARGs cannot be judged here.
     if (image === 'scratch' || image.includes('$') || from.getImageDigest()) return [];
     if (dockerfile.stages.some((s) => s.index < finalStage.index && s.name === image.toLowerCase())) return [];
-    if (tag === null) return [{ instruction: finalStage.from, subject: image, message: `runtime image "${image}" has no tag: pin a version` }];
-    if (tag === 'latest') return [{ instruction: finalStage.from, subject: image, message: `runtime image "${image}:latest" changes under you: pin a version` }];
+    if (tag === null) return [{ instruction: finalStage.from, subject: reference, message: `runtime image "${reference}" has no tag: pin a version` }];
+    if (tag === 'latest') return [{ instruction: finalStage.from, subject: reference, message: `runtime image "${reference}:latest" changes under you: pin a version` }];
     return [];
   },
 };

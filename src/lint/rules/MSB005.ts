@@ -7,6 +7,7 @@ import type { Env } from 'dockerfile-ast';
 import type { LintRule, RuleFinding } from '../lint-types';
 import { analyzeStage } from '../../analyze/stage-facts';
 import { hasWords, programName } from '../../analyze/shell-commands';
+import { nodeFlags } from '../../analyze/instruction-args';
 
 export const MSB005: LintRule = {
   id: 'MSB005',
@@ -17,7 +18,7 @@ export const MSB005: LintRule = {
     const pipCacheOff = facts.envs.some((e) => (e.node as Env).getProperties().some((p) => p.getName() === 'PIP_NO_CACHE_DIR'));
     const findings: RuleFinding[] = [];
     for (const run of facts.runs) {
-      if (/--mount=\S*type=cache/.test(run.instruction.args)) continue;
+      if (/type=cache/.test(nodeFlags(run.instruction).get('mount') ?? '')) continue;
       const instruction = run.instruction;
       const found = new Set<string>();
       for (const command of run.commands) {

@@ -1,0 +1,3 @@
+module example.com/whoami-tz
+
+go 1.19

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: msb codemod at scale, in process, on a generated tree of repositories
+ * (BENCH_REPOS, default 10,000). Prints repositories/s, peak RSS at 1k and at full size, the
+ * ratio to reading + parsing the same Dockerfiles with dockerfile-ast alone, and convertText
+ * files/s next to parse-only files/s. Run after `npm run build` (the npm script does).
+ */
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { DockerfileParser } = require('dockerfile-ast');
+const { convertText } = require('../dist/index.js');
+const { runCodemod } = require('../dist/codemod/index.js');
+const { generateTree } = require('./bench-tree.js');
+
+const REPOS = Number(process.env.BENCH_REPOS || 10000);
+const SMALL = Math.min(1000, REPOS);
+const CONVERT_FILES = Math.min(3000, REPOS);
+
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const rate = (n, ms) => `${Math.round((n * 1000) / ms).toLocaleString('en')}/s`;
+
+async function codemodOver(targets, outDir) {
+  if (global.gc) global.gc();
+  peak = process.memoryUsage().rss;
+  const timer = setInterval(sample, 10);
+  const started = process.hrtime.bigint();
+  const summary = await runCodemod({ targets, outDir, onRepository: sample });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  clearInterval(timer);
+  sample();
+  return { ms, peak, summary };
+}
+
+function readAndParse(files) {
+  const started = process.hrtime.bigint();
+  for (const file of files) DockerfileParser.parse(fs.readFileSync(file, 'utf8'));
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function main() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'msb-bench-'));
+  try {
+    let t = Date.now();
+    const dockerfiles = generateTree(path.join(root, 'repos'), REPOS);
+    console.log(`generated ${REPOS.toLocaleString('en')} repositories, ${dockerfiles.length.toLocaleString('en')} Dockerfiles in ${((Date.now() - t) / 1000).toFixed(1)} s (${root})`);
+    console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0].model.trim()})\n`);
+
+    // warm-up: profiles, templates, JIT
+    const repoDirs = fs.readdirSync(path.join(root, 'repos')).sort().map((d) => path.join(root, 'repos', d));
+    await runCodemod({ targets: repoDirs.slice(0, 50), outDir: path.join(root, 'out-warm') });
+    readAndParse(dockerfiles.slice(0, 200));
+
+    const small = await codemodOver(repoDirs.slice(0, SMALL), path.join(root, 'out-small'));
+    const full = await codemodOver([path.join(root, 'repos', '*')], path.join(root, 'out-full'));
+    const raw = readAndParse(dockerfiles);
+    const s = full.summary.totals;
+    console.log(`msb codemod (dry run) over ${s.repositories.toLocaleString('en')} repositories, ${s.dockerfiles.toLocaleString('en')} Dockerfiles:`);
+    console.log(`  ${(full.ms / 1000).toFixed(2)} s, ${rate(s.repositories, full.ms)} repositories, ${rate(s.dockerfiles, full.ms)} Dockerfiles`);
+    console.log(`  converted ${s.converted}, unchanged ${s.unchanged}, skipped ${s.skipped}, failed ${s.failed}, repository errors ${s.repositoryErrors}; ${fs.readdirSync(path.join(root, 'out-full')).length} patches`);
+    console.log(`  peak RSS: ${mb(small.peak)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.peak)} at ${REPOS.toLocaleString('en')}`);
+    console.log(`read + parse with dockerfile-ast alone: ${(raw / 1000).toFixed(2)} s (${rate(dockerfiles.length, raw)} files)`);
+    console.log(`  ratio codemod / raw: ${(full.ms / raw).toFixed(2)}× (target ≤ 2×)\n`);
+
+    const sampleFiles = dockerfiles.slice(0, CONVERT_FILES).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+    t = Date.now();
+    for (const { file, text } of sampleFiles) DockerfileParser.parse(text);
+    const parseMs = Math.max(1, Date.now() - t);
+    t = Date.now();
+    for (const { file, text } of sampleFiles) convertText(text, { file });
+    const convertMs = Math.max(1, Date.now() - t);
+    console.log(`convertText over ${sampleFiles.length.toLocaleString('en')} in-memory Dockerfiles (build context read from disk): ${rate(sampleFiles.length, convertMs)} files`);
+    console.log(`  parse only (dockerfile-ast): ${rate(sampleFiles.length, parseMs)} files; ratio ${(convertMs / parseMs).toFixed(1)}×`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,8 @@
+/** `msb codemod` as a library: run it, then render or write the summary. */
+export { runCodemod, DEFAULT_OUT_DIR } from './run-codemod';
+export type { CodemodOptions } from './run-codemod';
+export { resolveRepositories, findDockerfiles, isDockerfileName } from './discover';
+export type { RepositoryTarget } from './discover';
+export { reportToJson, reportToMarkdown, reportToTerminal, writeReport } from './report';
+export { estimatedSavingMb, imageSizeMb } from './image-sizes';
+export type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary, FileOutcome } from './types';

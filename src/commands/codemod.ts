@@ -1,0 +1,64 @@
+/** `msb codemod <path|glob...>`: convert every Dockerfile of many repositories; patches by default. */
+import type { CommandModule } from 'yargs';
+import * as os from 'os';
+import { DEFAULT_OUT_DIR, reportToJson, reportToTerminal, runCodemod, writeReport } from '../codemod';
+import { createProgress } from '../codemod/progress';
+import { EXIT_ERROR, EXIT_OK } from '../errors';
+import { createEnvironment } from '../languages';
+import { ConversionFlags, withConversionOptions } from './shared-options';
+
+interface CodemodArgs extends Omit<ConversionFlags, 'context'> {
+  targets: string[];
+  'out-dir': string;
+  write: boolean;
+  'git-branch'?: string;
+  'allow-dirty': boolean;
+  concurrency: number;
+  report?: string;
+}
+
+export const codemodCommand: CommandModule<object, CodemodArgs> = {
+  command: 'codemod <targets..>',
+  describe: 'Convert the Dockerfiles of many repositories: one patch per repository (dry run), --write, or a branch + commit each',
+  builder: (yargs) =>
+    withConversionOptions(yargs)
+      .positional('targets', { type: 'string', array: true, demandOption: true, describe: 'Repositories or folders (a folder holding repositories stands for each), or globs of them' })
+      .option('out-dir', { type: 'string', default: DEFAULT_OUT_DIR, describe: 'Folder for the per-repository patch files' })
+      .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Apply the changes to the Dockerfiles (atomically, per file)' })
+      .option('git-branch', { type: 'string', describe: 'Create this branch and commit the changes in each changed repository (implies --write)' })
+      .option('allow-dirty', { type: 'boolean', default: false, describe: 'With --git-branch: also touch repositories with uncommitted changes (only msb\'s files are committed)' })
+      .option('concurrency', { alias: 'j', type: 'number', default: os.cpus().length, describe: 'Repositories processed at once' })
+      .option('report', { type: 'string', describe: 'Write the summary to this file: .json or .md' })
+      .check((argv) => {
+        if (argv.context) throw new Error('--context does not apply to codemod: each Dockerfile uses its own folder');
+        if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1) throw new Error('--concurrency must be a positive integer');
+        if (argv.report && !/\.(json|md|markdown)$/i.test(argv.report)) throw new Error('--report must end in .json or .md');
+        if (argv['allow-dirty'] && !argv['git-branch']) throw new Error('--allow-dirty only applies with --git-branch');
+        return true;
+      }) as never,
+  handler: async (argv) => {
+    const progress = createProgress({ quiet: argv.quiet || argv.json === true });
+    const summary = await runCodemod({
+      targets: argv.targets,
+      outDir: argv['out-dir'],
+      write: argv.write,
+      gitBranch: argv['git-branch'],
+      allowDirty: argv['allow-dirty'],
+      concurrency: argv.concurrency,
+      lang: argv.lang,
+      runtime: argv.runtime,
+      environment: createEnvironment(argv.profile ?? []),
+      onStart: (total) => progress.start(total),
+      onRepository: (repository, done, total) => progress.repositoryDone(repository, done, total),
+    });
+    progress.stop();
+    if (argv.report) await writeReport(argv.report, summary);
+    if (argv.json) process.stdout.write(reportToJson(summary));
+    else if (!argv.quiet) process.stdout.write(reportToTerminal(summary));
+    const failed = summary.totals.failed + summary.totals.repositoryErrors;
+    if (failed > 0 && !argv.json) {
+      for (const row of summary.rows.filter((r) => r.outcome === 'failed')) process.stderr.write(`msb: ${row.repository}${row.file ? `/${row.file}` : ''}: ${row.reason}\n`);
+    }
+    process.exitCode = failed > 0 ? EXIT_ERROR : EXIT_OK;
+  },
+};

@@ -1,0 +1,33 @@
+/** Framework and dependency mode of a Go project: modules, vendored modules or GOPATH. */
+import type { DetectInput, Evidence, LanguageDetails } from '../../plan/plan-types';
+import type { GoSettings } from './go-settings';
+import { parseGoMod } from './go-sources';
+
+export function describeGo(input: DetectInput, settings: GoSettings): LanguageDetails {
+  const { context, facts } = input;
+  const evidence: Evidence[] = [];
+  const details: Record<string, string> = {};
+  const goModFile = context.has('go.mod') ? 'go.mod' : context.glob('*/go.mod')[0];
+  const goMod = goModFile ? parseGoMod(context.read(goModFile) ?? '') : null;
+  const scripts = facts.runs.map((r) => r.script).join('\n');
+  const gopathMode = /\bGO111MODULE=off\b/.test(`${scripts}\n${facts.envs.map((e) => e.args).join('\n')}`);
+
+  let packageManager: string;
+  if (goMod && !gopathMode) {
+    packageManager = context.has('vendor/modules.txt') || /-mod[= ]vendor\b/.test(scripts) ? 'go modules (vendored)' : 'go modules';
+    details.module = goMod.path;
+  } else if (context.has('Gopkg.toml')) packageManager = 'dep';
+  else if (context.has('glide.yaml')) packageManager = 'glide';
+  else packageManager = 'gopath';
+
+  let framework: string | undefined;
+  const requires = new Set(goMod?.requires ?? []);
+  for (const candidate of settings.frameworks) {
+    if (candidate.modules.some((m) => requires.has(m))) {
+      framework = candidate.name;
+      evidence.push({ kind: 'manifest', detail: `${candidate.name} in go.mod`, weight: 0.3 });
+      break;
+    }
+  }
+  return { framework, packageManager, facts: details, evidence };
+}

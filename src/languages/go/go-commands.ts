@@ -1,0 +1,96 @@
+/**
+ * Reads `go build` / `go install` / `go run` command lines: the environment they set
+ * (`CGO_ENABLED=0 go build`), their flags (-o, -C, -ldflags, -tags...), package arguments and,
+ * for `go run`, the program's own arguments.
+ */
+import { programName, ShellCommand } from '../../analyze/shell-commands';
+
+export type GoVerb = 'build' | 'install' | 'run';
+
+export interface GoCommand {
+  verb: GoVerb;
+  /** Assignments before the command: `CGO_ENABLED=1 GOOS=linux go build`. */
+  env: Map<string, string>;
+  /** Every flag as written, in order (`-ldflags` → its value; boolean flags → null). */
+  flags: { name: string; value: string | null }[];
+  /** `-o`: a file, or a directory when it ends with `/`. */
+  output: string | null;
+  /** `-C dir`: go changes to this directory first. */
+  chdir: string | null;
+  /** Package patterns, import paths or `.go` files. */
+  packages: string[];
+  /** `go run pkg args...`: the program's arguments. */
+  programArgs: string[];
+  text: string;
+}
+
+const VALUE_FLAGS = new Set([
+  'o', 'C', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile',
+  'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'covermode', 'coverpkg', 'exec', 'json',
+]);
+
+export function parseGoCommand(command: ShellCommand): GoCommand | null {
+  if (programName(command) !== 'go') return null;
+  const verb = command.words[1];
+  if (verb !== 'build' && verb !== 'install' && verb !== 'run') return null;
+  const result: GoCommand = { verb, env: leadingAssignments(command.text), flags: [], output: null, chdir: null, packages: [], programArgs: [], text: command.text };
+  const args = command.words.slice(2);
+  let i = 0;
+  for (; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') break;
+    const body = arg.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    const name = eq >= 0 ? body.slice(0, eq) : body;
+    let value: string | null = eq >= 0 ? body.slice(eq + 1) : null;
+    if (value === null && VALUE_FLAGS.has(name)) value = args[++i] ?? '';
+    result.flags.push({ name, value });
+    if (name === 'o') result.output = value;
+    if (name === 'C') result.chdir = value;
+  }
+  const rest = args.slice(i);
+  if (verb === 'run') {
+    // `go run a.go b.go args` takes every leading .go file; otherwise one package, then the program's args.
+    const files = rest.findIndex((w) => !w.endsWith('.go'));
+    const count = files === -1 ? rest.length : files > 0 ? files : Math.min(1, rest.length);
+    result.packages = rest.slice(0, count);
+    result.programArgs = rest.slice(count);
+  } else {
+    result.packages = rest;
+  }
+  return result;
+}
+
+/** The value of a flag (`-tags`, `-ldflags`...), or null when absent. */
+export function flagValue(command: GoCommand, name: string): string | null {
+  const flag = command.flags.filter((f) => f.name === name).pop();
+  return flag ? flag.value ?? 'true' : null;
+}
+
+/** `A=1 B="x y" go build` → {A: 1, B: x y}; `env A=1 go build` too. */
+export function leadingAssignments(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  const pattern = /^\s*(?:env\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s"']*)\s+/;
+  let rest = text;
+  for (let match = pattern.exec(rest); match; match = pattern.exec(rest)) {
+    env.set(match[1], match[2].replace(/^(["'])([\s\S]*)\1$/, '$2'));
+    rest = rest.slice(match[0].length).replace(/^env\s+/, '');
+  }
+  return env;
+}
+
+/** The words of a go command as a builder RUN would write them (for `go run` → `go build`). */
+export function buildFlagsText(command: GoCommand): string {
+  return command.flags
+    .filter((f) => f.name !== 'o' && f.name !== 'exec')
+    .map((f) => (f.value === null ? `-${f.name}` : `-${f.name}=${quote(f.value)}`))
+    .join(' ');
+}
+
+export function quote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

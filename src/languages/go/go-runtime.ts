@@ -1,0 +1,71 @@
+/**
+ * Picks the Go runtime image: the requested (`--runtime`) or default static image for a static
+ * binary; for a cgo binary, an image with the builder's C library (same Debian release, or
+ * Alpine for an Alpine builder); an image with a shell when the command needs one.
+ */
+import type { ImageRef } from '../../analyze/stage-facts';
+import { chooseRuntimeImage } from '../../plan/base-image';
+import type { ImageRule } from '../../profiles/profile-types';
+import type { CgoUse } from './go-cgo';
+import type { GoRuntime, GoSettings } from './go-settings';
+
+export type GoRuntimeChoice =
+  | { ok: true; name: string; runtime: GoRuntime; image: string; warnings: string[]; notes: string[] }
+  | { ok: false; reason: string };
+
+export interface RuntimeRequest {
+  requested: string | undefined;
+  cgo: CgoUse;
+  needsShell: boolean;
+  builder: ImageRef;
+  globals: ReadonlyMap<string, string>;
+  rules: readonly ImageRule[];
+}
+
+export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): GoRuntimeChoice {
+  const { requested, cgo } = request;
+  if (requested !== undefined && !settings.runtimes[requested]) {
+    return { ok: false, reason: `unknown runtime "${requested}" for Go (known: ${Object.keys(settings.runtimes).join(', ')})` };
+  }
+  let name = requested ?? settings.defaultRuntime;
+  let image: string | null = null;
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const alpineBuilder = /alpine/.test(request.builder.tag ?? '');
+
+  if (cgo.dynamic) {
+    const libc = alpineBuilder ? 'musl' : 'glibc';
+    if (settings.runtimes[name].libc !== libc) {
+      const wanted = alpineBuilder ? 'alpine' : requested === 'distroless' && settings.runtimes['distroless-base'] ? 'distroless-base' : settings.cgoRuntime;
+      if (!settings.runtimes[wanted]) return { ok: false, reason: `the Go profile has no runtime "${wanted}" for cgo binaries` };
+      if (wanted === 'debian' || wanted === 'alpine') {
+        const chosen = chooseRuntimeImage(request.builder, request.rules, request.globals);
+        if (!chosen.ok) return { ok: false, reason: `cgo is in use (${cgo.reasons.join('; ')}) and ${chosen.reason}` };
+        image = chosen.image;
+        notes.push(...chosen.notes);
+        warnings.push(...chosen.warnings);
+      }
+      warnings.push(
+        `cgo is in use (${cgo.reasons.join('; ')}): the binary is dynamically linked against ${libc}, so it runs on ${image ?? settings.runtimes[wanted].image}` +
+          `${requested ? ` instead of the requested ${requested}` : ''}, not on a static image; CGO_ENABLED=0 would break the build`,
+      );
+      name = wanted;
+    }
+  } else if (cgo.staticallyLinked) {
+    notes.push(`cgo is in use (${cgo.reasons.join('; ')}) but linked with -extldflags -static: the binary needs no C library`);
+  }
+
+  if (request.needsShell && !settings.runtimes[name].shell) {
+    if (requested && !cgo.dynamic) {
+      warnings.push(`the container command needs a shell, which ${settings.runtimes[name].image} does not have: it will not start as written`);
+    } else {
+      const withShell = settings.runtimes[name].libc === 'glibc' ? 'debian' : 'alpine';
+      warnings.push(`the container command needs a shell (shell syntax, a script or sh -c), which ${settings.runtimes[name].image} does not have: the runtime is ${withShell} instead`);
+      name = withShell;
+      image = null;
+    }
+  }
+  const runtime = settings.runtimes[name];
+  if (runtime.note) notes.push(runtime.note);
+  return { ok: true, name, runtime, image: image ?? runtime.image, warnings, notes };
+}

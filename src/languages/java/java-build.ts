@@ -1,0 +1,154 @@
+/**
+ * What the builder produces, as absolute paths: the artifacts of each `mvn package` /
+ * `gradle build` (from pom.xml / build.gradle, multi-module projects narrowed by -pl, `:app:`
+ * tasks or the module that has a main class), jars written by `jar cf`, class directories from
+ * `javac -d`, and files `cp`/`mv` put elsewhere.
+ */
+import { posix as path } from 'path';
+import { programName } from '../../analyze/shell-commands';
+import type { RunFacts } from '../../analyze/stage-facts';
+import type { BuildContext } from '../../context/build-context';
+import type { ContextPaths } from '../../plan/context-paths';
+import { gradleArtifacts, GradleProject, readGradleProject } from './gradle-build';
+import { BuildCommand, GradleCommand, jarToolOutput, MavenCommand, parseBuildCommand } from './java-commands';
+import { isApplicationModule, JavaArtifact, mavenArtifacts } from './maven-artifacts';
+import { MavenProject, readMavenModules } from './maven-pom';
+
+export interface BuiltArtifact extends JavaArtifact {
+  /** Absolute path in the builder. */
+  absolute: string;
+  /** False when a name came from a placeholder msb could not resolve. */
+  certain: boolean;
+}
+
+export interface JavaBuild {
+  tool: 'maven' | 'gradle' | 'javac' | null;
+  commands: { command: BuildCommand; run: RunFacts | null }[];
+  artifacts: BuiltArtifact[];
+  /** Paths written by jar/javac/cp/mv (absolute; a directory written into ends with `/`). */
+  produced: string[];
+  springBootVersion: string | null;
+  /** Servlet API family when a war depends on one. */
+  servletApi: 'jakarta' | 'javax' | null;
+  javaRelease: number | null;
+  notes: string[];
+}
+
+export function readJavaBuild(runs: readonly RunFacts[], context: BuildContext, paths: ContextPaths): JavaBuild {
+  const build: JavaBuild = { tool: null, commands: [], artifacts: [], produced: [], springBootVersion: null, servletApi: null, javaRelease: null, notes: [] };
+  for (const run of runs) {
+    let cwd = run.workdir;
+    for (const command of run.commands) {
+      const program = programName(command);
+      if (program === 'cd' && command.words[1]) cwd = path.resolve(cwd, command.words[1]);
+      const parsed = parseBuildCommand(command);
+      if (parsed) {
+        build.commands.push({ command: parsed, run });
+        build.tool ??= parsed.tool;
+        if (parsed.packages) addArtifacts(build, artifactsOf(parsed, cwd, context, paths, build));
+        continue;
+      }
+      const jar = jarToolOutput(command);
+      if (jar) build.produced.push(path.resolve(cwd, jar));
+      if (program === 'javac') {
+        build.tool ??= 'javac';
+        const out = command.words.findIndex((w) => w === '-d');
+        if (out > 0 && command.words[out + 1]) build.produced.push(path.resolve(cwd, command.words[out + 1]));
+      }
+      if ((program === 'cp' || program === 'mv') && command.words.length >= 3) {
+        // `cp target/*.jar /app/` writes into a directory: recorded with its trailing slash.
+        const target = command.words[command.words.length - 1];
+        build.produced.push(path.resolve(cwd, target) + (target.endsWith('/') ? '/' : ''));
+      }
+    }
+  }
+  return build;
+}
+
+/** Artifacts a (synthetic) build command run in `cwd` writes; used for `mvn spring-boot:run` too. */
+export function isProduced(build: JavaBuild, file: string): boolean {
+  return build.produced.some((p) => p === file || (p.endsWith('/') && file.startsWith(p)));
+}
+
+export function artifactsOf(command: BuildCommand, cwd: string, context: BuildContext, paths: ContextPaths, build: JavaBuild): BuiltArtifact[] {
+  return command.tool === 'maven' ? mavenBuild(command, cwd, context, paths, build) : gradleBuild(command, cwd, context, paths, build);
+}
+
+function addArtifacts(build: JavaBuild, artifacts: BuiltArtifact[]): void {
+  for (const artifact of artifacts) if (!build.artifacts.some((a) => a.absolute === artifact.absolute)) build.artifacts.push(artifact);
+  build.artifacts.sort((a, b) => Number(b.runnable) - Number(a.runnable));
+}
+
+function mavenBuild(command: MavenCommand, cwd: string, context: BuildContext, paths: ContextPaths, build: JavaBuild): BuiltArtifact[] {
+  const pomPath = command.file ? path.resolve(cwd, command.file) : path.join(cwd, 'pom.xml');
+  const rootDir = command.file && !command.file.endsWith('.xml') ? pomPath : path.dirname(pomPath);
+  const contextPom = paths.toContext(command.file && !command.file.endsWith('.xml') ? path.join(pomPath, 'pom.xml') : pomPath);
+  const contextDir = contextPom === null ? null : path.dirname(contextPom).replace(/^\.$/, '');
+  if (contextDir === null) {
+    build.notes.push(`the pom.xml in ${rootDir} is not from the build context: msb cannot name the jar`);
+    return [];
+  }
+  const modules = readMavenModules(context, contextDir, command.properties);
+  if (modules.length === 0) return [];
+  const root = modules[0];
+  build.springBootVersion ??= modules.map((m) => m.springBootVersion).find((v) => v !== null) ?? null;
+  build.javaRelease ??= javaRelease(modules);
+  if (modules.some((m) => m.dependencies.some((d) => d.startsWith('jakarta.')))) build.servletApi = 'jakarta';
+  else if (modules.some((m) => m.dependencies.some((d) => d.startsWith('javax.servlet')))) build.servletApi = 'javax';
+  let selected: MavenProject[];
+  if (command.projects.length > 0) {
+    selected = modules.filter((m) => command.projects.some((p) => matchesModule(p, m, contextDir)));
+  } else if (root.modules.length === 0) {
+    selected = [root];
+  } else {
+    const applications = modules.filter((m) => m.packaging !== 'pom' && isApplicationModule(m));
+    selected = applications.length > 0 ? applications : modules.filter((m) => m.packaging !== 'pom');
+  }
+  return selected.flatMap((module) => {
+    const relative = path.relative(contextDir || '.', module.dir || '.');
+    return mavenArtifacts(module, context, relative).map((a) => ({ ...a, absolute: path.resolve(rootDir, a.path), certain: module.unresolved.length === 0 }));
+  });
+}
+
+function matchesModule(selector: string, module: MavenProject, rootContextDir: string): boolean {
+  const relative = path.relative(rootContextDir || '.', module.dir || '.') || '.';
+  const cleaned = selector.replace(/^\.\//, '').replace(/\/$/, '');
+  if (cleaned === relative) return true;
+  const [first, second] = cleaned.split(':');
+  return second !== undefined ? second === module.artifactId && (first === '' || first === module.groupId) : false;
+}
+
+function javaRelease(modules: MavenProject[]): number | null {
+  for (const m of modules) {
+    const value = ['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source'].map((k) => m.properties.get(k)).find((v) => v !== undefined);
+    const major = value ? Number(/^(?:1\.)?(\d+)/.exec(value)?.[1]) : NaN;
+    if (!Number.isNaN(major)) return major;
+  }
+  return null;
+}
+
+function gradleBuild(command: GradleCommand, cwd: string, context: BuildContext, paths: ContextPaths, build: JavaBuild): BuiltArtifact[] {
+  const projectDir = command.projectDir ? path.resolve(cwd, command.projectDir) : cwd;
+  const buildFile = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle'].map((f) => paths.toContext(path.join(projectDir, f))).find((f) => f !== null);
+  const contextDir = buildFile ? path.dirname(buildFile).replace(/^\.$/, '') : null;
+  if (contextDir === null) {
+    build.notes.push(`the Gradle build in ${projectDir} is not from the build context: msb cannot name the jar`);
+    return [];
+  }
+  const root = readGradleProject(context, contextDir);
+  if (!root) return [];
+  build.springBootVersion ??= root.springBootVersion;
+  const release = /languageVersion(?:\.set\s*\(|\s*=)\s*JavaLanguageVersion\.of\((\d+)\)|sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?(?:1[._])?(\d+)/.exec(root.text);
+  build.javaRelease ??= release ? Number(release[1] ?? release[2]) : null;
+  const rootName = root.rootProjectName ?? path.basename(projectDir);
+  const projects: { project: GradleProject; name: string; relative: string }[] = [{ project: root, name: rootName, relative: '' }];
+  for (const include of root.includes) {
+    const sub = readGradleProject(context, [contextDir, include].filter(Boolean).join('/'));
+    if (sub) projects.push({ project: { ...sub, version: sub.version ?? root.version, springBootVersion: sub.springBootVersion ?? root.springBootVersion }, name: path.basename(include), relative: include });
+  }
+  const named = command.tasks.filter((t) => t.includes(':')).map((t) => t.replace(/^:/, '').split(':').slice(0, -1).join('/'));
+  const candidates = named.length > 0 ? projects.filter((p) => named.includes(p.relative)) : projects;
+  const artifacts = candidates.flatMap((p) => gradleArtifacts(p.project, p.name, p.relative).map((a) => ({ ...a, absolute: path.resolve(projectDir, a.path), certain: p.project.version !== null || !/\bversion\s*=/.test(p.project.text) })));
+  const runnable = artifacts.filter((a) => a.runnable);
+  return runnable.length > 0 ? runnable : artifacts;
+}

@@ -1,0 +1,78 @@
+/**
+ * A build tool as the container command (`mvn spring-boot:run`, `gradle bootRun`, `mvn
+ * jetty:run`): the packaging step moves into the builder (with spring-boot:repackage when the
+ * plugin is only managed by the parent) and the command runs the artifact with `java -jar`,
+ * keeping the profiles, JVM options and program arguments the tool was given.
+ */
+import { posix as path } from 'path';
+import { execFormText } from '../../plan/container-command';
+import { contextPaths } from '../../plan/context-paths';
+import type { Decision, PlanInput } from '../../plan/plan-types';
+import { artifactsOf, JavaBuild } from './java-build';
+import { BuildCommand, parseBuildCommand } from './java-commands';
+import type { ContainerCommand, JavaCall } from './java-container-command';
+
+/** `mvn spring-boot:run` / `gradle bootRun` as the command → package in the builder, `java -jar` at run time. */
+export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, input: PlanInput, builderRuns: string[], decisions: Decision[]): { texts: string[]; call: JavaCall | null; index: number } | string {
+  const { facts, context } = input;
+  const run = command.buildRun as NonNullable<ContainerCommand['buildRun']>;
+  const tool = run.command;
+  if (tool.tool === 'maven' && tool.run === 'exec:java') return 'the container runs mvn exec:java: msb does not rebuild the classpath of exec:java; package the application as a runnable jar first';
+  let packaging = packagingCommand(tool, false);
+  if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
+    const paths = contextPaths(facts, context);
+    const parse = (text: string) => parseBuildCommand({ words: text.split(' '), text }) as BuildCommand;
+    let artifacts = artifactsOf(parse(packaging), facts.workdir, context, paths, build);
+    // spring-boot:run works without the plugin in <plugins> (the parent manages it); package alone then makes a plain jar.
+    if (tool.tool === 'maven' && tool.run === 'spring-boot:run' && !artifacts.some((a) => a.runnable)) {
+      packaging = packagingCommand(tool, true);
+      artifacts = artifactsOf(parse(packaging), facts.workdir, context, paths, build).map((a) => (a.kind === 'jar' ? { ...a, runnable: true, springBoot: build.springBootVersion ?? '', why: 'Spring Boot jar (spring-boot:repackage)' } : a));
+    }
+    builderRuns.push(`RUN ${packaging}`);
+    build.artifacts.splice(0, build.artifacts.length, ...artifacts);
+    build.artifacts.sort((a, b) => Number(b.runnable) - Number(a.runnable));
+  }
+  const artifact = build.artifacts[0];
+  if (!artifact) return `the container runs "${tool.text}", and msb cannot name the artifact it builds`;
+  if (/^(jetty|tomcat):run$/.test(tool.run ?? '') && artifact.kind !== 'war') {
+    return `the container serves the project with "${tool.text}", but it is not packaged as a WAR: msb cannot deploy it on a servlet container`;
+  }
+  const subject = `${run.line.instruction.keyword} (line ${run.line.instruction.line + 1})`;
+  decisions.push({ subject, placement: 'builder', why: `"${tool.text}" compiled and packaged the application at every start: the builder ${builderRuns.length > 0 ? `runs "${packaging}"` : 'already packages it'}` });
+  decisions.push({ subject, placement: 'runtime', why: `the command runs ${artifact.absolute} instead of "${tool.text}"` });
+  if (artifact.kind === 'war' && !artifact.runnable) return { texts: [], call: null, index: -1 };
+  const jvm = jvmArguments(tool);
+  const jar = artifact.kind === 'directory' ? path.join(artifact.absolute, artifact.entry ?? '') : artifact.absolute;
+  const argv = ['java', ...jvm.options, '-jar', jar, ...jvm.args];
+  const keyword = run.line.keyword;
+  // An ENTRYPOINT's CMD held arguments for the build tool: they do not apply to java.
+  const kept = command.lines.filter((l) => l === run.line || !(run.line.instruction.keyword === 'ENTRYPOINT' && l.instruction.keyword === 'CMD'));
+  const text = execFormText(keyword, argv);
+  const index = kept.indexOf(run.line);
+  const line = { ...run.line, form: { form: 'exec' as const, argv }, instruction: { ...run.line.instruction, text } };
+  const invocation = { index: 0, options: jvm.options, jar, jarIndex: argv.indexOf(jar), classpath: null, classpathIndex: -1, mainClass: null, programArgs: jvm.args };
+  return { texts: kept.map((l) => (l === run.line ? text : l.instruction.text)), call: { line, invocation, inShell: false }, index };
+}
+
+function packagingCommand(tool: BuildCommand, repackage: boolean): string {
+  if (tool.tool === 'maven') {
+    const flags = tool.flags.filter((f) => !/^-D(spring-boot|quarkus)\./.test(f));
+    return [tool.program, ...flags, 'package', ...(repackage ? ['spring-boot:repackage'] : []), ...(tool.properties.has('skipTests') ? [] : ['-DskipTests'])].join(' ');
+  }
+  const flags = tool.flags.filter((f) => !f.startsWith('--args'));
+  const task = tool.run === 'quarkusDev' ? 'quarkusBuild' : tool.run === 'run' ? 'installDist' : 'bootJar';
+  return [tool.program, task, ...flags].join(' ');
+}
+
+/** `-Dspring-boot.run.jvmArguments=...`, `.profiles`, `.arguments`, gradle `--args=...`. */
+function jvmArguments(tool: BuildCommand): { options: string[]; args: string[] } {
+  const split = (value: string | undefined) => (value ?? '').replace(/^["']|["']$/g, '').split(/\s+/).filter(Boolean);
+  if (tool.tool === 'maven') {
+    const options = split(tool.properties.get('spring-boot.run.jvmArguments'));
+    const profiles = tool.properties.get('spring-boot.run.profiles');
+    if (profiles) options.push(`-Dspring.profiles.active=${profiles}`);
+    return { options, args: split(tool.properties.get('spring-boot.run.arguments')) };
+  }
+  const args = tool.flags.find((f) => f.startsWith('--args='));
+  return { options: [], args: split(args?.slice('--args='.length)) };
+}

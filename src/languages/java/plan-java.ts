@@ -1,0 +1,141 @@
+/**
+ * Plans the Java conversion: the builder keeps the user's build (mvn/gradle/javac), a build the
+ * container did at start-up (`mvn spring-boot:run`, `gradle bootRun`) moves into it, and the
+ * runtime stage — a JRE of the same Java major (or a servlet container for a WAR) — copies only
+ * the artifact, at the path the command names (or a fixed name when that path cannot work).
+ */
+import { posix as path } from 'path';
+import type { TextEdit } from '../../edit/text-edits';
+import { appendToBuilder } from '../../plan/builder-edits';
+import { execFormText, needsShell } from '../../plan/container-command';
+import { contextPaths } from '../../plan/context-paths';
+import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { copiedRuntimeFiles } from '../../plan/runtime-files';
+import { baseRuntimeModel, copyLine, isWithin } from '../../plan/runtime-stage';
+import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
+import { BuiltArtifact, readJavaBuild } from './java-build';
+import { readContainerCommand, rewritePath } from './java-container-command';
+import { chownOf, classpathCopies, Copy, jarCopies } from './java-jar-choice';
+import { javaHomeWarnings, parseFlavour, runtimeImage } from './java-runtime-image';
+import type { JavaSettings } from './java-settings';
+import { replaceBuildRun } from './java-startup-build';
+import { launchLayers, springBootLayers } from './spring-boot-layers';
+
+export function planJava(input: PlanInput): StrategyPlan {
+  const { facts, profile, builder, dockerfile, context, options, templates } = input;
+  const settings = profile.settings as unknown as JavaSettings;
+  const warnings: string[] = [];
+  const decisions: Decision[] = [];
+  const flavour = parseFlavour(options.runtime, settings);
+  if (typeof flavour === 'string') return { kind: 'skip', reason: flavour };
+
+  const paths = contextPaths(facts, context);
+  const build = readJavaBuild(facts.runs, context, paths);
+  warnings.push(...build.notes);
+  const command = readContainerCommand(facts);
+  const builderRuns: string[] = [];
+  let commandTexts = command.lines.map((l) => l.instruction.text);
+
+  // A build tool as the container command: build once in the builder, run the artifact.
+  let call = command.java;
+  let callIndex = call ? command.lines.indexOf(call.line) : -1;
+  if (command.buildRun && !call) {
+    const replaced = replaceBuildRun(command, build, input, builderRuns, decisions);
+    if (typeof replaced === 'string') return { kind: 'skip', reason: replaced };
+    commandTexts = replaced.texts;
+    call = replaced.call;
+    callIndex = replaced.index;
+  }
+
+  // What the container runs.
+  const copies: Copy[] = [];
+  let war: BuiltArtifact | null = null;
+  let layered: { jar: string; version: string | null } | null = null;
+  if (call && (call.invocation.jar !== null || call.invocation.classpath !== null || call.invocation.mainClass !== null)) {
+    const chosen = call.invocation.jar !== null ? jarCopies(call, build, paths, facts, settings, warnings, decisions) : classpathCopies(call, build, paths, facts, warnings);
+    if (typeof chosen === 'string') return { kind: 'skip', reason: chosen };
+    copies.push(...chosen.copies);
+    if (chosen.rewrite && chosen.rewrite.from !== chosen.rewrite.to) {
+      const { from, to } = chosen.rewrite;
+      // The jar may sit in CMD while java is in ENTRYPOINT: rewrite whichever line names it.
+      const aligned = commandTexts.length === command.lines.length;
+      commandTexts = commandTexts.map((text, i) => (i === callIndex && call ? rewritePath(call.line, from, to) : aligned ? rewritePath(command.lines[i], from, to) : text));
+      decisions.push({ subject: `${call.line.instruction.keyword} (line ${call.line.instruction.line + 1})`, placement: 'runtime', why: `the command runs ${chosen.rewrite.to} instead of ${chosen.rewrite.from}` });
+    }
+    if (chosen.springBoot !== null && flavour.layered) layered = { jar: chosen.copies[0].from, version: chosen.springBoot || build.springBootVersion };
+    else if (flavour.layered) warnings.push('layered extraction applies to Spring Boot jars only: the jar is copied whole');
+  } else {
+    const runnable = build.artifacts.filter((a) => a.kind !== 'native');
+    if (build.artifacts.some((a) => a.kind === 'native')) return { kind: 'skip', reason: 'the build makes a native executable (Quarkus native): msb plans JVM runtimes only' };
+    if (runnable.length === 0) {
+      return { kind: 'skip', reason: command.lines.length === 0 ? 'no java command and no artifact msb can name from the build: nothing to copy' : 'the container command does not run java and msb cannot name the build artifact' };
+    }
+    const best = runnable[0];
+    if (best.kind === 'war' && !best.runnable) war = best;
+    else {
+      copies.push({ from: best.absolute, to: best.absolute, why: `${best.why}; the container command does not name it` });
+      if (command.lines.length > 0) warnings.push(`the container command does not run java directly: msb copies ${best.absolute} and keeps the command`);
+    }
+  }
+
+  // Runtime image.
+  const image = runtimeImage(input, settings, flavour.runtime, build, war, warnings, decisions);
+  if (typeof image === 'string') return { kind: 'skip', reason: image };
+  const { runtime, from } = image;
+  const shellNeeded = command.lines.some((l) => needsShell(l.form));
+  if (shellNeeded && !runtime.shell) warnings.push(`the container command needs a shell (shell form, sh -c or a script), which ${from} does not have: it will not start as written`);
+
+  const builderEdits: TextEdit[] = [];
+  if (builderRuns.length > 0) {
+    builderEdits.push(appendToBuilder(dockerfile, templates.render(profile.templates.builderSteps, { comment: 'the container built the application when it started; build it once here instead', runs: builderRuns, user: nonRootUser(facts) }), 'the build the container did at start-up now runs once in the builder'));
+  }
+
+  const model = baseRuntimeModel(facts, from, [war ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.' : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.']);
+  let commandLines = commandTexts;
+  if (war) {
+    const webapps = path.join(settings.servlet.webapps, 'ROOT.war');
+    copies.push({ from: war.absolute, to: webapps, why: `${war.why}: deployed as the root web application` });
+    commandLines = [execFormText('CMD', settings.servlet.command)];
+    // The servlet container has its own layout (CATALINA_HOME); the build's directory means nothing there.
+    model.workdir = null;
+    decisions.push({ subject: 'CMD', placement: 'runtime', why: `the servlet container starts the WAR (${settings.servlet.command.join(' ')})` });
+  }
+  if (layered) {
+    const extraction = springBootLayers(layered.jar, layered.version, settings);
+    if (typeof extraction === 'string') warnings.push(extraction);
+    else {
+      builderEdits.push(appendToBuilder(dockerfile, templates.render(profile.templates.builderSteps, { comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)', runs: [extraction.run], user: nonRootUser(facts) }), 'Spring Boot layered extraction'));
+      copies.splice(0, 1, ...extraction.copies);
+      commandLines[callIndex] = launchLayers(commandLines[callIndex], extraction.launcher, settings.springBootLayers.dir);
+      decisions.push({ subject: layered.jar, placement: 'runtime', why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; ${extraction.launcher} starts them` });
+    }
+  }
+  if (runtime.clearEntrypoint && !facts.entrypoint && commandLines.length > 0) {
+    commandLines = ['ENTRYPOINT []', ...commandLines];
+    decisions.push({ subject: 'ENTRYPOINT', placement: 'added', why: `${from} has ENTRYPOINT ["java", "-jar"]: cleared so the CMD runs as written` });
+  }
+  model.command = commandLines;
+
+  const user = runtimeUser(facts, { image: from, userTool: /alpine/.test(from) && runtime.userTool === 'shadow' ? 'busybox' : runtime.userTool, users: runtime.users, nonrootUser: runtime.nonrootUser }, builder);
+  warnings.push(...user.warnings);
+  decisions.push(...user.decisions);
+  model.user = user.user;
+  model.setup.push(...user.setup);
+
+  const lines: string[] = [...user.copies];
+  for (const copy of copies) {
+    lines.push(copyLine(builder, copy.from, copy.to, user.owner(chownOf(facts, copy.from))));
+    decisions.push({ subject: copy.to, placement: 'runtime', why: copy.why });
+  }
+  const files = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f) });
+  for (const file of files.files.filter((f) => !copies.some((c) => isWithin(c.to, f.path)))) {
+    lines.push(copyLine(builder, file.path, file.path, user.owner(file.chown)));
+    decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
+  }
+  for (const copy of facts.copies.filter((c) => c.spec.from !== null)) lines.push(copy.instruction.text);
+  model.copies = lines;
+
+  warnings.push(...javaHomeWarnings(facts, settings, [...model.env, ...model.command]));
+  if (build.commands.some((b) => b.command.tool === 'maven' && b.command.goals.includes('test'))) decisions.push({ subject: 'mvn test', placement: 'builder', why: 'tests run in the builder; the runtime does not need them' });
+  return { kind: 'convert', runtime: model, builderEdits, warnings, decisions, runtimeImage: from };
+}

@@ -1,0 +1,52 @@
+/** Framework, package manager, build script and output folder of a Node project, as detection reports them. */
+import { posix as path } from 'path';
+import type { DetectInput, Evidence, LanguageDetails } from '../../plan/plan-types';
+import { isWithin } from '../../plan/runtime-stage';
+import { builtOutput, classifyApp, staticOutput } from './app-kind';
+import { readNextConfig, typescriptOutDir } from './framework-config';
+import { matchesProgram, NodeApp, readNodeApp } from './node-app';
+import type { FrameworkRule, NodeSettings } from './node-settings';
+
+const TYPESCRIPT_BUILDS = [{ program: 'tsc' }, { program: 'nest', subcommand: 'build' }];
+const KIND_NAMES = { static: 'static site (nginx)', 'next-standalone': 'Next.js standalone server', server: 'node server', skip: 'not convertible' };
+
+export function describeNode(input: DetectInput, settings: NodeSettings): LanguageDetails {
+  const app = readNodeApp(input, settings);
+  const kind = classifyApp(app, input, settings);
+  const evidence: Evidence[] = [];
+  const facts: Record<string, string> = { appKind: KIND_NAMES[kind.kind] };
+
+  // A front-end framework's name is only right when the app is the front end (not an API that also lists react).
+  const framework = kind.kind === 'static' || kind.kind === 'next-standalone' ? app.frameworks[0] : app.frameworks.find((f) => f.kind !== 'static') ?? app.frameworks[0];
+  if (framework) evidence.push({ kind: 'manifest', detail: `${framework.name} in package.json or its config file`, weight: 0.3 });
+  if (app.manager.lockfile) facts.lockfile = app.manager.lockfile;
+  if (app.installs[0]) facts.installCommand = app.installs[0].text;
+  const build = app.builds[0];
+  if (build) {
+    facts.buildScript = build.script ?? build.text;
+    if (build.script && app.pkg?.scripts[build.script]) facts.buildCommand = app.pkg.scripts[build.script];
+  }
+  const output =
+    kind.kind === 'static'
+      ? staticOutput(app, kind.server, input, settings)?.dir
+      : kind.kind === 'next-standalone'
+        ? path.join(input.facts.workdir, kind.config.distDir, 'standalone')
+        : serverOutputDir(app, input, settings, framework);
+  if (output) facts.outputDir = isWithin(output, app.projectDir) && output !== app.projectDir ? path.relative(app.projectDir, output) : output;
+  if (kind.kind === 'skip') facts.skipReason = kind.reason;
+  return { framework: framework?.name, packageManager: app.manager.berry ? 'yarn' : app.manager.name, facts, evidence };
+}
+
+/** Where a server's build writes: .next for Next.js, the tsconfig's outDir for tsc / nest build. */
+function serverOutputDir(app: NodeApp, input: DetectInput, settings: NodeSettings, framework: FrameworkRule | undefined): string | undefined {
+  if (framework?.kind === 'next') return path.join(app.projectDir, readNextConfig(input.context, app.contextDir ?? '').distDir);
+  if (framework?.kind === 'static' && app.builds.length > 0) return builtOutput(app, input, settings)?.dir;
+  for (const build of app.builds) {
+    for (const step of build.steps) {
+      if (step.command.kind !== 'program' || !matchesProgram(step.command.words, TYPESCRIPT_BUILDS)) continue;
+      const outDir = typescriptOutDir(input.context, app.contextDir ?? '', step.command.words);
+      if (outDir) return path.resolve(build.dir, outDir.dir);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,111 @@
+/**
+ * Recognises a container whose only job is serving files: a static file server (serve,
+ * http-server, vite preview...) or a front end's development server (react-scripts start,
+ * vite, ng serve...). Reads the folder, the port and whether unknown paths fall back to
+ * index.html, as the original server would.
+ */
+import { expandVariables } from '../../analyze/instruction-args';
+import type { DevServerRule, NodeSettings, StaticServerRule } from './node-settings';
+import { isBuild } from './node-app';
+import { parseArgs } from './node-commands';
+import type { Step } from './run-scripts';
+
+export interface Port {
+  port: number;
+  /** Where the port came from: a flag, an environment variable, the server's default. */
+  source: string;
+  /** The server's built-in default: a config file may still change it. */
+  isDefault?: boolean;
+  /** Set when the flag names a variable with no value at build time (`-l $PORT`): the port is chosen at run time. */
+  runTimeVariable?: string;
+}
+
+export type FrontEndServer =
+  /** `dir` is null when the server serves the framework's build folder (vite preview). */
+  | { kind: 'static'; rule: StaticServerRule; step: Step; dir: string | null; spa: boolean; port: Port }
+  | { kind: 'dev'; rule: DevServerRule; step: Step; port: Port }
+  | { kind: 'problem'; reason: string };
+
+/** Commands that may sit beside the server in a CMD without changing what it serves. */
+const HARMLESS = new Set(['echo', 'printf', 'true', 'sleep', 'exec', 'set']);
+
+/** `declared`: the project's packages; a meta-framework (SvelteKit, Nuxt...) turns vite into a server. */
+export function findFrontEndServer(start: readonly Step[], settings: NodeSettings, values: ReadonlyMap<string, string>, declared: ReadonlySet<string> = new Set()): FrontEndServer | null {
+  let found: FrontEndServer | null = null;
+  const applies = (rule: { unlessPackages?: string[] }) => !(rule.unlessPackages ?? []).some((p) => declared.has(p));
+  for (const step of start) {
+    if (step.command.kind !== 'program') continue;
+    const [program, ...args] = step.command.words;
+    const staticRule = settings.staticServers.find((r) => r.program === program && applies(r) && (r.subcommand === undefined || subcommandOf(args, valueFlagsOf(r)) === r.subcommand));
+    if (staticRule) {
+      found = staticServer(staticRule, step, args, values);
+      break;
+    }
+    const devRule = settings.devServers.find((r) => r.program === program && applies(r) && r.subcommands.includes(subcommandOf(args, valueFlagsOf(r))));
+    if (devRule) {
+      found = { kind: 'dev', rule: devRule, step, port: serverPort(args, devRule, values) };
+      break;
+    }
+  }
+  if (!found || found.kind === 'problem') return found;
+
+  const server = found.step;
+  const others = start.filter((s) => s !== server && s.command.kind !== 'cd' && s.command.kind !== 'other' && !(s.command.kind === 'program' && HARMLESS.has(s.command.words[0])));
+  if (isBuild(others, settings.buildTools)) {
+    const build = others.find((s) => isBuild([s], settings.buildTools)) as Step;
+    return { kind: 'problem', reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first` };
+  }
+  if (others.length > 0) {
+    return { kind: 'problem', reason: `the container runs "${others[0].text}" before serving the files, which may change them at start (run-time configuration); msb cannot move that into nginx` };
+  }
+  return found;
+}
+
+function staticServer(rule: StaticServerRule, step: Step, args: string[], values: ReadonlyMap<string, string>): FrontEndServer {
+  const flags = valueFlagsOf(rule);
+  const parsed = parseServerArgs(rule.subcommand ? args.slice(args.indexOf(rule.subcommand) + 1) : args, flags);
+  const port = serverPort(args, rule, values);
+  let spa = rule.spa === true || (rule.spaFlags ?? []).some((f) => parsed.flags.has(f));
+  for (const flag of rule.proxyFlags ?? []) {
+    const target = parsed.flags.get(flag);
+    if (target === undefined) continue;
+    const local = /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0)(:(\d+))?\/?\??$/.exec(target);
+    if (!local || Number(local[3] ?? 80) !== port.port) {
+      return { kind: 'problem', reason: `${rule.program} forwards unknown paths to ${target}; nginx would need that proxy too, which msb does not write` };
+    }
+    spa = true;
+  }
+  const dirFlag = (rule.dirFlags ?? []).map((f) => parsed.flags.get(f)).find((v) => v !== undefined);
+  const dir = dirFlag ?? (rule.positionalDir ? parsed.positionals[0] : undefined) ?? rule.defaultDir;
+  return { kind: 'static', rule, step, dir: dir === undefined ? null : expandVariables(dir, values), spa, port };
+}
+
+/** The port flag's value (`3000`, `tcp://0.0.0.0:3000`, `$PORT`), else the port variable, else the default. */
+export function serverPort(args: readonly string[], rule: { program: string; portFlags?: string[]; portEnv?: string; defaultPort: number }, values: ReadonlyMap<string, string>): Port {
+  const parsed = parseServerArgs(args, rule.portFlags ?? []);
+  let runTimeVariable: string | undefined;
+  for (const flag of rule.portFlags ?? []) {
+    const value = parsed.flags.get(flag);
+    if (value === undefined) continue;
+    const port = /(\d+)$/.exec(expandVariables(value, values));
+    if (port) return { port: Number(port[1]), source: `${rule.program} ${flag} ${value}` };
+    runTimeVariable ??= /\$\{?(\w+)/.exec(value)?.[1];
+  }
+  const fromEnv = rule.portEnv ? values.get(rule.portEnv) : undefined;
+  if (fromEnv && /^\d+$/.test(fromEnv)) return { port: Number(fromEnv), source: `${rule.portEnv}=${fromEnv}` };
+  return { port: rule.defaultPort, source: `${rule.program}'s default port`, isDefault: true, runTimeVariable };
+}
+
+function valueFlagsOf(rule: StaticServerRule | DevServerRule): string[] {
+  const { dirFlags = [], proxyFlags = [] } = rule as StaticServerRule;
+  return [...(rule.valueFlags ?? []), ...(rule.portFlags ?? []), ...dirFlags, ...proxyFlags];
+}
+
+function subcommandOf(args: readonly string[], valueFlags: readonly string[]): string {
+  return parseServerArgs(args, valueFlags).positionals[0] ?? '';
+}
+
+function parseServerArgs(args: readonly string[], valueFlags: readonly string[]): { positionals: string[]; flags: Map<string, string> } {
+  const parsed = parseArgs(args, new Set(valueFlags));
+  return { positionals: parsed.positionals, flags: parsed.options };
+}

@@ -1,0 +1,236 @@
+/**
+ * Everything the Node strategy knows about the project before deciding anything: its
+ * package.json, package manager, the installs/builds/global tools the Dockerfile runs (and in
+ * which folder), the framework, and what the container runs, scripts expanded.
+ * `describe()` reports from it and `plan()` decides from it.
+ */
+import { posix as path } from 'path';
+import picomatch from 'picomatch';
+import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
+import type { ShellCommand } from '../../analyze/shell-commands';
+import { splitShellCommands } from '../../analyze/shell-commands';
+import { commandForm, expandVariables } from '../../analyze/instruction-args';
+import type { BuildContext } from '../../context/build-context';
+import type { DetectInput } from '../../plan/plan-types';
+import { contextPaths } from '../../plan/context-paths';
+import { classifyNodeCommand, Manager } from './node-commands';
+import type { FrameworkRule, NodeSettings, ProgramRule } from './node-settings';
+import { declaredPackages, PackageJson, readPackageJson } from './package-json';
+import { expandScripts, Step } from './run-scripts';
+
+export interface Install {
+  run: RunFacts;
+  /** Absolute folder in the image where node_modules is created. */
+  dir: string;
+  manager: Manager;
+  production: boolean;
+  text: string;
+  /** Where a later `mv` put node_modules (`mv node_modules /node_modules`), else null. */
+  movedTo: string | null;
+}
+
+export interface Build {
+  run: RunFacts;
+  dir: string;
+  /** The package.json script it runs (`build`), when it runs one. */
+  script: string | null;
+  text: string;
+  steps: Step[];
+}
+
+export interface GlobalInstall {
+  run: RunFacts;
+  packages: string[];
+  text: string;
+}
+
+export interface PackageManagerInfo {
+  name: Manager;
+  /** Yarn 2+ (a .yarnrc.yml or a v2 lockfile): no `--production` install. */
+  berry: boolean;
+  lockfile: string | null;
+}
+
+export interface NodeApp {
+  /** The main project: where the first install ran (else the final WORKDIR). */
+  projectDir: string;
+  /** Its folder in the build context, or null when no COPY maps it. */
+  contextDir: string | null;
+  pkg: PackageJson | null;
+  manager: PackageManagerInfo;
+  installs: Install[];
+  builds: Build[];
+  globals: GlobalInstall[];
+  /** Frameworks whose packages or files match, in the profile's order. */
+  frameworks: FrameworkRule[];
+  /** What the container runs (ENTRYPOINT + CMD), scripts expanded, init wrappers removed. */
+  start: Step[];
+  /** A script the container runs that msb cannot read (not in the build context). */
+  opaqueScript: string | null;
+}
+
+const INIT_WRAPPERS = new Set(['tini', 'dumb-init', 'docker-entrypoint.sh']);
+const LOCKFILES: [string, Manager][] = [['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm']];
+
+export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp {
+  const { facts, context } = input;
+  const packages = new Map<string, PackageJson | null>();
+  const pkgAt = (dir: string): PackageJson | null => {
+    if (!packages.has(dir)) {
+      const contextDir = contextDirFor(facts, dir, context);
+      packages.set(dir, contextDir === null ? null : readPackageJson(context, contextDir));
+    }
+    return packages.get(dir) ?? null;
+  };
+
+  const installs: Install[] = [];
+  const builds: Build[] = [];
+  const globals: GlobalInstall[] = [];
+  for (const run of facts.runs) {
+    let dir = run.workdir;
+    for (const shell of run.commands) {
+      const command = classifyNodeCommand(shell);
+      if (command.kind === 'cd') {
+        dir = path.resolve(dir, expandVariables(command.dir, facts.values));
+        continue;
+      }
+      const commandDir = 'dir' in command && command.dir ? path.resolve(dir, command.dir) : dir;
+      if (command.kind === 'install') {
+        installs.push({ run, dir: commandDir, manager: command.manager, production: command.production, text: shell.text, movedTo: null });
+      } else if (command.kind === 'prune') {
+        // `npm prune --production` / `pnpm prune --prod` in the build: node_modules is production-only from here on
+        for (const install of installs) if (install.dir === commandDir && /--(production|prod|omit[= ]dev)\b/.test(shell.text)) install.production = true;
+      } else if (command.kind === 'global-install') {
+        globals.push({ run, packages: command.packages, text: shell.text });
+      } else if (command.kind === 'program' && command.words[0] === 'mv') {
+        recordMove(command.words.slice(1).filter((w) => !w.startsWith('-')), dir, installs);
+      } else if (command.kind === 'script' || command.kind === 'program') {
+        const steps = expandScripts([shell], pkgAt(commandDir));
+        if (isBuild(steps, settings.buildTools)) {
+          builds.push({ run, dir: commandDir, script: command.kind === 'script' ? command.script : null, text: shell.text, steps });
+        }
+      }
+    }
+  }
+
+  const projectDir = installs[0]?.dir ?? builds[0]?.dir ?? facts.workdir;
+  const contextDir = contextDirFor(facts, projectDir, context);
+  const pkg = pkgAt(projectDir);
+  const start = startCommands(facts, context);
+  return {
+    projectDir,
+    contextDir,
+    pkg,
+    manager: packageManager(installs, pkg, context, contextDir ?? ''),
+    installs,
+    builds,
+    globals,
+    frameworks: matchFrameworks(settings.frameworks, pkg, context, contextDir ?? ''),
+    start: expandScripts(start.commands, pkgAt(facts.workdir)),
+    opaqueScript: start.opaqueScript,
+  };
+}
+
+/** `mv node_modules /node_modules` (the node image's trick to keep it out of bind mounts). */
+function recordMove(args: string[], dir: string, installs: Install[]): void {
+  if (args.length !== 2) return;
+  const [from, to] = args.map((a) => path.resolve(dir, a));
+  const install = installs.find((i) => path.join(i.dir, 'node_modules') === from);
+  if (install) install.movedTo = args[1].endsWith('/') ? path.join(to, 'node_modules') : to;
+}
+
+/** A build step: it runs a known build tool, or a script whose name says build. */
+export function isBuild(steps: readonly Step[], tools: readonly ProgramRule[]): boolean {
+  return steps.some((s) => (s.command.kind === 'program' && matchesProgram(s.command.words, tools) !== null) || s.via.some((name) => /(^|:)build($|:)/.test(name)));
+}
+
+/** The rule a program invocation matches: same program and, when the rule names one, the subcommand. */
+export function matchesProgram<R extends { program: string; subcommand?: string }>(words: readonly string[], rules: readonly R[]): R | null {
+  const subcommand = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  return rules.find((r) => r.program === words[0] && (r.subcommand === undefined || r.subcommand === subcommand)) ?? null;
+}
+
+/**
+ * The container's command as simple commands: exec-form ENTRYPOINT + CMD joined like Docker
+ * does, `sh -c` scripts split, init wrappers (tini, dumb-init, the node image's entrypoint) dropped.
+ */
+export function containerCommands(facts: StageFacts): ShellCommand[] {
+  const entrypoint = facts.entrypoint ? commandForm(facts.entrypoint.args) : null;
+  const cmd = facts.cmd ? commandForm(facts.cmd.args) : null;
+  let argv: string[];
+  if (entrypoint?.form === 'shell') return splitShellCommands(entrypoint.script);
+  if (entrypoint?.form === 'exec') argv = [...entrypoint.argv, ...(cmd?.form === 'exec' ? cmd.argv : cmd ? ['/bin/sh', '-c', cmd.script] : [])];
+  else if (cmd?.form === 'shell') return splitShellCommands(cmd.script);
+  else argv = cmd?.form === 'exec' ? cmd.argv : [];
+
+  const customScripts = new Set(facts.copies.flatMap((c) => c.spec.sources.map((s) => path.basename(s))));
+  for (;;) {
+    const program = path.basename(argv[0] ?? '');
+    if (INIT_WRAPPERS.has(program) && !customScripts.has(program)) {
+      argv = argv.slice(1);
+      while (argv[0]?.startsWith('-')) {
+        const flag = argv[0];
+        argv = argv.slice(1);
+        if (flag === '--') break;
+      }
+      continue;
+    }
+    if (/^(ba|da)?sh$/.test(program) && argv[1] === '-c' && argv[2] !== undefined) return splitShellCommands(argv[2]);
+    break;
+  }
+  return argv.length > 0 ? [{ words: argv, text: argv.join(' ') }] : [];
+}
+
+/**
+ * The container's commands with the shell scripts it runs read from the build context
+ * (`ENTRYPOINT ["./entrypoint.sh"]`): their commands, then the arguments they `exec "$@"`.
+ */
+function startCommands(facts: StageFacts, context: BuildContext): { commands: ShellCommand[]; opaqueScript: string | null } {
+  const commands: ShellCommand[] = [];
+  let opaqueScript: string | null = null;
+  for (const command of containerCommands(facts)) {
+    const [program, ...args] = command.words;
+    const script = /^(ba|da)?sh$/.test(path.basename(program)) && args[0] && !args[0].startsWith('-') ? args[0] : program;
+    // A script the Dockerfile copied in; an absolute path may also be a program of the image.
+    const looksLikeScript = /\.sh$/.test(script) || /^\.{1,2}\//.test(script);
+    const source = looksLikeScript || script.startsWith('/') ? contextPaths(facts, context).toContext(path.resolve(facts.workdir, script)) : null;
+    const text = source === null ? null : context.read(source);
+    if (text === null) {
+      if (looksLikeScript) opaqueScript ??= script;
+      commands.push(command);
+      continue;
+    }
+    const body = splitShellCommands(text);
+    commands.push(...body.filter((c) => !c.words.some((w) => w === '$@')));
+    const rest = command.words.slice(command.words.indexOf(script) + 1);
+    if (body.some((c) => c.words.includes('$@')) && rest.length > 0) commands.push({ words: rest, text: rest.join(' ') });
+  }
+  return { commands, opaqueScript };
+}
+
+/** The project folder in the build context whose package.json a COPY put in `containerDir`. */
+export function contextDirFor(facts: StageFacts, containerDir: string, context: BuildContext): string | null {
+  const found = contextPaths(facts, context).toContext(path.join(containerDir, 'package.json'));
+  if (found !== null) return found.includes('/') ? path.dirname(found) : '';
+  return context.has('package.json') ? '' : null;
+}
+
+export function packageManager(installs: readonly Install[], pkg: PackageJson | null, context: BuildContext, contextDir: string): PackageManagerInfo {
+  const lockfile = LOCKFILES.find(([file]) => context.has(path.join(contextDir, file)));
+  const declared = /^(npm|yarn|pnpm)@(\d+)/.exec(pkg?.packageManager ?? '');
+  const name: Manager = installs[0]?.manager ?? lockfile?.[1] ?? (declared?.[1] as Manager | undefined) ?? 'npm';
+  const yarnLock = name === 'yarn' ? context.read(path.join(contextDir, 'yarn.lock')) ?? '' : '';
+  const berry = name === 'yarn' && (context.has(path.join(contextDir, '.yarnrc.yml')) || /^__metadata:/m.test(yarnLock) || (declared?.[1] === 'yarn' && Number(declared[2]) >= 2));
+  return { name, berry, lockfile: lockfile ? path.join(contextDir, lockfile[0]) : null };
+}
+
+function matchFrameworks(rules: readonly FrameworkRule[], pkg: PackageJson | null, context: BuildContext, contextDir: string): FrameworkRule[] {
+  const declared = declaredPackages(pkg);
+  return rules.filter((rule) => {
+    if (rule.packages?.some((p) => declared.has(p))) return true;
+    return (rule.files ?? []).some((glob) => {
+      const matcher = picomatch(path.join(contextDir, glob), { dot: true });
+      return context.files.some((f) => matcher(f));
+    });
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Plans a Node server: the runtime is the slim image of the same Node (alpine stays alpine, so
+ * native modules keep their libc) with the application and its production dependencies, the
+ * global tools the command runs (pm2...), the system packages it needs, and the original's
+ * ENV/WORKDIR/USER/EXPOSE/CMD. A Next.js standalone build runs its own server.js instead.
+ */
+import { posix as path } from 'path';
+import { expandVariables } from '../../analyze/instruction-args';
+import { programName } from '../../analyze/shell-commands';
+import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
+import type { Decision, PlanInput, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
+import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns, workdirOwner } from '../../plan/runtime-stage';
+import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import type { AppKind } from './app-kind';
+import { containerCommands, NodeApp } from './node-app';
+import type { NodeSettings } from './node-settings';
+import { productionDeps } from './production-deps';
+
+type ServerKind = Extract<AppKind, { kind: 'server' | 'next-standalone' }>;
+
+export function planServer(input: PlanInput, app: NodeApp, kind: ServerKind, settings: NodeSettings): StrategyPlan {
+  const { facts, profile, builder, context } = input;
+  const image = chooseRuntimeImage(facts.from, profile.runtimeImages, globalArgValues(input.dockerfile));
+  if (!image.ok) return { kind: 'skip', reason: image.reason };
+  const warnings = [...image.warnings];
+  const decisions: Decision[] = image.notes.map((n) => ({ subject: 'FROM', placement: 'added', why: n }));
+  const extraStages: string[] = [];
+  const runtime = baseRuntimeModel(facts, image.image, ['Runtime stage (added by msb): the server with its production dependencies, without compilers, dev tools or caches.']);
+
+  if (kind.kind === 'next-standalone') {
+    const standalone = standaloneFiles(input, app, kind, runtime);
+    if (standalone.problem) return { kind: 'skip', reason: standalone.problem };
+    warnings.push(...standalone.warnings);
+    decisions.push(...standalone.decisions);
+  } else {
+    const framework = app.frameworks.find((f) => f.kind !== 'static');
+    const deps = productionDeps(input, app, settings, framework?.pruneCleanup ?? []);
+    warnings.push(...deps.warnings);
+    decisions.push(...deps.decisions);
+    if (deps.stage) extraStages.push(deps.stage);
+    const files = applicationFileCopies(facts, deps.source, () => false, context);
+    if (files.problem) return { kind: 'skip', reason: files.problem };
+    decisions.push(...files.decisions);
+    runtime.copies = [...files.copies, ...uncoveredNodeModules(input, app, deps.source)];
+    if (framework?.kind === 'next') {
+      decisions.push({ subject: 'next.config', placement: 'runtime', why: "no output: 'standalone': the runtime keeps .next, public and the production node_modules and runs the original command; standalone output would make it much smaller" });
+    }
+  }
+
+  const programs = containerPrograms(input, app);
+  runtime.setup.push(...globalTools(app, settings, programs, decisions));
+  const packages = systemPackages(input, image.image, decisions, warnings);
+  if (packages) runtime.setup.unshift(packages);
+  const users = userSetupRuns(facts);
+  decisions.push(...users.decisions);
+  const chowns = workdirChowns(input);
+  runtime.setup.push(...users.runs.filter((run) => !chowns.has(run)));
+  for (const [run, covered] of chowns) {
+    if (!users.runs.includes(run)) continue;
+    if (covered) decisions.push({ subject: run, placement: 'builder', why: 'the runtime copies the WORKDIR with --chown, which gives the same ownership' });
+    else runtime.copies.push(run);
+  }
+  if (!facts.entrypoint && !facts.cmd) {
+    decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default' });
+  }
+  return { kind: 'convert', runtime, builderEdits: [], extraStages, warnings, decisions, runtimeImage: image.image };
+}
+
+/** Next.js standalone: server.js with its traced node_modules, the static assets and public/. */
+function standaloneFiles(input: PlanInput, app: NodeApp, kind: Extract<ServerKind, { kind: 'next-standalone' }>, runtime: RuntimeStageModel) {
+  const { facts, builder, context } = input;
+  const warnings: string[] = [];
+  const decisions: Decision[] = [];
+  const dir = facts.workdir;
+  const owner = workdirOwner(facts);
+  const outside = applicationFileCopies(facts, builder, (dest) => isWithin(dest, dir), context);
+  if (outside.problem) return { warnings, decisions, problem: outside.problem };
+  decisions.push(...outside.decisions);
+  const next = path.join(dir, kind.config.distDir);
+  const publicDir = path.join(app.contextDir ?? '', 'public');
+  const copies = [...outside.copies];
+  if (context.files.some((f) => f.startsWith(`${publicDir}/`)) && !context.isDockerIgnored(publicDir)) copies.push(copyLine(builder, path.join(dir, 'public'), path.join(dir, 'public'), owner));
+  copies.push(copyLine(builder, path.join(next, 'standalone'), dir, owner), copyLine(builder, path.join(next, 'static'), path.join(next, 'static'), owner));
+  runtime.copies = copies;
+
+  const step = kind.start;
+  const words = step.command.kind === 'program' ? step.command.words : [];
+  const flag = (names: string[]) => {
+    const i = words.findIndex((w) => names.includes(w.split('=')[0]));
+    return i < 0 ? null : words[i].includes('=') ? words[i].slice(words[i].indexOf('=') + 1) : words[i + 1] ?? null;
+  };
+  const env: string[] = [];
+  const port = flag(['-p', '--port']);
+  if (port && !facts.envNames.has('PORT')) env.push(`PORT=${expandVariables(port, facts.values)}`);
+  const hostname = flag(['-H', '--hostname']) ?? '0.0.0.0';
+  if (!facts.envNames.has('HOSTNAME')) env.push(`HOSTNAME=${hostname}`);
+  if (env.length > 0) runtime.env.push(`ENV ${env.join(' ')}`);
+  runtime.command = [facts.entrypoint?.text, 'CMD ["node", "server.js"]'].filter((t): t is string => Boolean(t));
+
+  const original = facts.cmd?.text ?? step.text;
+  const via = original.includes(step.text) ? '' : ` (${step.text})`;
+  warnings.push(`the command changed from ${original}${via} to CMD ["node", "server.js"]: with output: 'standalone' Next.js writes its own server (.next/standalone/server.js), which needs neither npm nor the next CLI`);
+  decisions.push(
+    { subject: `${kind.config.file}`, placement: 'runtime', why: "output: 'standalone': the runtime copies .next/standalone (server.js and the node_modules it traced), .next/static and public/" },
+    { subject: 'CMD', placement: 'runtime', why: `replaced by node server.js: the standalone server does what "${step.text}" did` },
+    { subject: 'ENV HOSTNAME', placement: 'added', why: 'server.js listens on $HOSTNAME, which Docker sets to the container id; 0.0.0.0 keeps it reachable on every interface like next start' },
+  );
+  return { warnings, decisions, problem: null };
+}
+
+/** node_modules of an install outside the copied folders (no WORKDIR, or a separate deps folder). */
+function uncoveredNodeModules(input: PlanInput, app: NodeApp, source: string): string[] {
+  const { facts, context } = input;
+  const directoryCopies = facts.copies
+    .filter((c) => c.spec.from === null && c.spec.sources.some((s) => s === '.' || s === './' || context.files.some((f) => f.startsWith(`${s.replace(/^\.\/|\/$/g, '')}/`))))
+    .map((c) => c.dest.replace(/\/$/, '') || '/');
+  const folders = [...new Set(app.installs.map((i) => i.movedTo ?? path.join(i.dir, 'node_modules')))];
+  return folders
+    .filter((modules) => !(facts.workdir !== '/' && isWithin(modules, facts.workdir)) && !directoryCopies.some((d) => d !== '/' && isWithin(modules, d)))
+    .map((modules) => copyLine(source, modules, modules));
+}
+
+/**
+ * `RUN chown` of the WORKDIR or paths in it: in the runtime they can only run after the copy
+ * (false), or not at all when the copy's --chown already does it (true).
+ */
+function workdirChowns(input: PlanInput): Map<string, boolean> {
+  const { facts } = input;
+  const owner = workdirOwner(facts);
+  const chowns = new Map<string, boolean>();
+  if (facts.workdir === '/') return chowns;
+  for (const run of facts.runs) {
+    if (run.commands.length === 0 || !run.commands.every((c) => programName(c) === 'chown' || programName(c) === 'chmod')) continue;
+    const targets = run.commands.flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).slice(1).map((t) => path.resolve(run.workdir, expandVariables(t, facts.values))));
+    if (!targets.every((t) => isWithin(t, facts.workdir))) continue;
+    const covered = run.commands.every((c) => programName(c) === 'chown' && c.words.slice(1).find((w) => !w.startsWith('-')) === owner) && targets.every((t) => t === facts.workdir);
+    chowns.set(run.instruction.text, covered);
+  }
+  return chowns;
+}
+
+/** Programs the container starts: the command as written, the scripts it runs, the HEALTHCHECK. */
+function containerPrograms(input: PlanInput, app: NodeApp): Set<string> {
+  const programs = new Set(runtimeCommands(input.facts));
+  for (const command of containerCommands(input.facts)) programs.add(path.basename(command.words[0] ?? ''));
+  for (const step of app.start) if (step.command.kind === 'program') programs.add(step.command.words[0]);
+  return programs;
+}
+
+/** Globally installed tools the container runs (pm2-runtime, pnpm...) are installed again in the runtime. */
+function globalTools(app: NodeApp, settings: NodeSettings, programs: ReadonlySet<string>, decisions: Decision[]): string[] {
+  const runs: string[] = [];
+  for (const install of app.globals) {
+    const provides = install.packages.flatMap((p) => settings.globalToolBins[p] ?? [p.split('/').pop() as string]);
+    const used = provides.filter((bin) => programs.has(bin));
+    if (used.length === 0) continue;
+    runs.push(`RUN ${install.text}${/^npm\b/.test(install.text) ? ' && npm cache clean --force' : ''}`);
+    decisions.push({ subject: `${install.text} (line ${install.run.instruction.line + 1})`, placement: 'both', why: `the container runs ${used.join(', ')}, a global tool the runtime image does not have` });
+  }
+  return runs;
+}
+
+/** apt/apk packages: compilers stay in the builder, runtime libraries and tools come along. */
+function systemPackages(input: PlanInput, runtimeImage: string, decisions: Decision[], warnings: string[]): string | null {
+  const { facts, profile } = input;
+  if (!profile.packages) return null;
+  const { installs, removed } = findPackageInstalls(facts.runs);
+  // Tools of the full image are missing only when the runtime is a different (slim) image.
+  const needed = runtimeImage === facts.from.text ? [] : runtimeCommands(facts);
+  const split = splitPackages(installs, removed, profile.packages, needed);
+  warnings.push(...split.warnings);
+  decisions.push(...split.decisions);
+  if (split.runtime.length === 0) return null;
+  return input.templates.render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime }).trim();
+}

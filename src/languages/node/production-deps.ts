@@ -1,0 +1,169 @@
+/**
+ * Production dependencies for a Node server. The builder's node_modules holds devDependencies
+ * too; a stage FROM the builder prunes them with the project's own package manager (npm prune,
+ * yarn --production, pnpm prune), so whatever the builder compiled (native modules) or generated
+ * (prisma client) stays exactly as built, on the same libc, with no second download. The runtime
+ * then copies the application from that stage. No prune when nothing would be removed, or when
+ * the container runs a devDependency.
+ */
+import { posix as path } from 'path';
+import type { Env } from 'dockerfile-ast';
+import type { ImageRef, StageFacts } from '../../analyze/stage-facts';
+import { expandVariables } from '../../analyze/instruction-args';
+import type { ParsedDockerfile } from '../../parse/parse-dockerfile';
+import { globalArgValues } from '../../plan/base-image';
+import type { Decision, PlanInput } from '../../plan/plan-types';
+import { copyLine } from '../../plan/runtime-stage';
+import { contextDirFor, Install, NodeApp } from './node-app';
+import type { NodeSettings } from './node-settings';
+import { isDevOnly, readPackageJson } from './package-json';
+
+export interface ProductionDeps {
+  /** The prune stage, rendered, or null when node_modules is copied as installed. */
+  stage: string | null;
+  /** The stage the runtime copies the application from. */
+  source: string;
+  warnings: string[];
+  decisions: Decision[];
+}
+
+export function productionDeps(input: PlanInput, app: NodeApp, settings: NodeSettings, cleanup: readonly string[]): ProductionDeps {
+  const { facts, builder } = input;
+  const result: ProductionDeps = { stage: null, source: builder, warnings: [], decisions: [] };
+  const toPrune = installsToPrune(input, app, result);
+  const keep = toPrune.length > 0 ? reasonToKeepDevDependencies(input, app, settings) : null;
+  if (keep) result.warnings.push(keep);
+  const pruned = keep ? [] : toPrune;
+  // Build caches (.next/cache) are worth a stage of their own even with nothing to prune.
+  const caches = pruned.length > 0 ? [...settings.pruneCleanup, ...cleanup] : app.builds.length > 0 ? [...cleanup] : [];
+  if (pruned.length === 0 && caches.length === 0) return result;
+
+  const name = uniqueStageName('prod-deps', [builder, input.runtimeName]);
+  const major = nodeMajor(facts.from, input.dockerfile);
+  const cd = (dir: string) => (dir === facts.workdir ? '' : `cd ${dir} && `);
+  const runs = pruned.map((install) => {
+    const prune = install.manager === 'npm' && major !== null && major <= settings.legacyNpmMaxNodeMajor ? settings.prune.legacy : settings.prune[install.manager];
+    return `${cd(install.dir)}${prune} && rm -rf ${caches.join(' ')}`;
+  });
+  if (runs.length === 0) runs.push(`${cd(app.projectDir)}rm -rf ${caches.join(' ')}`);
+  // yarn reinstalls production dependencies: the client `prisma generate` wrote is put back as generated,
+  // whatever @prisma/client's postinstall does without the prisma CLI
+  const copies = pruned
+    .filter((install) => install.manager === 'yarn' && generatesPrismaClient(input, app))
+    .map((install) => copyLine(builder, path.join(install.dir, 'node_modules/.prisma'), path.join(install.dir, 'node_modules/.prisma')));
+  const root = facts.user !== null && !/^(root|0)(:.*)?$/.test(facts.user);
+  result.stage = input.templates.render(input.profile.templates.pruneStage, { builder, name, root, runs, copies });
+  result.source = name;
+  for (const install of pruned) {
+    result.decisions.push({ subject: `node_modules in ${install.dir}`, placement: 'runtime', why: `pruned to production dependencies in the "${name}" stage (FROM ${builder}), so native modules and generated code stay as the builder made them` });
+  }
+  if (pruned.length === 0) result.decisions.push({ subject: caches.join(' '), placement: 'builder', why: `build caches, removed in the "${name}" stage so the runtime does not carry them` });
+  return result;
+}
+
+/** Installs whose node_modules may hold devDependencies (not production-only, not under NODE_ENV=production). */
+function installsToPrune(input: PlanInput, app: NodeApp, result: ProductionDeps): Install[] {
+  const { facts, context } = input;
+  const nodeEnv = nodeEnvProduction(facts, app);
+  if (nodeEnv) result.decisions.push(nodeEnv.decision);
+  return dedupe(app.installs).filter((install) => {
+    const subject = `${install.text} (line ${install.run.instruction.line + 1})`;
+    if (install.production) {
+      result.decisions.push({ subject, placement: 'builder', why: 'installs production dependencies only: node_modules is copied as installed' });
+      return false;
+    }
+    if (install.movedTo) {
+      result.decisions.push({ subject, placement: 'runtime', why: `node_modules was moved to ${install.movedTo}: it is copied from there as installed` });
+      return false;
+    }
+    if (nodeEnv && nodeEnv.line < install.run.instruction.line) return false;
+    const contextDir = contextDirFor(facts, install.dir, context);
+    const pkg = contextDir === null ? null : readPackageJson(context, contextDir);
+    if (pkg && Object.keys(pkg.devDependencies).length === 0) {
+      result.decisions.push({ subject, placement: 'builder', why: 'package.json has no devDependencies: node_modules is copied as installed' });
+      return false;
+    }
+    return true;
+  });
+}
+
+/** Why the devDependencies must stay: the container may run one of them. Null when pruning is safe. */
+function reasonToKeepDevDependencies(input: PlanInput, app: NodeApp, settings: NodeSettings): string | null {
+  const { facts } = input;
+  const whole = 'node_modules is copied whole (devDependencies included)';
+  if (!facts.cmd && !facts.entrypoint) return `the image has no command (compose or the platform supplies it), so msb cannot tell which packages it runs: ${whole}`;
+  if (app.opaqueScript) return `the container runs ${app.opaqueScript}, which is not in the build context, so msb cannot tell which packages it runs: ${whole}`;
+  const devAtStart = devPackagesAtStart(app, settings);
+  if (devAtStart.length > 0) {
+    return `the container runs ${devAtStart.join(', ')} from devDependencies, so ${whole}; move ${devAtStart.length > 1 ? 'them' : 'it'} to dependencies, or compile ahead of time, to get a production-only runtime`;
+  }
+  if (app.manager.name === 'yarn' && app.manager.berry) return `Yarn 2+ (berry) has no production-only install msb can run: ${whole.replace('node_modules', "node_modules (or the Plug'n'Play cache)")}`;
+  return null;
+}
+
+/** devDependencies the container command runs (`ts-node`, `nodemon`, `node -r ts-node/register`). */
+export function devPackagesAtStart(app: NodeApp, settings: NodeSettings): string[] {
+  const used = new Set<string>();
+  for (const step of app.start) {
+    if (step.command.kind !== 'program') continue;
+    const [program, ...args] = step.command.words;
+    used.add(settings.binPackages[program] ?? program);
+    for (let i = 0; i < args.length; i++) {
+      const flag = /^(-r|--require|--loader|--experimental-loader|--import)(?:=(.*))?$/.exec(args[i]);
+      if (!flag) continue;
+      const spec = flag[2] ?? args[++i];
+      if (spec && !/^[./]/.test(spec)) used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+    }
+  }
+  return [...used].filter((p) => isDevOnly(app.pkg, p));
+}
+
+/** The line of `ENV NODE_ENV=production` when it is in force before the first install or build. */
+function nodeEnvProduction(facts: StageFacts, app: NodeApp): { line: number; decision: Decision } | null {
+  const first = [...app.installs, ...app.builds].map((s) => s.run.instruction.line).sort((a, b) => a - b)[0];
+  if (first === undefined) return null;
+  const values = new Map<string, string>();
+  let line: number | null = null;
+  for (const env of facts.envs) {
+    if (env.line > first) break;
+    for (const property of (env.node as Env).getProperties()) {
+      const value = expandVariables(property.getValue() ?? '', values);
+      values.set(property.getName(), value);
+      if (property.getName() === 'NODE_ENV') line = value === 'production' ? env.line : null;
+    }
+  }
+  if (line === null) return null;
+  const installsAfter = app.installs.some((i) => i.run.instruction.line > (line as number));
+  const why = installsAfter
+    ? 'NODE_ENV=production is set before the install: npm, yarn and pnpm then skip devDependencies, so the builder has production dependencies only and nothing is pruned'
+    : 'NODE_ENV=production is set before the build: the build runs in production mode; the runtime keeps the variable';
+  return { line, decision: { subject: `ENV NODE_ENV=production (line ${line + 1})`, placement: 'both', why } };
+}
+
+/** The build runs `prisma generate` into the default node_modules/.prisma (no custom generator output). */
+function generatesPrismaClient(input: PlanInput, app: NodeApp): boolean {
+  const generates = app.builds.some((b) => b.steps.some((s) => s.command.kind === 'program' && s.command.words[0] === 'prisma' && s.command.words.includes('generate')));
+  const schemas = ['prisma/schema.prisma', 'schema.prisma'].map((f) => input.context.read(path.join(app.contextDir ?? '', f)) ?? '');
+  return generates && !schemas.some((schema) => /generator\s+\w+\s*\{[^}]*\boutput\s*=/.test(schema));
+}
+
+/** The Node major of `node:18-slim`, `node:${V}` (V=14.21)...; null for lts, latest or no tag (npm 6 needs another prune). */
+function nodeMajor(from: ImageRef, dockerfile: ParsedDockerfile): number | null {
+  const major = /^(\d+)/.exec(expandVariables(from.tag ?? '', globalArgValues(dockerfile)));
+  return major ? Number(major[1]) : null;
+}
+
+/** One entry per folder, as the last install there left it (a final `npm ci --omit=dev` wins). */
+function dedupe(installs: readonly Install[]): Install[] {
+  const byDir = new Map<string, Install>();
+  for (const install of installs) {
+    byDir.set(install.dir, { ...install, movedTo: install.movedTo ?? byDir.get(install.dir)?.movedTo ?? null });
+  }
+  return [...byDir.values()];
+}
+
+export function uniqueStageName(wanted: string, taken: readonly string[]): string {
+  let name = wanted;
+  for (let n = 2; taken.includes(name); n++) name = `${wanted}-${n}`;
+  return name;
+}

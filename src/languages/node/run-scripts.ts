@@ -1,0 +1,58 @@
+/**
+ * Expands package.json scripts: `npm start` in a CMD, or `yarn build` in a RUN, becomes the
+ * commands it really runs (`node dist/server.js`, `vite build`), with the pre/post hooks npm
+ * and yarn run, so the strategy sees through scripts to the programs.
+ */
+import { splitShellCommands } from '../../analyze/shell-commands';
+import type { ShellCommand } from '../../analyze/shell-commands';
+import { classifyNodeCommand, NodeCommand } from './node-commands';
+import type { PackageJson } from './package-json';
+
+export interface Step {
+  command: Exclude<NodeCommand, { kind: 'script' }>;
+  text: string;
+  /** The scripts it was reached through, outermost first. */
+  via: string[];
+}
+
+const MAX_DEPTH = 8;
+
+export function expandScripts(commands: readonly ShellCommand[], pkg: PackageJson | null): Step[] {
+  const steps: Step[] = [];
+  const walk = (list: readonly ShellCommand[], via: string[]) => {
+    for (const shell of list) {
+      const command = classifyNodeCommand(shell);
+      if (command.kind !== 'script') {
+        steps.push({ command, text: shell.text, via });
+        continue;
+      }
+      const body = scriptBody(command.script, pkg);
+      if (body === null || via.includes(command.script) || via.length >= MAX_DEPTH) {
+        // `yarn tsc` runs a binary when no script has that name
+        if (command.mayBeProgram) steps.push({ command: { kind: 'program', words: [command.script, ...command.args] }, text: shell.text, via });
+        else steps.push({ command: { kind: 'other' }, text: shell.text, via });
+        continue;
+      }
+      const runsHooks = command.manager !== 'pnpm' && pkg !== null;
+      const hook = (name: string) => (runsHooks && pkg.scripts[name] ? [name] : []);
+      for (const name of [...hook(`pre${command.script}`), command.script, ...hook(`post${command.script}`)]) {
+        const text = name === command.script ? withArgs(body, command.args) : (pkg as PackageJson).scripts[name];
+        walk(splitShellCommands(text), [...via, name]);
+      }
+    }
+  };
+  walk(commands, []);
+  return steps;
+}
+
+/** npm runs `node server.js` for `npm start` when there is no start script. */
+function scriptBody(name: string, pkg: PackageJson | null): string | null {
+  if (pkg?.scripts[name] !== undefined) return pkg.scripts[name];
+  if (name === 'start') return 'node server.js';
+  return null;
+}
+
+function withArgs(body: string, args: readonly string[]): string {
+  if (args.length === 0) return body;
+  return `${body} ${args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}`;
+}

@@ -1,0 +1,68 @@
+/** `msb codemod` through the built bin (the suite runs `tsc` first so dist matches src). */
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, readFileSync, readdirSync } from 'fs';
+import * as path from 'path';
+import { GIT_ENV, pythonRepo, tempDir, writeTree } from './unit/codemod-helpers';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'msb.js');
+
+function msb(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...GIT_ENV, FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  // tsc emits even when a type error elsewhere fails the build; the bin must exist afterwards
+  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(ROOT, 'dist', 'commands', 'codemod.js'))) throw new Error('build failed: dist/commands/codemod.js is missing');
+}, 180_000);
+
+describe('msb codemod (CLI)', () => {
+  it('dry run over a folder of repositories: table, plain progress lines, patches, JSON and Markdown reports, exit 0', () => {
+    const org = tempDir('msb-cli-org-');
+    pythonRepo(path.join(org, 'api'));
+    pythonRepo(path.join(org, 'site'), { Dockerfile: 'FROM nginx:alpine\nCOPY . /usr/share/nginx/html\n' });
+
+    const r = msb(['codemod', '.', '--report', 'report.json', '--concurrency', '2'], org);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('msb: codemod over 2 repositories');
+    expect(r.stderr).toMatch(/msb: \[\d\/2\] api: 1 Dockerfile\(s\), 1 converted/);
+    expect(r.stdout).toMatch(/api\s+Dockerfile\s+python\/flask\s+converted\s+python:3\.11 → python:3\.11-slim\s+325 MB/);
+    expect(r.stdout).toContain('2 repositories, 2 Dockerfiles: would convert 1, unchanged 0, skipped 1, failed 0');
+    expect(readdirSync(path.join(org, '.msb-out'))).toEqual(['api.patch']);
+    const report = JSON.parse(readFileSync(path.join(org, 'report.json'), 'utf8'));
+    expect(report.rows.map((row: { outcome: string }) => row.outcome)).toEqual(['converted', 'skipped']);
+
+    const md = msb(['codemod', 'api', '--quiet', '--report', 'report.md', '--out-dir', 'patches'], org);
+    expect(md).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path.join(org, 'report.md'), 'utf8')).toContain('| api | Dockerfile | python/flask | converted |');
+    expect(readdirSync(path.join(org, 'patches'))).toEqual(['api.patch']);
+  });
+
+  it('exits 2 when a repository fails, after processing the others', () => {
+    const org = tempDir('msb-cli-org-');
+    pythonRepo(path.join(org, 'good'));
+    writeTree(path.join(org, 'bad'), { Dockerfile: Buffer.from('FROM x\u0000'), '.git/HEAD': 'ref: refs/heads/main\n' });
+    const r = msb(['codemod', '*', '--write'], org);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/msb: bad\/Dockerfile: .*binary file/);
+    expect(readFileSync(path.join(org, 'good', 'Dockerfile'), 'utf8')).toContain('AS runtime');
+  });
+
+  it('--git-branch refuses a dirty repository (exit 2) and --json prints the summary', () => {
+    const repo = pythonRepo(tempDir('msb-cli-repo-'));
+    writeTree(repo, { 'app.py': 'changed\n' });
+    const r = msb(['codemod', '.', '--git-branch', 'msb/multi-stage', '--json', '--out-dir', path.join(tempDir(), 'out')], repo);
+    expect(r.code).toBe(2);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.repositories[0].error).toMatch(/uncommitted changes/);
+    expect(execFileSync('git', ['branch', '--list', 'msb/*'], { cwd: repo, encoding: 'utf8' })).toBe('');
+  });
+
+  it('rejects bad options with a usage error', () => {
+    const r = msb(['codemod', '.', '--report', 'out.txt'], tempDir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--report must end in .json or .md');
+  });
+});

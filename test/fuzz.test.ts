@@ -1,0 +1,45 @@
+/**
+ * Property-based fuzzing, small fixed-seed run (the long run is `npm run fuzz`): for generated
+ * and mutated Dockerfiles, convertText returns a result or throws a typed MsbError with a
+ * message, and every conversion keeps the invariants of test/helpers/conversion-invariants.ts.
+ */
+import fc from 'fast-check';
+import { convertSafely, checkResult } from './helpers/conversion-invariants';
+import { fuzzInput, generatedDockerfile, mutatedExample } from './helpers/dockerfile-arbitraries';
+import { convertText } from '../src/convert';
+
+const SEED = 20240611;
+let converted = 0;
+
+function property(input: { text: string; context: string; lang?: string }): void {
+  const outcome = convertSafely(input.text, { file: 'Dockerfile', context: input.context, lang: input.lang });
+  if (outcome.crash) throw new Error(`crash: ${outcome.crash}`);
+  if (outcome.violations.length) throw new Error(outcome.violations.join('\n'));
+  if (outcome.result?.status === 'changed') converted++;
+}
+
+it('generated Dockerfiles never crash msb and every conversion keeps the invariants', () => {
+  fc.assert(fc.property(generatedDockerfile, property), { seed: SEED, numRuns: 700 });
+});
+
+it('mutated examples never crash msb and every conversion keeps the invariants', () => {
+  fc.assert(fc.property(mutatedExample, property), { seed: SEED, numRuns: 700 });
+});
+
+it('the mix converts a fair share of its inputs (the properties are not vacuous)', () => {
+  converted = 0;
+  fc.assert(fc.property(fuzzInput, property), { seed: SEED + 1, numRuns: 300 });
+  expect(converted).toBeGreaterThan(30);
+});
+
+it('the invariant checker catches a broken conversion', () => {
+  const text = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nEXPOSE 8000\nCMD ["python", "app.py"]\n';
+  const context = require('path').resolve(__dirname, '..', 'examples', 'python-requirements-console-script');
+  const result = convertText(text, { file: 'Dockerfile', context });
+  expect(result.status).toBe('changed');
+  expect(checkResult(result, { context })).toEqual([]);
+  const lostCmd = { ...result, output: result.output.replace(/CMD \["python", "app.py"\]\n$/, '') };
+  expect(checkResult(lostCmd, { context }).join('\n')).toMatch(/final CMD changed/);
+  const laterStage = { ...result, output: result.output.replace(/--from=builder/, '--from=runtime') };
+  expect(checkResult(laterStage, { context }).join('\n')).toMatch(/not an earlier one/);
+});

@@ -1,0 +1,152 @@
+/**
+ * What must hold for every conversion result, whatever the language: shared by the corpus
+ * test, the fuzz test and `npm run fuzz`. Returns the violations as sentences (empty = fine).
+ */
+import { DockerfileParser, From } from 'dockerfile-ast';
+import { analyzeStage } from '../../src/analyze/stage-facts';
+import { parseCopy } from '../../src/analyze/instruction-args';
+import { convertText, ConversionResult, ConvertTextOptions } from '../../src/convert';
+import { isMsbError } from '../../src/errors';
+import { parseDockerfile, ParsedDockerfile, Stage } from '../../src/parse/parse-dockerfile';
+
+/** Error kinds that mean "the input is not a usable Dockerfile", as opposed to a bug in msb. */
+export const INPUT_ERROR_KINDS = new Set(['missing-file', 'unreadable-file', 'binary-file', 'not-a-dockerfile', 'parse-error', 'too-large', 'usage']);
+
+/** The run-time view the final image gives: the same before and after a conversion. */
+const RUNTIME_KEYWORDS = ['ENTRYPOINT', 'CMD', 'EXPOSE', 'USER'] as const;
+
+export interface Outcome {
+  result: ConversionResult | null;
+  /** A thrown non-MsbError (a crash), with its stack. */
+  crash: string | null;
+  violations: string[];
+}
+
+/** convertText, with a thrown MsbError turned into the status-"error" result convertFile gives. */
+export function convertSafely(text: string, options: ConvertTextOptions): Outcome {
+  try {
+    const result = convertText(text, options);
+    return { result, crash: null, violations: checkResult(result, options) };
+  } catch (error) {
+    if (isMsbError(error)) {
+      if (!error.message.trim()) return { result: null, crash: null, violations: ['MsbError without a message'] };
+      return { result: null, crash: null, violations: [] };
+    }
+    return { result: null, crash: (error as Error)?.stack ?? String(error), violations: [] };
+  }
+}
+
+export function checkResult(result: ConversionResult, options: ConvertTextOptions): string[] {
+  const violations: string[] = [];
+  switch (result.status) {
+    case 'error':
+      if (!result.error || !INPUT_ERROR_KINDS.has(result.error.kind)) violations.push(`error of kind ${result.error?.kind ?? '?'} on input msb should handle: ${result.reason}`);
+      return violations;
+    case 'skipped':
+    case 'unchanged':
+      if (!result.reason?.trim()) violations.push(`${result.status} without a reason`);
+      if (result.output !== result.original) violations.push(`${result.status} but the output differs from the input`);
+      return violations;
+    case 'changed':
+      return checkConverted(result, options);
+  }
+}
+
+function checkConverted(result: ConversionResult, options: ConvertTextOptions): string[] {
+  const violations: string[] = [];
+  try {
+    DockerfileParser.parse(result.output);
+  } catch (error) {
+    return [`dockerfile-ast cannot parse the output: ${(error as Error).message}`];
+  }
+  let original: ParsedDockerfile;
+  let output: ParsedDockerfile;
+  try {
+    original = parseDockerfile(result.original);
+    output = parseDockerfile(result.output);
+  } catch (error) {
+    return [`the output does not parse: ${(error as Error).message}`];
+  }
+  const final = output.stages[output.stages.length - 1];
+
+  // The final stage runs the profile's runtime image.
+  const finalImage = (final.from.node as From).getImage();
+  if (!result.runtimeImage || finalImage !== result.runtimeImage) violations.push(`final stage FROM ${finalImage} is not the runtime image ${result.runtimeImage}`);
+
+  // COPY --from names an earlier stage, or an image (never a later stage or itself).
+  for (const stage of output.stages) violations.push(...copyFromViolations(output, stage));
+
+  // Nothing the original had is lost or duplicated in the builder part of the output.
+  const countTexts = (stages: Stage[]) => {
+    const counts = new Map<string, number>();
+    for (const s of stages) for (const i of s.instructions) counts.set(i.text, (counts.get(i.text) ?? 0) + 1);
+    return counts;
+  };
+  const before = countTexts(original.stages);
+  const builderPart = countTexts(output.stages.slice(0, original.stages.length));
+  for (const [text, count] of before) {
+    const kept = builderPart.get(text) ?? 0;
+    // The first FROM gains " AS builder": compare it by prefix.
+    const isFrom = /^\s*from\b/i.test(text);
+    // Strategies may re-state USER/ENV/WORKDIR/ARG/SHELL around their own builder steps.
+    const restatable = /^\s*(user|env|workdir|arg|shell)\b/i.test(text);
+    if (!isFrom && (kept < count || (kept > count && !restatable))) violations.push(`instruction ${JSON.stringify(text.slice(0, 80))} appears ${kept} times in the builder, ${count} in the original`);
+  }
+
+  // The final image behaves the same at run time, unless a decision says why not.
+  const was = runtimeView(original, original.stages[original.stages.length - 1]);
+  const now = runtimeView(output, final);
+  for (const keyword of RUNTIME_KEYWORDS) {
+    if (was[keyword] === now[keyword] || rewrittenByDecision(result, keyword)) continue;
+    violations.push(`final ${keyword} changed from ${JSON.stringify(was[keyword])} to ${JSON.stringify(now[keyword])} with no decision recorded`);
+  }
+  // Run-time instructions are not duplicated in the runtime stage.
+  const runtimeTexts = countTexts([final]);
+  for (const instruction of final.instructions) {
+    if (!['ENTRYPOINT', 'CMD', 'USER', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL'].includes(instruction.keyword)) continue;
+    const n = runtimeTexts.get(instruction.text) ?? 0;
+    if (n > Math.max(1, before.get(instruction.text) ?? 0)) violations.push(`runtime stage repeats ${JSON.stringify(instruction.text)} ${n} times`);
+  }
+
+  // Idempotency: the output is already multi-stage, so converting it again changes nothing.
+  try {
+    const again = convertText(result.output, { ...options, encoding: result.encoding });
+    if (again.status !== 'unchanged' || again.output !== result.output) violations.push(`converting the output again gives ${again.status} (${again.reason ?? ''})`);
+  } catch (error) {
+    violations.push(`converting the output again throws: ${(error as Error).message}`);
+  }
+  return violations;
+}
+
+function copyFromViolations(dockerfile: ParsedDockerfile, stage: Stage): string[] {
+  const violations: string[] = [];
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+    const from = parseCopy(instruction)?.from?.toLowerCase();
+    if (!from || from.includes('$')) continue;
+    const index = /^\d+$/.test(from) ? Number(from) : dockerfile.stages.findIndex((s) => s.name === from);
+    if (index >= stage.index) violations.push(`line ${instruction.line + 1}: COPY --from=${from} names stage ${index}, not an earlier one`);
+  }
+  return violations;
+}
+
+/** ENTRYPOINT/CMD/USER as written, EXPOSE as the sorted set of ports. */
+export function runtimeView(dockerfile: ParsedDockerfile, stage: Stage): Record<(typeof RUNTIME_KEYWORDS)[number], string> {
+  const facts = analyzeStage(dockerfile, stage);
+  const ports = facts.metadata.filter((m) => m.keyword === 'EXPOSE').flatMap((m) => m.args.trim().split(/\s+/));
+  return {
+    ENTRYPOINT: facts.entrypoint?.args.trim() ?? '',
+    CMD: facts.cmd?.args.trim() ?? '',
+    EXPOSE: [...new Set(ports)].sort().join(' '),
+    USER: facts.user ?? '',
+  };
+}
+
+/** A strategy that rewrites the command (nginx runtimes) or the user says so in a decision. */
+function rewrittenByDecision(result: ConversionResult, keyword: string): boolean {
+  const group = keyword === 'CMD' || keyword === 'ENTRYPOINT' ? /\b(CMD|ENTRYPOINT|command)\b/i : new RegExp(`\\b${keyword}\\b`, 'i');
+  return result.decisions.some((d) => {
+    if (group.test(d.subject)) return d.placement !== 'builder' && d.placement !== 'both';
+    return group.test(d.why) && /replac|rewr|instead|runs as/i.test(d.why);
+  });
+}

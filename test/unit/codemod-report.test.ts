@@ -1,0 +1,89 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { estimatedSavingMb, imageSizeMb } from '../../src/codemod/image-sizes';
+import { reportToMarkdown, reportToTerminal, writeReport } from '../../src/codemod/report';
+import type { CodemodRow, CodemodSummary } from '../../src/codemod/types';
+import { tempDir } from './codemod-helpers';
+
+const row = (over: Partial<CodemodRow>): CodemodRow => ({
+  repository: 'org/api',
+  file: 'Dockerfile',
+  outcome: 'converted',
+  reason: null,
+  language: 'python',
+  framework: 'flask',
+  builderImage: 'python:3.11',
+  runtimeImage: 'python:3.11-slim',
+  changes: ['named the build stage "builder" (line 1)'],
+  warnings: [],
+  savingMb: 325,
+  ...over,
+});
+
+const summary: CodemodSummary = {
+  mode: 'dry-run',
+  outDir: '/tmp/out',
+  rows: [
+    row({}),
+    row({ file: 'web/Dockerfile', outcome: 'skipped', reason: 'unknown language | no match', language: null, framework: null, builderImage: null, runtimeImage: null, changes: [], savingMb: null }),
+    row({ repository: 'org/broken', file: '', outcome: 'failed', reason: 'has uncommitted changes', language: null, framework: null, builderImage: null, runtimeImage: null, changes: [], savingMb: null }),
+    row({ repository: 'org/db', warnings: ['libpq needed at run time'] }),
+  ],
+  repositories: [],
+  totals: { repositories: 3, repositoryErrors: 1, dockerfiles: 3, converted: 2, unchanged: 0, skipped: 1, failed: 0, savingMb: 650 },
+  durationMs: 5,
+};
+
+describe('codemod reports', () => {
+  it('JSON: the whole summary, versioned', async () => {
+    const file = path.join(tempDir(), 'report.json');
+    await writeReport(file, summary);
+    const parsed = JSON.parse(readFileSync(file, 'utf8'));
+    expect(parsed.version).toBe(1);
+    expect(parsed.rows).toHaveLength(4);
+    expect(parsed.totals.savingMb).toBe(650);
+  });
+
+  it('Markdown: a totals table and one escaped row per file, chosen by the extension', async () => {
+    const file = path.join(tempDir(), 'report.md');
+    await writeReport(file, summary);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(reportToMarkdown(summary));
+    expect(text).toContain('| 3 | 3 | 2 | 0 | 1 | 1 | 650 MB |');
+    expect(text).toContain('| org/api | web/Dockerfile | - | skipped: unknown language \\| no match |');
+    expect(text).toContain('| org/broken | (repository) | - | failed: has uncommitted changes |');
+    expect(text).toContain('⚠ libpq needed at run time');
+  });
+
+  it('refuses other extensions', async () => {
+    await expect(writeReport(path.join(tempDir(), 'report.txt'), summary)).rejects.toThrow(/\.json or \.md/);
+  });
+
+  it('terminal: converted, failed and warned rows, a limit, and the totals line', () => {
+    const text = reportToTerminal(summary, 2);
+    expect(text.split('\n')[0]).toMatch(/^repository\s+file\s+language\s+result\s+images\s+saving\s+warnings$/);
+    expect(text).toContain('python/flask');
+    expect(text).toContain('… 2 more rows');
+    expect(text).toContain('3 repositories, 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, failed 0, 1 repository failed; estimated saving 650 MB.');
+  });
+});
+
+describe('image size estimates', () => {
+  const profile = { imageSizes: { 'python:*-slim*': 45, 'python:*-alpine*': 20, 'python:*': 370, 'gcr.io/distroless/*': 2 } };
+  it.each([
+    ['python:3.11', 370],
+    ['docker.io/library/python:3.11-slim-bookworm', 45],
+    ['python', 370],
+    ['python:3.12-alpine@sha256:abc123', 20],
+    ['gcr.io/distroless/python3-debian12', 2],
+    ['node:20', null],
+  ])('%s → %s MB', (image, mb) => {
+    expect(imageSizeMb(profile, image)).toBe(mb);
+  });
+
+  it('saving = builder − runtime, null when either is unknown', () => {
+    expect(estimatedSavingMb(profile, 'python:3.11', 'python:3.11-slim')).toBe(325);
+    expect(estimatedSavingMb(profile, 'python:3.11', 'node:20-slim')).toBeNull();
+    expect(estimatedSavingMb(undefined, 'python:3.11', 'python:3.11-slim')).toBeNull();
+  });
+});

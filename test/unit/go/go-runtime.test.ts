@@ -1,0 +1,49 @@
+/** Choosing the Go runtime image: static, cgo (same libc) and shell needs. */
+import { loadProfiles } from '../../../src/languages';
+import { chooseGoRuntime } from '../../../src/languages/go/go-runtime';
+import type { GoSettings } from '../../../src/languages/go/go-settings';
+import type { CgoUse } from '../../../src/languages/go/go-cgo';
+import type { ImageRef } from '../../../src/analyze/stage-facts';
+
+const profile = loadProfiles().find((p) => p.id === 'go')!;
+const settings = profile.settings as unknown as GoSettings;
+const image = (text: string): ImageRef => ({ text, registry: null, name: text.split(':')[0], tag: text.split(':')[1] ?? null, digest: null });
+const staticBinary: CgoUse = { dynamic: false, reasons: [], explicitlyStatic: false, staticallyLinked: false };
+const cgo: CgoUse = { dynamic: true, reasons: ['import "C" in .'], explicitlyStatic: false, staticallyLinked: false };
+
+function choose(requested: string | undefined, use: CgoUse, builder = 'golang:1.19', needsShell = false) {
+  return chooseGoRuntime({ requested, cgo: use, needsShell, builder: image(builder), globals: new Map(), rules: profile.runtimeImages }, settings);
+}
+
+describe('chooseGoRuntime', () => {
+  it.each([
+    [undefined, staticBinary, 'golang:1.19', false, 'gcr.io/distroless/static-debian12:nonroot'],
+    ['scratch', staticBinary, 'golang:1.19', false, 'scratch'],
+    ['alpine', staticBinary, 'golang:1.19', false, 'alpine:3.19'],
+    [undefined, cgo, 'golang:1.19', false, 'debian:bookworm-slim'],
+    [undefined, cgo, 'golang:1.21-bullseye', false, 'debian:bullseye-slim'],
+    [undefined, cgo, 'golang:1.22-alpine3.19', false, 'alpine:3.19'],
+    ['distroless', cgo, 'golang:1.19', false, 'gcr.io/distroless/base-debian12:nonroot'],
+    ['scratch', cgo, 'golang:1.19', false, 'debian:bookworm-slim'],
+    [undefined, staticBinary, 'golang:1.19', true, 'alpine:3.19'],
+    [undefined, cgo, 'golang:1.19', true, 'debian:bookworm-slim'],
+    ['scratch', staticBinary, 'golang:1.19', true, 'scratch'],
+  ])('--runtime %s, %j, %s, shell %s → %s', (requested, use, builder, shell, expected) => {
+    const choice = choose(requested, use, builder, shell);
+    expect(choice.ok && choice.image).toBe(expected);
+  });
+
+  it('warns when cgo overrides the requested runtime', () => {
+    const choice = choose('scratch', cgo);
+    expect(choice.ok && choice.warnings.join()).toContain('instead of the requested scratch');
+  });
+
+  it('warns, and keeps the choice, when a requested image lacks the shell the command needs', () => {
+    const choice = choose('scratch', staticBinary, 'golang:1.19', true);
+    expect(choice.ok && choice.warnings.join()).toContain('needs a shell');
+  });
+
+  it('rejects an unknown runtime', () => {
+    expect(choose('busybox', staticBinary)).toEqual({ ok: false, reason: expect.stringContaining('unknown runtime "busybox"') });
+  });
+});

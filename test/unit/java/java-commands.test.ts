@@ -1,0 +1,55 @@
+/** mvn / gradle / jar / java command lines. */
+import { splitShellCommands } from '../../../src/analyze/shell-commands';
+import { jarToolOutput, parseBuildCommand, parseJavaInvocation } from '../../../src/languages/java/java-commands';
+
+const command = (text: string) => splitShellCommands(text)[0];
+
+describe('parseBuildCommand', () => {
+  it.each([
+    ['mvn -B package -DskipTests', { tool: 'maven', goals: ['package'], packages: true, properties: new Map([['skipTests', 'true']]) }],
+    ['mvn -B -pl app -am package', { goals: ['package'], projects: ['app'] }],
+    ['./mvnw -f backend/pom.xml clean install -Drevision=1.2.0', { file: 'backend/pom.xml', goals: ['clean', 'install'], properties: new Map([['revision', '1.2.0']]) }],
+    ['mvn dependency:go-offline', { goals: ['dependency:go-offline'], packages: false, run: null }],
+    ['mvn spring-boot:run -Dspring-boot.run.profiles=dev', { packages: false, run: 'spring-boot:run' }],
+    ['sh mvnw package', { tool: 'maven', program: 'sh', packages: true }],
+    ['gradle build --no-daemon -x test', { tool: 'gradle', tasks: ['build'], packages: true, flags: ['--no-daemon', '-x', 'test'] }],
+    ['./gradlew :app:bootJar', { tool: 'gradle', tasks: [':app:bootJar'], packages: true }],
+    ['./gradlew -p service shadowJar', { projectDir: 'service', tasks: ['shadowJar'] }],
+    ['gradle bootRun', { packages: false, run: 'bootRun' }],
+  ])('%s', (text, expected) => {
+    expect(parseBuildCommand(command(text))).toMatchObject(expected);
+  });
+
+  it('ignores other programs', () => {
+    expect(parseBuildCommand(command('java -jar app.jar'))).toBeNull();
+  });
+});
+
+describe('jarToolOutput', () => {
+  it.each([
+    ['jar cf wordcount.jar -C classes .', 'wordcount.jar'],
+    ['jar cvfe app.jar a.Main -C out .', 'app.jar'],
+    ['jar cmf MANIFEST.MF app.jar -C out .', 'app.jar'],
+    ['jar --create --file=dist/app.jar -C out .', 'dist/app.jar'],
+    ['jar --create --file dist/app.jar -C out .', 'dist/app.jar'],
+    ['jar tf app.jar', null],
+    ['javac -d out Main.java', null],
+  ])('%s', (text, expected) => {
+    expect(jarToolOutput(command(text))).toBe(expected);
+  });
+});
+
+describe('parseJavaInvocation', () => {
+  it.each([
+    [['java', '-jar', 'app.jar'], { jar: 'app.jar', jarIndex: 2, programArgs: [] }],
+    [['java', '-Xmx512m', '$JAVA_OPTS', '-jar', 'target/x.jar', '--server.port=9'], { jar: 'target/x.jar', options: ['-Xmx512m', '$JAVA_OPTS'], programArgs: ['--server.port=9'] }],
+    [['java', '-cp', 'app.jar:lib/*', 'a.Main', 'x'], { classpath: 'app.jar:lib/*', mainClass: 'a.Main', programArgs: ['x'] }],
+    [['tini', '--', '/opt/java/openjdk/bin/java', '-jar', '/app.jar'], { index: 2, jar: '/app.jar' }],
+  ])('%j', (argv, expected) => {
+    expect(parseJavaInvocation(argv)).toMatchObject(expected);
+  });
+
+  it('is null without java', () => {
+    expect(parseJavaInvocation(['catalina.sh', 'run'])).toBeNull();
+  });
+});
