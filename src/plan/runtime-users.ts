@@ -21,6 +21,14 @@ export interface RuntimeUserSupport {
   nonrootUser?: string;
 }
 
+/** JSON-schema properties of a RuntimeUserSupport, for the profiles' `settings` schemas. */
+export const runtimeUserSupportProperties = {
+  shell: { type: 'boolean' },
+  userTool: { enum: ['none', 'shadow', 'busybox'] },
+  users: { type: 'array', items: { type: 'string', minLength: 1 } },
+  nonrootUser: { type: 'string' },
+} as const;
+
 export interface RuntimeUserPlan {
   /** RUN lines that create users (and their directories). */
   setup: string[];

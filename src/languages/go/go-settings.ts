@@ -1,4 +1,5 @@
 /** The Go profile's `settings`: data the strategy reads, validated at profile load. */
+import { runtimeUserSupportProperties } from '../../plan/runtime-users';
 
 export type UserTool = 'none' | 'shadow' | 'busybox';
 
@@ -57,10 +58,7 @@ export const goSettingsSchema = {
         properties: {
           image: { type: 'string', minLength: 1 },
           libc: { enum: ['static', 'glibc', 'musl'] },
-          shell: { type: 'boolean' },
-          userTool: { enum: ['none', 'shadow', 'busybox'] },
-          users: stringList,
-          nonrootUser: { type: 'string' },
+          ...runtimeUserSupportProperties,
           certificates: { type: 'boolean' },
           zoneinfo: { type: 'boolean' },
           commands: stringList,

@@ -1,4 +1,5 @@
 /** The Java profile's `settings`: data the strategy reads, validated at profile load. */
+import { runtimeUserSupportProperties } from '../../plan/runtime-users';
 
 export interface JavaRuntime {
   /** Image with `{{major}}` for the Java major version; omitted for the profile's runtimeImages choice. */
@@ -49,10 +50,7 @@ export const javaSettingsSchema = {
         properties: {
           image: { type: 'string', minLength: 1 },
           majors: { type: 'array', items: { type: 'integer' } },
-          shell: { type: 'boolean' },
-          userTool: { enum: ['none', 'shadow', 'busybox'] },
-          users: stringList,
-          nonrootUser: { type: 'string' },
+          ...runtimeUserSupportProperties,
           clearEntrypoint: { type: 'boolean' },
           note: { type: 'string' },
         },
