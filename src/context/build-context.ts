@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob-matcher';
 import ignore, { Ignore } from 'ignore';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'vendor', '.venv', 'venv', '__pycache__', 'target', 'build', 'dist', '.next', '.gradle', '.idea']);
@@ -53,7 +53,7 @@ export function openBuildContext(dir: string): BuildContext {
     files,
     has: (relativePath) => fileSet.has(normalise(relativePath)) || read(relativePath) !== null,
     glob: (pattern) => {
-      const matcher = compiledGlob(pattern);
+      const matcher = globMatcher(pattern, { dot: true });
       return files.filter((f) => matcher(f));
     },
     read,
@@ -67,23 +67,6 @@ export function openBuildContext(dir: string): BuildContext {
       return rel !== '' && rel !== '.' && dockerignore.ignores(rel);
     },
   };
-}
-
-/**
- * Profiles ask every context for the same few dozen globs: compiling each once per process
- * instead of once per Dockerfile was ~10% of a codemod run (bounded, patterns come from profiles).
- */
-const globCache = new Map<string, (file: string) => boolean>();
-const GLOB_CACHE_LIMIT = 1000;
-
-function compiledGlob(pattern: string): (file: string) => boolean {
-  let matcher = globCache.get(pattern);
-  if (!matcher) {
-    matcher = picomatch(pattern, { dot: true });
-    if (globCache.size >= GLOB_CACHE_LIMIT) globCache.clear();
-    globCache.set(pattern, matcher);
-  }
-  return matcher;
 }
 
 function normalise(relativePath: string): string {

@@ -147,10 +147,14 @@ function appendBlocks(dockerfile: ParsedDockerfile, blocks: string[]): TextEdit 
  * of it (a trailing continuation, an unterminated heredoc), or null. Probed by parsing.
  */
 function danglingContinuationLine(dockerfile: ParsedDockerfile): number | null {
-  const probe = DockerfileParser.parse(`${dockerfile.text}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`).getInstructions();
+  // Only the tail can swallow what is appended: parse from the last instruction on, plus a probe.
+  const last = dockerfile.instructions[dockerfile.instructions.length - 1];
+  const escape = dockerfile.escapeChar === '\\' ? '' : `# escape=${dockerfile.escapeChar}${dockerfile.eol}`;
+  const tail = `${escape}${dockerfile.text.slice(last.start)}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`;
+  const probe = DockerfileParser.parse(tail).getInstructions();
   const added = probe[probe.length - 1];
-  if (probe.length === dockerfile.instructions.length + 1 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1') return null;
-  return dockerfile.instructions[dockerfile.instructions.length - 1].line;
+  if (probe.length === 2 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1') return null;
+  return last.line;
 }
 
 function uniqueName(wanted: string, taken: string[]): string {

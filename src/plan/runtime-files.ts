@@ -5,7 +5,7 @@
  * (`config/`, `templates/`) inside a broader copy such as `COPY . .`.
  */
 import { posix as path } from 'path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob-matcher';
 import type { RunFacts } from '../analyze/stage-facts';
 import type { ContextMapping, ContextPaths } from './context-paths';
 import { isWithin } from './runtime-stage';
@@ -41,7 +41,7 @@ export class RuntimeFileSet {
 }
 
 export function runtimeFileCandidate(rules: RuntimeFileRules): (file: string) => boolean {
-  const notRuntime = picomatch([...rules.notRuntimeFiles], { dot: true });
+  const notRuntime = globMatcher(rules.notRuntimeFiles, { dot: true });
   return (file) => !notRuntime(file) && !(rules.isEmbedded?.(file) ?? false);
 }
 
@@ -55,7 +55,7 @@ export function copiedRuntimeFiles(paths: ContextPaths, runs: readonly RunFacts[
       set.add({ path: mapping.target, chown: mapping.copy.spec.chown, why: `${describe(mapping)} copies files that are not source and that no build step reads` });
       continue;
     }
-    const topLevel = picomatch([...rules.runtimeFiles], { dot: true });
+    const topLevel = globMatcher(rules.runtimeFiles, { dot: true });
     for (const file of files.filter((f) => candidate(f) && topLevel(mapping.source === '' ? f : f.slice(mapping.source.length + 1)))) {
       set.add({ path: path.join(mapping.target, mapping.source === '' ? file : file.slice(mapping.source.length + 1)), chown: mapping.copy.spec.chown, why: `${path.basename(file)} is read at run time` });
     }

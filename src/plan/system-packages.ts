@@ -4,7 +4,7 @@
  * runtime libraries for known `-dev` packages, tools the app runs, and, when unsure, the
  * package itself with a warning.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from '../util/glob-matcher';
 import type { RunFacts } from '../analyze/stage-facts';
 import { programName, ShellCommand } from '../analyze/shell-commands';
 import type { PackageManagerName, PackageRules } from '../profiles/profile-types';
@@ -93,8 +93,8 @@ export function splitPackages(
   neededCommands: readonly string[],
 ): PackageSplit {
   const split: PackageSplit = { manager: installs[0]?.manager ?? null, runtime: [], buildOnly: [], warnings: [], decisions: [] };
-  const isBuildOnly = picomatch(rules.buildOnly);
-  const isRuntime = picomatch(rules.runtime);
+  const isBuildOnly = globMatcher(rules.buildOnly);
+  const isRuntime = globMatcher(rules.runtime);
   const addRuntime = (name: string) => {
     if (!split.runtime.includes(name)) split.runtime.push(name);
   };

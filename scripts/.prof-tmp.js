@@ -1,0 +1,14 @@
+const { convertText, createEnvironment } = require('/work/main/dist');
+const { DockerfileParser } = require('/work/main/node_modules/dockerfile-ast');
+const fs = require('fs'), path = require('path');
+const root = '/work/main/examples';
+const cases = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'Dockerfile'))).map((d) => ({ file: path.join(root, d, 'Dockerfile'), text: fs.readFileSync(path.join(root, d, 'Dockerfile'), 'utf8') }));
+const environment = createEnvironment();
+const N = Number(process.argv[2] || 20);
+let t = process.hrtime.bigint();
+for (let i = 0; i < N; i++) for (const c of cases) DockerfileParser.parse(c.text);
+const parse = Number(process.hrtime.bigint() - t) / 1e6;
+t = process.hrtime.bigint();
+for (let i = 0; i < N; i++) for (const c of cases) convertText(c.text, { file: c.file, environment });
+const conv = Number(process.hrtime.bigint() - t) / 1e6;
+console.log(`${cases.length * N} files: parse ${parse.toFixed(0)} ms, convert ${conv.toFixed(0)} ms, ratio ${(conv / parse).toFixed(1)}x`);
