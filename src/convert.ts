@@ -56,7 +56,12 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 
   const body = applyEdits(dockerfile.text, plan.edits);
   const output = (dockerfile.bom ? '\uFEFF' : '') + body;
-  const lint = lintConversion(dockerfile, verifyOutput(dockerfile, body));
+  const verified = verifyOutput(dockerfile, body);
+  if (typeof verified === 'string') {
+    // Never hand out an edit msb cannot vouch for: leave the file as it is and say why.
+    return { ...base, status: 'skipped', reason: `msb could not verify its edit (${verified}); the file is left unchanged — please report this`, output: text };
+  }
+  const lint = lintConversion(dockerfile, verified);
   if (lint.errors.length) {
     const message = `the converted file fails lint (not written): ${lint.errors.map((f) => formatFinding(file, f)).join('; ')}`;
     return { ...base, status: 'error', reason: message, output: text, lint: lint.errors, error: { kind: 'lint-error', message, line: lint.errors[0].line } };
@@ -103,24 +108,25 @@ export function errorResult(file: string, error: MsbError): ConversionResult {
 
 /**
  * The output must parse, and every original instruction must survive with its exact text,
- * in order: msb adds lines, it never rewrites the user's. A failure here is a bug in msb.
+ * in order: msb adds lines, it never rewrites the user's. Returns the parsed output, or what
+ * went wrong (a bug in msb, or a file whose parse msb and Docker may disagree on).
  */
-function verifyOutput(original: ParsedDockerfile, output: string): ParsedDockerfile {
+function verifyOutput(original: ParsedDockerfile, output: string): ParsedDockerfile | string {
   let reparsed: ParsedDockerfile;
   try {
     reparsed = parseDockerfile(output, original.file);
   } catch (error) {
-    throw new Error(`msb produced a Dockerfile that does not parse (${(error as Error).message}); please report this`);
+    return `the output does not parse: ${(error as Error).message}`;
   }
   const texts = reparsed.instructions.map((i) => i.text);
   let cursor = 0;
   for (const instruction of original.instructions) {
     const isFirstFrom = instruction.keyword === 'FROM';
     const found = texts.findIndex((t, i) => i >= cursor && (t === instruction.text || (isFirstFrom && t.startsWith(instruction.text.trimEnd()))));
-    if (found === -1) throw new Error(`msb lost or altered the instruction on line ${instruction.line + 1}; please report this`);
+    if (found === -1) return `the instruction on line ${instruction.line + 1} would not survive unchanged`;
     cursor = found + 1;
   }
-  if (reparsed.stages.length <= original.stages.length) throw new Error('msb produced no new stage; please report this');
+  if (reparsed.stages.length <= original.stages.length) return 'no new stage in the output';
   return reparsed;
 }
 

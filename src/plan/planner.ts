@@ -57,8 +57,10 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     return { status: 'skipped', reason: `unknown language${hint}`, detection, warnings: [] };
   }
   const profile = env.profiles.find((p) => p.id === detection.language) as Profile;
-  const builder = stage.name ?? 'builder';
-  const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder]);
+  // `COPY --from=builder` in a one-stage file names an image: the new stage names must not capture it.
+  const imageRefs = facts.copies.map((c) => c.spec.from?.toLowerCase()).filter((f): f is string => Boolean(f));
+  const builder = stage.name ?? uniqueName('builder', imageRefs);
+  const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder, ...imageRefs]);
   const strategyPlan = env.strategyFor(profile).plan({ ...input, profile, detection, options, templates: env.templates, builder, runtimeName });
   if (strategyPlan.kind === 'skip') {
     return { status: 'skipped', reason: strategyPlan.reason, detection, warnings: strategyPlan.warnings ?? [] };

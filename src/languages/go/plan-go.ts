@@ -74,6 +74,9 @@ export function planGo(input: PlanInput): StrategyPlan {
       return { kind: 'skip', reason: 'no go build / go install / go run found, and the container command does not name a built binary: msb cannot tell what to copy' };
     }
     const guessedPath = path.resolve(workdir, guessed.program);
+    if (guessedPath === '/' || guessed.program.endsWith('/')) {
+      return { kind: 'skip', reason: `the container command names "${guessed.program}", which is not a program msb can copy` };
+    }
     binaries.push({ path: guessedPath, remote: false, line: 0 });
     warnings.push(`no go build line msb can read: it assumes the build writes ${guessedPath}, the program the container runs`);
     commands = resolveCommands(startup.lines, [guessedPath], workdir, originalPath, runtimePath);

@@ -51,6 +51,9 @@ export function planPython(input: PlanInput): StrategyPlan {
     return { kind: 'skip', reason: 'conda environments are not supported yet: the runtime image would need conda itself' };
   }
   const environment = pythonEnvironment(classified, input, settings);
+  if (environment.kind === 'prefix' && ['/', '/usr', '/usr/local', '/opt'].includes(environment.path.replace(/\/+$/, '') || '/')) {
+    return { kind: 'skip', reason: `pip installs into the system prefix "${environment.path}", which cannot be copied apart from the base image's own files` };
+  }
   if (environment.kind === 'none') {
     const script = facts.runs.find((r) => r.commands.some((c) => SCRIPT_RUNNER.test(c.words[0] ?? '') || (['bash', 'sh', 'make'].includes(programName(c)) && c.words.length > 1)));
     if (script) {
