@@ -29,5 +29,7 @@ const seconds = (Date.now() - started) / 1000;
 process.stdout.write(`fuzz: ${details.numRuns} cases in ${seconds.toFixed(1)} s (seed ${seed}): ${JSON.stringify(counts)}\n`);
 if (details.failed) {
   process.stdout.write(`${fc.defaultReportMessage(details)}\n`);
+  const error = details.errorInstance;
+  if (error) process.stdout.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 }

@@ -79,7 +79,7 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     if (edit.reason) changes.push(edit.reason);
   }
   const runtimeText = renderRuntimeStage(env.templates, runtime, runtimeName);
-  const injected = injectedInstruction(runtimeText, runtime);
+  const injected = injectedInstruction(runtimeText, runtime, dockerfile.escapeChar);
   if (injected) return { status: 'skipped', reason: injected, detection, warnings: strategyPlan.warnings };
   const blocks = [...(strategyPlan.extraStages ?? []), runtimeText];
   edits.push(appendBlocks(dockerfile, blocks));
@@ -115,17 +115,18 @@ function nameStage(dockerfile: ParsedDockerfile, from: ParsedDockerfile['stages'
  * break or heredoc marker among them would smuggle in instructions. Every model entry must
  * come back as exactly one instruction.
  */
-function injectedInstruction(stageText: string, model: RuntimeStageModel): string | null {
+function injectedInstruction(stageText: string, model: RuntimeStageModel, escapeChar: string): string | null {
   const entries = [model.from, ...model.args, model.shell, ...model.env, ...model.setup, model.workdir, ...model.copies, model.user, ...model.metadata, ...model.command];
   const expected = entries.filter((e) => e !== null).length;
   let parsed: ParsedDockerfile;
   try {
-    parsed = parseDockerfile(stageText, 'runtime stage');
+    // Parsed with the file's escape character: a trailing backtick continues the line under `# escape=``.
+    parsed = parseDockerfile(escapeChar === '\\' ? stageText : `# escape=${escapeChar}\n${stageText}`, 'runtime stage');
   } catch (error) {
     return `a value taken from the Dockerfile would make the generated stage invalid (${(error as Error).message})`;
   }
   if (parsed.instructions.length !== expected) {
-    return 'a value taken from the Dockerfile (a path, name or command with a line break or heredoc marker) would change the meaning of the generated stage';
+    return 'a value taken from the Dockerfile (a path, name or command with a line break, heredoc marker or trailing escape character) would change the meaning of the generated stage';
   }
   return null;
 }
