@@ -13,6 +13,9 @@ export type RuntimeImageChoice =
   | { ok: false; reason: string };
 
 export function chooseRuntimeImage(from: ImageRef, rules: readonly ImageRule[], globals: ReadonlyMap<string, string>): RuntimeImageChoice {
+  // Docker's reference grammar (plus ${VAR}): anything else would be copied into the new FROM as is.
+  const parts = [from.text, from.name, from.tag ?? '', from.digest ?? ''];
+  if (parts.some((part) => !/^[A-Za-z0-9._\-/:@${}]*$/.test(part))) return { ok: false, reason: `the base image "${from.text}" is not a valid image reference` };
   const name = expandVariables(from.name, globals);
   if (name.includes('$')) return { ok: false, reason: `the base image "${from.text}" is chosen by a build argument without a default` };
   const rule = rules.find((r) => new RegExp(r.name).test(name));

@@ -98,7 +98,7 @@ export function applicationFileCopies(
       continue;
     }
     const targets = copyTargets(copy, context);
-    if (targets === null) {
+    if (targets === null || targets.includes('/')) {
       result.problem = `${subject} copies the build context into "/" (no WORKDIR), so application files cannot be told apart from the system's`;
       return result;
     }
