@@ -29,14 +29,17 @@ export interface BuildContext {
 
 export function openBuildContext(dir: string): BuildContext {
   const root = path.resolve(dir);
-  const files = listFiles(root);
+  const { files, completeDirs } = listFiles(root);
   const fileSet = new Set(files);
+  // Most look-ups are for manifests that are not there: answer those from the listing, not with a failing syscall.
+  const knownMissing = (key: string) => !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
   const cache = new Map<string, string | null>();
   let dockerignore: Ignore | undefined;
 
   const read = (relativePath: string): string | null => {
     const key = normalise(relativePath);
     if (cache.has(key)) return cache.get(key) ?? null;
+    if (knownMissing(key)) return null;
     let text: string | null = null;
     try {
       const full = path.join(root, key);
@@ -51,7 +54,10 @@ export function openBuildContext(dir: string): BuildContext {
   return {
     dir: root,
     files,
-    has: (relativePath) => fileSet.has(normalise(relativePath)) || read(relativePath) !== null,
+    has: (relativePath) => {
+      const key = normalise(relativePath);
+      return fileSet.has(key) || (!knownMissing(key) && read(key) !== null);
+    },
     glob: (pattern) => {
       const matcher = globMatcher(pattern, { dot: true });
       return files.filter((f) => matcher(f));
@@ -73,8 +79,15 @@ function normalise(relativePath: string): string {
   return path.posix.normalize(relativePath.replace(/\\/g, '/')).replace(/^\.\/|^\/+/, '');
 }
 
-function listFiles(root: string): string[] {
+interface Listing {
+  files: string[];
+  /** Folders whose every entry was seen: a path in one of them that is not listed does not exist. */
+  completeDirs: Set<string>;
+}
+
+function listFiles(root: string): Listing {
   const found: string[] = [];
+  const completeDirs = new Set<string>();
   const walk = (dir: string, prefix: string, depth: number) => {
     let entries;
     try {
@@ -92,7 +105,8 @@ function listFiles(root: string): string[] {
         found.push(rel);
       }
     }
+    completeDirs.add(prefix);
   };
   walk(root, '', 1);
-  return found;
+  return { files: found, completeDirs };
 }

@@ -5,7 +5,6 @@
  * `describe()` reports from it and `plan()` decides from it.
  */
 import { posix as path } from 'path';
-import picomatch from 'picomatch';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import { splitShellCommands } from '../../analyze/shell-commands';
@@ -228,9 +227,6 @@ function matchFrameworks(rules: readonly FrameworkRule[], pkg: PackageJson | nul
   const declared = declaredPackages(pkg);
   return rules.filter((rule) => {
     if (rule.packages?.some((p) => declared.has(p))) return true;
-    return (rule.files ?? []).some((glob) => {
-      const matcher = picomatch(path.join(contextDir, glob), { dot: true });
-      return context.files.some((f) => matcher(f));
-    });
+    return (rule.files ?? []).some((glob) => context.glob(path.posix.join(contextDir, glob)).length > 0);
   });
 }
