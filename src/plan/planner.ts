@@ -78,7 +78,7 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     edits.push(edit);
     if (edit.reason) changes.push(edit.reason);
   }
-  const runtimeText = renderRuntimeStage(env.templates, runtime, runtimeName);
+  const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', { ...runtime, name: runtimeName });
   const injected = injectedInstruction(runtimeText, runtime, dockerfile.escapeChar);
   if (injected) return { status: 'skipped', reason: injected, detection, warnings: strategyPlan.warnings };
   const blocks = [...(strategyPlan.extraStages ?? []), runtimeText];
@@ -125,10 +125,6 @@ function injectedInstruction(stageText: string, model: RuntimeStageModel, escape
     return 'a value taken from the Dockerfile (a path, name or command with a line break, heredoc marker or trailing escape character) would change the meaning of the generated stage';
   }
   return null;
-}
-
-export function renderRuntimeStage(templates: TemplateRenderer, model: RuntimeStageModel, name: string): string {
-  return templates.render('runtime-stage', { ...model, name });
 }
 
 /** New stages go after the last line, separated by a blank line, in the file's line endings. */

@@ -97,7 +97,7 @@ export function planPython(input: PlanInput): StrategyPlan {
   if (packages) {
     warnings.push(...packages.warnings);
     decisions.push(...packages.decisions);
-    if (packages.runtime.length > 0) runtime.setup.push(input.templates.render('system-packages', { manager: packages.manager, packages: packages.runtime }).trim());
+    if (packages.runtime.length > 0) runtime.setup.push(input.templates.render(profile.templates.systemPackages, { manager: packages.manager, packages: packages.runtime }).trim());
   }
   runtime.setup.push(...users.runs);
   if (environment.kind === 'new-venv') runtime.command = runtime.command.map((c) => pointAtVenv(c, environment.path, facts.copies.map((x) => x.dest)));
