@@ -15,7 +15,7 @@ export class PatchFile {
   async append(diff: string, encoding: TextEncoding): Promise<void> {
     if (!diff) return;
     if (!this.handle) {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      // The output folder exists: the run creates it before any repository starts.
       this.handle = await fs.open(this.file, 'w');
     }
     await this.handle.write(Buffer.from(diff.endsWith('\n') ? diff : `${diff}\n`, encoding === 'latin1' ? 'latin1' : 'utf8'));
