@@ -6,6 +6,7 @@
  */
 import { MsbError } from '../errors';
 import { expandVariables } from '../analyze/instruction-args';
+import { globalArgValues } from '../plan/base-image';
 import type { Profile } from '../profiles/profile-types';
 import type { Candidate, DetectInput, Detection, Evidence, LanguageStrategy } from '../plan/plan-types';
 
@@ -98,12 +99,7 @@ function commandTexts(input: DetectInput): string[] {
 /** `python:${V}` is matched as `python` with its registry path, ARG defaults applied. */
 function resolvedImageName(input: DetectInput): string {
   const { from } = input.facts;
-  const values = new Map<string, string>();
-  for (const arg of input.dockerfile.globalArgs) {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(arg.args.trim());
-    if (match) values.set(match[1], match[2].replace(/^(["'])(.*)\1$/, '$2'));
-  }
-  return expandVariables(from.registry ? `${from.registry}/${from.name}` : from.name, values);
+  return expandVariables(from.registry ? `${from.registry}/${from.name}` : from.name, globalArgValues(input.dockerfile));
 }
 
 function oneLine(text: string): string {

@@ -10,7 +10,7 @@ import { programName, splitShellCommands } from '../../analyze/shell-commands';
 import { containerCommand } from '../../analyze/stage-facts';
 import { insertAt, TextEdit } from '../../edit/text-edits';
 import { commandForm } from '../../analyze/instruction-args';
-import { chooseRuntimeImage } from '../../plan/base-image';
+import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
@@ -37,12 +37,7 @@ export function planPython(input: PlanInput): StrategyPlan {
   const containerStart = containerStartInstall(input, tools);
   if (containerStart) return { kind: 'skip', reason: containerStart };
 
-  const globals = new Map<string, string>();
-  for (const arg of dockerfile.globalArgs) {
-    const match = /^([A-Za-z_]\w*)=(.*)$/.exec(arg.args.trim());
-    if (match) globals.set(match[1], match[2].replace(/^(["'])(.*)\1$/, '$2'));
-  }
-  const image = chooseRuntimeImage(facts.from, profile.runtimeImages, globals);
+  const image = chooseRuntimeImage(facts.from, profile.runtimeImages, globalArgValues(dockerfile));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   warnings.push(...image.warnings);
 
