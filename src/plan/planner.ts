@@ -8,7 +8,7 @@ import { analyzeStage } from '../analyze/stage-facts';
 import type { BuildContext } from '../context/build-context';
 import { detectLanguage } from '../detect/detector';
 import { insertAt, TextEdit } from '../edit/text-edits';
-import { parseDockerfile, ParsedDockerfile } from '../parse/parse-dockerfile';
+import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
 import type { ConvertOptions, Decision, Detection, LanguageStrategy, RuntimeStageModel } from './plan-types';

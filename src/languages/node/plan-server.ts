@@ -19,7 +19,7 @@ import { productionDeps } from './production-deps';
 type ServerKind = Extract<AppKind, { kind: 'server' | 'next-standalone' }>;
 
 export function planServer(input: PlanInput, app: NodeApp, kind: ServerKind, settings: NodeSettings): StrategyPlan {
-  const { facts, profile, builder, context } = input;
+  const { facts, profile, context } = input;
   const image = chooseRuntimeImage(facts.from, profile.runtimeImages, globalArgValues(input.dockerfile));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   const warnings = [...image.warnings];
