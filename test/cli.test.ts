@@ -67,6 +67,12 @@ describe('msb convert', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/AS runtime/);
   });
 
+  it('takes a folder for the Dockerfile in it', () => {
+    const { code, stdout } = msb(['convert', EXAMPLE]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(path.join(EXAMPLE, 'Dockerfile.expected'), 'utf8'));
+  });
+
   it('--json describes the result', () => {
     const { code, stdout } = msb(['convert', '--json', path.join(EXAMPLE, 'Dockerfile')]);
     expect(code).toBe(0);
@@ -95,7 +101,7 @@ describe('msb convert', () => {
 
   it.each([
     ['a missing file', () => '/nonexistent/Dockerfile', /^msb: \/nonexistent\/Dockerfile: no such file$/m],
-    ['a directory', () => mkdtempSync(path.join(tmpdir(), 'msb-cli-')), /is a directory/],
+    ['a directory without a Dockerfile', () => mkdtempSync(path.join(tmpdir(), 'msb-cli-')), /msb-cli-\w+\/Dockerfile: no such file$/m],
     ['a binary file', () => writeTemp(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), /binary file/],
     ['a file that is not a Dockerfile', () => writeTemp('hello world\n'), /:1: unknown instruction "hello"/],
     ['an empty file', () => writeTemp(''), /no FROM instruction/],

@@ -1,5 +1,6 @@
 /** `msb convert <Dockerfile...>`: print, diff, check or write the converted file(s). */
 import type { CommandModule } from 'yargs';
+import { statSync } from 'fs';
 import * as path from 'path';
 import { convertFile, ConversionResult } from '../convert';
 import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, MsbError } from '../errors';
@@ -44,7 +45,7 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   const environment = createEnvironment(argv.profile ?? []);
   const results: ConversionResult[] = [];
   let exitCode = EXIT_OK;
-  for (const file of argv.files) {
+  for (const file of argv.files.map(dockerfileIn)) {
     const result = await convertFile(file, { lang: argv.lang, context: argv.context, runtime: argv.runtime, environment });
     results.push(result);
     if (result.status === 'error') {
@@ -76,6 +77,18 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     process.stdout.write(`${JSON.stringify(payload.length === 1 ? payload[0] : payload, null, 2)}\n`);
   }
   return exitCode;
+}
+
+/** `msb convert .` means the Dockerfile in that folder, as `msb detect .` does. */
+function dockerfileIn(target: string): string {
+  const isDirectory = (() => {
+    try {
+      return statSync(target).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  return isDirectory ? path.join(target, 'Dockerfile') : target;
 }
 
 function report(result: ConversionResult, argv: ConvertArgs): void {
