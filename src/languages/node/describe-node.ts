@@ -3,11 +3,10 @@ import { posix as path } from 'path';
 import type { DetectInput, Evidence, LanguageDetails } from '../../plan/plan-types';
 import { isWithin } from '../../plan/runtime-stage';
 import { builtOutput, classifyApp, staticOutput } from './app-kind';
-import { readNextConfig, typescriptOutDir } from './framework-config';
+import { readNextConfig, TYPESCRIPT_BUILDS, typescriptOutDir } from './framework-config';
 import { matchesProgram, NodeApp, readNodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 
-const TYPESCRIPT_BUILDS = [{ program: 'tsc' }, { program: 'nest', subcommand: 'build' }];
 const KIND_NAMES = { static: 'static site (nginx)', 'next-standalone': 'Next.js standalone server', server: 'node server', skip: 'not convertible' };
 
 export function describeNode(input: DetectInput, settings: NodeSettings): LanguageDetails {

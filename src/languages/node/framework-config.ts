@@ -13,6 +13,8 @@ export interface OutputDir {
   dir: string;
   /** Where the answer came from, for decisions. */
   source: string;
+  /** The config file that says so (context path), when one does. */
+  file?: string;
 }
 
 export interface NextConfig {
@@ -56,6 +58,9 @@ export function readNextConfig(context: BuildContext, contextDir: string): NextC
   };
 }
 
+/** The commands that compile TypeScript with a tsconfig. */
+export const TYPESCRIPT_BUILDS = [{ program: 'tsc' }, { program: 'nest', subcommand: 'build' }];
+
 /** `compilerOptions.outDir` of the tsconfig a `tsc -p <file>` (or `nest build`) compiles with. */
 export function typescriptOutDir(context: BuildContext, contextDir: string, words: readonly string[]): OutputDir | null {
   const project = words.findIndex((w) => w === '-p' || w === '--project');
@@ -63,7 +68,7 @@ export function typescriptOutDir(context: BuildContext, contextDir: string, word
   for (const candidate of candidates) {
     const file = path.join(contextDir, candidate.endsWith('.json') ? candidate : path.join(candidate, 'tsconfig.json'));
     const outDir = literalProperty(context.read(file), 'outDir');
-    if (outDir) return { dir: path.join(path.dirname(path.relative(contextDir, file)), outDir), source: `compilerOptions.outDir in ${file}` };
+    if (outDir) return { dir: path.join(path.dirname(path.relative(contextDir, file)), outDir), source: `compilerOptions.outDir in ${file}`, file };
   }
   return null;
 }

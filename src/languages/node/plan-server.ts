@@ -8,6 +8,7 @@ import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
 import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
+import { compiledTypeScriptSources } from './compiled-sources';
 import type { Decision, PlanInput, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns, workdirOwner } from '../../plan/runtime-stage';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
@@ -34,7 +35,9 @@ export function planServer(input: PlanInput, app: NodeApp, kind: ServerKind, set
     decisions.push(...standalone.decisions);
   } else {
     const framework = app.frameworks.find((f) => f.kind !== 'static');
-    const deps = productionDeps(input, app, settings, framework?.pruneCleanup ?? []);
+    const sources = compiledTypeScriptSources(app, context);
+    if (sources.length) decisions.push({ subject: sources.join(', '), placement: 'builder', why: 'TypeScript sources compiled into the output the container runs: removed in the prune stage' });
+    const deps = productionDeps(input, app, settings, [...(framework?.pruneCleanup ?? []), ...sources]);
     warnings.push(...deps.warnings);
     decisions.push(...deps.decisions);
     if (deps.stage) extraStages.push(deps.stage);
