@@ -5,6 +5,7 @@
  * so console scripts keep working, plus the application files and the runtime libraries.
  */
 import { posix as path } from 'path';
+import type { Env } from 'dockerfile-ast';
 import type { RunFacts } from '../../analyze/stage-facts';
 import { programName } from '../../analyze/shell-commands';
 import { insertAt, TextEdit } from '../../edit/text-edits';
@@ -47,6 +48,13 @@ export function planPython(input: PlanInput): StrategyPlan {
   const environment = pythonEnvironment(classified, input, settings);
   if (environment.kind === 'prefix' && ['/', '/usr', '/usr/local', '/opt'].includes(environment.path.replace(/\/+$/, '') || '/')) {
     return { kind: 'skip', reason: `pip installs into the system prefix "${environment.path}", which cannot be copied apart from the base image's own files` };
+  }
+  if (environment.kind === 'new-venv') {
+    // `ENV PATH=/x:/usr/bin` (without $PATH) after the venv would hide it: pip and the scripts would be the system's.
+    const resetsPath = facts.envs.find((e) => (e.node as Env).getProperties().some((p) => p.getName() === 'PATH' && !/\$\{?PATH\b/.test(p.getValue() ?? '')));
+    if (resetsPath) {
+      return { kind: 'skip', reason: `ENV on line ${resetsPath.line + 1} sets PATH without $PATH, which would hide the virtual environment msb installs into; add $PATH to it first` };
+    }
   }
   if (environment.kind === 'none') {
     const script = facts.runs.find((r) => r.commands.some((c) => SCRIPT_RUNNER.test(c.words[0] ?? '') || (['bash', 'sh', 'make'].includes(programName(c)) && c.words.length > 1)));

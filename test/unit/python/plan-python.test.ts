@@ -76,6 +76,7 @@ describe('python planning', () => {
     ['the context copied into /', 'FROM python:3.11\nCOPY . .\nRUN pip install -r requirements.txt\n', /copies the build context into "\/"/],
     ['installs at container start', 'FROM python:3.11\nWORKDIR /app\nCOPY . .\nCMD pip install -r requirements.txt && python app.py\n', /installs packages when it starts/],
     ['a non-python base image', 'FROM ubuntu:22.04\nRUN pip install -r requirements.txt\n', /no runtime image is known/],
+    ['a PATH reset that would hide the venv', 'FROM python:3.11\nWORKDIR /app\nCOPY . .\nENV PATH=/app/bin:/usr/local/bin:/usr/bin:/bin\nRUN pip install -r requirements.txt\n', /sets PATH without \$PATH/],
   ])('skips %s with a reason', (_name, dockerfile, reason) => {
     const result = convert(dockerfile);
     expect(result.status).toBe('skipped');
