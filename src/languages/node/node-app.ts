@@ -71,7 +71,19 @@ export interface NodeApp {
 const INIT_WRAPPERS = new Set(['tini', 'dumb-init', 'docker-entrypoint.sh']);
 const LOCKFILES: [string, Manager][] = [['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm']];
 
+// Detection describes the app and planning uses it: read it once per analysed stage.
+const appsByStage = new WeakMap<object, NodeApp>();
+
 export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp {
+  let app = appsByStage.get(input.facts);
+  if (!app) {
+    app = readNodeAppUncached(input, settings);
+    appsByStage.set(input.facts, app);
+  }
+  return app;
+}
+
+function readNodeAppUncached(input: DetectInput, settings: NodeSettings): NodeApp {
   const { facts, context } = input;
   const packages = new Map<string, PackageJson | null>();
   const pkgAt = (dir: string): PackageJson | null => {
