@@ -67,6 +67,11 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
   }
 
   const runtime = strategyPlan.runtime;
+  // A copy of the builder's "/" would carry the whole toolchain: a strategy that gets there guessed wrong.
+  const wholeFilesystem = runtime.copies.find((c) => /^COPY\s+(--\S+\s+)*(\/|\[\s*"\/")\s/.test(c) && /--from=/.test(c));
+  if (wholeFilesystem) {
+    return { status: 'skipped', reason: `the runtime stage would copy the builder's whole filesystem ("${wholeFilesystem}"): msb cannot tell what the application needs`, detection, warnings: strategyPlan.warnings };
+  }
   runtime.args = [...neededArgs(runtime, facts), ...runtime.args];
   const edits: TextEdit[] = [];
   const changes: string[] = [];

@@ -101,11 +101,19 @@ function checkConverted(result: ConversionResult, options: ConvertTextOptions): 
     violations.push(`final ${keyword} changed from ${JSON.stringify(was[keyword])} to ${JSON.stringify(now[keyword])} with no decision recorded`);
   }
   // Run-time instructions are not duplicated in the runtime stage.
-  const runtimeTexts = countTexts([final]);
+  // The runtime stage re-emits instructions in the file's line endings: compare them EOL-blind.
+  const eolBlind = (counts: Map<string, number>) => {
+    const folded = new Map<string, number>();
+    for (const [text, n] of counts) folded.set(text.replace(/\r\n/g, '\n'), (folded.get(text.replace(/\r\n/g, '\n')) ?? 0) + n);
+    return folded;
+  };
+  const runtimeTexts = eolBlind(countTexts([final]));
+  const beforeBlind = eolBlind(before);
   for (const instruction of final.instructions) {
     if (!['ENTRYPOINT', 'CMD', 'USER', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL'].includes(instruction.keyword)) continue;
-    const n = runtimeTexts.get(instruction.text) ?? 0;
-    if (n > Math.max(1, before.get(instruction.text) ?? 0)) violations.push(`runtime stage repeats ${JSON.stringify(instruction.text)} ${n} times`);
+    const key = instruction.text.replace(/\r\n/g, '\n');
+    const n = runtimeTexts.get(key) ?? 0;
+    if (n > Math.max(1, beforeBlind.get(key) ?? 0)) violations.push(`runtime stage repeats ${JSON.stringify(instruction.text)} ${n} times`);
   }
 
   // Idempotency: the output is already multi-stage, so converting it again changes nothing.
