@@ -67,10 +67,20 @@ export interface CopySpec {
 }
 
 export function parseCopy(instruction: InstructionNode): CopySpec | null {
-  const parsed = stripFlags(instruction.args);
-  const rest = parsed.rest;
   // dockerfile-ast leaves `--from=...`-style flags out of the arguments content: read them from the node.
-  const flags = new Map([...parsed.flags, ...nodeFlags(instruction)]);
+  return parseCopyArgs(instruction.keyword as 'COPY' | 'ADD', instruction.args, nodeFlags(instruction));
+}
+
+/** A COPY/ADD line msb generated (`COPY --from=builder /app /app`), read like the user's. */
+export function parseCopyLine(line: string): CopySpec | null {
+  const match = /^\s*(COPY|ADD)\s+([\s\S]*)$/i.exec(line);
+  return match ? parseCopyArgs(match[1].toUpperCase() as 'COPY' | 'ADD', match[2], new Map()) : null;
+}
+
+function parseCopyArgs(keyword: 'COPY' | 'ADD', args: string, knownFlags: ReadonlyMap<string, string>): CopySpec | null {
+  const parsed = stripFlags(args);
+  const rest = parsed.rest;
+  const flags = new Map([...parsed.flags, ...knownFlags]);
   const heredoc = /^<<-?/.test(rest.trim());
   let words: string[];
   const form = commandForm(rest);
@@ -82,7 +92,7 @@ export function parseCopy(instruction: InstructionNode): CopySpec | null {
   }
   if (words.length < 1 || (!heredoc && words.length < 2)) return null;
   return {
-    keyword: instruction.keyword as 'COPY' | 'ADD',
+    keyword,
     from: flags.get('from') ?? null,
     chown: flags.get('chown') ?? null,
     chmod: flags.get('chmod') ?? null,
@@ -90,6 +100,11 @@ export function parseCopy(instruction: InstructionNode): CopySpec | null {
     dest: words[words.length - 1],
     heredoc,
   };
+}
+
+/** `/`, `//`, `/.`: a copy source that means a whole filesystem. */
+export function isFilesystemRoot(source: string): boolean {
+  return /^\/+\.?\/*$/.test(source);
 }
 
 /** The instruction's `--name=value` flags as dockerfile-ast parsed them (COPY/ADD/RUN). */

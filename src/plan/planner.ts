@@ -4,6 +4,7 @@
  * the runtime stage); the language strategy decides artifacts and the runtime image.
  */
 import { DockerfileParser, From } from 'dockerfile-ast';
+import { isFilesystemRoot, parseCopyLine } from '../analyze/instruction-args';
 import { analyzeStage } from '../analyze/stage-facts';
 import type { BuildContext } from '../context/build-context';
 import { detectLanguage } from '../detect/detector';
@@ -68,7 +69,10 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
 
   const runtime = strategyPlan.runtime;
   // A copy of the builder's "/" would carry the whole toolchain: a strategy that gets there guessed wrong.
-  const wholeFilesystem = runtime.copies.find((c) => /^COPY\s+(--\S+\s+)*(\/|\[\s*"\/")\s/.test(c) && /--from=/.test(c));
+  const wholeFilesystem = runtime.copies.find((line) => {
+    const copy = parseCopyLine(line);
+    return copy?.from != null && copy.sources.some(isFilesystemRoot);
+  });
   if (wholeFilesystem) {
     return { status: 'skipped', reason: `the runtime stage would copy the builder's whole filesystem ("${wholeFilesystem}"): msb cannot tell what the application needs`, detection, warnings: strategyPlan.warnings };
   }

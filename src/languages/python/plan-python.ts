@@ -6,6 +6,7 @@
  */
 import { posix as path } from 'path';
 import type { Env } from 'dockerfile-ast';
+import { expandVariables } from '../../analyze/instruction-args';
 import type { RunFacts } from '../../analyze/stage-facts';
 import { programName } from '../../analyze/shell-commands';
 import { insertAt, TextEdit } from '../../edit/text-edits';
@@ -125,14 +126,14 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
     for (const command of commands) {
       switch (command.kind) {
         case 'create-venv':
-          venv ??= expand(command.path, facts.values);
+          venv ??= expandVariables(command.path, facts.values);
           break;
         case 'uv-sync':
           return { kind: 'uv-project', path: facts.values.get('UV_PROJECT_ENVIRONMENT') ?? path.join(run.workdir, '.venv') };
         case 'user-install':
           return { kind: 'user-site', path: path.join(homeOf(run.user), '.local') };
         case 'prefix-install':
-          return { kind: 'prefix', path: expand(command.path, facts.values) };
+          return { kind: 'prefix', path: expandVariables(command.path, facts.values) };
         case 'dependencies':
           if (venv) return { kind: 'existing-venv', path: venv };
           if (facts.values.get('VIRTUAL_ENV')) return { kind: 'existing-venv', path: facts.values.get('VIRTUAL_ENV') as string };
@@ -209,8 +210,4 @@ function buildOutputWarnings(classified: { run: RunFacts; commands: PythonComman
 function homeOf(user: string | null): string {
   if (!user || /^(root|0)(:.*)?$/.test(user)) return '/root';
   return `/home/${user.split(':')[0]}`;
-}
-
-function expand(value: string, values: ReadonlyMap<string, string>): string {
-  return value.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => values.get(name) ?? whole);
 }
