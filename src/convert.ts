@@ -8,8 +8,8 @@ import { applyEdits } from './edit/text-edits';
 import { openBuildContext } from './context/build-context';
 import { MsbError, isMsbError } from './errors';
 import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
-import { readDockerfile, TextEncoding } from './parse/read-dockerfile';
-import { planConversion, PlanEnvironment } from './plan/planner';
+import { readDockerfileSync, TextEncoding } from './parse/read-dockerfile';
+import { INJECTED_VALUE_REASON, planConversion, PlanEnvironment } from './plan/planner';
 import type { ConvertOptions, Decision, Detection } from './plan/plan-types';
 import { defaultEnvironment } from './languages';
 import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
@@ -56,7 +56,10 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 
   const body = applyEdits(dockerfile.text, plan.edits);
   const output = (dockerfile.bom ? '\uFEFF' : '') + body;
-  const verified = verifyOutput(dockerfile, body);
+  // The runtime stage is the last edit: text appended after the user's last line.
+  const appendedFrom = body.length - plan.edits[plan.edits.length - 1].text.length;
+  const verified = verifyOutput(dockerfile, body, { runtimeInstructions: plan.runtimeInstructions, appendedFrom });
+  if (verified === INJECTED_VALUE_REASON) return { ...base, status: 'skipped', reason: verified, output: text };
   if (typeof verified === 'string') {
     // Never hand out an edit msb cannot vouch for: leave the file as it is and say why.
     return { ...base, status: 'skipped', reason: `msb could not verify its edit (${verified}); the file is left unchanged — please report this`, output: text };
@@ -81,8 +84,13 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 
 /** Reads and converts one Dockerfile; input errors come back as status "error", never thrown. */
 export async function convertFile(file: string, options: ConvertTextOptions = {}): Promise<ConversionResult> {
+  return convertFileSync(file, options);
+}
+
+/** convertFile without the promise, for callers that convert thousands of files in a row. */
+export function convertFileSync(file: string, options: ConvertTextOptions = {}): ConversionResult {
   try {
-    const source = await readDockerfile(file);
+    const source = readDockerfileSync(file);
     return convertText(source.text, { ...options, file, encoding: source.encoding });
   } catch (error) {
     if (!isMsbError(error)) throw error;
@@ -107,15 +115,20 @@ export function errorResult(file: string, error: MsbError): ConversionResult {
 }
 
 /**
- * The output must parse, and every original instruction must survive with its exact text,
- * in order: msb adds lines, it never rewrites the user's. Returns the parsed output, or what
- * went wrong (a bug in msb, or a file whose parse msb and Docker may disagree on).
+ * The output must parse, every original instruction must survive with its exact text, in order
+ * (msb adds lines, it never rewrites the user's), and the appended runtime stage must hold
+ * exactly the instructions planned (a value from the user's file must not smuggle one in).
+ * Returns the parsed output, or what went wrong (a bug in msb, or a file whose parse msb and
+ * Docker may disagree on).
  */
-function verifyOutput(original: ParsedDockerfile, output: string): ParsedDockerfile | string {
+function verifyOutput(original: ParsedDockerfile, output: string, expected: { runtimeInstructions: number; appendedFrom: number }): ParsedDockerfile | string {
   let reparsed: ParsedDockerfile;
   try {
     reparsed = parseDockerfile(output, original.file);
   } catch (error) {
+    // A line msb appended after the user's last one that does not parse came from a hostile value.
+    const line = isMsbError(error) ? error.line : undefined;
+    if (line !== undefined && line > output.slice(0, expected.appendedFrom).split('\n').length) return INJECTED_VALUE_REASON;
     return `the output does not parse: ${(error as Error).message}`;
   }
   const texts = reparsed.instructions.map((i) => i.text);
@@ -127,6 +140,7 @@ function verifyOutput(original: ParsedDockerfile, output: string): ParsedDockerf
     cursor = found + 1;
   }
   if (reparsed.stages.length <= original.stages.length) return 'no new stage in the output';
+  if (reparsed.stages[reparsed.stages.length - 1].instructions.length !== expected.runtimeInstructions) return INJECTED_VALUE_REASON;
   return reparsed;
 }
 

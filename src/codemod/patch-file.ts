@@ -1,33 +1,36 @@
 /**
- * One `git apply`-able patch per repository, written as the files convert (only the summary
- * rows stay in memory). Each file's diff is written in that file's own encoding, so a Latin-1
- * Dockerfile's patch applies byte for byte.
+ * One `git apply`-able patch per repository. Each file's diff is kept in that file's own
+ * encoding, so a Latin-1 Dockerfile's patch applies byte for byte; the patch is written once,
+ * when the repository is done (only the summary rows outlive it).
  */
-import { promises as fs } from 'fs';
+import * as fs from 'fs';
 import * as path from 'path';
 import type { TextEncoding } from '../parse/read-dockerfile';
 
 export class PatchFile {
-  private handle: fs.FileHandle | null = null;
+  private readonly chunks: Buffer[] = [];
 
   constructor(readonly file: string) {}
 
-  async append(diff: string, encoding: TextEncoding): Promise<void> {
+  append(diff: string, encoding: TextEncoding): void {
     if (!diff) return;
-    if (!this.handle) {
-      // The output folder exists: the run creates it before any repository starts.
-      this.handle = await fs.open(this.file, 'w');
-    }
-    await this.handle.write(Buffer.from(diff.endsWith('\n') ? diff : `${diff}\n`, encoding === 'latin1' ? 'latin1' : 'utf8'));
+    this.chunks.push(Buffer.from(diff.endsWith('\n') ? diff : `${diff}\n`, encoding === 'latin1' ? 'latin1' : 'utf8'));
   }
 
-  /** True when something was written. */
+  /** True when there is something to write. */
   get written(): boolean {
-    return this.handle !== null;
+    return this.chunks.length > 0;
   }
 
-  async close(): Promise<void> {
-    await this.handle?.close();
+  /**
+   * Writes the patch (the output folder exists: the run creates it before any repository
+   * starts). A patch left by an earlier run goes first, even when there is nothing new to
+   * write: a stale patch would re-apply a change the repository no longer needs. (Removing
+   * it also spares ext4 the flush it forces when a file is truncated and rewritten.)
+   */
+  close(): void {
+    fs.rmSync(this.file, { force: true });
+    if (this.written) fs.writeFileSync(this.file, Buffer.concat(this.chunks), { flag: 'wx' });
   }
 }
 

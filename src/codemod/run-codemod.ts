@@ -9,19 +9,14 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import pLimit from 'p-limit';
-import { convertFile, ConversionResult } from '../convert';
-import { unifiedDiff } from '../emit/unified-diff';
-import { writeFileSafely } from '../emit/write-file';
-import { isMsbError } from '../errors';
-import { defaultEnvironment } from '../languages';
+import { createEnvironment, defaultEnvironment } from '../languages';
 import type { ConvertOptions } from '../plan/plan-types';
 import type { PlanEnvironment } from '../plan/planner';
-import { commitMessage } from './commit-message';
-import { findDockerfiles, RepositoryTarget, resolveRepositories } from './discover';
-import { commitFiles, createBranch, uncommittedChanges } from './git';
-import { estimatedSavingMb } from './image-sizes';
-import { PatchFile, patchNames } from './patch-file';
+import { resolveRepositories } from './discover';
+import { patchNames } from './patch-file';
+import { failedRow, processRepository, RepositoryJob, RepositoryOutcome } from './process-repository';
 import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } from './types';
+import { runInWorkers, workersAvailable } from './worker-pool';
 
 export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'> {
   /** Repositories, folders or globs of folders. */
@@ -37,7 +32,15 @@ export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'>
   /** Repositories processed at once (default: number of CPUs). */
   concurrency?: number;
   cwd?: string;
+  /** Extra language profiles (`--profile`), loaded on top of the shipped ones. */
+  profileFiles?: string[];
+  /** A ready environment (library use); the run then stays on this thread. */
   environment?: PlanEnvironment;
+  /**
+   * Worker threads, `concurrency` of them: by default for runs of WORKER_THRESHOLD repositories
+   * or more (below that, starting them costs more than they save).
+   */
+  workers?: boolean;
   /** Called once per repository as it finishes (in completion order). */
   onRepository?: (repository: RepositorySummary, done: number, total: number) => void;
   /** Called once the repositories are known, before any work. */
@@ -45,13 +48,13 @@ export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'>
 }
 
 export const DEFAULT_OUT_DIR = '.msb-out';
-const REPOSITORIES_PER_CORE = 4;
+export const WORKER_THRESHOLD = 200;
 
 export async function runCodemod(options: CodemodOptions): Promise<CodemodSummary> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir ?? DEFAULT_OUT_DIR);
-  const environment = options.environment ?? defaultEnvironment();
+  const environment = options.environment ?? (options.profileFiles?.length ? createEnvironment(options.profileFiles) : defaultEnvironment());
   const mode = options.gitBranch ? 'git-branch' : options.write ? 'write' : 'dry-run';
   const { repositories, missing } = await resolveRepositories(options.targets, cwd);
   const names = patchNames(
@@ -67,131 +70,45 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   await fs.mkdir(outDir, { recursive: true });
   options.onStart?.(repositories.length);
 
-  const concurrency = Math.max(1, options.concurrency ?? os.cpus().length);
-  // Conversions are synchronous CPU work on this thread; more repositories are in flight than
-  // `concurrency` so that their file I/O (discovery, reads, patches, git) overlaps it.
-  // (Worker threads were measured: on 2 cores the cloning of results cost more than they gained.)
-  const limit = pLimit(concurrency * REPOSITORIES_PER_CORE);
+  const jobs: RepositoryJob[] = repositories.map((repository) => ({
+    repository,
+    display: displayPath(repository.root, cwd),
+    patchFile: path.join(outDir, names.get(repository.root) as string),
+    mode,
+    conversion: { lang: options.lang, runtime: options.runtime },
+    gitBranch: options.gitBranch,
+    allowDirty: options.allowDirty,
+  }));
   let done = 0;
-  await Promise.all(
-    repositories.map((repository) =>
-      limit(async () => {
-        const context: RepositoryRun = { repository, display: displayPath(repository.root, cwd), patchFile: path.join(outDir, names.get(repository.root) as string), mode, options, environment };
-        const { summary, repositoryRows } = await processRepository(context);
-        rows.push(...repositoryRows);
-        summaries.push(summary);
-        done += 1;
-        options.onRepository?.(summary, done, repositories.length);
-      }),
-    ),
-  );
+  const collect = ({ summary, rows: repositoryRows }: RepositoryOutcome) => {
+    rows.push(...repositoryRows);
+    summaries.push(summary);
+    done += 1;
+    options.onRepository?.(summary, done, repositories.length);
+  };
+  const concurrency = Math.max(1, options.concurrency ?? os.cpus().length);
+  const threads = options.workers ?? (jobs.length >= WORKER_THRESHOLD && options.environment === undefined);
+  if (threads && concurrency > 1 && workersAvailable()) {
+    await runInWorkers(jobs, concurrency, { profileFiles: options.profileFiles ?? [] }, collect);
+  } else {
+    // On this thread, discovery, conversion and the patch of a repository are synchronous work
+    // (small files from the page cache: cheaper than asynchronous round trips); only git runs as
+    // child processes, `concurrency` repositories at a time. Each repository starts on a new
+    // turn of the event loop so that the progress display and signals are served in between.
+    const limit = pLimit(concurrency);
+    await Promise.all(
+      jobs.map((job) =>
+        limit(async () => {
+          await nextTurn();
+          collect(await processRepository(job, environment));
+        }),
+      ),
+    );
+  }
   const order = (a: { repository: string }, b: { repository: string }) => (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0);
   rows.sort((a, b) => order(a, b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   summaries.sort(order);
   return { mode, outDir, rows, repositories: summaries, totals: totalsOf(rows, summaries), durationMs: Date.now() - started };
-}
-
-interface RepositoryRun {
-  repository: RepositoryTarget;
-  display: string;
-  patchFile: string;
-  mode: CodemodSummary['mode'];
-  options: CodemodOptions;
-  environment: PlanEnvironment;
-}
-
-async function processRepository(run: RepositoryRun): Promise<{ summary: RepositorySummary; repositoryRows: CodemodRow[] }> {
-  const { repository, display, options } = run;
-  const summary: RepositorySummary = { repository: display, root: repository.root, dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: null };
-  const repositoryRows: CodemodRow[] = [];
-  const patch = new PatchFile(run.patchFile);
-  try {
-    const files = await findDockerfiles(repository);
-    summary.dockerfiles = files.length;
-    if (run.mode === 'git-branch') await checkCommittable(repository, options.allowDirty ?? false);
-    const changed: Array<{ file: string; result: ConversionResult }> = [];
-    for (const file of files) {
-      const row = await convertOne(run, file, patch, changed);
-      repositoryRows.push(row);
-    }
-    if (patch.written) summary.patch = run.patchFile;
-    if (changed.length > 0 && run.mode !== 'dry-run') await applyChanges(run, changed, repositoryRows, summary);
-  } catch (error) {
-    summary.error = errorMessage(error);
-    repositoryRows.push(failedRow(display, '', summary.error));
-  } finally {
-    await patch.close();
-  }
-  summary.converted = repositoryRows.filter((r) => r.outcome === 'converted').length;
-  summary.failed = repositoryRows.filter((r) => r.outcome === 'failed').length;
-  return { summary, repositoryRows };
-}
-
-/** Converts one Dockerfile and appends its diff; the full result is kept only when it must be written. */
-async function convertOne(run: RepositoryRun, file: string, patch: PatchFile, changed: Array<{ file: string; result: ConversionResult }>): Promise<CodemodRow> {
-  const absolute = path.join(run.repository.root, file);
-  let result: ConversionResult;
-  try {
-    result = await convertFile(absolute, { lang: run.options.lang, runtime: run.options.runtime, environment: run.environment });
-  } catch (error) {
-    return failedRow(run.display, file, `msb failed on this file: ${errorMessage(error)}`);
-  }
-  const row = rowOf(run, file, result);
-  if (result.status === 'changed') {
-    await patch.append(unifiedDiff(file, result.original, result.output), result.encoding);
-    if (run.mode !== 'dry-run') changed.push({ file, result });
-  }
-  return row;
-}
-
-async function checkCommittable(repository: RepositoryTarget, allowDirty: boolean): Promise<void> {
-  if (!repository.isGit) throw new Error('not a git repository (--git-branch needs one)');
-  if (allowDirty) return;
-  const dirty = await uncommittedChanges(repository.root);
-  if (dirty.length > 0) throw new Error(`has uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${dirty[0].slice(3)}); commit or stash them, or pass --allow-dirty`);
-}
-
-async function applyChanges(run: RepositoryRun, changed: Array<{ file: string; result: ConversionResult }>, rows: CodemodRow[], summary: RepositorySummary): Promise<void> {
-  if (run.mode === 'git-branch') {
-    await createBranch(run.repository.root, run.options.gitBranch as string);
-    summary.branch = run.options.gitBranch as string;
-  }
-  const written: string[] = [];
-  for (const { file, result } of changed) {
-    try {
-      await writeFileSafely(path.join(run.repository.root, file), result.output, result.encoding);
-      written.push(file);
-    } catch (error) {
-      const row = rows.find((r) => r.file === file);
-      if (row) Object.assign(row, { outcome: 'failed', reason: errorMessage(error) });
-    }
-  }
-  if (run.mode === 'git-branch' && written.length > 0) {
-    summary.commit = await commitFiles(run.repository.root, written, commitMessage(rows.filter((r) => written.includes(r.file))));
-  }
-}
-
-function rowOf(run: RepositoryRun, file: string, result: ConversionResult): CodemodRow {
-  const language = result.detection?.language ?? null;
-  const profile = language ? run.environment.profiles.find((p) => p.id === language) : undefined;
-  const outcome = result.status === 'changed' ? 'converted' : result.status === 'error' ? 'failed' : result.status;
-  return {
-    repository: run.display,
-    file,
-    outcome,
-    reason: result.reason ?? null,
-    language,
-    framework: result.detection?.framework ?? null,
-    builderImage: result.builderImage ?? null,
-    runtimeImage: result.runtimeImage ?? null,
-    changes: result.changes,
-    warnings: result.warnings,
-    savingMb: outcome === 'converted' ? estimatedSavingMb(profile, result.builderImage, result.runtimeImage) : null,
-  };
-}
-
-function failedRow(repository: string, file: string, reason: string): CodemodRow {
-  return { repository, file, outcome: 'failed', reason, language: null, framework: null, builderImage: null, runtimeImage: null, changes: [], warnings: [], savingMb: null };
 }
 
 function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): CodemodTotals {
@@ -208,9 +125,8 @@ function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): Codemo
   };
 }
 
-function errorMessage(error: unknown): string {
-  if (isMsbError(error)) return error.toOneLine();
-  return error instanceof Error ? error.message : String(error);
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function displayPath(root: string, cwd: string): string {

@@ -4,7 +4,6 @@ import * as os from 'os';
 import { DEFAULT_OUT_DIR, reportToJson, reportToTerminal, runCodemod, writeReport } from '../codemod';
 import { createProgress } from '../codemod/progress';
 import { EXIT_ERROR, EXIT_OK } from '../errors';
-import { createEnvironment } from '../languages';
 import { ConversionFlags, withConversionOptions } from './shared-options';
 
 interface CodemodArgs extends Omit<ConversionFlags, 'context'> {
@@ -47,7 +46,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
       concurrency: argv.concurrency,
       lang: argv.lang,
       runtime: argv.runtime,
-      environment: createEnvironment(argv.profile ?? []),
+      profileFiles: argv.profile ?? [],
       onStart: (total) => progress.start(total),
       onRepository: (repository, done, total) => progress.repositoryDone(repository, done, total),
     });

@@ -6,6 +6,7 @@
 import { DockerfileParser, Dockerfile, Instruction, From } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MsbError } from '../errors';
+import { joinedArguments } from './joined-arguments';
 
 export const KNOWN_KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -71,6 +72,7 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
   }
 
   const instructions: InstructionNode[] = [];
+  const escapeChar = ast.getEscapeCharacter();
   let stage = -1;
   for (const node of ast.getInstructions()) {
     const range = node.getRange();
@@ -84,6 +86,7 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
       });
     }
     if (keyword === 'FROM') stage += 1;
+    const instructionText = text.slice(start, end);
     instructions.push({
       index: instructions.length,
       keyword,
@@ -91,8 +94,8 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
       end,
       line: range.start.line,
       endLine: range.end.line,
-      text: text.slice(start, end),
-      args: node.getArgumentsContent() ?? '',
+      text: instructionText,
+      args: joinedArguments(instructionText, keyword, escapeChar) ?? node.getArgumentsContent() ?? '',
       stage,
       node,
     });
@@ -125,7 +128,7 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
     bom,
     eol,
     endsWithNewline: /\n$/.test(text),
-    escapeChar: ast.getEscapeCharacter(),
+    escapeChar,
     directives: ast.getDirectives().map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue() })),
     instructions,
     globalArgs: instructions.filter((i) => i.stage === -1 && i.keyword === 'ARG'),

@@ -2,7 +2,7 @@
  * Reads a Dockerfile from disk with the checks that turn bad input into one clear error:
  * missing, unreadable, a directory, too large, or binary.
  */
-import { promises as fs } from 'fs';
+import * as fs from 'fs';
 import { MsbError } from '../errors';
 
 /** Bounds the time and memory one file may cost (a real Dockerfile is a few KB). */
@@ -17,9 +17,14 @@ export interface DockerfileSource {
 }
 
 export async function readDockerfile(file: string): Promise<DockerfileSource> {
+  return readDockerfileSync(file);
+}
+
+/** The same, synchronously: a Dockerfile is a few KB, and the codemod reads thousands in a row. */
+export function readDockerfileSync(file: string): DockerfileSource {
   let stat;
   try {
-    stat = await fs.stat(file);
+    stat = fs.statSync(file);
   } catch (error) {
     throw fileError(error, file);
   }
@@ -31,7 +36,7 @@ export async function readDockerfile(file: string): Promise<DockerfileSource> {
   }
   let buffer: Buffer;
   try {
-    buffer = await fs.readFile(file);
+    buffer = fs.readFileSync(file);
   } catch (error) {
     throw fileError(error, file);
   }

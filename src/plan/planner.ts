@@ -26,6 +26,8 @@ export type Plan =
       decisions: Decision[];
       builderImage: string;
       runtimeImage: string;
+      /** Instructions the appended runtime stage must parse into (checked on the parsed output). */
+      runtimeInstructions: number;
     };
 
 export interface PlanEnvironment {
@@ -88,8 +90,6 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     if (edit.reason) changes.push(edit.reason);
   }
   const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', { ...runtime, name: runtimeName });
-  const injected = injectedInstruction(runtimeText, runtime, dockerfile.escapeChar);
-  if (injected) return { status: 'skipped', reason: injected, detection, warnings: strategyPlan.warnings };
   const blocks = [...(strategyPlan.extraStages ?? []), runtimeText];
   edits.push(appendBlocks(dockerfile, blocks));
   changes.push(`added the runtime stage "${runtimeName}" FROM ${runtime.from}`);
@@ -102,6 +102,7 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     decisions: strategyPlan.decisions,
     builderImage: facts.from.text,
     runtimeImage: strategyPlan.runtimeImage,
+    runtimeInstructions: modelInstructionCount(runtime),
   };
 }
 
@@ -121,19 +122,15 @@ function nameStage(dockerfile: ParsedDockerfile, from: ParsedDockerfile['stages'
 
 /**
  * Values from the user's file (paths, names, commands) end up inside generated lines: a line
- * break or heredoc marker among them would smuggle in instructions. Every model entry must
- * come back as exactly one instruction.
+ * break or heredoc marker among them would smuggle in instructions. Every model entry must come
+ * back as exactly one instruction; convertText checks the count on the parsed output.
  */
-function injectedInstruction(stageText: string, model: RuntimeStageModel, escapeChar: string): string | null {
+export const INJECTED_VALUE_REASON =
+  'a value taken from the Dockerfile (a path, name or command with a line break, heredoc marker or trailing escape character) would change the meaning of the generated stage';
+
+function modelInstructionCount(model: RuntimeStageModel): number {
   const entries = [model.from, ...model.args, model.shell, ...model.env, ...model.setup, model.workdir, ...model.copies, model.user, ...model.metadata, ...model.command];
-  const expected = entries.filter((e) => e !== null).length;
-  // Parsed with the file's escape character: a trailing backtick continues the line under `# escape=``.
-  // A bare parse is enough to count; the whole output is parsed and checked again after editing.
-  const text = escapeChar === '\\' ? stageText : `# escape=${escapeChar}\n${stageText}`;
-  if (DockerfileParser.parse(text).getInstructions().length !== expected) {
-    return 'a value taken from the Dockerfile (a path, name or command with a line break, heredoc marker or trailing escape character) would change the meaning of the generated stage';
-  }
-  return null;
+  return entries.filter((e) => e !== null).length;
 }
 
 /** New stages go after the last line, separated by a blank line, in the file's line endings. */

@@ -1,0 +1,90 @@
+/**
+ * An instruction's arguments as dockerfile-ast's getArgumentsContent() reports them — the keyword
+ * dropped, line continuations (escape character, line break) removed, blank lines
+ * inside a continuation skipped, and the leading `--flags` of FROM, RUN, COPY, ADD and HEALTHCHECK
+ * left out — in one pass over the instruction's own text. getArgumentsContent() builds the same
+ * string from position ranges and was the largest single cost of indexing a file (`npm run
+ * bench:phases`). Returns null for text where dockerfile-ast's escape handling has corner cases
+ * (any other use of the escape character, blanks after it, a `#` after the first line, blank
+ * lines holding spaces, carriage returns, a keyword broken across lines): the caller asks dockerfile-ast then, so both always agree.
+ */
+export function joinedArguments(instructionText: string, keyword: string, escapeChar: string): string | null {
+  const joined = joinLines(instructionText, keyword.length, escapeChar);
+  if (joined === null) return null;
+  return FLAGGED_KEYWORDS.has(keyword) ? withoutFlags(joined, keyword === 'HEALTHCHECK') : joined;
+}
+
+const FLAGGED_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+
+/**
+ * dockerfile-ast's flag rule, kept as it is so that both agree: words starting with `--` are
+ * flags until a word without `--` (HEALTHCHECK: until CMD or NONE); that many leading words go.
+ */
+function withoutFlags(args: string, healthcheck: boolean): string {
+  const words = [...args.matchAll(/\S+/g)];
+  let flags = 0;
+  for (const [word] of words) {
+    const stop = healthcheck ? /^(CMD|NONE)$/i.test(word) : !word.includes('--');
+    if (stop) break;
+    if (word.startsWith('--')) flags += 1;
+  }
+  if (flags === 0) return args;
+  return flags < words.length ? args.slice(words[flags].index) : '';
+}
+
+function joinLines(text: string, keywordLength: number, escapeChar: string): string | null {
+  if (text.includes('\r')) return null;
+  if (text.slice(0, keywordLength).includes(escapeChar)) return null;
+  if (keywordLength < text.length && !isBlank(text.charCodeAt(keywordLength)) && text[keywordLength] !== '\r' && text[keywordLength] !== '\n') return null;
+  let out = '';
+  let i = skipBlanks(text, keywordLength);
+  let continued = false;
+  let first = true;
+  while (i < text.length) {
+    const lineEnd = endOfLine(text, i);
+    const line = text.slice(i, lineEnd);
+    if (continued && line === '') {
+      i = lineEnd + 1;
+      continue;
+    }
+    if (continued && isBlank(line)) return null;
+    if (!first && line.includes('#')) return null;
+    const escapeAt = line.indexOf(escapeChar);
+    if (escapeAt !== -1 && (escapeAt !== continuationEscape(line, escapeChar) || lineEnd === text.length)) return null;
+    // dockerfile-ast drops a continued line that holds one character before the escape.
+    if (escapeAt !== -1 && !first && (escapeAt === 1 || isBlank(line.slice(0, escapeAt)))) return null;
+    const content = out === '' ? line.slice(skipBlanks(line, 0)) : line;
+    if (escapeAt === -1) {
+      out += content;
+      if (lineEnd < text.length) out += '\n'; // a heredoc body goes on
+      continued = false;
+    } else {
+      out += content.slice(0, escapeAt - (line.length - content.length));
+      continued = true;
+    }
+    i = lineEnd + 1;
+    first = false;
+  }
+  return out.replace(/[ \t\r\n]+$/, '');
+}
+
+/** Index of the escape character ending the line, or -1. */
+function continuationEscape(line: string, escapeChar: string): number {
+  return line.endsWith(escapeChar) ? line.length - 1 : -1;
+}
+
+function isBlank(value: string | number): boolean {
+  if (typeof value === 'string') return /^[ \t]*$/.test(value);
+  return value === 32 || value === 9;
+}
+
+function endOfLine(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? text.length : at;
+}
+
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i += 1;
+  return i;
+}
