@@ -18,6 +18,55 @@ beforeAll(() => {
   if (!existsSync(path.join(ROOT, 'dist', 'commands', 'codemod.js'))) throw new Error('build failed: dist/commands/codemod.js is missing');
 }, 180_000);
 
+describe('runCodemod on worker threads (the compiled library, as large runs use it)', () => {
+  it('gives the same rows, summaries and patches as a run on the main thread, failures included', async () => {
+    const { runCodemod } = require(path.join(ROOT, 'dist', 'codemod')) as typeof import('../src/codemod');
+    const org = tempDir('msb-workers-');
+    for (let i = 0; i < 12; i++) pythonRepo(path.join(org, `py-${i}`));
+    for (let i = 0; i < 4; i++) pythonRepo(path.join(org, `site-${i}`), { Dockerfile: 'FROM nginx:alpine\nCOPY . /usr/share/nginx/html\n' });
+    writeTree(path.join(org, 'binary'), { Dockerfile: Buffer.from([0x46, 0x52, 0x00, 0x4d]), '.git/HEAD': 'ref: refs/heads/main\n' });
+    const run = async (workers: boolean) => {
+      const outDir = tempDir('msb-workers-out-');
+      const seen: string[] = [];
+      const summary = await runCodemod({ targets: [org], outDir, workers, concurrency: 3, cwd: org, onRepository: (r) => seen.push(r.repository) });
+      const patches = Object.fromEntries(readdirSync(outDir).map((name) => [name, readFileSync(path.join(outDir, name), 'utf8')]));
+      const strip = (r: { patch: string | null }) => ({ ...r, patch: r.patch && path.basename(r.patch) });
+      return { threads: summary.workerThreads, result: { rows: summary.rows, repositories: summary.repositories.map(strip), totals: summary.totals, patches, seen: seen.sort() } };
+    };
+    const threaded = await run(true);
+    const inline = await run(false);
+    expect([threaded.threads, inline.threads]).toEqual([2, 0]);
+    expect(threaded.result.totals).toMatchObject({ repositories: 17, converted: 12, skipped: 4, failed: 1 });
+    expect(Object.keys(threaded.result.patches)).toHaveLength(12);
+    expect(threaded.result).toEqual(inline.result);
+  }, 60_000);
+});
+
+describe('worker pool', () => {
+  it('a worker that dies takes only the batch it was running with it; the batch queued behind it, a fresh worker and this thread finish the rest', async () => {
+    const { runInWorkers } = require(path.join(ROOT, 'dist', 'codemod', 'worker-pool')) as typeof import('../src/codemod/worker-pool');
+    const dir = tempDir('msb-pool-');
+    // A stand-in worker: answers each batch, but dies on the batch holding the repository "crash".
+    const script = path.join(dir, 'worker.js');
+    writeTree(dir, {
+      'worker.js': `const { parentPort } = require('worker_threads');
+parentPort.on('message', ({ id, jobs }) => {
+  if (jobs.some((j) => j.display === 'crash')) throw new Error('boom');
+  parentPort.postMessage({ id, outcomes: jobs.map((j) => ({ summary: { repository: j.display, error: null }, rows: [] })) });
+});`,
+    });
+    const jobs = Array.from({ length: 60 }, (_, i) => ({ display: i === 20 ? 'crash' : `repo-${i}`, repository: { root: `/r/${i}`, isGit: false, scopes: [] } }));
+    const outcomes: { summary: { repository: string; error: string | null } }[] = [];
+    await runInWorkers(jobs as never, 2, { profileFiles: [], script }, (o) => outcomes.push(o as never));
+    expect(outcomes).toHaveLength(60);
+    expect(new Set(outcomes.map((o) => o.summary.repository)).size).toBe(60);
+    const failed = outcomes.filter((o) => o.summary.error !== null);
+    expect(failed.map((o) => o.summary.repository)).toContain('crash');
+    expect(failed).toHaveLength(8); // its own batch; the one queued behind it went to another taker
+    expect(failed[0].summary.error).toMatch(/worker failed.*boom/);
+  }, 30_000);
+});
+
 describe('msb codemod (CLI)', () => {
   it('dry run over a folder of repositories: table, plain progress lines, patches, JSON and Markdown reports, exit 0', () => {
     const org = tempDir('msb-cli-org-');

@@ -3,7 +3,8 @@
  * its copies and RUN commands, and the instructions that describe the image at run time.
  * Language profiles plan from these facts instead of re-reading the AST.
  */
-import type { Arg, Env, From, PropertyInstruction } from 'dockerfile-ast';
+import type { Arg, Env, PropertyInstruction } from 'dockerfile-ast';
+import type { FromImage } from '../parse/from-image';
 import type { InstructionNode, ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
 import { splitShellCommands, ShellCommand } from './shell-commands';
 import { commandForm, CommandForm, CopySpec, expandVariables, parseCopy, runScript } from './instruction-args';
@@ -61,15 +62,15 @@ export interface StageFacts {
   metadata: InstructionNode[];
 }
 
-export function imageRef(from: From, text: string): ImageRef {
-  const registry = from.getRegistry();
-  const fullName = from.getImageName() ?? '';
+export function imageRef(image: FromImage): ImageRef {
+  const registry = image.registry;
+  const fullName = image.name ?? '';
   return {
-    text,
+    text: image.image ?? '',
     registry,
     name: registry && fullName.startsWith(`${registry}/`) ? fullName.slice(registry.length + 1) : fullName,
-    tag: from.getImageTag(),
-    digest: from.getImageDigest(),
+    tag: image.tag,
+    digest: image.digest,
   };
 }
 
@@ -79,10 +80,9 @@ export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage): StageF
     const property = (arg.node as Arg).getProperty();
     if (property?.getValue() != null) values.set(property.getName(), property.getValue() as string);
   }
-  const fromNode = stage.from.node as From;
   const facts: StageFacts = {
     stage,
-    from: imageRef(fromNode, fromNode.getImage() ?? ''),
+    from: imageRef(stage.image),
     workdir: '/',
     workdirText: null,
     user: null,

@@ -8,7 +8,7 @@ const { profileFiles } = workerData as WorkerData;
 const environment = profileFiles.length > 0 ? createEnvironment(profileFiles) : defaultEnvironment();
 
 parentPort?.on('message', async (request: BatchRequest) => {
-  const outcomes = [];
-  for (const job of request.jobs) outcomes.push(await processRepository(job, environment));
+  // Conversions run one after the other; their patch writes and git calls overlap.
+  const outcomes = await Promise.all(request.jobs.map((job) => processRepository(job, environment)));
   parentPort?.postMessage({ id: request.id, outcomes } satisfies BatchResult);
 });

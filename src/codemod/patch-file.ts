@@ -1,9 +1,10 @@
 /**
  * One `git apply`-able patch per repository. Each file's diff is kept in that file's own
  * encoding, so a Latin-1 Dockerfile's patch applies byte for byte; the patch is written once,
- * when the repository is done (only the summary rows outlive it).
+ * when the repository is done (only the summary rows outlive it), asynchronously: creating a
+ * file costs more than converting one, and the next repository's conversion overlaps it.
  */
-import * as fs from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { TextEncoding } from '../parse/read-dockerfile';
 
@@ -24,13 +25,13 @@ export class PatchFile {
 
   /**
    * Writes the patch (the output folder exists: the run creates it before any repository
-   * starts). A patch left by an earlier run goes first, even when there is nothing new to
-   * write: a stale patch would re-apply a change the repository no longer needs. (Removing
-   * it also spares ext4 the flush it forces when a file is truncated and rewritten.)
+   * starts). A patch left by an earlier run (`replaces`) goes first, even when there is nothing
+   * new to write: a stale patch would re-apply a change the repository no longer needs.
+   * (Removing it also spares ext4 the flush it forces when a file is truncated and rewritten.)
    */
-  close(): void {
-    fs.rmSync(this.file, { force: true });
-    if (this.written) fs.writeFileSync(this.file, Buffer.concat(this.chunks), { flag: 'wx' });
+  async close(replaces: boolean): Promise<void> {
+    if (replaces) await fs.rm(this.file, { force: true });
+    if (this.written) await fs.writeFile(this.file, Buffer.concat(this.chunks));
   }
 }
 

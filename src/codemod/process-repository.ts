@@ -23,6 +23,8 @@ export interface RepositoryJob {
   /** The repository as the user sees it in the report. */
   display: string;
   patchFile: string;
+  /** A file is at `patchFile` already (an earlier run's patch). */
+  replacesPatch: boolean;
   mode: CodemodSummary['mode'];
   conversion: Pick<ConvertOptions, 'lang' | 'runtime'>;
   gitBranch?: string;
@@ -45,7 +47,7 @@ export async function processRepository(job: RepositoryJob, environment: PlanEnv
     if (job.mode === 'git-branch') await checkCommittable(repository, job.allowDirty ?? false);
     const changed: Array<{ file: string; result: ConversionResult }> = [];
     for (const file of files) rows.push(convertOne(job, environment, file, patch, changed));
-    patch.close();
+    await patch.close(job.replacesPatch);
     if (patch.written) summary.patch = job.patchFile;
     if (changed.length > 0 && job.mode !== 'dry-run') await applyChanges(job, changed, rows, summary);
   } catch (error) {

@@ -37,8 +37,10 @@ export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'>
   /** A ready environment (library use); the run then stays on this thread. */
   environment?: PlanEnvironment;
   /**
-   * Worker threads, `concurrency` of them: by default for runs of WORKER_THRESHOLD repositories
-   * or more (below that, starting them costs more than they save).
+   * Spread the repositories over `concurrency` threads (this one and `concurrency - 1` workers).
+   * Default: only for runs of WORKER_THRESHOLD repositories or more. Each worker loads and warms
+   * up its own copy of msb (about a second of CPU); on the 2-core machines measured
+   * (`npm run bench`) that cancels out what the second core brings below that size.
    */
   workers?: boolean;
   /** Called once per repository as it finishes (in completion order). */
@@ -48,7 +50,8 @@ export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'>
 }
 
 export const DEFAULT_OUT_DIR = '.msb-out';
-export const WORKER_THRESHOLD = 200;
+export const WORKER_THRESHOLD = 5000;
+const REPOSITORIES_PER_CORE = 4;
 
 export async function runCodemod(options: CodemodOptions): Promise<CodemodSummary> {
   const started = Date.now();
@@ -68,12 +71,14 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     summaries.push({ repository: pattern, root: path.resolve(cwd, pattern), dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: 'no such file or folder' });
   }
   await fs.mkdir(outDir, { recursive: true });
+  const earlierPatches = new Set(await fs.readdir(outDir));
   options.onStart?.(repositories.length);
 
   const jobs: RepositoryJob[] = repositories.map((repository) => ({
     repository,
     display: displayPath(repository.root, cwd),
     patchFile: path.join(outDir, names.get(repository.root) as string),
+    replacesPatch: earlierPatches.has(names.get(repository.root) as string),
     mode,
     conversion: { lang: options.lang, runtime: options.runtime },
     gitBranch: options.gitBranch,
@@ -88,14 +93,18 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   };
   const concurrency = Math.max(1, options.concurrency ?? os.cpus().length);
   const threads = options.workers ?? (jobs.length >= WORKER_THRESHOLD && options.environment === undefined);
+  let workerThreads = 0;
   if (threads && concurrency > 1 && workersAvailable()) {
-    await runInWorkers(jobs, concurrency, { profileFiles: options.profileFiles ?? [] }, collect);
+    // This thread takes a share too: `concurrency` threads in all.
+    workerThreads = concurrency - 1;
+    await runInWorkers(jobs, workerThreads, { profileFiles: options.profileFiles ?? [] }, collect, (job) => processRepository(job, environment));
   } else {
-    // On this thread, discovery, conversion and the patch of a repository are synchronous work
-    // (small files from the page cache: cheaper than asynchronous round trips); only git runs as
-    // child processes, `concurrency` repositories at a time. Each repository starts on a new
-    // turn of the event loop so that the progress display and signals are served in between.
-    const limit = pLimit(concurrency);
+    // On this thread, discovery and conversion are synchronous work (small files from the page
+    // cache: cheaper than asynchronous round trips); writing the patch and git run in the
+    // background, so more repositories are in flight than `concurrency` for that I/O to overlap
+    // the next conversions. Each repository starts on a new turn of the event loop so that the
+    // progress display and signals are served in between.
+    const limit = pLimit(concurrency * REPOSITORIES_PER_CORE);
     await Promise.all(
       jobs.map((job) =>
         limit(async () => {
@@ -108,7 +117,7 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   const order = (a: { repository: string }, b: { repository: string }) => (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0);
   rows.sort((a, b) => order(a, b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   summaries.sort(order);
-  return { mode, outDir, rows, repositories: summaries, totals: totalsOf(rows, summaries), durationMs: Date.now() - started };
+  return { mode, outDir, rows, repositories: summaries, totals: totalsOf(rows, summaries), durationMs: Date.now() - started, workerThreads };
 }
 
 function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): CodemodTotals {

@@ -53,4 +53,6 @@ export interface CodemodSummary {
   repositories: RepositorySummary[];
   totals: CodemodTotals;
   durationMs: number;
+  /** Worker threads the repositories ran on (0: the calling thread). */
+  workerThreads: number;
 }

@@ -2,8 +2,8 @@
  * Runs repository jobs on worker threads, one per core: conversion is CPU work, and a large
  * run has thousands of independent repositories. Workers pull small batches (so a slow
  * repository never leaves a core idle), write their own patches, and send back only the report
- * rows. A worker that dies takes only its in-flight batch with it: those repositories become
- * failed rows and a fresh worker carries on.
+ * rows. A worker that dies takes only the batch it was running with it: those repositories
+ * become failed rows, the batch queued behind it goes back in line, and a fresh worker carries on.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,6 +18,8 @@ const BATCHES_AHEAD = 2;
 
 export interface WorkerData {
   profileFiles: readonly string[];
+  /** The worker's entry point (tests substitute one that fails). */
+  script?: string;
 }
 
 export interface BatchRequest {
@@ -35,22 +37,51 @@ export function workersAvailable(): boolean {
   return fs.existsSync(WORKER_SCRIPT);
 }
 
-export function runInWorkers(jobs: readonly RepositoryJob[], workers: number, data: WorkerData, onOutcome: (outcome: RepositoryOutcome) => void): Promise<void> {
+/**
+ * Runs the jobs on `workers` threads, and on this thread too when `local` is given (the calling
+ * thread is already warm, and would otherwise only wait for messages).
+ */
+export function runInWorkers(
+  jobs: readonly RepositoryJob[],
+  workers: number,
+  data: WorkerData,
+  onOutcome: (outcome: RepositoryOutcome) => void,
+  local?: (job: RepositoryJob) => Promise<RepositoryOutcome>,
+): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     let batchId = 0;
     let running = 0;
+    /** Batches a dead worker had queued but not started: they go to the next taker. */
+    const requeued: RepositoryJob[][] = [];
+    const takeBatch = (): RepositoryJob[] | null => {
+      if (requeued.length > 0) return requeued.shift() as RepositoryJob[];
+      if (next >= jobs.length) return null;
+      const batch = jobs.slice(next, next + BATCH_SIZE);
+      next += batch.length;
+      return batch;
+    };
+    const workLeft = () => requeued.length > 0 || next < jobs.length;
+
+    const runLocally = async (run: (job: RepositoryJob) => Promise<RepositoryOutcome>): Promise<void> => {
+      running += 1;
+      for (let batch = takeBatch(); batch; batch = takeBatch()) {
+        for (const outcome of await Promise.all(batch.map(run))) onOutcome(outcome);
+        await new Promise((turn) => setImmediate(turn)); // let the workers' results in
+      }
+      running -= 1;
+      if (running === 0) resolve();
+    };
 
     const start = (): void => {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: data });
+      const worker = new Worker(data.script ?? WORKER_SCRIPT, { workerData: data });
       const inFlight = new Map<number, RepositoryJob[]>();
       let finished = false;
       running += 1;
 
       const send = (): boolean => {
-        if (next >= jobs.length) return false;
-        const batch = jobs.slice(next, next + BATCH_SIZE);
-        next += batch.length;
+        const batch = takeBatch();
+        if (!batch) return false;
         const id = batchId++;
         inFlight.set(id, batch);
         worker.postMessage({ id, jobs: batch } satisfies BatchRequest);
@@ -59,11 +90,14 @@ export function runInWorkers(jobs: readonly RepositoryJob[], workers: number, da
       const finish = (failure: string | null): void => {
         if (finished) return;
         finished = true;
-        for (const batch of inFlight.values()) for (const job of batch) onOutcome(failedRepository(job, failure ?? 'the msb worker stopped'));
+        // The oldest batch was running when the worker died: its repositories fail; the ones queued behind it did not start.
+        const [current, ...queued] = [...inFlight.values()];
+        for (const job of current ?? []) onOutcome(failedRepository(job, failure ?? 'the msb worker stopped'));
+        requeued.push(...queued);
         inFlight.clear();
         void worker.terminate();
         running -= 1;
-        if (failure !== null && next < jobs.length) start();
+        if (failure !== null && workLeft()) start();
         else if (running === 0) resolve();
       };
 
@@ -79,7 +113,8 @@ export function runInWorkers(jobs: readonly RepositoryJob[], workers: number, da
       if (inFlight.size === 0) finish(null);
     };
 
-    for (let i = 0; i < workers && next < jobs.length; i++) start();
+    for (let i = 0; i < workers && workLeft(); i++) start();
+    if (local) void runLocally(local);
     if (running === 0) resolve();
   });
 }

@@ -71,14 +71,22 @@ function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], ima
     if (matches.length > 0) evidence.push({ kind: 'file', detail: rule.evidence ?? matches.slice(0, 3).join(', '), weight: rule.weight });
   }
   for (const rule of profile.detect.baseImages) {
-    if (new RegExp(rule.pattern).test(image)) evidence.push({ kind: 'base-image', detail: rule.evidence ?? `FROM ${image}`, weight: rule.weight });
+    if (compiled(rule.pattern).test(image)) evidence.push({ kind: 'base-image', detail: rule.evidence ?? `FROM ${image}`, weight: rule.weight });
   }
   for (const rule of profile.detect.commands) {
-    const pattern = new RegExp(rule.pattern);
+    const pattern = compiled(rule.pattern);
     const hit = texts.find((t) => pattern.test(t));
     if (hit) evidence.push({ kind: 'command', detail: rule.evidence ?? oneLine(hit), weight: rule.weight });
   }
   return evidence;
+}
+
+const regexps = new Map<string, RegExp>();
+/** Profile patterns compiled once per process (the set is small and fixed by the profiles). */
+function compiled(pattern: string): RegExp {
+  let regexp = regexps.get(pattern);
+  if (!regexp) regexps.set(pattern, (regexp = new RegExp(pattern)));
+  return regexp;
 }
 
 /** Independent evidence: each rule lowers the chance that the guess is wrong. */

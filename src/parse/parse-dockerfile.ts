@@ -7,6 +7,7 @@ import { DockerfileParser, Dockerfile, Instruction, From } from 'dockerfile-ast'
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MsbError } from '../errors';
 import { joinedArguments } from './joined-arguments';
+import { fromImage, FromImage } from './from-image';
 
 export const KNOWN_KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -38,6 +39,8 @@ export interface Stage {
   from: InstructionNode;
   /** `AS name`, lower-cased as Docker treats it, or null. */
   name: string | null;
+  /** What the FROM line names. */
+  image: FromImage;
   instructions: InstructionNode[];
 }
 
@@ -104,16 +107,16 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
   const stages: Stage[] = [];
   for (const instruction of instructions) {
     if (instruction.keyword === 'FROM') {
-      const from = instruction.node as From;
-      if (!from.getImageName()) {
+      const image = fromImage(instruction.node as From, instruction.text, instruction.args, escapeChar);
+      if (!image.name) {
         throw new MsbError('parse-error', 'FROM without an image', { file, line: instruction.line + 1 });
       }
       // Docker accepts `FROM image` or `FROM image AS name` only (a continuation can swallow the next line).
-      const words = from.getArguments().map((a) => a.getValue());
+      const words = image.words;
       if (!(words.length === 1 || (words.length === 3 && words[1].toLowerCase() === 'as'))) {
         throw new MsbError('parse-error', `FROM takes an image and an optional "AS name", got "${truncate(words.join(' '), 60)}"`, { file, line: instruction.line + 1 });
       }
-      stages.push({ index: stages.length, from: instruction, name: from.getBuildStage()?.toLowerCase() ?? null, instructions: [] });
+      stages.push({ index: stages.length, from: instruction, name: image.stageName?.toLowerCase() ?? null, image, instructions: [] });
     }
     if (instruction.stage >= 0) stages[instruction.stage].instructions.push(instruction);
   }

@@ -1,13 +1,13 @@
-import { DockerfileParser, From } from 'dockerfile-ast';
 import { imageRef } from '../../src/analyze/stage-facts';
+import { parseDockerfile } from '../../src/parse/parse-dockerfile';
 import { chooseRuntimeImage } from '../../src/plan/base-image';
 import { loadProfiles } from '../../src';
 
 const python = loadProfiles().find((p) => p.id === 'python')!;
 
 function runtimeFor(fromLine: string, globals: Record<string, string> = {}) {
-  const from = DockerfileParser.parse(fromLine).getFROMs()[0] as From;
-  return chooseRuntimeImage(imageRef(from, from.getImage() ?? ''), python.runtimeImages, new Map(Object.entries(globals)));
+  const stage = parseDockerfile(`${fromLine}\n`).stages[0];
+  return chooseRuntimeImage(imageRef(stage.image), python.runtimeImages, new Map(Object.entries(globals)));
 }
 
 describe('python runtime image', () => {

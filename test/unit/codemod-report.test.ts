@@ -21,6 +21,7 @@ const row = (over: Partial<CodemodRow>): CodemodRow => ({
 });
 
 const summary: CodemodSummary = {
+  workerThreads: 0,
   mode: 'dry-run',
   outDir: '/tmp/out',
   rows: [

@@ -70,6 +70,19 @@ describe('runCodemod', () => {
     expect(second.totals).toMatchObject({ converted: 0, unchanged: 1 });
   });
 
+  it('a second dry run removes the patch of a repository that no longer needs one', async () => {
+    const repo = pythonRepo(tempDir());
+    const outDir = tempDir('msb-out-');
+    await runCodemod({ targets: [repo], outDir });
+    const patch = path.join(outDir, readdirSync(outDir)[0]);
+    expect(readFileSync(patch, 'utf8')).toContain('AS runtime');
+    writeFileSync(path.join(repo, 'Dockerfile'), 'FROM python:3.11 AS build\nRUN true\nFROM python:3.11-slim\nCOPY --from=build /x /x\n');
+    const second = await runCodemod({ targets: [repo], outDir });
+    expect(second.totals).toMatchObject({ converted: 0, unchanged: 1 });
+    expect(second.repositories[0].patch).toBeNull();
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
   it('--git-branch commits on a new branch with an explanatory message', async () => {
     const repo = pythonRepo(tempDir());
     const summary = await runCodemod({ targets: [repo], outDir: tempDir('msb-out-'), gitBranch: 'msb/multi-stage' });
