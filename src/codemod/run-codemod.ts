@@ -8,7 +8,6 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import pLimit from 'p-limit';
 import { createEnvironment, defaultEnvironment } from '../languages';
 import type { ConvertOptions } from '../plan/plan-types';
 import type { PlanEnvironment } from '../plan/planner';
@@ -17,6 +16,7 @@ import { patchNames } from './patch-file';
 import { failedRow, processRepository, RepositoryJob, RepositoryOutcome } from './process-repository';
 import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } from './types';
 import { runInWorkers, workersAvailable } from './worker-pool';
+import { StringPool } from './string-pool';
 
 export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'> {
   /** Repositories, folders or globs of folders. */
@@ -85,8 +85,9 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     allowDirty: options.allowDirty,
   }));
   let done = 0;
+  const strings = new StringPool();
   const collect = ({ summary, rows: repositoryRows }: RepositoryOutcome) => {
-    rows.push(...repositoryRows);
+    for (const row of repositoryRows) rows.push(strings.row(row));
     summaries.push(summary);
     done += 1;
     options.onRepository?.(summary, done, repositories.length);
@@ -104,15 +105,15 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     // background, so more repositories are in flight than `concurrency` for that I/O to overlap
     // the next conversions. Each repository starts on a new turn of the event loop so that the
     // progress display and signals are served in between.
-    const limit = pLimit(concurrency * REPOSITORIES_PER_CORE);
-    await Promise.all(
-      jobs.map((job) =>
-        limit(async () => {
-          await nextTurn();
-          collect(await processRepository(job, environment));
-        }),
-      ),
-    );
+    let nextJob = 0;
+    const runner = async () => {
+      while (nextJob < jobs.length) {
+        const job = jobs[nextJob++];
+        await nextTurn();
+        collect(await processRepository(job, environment));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency * REPOSITORIES_PER_CORE }, runner));
   }
   const order = (a: { repository: string }, b: { repository: string }) => (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0);
   rows.sort((a, b) => order(a, b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

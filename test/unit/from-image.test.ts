@@ -5,20 +5,11 @@
  * mixing registries, ports, namespaces, tags, digests, variables, flags and stage names.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
+import { corpusAndExampleDockerfiles } from '../helpers/dockerfile-files';
 import { DockerfileParser, From } from 'dockerfile-ast';
 import { fromImage } from '../../src/parse/from-image';
 import { parseDockerfile } from '../../src/parse/parse-dockerfile';
-
-const REPO = path.resolve(__dirname, '../..');
-
-function dockerfilesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /Dockerfile/.test(e.name))
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
-}
 
 /** FROM lines whose reading differs from dockerfile-ast's. */
 function disagreements(text: string): string[] {
@@ -38,7 +29,7 @@ function disagreements(text: string): string[] {
 }
 
 it('agrees with dockerfile-ast on every FROM of the corpus and the examples', () => {
-  const files = [...dockerfilesUnder(path.resolve(REPO, '../shared/corpus')), ...dockerfilesUnder(path.join(REPO, 'examples'))];
+  const files = corpusAndExampleDockerfiles();
   expect(files.length).toBeGreaterThan(40);
   expect(files.flatMap((file) => disagreements(fs.readFileSync(file, 'utf8')).map((d) => `${file}: ${d}`))).toEqual([]);
 });

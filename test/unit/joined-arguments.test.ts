@@ -5,21 +5,11 @@
  * hit continuations, escapes, heredocs, flags, comments and CRLF.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
+import { corpusAndExampleDockerfiles } from '../helpers/dockerfile-files';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseDockerfile } from '../../src/parse/parse-dockerfile';
 import { joinedArguments } from '../../src/parse/joined-arguments';
-
-const REPO = path.resolve(__dirname, '../..');
-const CORPUS = path.resolve(REPO, '../shared/corpus');
-
-function dockerfilesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /Dockerfile/.test(e.name))
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
-}
 
 /** Instructions whose joined arguments differ from dockerfile-ast's, as readable lines. */
 function disagreements(text: string): string[] {
@@ -39,7 +29,7 @@ function disagreements(text: string): string[] {
 }
 
 it('agrees with dockerfile-ast on every instruction of the corpus and the examples', () => {
-  const files = [...dockerfilesUnder(CORPUS), ...dockerfilesUnder(path.join(REPO, 'examples'))];
+  const files = corpusAndExampleDockerfiles();
   expect(files.length).toBeGreaterThan(40);
   const found = files.flatMap((file) => disagreements(fs.readFileSync(file, 'utf8')).map((d) => `${file}: ${d}`));
   expect(found).toEqual([]);
