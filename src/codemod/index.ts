@@ -1,5 +1,5 @@
 /** `msb codemod` as a library: run it, then render or write the summary. */
-export { runCodemod, DEFAULT_OUT_DIR } from './run-codemod';
+export { runCodemod, DEFAULT_OUT_DIR, WORKER_THRESHOLD } from './run-codemod';
 export type { CodemodOptions } from './run-codemod';
 export { resolveRepositories, findDockerfiles, isDockerfileName } from './discover';
 export type { RepositoryTarget } from './discover';

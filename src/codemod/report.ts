@@ -52,9 +52,9 @@ export function reportToTerminal(summary: CodemodSummary, limit = TERMINAL_ROW_L
     table,
     ...(hidden > 0 ? [`… ${hidden} more row${hidden === 1 ? '' : 's'} (unchanged and skipped files are listed in --report)`] : []),
     '',
-    `${t.repositories} repositories, ${t.dockerfiles} Dockerfiles: ${verb} ${t.converted}, unchanged ${t.unchanged}, skipped ${t.skipped}, failed ${t.failed}` +
-      `${t.repositoryErrors ? `, ${t.repositoryErrors} repositor${t.repositoryErrors === 1 ? 'y' : 'ies'} failed` : ''}; estimated saving ${t.savingMb} MB.`,
-    `${patches} patch file${patches === 1 ? '' : 's'} in ${summary.outDir}${summary.mode === 'dry-run' && t.converted > 0 ? ' (apply with `git apply`, or rerun with --write)' : ''}.`,
+    `${count(t.repositories, 'repository', 'repositories')}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${verb} ${t.converted}, unchanged ${t.unchanged}, skipped ${t.skipped}, failed ${t.failed}` +
+      `${t.repositoryErrors ? `, ${count(t.repositoryErrors, 'repository', 'repositories')} failed` : ''}; estimated saving ${t.savingMb} MB.`,
+    `${count(patches, 'patch file', 'patch files')} in ${summary.outDir}${summary.mode === 'dry-run' && t.converted > 0 ? ' (apply with `git apply`, or rerun with --write)' : ''}.`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -91,4 +91,8 @@ function truncate(text: string, max: number): string {
 
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,7 +1,7 @@
 /** `msb codemod <path|glob...>`: convert every Dockerfile of many repositories; patches by default. */
 import type { CommandModule } from 'yargs';
 import * as os from 'os';
-import { DEFAULT_OUT_DIR, reportToJson, reportToTerminal, runCodemod, writeReport } from '../codemod';
+import { DEFAULT_OUT_DIR, WORKER_THRESHOLD, reportToJson, reportToTerminal, runCodemod, writeReport } from '../codemod';
 import { createProgress } from '../codemod/progress';
 import { EXIT_ERROR, EXIT_OK } from '../errors';
 import { ConversionFlags, withConversionOptions } from './shared-options';
@@ -26,7 +26,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
       .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Apply the changes to the Dockerfiles (atomically, per file)' })
       .option('git-branch', { type: 'string', describe: 'Create this branch and commit the changes in each changed repository (implies --write)' })
       .option('allow-dirty', { type: 'boolean', default: false, describe: 'With --git-branch: also touch repositories with uncommitted changes (only msb\'s files are committed)' })
-      .option('concurrency', { alias: 'j', type: 'number', default: os.cpus().length, describe: 'Repositories processed at once' })
+      .option('concurrency', { alias: 'j', type: 'number', default: os.cpus().length, describe: `Threads for runs of ${WORKER_THRESHOLD.toLocaleString('en')}+ repositories (this one and N-1 workers); the patch writes and git of 4×N repositories overlap` })
       .option('report', { type: 'string', describe: 'Write the summary to this file: .json or .md' })
       .check((argv) => {
         if (argv.context) throw new Error('--context does not apply to codemod: each Dockerfile uses its own folder');

@@ -67,6 +67,12 @@ describe('codemod reports', () => {
     expect(text).toContain('… 2 more rows');
     expect(text).toContain('3 repositories, 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, failed 0, 1 repository failed; estimated saving 650 MB.');
   });
+
+  it('terminal: singular counts read as such', () => {
+    const one = { ...summary, totals: { ...summary.totals, repositories: 1, dockerfiles: 1, repositoryErrors: 0 } };
+    expect(reportToTerminal(one)).toContain('1 repository, 1 Dockerfile: would convert 2');
+    expect(reportToTerminal(one)).toContain('0 patch files in /tmp/out');
+  });
 });
 
 describe('image size estimates', () => {
