@@ -43,7 +43,10 @@ describe('runCodemod on worker threads (the compiled library, as large runs use 
 });
 
 describe('worker pool', () => {
-  it('a worker that dies takes only the batch it was running with it; the batch queued behind it, a fresh worker and this thread finish the rest', async () => {
+  it.each([
+    ['throws', "throw new Error('boom')", /worker failed.*boom/],
+    ['exits cleanly', 'process.exit(0)', /worker stopped/],
+  ])('a worker that %s mid-batch takes only the batch it was running with it; the rest is finished by others', async (_how, die, message) => {
     const { runInWorkers } = require(path.join(ROOT, 'dist', 'codemod', 'worker-pool')) as typeof import('../src/codemod/worker-pool');
     const dir = tempDir('msb-pool-');
     // A stand-in worker: answers each batch, but dies on the batch holding the repository "crash".
@@ -51,7 +54,7 @@ describe('worker pool', () => {
     writeTree(dir, {
       'worker.js': `const { parentPort } = require('worker_threads');
 parentPort.on('message', ({ id, jobs }) => {
-  if (jobs.some((j) => j.display === 'crash')) throw new Error('boom');
+  if (jobs.some((j) => j.display === 'crash')) ${die};
   parentPort.postMessage({ id, outcomes: jobs.map((j) => ({ summary: { repository: j.display, error: null }, rows: [] })) });
 });`,
     });
@@ -63,7 +66,7 @@ parentPort.on('message', ({ id, jobs }) => {
     const failed = outcomes.filter((o) => o.summary.error !== null);
     expect(failed.map((o) => o.summary.repository)).toContain('crash');
     expect(failed).toHaveLength(8); // its own batch; the one queued behind it went to another taker
-    expect(failed[0].summary.error).toMatch(/worker failed.*boom/);
+    expect(failed[0].summary.error).toMatch(message);
   }, 30_000);
 });
 

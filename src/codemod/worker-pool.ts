@@ -66,7 +66,8 @@ export function runInWorkers(
     const runLocally = async (run: (job: RepositoryJob) => Promise<RepositoryOutcome>): Promise<void> => {
       running += 1;
       for (let batch = takeBatch(); batch; batch = takeBatch()) {
-        for (const outcome of await Promise.all(batch.map(run))) onOutcome(outcome);
+        const outcomes = await Promise.all(batch.map((job) => run(job).catch((error: Error) => failedRepository(job, `msb failed on this repository: ${error.message}`))));
+        for (const outcome of outcomes) onOutcome(outcome);
         await new Promise((turn) => setImmediate(turn)); // let the workers' results in
       }
       running -= 1;
@@ -97,7 +98,7 @@ export function runInWorkers(
         inFlight.clear();
         void worker.terminate();
         running -= 1;
-        if (failure !== null && workLeft()) start();
+        if (workLeft()) start();
         else if (running === 0) resolve();
       };
 
