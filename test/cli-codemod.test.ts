@@ -47,7 +47,7 @@ describe('worker pool', () => {
     ['throws', "throw new Error('boom')", /worker failed.*boom/],
     ['exits cleanly', 'process.exit(0)', /worker stopped/],
   ])('a worker that %s mid-batch takes only the batch it was running with it; the rest is finished by others', async (_how, die, message) => {
-    const { runInWorkers } = require(path.join(ROOT, 'dist', 'codemod', 'worker-pool')) as typeof import('../src/codemod/worker-pool');
+    const { runRepositoryJobs } = require(path.join(ROOT, 'dist', 'codemod', 'worker-pool')) as typeof import('../src/codemod/worker-pool');
     const dir = tempDir('msb-pool-');
     // A stand-in worker: answers each batch, but dies on the batch holding the repository "crash".
     const script = path.join(dir, 'worker.js');
@@ -60,7 +60,7 @@ parentPort.on('message', ({ id, jobs }) => {
     });
     const jobs = Array.from({ length: 60 }, (_, i) => ({ display: i === 20 ? 'crash' : `repo-${i}`, repository: { root: `/r/${i}`, isGit: false, scopes: [] } }));
     const outcomes: { summary: { repository: string; error: string | null } }[] = [];
-    await runInWorkers(jobs as never, 2, { profileFiles: [], script }, (o) => outcomes.push(o as never));
+    await runRepositoryJobs(jobs as never, 2, { profileFiles: [], script }, (o) => outcomes.push(o as never));
     expect(outcomes).toHaveLength(60);
     expect(new Set(outcomes.map((o) => o.summary.repository)).size).toBe(60);
     const failed = outcomes.filter((o) => o.summary.error !== null);

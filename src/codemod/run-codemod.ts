@@ -15,7 +15,7 @@ import { resolveRepositories } from './discover';
 import { patchNames } from './patch-file';
 import { failedRow, processRepository, RepositoryJob, RepositoryOutcome } from './process-repository';
 import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } from './types';
-import { runInWorkers, workersAvailable } from './worker-pool';
+import { runRepositoryJobs, workersAvailable } from './worker-pool';
 import { StringPool } from './string-pool';
 
 export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'> {
@@ -93,28 +93,14 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     options.onRepository?.(summary, done, repositories.length);
   };
   const concurrency = Math.max(1, options.concurrency ?? os.cpus().length);
-  const threads = options.workers ?? (jobs.length >= WORKER_THRESHOLD && options.environment === undefined);
-  let workerThreads = 0;
-  if (threads && concurrency > 1 && workersAvailable()) {
-    // This thread takes a share too: `concurrency` threads in all.
-    workerThreads = concurrency - 1;
-    await runInWorkers(jobs, workerThreads, { profileFiles: options.profileFiles ?? [] }, collect, (job) => processRepository(job, environment));
-  } else {
-    // On this thread, discovery and conversion are synchronous work (small files from the page
-    // cache: cheaper than asynchronous round trips); writing the patch and git run in the
-    // background, so more repositories are in flight than `concurrency` for that I/O to overlap
-    // the next conversions. Each repository starts on a new turn of the event loop so that the
-    // progress display and signals are served in between.
-    let nextJob = 0;
-    const runner = async () => {
-      while (nextJob < jobs.length) {
-        const job = jobs[nextJob++];
-        await nextTurn();
-        collect(await processRepository(job, environment));
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency * REPOSITORIES_PER_CORE }, runner));
-  }
+  const useWorkers = (options.workers ?? (jobs.length >= WORKER_THRESHOLD && options.environment === undefined)) && concurrency > 1 && workersAvailable();
+  // With workers, this thread takes a share too: `concurrency` threads in all. Within this thread,
+  // discovery and conversion are synchronous work (small files from the page cache: cheaper than
+  // asynchronous round trips); writing the patch and git run in the background, so more
+  // repositories are in flight than threads for that I/O to overlap the next conversions.
+  const workerThreads = useWorkers ? concurrency - 1 : 0;
+  const slots = REPOSITORIES_PER_CORE * (useWorkers ? 1 : concurrency);
+  await runRepositoryJobs(jobs, workerThreads, { profileFiles: options.profileFiles ?? [] }, collect, { run: (job) => processRepository(job, environment), slots });
   const order = (a: { repository: string }, b: { repository: string }) => (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0);
   rows.sort((a, b) => order(a, b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   summaries.sort(order);
@@ -133,10 +119,6 @@ function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): Codemo
     failed: count('failed'),
     savingMb: rows.reduce((sum, r) => sum + (r.savingMb ?? 0), 0),
   };
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function displayPath(root: string, cwd: string): string {

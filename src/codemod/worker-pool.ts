@@ -1,5 +1,5 @@
 /**
- * Runs repository jobs on worker threads, one per core: conversion is CPU work, and a large
+ * Runs repository jobs on this thread and on worker threads: conversion is CPU work, and a large
  * run has thousands of independent repositories. Workers pull small batches (so a slow
  * repository never leaves a core idle), write their own patches, and send back only the report
  * rows. A worker that dies takes only the batch it was running with it: those repositories
@@ -37,39 +37,43 @@ export function workersAvailable(): boolean {
   return fs.existsSync(WORKER_SCRIPT);
 }
 
+/** How the calling thread takes part: `slots` repositories in flight, so that their writes and git overlap. */
+export interface LocalRunner {
+  run: (job: RepositoryJob) => Promise<RepositoryOutcome>;
+  slots: number;
+}
+
 /**
- * Runs the jobs on `workers` threads, and on this thread too when `local` is given (the calling
- * thread is already warm, and would otherwise only wait for messages).
+ * Runs the jobs from one queue: on `workers` threads (0 for none) and on this thread when `local`
+ * is given (it is already warm, and would otherwise only wait for messages).
  */
-export function runInWorkers(
-  jobs: readonly RepositoryJob[],
-  workers: number,
-  data: WorkerData,
-  onOutcome: (outcome: RepositoryOutcome) => void,
-  local?: (job: RepositoryJob) => Promise<RepositoryOutcome>,
-): Promise<void> {
+export function runRepositoryJobs(jobs: readonly RepositoryJob[], workers: number, data: WorkerData, onOutcome: (outcome: RepositoryOutcome) => void, local?: LocalRunner): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     let batchId = 0;
     let running = 0;
-    /** Batches a dead worker had queued but not started: they go to the next taker. */
-    const requeued: RepositoryJob[][] = [];
-    const takeBatch = (): RepositoryJob[] | null => {
-      if (requeued.length > 0) return requeued.shift() as RepositoryJob[];
-      if (next >= jobs.length) return null;
-      const batch = jobs.slice(next, next + BATCH_SIZE);
-      next += batch.length;
-      return batch;
+    /** Jobs a dead worker had queued but not started: they go to the next taker. */
+    const requeued: RepositoryJob[] = [];
+    const takeBatch = (size: number): RepositoryJob[] | null => {
+      const batch = requeued.splice(0, size);
+      const fresh = jobs.slice(next, next + size - batch.length);
+      next += fresh.length;
+      batch.push(...fresh);
+      return batch.length > 0 ? batch : null;
     };
     const workLeft = () => requeued.length > 0 || next < jobs.length;
 
-    const runLocally = async (run: (job: RepositoryJob) => Promise<RepositoryOutcome>): Promise<void> => {
+    const runLocally = async ({ run, slots }: LocalRunner): Promise<void> => {
       running += 1;
-      for (let batch = takeBatch(); batch; batch = takeBatch()) {
-        const outcomes = await Promise.all(batch.map((job) => run(job).catch((error: Error) => failedRepository(job, `msb failed on this repository: ${error.message}`))));
-        for (const outcome of outcomes) onOutcome(outcome);
-        await new Promise((turn) => setImmediate(turn)); // let the workers' results in
-      }
+      const slot = async () => {
+        for (let batch = takeBatch(1); batch; batch = takeBatch(1)) {
+          const [job] = batch;
+          // A new turn of the event loop per repository: progress display, signals and the workers' results get in.
+          await new Promise((turn) => setImmediate(turn));
+          onOutcome(await run(job).catch((error: Error) => failedRepository(job, `msb failed on this repository: ${error.message}`)));
+        }
+      };
+      await Promise.all(Array.from({ length: slots }, slot));
       running -= 1;
       if (running === 0) resolve();
     };
@@ -81,7 +85,7 @@ export function runInWorkers(
       running += 1;
 
       const send = (): boolean => {
-        const batch = takeBatch();
+        const batch = takeBatch(BATCH_SIZE);
         if (!batch) return false;
         const id = batchId++;
         inFlight.set(id, batch);
@@ -94,7 +98,7 @@ export function runInWorkers(
         // The oldest batch was running when the worker died: its repositories fail; the ones queued behind it did not start.
         const [current, ...queued] = [...inFlight.values()];
         for (const job of current ?? []) onOutcome(failedRepository(job, failure ?? 'the msb worker stopped'));
-        requeued.push(...queued);
+        requeued.push(...queued.flat());
         inFlight.clear();
         void worker.terminate();
         running -= 1;

@@ -35,7 +35,7 @@ function withoutFlags(args: string, healthcheck: boolean): string {
 function joinLines(text: string, keywordLength: number, escapeChar: string): string | null {
   if (text.includes('\r')) return null;
   if (text.slice(0, keywordLength).includes(escapeChar)) return null;
-  if (keywordLength < text.length && !isBlank(text.charCodeAt(keywordLength)) && text[keywordLength] !== '\r' && text[keywordLength] !== '\n') return null;
+  if (keywordLength < text.length && !isBlankCode(text.charCodeAt(keywordLength)) && text[keywordLength] !== '\n') return null;
   let out = '';
   let i = skipBlanks(text, keywordLength);
   let continued = false;
@@ -47,12 +47,13 @@ function joinLines(text: string, keywordLength: number, escapeChar: string): str
       i = lineEnd + 1;
       continue;
     }
-    if (continued && isBlank(line)) return null;
+    if (continued && isBlankLine(line)) return null;
     if (!first && line.includes('#')) return null;
     const escapeAt = line.indexOf(escapeChar);
-    if (escapeAt !== -1 && (escapeAt !== continuationEscape(line, escapeChar) || lineEnd === text.length)) return null;
+    // The only escape allowed ends the line, and a line follows: a continuation.
+    if (escapeAt !== -1 && (escapeAt !== line.length - 1 || lineEnd === text.length)) return null;
     // dockerfile-ast drops a continued line that holds one character before the escape.
-    if (escapeAt !== -1 && !first && (escapeAt === 1 || isBlank(line.slice(0, escapeAt)))) return null;
+    if (escapeAt !== -1 && !first && (escapeAt === 1 || isBlankLine(line.slice(0, escapeAt)))) return null;
     const content = out === '' ? line.slice(skipBlanks(line, 0)) : line;
     if (escapeAt === -1) {
       out += content;
@@ -65,17 +66,15 @@ function joinLines(text: string, keywordLength: number, escapeChar: string): str
     i = lineEnd + 1;
     first = false;
   }
-  return out.replace(/[ \t\r\n]+$/, '');
+  return out.replace(/[ \t\n]+$/, '');
 }
 
-/** Index of the escape character ending the line, or -1. */
-function continuationEscape(line: string, escapeChar: string): number {
-  return line.endsWith(escapeChar) ? line.length - 1 : -1;
+function isBlankLine(line: string): boolean {
+  return /^[ \t]*$/.test(line);
 }
 
-function isBlank(value: string | number): boolean {
-  if (typeof value === 'string') return /^[ \t]*$/.test(value);
-  return value === 32 || value === 9;
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 function endOfLine(text: string, from: number): number {
@@ -85,6 +84,6 @@ function endOfLine(text: string, from: number): number {
 
 function skipBlanks(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isBlank(text.charCodeAt(i))) i += 1;
+  while (i < text.length && isBlankCode(text.charCodeAt(i))) i += 1;
   return i;
 }
