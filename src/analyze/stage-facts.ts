@@ -7,7 +7,7 @@ import type { Arg, Env, PropertyInstruction } from 'dockerfile-ast';
 import type { FromImage } from '../parse/from-image';
 import type { InstructionNode, ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
 import { splitShellCommands, ShellCommand } from './shell-commands';
-import { commandForm, CommandForm, CopySpec, expandVariables, parseCopy, runScript } from './instruction-args';
+import { CopySpec, expandVariables, parseCopy, runScript } from './instruction-args';
 import { posix as path } from 'path';
 
 /** Instructions that describe the final image at run time and are re-emitted verbatim. */
@@ -148,9 +148,8 @@ export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage): StageF
         facts.shell = instruction;
         break;
       case 'ENTRYPOINT':
+        // Docker resets only the base image's CMD: a CMD set earlier in this stage stays.
         facts.entrypoint = instruction;
-        // Docker resets CMD when ENTRYPOINT is set after it.
-        facts.cmd = null;
         break;
       case 'CMD':
         facts.cmd = instruction;
@@ -167,14 +166,6 @@ function resolveDest(workdir: string, dest: string): string {
   const resolved = path.resolve(workdir, dest);
   // A trailing slash means "into this directory": keep it, copies need it.
   return dest.endsWith('/') && resolved !== '/' ? `${resolved}/` : resolved;
-}
-
-/** The container command (ENTRYPOINT + CMD) as Docker would run it, for inspection. */
-export function containerCommand(facts: StageFacts): { entrypoint: CommandForm | null; cmd: CommandForm | null; text: string } {
-  const entrypoint = facts.entrypoint ? commandForm(facts.entrypoint.args) : null;
-  const cmd = facts.cmd ? commandForm(facts.cmd.args) : null;
-  const show = (c: CommandForm | null) => (c ? (c.form === 'exec' ? c.argv.join(' ') : c.script) : '');
-  return { entrypoint, cmd, text: [show(entrypoint), show(cmd)].filter(Boolean).join(' ') };
 }
 
 export function propertyNames(instruction: InstructionNode): string[] {

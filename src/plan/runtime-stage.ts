@@ -5,12 +5,13 @@
  */
 import { posix as path } from 'path';
 import type { CopyFacts, StageFacts } from '../analyze/stage-facts';
-import { programName, splitShellCommands } from '../analyze/shell-commands';
-import { commandForm, variableReferences } from '../analyze/instruction-args';
+import { programName } from '../analyze/shell-commands';
+import { containerCommand, formCommands, healthchecks } from '../analyze/container-command';
+import { isUserProgram } from '../analyze/programs';
+import { variableReferences } from '../analyze/instruction-args';
 import type { Decision, RuntimeStageModel } from './plan-types';
 import type { BuildContext } from '../context/build-context';
 
-const USER_COMMANDS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod']);
 const FILESYSTEM_COMMANDS = new Set(['mkdir', 'chown', 'chmod', 'chgrp', 'touch', 'ln', 'true', 'set']);
 
 /** The runtime stage with the original's run-time instructions, verbatim and in order. */
@@ -41,13 +42,13 @@ export function userSetupRuns(facts: StageFacts): { runs: string[]; decisions: D
   for (const run of facts.runs) {
     const programs = run.commands.map(programName);
     if (programs.length === 0) continue;
-    const createsUsers = programs.some((p) => USER_COMMANDS.has(p));
-    const setupOnly = programs.every((p) => USER_COMMANDS.has(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo');
+    const createsUsers = programs.some((p) => isUserProgram(p));
+    const setupOnly = programs.every((p) => isUserProgram(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo');
     if (setupOnly && (createsUsers || programs.some((p) => p === 'mkdir' || p === 'chown'))) {
       runs.push(run.instruction.text);
       decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: 'creates users or directories the running app relies on' });
     } else if (createsUsers) {
-      const userCommands = run.commands.filter((c) => USER_COMMANDS.has(programName(c))).map((c) => c.text);
+      const userCommands = run.commands.filter((c) => isUserProgram(programName(c))).map((c) => c.text);
       runs.push(`RUN ${userCommands.join(' && ')}`);
       decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: `its user/group commands are replayed in the runtime: ${userCommands.join(' && ')}` });
     }
@@ -185,28 +186,9 @@ export function neededArgs(model: RuntimeStageModel, facts: StageFacts): string[
   return facts.args.filter((a) => used.has(a.name)).map((a) => a.instruction.text);
 }
 
-/** Programs the container runs: HEALTHCHECK, ENTRYPOINT and CMD (first word of each command). */
+/** Programs the container runs: HEALTHCHECK, ENTRYPOINT and CMD (wrappers and shells included). */
 export function runtimeCommands(facts: StageFacts): string[] {
-  const programs = new Set<string>();
-  const addScript = (script: string) => splitShellCommands(script).forEach((c) => programs.add(programName(c)));
-  for (const instruction of [facts.entrypoint, facts.cmd]) {
-    if (!instruction) continue;
-    const form = commandForm(instruction.args);
-    if (form.form === 'exec') {
-      if (form.argv[0]) programs.add(path.basename(form.argv[0]));
-      if (/^(\/bin\/)?(ba)?sh$/.test(form.argv[0] ?? '') && form.argv[1] === '-c' && form.argv[2]) addScript(form.argv[2]);
-    } else addScript(form.script);
-  }
-  for (const metadata of facts.metadata) {
-    if (metadata.keyword !== 'HEALTHCHECK') continue;
-    const match = /\bCMD\s+([\s\S]*)$/i.exec(metadata.args);
-    if (!match) continue;
-    const form = commandForm(match[1]);
-    if (form.form === 'exec') {
-      if (/^(\/bin\/)?(ba)?sh$/.test(form.argv[0] ?? '') && form.argv[2]) addScript(form.argv[2]);
-      else if (form.argv[0]) programs.add(path.basename(form.argv[0]));
-    } else addScript(form.script);
-  }
-  programs.delete('');
+  const programs = new Set(containerCommand(facts).programs);
+  for (const form of healthchecks(facts)) formCommands(form).programs.forEach((p) => programs.add(p));
   return [...programs];
 }

@@ -6,9 +6,11 @@
  */
 import { posix as path } from 'path';
 import type { CommandForm } from '../../analyze/instruction-args';
-import { programName, splitShellCommands, ShellCommand } from '../../analyze/shell-commands';
+import { CommandLine, commandLines, formCommands, needsShell, runsItsArguments, simpleShellArgv, splitInstruction } from '../../analyze/container-command';
+import { isShellScript } from '../../analyze/programs';
+import { programName } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
-import { CommandLine, commandLines, execFormText, shellWrapperScript, simpleShellArgv, splitInstruction } from '../../plan/container-command';
+import { execFormText } from '../../plan/container-command';
 import type { Decision } from '../../plan/plan-types';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { buildFlagsText, GoCommand, parseGoCommand, quote } from './go-commands';
@@ -29,8 +31,7 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
   for (const line of commandLines(facts)) {
     const { instruction, form } = line;
     result.lines.push(line);
-    const script = form.form === 'shell' ? form.script : shellWrapperScript(form.argv);
-    const commands: ShellCommand[] = script !== null ? splitShellCommands(script) : [{ words: form.form === 'exec' ? form.argv : [], text: form.form === 'exec' ? form.argv.map(quote).join(' ') : '' }];
+    const commands = formCommands(form, { keepWrappers: true }).commands;
     const goCommands = commands.map((c) => ({ c, go: c.words[0] && path.basename(c.words[0]) === 'go' ? parseGoCommand({ ...c, words: ['go', ...c.words.slice(1)] }) : null }));
     if (!goCommands.some((g) => g.go !== null)) continue;
 
@@ -122,11 +123,12 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
       result.texts.push(changed ? formText(line.keyword, form) : line.instruction.text);
       continue;
     }
-    const wrapped = form.form === 'shell' ? form.script : shellWrapperScript(form.argv);
-    if (wrapped !== null || (form.form === 'exec' && /\.(ba)?sh$/.test(form.argv[0] ?? ''))) {
+    if (form.form === 'exec' && isShellScript(form.argv[0] ?? '')) {
       result.needsShell = true;
-      for (const c of splitShellCommands(wrapped ?? '')) if (c.words[0]) result.programs.push({ program: c.words[0], binary: findBinary(c.words[0], binaries, workdir, originalPath) });
-      if (form.form === 'exec' && wrapped === null) result.programs.push({ program: form.argv[0], binary: null });
+      result.programs.push({ program: form.argv[0], binary: null });
+    } else if (needsShell(form)) {
+      result.needsShell = true;
+      for (const c of formCommands(form, { keepWrappers: true }).commands) if (c.words[0]) result.programs.push({ program: c.words[0], binary: findBinary(c.words[0], binaries, workdir, originalPath) });
     } else if (form.form === 'exec' && form.argv.length > 0) {
       const program = form.argv[0];
       const binary = findBinary(program, binaries, workdir, originalPath);
@@ -140,11 +142,6 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
     result.texts.push(changed ? formText(line.keyword, form) : line.instruction.text);
   }
   return result;
-}
-
-/** `tini --`, `dumb-init`, `gosu app`, `/entrypoint.sh`: CMD is the program they start. */
-function runsItsArguments(argv: readonly string[]): boolean {
-  return argv[argv.length - 1] === '--' || /^(tini|dumb-init|gosu|su-exec|chamber|envconsul)$/.test(path.basename(argv[0] ?? '')) || /\.(ba)?sh$/.test(argv[0] ?? '');
 }
 
 function subjectOf(line: CommandLine): string {

@@ -5,13 +5,12 @@
  * minimal image lacks (CA bundle, zoneinfo, /etc/passwd), then runs the same command.
  */
 import { posix as path } from 'path';
-import { commandForm } from '../../analyze/instruction-args';
-import { programName, splitShellCommands } from '../../analyze/shell-commands';
+import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { TextEdit } from '../../edit/text-edits';
 import { globalArgValues } from '../../plan/base-image';
 import { appendToBuilder, insertAfterFrom } from '../../plan/builder-edits';
-import { shellWrapperScript } from '../../plan/container-command';
+import { formCommands, healthchecks, needsShell } from '../../analyze/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, copyLine, isWithin } from '../../plan/runtime-stage';
@@ -179,14 +178,10 @@ function missingPrograms(programs: { program: string; binary: string | null }[],
     if (binary || present(program)) continue;
     warnings.push(`the container runs "${program}", which msb does not find among the built binaries or in ${image}`);
   }
-  for (const metadata of facts.metadata.filter((m) => m.keyword === 'HEALTHCHECK')) {
-    const match = /\bCMD\s+([\s\S]*)$/i.exec(metadata.args);
-    if (!match) continue;
-    const form = commandForm(match[1]);
-    const script = form.form === 'shell' ? form.script : shellWrapperScript(form.argv);
-    const programs = script !== null ? splitShellCommands(script).map((c) => c.words[0] ?? '') : form.form === 'exec' ? [form.argv[0] ?? ''] : [];
+  for (const form of healthchecks(facts)) {
+    const programs = formCommands(form, { keepWrappers: true }).commands.map((c) => c.words[0] ?? '');
     const missing = programs.filter((p) => p && p !== 'exit' && !present(p));
-    if (script !== null && !imageCommands.includes('sh')) missing.unshift('/bin/sh');
+    if (needsShell(form) && !imageCommands.includes('sh')) missing.unshift('/bin/sh');
     if (missing.length > 0) warnings.push(`the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`);
   }
   return warnings;

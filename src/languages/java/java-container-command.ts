@@ -3,9 +3,10 @@
  * jar or classpath it runs, and the same command with a new jar path. A build tool as the
  * command (`mvn spring-boot:run`, `gradle bootRun`) is recognised so the plan can build once.
  */
-import { splitShellCommands } from '../../analyze/shell-commands';
+import { CommandLine, commandLines, formCommands, shellScript } from '../../analyze/container-command';
+import type { CommandForm } from '../../analyze/instruction-args';
 import type { StageFacts } from '../../analyze/stage-facts';
-import { CommandLine, commandLines, execFormText, replaceShellWord, shellWrapperScript } from '../../plan/container-command';
+import { execFormText, replaceShellWord } from '../../plan/container-command';
 import { BuildCommand, JavaInvocation, parseBuildCommand, parseJavaInvocation } from './java-commands';
 
 export interface JavaCall {
@@ -29,15 +30,13 @@ export function readContainerCommand(facts: StageFacts): ContainerCommand {
   const [first, second] = lines;
   const joined = first?.instruction.keyword === 'ENTRYPOINT' && second && first.form.form === 'exec' && second.form.form === 'exec' ? [...first.form.argv, ...second.form.argv] : null;
   for (const line of lines) {
-    const script = line.form.form === 'shell' ? line.form.script : shellWrapperScript(line.form.argv);
-    const argv = line === first && joined ? joined : line.form.form === 'exec' ? line.form.argv : [];
-    // `CMD sh -c "java -jar target/*.jar"`: one more level of shell.
-    const commands = script !== null ? splitShellCommands(script).flatMap((c) => (shellWrapperScript(c.words) !== null ? splitShellCommands(shellWrapperScript(c.words) as string) : [c])).map((c) => c.words) : [argv];
-    for (const words of commands) {
+    const inShell = line.form.form === 'shell' || shellScript(line.form.argv) !== null;
+    const form: CommandForm = line === first && joined ? { form: 'exec', argv: joined } : line.form;
+    for (const { words } of formCommands(form).commands) {
       const build = parseBuildCommand({ words, text: words.join(' ') });
       if (build && build.run && !result.buildRun) result.buildRun = { line, command: build };
       const invocation = parseJavaInvocation(words);
-      if (invocation && !result.java) result.java = { line, invocation, inShell: script !== null };
+      if (invocation && !result.java) result.java = { line, invocation, inShell };
     }
   }
   return result;
@@ -46,7 +45,7 @@ export function readContainerCommand(facts: StageFacts): ContainerCommand {
 /** The instruction text with the jar (or classpath) path replaced (unchanged when it does not name it). */
 export function rewritePath(line: CommandLine, from: string, to: string): string {
   if (line.form.form === 'shell') return `${line.keyword} ${replaceShellWord(line.form.script, from, to)}`;
-  const script = shellWrapperScript(line.form.argv);
+  const script = shellScript(line.form.argv);
   if (script !== null) return execFormText(line.keyword, [...line.form.argv.slice(0, 2), replaceShellWord(script, from, to), ...line.form.argv.slice(3)]);
   return execFormText(
     line.keyword,

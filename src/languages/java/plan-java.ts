@@ -7,7 +7,8 @@
 import { posix as path } from 'path';
 import type { TextEdit } from '../../edit/text-edits';
 import { appendToBuilder } from '../../plan/builder-edits';
-import { execFormText, needsShell } from '../../plan/container-command';
+import { needsShell } from '../../analyze/container-command';
+import { execFormText } from '../../plan/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';

@@ -7,7 +7,8 @@ import { posix as path } from 'path';
 import type { DetectInput } from '../../plan/plan-types';
 import { frameworkOutputDir, NextConfig, readNextConfig, readViteConfig } from './framework-config';
 import { findFrontEndServer, FrontEndServer } from './front-end-server';
-import { containerCommands, isBuild, matchesProgram, NodeApp } from './node-app';
+import { containerCommand } from '../../analyze/container-command';
+import { isBuild, matchesProgram, NodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 import { declaredPackages } from './package-json';
 import type { Step } from './run-scripts';
@@ -46,7 +47,7 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
     const start = programs.length === 1 && programs[0].command.kind === 'program' && matchesProgram(programs[0].command.words, [{ program: 'next', subcommand: 'start' }]) ? programs[0] : null;
     const config = readNextConfig(input.context, app.contextDir ?? '');
     // server.js replaces the CMD: the ENTRYPOINT may only be an init wrapper, and server.js lands in the WORKDIR.
-    const cmdOnly = input.facts.cmd !== null && (!input.facts.entrypoint || containerCommands({ ...input.facts, cmd: null }).length === 0);
+    const cmdOnly = input.facts.cmd !== null && (!input.facts.entrypoint || containerCommand({ ...input.facts, cmd: null }).commands.length === 0);
     if (start && config.output === 'standalone' && cmdOnly && app.projectDir === input.facts.workdir) return { kind: 'next-standalone', start, config };
   }
   return { kind: 'server' };

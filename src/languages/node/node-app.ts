@@ -8,7 +8,9 @@ import { posix as path } from 'path';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import { splitShellCommands } from '../../analyze/shell-commands';
-import { commandForm, expandVariables } from '../../analyze/instruction-args';
+import { expandVariables } from '../../analyze/instruction-args';
+import { containerCommand } from '../../analyze/container-command';
+import { isShellProgram } from '../../analyze/programs';
 import type { BuildContext } from '../../context/build-context';
 import type { DetectInput } from '../../plan/plan-types';
 import { contextPaths } from '../../plan/context-paths';
@@ -68,7 +70,6 @@ export interface NodeApp {
   opaqueScript: string | null;
 }
 
-const INIT_WRAPPERS = new Set(['tini', 'dumb-init', 'docker-entrypoint.sh']);
 const LOCKFILES: [string, Manager][] = [['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm']];
 
 // Detection describes the app and planning uses it: read it once per analysed stage.
@@ -162,46 +163,15 @@ export function matchesProgram<R extends { program: string; subcommand?: string 
 }
 
 /**
- * The container's command as simple commands: exec-form ENTRYPOINT + CMD joined like Docker
- * does, `sh -c` scripts split, init wrappers (tini, dumb-init, the node image's entrypoint) dropped.
- */
-export function containerCommands(facts: StageFacts): ShellCommand[] {
-  const entrypoint = facts.entrypoint ? commandForm(facts.entrypoint.args) : null;
-  const cmd = facts.cmd ? commandForm(facts.cmd.args) : null;
-  let argv: string[];
-  if (entrypoint?.form === 'shell') return splitShellCommands(entrypoint.script);
-  if (entrypoint?.form === 'exec') argv = [...entrypoint.argv, ...(cmd?.form === 'exec' ? cmd.argv : cmd ? ['/bin/sh', '-c', cmd.script] : [])];
-  else if (cmd?.form === 'shell') return splitShellCommands(cmd.script);
-  else argv = cmd?.form === 'exec' ? cmd.argv : [];
-
-  const customScripts = new Set(facts.copies.flatMap((c) => c.spec.sources.map((s) => path.basename(s))));
-  for (;;) {
-    const program = path.basename(argv[0] ?? '');
-    if (INIT_WRAPPERS.has(program) && !customScripts.has(program)) {
-      argv = argv.slice(1);
-      while (argv[0]?.startsWith('-')) {
-        const flag = argv[0];
-        argv = argv.slice(1);
-        if (flag === '--') break;
-      }
-      continue;
-    }
-    if (/^(ba|da)?sh$/.test(program) && argv[1] === '-c' && argv[2] !== undefined) return splitShellCommands(argv[2]);
-    break;
-  }
-  return argv.length > 0 ? [{ words: argv, text: argv.join(' ') }] : [];
-}
-
-/**
  * The container's commands with the shell scripts it runs read from the build context
  * (`ENTRYPOINT ["./entrypoint.sh"]`): their commands, then the arguments they `exec "$@"`.
  */
 function startCommands(facts: StageFacts, context: BuildContext): { commands: ShellCommand[]; opaqueScript: string | null } {
   const commands: ShellCommand[] = [];
   let opaqueScript: string | null = null;
-  for (const command of containerCommands(facts)) {
+  for (const command of containerCommand(facts).commands) {
     const [program, ...args] = command.words;
-    const script = /^(ba|da)?sh$/.test(path.basename(program)) && args[0] && !args[0].startsWith('-') ? args[0] : program;
+    const script = isShellProgram(program) && args[0] && !args[0].startsWith('-') ? args[0] : program;
     // A script the Dockerfile copied in; an absolute path may also be a program of the image.
     const looksLikeScript = /\.sh$/.test(script) || /^\.{1,2}\//.test(script);
     const source = looksLikeScript || script.startsWith('/') ? contextPaths(facts, context).toContext(path.resolve(facts.workdir, script)) : null;

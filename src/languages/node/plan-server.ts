@@ -13,7 +13,7 @@ import type { Decision, PlanInput, RuntimeStageModel, StrategyPlan } from '../..
 import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns, workdirOwner } from '../../plan/runtime-stage';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import type { AppKind } from './app-kind';
-import { containerCommands, NodeApp } from './node-app';
+import type { NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
 import { productionDeps } from './production-deps';
 
@@ -145,7 +145,6 @@ function workdirChowns(input: PlanInput): Map<string, boolean> {
 /** Programs the container starts: the command as written, the scripts it runs, the HEALTHCHECK. */
 function containerPrograms(input: PlanInput, app: NodeApp): Set<string> {
   const programs = new Set(runtimeCommands(input.facts));
-  for (const command of containerCommands(input.facts)) programs.add(path.basename(command.words[0] ?? ''));
   for (const step of app.start) if (step.command.kind === 'program') programs.add(step.command.words[0]);
   return programs;
 }

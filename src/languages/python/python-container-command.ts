@@ -3,8 +3,7 @@
  * the packages live in a venv and the package managers stay in the builder.
  */
 import { commandForm } from '../../analyze/instruction-args';
-import { splitShellCommands } from '../../analyze/shell-commands';
-import { containerCommand } from '../../analyze/stage-facts';
+import { containerCommand } from '../../analyze/container-command';
 import type { PlanInput } from '../../plan/plan-types';
 import { classifyPythonCommand } from './python-commands';
 
@@ -40,15 +39,10 @@ export function oneLine(text: string): string {
 }
 
 export function containerStartInstall(input: PlanInput, tools: ReadonlySet<string>): string | null {
-  const command = containerCommand(input.facts);
-  for (const form of [command.entrypoint, command.cmd]) {
-    if (!form) continue;
-    const script = form.form === 'exec' ? (form.argv[0]?.endsWith('sh') && form.argv[1] === '-c' ? form.argv[2] ?? '' : form.argv.join(' ')) : form.script;
-    for (const c of splitShellCommands(script)) {
-      const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
-      if (kind === 'dependencies' || kind === 'tool-install' || kind === 'user-install' || kind === 'uv-sync') {
-        return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;
-      }
+  for (const c of containerCommand(input.facts).commands) {
+    const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
+    if (kind === 'dependencies' || kind === 'tool-install' || kind === 'user-install' || kind === 'uv-sync') {
+      return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;
     }
   }
   return null;

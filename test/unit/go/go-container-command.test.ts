@@ -1,7 +1,7 @@
 /** The Go container command in the runtime stage. */
 import { GoProject } from '../../../src/languages/go/go-binaries';
 import { moveStartupBuilds, resolveCommands } from '../../../src/languages/go/go-container-command';
-import { commandLines } from '../../../src/plan/container-command';
+import { commandLines } from '../../../src/analyze/container-command';
 import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { stageFixture } from '../../helpers/build-fixture';
 

@@ -1,29 +1,10 @@
-import { containerCommands, contextDirFor, readNodeApp } from '../../../src/languages/node/node-app';
+import { contextDirFor, readNodeApp } from '../../../src/languages/node/node-app';
 import { contextPaths } from '../../../src/plan/context-paths';
 import { Files, nodeInput, pkg, settings } from './node-fixtures';
 
 const app = (dockerfile: string, files: Files) => readNodeApp(nodeInput(dockerfile, files), settings);
 
 describe('node project facts', () => {
-  it.each([
-    ['exec CMD', 'CMD ["node", "dist/main.js"]', ['node dist/main.js']],
-    ['shell CMD', 'CMD npm run migrate && npm start', ['npm run migrate', 'npm start']],
-    ['ENTRYPOINT + CMD', 'ENTRYPOINT ["node"]\nCMD ["server.js"]', ['node server.js']],
-    ['tini wrapper', 'ENTRYPOINT ["/sbin/tini", "--"]\nCMD ["node", "index.js"]', ['node index.js']],
-    ['dumb-init with flags', 'ENTRYPOINT ["dumb-init", "--single-child", "--"]\nCMD ["npm", "start"]', ['npm start']],
-    ['sh -c', 'CMD ["sh", "-c", "node migrate.js && node server.js"]', ['node migrate.js', 'node server.js']],
-    ['shell ENTRYPOINT ignores CMD', 'ENTRYPOINT node server.js\nCMD ["--inspect"]', ['node server.js']],
-    ['none', '', []],
-  ])('container command: %s', (_name, lines, expected) => {
-    const input = nodeInput(`FROM node:18\n${lines}\n`);
-    expect(containerCommands(input.facts).map((c) => c.words.join(' '))).toEqual(expected);
-  });
-
-  it('keeps a custom docker-entrypoint.sh the Dockerfile copies', () => {
-    const input = nodeInput('FROM node:18\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "a.js"]\n', { 'docker-entrypoint.sh': '' });
-    expect(containerCommands(input.facts)[0].words[0]).toBe('docker-entrypoint.sh');
-  });
-
   it.each([
     ['package files into WORKDIR', 'WORKDIR /app\nCOPY package*.json ./', '/app', { 'package.json': '{}' }, ''],
     ['whole context', 'WORKDIR /app\nCOPY . .', '/app/client', { 'client/package.json': '{}' }, 'client'],

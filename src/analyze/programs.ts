@@ -1,0 +1,96 @@
+/**
+ * What msb knows about the generic programs of a container command or a RUN, as data: which
+ * programs are shells, which wrap another command (init systems, user switchers, `env`), which
+ * create users, and the option tables of the system tools every language meets.
+ */
+import { posix as path } from 'path';
+import type { OptionTable } from './argv';
+
+/** Program names (without their directory) that are POSIX-like shells. */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+
+/** `/bin/sh`, `bash`, `/usr/bin/dash`: a shell. `./run.sh` is a script, not a shell. */
+export function isShellProgram(word: string): boolean {
+  return SHELLS.has(path.basename(word));
+}
+
+/** `./entrypoint.sh`, `/run.bash`: a shell script run as a program (it needs a shell in the image). */
+export function isShellScript(word: string): boolean {
+  return /\.(sh|bash)$/.test(word);
+}
+
+export interface Wrapper {
+  /** Its options (read until the first operand). */
+  options: OptionTable;
+  /** Operands it takes before the command it runs (`gosu USER cmd`: 1). */
+  operands: number;
+  /** Leading `NAME=value` words are its own (`env A=1 cmd`). */
+  assignments?: boolean;
+  /** A script of this name in the base image; a file the Dockerfile copies under that name is the user's own. */
+  imageScript?: boolean;
+}
+
+/** Programs that run the command given as their arguments, as PID 1 or as another user. */
+export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
+  tini: { options: { valued: ['-p', '-e'], stopAtOperand: true }, operands: 0 },
+  'dumb-init': { options: { valued: ['-r', '--rewrite'], stopAtOperand: true }, operands: 0 },
+  gosu: { options: { stopAtOperand: true }, operands: 1 },
+  'su-exec': { options: { stopAtOperand: true }, operands: 1 },
+  chamber: { options: { valued: ['-r', '--retries'], stopAtOperand: true }, operands: 0 },
+  envconsul: { options: { valued: ['-config', '-prefix', '-consul-addr'], stopAtOperand: true, singleDash: true }, operands: 0 },
+  exec: { options: { valued: ['-a'], stopAtOperand: true }, operands: 0 },
+  env: { options: { valued: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'], stopAtOperand: true }, operands: 0, assignments: true },
+  'docker-entrypoint.sh': { options: { stopAtOperand: true }, operands: 0, imageScript: true },
+};
+
+/** How each user-creating program belongs to an image family's tools. */
+export type UserToolFamily = 'shadow' | 'adduser';
+
+/** Programs that create or change users and groups, with the tool family they come from. */
+export const USER_PROGRAMS: Readonly<Record<string, UserToolFamily>> = {
+  useradd: 'shadow',
+  groupadd: 'shadow',
+  usermod: 'shadow',
+  groupmod: 'shadow',
+  adduser: 'adduser',
+  addgroup: 'adduser',
+};
+
+export function isUserProgram(program: string): boolean {
+  return Object.prototype.hasOwnProperty.call(USER_PROGRAMS, program);
+}
+
+/** Option tables of system tools every language meets. */
+export const SYSTEM_TOOL_OPTIONS = {
+  apt: { valued: ['-t', '--target-release', '-o', '--option', '-c', '--config-file'] },
+  apk: { valued: ['-X', '--repository', '-t', '--virtual', '-p', '--root', '--repositories-file', '--arch'], aliases: { '-t': '--virtual' } },
+  useradd: {
+    valued: ['-u', '--uid', '-g', '--gid', '-G', '--groups', '-d', '--home-dir', '--home', '-s', '--shell', '-c', '--comment', '-e', '-f', '-k', '-K', '-p', '--password', '-R', '--root', '-b', '--base-dir'],
+    flags: ['-m', '--create-home', '-M', '--no-create-home', '-r', '--system', '-N', '--no-user-group', '-U', '--user-group', '-l', '--no-log-init', '-o', '--non-unique'],
+    aliases: { '--uid': '-u', '--gid': '-g', '--groups': '-G', '--home-dir': '-d', '--home': '-d', '--shell': '-s', '--create-home': '-m', '--system': '-r' },
+    clusters: true,
+    glued: true,
+  },
+  groupadd: {
+    valued: ['-g', '--gid', '-K', '--key', '-p', '--password', '-R', '--root', '-P', '--prefix'],
+    flags: ['-r', '--system', '-f', '--force', '-o', '--non-unique'],
+    aliases: { '--gid': '-g', '--system': '-r' },
+    clusters: true,
+    glued: true,
+  },
+  usermod: {
+    valued: ['-g', '--gid', '-G', '--groups', '-d', '--home', '-s', '--shell', '-u', '--uid', '-l', '--login', '-c', '--comment'],
+    flags: ['-a', '--append', '-m', '--move-home'],
+    aliases: { '--groups': '-G', '--append': '-a' },
+    clusters: true,
+    glued: true,
+  },
+  /** Debian's adduser/addgroup (long options only). */
+  'adduser-debian': {
+    valued: ['--uid', '--gid', '--ingroup', '--home', '--shell', '--gecos', '--comment', '--conf', '--firstuid', '--lastuid', '--firstgid', '--lastgid', '--add-extra-groups'],
+    flags: ['--system', '--group', '--disabled-password', '--disabled-login', '--no-create-home', '--quiet', '--force-badname', '--allow-bad-names', '--allow-all-names', '--debug'],
+  },
+  /** busybox's adduser and addgroup (short options only; `-g` is the GECOS for one, the gid for the other). */
+  'adduser-busybox': { valued: ['-h', '-g', '-s', '-G', '-u', '-k'], flags: ['-D', '-S', '-H'], clusters: true, glued: true },
+  'addgroup-busybox': { valued: ['-g'], flags: ['-S'], clusters: true, glued: true },
+} satisfies Record<string, OptionTable>;
