@@ -64,7 +64,7 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
     // Never hand out an edit msb cannot vouch for: leave the file as it is and say why.
     return { ...base, status: 'skipped', reason: `msb could not verify its edit (${verified}); the file is left unchanged — please report this`, output: text };
   }
-  const lint = lintConversion(dockerfile, verified);
+  const lint = lintConversion(dockerfile, verified, plan.carried);
   if (lint.errors.length) {
     const message = `the converted file fails lint (not written): ${lint.errors.map((f) => formatFinding(file, f)).join('; ')}`;
     return { ...base, status: 'error', reason: message, output: text, lint: lint.errors, error: { kind: 'lint-error', message, line: lint.errors[0].line } };
@@ -147,10 +147,11 @@ function verifyOutput(original: ParsedDockerfile, output: string, expected: { ru
 /**
  * Lints the converted file against the original: an error the conversion introduced blocks the
  * result; new warnings, and errors the original already had that the runtime image still
- * carries, become warnings.
+ * carries, become warnings. `carriedOver` are paths the plan copies because the original image had
+ * them (rules report those as warnings).
  */
-function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
-  const after = lintDockerfile(converted);
+function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile, carriedOver: readonly string[]): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
+  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver) });
   // The original is linted only when there is something to compare: most outputs are clean.
   const before = new Set(after.length ? lintDockerfile(original).map(findingKey) : []);
   const introduced = after.filter((f) => !before.has(findingKey(f)));

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { globMatcher } from '../util/glob-matcher';
 import ignore, { Ignore } from 'ignore';
+import { gitIgnoreMatcher } from './git-ignore';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'vendor', '.venv', 'venv', '__pycache__', 'target', 'build', 'dist', '.next', '.gradle', '.idea']);
 const MAX_DEPTH = 4;
@@ -25,6 +26,8 @@ export interface BuildContext {
   read(relativePath: string): string | null;
   /** True when .dockerignore keeps the path out of the build context. */
   isDockerIgnored(relativePath: string): boolean;
+  /** True when git ignores the path: it is in this checkout but not in a fresh clone. */
+  isGitIgnored(relativePath: string): boolean;
 }
 
 export function openBuildContext(dir: string): BuildContext {
@@ -35,6 +38,7 @@ export function openBuildContext(dir: string): BuildContext {
   const knownMissing = (key: string) => !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
   const cache = new Map<string, string | null>();
   let dockerignore: Ignore | undefined;
+  let isGitIgnored: ((relativePath: string) => boolean) | undefined;
 
   const read = (relativePath: string): string | null => {
     const key = normalise(relativePath);
@@ -72,6 +76,7 @@ export function openBuildContext(dir: string): BuildContext {
       const rel = normalise(relativePath);
       return rel !== '' && rel !== '.' && dockerignore.ignores(rel);
     },
+    isGitIgnored: (relativePath) => (isGitIgnored ??= gitIgnoreMatcher(root, read))(normalise(relativePath)),
   };
 }
 

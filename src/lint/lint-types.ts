@@ -21,6 +21,11 @@ export interface LintContext {
   dockerfile: ParsedDockerfile;
   /** The stage whose filesystem becomes the image (the last one). */
   finalStage: Stage;
+  /**
+   * Paths a conversion's runtime stage copies only because the original image held them at the
+   * same place (empty when linting a user's file): findings about them are not introduced.
+   */
+  carriedOver: ReadonlySet<string>;
 }
 
 export type RuleFinding = { instruction: InstructionNode; message: string; subject: string; severity?: Severity };

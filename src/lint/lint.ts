@@ -10,11 +10,13 @@ export interface LintOptions {
   /** Rule ids to leave out. */
   ignore?: readonly string[];
   rules?: readonly LintRule[];
+  /** See LintContext.carriedOver: set by the conversion, never by `msb lint`. */
+  carriedOver?: ReadonlySet<string>;
 }
 
 export function lintDockerfile(dockerfile: ParsedDockerfile, options: LintOptions = {}): LintFinding[] {
   const ignore = new Set((options.ignore ?? []).map((id) => id.toUpperCase()));
-  const context = { dockerfile, finalStage: dockerfile.stages[dockerfile.stages.length - 1] };
+  const context = { dockerfile, finalStage: dockerfile.stages[dockerfile.stages.length - 1], carriedOver: options.carriedOver ?? new Set<string>() };
   const findings: LintFinding[] = [];
   for (const rule of options.rules ?? RULES) {
     if (ignore.has(rule.id)) continue;

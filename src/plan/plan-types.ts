@@ -104,6 +104,11 @@ export type StrategyPlan =
       decisions: Decision[];
       /** Runtime base image as written in the new FROM, for size estimates. */
       runtimeImage: string;
+      /**
+       * Container paths the runtime stage copies only because the original image had them there
+       * (a committed `.env`): the lint of the result treats them as carried over, not introduced.
+       */
+      carried?: string[];
     };
 
 export interface LanguageStrategy {

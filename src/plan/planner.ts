@@ -28,6 +28,8 @@ export type Plan =
       runtimeImage: string;
       /** Instructions the appended runtime stage must parse into (checked on the parsed output). */
       runtimeInstructions: number;
+      /** See StrategyPlan.carried. */
+      carried: string[];
     };
 
 export interface PlanEnvironment {
@@ -103,6 +105,7 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     builderImage: facts.from.text,
     runtimeImage: strategyPlan.runtimeImage,
     runtimeInstructions: modelInstructionCount(runtime),
+    carried: strategyPlan.carried ?? [],
   };
 }
 

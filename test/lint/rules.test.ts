@@ -158,3 +158,10 @@ it('rule ids are unique and sequential', () => {
 it('--ignore leaves a rule out', () => {
   expect(lintText('FROM python:latest\n', 'Dockerfile', { ignore: ['msb003'] })).toEqual([]);
 });
+
+it('MSB007 reports a copy the conversion carried over from the original image as a warning', () => {
+  const code = 'FROM golang:1.22 AS builder\nCOPY . /app\nFROM alpine:3.20\nCOPY --from=builder /app/.env /app/.env\nCOPY --from=builder /app/.env.local /app/\n';
+  const found = lintText(code, 'Dockerfile', { carriedOver: new Set(['/app/.env']) }).filter((f) => f.rule === 'MSB007');
+  expect(found.map(({ line, severity, subject }) => ({ line, severity, subject }))).toEqual([warning(4, '.env'), error(5, '.env.local')]);
+  expect(found[0].message).toContain('as the original image had it');
+});

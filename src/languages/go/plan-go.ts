@@ -15,11 +15,13 @@ import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, copyLine, isWithin } from '../../plan/runtime-stage';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
+import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
 import { moveStartupBuilds, resolveCommands } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
+import { goEnvFileUse } from './go-env-files';
 import { goRuntimeFiles } from './go-runtime-files';
 import type { GoSettings } from './go-settings';
 import { scanGoSources } from './go-sources';
@@ -143,7 +145,10 @@ export function planGo(input: PlanInput): StrategyPlan {
   }
   copies.push(...user.copies);
 
-  const files = goRuntimeFiles(paths, facts.runs, sources, workdir, settings);
+  const settled = settleRuntimeFiles(goRuntimeFiles(paths, facts.runs, sources, workdir, settings), paths, context, (file) => goEnvFileUse(context, file));
+  const files = settled.files;
+  warnings.push(...settled.warnings);
+  decisions.push(...settled.decisions);
   const fileCopies = files.filter((f) => !copied.some((b) => b === f.path));
   for (const binary of copied) {
     if (fileCopies.some((f) => isWithin(binary, f.path))) continue;
@@ -164,7 +169,7 @@ export function planGo(input: PlanInput): StrategyPlan {
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths' });
   }
-  return { kind: 'convert', runtime, builderEdits, warnings, decisions, runtimeImage: choice.image };
+  return { kind: 'convert', runtime, builderEdits, warnings, decisions, runtimeImage: choice.image, carried: settled.carried };
 }
 
 /** Programs the container (or its HEALTHCHECK) runs that the runtime image will not have. */

@@ -12,9 +12,11 @@ import { execFormText } from '../../plan/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
+import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { baseRuntimeModel, copyLine, isWithin } from '../../plan/runtime-stage';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
 import { BuiltArtifact, readJavaBuild } from './java-build';
+import { javaEnvFileUse } from './java-env-files';
 import { readContainerCommand, rewritePath } from './java-container-command';
 import { chownOf, classpathCopies, Copy, jarCopies } from './java-jar-choice';
 import { javaHomeWarnings, parseFlavour, runtimeImage } from './java-runtime-image';
@@ -128,7 +130,10 @@ export function planJava(input: PlanInput): StrategyPlan {
     lines.push(copyLine(builder, copy.from, copy.to, user.owner(chownOf(facts, copy.from))));
     decisions.push({ subject: copy.to, placement: 'runtime', why: copy.why });
   }
-  const files = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f) });
+  const found = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f) });
+  const files = settleRuntimeFiles(found.files, paths, context, (file) => javaEnvFileUse(context, file));
+  warnings.push(...files.warnings);
+  decisions.push(...files.decisions);
   for (const file of files.files.filter((f) => !copies.some((c) => isWithin(c.to, f.path)))) {
     lines.push(copyLine(builder, file.path, file.path, user.owner(file.chown)));
     decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
@@ -138,5 +143,5 @@ export function planJava(input: PlanInput): StrategyPlan {
 
   warnings.push(...javaHomeWarnings(facts, settings, [...model.env, ...model.command]));
   if (build.commands.some((b) => b.command.tool === 'maven' && b.command.goals.includes('test'))) decisions.push({ subject: 'mvn test', placement: 'builder', why: 'tests run in the builder; the runtime does not need them' });
-  return { kind: 'convert', runtime: model, builderEdits, warnings, decisions, runtimeImage: from };
+  return { kind: 'convert', runtime: model, builderEdits, warnings, decisions, runtimeImage: from, carried: files.carried };
 }
