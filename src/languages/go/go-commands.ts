@@ -4,6 +4,7 @@
  * for `go run`, the program's own arguments.
  */
 import { programName, ShellCommand } from '../../analyze/shell-commands';
+import { shellQuote } from '../../plan/container-command';
 
 export type GoVerb = 'build' | 'install' | 'run';
 
@@ -87,10 +88,7 @@ export function leadingAssignments(text: string): Map<string, string> {
 export function buildFlagsText(command: GoCommand): string {
   return command.flags
     .filter((f) => f.name !== 'o' && f.name !== 'exec')
-    .map((f) => (f.value === null ? `-${f.name}` : `-${f.name}=${quote(f.value)}`))
+    .map((f) => (f.value === null ? `-${f.name}` : `-${f.name}=${shellQuote(f.value)}`))
     .join(' ');
 }
 
-export function quote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

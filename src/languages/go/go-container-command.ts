@@ -10,10 +10,10 @@ import { CommandLine, commandLines, formCommands, needsShell, runsItsArguments, 
 import { isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
-import { execFormText } from '../../plan/container-command';
+import { execFormText, shellQuote as quote } from '../../plan/container-command';
 import type { Decision } from '../../plan/plan-types';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
-import { buildFlagsText, GoCommand, parseGoCommand, quote } from './go-commands';
+import { buildFlagsText, GoCommand, parseGoCommand } from './go-commands';
 
 export interface StartupBuilds {
   lines: CommandLine[];

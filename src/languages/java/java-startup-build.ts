@@ -5,7 +5,7 @@
  * keeping the profiles, JVM options and program arguments the tool was given.
  */
 import { posix as path } from 'path';
-import { execFormText } from '../../plan/container-command';
+import { execFormText, shellQuote } from '../../plan/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanInput } from '../../plan/plan-types';
 import { artifactsOf, JavaBuild } from './java-build';
@@ -18,17 +18,22 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
   const run = command.buildRun as NonNullable<ContainerCommand['buildRun']>;
   const tool = run.command;
   if (tool.tool === 'maven' && tool.run === 'exec:java') return 'the container runs mvn exec:java: msb does not rebuild the classpath of exec:java; package the application as a runnable jar first';
-  let packaging = packagingCommand(tool, false);
+  // A program word that is not a plain path ("RUN ./mvnw" in an exec-form array) cannot start in the original either.
+  if (!/^[A-Za-z0-9_@%+=:,./-]+$/.test(tool.program)) return `the container runs "${tool.text}", whose program "${tool.program}" is not a command msb can run in the builder`;
+  let packaging = packagingWords(tool, false);
   if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
     const paths = contextPaths(facts, context);
-    const parse = (text: string) => parseBuildCommand({ words: text.split(' '), text }) as BuildCommand;
-    let artifacts = artifactsOf(parse(packaging), facts.workdir, context, paths, build);
+    const artifactsFor = (words: string[]) => {
+      const parsed = parseBuildCommand({ words, text: words.join(' ') });
+      return parsed ? artifactsOf(parsed, facts.workdir, context, paths, build) : [];
+    };
+    let artifacts = artifactsFor(packaging);
     // spring-boot:run works without the plugin in <plugins> (the parent manages it); package alone then makes a plain jar.
     if (tool.tool === 'maven' && tool.run === 'spring-boot:run' && !artifacts.some((a) => a.runnable)) {
-      packaging = packagingCommand(tool, true);
-      artifacts = artifactsOf(parse(packaging), facts.workdir, context, paths, build).map((a) => (a.kind === 'jar' ? { ...a, runnable: true, springBoot: build.springBootVersion ?? '', why: 'Spring Boot jar (spring-boot:repackage)' } : a));
+      packaging = packagingWords(tool, true);
+      artifacts = artifactsFor(packaging).map((a) => (a.kind === 'jar' ? { ...a, runnable: true, springBoot: build.springBootVersion ?? '', why: 'Spring Boot jar (spring-boot:repackage)' } : a));
     }
-    builderRuns.push(`RUN ${packaging}`);
+    builderRuns.push(`RUN ${packaging.map(shellQuote).join(' ')}`);
     build.artifacts.splice(0, build.artifacts.length, ...artifacts);
     build.artifacts.sort((a, b) => Number(b.runnable) - Number(a.runnable));
   }
@@ -38,7 +43,7 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
     return `the container serves the project with "${tool.text}", but it is not packaged as a WAR: msb cannot deploy it on a servlet container`;
   }
   const subject = `${run.line.instruction.keyword} (line ${run.line.instruction.line + 1})`;
-  decisions.push({ subject, placement: 'builder', why: `"${tool.text}" compiled and packaged the application at every start: the builder ${builderRuns.length > 0 ? `runs "${packaging}"` : 'already packages it'}` });
+  decisions.push({ subject, placement: 'builder', why: `"${tool.text}" compiled and packaged the application at every start: the builder ${builderRuns.length > 0 ? `runs "${packaging.join(' ')}"` : 'already packages it'}` });
   decisions.push({ subject, placement: 'runtime', why: `the command runs ${artifact.absolute} instead of "${tool.text}"` });
   if (artifact.kind === 'war' && !artifact.runnable) return { texts: [], call: null, index: -1 };
   const jvm = jvmArguments(tool);
@@ -54,14 +59,15 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
   return { texts: kept.map((l) => (l === run.line ? text : l.instruction.text)), call: { line, invocation, inShell: false }, index };
 }
 
-function packagingCommand(tool: BuildCommand, repackage: boolean): string {
+/** The packaging command as words: re-splitting a joined text would misread words that hold spaces. */
+function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
   if (tool.tool === 'maven') {
     const flags = tool.flags.filter((f) => !/^-D(spring-boot|quarkus)\./.test(f));
-    return [tool.program, ...flags, 'package', ...(repackage ? ['spring-boot:repackage'] : []), ...(tool.properties.has('skipTests') ? [] : ['-DskipTests'])].join(' ');
+    return [tool.program, ...flags, 'package', ...(repackage ? ['spring-boot:repackage'] : []), ...(tool.properties.has('skipTests') ? [] : ['-DskipTests'])];
   }
   const flags = tool.flags.filter((f) => !f.startsWith('--args'));
   const task = tool.run === 'quarkusDev' ? 'quarkusBuild' : tool.run === 'run' ? 'installDist' : 'bootJar';
-  return [tool.program, task, ...flags].join(' ');
+  return [tool.program, task, ...flags];
 }
 
 /** `-Dspring-boot.run.jvmArguments=...`, `.profiles`, `.arguments`, gradle `--args=...`. */
