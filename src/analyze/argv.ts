@@ -11,7 +11,7 @@ export interface OptionTable {
   flags?: readonly string[];
   /** Other spellings: alias → the name callers ask for (`--uid` → `-u`). */
   aliases?: Readonly<Record<string, string>>;
-  /** Valued short options that may be glued to their value (`-Dname=value`, `-u1000`); `true` = all of them. */
+  /** Valued options that may be glued to their value (`-Dname=value`, `-plcore`); `true` = every valued `-x` (`-u1000`). */
   glued?: boolean | readonly string[];
   /** POSIX clusters: `-SD` is `-S -D`, and `-ms /bin/bash` ends with an option that takes the next word. */
   clusters?: boolean;
@@ -31,16 +31,12 @@ export interface ParsedOption {
   value: string | null;
   /** The argv words it was read from, as written. */
   words: string[];
-  /** Index in argv of the value when it is a word of its own, else -1. */
-  valueIndex: number;
 }
 
 export interface ParsedArgv {
   options: ParsedOption[];
   /** Operands in order (with `stopAtOperand`, everything from the first operand on). */
   operands: string[];
-  /** Index in argv of the first operand, -1 without one. */
-  operandIndex: number;
   /** Words after a bare `--`. */
   afterDashDash: string[];
 }
@@ -50,9 +46,13 @@ export function parseArgv(argv: readonly string[], table: OptionTable): ParsedAr
   const flags = new Set(table.flags ?? []);
   const aliases = table.aliases ?? {};
   const name = (word: string) => aliases[word] ?? word;
-  const glued = (option: string) => valued.has(option) && (table.glued === true || (Array.isArray(table.glued) && table.glued.includes(option)));
-  const result: ParsedArgv = { options: [], operands: [], operandIndex: -1, afterDashDash: [] };
-  const add = (option: string, value: string | null, words: string[], valueIndex = -1) => result.options.push({ name: name(option), value, words, valueIndex });
+  // The longest listed option the word starts with (`-pl` before `-p`); with `glued: true`, any valued `-x`.
+  const gluedOption = (word: string): string | undefined =>
+    table.glued === true
+      ? valued.has(word.slice(0, 2)) ? word.slice(0, 2) : undefined
+      : [...(table.glued || [])].sort((a, b) => b.length - a.length).find((g) => word.startsWith(g) && word.length > g.length);
+  const result: ParsedArgv = { options: [], operands: [], afterDashDash: [] };
+  const add = (option: string, value: string | null, words: string[]) => result.options.push({ name: name(option), value, words });
 
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -62,7 +62,6 @@ export function parseArgv(argv: readonly string[], table: OptionTable): ParsedAr
     }
     const isOption = (raw.startsWith('-') && raw !== '-') || (table.expansionsAreOptions === true && raw.startsWith('$'));
     if (!isOption) {
-      if (result.operandIndex < 0) result.operandIndex = i;
       if (table.stopAtOperand) {
         result.operands = argv.slice(i);
         break;
@@ -74,9 +73,9 @@ export function parseArgv(argv: readonly string[], table: OptionTable): ParsedAr
     const next = argv[i + 1];
     const takesNext = next !== undefined && !(table.valueNotOption && next.startsWith('-'));
     const eq = word.indexOf('=');
-    const short = word.slice(0, 2);
+    const glued = word.startsWith('--') ? undefined : gluedOption(word);
     if (valued.has(word) || valued.has(name(word))) {
-      if (takesNext) add(word, next, [raw, next], ++i);
+      if (takesNext) add(word, argv[++i], [raw, next]);
       else add(word, table.valueNotOption ? null : '', [raw]);
     } else if (flags.has(word)) {
       add(word, null, [raw]);
@@ -84,10 +83,10 @@ export function parseArgv(argv: readonly string[], table: OptionTable): ParsedAr
       const letters = [...word.slice(1)];
       const last = `-${letters[letters.length - 1]}`;
       for (const c of letters.slice(0, -1)) add(`-${c}`, null, [raw]);
-      if (valued.has(last)) add(last, next ?? '', [raw, ...(next !== undefined ? [next] : [])], next !== undefined ? ++i : -1);
+      if (valued.has(last)) add(last, next ?? '', next !== undefined ? [raw, argv[++i]] : [raw]);
       else add(last, null, [raw]);
-    } else if (!word.startsWith('--') && word.length > 2 && glued(short)) {
-      add(short, word.slice(2), [raw]);
+    } else if (glued !== undefined) {
+      add(glued, word.slice(glued.length), [raw]);
     } else if (eq > 0 && (word.startsWith('--') || !table.clusters)) {
       add(word.slice(0, eq), word.slice(eq + 1), [raw]);
     } else {

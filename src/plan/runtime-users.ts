@@ -5,6 +5,7 @@
  * they have no users at all (scratch), or map the user to their non-root user (distroless).
  */
 import { expandVariables } from '../analyze/instruction-args';
+import { USER_PROGRAMS } from '../analyze/programs';
 import { programName } from '../analyze/shell-commands';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { Decision } from './plan-types';
@@ -42,9 +43,10 @@ export interface RuntimeUserPlan {
   decisions: Decision[];
 }
 
+/** A command the image's own tool runs as written: shadow-utils, or busybox's short-option adduser/addgroup. */
 const NATIVE: Record<UserTool, (program: string, words: string[]) => boolean> = {
-  shadow: (program) => ['useradd', 'groupadd', 'usermod', 'groupmod'].includes(program),
-  busybox: (program, words) => ['adduser', 'addgroup'].includes(program) && !words.some((w) => w.startsWith('--')),
+  shadow: (program) => USER_PROGRAMS[program] === 'shadow',
+  busybox: (program, words) => USER_PROGRAMS[program] === 'adduser' && !words.some((w) => w.startsWith('--')),
 };
 
 export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport, builder: string): RuntimeUserPlan {

@@ -6,7 +6,9 @@
  */
 import { globMatcher } from '../util/glob-matcher';
 import type { RunFacts } from '../analyze/stage-facts';
-import { programName, ShellCommand } from '../analyze/shell-commands';
+import { optionValue, parseArgv, ParsedArgv } from '../analyze/argv';
+import { SYSTEM_TOOL_OPTIONS } from '../analyze/programs';
+import { programName } from '../analyze/shell-commands';
 import type { PackageManagerName, PackageRules } from '../profiles/profile-types';
 import type { Decision } from './plan-types';
 
@@ -26,8 +28,6 @@ export interface PackageSplit {
   decisions: Decision[];
 }
 
-const APT_OPTIONS_WITH_VALUE = new Set(['-t', '--target-release', '-o', '--option', '-c', '--config-file']);
-const APK_OPTIONS_WITH_VALUE = new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--repositories-file', '--arch']);
 const REPOSITORY_SETUP = /(\badd-apt-repository\b|\bapt-key\b|sources\.list|\/etc\/apt\/sources|\/keyrings\/|\| *(sudo +)?(-E +)?(bash|sh)\b)/;
 
 export function findPackageInstalls(runs: readonly RunFacts[]): { installs: PackageInstall[]; removed: Set<string> } {
@@ -40,21 +40,20 @@ export function findPackageInstalls(runs: readonly RunFacts[]): { installs: Pack
     if (REPOSITORY_SETUP.test(run.script)) thirdParty = true;
     for (const command of run.commands) {
       const program = programName(command);
-      const sub = command.words[1];
-      if ((program === 'apt-get' || program === 'apt' || program === 'aptitude') && sub) {
-        const verb = command.words.slice(1).find((w) => !w.startsWith('-'));
-        if (verb === 'install') installs.push({ manager: 'apt', packages: packageArgs(command, 'install', APT_OPTIONS_WITH_VALUE), run, thirdParty });
-        if (verb === 'purge' || verb === 'remove') packageArgs(command, verb, APT_OPTIONS_WITH_VALUE).forEach((p) => removed.add(p));
+      if (program === 'apt-get' || program === 'apt' || program === 'aptitude') {
+        const { verb, packages } = packageArgs(parseArgv(command.words.slice(1), SYSTEM_TOOL_OPTIONS.apt));
+        if (verb === 'install') installs.push({ manager: 'apt', packages, run, thirdParty });
+        if (verb === 'purge' || verb === 'remove') packages.forEach((p) => removed.add(p));
       } else if (program === 'apk') {
-        const verb = command.words.slice(1).find((w) => !w.startsWith('-'));
+        const parsed = parseArgv(command.words.slice(1), SYSTEM_TOOL_OPTIONS.apk);
+        const { verb, packages } = packageArgs(parsed);
         if (verb === 'add') {
-          const virtual = optionValue(command, ['--virtual', '-t']);
-          const packages = packageArgs(command, 'add', APK_OPTIONS_WITH_VALUE);
           installs.push({ manager: 'apk', packages, run, thirdParty });
+          const virtual = optionValue(parsed, '--virtual');
           if (virtual) virtualGroups.set(virtual, packages);
         }
         if (verb === 'del') {
-          for (const name of packageArgs(command, 'del', APK_OPTIONS_WITH_VALUE)) {
+          for (const name of packages) {
             removed.add(name);
             virtualGroups.get(name)?.forEach((p) => removed.add(p));
           }
@@ -65,25 +64,10 @@ export function findPackageInstalls(runs: readonly RunFacts[]): { installs: Pack
   return { installs, removed };
 }
 
-function optionValue(command: ShellCommand, names: string[]): string | null {
-  for (let i = 0; i < command.words.length - 1; i++) if (names.includes(command.words[i])) return command.words[i + 1];
-  return null;
-}
-
-function packageArgs(command: ShellCommand, verb: string, optionsWithValue: ReadonlySet<string>): string[] {
-  const words = command.words;
-  const packages: string[] = [];
-  let i = words.indexOf(verb) + 1;
-  for (; i < words.length; i++) {
-    const word = words[i];
-    if (optionsWithValue.has(word)) {
-      i++;
-      continue;
-    }
-    if (word.startsWith('-') || word === '' || word.includes('$')) continue;
-    packages.push(word.replace(/[=<>].*$/, ''));
-  }
-  return packages;
+/** The verb (`install`, `add`...) and the package names after it, versions dropped. */
+function packageArgs(parsed: ParsedArgv): { verb: string | undefined; packages: string[] } {
+  const [verb, ...names] = parsed.operands;
+  return { verb, packages: names.filter((w) => w !== '' && !w.includes('$')).map((w) => w.replace(/[=<>].*$/, '')) };
 }
 
 export function splitPackages(

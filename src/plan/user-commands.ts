@@ -1,9 +1,11 @@
 /**
- * Users and groups a Dockerfile creates, read from `useradd`/`groupadd` (shadow-utils), Debian's
- * `adduser`/`addgroup` and busybox's `adduser`/`addgroup`, and written back for another image
- * family: a Debian builder's `useradd` must become `adduser -D` on Alpine/busybox, and Debian's
- * `adduser` (absent from the slim images) must become `useradd`.
+ * Users and groups a Dockerfile creates, read from `useradd`/`groupadd`/`usermod` (shadow-utils),
+ * Debian's `adduser`/`addgroup` and busybox's `adduser`/`addgroup`, and written back for another
+ * image family: a Debian builder's `useradd` must become `adduser -D` on Alpine/busybox, and
+ * Debian's `adduser` (absent from the slim images) must become `useradd`.
  */
+import { hasOption, optionValue, parseArgv, ParsedArgv } from '../analyze/argv';
+import { isUserProgram, SYSTEM_TOOL_OPTIONS } from '../analyze/programs';
 import { programName, ShellCommand } from '../analyze/shell-commands';
 
 export type UserTool = 'shadow' | 'busybox';
@@ -13,32 +15,30 @@ export type UserOperation =
   | { kind: 'user'; name: string; uid: string | null; group: string | null; system: boolean; home: string | null; createHome: boolean; shell: string | null }
   | { kind: 'member'; user: string; group: string };
 
-const USER_PROGRAMS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup']);
-
 export function isUserCommand(command: ShellCommand): boolean {
-  return USER_PROGRAMS.has(programName(command));
+  return isUserProgram(programName(command));
 }
 
 /** The operation a user/group command performs, or null when it is not one msb can read. */
 export function parseUserCommand(command: ShellCommand): UserOperation | null {
   const program = programName(command);
   const args = command.words.slice(1);
-  const busybox = args.some((a) => /^-[A-Za-z]+$/.test(a) && !a.startsWith('--')) && !args.some((a) => a.startsWith('--'));
+  // busybox takes short options only; Debian's adduser long ones only.
+  const busybox = args.some((a) => /^-[A-Za-z]+$/.test(a)) && !args.some((a) => a.startsWith('--'));
   switch (program) {
     case 'useradd':
-      return shadowUser(args);
+      return shadowUser(parseArgv(args, SYSTEM_TOOL_OPTIONS.useradd));
     case 'groupadd':
-      return group(args, { gid: ['-g', '--gid'], system: ['-r', '--system'] }, ['-K', '--key', '-p', '--password', '-R', '--root', '-P', '--prefix']);
+      return group(parseArgv(args, SYSTEM_TOOL_OPTIONS.groupadd), '-g', '-r');
+    case 'usermod':
+      return membership(parseArgv(args, SYSTEM_TOOL_OPTIONS.usermod));
     case 'adduser':
-      return busybox ? busyboxUser(args) : debianUser(args);
+      return busybox ? busyboxUser(parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-busybox'])) : debianUser(parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-debian']));
     case 'addgroup': {
-      const parsed = busybox
-        ? options(args, ['-g'], ['-S'])
-        : options(args, ['--gid', '--conf', '--firstgid', '--lastgid'], ['--system', '--quiet', '--force-badname', '--allow-bad-names', '--allow-all-names']);
-      const [first, second] = parsed.positionals;
-      if (!first) return null;
-      if (second) return { kind: 'member', user: first, group: second };
-      return { kind: 'group', name: first, gid: parsed.values.get('-g') ?? parsed.values.get('--gid') ?? null, system: parsed.flags.has('-S') || parsed.flags.has('--system') };
+      const parsed = busybox ? parseArgv(args, SYSTEM_TOOL_OPTIONS['addgroup-busybox']) : parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-debian']);
+      const [first, second] = parsed.operands;
+      if (first && second) return { kind: 'member', user: first, group: second };
+      return group(parsed, busybox ? '-g' : '--gid', busybox ? '-S' : '--system');
     }
     default:
       return null;
@@ -68,96 +68,63 @@ export function renderUserOperations(operations: readonly UserOperation[], tool:
   });
 }
 
-function shadowUser(args: string[]): UserOperation | null {
-  const parsed = options(
-    args,
-    ['-u', '--uid', '-g', '--gid', '-G', '--groups', '-d', '--home-dir', '--home', '-s', '--shell', '-c', '--comment', '-e', '-f', '-k', '-K', '-p', '--password', '-R', '--root', '-b', '--base-dir'],
-    ['-m', '--create-home', '-M', '--no-create-home', '-r', '--system', '-N', '--no-user-group', '-U', '--user-group', '-l', '--no-log-init', '-o', '--non-unique'],
-  );
-  const name = parsed.positionals[0];
+function shadowUser(parsed: ParsedArgv): UserOperation | null {
+  const name = parsed.operands[0];
   if (!name) return null;
-  const value = (...names: string[]) => names.map((n) => parsed.values.get(n)).find((v) => v !== undefined) ?? null;
   return {
     kind: 'user',
     name,
-    uid: value('-u', '--uid'),
-    group: value('-g', '--gid'),
-    system: parsed.flags.has('-r') || parsed.flags.has('--system'),
-    home: value('-d', '--home-dir', '--home'),
-    createHome: parsed.flags.has('-m') || parsed.flags.has('--create-home'),
-    shell: value('-s', '--shell'),
+    uid: optionValue(parsed, '-u'),
+    group: optionValue(parsed, '-g'),
+    system: hasOption(parsed, '-r'),
+    home: optionValue(parsed, '-d'),
+    createHome: hasOption(parsed, '-m'),
+    shell: optionValue(parsed, '-s'),
   };
 }
 
-function debianUser(args: string[]): UserOperation | null {
-  const parsed = options(
-    args,
-    ['--uid', '--gid', '--ingroup', '--home', '--shell', '--gecos', '--comment', '--conf', '--firstuid', '--lastuid', '--add-extra-groups'],
-    ['--system', '--group', '--disabled-password', '--disabled-login', '--no-create-home', '--quiet', '--force-badname', '--allow-bad-names', '--allow-all-names', '--debug'],
-  );
-  const [name, memberOf] = parsed.positionals;
+function debianUser(parsed: ParsedArgv): UserOperation | null {
+  const [name, memberOf] = parsed.operands;
   if (!name) return null;
   if (memberOf) return { kind: 'member', user: name, group: memberOf };
-  const system = parsed.flags.has('--system');
+  const system = hasOption(parsed, '--system');
   return {
     kind: 'user',
     name,
-    uid: parsed.values.get('--uid') ?? null,
-    group: parsed.values.get('--ingroup') ?? parsed.values.get('--gid') ?? null,
+    uid: optionValue(parsed, '--uid'),
+    group: optionValue(parsed, '--ingroup') ?? optionValue(parsed, '--gid'),
     system,
-    home: parsed.values.get('--home') ?? null,
-    createHome: !parsed.flags.has('--no-create-home') && !system,
-    shell: parsed.values.get('--shell') ?? null,
+    home: optionValue(parsed, '--home'),
+    createHome: !hasOption(parsed, '--no-create-home') && !system,
+    shell: optionValue(parsed, '--shell'),
   };
 }
 
-function busyboxUser(args: string[]): UserOperation | null {
-  const parsed = options(args, ['-h', '-g', '-s', '-G', '-u', '-k'], ['-D', '-S', '-H']);
-  const [name, memberOf] = parsed.positionals;
+function busyboxUser(parsed: ParsedArgv): UserOperation | null {
+  const [name, memberOf] = parsed.operands;
   if (!name) return null;
   if (memberOf) return { kind: 'member', user: name, group: memberOf };
   return {
     kind: 'user',
     name,
-    uid: parsed.values.get('-u') ?? null,
-    group: parsed.values.get('-G') ?? null,
-    system: parsed.flags.has('-S'),
-    home: parsed.values.get('-h') ?? null,
-    createHome: !parsed.flags.has('-H'),
-    shell: parsed.values.get('-s') ?? null,
+    uid: optionValue(parsed, '-u'),
+    group: optionValue(parsed, '-G'),
+    system: hasOption(parsed, '-S'),
+    home: optionValue(parsed, '-h'),
+    createHome: !hasOption(parsed, '-H'),
+    shell: optionValue(parsed, '-s'),
   };
 }
 
-function group(args: string[], names: { gid: string[]; system: string[] }, ignoredWithValue: string[]): UserOperation | null {
-  const parsed = options(args, [...names.gid, ...ignoredWithValue], [...names.system, '-f', '--force', '-o', '--non-unique']);
-  const name = parsed.positionals[0];
+function group(parsed: ParsedArgv, gid: string, system: string): UserOperation | null {
+  const name = parsed.operands[0];
   if (!name) return null;
-  return { kind: 'group', name, gid: names.gid.map((n) => parsed.values.get(n)).find((v) => v !== undefined) ?? null, system: names.system.some((n) => parsed.flags.has(n)) };
+  return { kind: 'group', name, gid: optionValue(parsed, gid), system: hasOption(parsed, system) };
 }
 
-/** Splits `args` into valued options, flags (combined short flags like `-SD` included) and positionals. */
-function options(args: string[], withValue: string[], flags: string[]): { values: Map<string, string>; flags: Set<string>; positionals: string[] } {
-  const result = { values: new Map<string, string>(), flags: new Set<string>(), positionals: [] as string[] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      result.values.set(arg.slice(0, eq), arg.slice(eq + 1));
-    } else if (withValue.includes(arg)) {
-      result.values.set(arg, args[++i] ?? '');
-    } else if (/^-[A-Za-z]{2,}$/.test(arg) && [...arg.slice(1)].every((c) => flags.includes(`-${c}`))) {
-      [...arg.slice(1)].forEach((c) => result.flags.add(`-${c}`));
-    } else if (/^-[A-Za-z]{2,}$/.test(arg) && [...arg.slice(1, -1)].every((c) => flags.includes(`-${c}`)) && withValue.includes(`-${arg.slice(-1)}`)) {
-      // `useradd -ms /bin/bash app`: flags, then one option that takes the next word
-      [...arg.slice(1, -1)].forEach((c) => result.flags.add(`-${c}`));
-      result.values.set(`-${arg.slice(-1)}`, args[++i] ?? '');
-    } else if (/^-[A-Za-z]\S+$/.test(arg) && withValue.includes(arg.slice(0, 2))) {
-      result.values.set(arg.slice(0, 2), arg.slice(2));
-    } else if (arg.startsWith('-')) {
-      result.flags.add(arg);
-    } else {
-      result.positionals.push(arg);
-    }
-  }
-  return result;
+/** `usermod -aG docker app`: the user joins one group. */
+function membership(parsed: ParsedArgv): UserOperation | null {
+  const groups = optionValue(parsed, '-G');
+  const user = parsed.operands[0];
+  return user && groups && !groups.includes(',') && parsed.operands.length === 1 ? { kind: 'member', user, group: groups } : null;
 }

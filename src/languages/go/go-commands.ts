@@ -3,6 +3,7 @@
  * (`CGO_ENABLED=0 go build`), their flags (-o, -C, -ldflags, -tags...), package arguments and,
  * for `go run`, the program's own arguments.
  */
+import { OptionTable, parseArgv } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import { shellQuote } from '../../plan/container-command';
 
@@ -25,43 +26,28 @@ export interface GoCommand {
   text: string;
 }
 
-const VALUE_FLAGS = new Set([
-  'o', 'C', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile',
-  'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'covermode', 'coverpkg', 'exec', 'json',
-]);
+/** `go build/install/run` options (Go's flag package: one or two dashes, `-name=value` or `-name value`). */
+const GO_OPTIONS: OptionTable = {
+  valued: ['o', 'C', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'covermode', 'coverpkg', 'exec', 'json'].map((f) => `-${f}`),
+  singleDash: true,
+  stopAtOperand: true,
+};
 
 export function parseGoCommand(command: ShellCommand): GoCommand | null {
   if (programName(command) !== 'go') return null;
   const verb = command.words[1];
   if (verb !== 'build' && verb !== 'install' && verb !== 'run') return null;
-  const result: GoCommand = { verb, env: leadingAssignments(command.text), flags: [], output: null, chdir: null, packages: [], programArgs: [], text: command.text };
-  const args = command.words.slice(2);
-  let i = 0;
-  for (; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      i++;
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') break;
-    const body = arg.replace(/^--?/, '');
-    const eq = body.indexOf('=');
-    const name = eq >= 0 ? body.slice(0, eq) : body;
-    let value: string | null = eq >= 0 ? body.slice(eq + 1) : null;
-    if (value === null && VALUE_FLAGS.has(name)) value = args[++i] ?? '';
-    result.flags.push({ name, value });
-    if (name === 'o') result.output = value;
-    if (name === 'C') result.chdir = value;
-  }
-  const rest = args.slice(i);
+  const parsed = parseArgv(command.words.slice(2), GO_OPTIONS);
+  const flags = parsed.options.map((o) => ({ name: o.name.slice(1), value: o.value }));
+  const last = (name: string) => flags.filter((f) => f.name === name).pop()?.value ?? null;
+  const rest = [...parsed.operands, ...parsed.afterDashDash];
+  const result: GoCommand = { verb, env: leadingAssignments(command.text), flags, output: last('o'), chdir: last('C'), packages: rest, programArgs: [], text: command.text };
   if (verb === 'run') {
     // `go run a.go b.go args` takes every leading .go file; otherwise one package, then the program's args.
     const files = rest.findIndex((w) => !w.endsWith('.go'));
     const count = files === -1 ? rest.length : files > 0 ? files : Math.min(1, rest.length);
     result.packages = rest.slice(0, count);
     result.programArgs = rest.slice(count);
-  } else {
-    result.packages = rest;
   }
   return result;
 }

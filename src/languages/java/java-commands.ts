@@ -3,6 +3,7 @@
  * `gradle`/`./gradlew` (tasks, -p), `jar cf x.jar` (a hand-made jar), and `java` itself
  * (options, `-jar file` or `-cp path main`, program arguments).
  */
+import { OptionTable, optionValue, parseArgv } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 
 export interface MavenCommand {
@@ -38,8 +39,17 @@ export interface GradleCommand {
 export type BuildCommand = MavenCommand | GradleCommand;
 
 const MAVEN_PACKAGING = /^(package|install|verify|deploy|spring-boot:repackage|quarkus:build|assembly:single|shade:shade|war:war|jar:jar)$/;
-const MAVEN_VALUE_OPTIONS = new Set(['-f', '--file', '-pl', '--projects', '-s', '--settings', '-gs', '--global-settings', '-P', '--activate-profiles', '-T', '--threads', '-rf', '--resume-from', '-l', '--log-file', '-t', '--toolchains', '-b', '--builder']);
-const GRADLE_VALUE_OPTIONS = new Set(['-p', '--project-dir', '-x', '--exclude-task', '-b', '--build-file', '-c', '--settings-file', '-g', '--gradle-user-home', '-I', '--init-script', '-P', '-D', '--max-workers', '--console', '--warning-mode']);
+const MAVEN_OPTIONS: OptionTable = {
+  valued: ['-f', '--file', '-pl', '--projects', '-s', '--settings', '-gs', '--global-settings', '-P', '--activate-profiles', '-T', '--threads', '-rf', '--resume-from', '-l', '--log-file', '-t', '--toolchains', '-b', '--builder', '-D', '--define'],
+  // `-fae` is --fail-at-end, not `-f ae`.
+  flags: ['-fae', '-ff', '-fn'],
+  aliases: { '--file': '-f', '--projects': '-pl', '--define': '-D' },
+  glued: ['-D', '-f', '-pl'],
+};
+const GRADLE_OPTIONS: OptionTable = {
+  valued: ['-p', '--project-dir', '-x', '--exclude-task', '-b', '--build-file', '-c', '--settings-file', '-g', '--gradle-user-home', '-I', '--init-script', '-P', '-D', '--max-workers', '--console', '--warning-mode'],
+  aliases: { '--project-dir': '-p' },
+};
 
 export function parseBuildCommand(command: ShellCommand): BuildCommand | null {
   const program = programName(command);
@@ -53,54 +63,46 @@ export function parseBuildCommand(command: ShellCommand): BuildCommand | null {
 }
 
 function maven(args: string[], program: string, text: string): MavenCommand {
-  const result: MavenCommand = { tool: 'maven', goals: [], file: null, projects: [], properties: new Map(), flags: [], packages: false, run: null, program, text };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (MAVEN_VALUE_OPTIONS.has(arg)) {
-      const value = args[++i] ?? '';
-      result.flags.push(arg, value);
-      if (arg === '-f' || arg === '--file') result.file = value;
-      if (arg === '-pl' || arg === '--projects') result.projects = value.split(',').filter(Boolean);
-    } else if (arg.startsWith('-D')) {
-      const [name, ...value] = (arg === '-D' ? args[++i] ?? '' : arg.slice(2)).split('=');
-      result.properties.set(name, value.length > 0 ? value.join('=') : 'true');
-      result.flags.push(arg === '-D' ? `-D${name}${value.length > 0 ? `=${value.join('=')}` : ''}` : arg);
-    } else if (arg.startsWith('-')) {
-      result.flags.push(arg);
-      const inline = /^(--file|--projects)=(.*)$/.exec(arg) ?? /^(-f|-pl)(\S+)$/.exec(arg);
-      if (inline && /f/.test(inline[1])) result.file = inline[2];
-      else if (inline) result.projects = inline[2].split(',');
-    } else {
-      result.goals.push(arg);
-    }
+  const parsed = parseArgv(args, MAVEN_OPTIONS);
+  const properties = new Map<string, string>();
+  for (const o of parsed.options.filter((o) => o.name === '-D')) {
+    const [name, ...value] = (o.value ?? '').split('=');
+    properties.set(name, value.length > 0 ? value.join('=') : 'true');
   }
-  result.packages = result.goals.some((g) => MAVEN_PACKAGING.test(g));
-  const run = result.goals.find((g) => /^(spring-boot:run|quarkus:dev|jetty:run(-war)?|tomcat7?:run(-war)?|exec:java)$/.test(g));
+  const goals = [...parsed.operands, ...parsed.afterDashDash];
+  const result: MavenCommand = {
+    tool: 'maven',
+    goals,
+    file: optionValue(parsed, '-f'),
+    projects: (optionValue(parsed, '-pl') ?? '').split(',').filter(Boolean),
+    properties,
+    // `-D x=y` is written back as one word.
+    flags: parsed.options.flatMap((o) => (o.name === '-D' ? [`-D${o.value ?? ''}`] : o.words)),
+    packages: goals.some((g) => MAVEN_PACKAGING.test(g)),
+    run: null,
+    program,
+    text,
+  };
+  const run = goals.find((g) => /^(spring-boot:run|quarkus:dev|jetty:run(-war)?|tomcat7?:run(-war)?|exec:java)$/.test(g));
   if (run) result.run = run.startsWith('jetty') ? 'jetty:run' : run.startsWith('tomcat') ? 'tomcat:run' : (run as MavenCommand['run']);
   return result;
 }
 
 function gradle(args: string[], program: string, text: string): GradleCommand {
-  const result: GradleCommand = { tool: 'gradle', tasks: [], projectDir: null, flags: [], packages: false, run: null, program, text };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (GRADLE_VALUE_OPTIONS.has(arg)) {
-      const value = args[++i] ?? '';
-      result.flags.push(arg, value);
-      if (arg === '-p' || arg === '--project-dir') result.projectDir = value;
-    } else if (arg.startsWith('-')) {
-      result.flags.push(arg);
-      const inline = /^--project-dir=(.*)$/.exec(arg);
-      if (inline) result.projectDir = inline[1];
-    } else {
-      result.tasks.push(arg);
-    }
-  }
+  const parsed = parseArgv(args, GRADLE_OPTIONS);
+  const tasks = [...parsed.operands, ...parsed.afterDashDash];
   const taskName = (t: string) => t.split(':').pop() ?? t;
-  result.packages = result.tasks.some((t) => /^(build|assemble|bootJar|bootWar|jar|war|shadowJar|quarkusBuild|installDist|distTar|distZip)$/.test(taskName(t)));
-  const run = result.tasks.map(taskName).find((t) => /^(bootRun|run|quarkusDev)$/.test(t));
-  if (run) result.run = run as GradleCommand['run'];
-  return result;
+  const run = tasks.map(taskName).find((t) => /^(bootRun|run|quarkusDev)$/.test(t));
+  return {
+    tool: 'gradle',
+    tasks,
+    projectDir: optionValue(parsed, '-p'),
+    flags: parsed.options.flatMap((o) => o.words),
+    packages: tasks.some((t) => /^(build|assemble|bootJar|bootWar|jar|war|shadowJar|quarkusBuild|installDist|distTar|distZip)$/.test(taskName(t))),
+    run: (run as GradleCommand['run'] | undefined) ?? null,
+    program,
+    text,
+  };
 }
 
 /** `jar cf app.jar -C classes .`, `jar --create --file=app.jar ...`: the jar file written. */
@@ -119,54 +121,34 @@ export function jarToolOutput(command: ShellCommand): string | null {
 }
 
 export interface JavaInvocation {
-  /** Index of `java` in argv. */
-  index: number;
+  /** JVM options as written (`-Xmx512m`, `$JAVA_OPTS`, `--add-opens x`), the jar and classpath excluded. */
   options: string[];
   jar: string | null;
-  /** Index in argv of the jar path (to rewrite it). */
-  jarIndex: number;
   classpath: string | null;
-  classpathIndex: number;
   mainClass: string | null;
   programArgs: string[];
 }
 
-const JAVA_VALUE_OPTIONS = new Set(['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '-javaagent', '--enable-native-access']);
+const JAVA_OPTIONS: OptionTable = {
+  valued: ['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '-javaagent', '--enable-native-access'],
+  aliases: { '-classpath': '-cp', '--class-path': '-cp' },
+  // Like the java launcher: options end at the first operand (the jar with `-jar`, else the main class).
+  stopAtOperand: true,
+  expansionsAreOptions: true,
+};
 
 /** The `java ...` invocation in an argv (after `exec`, `tini --`, env assignments...). */
 export function parseJavaInvocation(argv: readonly string[]): JavaInvocation | null {
   const index = argv.findIndex((w) => /(^|\/)java$/.test(w));
   if (index === -1) return null;
-  const result: JavaInvocation = { index, options: [], jar: null, jarIndex: -1, classpath: null, classpathIndex: -1, mainClass: null, programArgs: [] };
-  // Like the java launcher, `-jar` only sets the mode: options may follow it, the jar is the first operand.
-  let jarMode = false;
-  for (let i = index + 1; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === '-jar') {
-      jarMode = true;
-      continue;
-    }
-    if (word === '-cp' || word === '-classpath' || word === '--class-path') {
-      result.classpath = argv[i + 1] ?? null;
-      result.classpathIndex = i + 1;
-      i++;
-      continue;
-    }
-    if (JAVA_VALUE_OPTIONS.has(word)) {
-      result.options.push(word, argv[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (word.startsWith('-') || word.startsWith('$')) {
-      result.options.push(word);
-      continue;
-    }
-    if (jarMode) {
-      result.jar = word;
-      result.jarIndex = i;
-    } else result.mainClass = word;
-    result.programArgs = argv.slice(i + 1);
-    return result;
-  }
-  return result;
+  const parsed = parseArgv(argv.slice(index + 1), JAVA_OPTIONS);
+  const jarMode = parsed.options.some((o) => o.name === '-jar');
+  const [operand, ...programArgs] = parsed.operands;
+  return {
+    options: parsed.options.filter((o) => o.name !== '-jar' && o.name !== '-cp').flatMap((o) => o.words),
+    jar: jarMode ? operand ?? null : null,
+    classpath: optionValue(parsed, '-cp') || null,
+    mainClass: jarMode ? null : operand ?? null,
+    programArgs,
+  };
 }

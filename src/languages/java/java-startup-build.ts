@@ -55,7 +55,7 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
   const text = execFormText(keyword, argv);
   const index = kept.indexOf(run.line);
   const line = { ...run.line, form: { form: 'exec' as const, argv }, instruction: { ...run.line.instruction, text } };
-  const invocation = { index: 0, options: jvm.options, jar, jarIndex: argv.indexOf(jar), classpath: null, classpathIndex: -1, mainClass: null, programArgs: jvm.args };
+  const invocation = { options: jvm.options, jar, classpath: null, mainClass: null, programArgs: jvm.args };
   return { texts: kept.map((l) => (l === run.line ? text : l.instruction.text)), call: { line, invocation, inShell: false }, index };
 }
 

@@ -106,6 +106,6 @@ function subcommandOf(args: readonly string[], valueFlags: readonly string[]): s
 }
 
 function parseServerArgs(args: readonly string[], valueFlags: readonly string[]): { positionals: string[]; flags: Map<string, string> } {
-  const parsed = parseArgs(args, new Set(valueFlags));
+  const parsed = parseArgs(args, valueFlags);
   return { positionals: parsed.positionals, flags: parsed.options };
 }

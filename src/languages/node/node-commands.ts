@@ -3,6 +3,7 @@
  * manager, whether production-only), a global tool install, a package.json script run, a prune,
  * a `cd`, or a program — unwrapped from npx / `npm exec` / `pnpm exec` / node_modules/.bin.
  */
+import { parseArgv } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
 
 export type Manager = 'npm' | 'yarn' | 'pnpm';
@@ -16,10 +17,10 @@ export type NodeCommand =
   | { kind: 'program'; words: string[] }
   | { kind: 'other' };
 
-const NPM_VALUE_OPTIONS = new Set(['--prefix', '-C', '--workspace', '-w', '--loglevel', '--registry', '--cache', '--userconfig', '--omit', '--include', '--only', '--tag', '--install-strategy']);
-const YARN_VALUE_OPTIONS = new Set(['--cwd', '--modules-folder', '--cache-folder', '--network-timeout', '--registry', '--mutex', '--network-concurrency']);
-const PNPM_VALUE_OPTIONS = new Set(['-C', '--dir', '--filter', '-F', '--reporter', '--store-dir', '--virtual-store-dir', '--loglevel', '--registry', '--workspace-concurrency']);
-const NPX_VALUE_OPTIONS = new Set(['-p', '--package', '--cache', '--registry', '--loglevel']);
+const NPM_VALUE_OPTIONS = ['--prefix', '-C', '--workspace', '-w', '--loglevel', '--registry', '--cache', '--userconfig', '--omit', '--include', '--only', '--tag', '--install-strategy'];
+const YARN_VALUE_OPTIONS = ['--cwd', '--modules-folder', '--cache-folder', '--network-timeout', '--registry', '--mutex', '--network-concurrency'];
+const PNPM_VALUE_OPTIONS = ['-C', '--dir', '--filter', '-F', '--reporter', '--store-dir', '--virtual-store-dir', '--loglevel', '--registry', '--workspace-concurrency'];
+const NPX_VALUE_OPTIONS = ['-p', '--package', '--cache', '--registry', '--loglevel'];
 
 const NPM_INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
 const NPM_CLEAN_INSTALL = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
@@ -43,25 +44,10 @@ interface Parsed {
   rest: string[];
 }
 
-/**
- * Splits options from positionals; `--name=value` and the listed value-taking flags keep their
- * value (a following `-x` is another flag: `--host --port 80` leaves --host without one).
- */
-export function parseArgs(args: readonly string[], valueOptions: ReadonlySet<string>): Parsed {
-  const parsed: Parsed = { positionals: [], options: new Map(), rest: [] };
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i];
-    if (word === '--') {
-      parsed.rest = args.slice(i + 1);
-      break;
-    }
-    const eq = /^(--?[^=]+)=(.*)$/.exec(word);
-    if (eq) parsed.options.set(eq[1], eq[2]);
-    else if (valueOptions.has(word) && i + 1 < args.length && !args[i + 1].startsWith('-')) parsed.options.set(word, args[++i]);
-    else if (word.startsWith('-') && word.length > 1) parsed.options.set(word, 'true');
-    else parsed.positionals.push(word);
-  }
-  return parsed;
+/** Options of a Node tool by name (a flag → `'true'`); a value never starts with `-` (`--host --port 80`). */
+export function parseArgs(args: readonly string[], valueOptions: readonly string[]): Parsed {
+  const parsed = parseArgv(args, { valued: valueOptions, valueNotOption: true });
+  return { positionals: parsed.operands, options: new Map(parsed.options.map((o) => [o.name, o.value ?? 'true'])), rest: parsed.afterDashDash };
 }
 
 export function classifyNodeCommand(command: ShellCommand): NodeCommand {

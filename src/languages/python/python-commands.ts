@@ -4,6 +4,7 @@
  * into a prefix, syncs a uv project, or runs the tests.
  */
 import { posix as path } from 'path';
+import { hasOption, OptionTable, optionValue, parseArgv } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 
 export type PythonCommand =
@@ -48,44 +49,29 @@ export function classifyPythonCommand(command: ShellCommand, toolPackages: Reado
   return { kind: 'other' };
 }
 
+/** pip's (and `uv pip`'s) options that take a value. */
+const PIP_OPTIONS: OptionTable = {
+  valued: ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--prefix', '--target', '-t', '--root', '--python', '-p', '--platform', '--no-binary', '--only-binary', '--progress-bar', '--cache-dir', '--timeout', '--retries'],
+  aliases: { '--requirement': '-r', '--constraint': '-c', '--editable': '-e', '--target': '-t' },
+  glued: ['-r', '-c', '-e'],
+};
+
 function classifyPip(args: string[], toolPackages: ReadonlySet<string>, workdir: string, tool = 'pip'): PythonCommand {
   if (args[0] !== 'install' && args[0] !== 'sync') return { kind: 'other' };
-  const rest = args.slice(1);
-  if (rest.includes('--user')) return { kind: 'user-install' };
-  const location = optionValue(rest, ['--prefix', '--target', '-t', '--root']);
+  const parsed = parseArgv(args.slice(1), PIP_OPTIONS);
+  if (hasOption(parsed, '--user')) return { kind: 'user-install' };
+  const location = optionValue(parsed, '--prefix', '-t', '--root');
   if (location) return { kind: 'prefix-install', path: resolve(workdir, location) };
-  if (rest.includes('--system') && tool === 'uv pip') return { kind: 'dependencies', tool };
-  const requirements = rest.some((w) => /^(-r|--requirement|-e|--editable|-c)(=|$)/.test(w) || /^-r\S/.test(w));
-  const packages = positionals(rest).map((p) => p.toLowerCase().replace(/[<>=!~\[;].*$/, ''));
+  if (hasOption(parsed, '--system') && tool === 'uv pip') return { kind: 'dependencies', tool };
+  const requirements = hasOption(parsed, '-r', '-e', '-c');
+  const packages = parsed.operands.map((p) => p.toLowerCase().replace(/[<>=!~\[;].*$/, ''));
   if (!requirements && packages.length > 0 && packages.every((p) => toolPackages.has(p))) return { kind: 'tool-install', packages };
   if (!requirements && packages.length === 0) return { kind: 'other' };
   return { kind: 'dependencies', tool };
 }
 
-const OPTIONS_WITH_VALUE = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--prefix', '--target', '-t', '--root', '--python', '-p', '--platform', '--no-binary', '--only-binary', '--progress-bar', '--cache-dir', '--timeout', '--retries']);
-
-function positionals(args: string[]): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i];
-    if (OPTIONS_WITH_VALUE.has(word)) i++;
-    else if (!word.startsWith('-')) found.push(word);
-  }
-  return found;
-}
-
 function firstPositional(args: string[]): string | undefined {
-  return positionals(args)[0];
-}
-
-function optionValue(args: string[], names: string[]): string | null {
-  for (let i = 0; i < args.length; i++) {
-    for (const name of names) {
-      if (args[i] === name && args[i + 1]) return args[i + 1];
-      if (args[i].startsWith(`${name}=`)) return args[i].slice(name.length + 1);
-    }
-  }
-  return null;
+  return parseArgv(args, PIP_OPTIONS).operands[0];
 }
 
 function resolve(workdir: string, target: string): string {

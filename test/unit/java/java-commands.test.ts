@@ -16,6 +16,8 @@ describe('parseBuildCommand', () => {
     ['./gradlew :app:bootJar', { tool: 'gradle', tasks: [':app:bootJar'], packages: true }],
     ['./gradlew -p service shadowJar', { projectDir: 'service', tasks: ['shadowJar'] }],
     ['gradle bootRun', { packages: false, run: 'bootRun' }],
+    ['mvn -fae -D x=1 --file=a/pom.xml -plcore package', { file: 'a/pom.xml', projects: ['core'], flags: ['-fae', '-Dx=1', '--file=a/pom.xml', '-plcore'], properties: new Map([['x', '1']]) }],
+    ['gradle --project-dir=svc -Pprofile=prod build', { projectDir: 'svc', tasks: ['build'], flags: ['--project-dir=svc', '-Pprofile=prod'] }],
   ])('%s', (text, expected) => {
     expect(parseBuildCommand(command(text))).toMatchObject(expected);
   });
@@ -41,10 +43,11 @@ describe('jarToolOutput', () => {
 
 describe('parseJavaInvocation', () => {
   it.each([
-    [['java', '-jar', 'app.jar'], { jar: 'app.jar', jarIndex: 2, programArgs: [] }],
+    [['java', '-jar', 'app.jar'], { jar: 'app.jar', programArgs: [] }],
     [['java', '-Xmx512m', '$JAVA_OPTS', '-jar', 'target/x.jar', '--server.port=9'], { jar: 'target/x.jar', options: ['-Xmx512m', '$JAVA_OPTS'], programArgs: ['--server.port=9'] }],
     [['java', '-cp', 'app.jar:lib/*', 'a.Main', 'x'], { classpath: 'app.jar:lib/*', mainClass: 'a.Main', programArgs: ['x'] }],
-    [['tini', '--', '/opt/java/openjdk/bin/java', '-jar', '/app.jar'], { index: 2, jar: '/app.jar' }],
+    [['java', '--class-path=lib/*', '--add-opens', 'a/b=ALL', 'a.Main'], { classpath: 'lib/*', mainClass: 'a.Main', options: ['--add-opens', 'a/b=ALL'] }],
+    [['tini', '--', '/opt/java/openjdk/bin/java', '-jar', '/app.jar'], { jar: '/app.jar' }],
   ])('%j', (argv, expected) => {
     expect(parseJavaInvocation(argv)).toMatchObject(expected);
   });

@@ -81,7 +81,7 @@ describe('node command classification', () => {
   });
 
   it('does not let a value flag swallow the next flag', () => {
-    expect(parseArgs(['--host', '--port', '80', 'dist'], new Set(['--host', '--port']))).toEqual({
+    expect(parseArgs(['--host', '--port', '80', 'dist'], ['--host', '--port'])).toEqual({
       positionals: ['dist'],
       options: new Map([['--host', 'true'], ['--port', '80']]),
       rest: [],

@@ -18,12 +18,17 @@ describe('user commands', () => {
     ['addgroup --system --gid 999 docker', 'busybox', 'addgroup -S -g 999 docker'],
     ['adduser -D app && addgroup app wheel', 'shadow', 'useradd --create-home app && usermod -aG wheel app'],
     ['groupadd web && useradd web', 'shadow', 'groupadd web && useradd --gid web web'],
+    ['useradd -m app && usermod -aG wheel app', 'busybox', 'adduser -D app && addgroup app wheel'],
+    ['useradd --uid=7 --home=/srv app', 'busybox', 'adduser -D -u 7 -h /srv -H app'],
+    ['useradd -u1000 app', 'busybox', 'adduser -D -u 1000 -H app'],
+    ['groupadd --gid=5 g', 'busybox', 'addgroup -g 5 g'],
   ])('%s → %s: %s', (script, tool, expected) => {
     expect(translate(script, tool as 'shadow' | 'busybox')).toBe(expected);
   });
 
   it('is null for commands it does not know', () => {
-    expect(parseUserCommand(splitShellCommands('usermod -aG x y')[0])).toBeNull();
+    expect(parseUserCommand(splitShellCommands('usermod -u 5 y')[0])).toBeNull();
+    expect(parseUserCommand(splitShellCommands('usermod -aG a,b y')[0])).toBeNull();
     expect(parseUserCommand(splitShellCommands('useradd')[0])).toBeNull();
   });
 });
