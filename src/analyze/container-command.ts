@@ -8,7 +8,7 @@ import type { InstructionNode } from '../parse/parse-dockerfile';
 import { parseArgv } from './argv';
 import { commandForm, CommandForm } from './instruction-args';
 import { isShellProgram, isShellScript, Wrapper, WRAPPERS } from './programs';
-import { splitShellCommands, ShellCommand } from './shell-commands';
+import { shellQuote, splitShellCommands, ShellCommand } from './shell-commands';
 import type { StageFacts } from './stage-facts';
 
 /** An ENTRYPOINT or CMD with its keyword as written and its form. */
@@ -106,11 +106,6 @@ export function simpleShellArgv(script: string): string[] | null {
   return commands[0].words;
 }
 
-/** A simple command as a shell would read it back. */
-export function shellText(words: readonly string[]): string {
-  return words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
 function readScript(script: string, reading: Reading): { commands: ShellCommand[]; programs: string[] } {
   const commands: ShellCommand[] = [];
   const programs: string[] = [];
@@ -156,7 +151,7 @@ function readArgv(argv: readonly string[], reading: Reading): { commands: ShellC
       return { commands: inner.commands, programs: unique([...programs, program, ...inner.programs]) };
     }
     if (words.length === 0) return { commands: [], programs: unique(programs) };
-    const command = words === argv ? { words: argv as string[], text: shellText(argv) } : { words: [...words], text: shellText(words) };
+    const command = words === argv ? { words: argv as string[], text: argv.map(shellQuote).join(' ') } : { words: [...words], text: words.map(shellQuote).join(' ') };
     return { commands: [command], programs: unique([...programs, program]) };
   }
 }

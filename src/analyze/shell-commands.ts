@@ -95,6 +95,11 @@ function stripPrefixes(words: string[]): string[] {
   return words.slice(i);
 }
 
+/** A word as a shell-form RUN must write it: bare when safe, else single-quoted. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 /** The program name of a command, without its directory: `/usr/bin/apt-get` → `apt-get`. */
 export function programName(command: ShellCommand): string {
   const first = command.words[0] ?? '';

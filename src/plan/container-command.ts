@@ -4,10 +4,7 @@
  * Reading them is `analyze/container-command`.
  */
 
-/** A word as a shell-form RUN must write it: bare when safe, else single-quoted. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote } from '../analyze/shell-commands';
 
 /** `CMD ["a", "b"]` in the keyword's original spelling. */
 export function execFormText(keyword: string, argv: readonly string[]): string {
