@@ -8,4 +8,6 @@ module.exports = {
   // example package.json files would otherwise collide in jest-haste-map
   modulePathIgnorePatterns: ['<rootDir>/examples/', '<rootDir>/dist/'],
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  // compiles dist/ once for the suites that run the built CLI
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };

@@ -1,26 +1,18 @@
-/** `msb codemod` through the built bin (the suite runs `tsc` first so dist matches src). */
-import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, readFileSync, readdirSync } from 'fs';
+/** `msb codemod` through the built bin and the compiled library (jest's global setup builds dist/). */
+import { execFileSync } from 'child_process';
+import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
+import { builtModule, runMsb } from './helpers/built-msb';
 import { GIT_ENV, pythonRepo, tempDir, writeTree } from './unit/codemod-helpers';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'msb.js');
-
 function msb(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...GIT_ENV, FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 60_000 });
+  const r = runMsb(args, { cwd, env: { ...GIT_ENV, FORCE_COLOR: '0' }, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
-  // tsc emits even when a type error elsewhere fails the build; the bin must exist afterwards
-  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!existsSync(path.join(ROOT, 'dist', 'commands', 'codemod.js'))) throw new Error('build failed: dist/commands/codemod.js is missing');
-}, 180_000);
-
 describe('runCodemod on worker threads (the compiled library, as large runs use it)', () => {
   it('gives the same rows, summaries and patches as a run on the main thread, failures included', async () => {
-    const { runCodemod } = require(path.join(ROOT, 'dist', 'codemod')) as typeof import('../src/codemod');
+    const { runCodemod } = builtModule<typeof import('../src/codemod')>('codemod');
     const org = tempDir('msb-workers-');
     for (let i = 0; i < 12; i++) pythonRepo(path.join(org, `py-${i}`));
     for (let i = 0; i < 4; i++) pythonRepo(path.join(org, `site-${i}`), { Dockerfile: 'FROM nginx:alpine\nCOPY . /usr/share/nginx/html\n' });
@@ -47,7 +39,7 @@ describe('worker pool', () => {
     ['throws', "throw new Error('boom')", /worker failed.*boom/],
     ['exits cleanly', 'process.exit(0)', /worker stopped/],
   ])('a worker that %s mid-batch takes only the batch it was running with it; the rest is finished by others', async (_how, die, message) => {
-    const { runRepositoryJobs } = require(path.join(ROOT, 'dist', 'codemod', 'worker-pool')) as typeof import('../src/codemod/worker-pool');
+    const { runRepositoryJobs } = builtModule<typeof import('../src/codemod/worker-pool')>('codemod/worker-pool');
     const dir = tempDir('msb-pool-');
     // A stand-in worker: answers each batch, but dies on the batch holding the repository "crash".
     const script = path.join(dir, 'worker.js');

@@ -1,6 +1,5 @@
 /**
- * Safe writes and hostile input, through the built CLI (`npm run build` first; tests run
- * `node bin/msb.js`): atomic --write under SIGKILL, dry runs that touch nothing, values from
+ * Safe writes and hostile input, through the built CLI (`node bin/msb.js`): atomic --write under SIGKILL, dry runs that touch nothing, values from
  * user files that cannot inject instructions, huge/binary/unreadable input → one-line error, exit 2.
  */
 import { spawn, spawnSync } from 'child_process';
@@ -9,11 +8,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { convertText } from '../src/convert';
 import { parseDockerfile } from '../src/parse/parse-dockerfile';
+import { MSB_BIN as BIN, REPO_ROOT as ROOT, runMsb } from './helpers/built-msb';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'msb.js');
 const EXAMPLE = path.join(ROOT, 'examples', 'python-requirements-console-script');
-const msb = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+const msb = (args: string[], cwd = ROOT) => runMsb(args, { cwd, timeout: 60_000 });
 
 let tmp: string;
 beforeEach(() => {

@@ -1,19 +1,13 @@
 /** The built `msb` bin, run as a user would: outputs, exit codes, and files left alone. */
-import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync, cpSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { REPO_ROOT as ROOT, runMsb } from './helpers/built-msb';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'msb.js');
 const EXAMPLE = path.join(ROOT, 'examples', 'python-c-extension');
 
-beforeAll(() => {
-  if (!require('fs').existsSync(path.join(ROOT, 'dist', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT });
-});
-
 function msb(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  const result = runMsb(args, { cwd });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -3,7 +3,9 @@
  * Dockerfile.expected and case.yaml. `UPDATE_GOLDEN=1 npm test` rewrites the goldens.
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
-import { convertFile, convertText, parseDockerfile } from '../src';
+import { convertFile, convertText } from '../src';
+import { caseSpecErrors } from './helpers/case-schema';
+import { checkResult } from './helpers/conversion-invariants';
 import { listExamples } from './helpers/examples';
 
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -13,6 +15,10 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
   let result: Awaited<ReturnType<typeof convertFile>>;
   beforeAll(async () => {
     result = await convertFile(example.dockerfile, example.spec.options ?? {});
+  });
+
+  it('has a case.yaml that follows the schema (test/helpers/case-schema.ts)', () => {
+    expect(example.specErrors).toEqual([]);
   });
 
   it(`has status ${example.spec.status}`, () => {
@@ -41,15 +47,33 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
       expect(result.output).toBe(readFileSync(example.expectedFile, 'utf8'));
     });
 
-    it('is stable: converting the output again changes nothing', () => {
-      const again = convertText(result.output, { file: example.dockerfile, ...(example.spec.options ?? {}) });
-      expect(again.status).toBe('unchanged');
+    it('holds the invariants shared with the corpus and fuzz tests (every original line kept, same run-time view...)', () => {
+      expect(checkResult(result, { file: example.dockerfile, ...(example.spec.options ?? {}) })).toEqual([]);
     });
 
-    it('keeps every comment and re-parses', () => {
-      const comments = result.original.split(/\r?\n/).filter((l) => /^\s*#/.test(l));
-      for (const comment of comments) expect(result.output).toContain(comment);
-      expect(() => parseDockerfile(result.output)).not.toThrow();
+    it('gives the same conversion, in CRLF, for the file with CRLF line endings', () => {
+      const crlf = convertText(result.original.replace(/\r?\n/g, '\r\n'), { file: example.dockerfile, ...(example.spec.options ?? {}) });
+      expect(crlf.output).toBe(result.output.replace(/\r?\n/g, '\r\n'));
     });
   }
+});
+
+describe('the case.yaml schema', () => {
+  const valid = { description: 'd', status: 'changed' };
+  it.each([
+    ['an unknown field', { ...valid, warning: ['x'] }, /x\/case\.yaml: \(top level\) must NOT have additional properties \(warning\)/],
+    ['a wrong type', { ...valid, warnings: 'cgo' }, /x\/case\.yaml: \/warnings must be array/],
+    ['an unknown status', { ...valid, status: 'converted' }, /x\/case\.yaml: \/status must be equal to one of the allowed values/],
+    ['an unknown option', { ...valid, options: { runtme: 'alpine' } }, /x\/case\.yaml: \/options must NOT have additional properties \(runtme\)/],
+    ['an e2e block that neither runs nor serves', { ...valid, e2e: { absent: ['gcc'] } }, /x\/case\.yaml: \/e2e must have required property 'run'/],
+    ['an HTTP port as text', { ...valid, e2e: { http: { port: '80' } } }, /x\/case\.yaml: \/e2e\/http\/port must be integer/],
+    ['no description', { status: 'changed' }, /x\/case\.yaml: \(top level\) must have required property 'description'/],
+  ])('rejects %s, naming the file', (_what, doc, message) => {
+    expect(caseSpecErrors('examples/x/case.yaml', doc).join('\n')).toMatch(message);
+  });
+
+  it('accepts a full case', () => {
+    const full = { ...valid, language: 'go', framework: 'gin', packageManager: 'go modules', reason: 'r', options: { lang: 'go', runtime: 'scratch' }, warnings: ['w'], e2e: { run: { args: ['-v'], expect: 'ok' }, http: { port: 8080, paths: ['/'] }, absent: ['go'], maxRatio: 0.5 } };
+    expect(caseSpecErrors('examples/x/case.yaml', full)).toEqual([]);
+  });
 });

@@ -10,11 +10,13 @@
  *   MSB_E2E_KEEP_IMAGES=1    keep the built images (tags msb-e2e/<case>:original-*, :converted-*)
  */
 import { execFile } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { DockerfileParser, PropertyInstruction } from 'dockerfile-ast';
-import { parse as parseYaml } from 'yaml';
+import { MSB_BIN } from '../helpers/built-msb';
+import { CaseOptions, E2eSpec } from '../helpers/case-schema';
+import { listExamples } from '../helpers/examples';
 import {
   buildImage,
   commandsPresent,
@@ -36,25 +38,17 @@ import {
 } from './docker';
 
 const REPO = resolve(__dirname, '..', '..');
-const EXAMPLES = join(REPO, 'examples');
 const BUILD_SCRIPT = resolve(REPO, process.env.MSB_DOCKER_BUILD || '../shared/docker-harness/build.sh');
 const CONVERTED_DIR = process.env.MSB_E2E_CONVERTED_DIR;
 const RUN_ID = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 const HTTP_RETRIES = 60; // x 500 ms
-
-interface E2eSpec {
-  run?: { args?: string[]; expect?: string };
-  http?: { port: number; paths?: string[]; expect?: string };
-  absent?: string[];
-  maxRatio?: number;
-}
 
 interface Case {
   name: string;
   dir: string;
   spec: E2eSpec;
   /** case.yaml `options` (lang, runtime...), passed to `msb convert` as flags. */
-  options: Record<string, string>;
+  options: CaseOptions;
 }
 
 interface Row {
@@ -70,14 +64,11 @@ interface Row {
 function loadCases(): Case[] {
   const only = (process.env.MSB_E2E_CASES || '').split(',').map((s) => s.trim()).filter(Boolean);
   const cases: Case[] = [];
-  for (const name of readdirSync(EXAMPLES).sort()) {
-    const file = join(EXAMPLES, name, 'case.yaml');
-    if (!existsSync(file)) continue;
-    const doc = parseYaml(readFileSync(file, 'utf8')) as { status?: string; e2e?: E2eSpec; options?: Record<string, string> } | null;
-    if (!doc?.e2e || doc.status !== 'changed') continue;
+  for (const { name, dir, spec, specErrors } of listExamples()) {
+    if (specErrors.length > 0) throw new Error(specErrors.join('\n'));
+    if (!spec.e2e || spec.status !== 'changed') continue;
     if (only.length > 0 && !only.includes(name)) continue;
-    if (!doc.e2e.run && !doc.e2e.http) throw new Error(`${file}: e2e needs a run or an http block`);
-    cases.push({ name, dir: join(EXAMPLES, name), spec: doc.e2e, options: doc.options ?? {} });
+    cases.push({ name, dir, spec: spec.e2e, options: spec.options ?? {} });
   }
   return cases;
 }
@@ -86,7 +77,7 @@ function loadCases(): Case[] {
 
 function runCli(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((res) => {
-    execFile(process.execPath, [join(REPO, 'bin', 'msb.js'), ...args], { cwd: REPO, timeout: MINUTE }, (err, stdout, stderr) => {
+    execFile(process.execPath, [MSB_BIN, ...args], { cwd: REPO, timeout: MINUTE }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       res({ code, output: `${stdout}${stderr}`.trim() });
     });
@@ -105,8 +96,8 @@ async function convertedDockerfile(c: Case, workDir: string): Promise<string> {
   const r = await runCli(['convert', join('examples', c.name, 'Dockerfile'), '--out', out, ...flags]);
   if (r.code !== 0 || !existsSync(out)) {
     throw new Error(
-      `msb convert failed for ${c.name} (exit ${r.code}); run \`npm run build\` first, ` +
-        `or set MSB_E2E_CONVERTED_DIR to test hand-written conversions:\n${r.output}`,
+      `msb convert failed for ${c.name} (exit ${r.code}); set MSB_E2E_CONVERTED_DIR ` +
+        `to test hand-written conversions:\n${r.output}`,
     );
   }
   return out;

@@ -6,26 +6,21 @@
 import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import * as path from 'path';
+import { REPO_ROOT as ROOT, runMsb } from '../helpers/built-msb';
 import { dockerEngineAnswers } from './docker';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'msb.js');
 const EXAMPLE = path.join(ROOT, 'examples', 'python-requirements-console-script', 'Dockerfile');
 const HARNESS = path.resolve(ROOT, '..', 'shared', 'docker-harness', 'build.sh');
 const engine = dockerEngineAnswers();
 
 function msb(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...(existsSync(HARNESS) ? { MSB_DOCKER_BUILD: HARNESS } : {}), ...env }, encoding: 'utf8', timeout: 20 * 60_000 });
+  const r = runMsb(args, { env: { ...process.env, ...(existsSync(HARNESS) ? { MSB_DOCKER_BUILD: HARNESS } : {}), ...env }, timeout: 20 * 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function leftoverImages(): string {
   return spawnSync('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}', 'msb-verify'], { encoding: 'utf8' }).stdout.trim();
 }
-
-beforeAll(() => {
-  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-}, 180_000);
 
 describe('msb verify', () => {
   it('says in one line that no Docker engine is available, exit 2', () => {

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { caseSpecErrors, CaseSpec } from './case-schema';
 
 export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
@@ -10,17 +11,9 @@ export interface ExampleCase {
   dir: string;
   dockerfile: string;
   expectedFile: string;
-  spec: {
-    description: string;
-    language?: string;
-    framework?: string;
-    packageManager?: string;
-    status: 'changed' | 'unchanged' | 'skipped';
-    reason?: string;
-    options?: Record<string, string>;
-    warnings?: string[];
-    e2e?: unknown;
-  };
+  spec: CaseSpec;
+  /** How case.yaml breaks its schema (helpers/case-schema.ts), each naming the file; empty when valid. */
+  specErrors: string[];
 }
 
 export function listExamples(): ExampleCase[] {
@@ -28,12 +21,14 @@ export function listExamples(): ExampleCase[] {
     .filter((d) => d.isDirectory() && existsSync(path.join(EXAMPLES_DIR, d.name, 'case.yaml')))
     .map((d) => {
       const dir = path.join(EXAMPLES_DIR, d.name);
+      const spec: CaseSpec = parse(readFileSync(path.join(dir, 'case.yaml'), 'utf8'));
       return {
         name: d.name,
         dir,
         dockerfile: path.join(dir, 'Dockerfile'),
         expectedFile: path.join(dir, 'Dockerfile.expected'),
-        spec: parse(readFileSync(path.join(dir, 'case.yaml'), 'utf8')),
+        spec,
+        specErrors: caseSpecErrors(`examples/${d.name}/case.yaml`, spec),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

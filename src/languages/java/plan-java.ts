@@ -110,7 +110,7 @@ export function planJava(input: PlanInput): StrategyPlan {
       builderEdits.push(appendToBuilder(dockerfile, templates.render(profile.templates.builderSteps, { comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)', runs: [extraction.run], user: nonRootUser(facts) }), 'Spring Boot layered extraction'));
       copies.splice(0, 1, ...extraction.copies);
       commandLines[callIndex] = launchLayers(commandLines[callIndex], extraction.launcher, settings.springBootLayers.dir);
-      decisions.push({ subject: layered.jar, placement: 'runtime', why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; ${extraction.launcher} starts them` });
+      decisions.push({ subject: layered.jar, placement: 'runtime', why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar` });
     }
   }
   if (runtime.clearEntrypoint && !facts.entrypoint && commandLines.length > 0) {
