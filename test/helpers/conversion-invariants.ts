@@ -132,10 +132,17 @@ export function lostOriginalLine(original: string, output: string): number | nul
   const originalLines = original.split('\n');
   // the piece after a final newline is empty, and msb appends after it
   if (originalLines[originalLines.length - 1] === '') originalLines.pop();
+  const unterminated = !original.endsWith('\n');
   let cursor = 0;
   for (let i = 0; i < originalLines.length; i++) {
     const line = originalLines[i];
-    while (cursor < outputLines.length && outputLines[cursor] !== line && !isNamedStage(line, outputLines[cursor])) cursor++;
+    // a last line without a line break gets the file's line ending when msb appends after it
+    const last = unterminated && i === originalLines.length - 1;
+    const keeps = (candidate: string) => {
+      const kept = last ? candidate.replace(/\r$/, '') : candidate;
+      return kept === line || isNamedStage(line, kept);
+    };
+    while (cursor < outputLines.length && !keeps(outputLines[cursor])) cursor++;
     if (cursor === outputLines.length) return i;
     cursor++;
   }
