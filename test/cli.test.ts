@@ -1,5 +1,5 @@
 /** The built `msb` bin, run as a user would: outputs, exit codes, and files left alone. */
-import { mkdtempSync, readFileSync, statSync, writeFileSync, cpSync } from 'fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { REPO_ROOT as ROOT, runMsb } from './helpers/built-msb';
@@ -47,7 +47,7 @@ describe('msb convert', () => {
 
   it('--write keeps the file mode', () => {
     const file = copyOfExample();
-    require('fs').chmodSync(file, 0o640);
+    chmodSync(file, 0o640);
     expect(msb(['convert', '--write', file]).code).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });

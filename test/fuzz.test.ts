@@ -4,6 +4,7 @@
  * message, and every conversion keeps the invariants of test/helpers/conversion-invariants.ts.
  */
 import fc from 'fast-check';
+import * as path from 'path';
 import { convertSafely, checkResult } from './helpers/conversion-invariants';
 import { fuzzInput, generatedDockerfile, mutatedExample } from './helpers/dockerfile-arbitraries';
 import { convertText } from '../src/convert';
@@ -56,12 +57,18 @@ it('the mix converts a fair share of its inputs (the properties are not vacuous)
 
 it('the invariant checker catches a broken conversion', () => {
   const text = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nEXPOSE 8000\nCMD ["python", "app.py"]\n';
-  const context = require('path').resolve(__dirname, '..', 'examples', 'python-requirements-console-script');
+  const context = path.resolve(__dirname, '..', 'examples', 'python-requirements-console-script');
   const result = convertText(text, { file: 'Dockerfile', context });
   expect(result.status).toBe('changed');
-  expect(checkResult(result, { context })).toEqual([]);
+  expect(checkResult(result)).toEqual([]);
   const lostCmd = { ...result, output: result.output.replace(/CMD \["python", "app.py"\]\n$/, '') };
-  expect(checkResult(lostCmd, { context }).join('\n')).toMatch(/final CMD changed/);
+  expect(checkResult(lostCmd).join('\n')).toMatch(/final CMD changed/);
   const laterStage = { ...result, output: result.output.replace(/--from=builder/, '--from=runtime') };
-  expect(checkResult(laterStage, { context }).join('\n')).toMatch(/not an earlier one/);
+  expect(checkResult(laterStage).join('\n')).toMatch(/not an earlier one/);
+  const rewritten = { ...result, output: result.output.replace('RUN pip install -r requirements.txt\n', 'RUN pip install --user -r requirements.txt\n') };
+  expect(checkResult(rewritten).join('\n')).toMatch(/line 4 of the original is not in the output unchanged/);
+  const renamed = { ...result, output: result.output.replace('FROM python:3.12 AS builder', 'FROM python:3.13 AS builder') };
+  expect(checkResult(renamed).join('\n')).toMatch(/line 1 of the original is not in the output unchanged/);
+  const lostComment = { ...result, original: `# keep me\n${text}`, output: result.output };
+  expect(checkResult(lostComment).join('\n')).toMatch(/line 1 of the original is not in the output unchanged: "# keep me"/);
 });

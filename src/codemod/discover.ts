@@ -13,7 +13,7 @@ import ignore, { Ignore } from 'ignore';
 import { MsbError } from '../errors';
 
 /** Folders that never hold a Dockerfile of the repository itself. */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', 'vendor', '.msb-out']);
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', 'vendor', '.msb-out']);
 /** `Dockerfile.dockerignore` / `x.Dockerfile.dockerignore` are BuildKit ignore files; the rest are not Dockerfiles either. */
 const NOT_DOCKERFILE_SUFFIX = /\.(dockerignore|md|txt|orig|rej|bak|swp|tmp|patch|diff|expected)$|~$/i;
 /** A directory scan stops here: a repository with more Dockerfiles than this is not a normal repository. */

@@ -4,7 +4,7 @@ import { MsbError } from '../errors';
 
 const GIT_TIMEOUT_MS = 60_000;
 
-export function git(cwd: string, args: string[]): Promise<string> {
+function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);

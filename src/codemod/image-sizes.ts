@@ -8,7 +8,7 @@ import type { Profile } from '../profiles/profile-types';
 const compiled = new WeakMap<Record<string, number>, Array<{ pattern: RegExp; mb: number }>>();
 
 /** `docker.io/library/python:3.11@sha256:…` → `python:3.11`; no tag → `:latest`. */
-export function normaliseImage(image: string): string {
+function normaliseImage(image: string): string {
   const ref = withoutDefaultRegistry(image.trim().replace(/@sha256:[0-9a-f]+$/i, ''));
   const lastSlash = ref.lastIndexOf('/');
   return ref.indexOf(':', lastSlash + 1) === -1 ? `${ref}:latest` : ref;

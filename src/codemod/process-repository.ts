@@ -134,7 +134,7 @@ export function failedRow(repository: string, file: string, reason: string): Cod
   return { repository, file, outcome: 'failed', reason, language: null, framework: null, builderImage: null, runtimeImage: null, changes: [], warnings: [], savingMb: null };
 }
 
-export function errorMessage(error: unknown): string {
+function errorMessage(error: unknown): string {
   if (isMsbError(error)) return error.toOneLine();
   return error instanceof Error ? error.message : String(error);
 }

@@ -9,7 +9,7 @@ import { MsbError } from '../errors';
 import { joinedArguments } from './joined-arguments';
 import { fromImage, FromImage } from './from-image';
 
-export const KNOWN_KEYWORDS = new Set([
+const KNOWN_KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);

@@ -1,61 +1,16 @@
 /**
- * Small Docker helpers for the e2e suites (examples e2e now, `msb verify` later).
- * Every call goes through execFile (no shell, no string interpolation of paths) with a bounded timeout.
+ * Docker helpers for the e2e suites, on top of the engine calls `msb verify` makes
+ * (src/verify/docker.ts: execFile without a shell, bounded in time) and its image build.
  */
-import { execFile, execFileSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import * as http from 'http';
 import { tmpdir } from 'os';
 import { join } from 'path';
-
-export interface ExecResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { buildImage } from '../../src/verify/build-image';
+import { docker, dockerOk, exec, ExecResult, removeContainer } from '../../src/verify/docker';
 
 export const MINUTE = 60_000;
-
-/** Runs a command without a shell; resolves with its exit code (never rejects on a non-zero exit). */
-export function exec(file: string, args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<ExecResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      { cwd: opts.cwd, timeout: opts.timeoutMs ?? MINUTE, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
-          reject(new Error(`${file}: ${err.message}`)); // ENOENT and friends: the program itself is missing
-          return;
-        }
-        if (err && err.killed) {
-          reject(new Error(`timed out after ${opts.timeoutMs ?? MINUTE} ms: ${file} ${args.join(' ')}`));
-          return;
-        }
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      },
-    );
-  });
-}
-
-/** Like exec, but rejects with the command's stderr when it exits non-zero. */
-export async function execOk(file: string, args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<string> {
-  const r = await exec(file, args, opts);
-  if (r.code !== 0) {
-    const tail = (r.stderr || r.stdout).trim().split('\n').slice(-40).join('\n');
-    throw new Error(`${file} ${args.join(' ')} exited with ${r.code}:\n${tail}`);
-  }
-  return r.stdout;
-}
-
-export function docker(args: string[], timeoutMs = MINUTE): Promise<ExecResult> {
-  return exec('docker', args, { timeoutMs });
-}
-
-export function dockerOk(args: string[], timeoutMs = MINUTE): Promise<string> {
-  return execOk('docker', args, { timeoutMs });
-}
 
 /** Synchronous engine probe (usable while jest collects tests). */
 export function dockerEngineAnswers(timeoutMs = 20_000): { ok: boolean; detail: string } {
@@ -72,24 +27,15 @@ export function dockerEngineAnswers(timeoutMs = 20_000): { ok: boolean; detail: 
   }
 }
 
-export interface BuildOptions {
-  buildScript: string; // the harness build.sh (or any `docker build`-compatible wrapper)
-  tag: string;
-  dockerfile: string;
-  context: string;
-  buildArgs?: Record<string, string>;
-  timeoutMs?: number;
-}
-
-export async function buildImage(o: BuildOptions): Promise<void> {
-  const args = ['-t', o.tag, '-f', o.dockerfile];
-  for (const [k, v] of Object.entries(o.buildArgs ?? {})) args.push('--build-arg', `${k}=${v}`);
-  args.push(o.context);
-  await execOk(o.buildScript, args, { timeoutMs: o.timeoutMs ?? 20 * MINUTE });
-}
-
-export async function imageSizeBytes(image: string): Promise<number> {
-  return Number((await dockerOk(['image', 'inspect', '--format', '{{.Size}}', image])).trim());
+/**
+ * Builds `dockerfile` as `msb verify` does (`docker build` or the MSB_DOCKER_BUILD wrapper, `# syntax=`
+ * dropped) and returns the image size; throws with the end of the build log when the build fails.
+ */
+export async function buildExampleImage(o: { tag: string; dockerfile: string; context: string; workDir: string }): Promise<number> {
+  const tempFile = join(o.workDir, `${o.tag.replace(/[^\w.-]+/g, '_')}.Dockerfile`);
+  const built = await buildImage({ tag: o.tag, text: readFileSync(o.dockerfile, 'utf8'), tempFile, context: o.context, timeoutMs: 20 * MINUTE });
+  if (!built.built || built.sizeBytes === null) throw new Error(`building ${o.dockerfile} as ${o.tag} failed: ${built.error}`);
+  return built.sizeBytes;
 }
 
 export interface ImageConfig {
@@ -119,7 +65,7 @@ export function envMap(cfg: ImageConfig): Map<string, string> {
 
 let seq = 0;
 /** A container name unique to this process, so a killed `docker run` can still be removed. */
-export function uniqueName(prefix: string): string {
+function uniqueName(prefix: string): string {
   seq += 1;
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${seq}`;
 }
@@ -128,7 +74,9 @@ export function uniqueName(prefix: string): string {
 export async function runOnce(image: string, args: string[] = [], timeoutMs = 2 * MINUTE): Promise<ExecResult> {
   const name = uniqueName('msb-e2e-run');
   try {
-    return await docker(['run', '--rm', '--name', name, image, ...args], timeoutMs);
+    const result = await docker(['run', '--rm', '--name', name, image, ...args], timeoutMs);
+    if (result.timedOut) throw new Error(`docker run ${image} did not end within ${timeoutMs} ms`);
+    return result;
   } finally {
     await removeContainer(name);
   }
@@ -157,17 +105,17 @@ export async function containerIp(container: string): Promise<string> {
   return ip;
 }
 
-export async function containerRunning(container: string): Promise<boolean> {
+async function containerRunning(container: string): Promise<boolean> {
   const r = await docker(['inspect', '--format', '{{.State.Running}}', container]);
   return r.code === 0 && r.stdout.trim() === 'true';
 }
 
-export async function containerLogs(container: string): Promise<string> {
+async function containerLogs(container: string): Promise<string> {
   const r = await docker(['logs', '--tail', '50', container]);
   return `${r.stdout}${r.stderr}`.trim();
 }
 
-export async function execIn(container: string, argv: string[], timeoutMs = MINUTE): Promise<ExecResult> {
+async function execIn(container: string, argv: string[], timeoutMs = MINUTE): Promise<ExecResult> {
   return docker(['exec', container, ...argv], timeoutMs);
 }
 
@@ -181,14 +129,6 @@ export async function runHealthcheckOnce(container: string, cfg: ImageConfig, ti
   if (test[0] === 'CMD-SHELL') return execIn(container, ['/bin/sh', '-c', test.slice(1).join(' ')], timeoutMs);
   if (test[0] === 'CMD') return execIn(container, test.slice(1), timeoutMs);
   return null;
-}
-
-export async function removeContainer(container: string): Promise<void> {
-  await docker(['rm', '-f', '-v', container]).catch(() => undefined);
-}
-
-export async function removeImage(image: string): Promise<void> {
-  await docker(['rmi', '-f', image]).catch(() => undefined);
 }
 
 export interface HttpResult {
@@ -228,7 +168,7 @@ export async function waitForHttp(container: string, url: string, retries = 60, 
   throw new Error(`no answer from ${url} after ${retries} tries (${String(last)}):\n${await containerLogs(container)}`);
 }
 
-export async function hasShell(image: string): Promise<boolean> {
+async function hasShell(image: string): Promise<boolean> {
   const r = await runWithEntrypoint(image, 'sh', ['-c', 'true']);
   return r.code === 0;
 }
@@ -243,14 +183,16 @@ async function runWithEntrypoint(image: string, entrypoint: string, args: string
 }
 
 /** Lists the paths of an image's filesystem (docker create + docker export, read with tar -t). */
-export async function listImageFiles(image: string): Promise<string[]> {
+async function listImageFiles(image: string): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'msb-e2e-export-'));
   const name = uniqueName('msb-e2e-export');
   try {
     await dockerOk(['create', '--name', name, image, 'none']);
     const tar = join(dir, 'fs.tar');
     await dockerOk(['export', '-o', tar, name], 5 * MINUTE);
-    return (await execOk('tar', ['-tf', tar], { timeoutMs: 2 * MINUTE })).split('\n').filter(Boolean);
+    const listing = await exec('tar', ['-tf', tar], 2 * MINUTE);
+    if (listing.code !== 0) throw new Error(`tar -tf ${tar} failed: ${listing.stderr}`);
+    return listing.stdout.split('\n').filter(Boolean);
   } finally {
     await removeContainer(name);
     rmSync(dir, { recursive: true, force: true });

@@ -17,20 +17,17 @@ import { DockerfileParser, PropertyInstruction } from 'dockerfile-ast';
 import { MSB_BIN } from '../helpers/built-msb';
 import { CaseOptions, E2eSpec } from '../helpers/case-schema';
 import { listExamples } from '../helpers/examples';
+import { docker, removeContainer, removeImage } from '../../src/verify/docker';
 import {
-  buildImage,
+  buildExampleImage,
   commandsPresent,
   containerIp,
   dockerEngineAnswers,
   envMap,
-  exec,
   httpGet,
   ImageConfig,
   imageConfig,
-  imageSizeBytes,
   MINUTE,
-  removeContainer,
-  removeImage,
   runHealthcheckOnce,
   runOnce,
   startDetached,
@@ -39,6 +36,8 @@ import {
 
 const REPO = resolve(__dirname, '..', '..');
 const BUILD_SCRIPT = resolve(REPO, process.env.MSB_DOCKER_BUILD || '../shared/docker-harness/build.sh');
+// src/verify builds with the wrapper MSB_DOCKER_BUILD names: the same one, resolved from the repository
+process.env.MSB_DOCKER_BUILD = BUILD_SCRIPT;
 const CONVERTED_DIR = process.env.MSB_E2E_CONVERTED_DIR;
 const RUN_ID = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 const HTTP_RETRIES = 60; // x 500 ms
@@ -258,10 +257,8 @@ async function checkCase(c: Case, row: Row): Promise<string[]> {
   try {
     const convertedFile = await convertedDockerfile(c, work);
     const problems = checkMultiStage(convertedFile);
-    await buildImage({ buildScript: BUILD_SCRIPT, tag: original, dockerfile: originalFile, context: c.dir });
-    await buildImage({ buildScript: BUILD_SCRIPT, tag: converted, dockerfile: convertedFile, context: c.dir });
-    row.originalBytes = await imageSizeBytes(original);
-    row.convertedBytes = await imageSizeBytes(converted);
+    row.originalBytes = await buildExampleImage({ tag: original, dockerfile: originalFile, context: c.dir, workDir: work });
+    row.convertedBytes = await buildExampleImage({ tag: converted, dockerfile: convertedFile, context: c.dir, workDir: work });
 
     const behaviour = [
       ...(c.spec.run ? await compareRun(c, original, converted) : []),
@@ -309,7 +306,7 @@ if (!engine.ok && process.env.MSB_E2E_SKIP_NO_DOCKER === '1') {
   describe('examples e2e', () => {
     beforeAll(async () => {
       if (!existsSync(BUILD_SCRIPT)) throw new Error(`build wrapper not found: ${BUILD_SCRIPT} (set MSB_DOCKER_BUILD)`);
-      const r = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+      const r = await docker(['version', '--format', '{{.Server.Version}}']);
       if (r.code !== 0) throw new Error(`docker version failed: ${r.stderr}`);
     });
 

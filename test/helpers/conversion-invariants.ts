@@ -10,7 +10,7 @@ import { isMsbError } from '../../src/errors';
 import { parseDockerfile, ParsedDockerfile, Stage } from '../../src/parse/parse-dockerfile';
 
 /** Error kinds that mean "the input is not a usable Dockerfile", as opposed to a bug in msb. */
-export const INPUT_ERROR_KINDS = new Set(['missing-file', 'unreadable-file', 'binary-file', 'not-a-dockerfile', 'parse-error', 'too-large', 'usage']);
+const INPUT_ERROR_KINDS = new Set(['missing-file', 'unreadable-file', 'binary-file', 'not-a-dockerfile', 'parse-error', 'too-large', 'usage']);
 
 /** The run-time view the final image gives: the same before and after a conversion. */
 const RUNTIME_KEYWORDS = ['ENTRYPOINT', 'CMD', 'EXPOSE', 'USER'] as const;
@@ -26,7 +26,7 @@ export interface Outcome {
 export function convertSafely(text: string, options: ConvertTextOptions): Outcome {
   try {
     const result = convertText(text, options);
-    return { result, crash: null, violations: checkResult(result, options) };
+    return { result, crash: null, violations: checkResult(result) };
   } catch (error) {
     if (isMsbError(error)) {
       if (!error.message.trim()) return { result: null, crash: null, violations: ['MsbError without a message'] };
@@ -36,7 +36,7 @@ export function convertSafely(text: string, options: ConvertTextOptions): Outcom
   }
 }
 
-export function checkResult(result: ConversionResult, options: ConvertTextOptions): string[] {
+export function checkResult(result: ConversionResult): string[] {
   const violations: string[] = [];
   switch (result.status) {
     case 'error':
@@ -48,11 +48,11 @@ export function checkResult(result: ConversionResult, options: ConvertTextOption
       if (result.output !== result.original) violations.push(`${result.status} but the output differs from the input`);
       return violations;
     case 'changed':
-      return checkConverted(result, options);
+      return checkConverted(result);
   }
 }
 
-function checkConverted(result: ConversionResult, options: ConvertTextOptions): string[] {
+function checkConverted(result: ConversionResult): string[] {
   const violations: string[] = [];
   try {
     DockerfileParser.parse(result.output);
@@ -127,7 +127,7 @@ function checkConverted(result: ConversionResult, options: ConvertTextOptions): 
  * (comments, blank lines, continuations and line endings included), or null when all survive.
  * The FROM line may only gain a stage name (` AS builder`) after its image.
  */
-export function lostOriginalLine(original: string, output: string): number | null {
+function lostOriginalLine(original: string, output: string): number | null {
   const outputLines = output.split('\n');
   const originalLines = original.split('\n');
   // the piece after a final newline is empty, and msb appends after it
@@ -175,7 +175,7 @@ function copyFromViolations(dockerfile: ParsedDockerfile, stage: Stage): string[
 }
 
 /** ENTRYPOINT/CMD/USER as written, EXPOSE as the sorted set of ports. */
-export function runtimeView(dockerfile: ParsedDockerfile, stage: Stage): Record<(typeof RUNTIME_KEYWORDS)[number], string> {
+function runtimeView(dockerfile: ParsedDockerfile, stage: Stage): Record<(typeof RUNTIME_KEYWORDS)[number], string> {
   const facts = analyzeStage(dockerfile, stage);
   const ports = facts.metadata.filter((m) => m.keyword === 'EXPOSE').flatMap((m) => m.args.trim().split(/\s+/));
   return {

@@ -9,7 +9,7 @@ function dockerfilesUnder(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /Dockerfile/.test(e.name))
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 export function corpusAndExampleDockerfiles(): string[] {
