@@ -138,10 +138,8 @@ function lostOriginalLine(original: string, output: string): number | null {
     const line = originalLines[i];
     // a last line without a line break gets the file's line ending when msb appends after it
     const last = unterminated && i === originalLines.length - 1;
-    const keeps = (candidate: string) => {
-      const kept = last ? candidate.replace(/\r$/, '') : candidate;
-      return kept === line || isNamedStage(line, kept);
-    };
+    const same = (candidate: string) => candidate === line || isNamedStage(line, candidate);
+    const keeps = (candidate: string) => same(candidate) || (last && same(candidate.replace(/\r$/, '')));
     while (cursor < outputLines.length && !keeps(outputLines[cursor])) cursor++;
     if (cursor === outputLines.length) return i;
     cursor++;
