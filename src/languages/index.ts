@@ -3,7 +3,7 @@
  * templates + examples; the core does not change.
  */
 import { MsbError } from '../errors';
-import { loadProfileFile, loadProfilesFromDir } from '../profiles/load-profiles';
+import { loadProfileFile, loadProfilesFromDir, profileBases } from '../profiles/load-profiles';
 import type { Profile } from '../profiles/profile-types';
 import type { LanguageStrategy } from '../plan/plan-types';
 import type { PlanEnvironment } from '../plan/planner';
@@ -30,11 +30,14 @@ export function strategyFor(profile: Profile): LanguageStrategy {
   return strategy;
 }
 
-/** The shipped profiles, plus user profiles (`--profile my.yaml`) that replace same-id ones. */
+/**
+ * The shipped profiles, plus user profiles (`--profile my.yaml`) that replace same-id ones; a user
+ * profile can extend a shipped profile or one given before it.
+ */
 export function loadProfiles(extraProfileFiles: readonly string[] = []): Profile[] {
   const profiles = loadProfilesFromDir(settingsSchemaFor);
   for (const file of extraProfileFiles) {
-    const profile = loadProfileFile(file, settingsSchemaFor);
+    const profile = loadProfileFile(file, settingsSchemaFor, profileBases(profiles));
     const index = profiles.findIndex((p) => p.id === profile.id);
     if (index >= 0) profiles[index] = profile;
     else profiles.push(profile);

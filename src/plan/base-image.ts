@@ -1,26 +1,34 @@
 /**
  * Chooses the runtime base image from the builder's, by the profile's rules: the slim
  * variant of the same version (`python:3.9` → `python:3.9-slim`), a JRE for a JDK, a fixed
- * minimal image for static binaries. Tags driven by an ARG stay ARG-driven.
+ * minimal image for static binaries. Tags driven by an ARG stay ARG-driven. An image below one
+ * of the profile's registry prefixes (a mirror of Docker Hub) is matched as the official one.
  */
 import type { ImageRef } from '../analyze/stage-facts';
 import { expandVariables } from '../analyze/instruction-args';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
-import type { ImageRule } from '../profiles/profile-types';
+import type { Profile, RegistryPrefix } from '../profiles/profile-types';
+
+/** The part of a profile that chooses runtime images. */
+export type RuntimeImageRules = Pick<Profile, 'runtimeImages' | 'registryPrefixes'>;
 
 export type RuntimeImageChoice =
   | { ok: true; image: string; notes: string[]; warnings: string[] }
   | { ok: false; reason: string };
 
-export function chooseRuntimeImage(from: ImageRef, rules: readonly ImageRule[], globals: ReadonlyMap<string, string>): RuntimeImageChoice {
+/** Where the skip reason sends a user whose images come from a registry msb does not know. */
+export const CUSTOM_PROFILE_HINT = 'if it mirrors an official image or is an image of your own, map it in a profile that extends the shipped one: --profile FILE (see docs/profiles.md)';
+
+export function chooseRuntimeImage(from: ImageRef, profile: RuntimeImageRules, globals: ReadonlyMap<string, string>): RuntimeImageChoice {
   // Docker's reference grammar (plus ${VAR}): anything else would be copied into the new FROM as is.
   const parts = [from.text, from.name, from.tag ?? '', from.digest ?? ''];
   if (parts.some((part) => !/^[A-Za-z0-9._\-/:@${}]*$/.test(part))) return { ok: false, reason: `the base image "${from.text}" is not a valid image reference` };
   const name = expandVariables(from.name, globals);
   if (name.includes('$')) return { ok: false, reason: `the base image "${from.text}" is chosen by a build argument without a default` };
-  const rule = rules.find((r) => new RegExp(r.name).test(name));
-  if (!rule) return { ok: false, reason: `no runtime image is known for the base image "${from.text}"` };
-  const notes = rule.note ? [rule.note] : [];
+  const mirror = officialName(from.registry, name, profile.registryPrefixes ?? []);
+  const rule = profile.runtimeImages.find((r) => new RegExp(r.name).test(mirror.name));
+  if (!rule) return { ok: false, reason: `no runtime image is known for the base image "${from.text}"; ${CUSTOM_PROFILE_HINT}` };
+  const notes = [...mirror.notes, ...(rule.note ? [rule.note] : [])];
   const warnings: string[] = [];
   if (rule.image && !rule.tags) return { ok: true, image: rule.image, notes, warnings };
 
@@ -43,6 +51,16 @@ export function chooseRuntimeImage(from: ImageRef, rules: readonly ImageRule[], 
   }
   if (rule.image) return { ok: true, image: rule.image, notes, warnings };
   return { ok: false, reason: `no runtime variant is known for the tag "${rawTag}" of "${from.name}"` };
+}
+
+/** `registry.corp.example/base/python` below the prefix `registry.corp.example/base/` is `python`. */
+function officialName(registry: string | null, name: string, prefixes: readonly RegistryPrefix[]): { name: string; notes: string[] } {
+  const full = registry ? `${registry}/${name}` : name;
+  for (const { prefix, note } of prefixes) {
+    const folder = prefix.endsWith('/') ? prefix : `${prefix}/`;
+    if (full.startsWith(folder) && full.length > folder.length) return { name: full.slice(folder.length), notes: note ? [note] : [] };
+  }
+  return { name, notes: [] };
 }
 
 /** Defaults of the ARGs declared before the first FROM (what a FROM line can use). */

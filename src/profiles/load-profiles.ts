@@ -1,18 +1,31 @@
 /**
  * Loads language profiles from YAML and validates them at load time, so a mistake in a
- * profile is reported as `file:line: field: problem` instead of a wrong conversion later.
+ * profile is reported as `file:line: field: problem` (every problem of the file at once)
+ * instead of a wrong conversion later. A profile can extend another one (`extends: python`)
+ * and its packages the shared `system-packages.yaml`; both are merged by `overlayData`.
  */
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import Ajv, { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import Ajv from 'ajv';
 import { MsbError } from '../errors';
 import { PROFILES_DIR } from '../package-root';
-import { profileSchema } from './profile-schema';
-import type { Profile } from './profile-types';
+import { DataPath, layerPath, overlayData, pointer } from './overlay-data';
+import { ProfileError, ProfileProblem, schemaProblems } from './profile-problems';
+import { packageRulesSchema, profileSchema } from './profile-schema';
+import type { PackageRules, Profile } from './profile-types';
+import { fieldName, pathSegments, ProfileYaml, readProfileYaml } from './profile-yaml';
 
 /** The strategy-specific part of validation: the strategy's schema for `settings`. */
 export type SettingsSchemaLookup = (strategy: string) => object | null | undefined;
+
+/** What a profile file can extend: profiles loaded before it, and the shared system packages. */
+export interface ProfileBases {
+  profile(id: string): Profile | undefined;
+  systemPackages(): PackageRules;
+}
+
+/** Shared apt/apk knowledge; it sits beside the profiles but is not one. */
+export const SYSTEM_PACKAGES_FILE = 'system-packages.yaml';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addKeyword({
@@ -28,61 +41,109 @@ ajv.addKeyword({
     }
   },
 });
-const validateProfile = ajv.compile(profileSchema);
+const validateProfile = ajv.compile<Omit<Profile, 'source'>>(profileSchema);
+const validatePackageRules = ajv.compile<PackageRules>(packageRulesSchema);
 
-export function parseProfile(text: string, source: string, settingsSchemaFor: SettingsSchemaLookup): Profile {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    throw new MsbError('invalid-profile', `YAML: ${error.message.split('\n')[0]}`, {
-      file: source,
-      line: lineCounter.linePos(error.pos[0]).line,
-    });
-  }
-  const data: unknown = document.toJS();
-  const fail = (instancePath: string, message: string): never => {
-    const segments = instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let line: number | undefined;
-    for (let n = segments.length; n >= 0 && line === undefined; n--) {
-      const node = n === 0 ? document.contents : document.getIn(segments.slice(0, n), true);
-      if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
-    }
-    const field = segments.length ? segments.join('.') : '(top level)';
-    throw new MsbError('invalid-profile', `${field}: ${message}`, { file: source, line });
+export function parseProfile(text: string, source: string, settingsSchemaFor: SettingsSchemaLookup, bases: ProfileBases = shippedBases()): Profile {
+  const yaml = readProfileYaml(text, source);
+  const problems: ProfileProblem[] = [];
+  const merged = mergeOntoBases(yaml, bases, problems);
+  if (!merged) throw new ProfileError(source, problems);
+  // Problems are found on the merged profile and reported where the file says it.
+  const where = (instancePath: string) => {
+    const layerPointer = merged.toLayer(instancePath);
+    return { line: yaml.lineOf(layerPointer), field: fieldName(pathSegments(layerPointer)) };
   };
-  if (!validateProfile(data)) {
-    const error = mostSpecific(validateProfile.errors ?? []);
-    fail(error.instancePath, describe(error));
-  }
-  const profile = data as unknown as Profile;
-  const settingsSchema = settingsSchemaFor(profile.strategy);
-  if (settingsSchema === undefined) fail('/strategy', `unknown strategy "${profile.strategy}"`);
-  if (settingsSchema) {
+  const data = merged.data;
+  const valid = validateProfile(data);
+  if (!valid) problems.push(...schemaProblems(validateProfile.errors ?? [], where));
+  const strategy = isRecord(data) && typeof data.strategy === 'string' ? data.strategy : null;
+  const settingsSchema = strategy === null ? null : settingsSchemaFor(strategy);
+  if (settingsSchema === undefined) problems.push({ ...where('/strategy'), problem: `unknown strategy "${strategy}"` });
+  if (settingsSchema && isRecord(data)) {
     const validateSettings = ajv.compile(settingsSchema);
-    if (!validateSettings(profile.settings ?? {})) {
-      const error = mostSpecific(validateSettings.errors ?? []);
-      fail(`/settings${error.instancePath}`, describe(error));
-    }
+    if (!validateSettings(data.settings ?? {})) problems.push(...schemaProblems(validateSettings.errors ?? [], (p) => where(`/settings${p}`)));
   }
-  return { ...profile, source };
+  if (problems.length > 0 || !valid) throw new ProfileError(source, problems);
+  return { ...data, source };
 }
 
-export function loadProfileFile(file: string, settingsSchemaFor: SettingsSchemaLookup): Profile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MsbError(code === 'ENOENT' ? 'missing-file' : 'unreadable-file', code === 'ENOENT' ? 'no such profile file' : `cannot read profile: ${(error as Error).message}`, { file });
+interface MergedProfile {
+  data: unknown;
+  /** The ajv instancePath of a merged field → the pointer of the same field in the file. */
+  toLayer(instancePath: string): string;
+}
+
+/** The file's data laid over what it extends, without the `extends` fields; null when a base is missing. */
+function mergeOntoBases(yaml: ProfileYaml, bases: ProfileBases, problems: ProfileProblem[]): MergedProfile | null {
+  if (!isRecord(yaml.data)) return { data: yaml.data, toLayer: (p) => p };
+  const { extends: baseId, ...layer } = yaml.data;
+  // Outermost base first: a path of the merged profile is mapped through each base in turn.
+  const basesOfLayer: { base: unknown; at: DataPath }[] = [];
+  if (isRecord(layer.packages) && layer.packages.extends === 'system-packages') {
+    const { extends: _shared, ...packages } = layer.packages;
+    const systemPackages = bases.systemPackages();
+    layer.packages = overlayData(systemPackages, packages, yaml.replaced, ['packages']);
+    basesOfLayer.push({ base: { packages: systemPackages }, at: [] });
   }
-  return parseProfile(text, file, settingsSchemaFor);
+  let data: unknown = layer;
+  if (typeof baseId === 'string') {
+    const base = bases.profile(baseId);
+    if (!base) {
+      problems.push({ line: yaml.lineOf('/extends'), field: 'extends', problem: `no profile with the id "${baseId}" is loaded before this one` });
+      return null;
+    }
+    const { source: _source, ...baseData } = base;
+    data = overlayData(baseData, layer, yaml.replaced);
+    basesOfLayer.unshift({ base: baseData, at: [] });
+  }
+  const toLayer = (instancePath: string) => pointer(basesOfLayer.reduce<DataPath>((path, { base }) => layerPath(path, base, yaml.replaced), pathSegments(instancePath)));
+  return { data, toLayer };
+}
+
+export function loadProfileFile(file: string, settingsSchemaFor: SettingsSchemaLookup, bases: ProfileBases = shippedBases()): Profile {
+  return parseProfile(readProfileText(file), file, settingsSchemaFor, bases);
+}
+
+/** The shared system packages (`language-profiles/system-packages.yaml`), validated like a profile. */
+export function loadSystemPackages(file = path.join(PROFILES_DIR, SYSTEM_PACKAGES_FILE)): PackageRules {
+  const yaml = readProfileYaml(readProfileText(file), file);
+  if (!validatePackageRules(yaml.data)) {
+    const where = (instancePath: string) => ({ line: yaml.lineOf(instancePath), field: fieldName(pathSegments(instancePath)) });
+    throw new ProfileError(file, schemaProblems(validatePackageRules.errors ?? [], where));
+  }
+  return yaml.data;
 }
 
 /** Every `*.yaml` profile in a folder (the shipped ones by default), sorted by id. */
 export function loadProfilesFromDir(settingsSchemaFor: SettingsSchemaLookup, dir = PROFILES_DIR): Profile[] {
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
-  const profiles = files.map((f) => loadProfileFile(path.join(dir, f), settingsSchemaFor));
+  const sharedFile = path.join(dir, SYSTEM_PACKAGES_FILE);
+  const systemPackages = existsSync(sharedFile) ? loadSystemPackages(sharedFile) : shippedBases().systemPackages();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== SYSTEM_PACKAGES_FILE)
+    .sort();
+  const profiles: Profile[] = [];
+  // A shipped profile may extend another shipped one whatever their file names: load bases first.
+  const texts = new Map(files.map((f) => [path.join(dir, f), readProfileText(path.join(dir, f))]));
+  const loading = new Set<string>();
+  const load = (file: string): Profile => {
+    const done = profiles.find((p) => p.source === file);
+    if (done) return done;
+    if (loading.has(file)) throw new MsbError('invalid-profile', 'extends: the profiles extend each other in a circle', { file });
+    loading.add(file);
+    const bases: ProfileBases = {
+      profile: (id) => {
+        const baseFile = [...texts.keys()].find((other) => other !== file && declaredId(texts.get(other) ?? '') === id);
+        return baseFile ? load(baseFile) : undefined;
+      },
+      systemPackages: () => systemPackages,
+    };
+    const profile = parseProfile(texts.get(file) ?? '', file, settingsSchemaFor, bases);
+    profiles.push(profile);
+    return profile;
+  };
+  files.forEach((f) => load(path.join(dir, f)));
+  profiles.sort((a, b) => files.indexOf(path.basename(a.source)) - files.indexOf(path.basename(b.source)));
   const seen = new Map<string, string>();
   for (const profile of profiles) {
     const other = seen.get(profile.id);
@@ -92,27 +153,33 @@ export function loadProfilesFromDir(settingsSchemaFor: SettingsSchemaLookup, dir
   return profiles;
 }
 
-
-function mostSpecific(errors: ErrorObject[]): ErrorObject {
-  // The deepest path is usually the real mistake; anyOf/oneOf summaries come last.
-  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || rank(a) - rank(b))[0];
+/** Bases for user profiles: the given (already loaded) profiles and the shipped system packages. */
+export function profileBases(profiles: readonly Profile[]): ProfileBases {
+  return { profile: (id) => profiles.find((p) => p.id === id), systemPackages: shippedBases().systemPackages };
 }
 
-function rank(error: ErrorObject): number {
-  return ['anyOf', 'oneOf'].includes(error.keyword) ? 1 : 0;
+let shippedSystemPackages: PackageRules | undefined;
+function shippedBases(): ProfileBases {
+  return {
+    profile: () => undefined,
+    systemPackages: () => (shippedSystemPackages ??= loadSystemPackages()),
+  };
 }
 
-function describe(error: ErrorObject): string {
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown field "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-    case 'required':
-      return `missing required field "${(error.params as { missingProperty: string }).missingProperty}"`;
-    case 'regex':
-      return 'not a valid regular expression';
-    case 'oneOf':
-      return 'needs exactly one of keep, to, image';
-    default:
-      return error.message ?? error.keyword;
+/** The id a profile file declares, read without validating (to find a base among files not yet loaded). */
+function declaredId(text: string): string | undefined {
+  return /^id:\s*["']?([a-z][a-z0-9-]*)["']?\s*$/m.exec(text)?.[1];
+}
+
+function readProfileText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MsbError(code === 'ENOENT' ? 'missing-file' : 'unreadable-file', code === 'ENOENT' ? 'no such profile file' : `cannot read profile: ${(error as Error).message}`, { file });
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

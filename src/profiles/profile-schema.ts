@@ -1,4 +1,7 @@
-/** JSON schema of a language profile; `settings` is checked against the strategy's own schema. */
+/**
+ * JSON schema of a language profile, checked on the profile merged with what it extends;
+ * `settings` is checked against the strategy's own schema.
+ */
 
 const weightedRule = {
   type: 'object',
@@ -37,12 +40,36 @@ const perManager = {
   properties: { apt: packageList, apk: packageList },
 } as const;
 
+const profileId = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } as const;
+
+/** The apt/apk knowledge of a profile, and of `language-profiles/system-packages.yaml`. */
+export const packageRulesSchema = {
+  type: 'object',
+  required: ['buildOnly', 'runtimeLibraries', 'runtime'],
+  additionalProperties: false,
+  properties: {
+    buildOnly: packageList,
+    runtime: packageList,
+    runtimeLibraries: { type: 'object', additionalProperties: perManager },
+    fullImageTools: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { apt: { type: 'string' }, apk: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+
 export const profileSchema = {
   type: 'object',
   required: ['id', 'name', 'strategy', 'detect', 'runtimeImages', 'templates'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    id: profileId,
+    /** A profile this one is laid over (merge rules: src/profiles/overlay-data.ts). */
+    extends: profileId,
     name: { type: 'string', minLength: 1 },
     description: { type: 'string' },
     strategy: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
@@ -73,26 +100,23 @@ export const profileSchema = {
         anyOf: [{ required: ['tags'] }, { required: ['image'] }],
       },
     },
-    packages: {
-      type: 'object',
-      required: ['buildOnly', 'runtimeLibraries', 'runtime'],
-      additionalProperties: false,
-      properties: {
-        buildOnly: packageList,
-        runtime: packageList,
-        runtimeLibraries: { type: 'object', additionalProperties: perManager },
-        fullImageTools: {
-          type: 'object',
-          additionalProperties: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { apt: { type: 'string' }, apk: { type: 'string' } },
-          },
-        },
+    /** Registries and paths that mirror Docker Hub: the image below the prefix is read as the official one. */
+    registryPrefixes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['prefix'],
+        additionalProperties: false,
+        properties: { prefix: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*(/[A-Za-z0-9._-]+)*/?$' }, note: { type: 'string' } },
       },
+    },
+    packages: {
+      ...packageRulesSchema,
+      properties: { ...packageRulesSchema.properties, extends: { const: 'system-packages' } },
     },
     templates: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
     imageSizes: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
     settings: { type: 'object' },
   },
 } as const;
+

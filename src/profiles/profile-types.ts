@@ -43,6 +43,12 @@ export interface PackageRules {
 
 export type PackageManagerName = 'apt' | 'apk';
 
+export interface RegistryPrefix {
+  /** `registry.corp.example/base/`: `registry.corp.example/base/python` is read as the official `python`. */
+  prefix: string;
+  note?: string;
+}
+
 export interface Profile {
   id: string;
   name: string;
@@ -57,6 +63,8 @@ export interface Profile {
     commands: WeightedRule[];
   };
   runtimeImages: ImageRule[];
+  /** Registries (and paths in them) that mirror Docker Hub's images under the same names. */
+  registryPrefixes?: RegistryPrefix[];
   packages?: PackageRules;
   /** Template names (relative to templates/, without .hbs) the strategy renders. */
   templates: Record<string, string>;

@@ -7,7 +7,7 @@ const python = loadProfiles().find((p) => p.id === 'python')!;
 
 function runtimeFor(fromLine: string, globals: Record<string, string> = {}) {
   const stage = parseDockerfile(`${fromLine}\n`).stages[0];
-  return chooseRuntimeImage(imageRef(stage.image), python.runtimeImages, new Map(Object.entries(globals)));
+  return chooseRuntimeImage(imageRef(stage.image), python, new Map(Object.entries(globals)));
 }
 
 describe('python runtime image', () => {
@@ -49,3 +49,37 @@ describe('python runtime image', () => {
     expect(!choice.ok && choice.reason).toMatch(reason);
   });
 });
+
+describe('registry prefixes: mirrors of the official images', () => {
+  const corp = { ...python, registryPrefixes: [{ prefix: 'registry.corp.example/base/' }, { prefix: 'mirror.example.com/hub', note: 'runtime image from the hub mirror' }] };
+  const choose = (fromLine: string) => chooseRuntimeImage(imageRef(parseDockerfile(`${fromLine}\n`).stages[0].image), corp, new Map());
+
+  it.each([
+    ['FROM registry.corp.example/base/python:3.11', 'registry.corp.example/base/python:3.11-slim'],
+    ['FROM registry.corp.example/base/library/python:3.11-bookworm', 'registry.corp.example/base/library/python:3.11-slim-bookworm'],
+    ['FROM mirror.example.com/hub/python:3.12-alpine', 'mirror.example.com/hub/python:3.12-alpine'],
+    ['FROM registry.example.com/library/python:3.11', 'registry.example.com/library/python:3.11-slim'],
+  ])('%s → %s', (line, expected) => {
+    expect(choose(line)).toMatchObject({ ok: true, image: expected });
+  });
+
+  it('adds the prefix note to the notes', () => {
+    expect(choose('FROM mirror.example.com/hub/python:3.12')).toMatchObject({ ok: true, notes: ['runtime image from the hub mirror'] });
+  });
+
+  it.each([
+    ['a path that only starts like the prefix', 'FROM registry.corp.example/basement/python:3.11'],
+    ['another registry', 'FROM registry.other.example/base/python:3.11'],
+    ['the prefix alone', 'FROM registry.corp.example/base:3.11'],
+  ])('does not read %s as the official image', (_name, line) => {
+    expect(choose(line)).toMatchObject({ ok: false, reason: expect.stringMatching(/no runtime image is known/) });
+  });
+
+  it('without the prefix, the skip reason says how to add one', () => {
+    const choice = runtimeFor('FROM registry.corp.example/base/python:3.11');
+    expect(!choice.ok && choice.reason).toBe(
+      'no runtime image is known for the base image "registry.corp.example/base/python:3.11"; if it mirrors an official image or is an image of your own, map it in a profile that extends the shipped one: --profile FILE (see docs/profiles.md)',
+    );
+  });
+});
+

@@ -4,8 +4,7 @@
  * Alpine for an Alpine builder); an image with a shell when the command needs one.
  */
 import type { ImageRef } from '../../analyze/stage-facts';
-import { chooseRuntimeImage } from '../../plan/base-image';
-import type { ImageRule } from '../../profiles/profile-types';
+import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
 import type { CgoUse } from './go-cgo';
 import type { GoRuntime, GoSettings } from './go-settings';
 
@@ -19,7 +18,7 @@ export interface RuntimeRequest {
   needsShell: boolean;
   builder: ImageRef;
   globals: ReadonlyMap<string, string>;
-  rules: readonly ImageRule[];
+  rules: RuntimeImageRules;
 }
 
 export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): GoRuntimeChoice {

@@ -89,7 +89,7 @@ export function planGo(input: PlanInput): StrategyPlan {
   }
 
   const cgo = cgoUse([...builds.map((b) => b.command), ...startup.goCommands], facts.values, sources, settings.cgoModules);
-  const choice = chooseGoRuntime({ requested: options.runtime, cgo, needsShell: commands.needsShell, builder: facts.from, globals: globalArgValues(dockerfile), rules: profile.runtimeImages }, settings);
+  const choice = chooseGoRuntime({ requested: options.runtime, cgo, needsShell: commands.needsShell, builder: facts.from, globals: globalArgValues(dockerfile), rules: profile }, settings);
   if (!choice.ok) return { kind: 'skip', reason: choice.reason };
   warnings.push(...choice.warnings);
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));

@@ -22,7 +22,7 @@ export function parseFlavour(option: string | undefined, settings: JavaSettings)
 
 export function runtimeImage(input: PlanInput, settings: JavaSettings, name: string, build: JavaBuild, war: BuiltArtifact | null, warnings: string[], decisions: Decision[]): { runtime: JavaRuntime; from: string } | string {
   const { facts, profile, dockerfile } = input;
-  const chosen = chooseRuntimeImage(facts.from, profile.runtimeImages, globalArgValues(dockerfile));
+  const chosen = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile));
   let jre: string;
   if (chosen.ok) {
     jre = chosen.image;

@@ -21,7 +21,7 @@ type ServerKind = Extract<AppKind, { kind: 'server' | 'next-standalone' }>;
 
 export function planServer(input: PlanInput, app: NodeApp, kind: ServerKind, settings: NodeSettings): StrategyPlan {
   const { facts, profile, context } = input;
-  const image = chooseRuntimeImage(facts.from, profile.runtimeImages, globalArgValues(input.dockerfile));
+  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(input.dockerfile));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   const warnings = [...image.warnings];
   const decisions: Decision[] = image.notes.map((n) => ({ subject: 'FROM', placement: 'added', why: n }));

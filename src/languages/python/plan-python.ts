@@ -38,7 +38,7 @@ export function planPython(input: PlanInput): StrategyPlan {
   const containerStart = containerStartInstall(input, tools);
   if (containerStart) return { kind: 'skip', reason: containerStart };
 
-  const image = chooseRuntimeImage(facts.from, profile.runtimeImages, globalArgValues(dockerfile));
+  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   warnings.push(...image.warnings);
 

@@ -12,7 +12,7 @@ const staticBinary: CgoUse = { dynamic: false, reasons: [], explicitlyStatic: fa
 const cgo: CgoUse = { dynamic: true, reasons: ['import "C" in .'], explicitlyStatic: false, staticallyLinked: false };
 
 function choose(requested: string | undefined, use: CgoUse, builder = 'golang:1.19', needsShell = false) {
-  return chooseGoRuntime({ requested, cgo: use, needsShell, builder: image(builder), globals: new Map(), rules: profile.runtimeImages }, settings);
+  return chooseGoRuntime({ requested, cgo: use, needsShell, builder: image(builder), globals: new Map(), rules: profile }, settings);
 }
 
 describe('chooseGoRuntime', () => {
