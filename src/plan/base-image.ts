@@ -17,7 +17,7 @@ export type RuntimeImageChoice =
   | { ok: false; reason: string };
 
 /** Where the skip reason sends a user whose images come from a registry msb does not know. */
-export const CUSTOM_PROFILE_HINT = 'if it mirrors an official image or is an image of your own, map it in a profile that extends the shipped one: --profile FILE (see docs/profiles.md)';
+const CUSTOM_PROFILE_HINT = 'if it mirrors an official image or is an image of your own, map it in a profile that extends the shipped one: --profile FILE (see docs/profiles.md)';
 
 export function chooseRuntimeImage(from: ImageRef, profile: RuntimeImageRules, globals: ReadonlyMap<string, string>): RuntimeImageChoice {
   // Docker's reference grammar (plus ${VAR}): anything else would be copied into the new FROM as is.

@@ -25,7 +25,7 @@ export interface ProfileBases {
 }
 
 /** Shared apt/apk knowledge; it sits beside the profiles but is not one. */
-export const SYSTEM_PACKAGES_FILE = 'system-packages.yaml';
+const SYSTEM_PACKAGES_FILE = 'system-packages.yaml';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addKeyword({

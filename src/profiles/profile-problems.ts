@@ -60,7 +60,7 @@ function unknownField(error: ErrorObject): string {
 
 
 /** Sorted by line, then field; the same problem found twice (layer and merged profile) once. */
-export function sortProblems(problems: readonly ProfileProblem[]): ProfileProblem[] {
+function sortProblems(problems: readonly ProfileProblem[]): ProfileProblem[] {
   const unique = new Map(problems.map((p) => [`${p.field}\0${p.problem}`, p]));
   return [...unique.values()].sort((a, b) => a.line - b.line || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
