@@ -1,5 +1,6 @@
-/** Options several commands share, declared once. */
+/** Options several commands share, declared once; the language lists come from the shipped profiles. */
 import type { Argv } from 'yargs';
+import { defaultEnvironment } from '../languages';
 
 export interface ConversionFlags {
   lang?: string;
@@ -11,11 +12,22 @@ export interface ConversionFlags {
 }
 
 export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFlags> {
+  const help = languageHelp();
   return yargs
-    .option('lang', { type: 'string', describe: 'Language profile to use instead of detecting one (python, node, go, java)' })
+    .option('lang', { type: 'string', describe: `Language profile to use instead of detecting one (${help.languages})` })
     .option('profile', { type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it' })
     .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })
-    .option('runtime', { type: 'string', describe: 'Runtime flavour where a profile offers several (go: distroless | scratch | alpine | debian | distroless-base; java: jre | alpine | distroless, plus ",layered" for Spring Boot layers)' })
+    .option('runtime', { type: 'string', describe: `Runtime flavour where a profile offers several (${help.runtimes})` })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only errors on stderr' }) as Argv<T & ConversionFlags>;
+}
+
+/** The profile ids and each profile's `--runtime` choices, as its strategy names them. */
+function languageHelp(): { languages: string; runtimes: string } {
+  const { profiles, strategyFor } = defaultEnvironment();
+  const runtimes = profiles.flatMap((profile) => {
+    const choices = strategyFor(profile).runtimeChoices();
+    return choices ? [`${profile.id}: ${choices}`] : [];
+  });
+  return { languages: `${profiles.map((p) => p.id).join(', ')}, or the id of a --profile`, runtimes: runtimes.join('; ') };
 }

@@ -1,18 +1,20 @@
 /**
- * Step 3 of the pipeline: decide what happens to a parsed Dockerfile. Language-independent
- * parts live here (multi-stage check, detection, naming the builder, ARG scope, rendering
- * the runtime stage); the language strategy decides artifacts and the runtime image.
+ * Step 4 of the pipeline (parse → analyze → detect → plan): decide what happens to an analysed
+ * Dockerfile. Language-independent parts live here (files msb leaves alone, naming the builder,
+ * ARG scope, rendering the runtime stage); the strategy detection chose decides artifacts and
+ * the runtime image from the project it already read.
  */
 import { DockerfileParser, From } from 'dockerfile-ast';
 import { isFilesystemRoot, parseCopyLine } from '../analyze/instruction-args';
-import { analyzeStage } from '../analyze/stage-facts';
-import type { BuildContext } from '../context/build-context';
-import { detectLanguage } from '../detect/detector';
+import type { StageFacts } from '../analyze/stage-facts';
+import type { DetectInput, Detection } from '../detect/detect-types';
+import type { DetectedLanguage } from '../detect/detector';
 import { insertAt, TextEdit } from '../edit/text-edits';
-import type { ParsedDockerfile } from '../parse/parse-dockerfile';
+import type { ProfileStrategy } from '../languages/strategy';
+import type { ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
-import type { ConvertOptions, Decision, Detection, LanguageStrategy, RuntimeStageModel } from './plan-types';
+import type { ConvertOptions, Decision, RuntimeStageModel } from './plan-types';
 import { neededArgs } from './runtime-stage';
 
 export type Plan =
@@ -34,39 +36,45 @@ export type Plan =
 
 export interface PlanEnvironment {
   profiles: readonly Profile[];
-  strategyFor: (profile: Profile) => LanguageStrategy;
+  strategyFor: (profile: Profile) => ProfileStrategy;
   templates: TemplateRenderer;
 }
 
-export function planConversion(dockerfile: ParsedDockerfile, context: BuildContext, options: ConvertOptions, env: PlanEnvironment): Plan {
-  if (dockerfile.stages.length > 1) {
-    return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)`, detection: null, warnings: [] };
-  }
+type Unconvertible = { status: 'unchanged' | 'skipped'; reason: string };
+
+/** Files msb leaves alone before analysing anything: already multi-stage, or a tail that would swallow a new stage. */
+export function unconvertibleFile(dockerfile: ParsedDockerfile): Unconvertible | null {
+  if (dockerfile.stages.length > 1) return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)` };
   const dangling = danglingContinuationLine(dockerfile);
   if (dangling !== null) {
-    const reason = `the last instruction (line ${dangling + 1}) ends with an open line continuation or heredoc: a stage added after it would become part of it`;
-    return { status: 'skipped', reason, detection: null, warnings: [] };
+    return { status: 'skipped', reason: `the last instruction (line ${dangling + 1}) ends with an open line continuation or heredoc: a stage added after it would become part of it` };
   }
-  const stage = dockerfile.stages[0];
-  const facts = analyzeStage(dockerfile, stage);
+  return null;
+}
+
+/** A stage that copies from itself cannot be split: Docker rejects the file as it is. */
+export function unconvertibleStage(facts: StageFacts, stage: Stage): Unconvertible | null {
   const selfCopy = facts.copies.find((c) => c.spec.from !== null && (c.spec.from.toLowerCase() === stage.name || c.spec.from === '0'));
-  if (selfCopy) {
-    const reason = `${selfCopy.instruction.keyword} --from=${selfCopy.spec.from} (line ${selfCopy.instruction.line + 1}) copies from the stage itself, which Docker rejects`;
-    return { status: 'skipped', reason, detection: null, warnings: [] };
-  }
-  const input = { dockerfile, facts, context };
-  const detection = detectLanguage(input, env.profiles, env.strategyFor, options.lang);
-  if (!detection.language) {
+  if (!selfCopy) return null;
+  return { status: 'skipped', reason: `${selfCopy.instruction.keyword} --from=${selfCopy.spec.from} (line ${selfCopy.instruction.line + 1}) copies from the stage itself, which Docker rejects` };
+}
+
+/** Plans the conversion of an analysed single-stage file whose language detection chose (or did not). */
+export function planConversion(input: DetectInput, detected: DetectedLanguage, options: ConvertOptions, env: PlanEnvironment): Plan {
+  const { dockerfile, facts } = input;
+  const { detection } = detected;
+  if (!detected.project) {
     const best = detection.candidates[0];
     const hint = best ? ` (best guess ${best.language} at ${best.confidence.toFixed(2)}; use --lang to choose)` : ' (no manifest, base image or command matched any profile; use --lang to choose)';
     return { status: 'skipped', reason: `unknown language${hint}`, detection, warnings: [] };
   }
-  const profile = env.profiles.find((p) => p.id === detection.language) as Profile;
+  const { profile, project } = detected;
+  const stage = dockerfile.stages[0];
   // `COPY --from=builder` in a one-stage file names an image: the new stage names must not capture it.
   const imageRefs = facts.copies.map((c) => c.spec.from?.toLowerCase()).filter((f): f is string => Boolean(f));
   const builder = stage.name ?? uniqueName('builder', imageRefs);
   const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder, ...imageRefs]);
-  const strategyPlan = env.strategyFor(profile).plan({ ...input, profile, detection, options, templates: env.templates, builder, runtimeName });
+  const strategyPlan = project.plan({ ...input, profile, detection, options, templates: env.templates, builder, runtimeName });
   if (strategyPlan.kind === 'skip') {
     return { status: 'skipped', reason: strategyPlan.reason, detection, warnings: strategyPlan.warnings ?? [] };
   }

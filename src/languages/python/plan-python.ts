@@ -11,7 +11,7 @@ import type { RunFacts } from '../../analyze/stage-facts';
 import { programName } from '../../analyze/shell-commands';
 import { insertAt, TextEdit } from '../../edit/text-edits';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
-import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import type { Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
@@ -28,9 +28,8 @@ type Environment =
 
 const SCRIPT_RUNNER = /^(\.{0,2}\/\S+\.sh|\S+\.sh)$/;
 
-export function planPython(input: PlanInput): StrategyPlan {
-  const { facts, profile, builder, dockerfile } = input;
-  const settings = profile.settings as unknown as PythonSettings;
+export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
+  const { facts, profile, builder, dockerfile, settings } = input;
   const tools = new Set(settings.toolPackages);
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -119,7 +118,7 @@ export function planPython(input: PlanInput): StrategyPlan {
   return { kind: 'convert', runtime, builderEdits, warnings, decisions: [...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })), ...decisions], runtimeImage: image.image };
 }
 
-function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[] }[], input: PlanInput, settings: PythonSettings): Environment {
+function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[] }[], input: PlanContext, settings: PythonSettings): Environment {
   const { facts } = input;
   let venv: string | null = null;
   for (const { run, commands } of classified) {
@@ -147,7 +146,7 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
 }
 
 /** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
-function venvInsertion(input: PlanInput, venvPath: string, before: RunFacts, systemSitePackages: boolean): TextEdit {
+function venvInsertion(input: PlanContext, venvPath: string, before: RunFacts, systemSitePackages: boolean): TextEdit {
   const { dockerfile } = input;
   const instruction = before.instruction;
   const lineStart = dockerfile.offsetOfLine(instruction.line);

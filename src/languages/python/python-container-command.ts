@@ -4,7 +4,7 @@
  */
 import { commandForm } from '../../analyze/instruction-args';
 import { containerCommand } from '../../analyze/container-command';
-import type { PlanInput } from '../../plan/plan-types';
+import type { PlanContext } from '../../plan/plan-types';
 import { classifyPythonCommand } from './python-commands';
 
 /** `/usr/local/bin/gunicorn` lived in the system Python; with the venv it is in the venv's bin. */
@@ -38,7 +38,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function containerStartInstall(input: PlanInput, tools: ReadonlySet<string>): string | null {
+export function containerStartInstall(input: PlanContext, tools: ReadonlySet<string>): string | null {
   for (const c of containerCommand(input.facts).commands) {
     const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
     if (kind === 'dependencies' || kind === 'tool-install' || kind === 'user-install' || kind === 'uv-sync') {
