@@ -74,12 +74,13 @@ export function parseProfile(text: string, source: string, strategyFor: Strategy
     const validateSettings = ajv.compile(strategy.settingsSchema);
     if (!validateSettings(data.settings ?? {})) problems.push(...schemaProblems(validateSettings.errors ?? [], (p) => where(`/settings${p}`)));
     // A template the strategy renders must be named here, not found missing at render time.
-    const templates = isRecord(data.templates) ? data.templates : {};
-    for (const key of strategy.templates) {
-      if (!(key in templates)) problems.push({ ...where('/templates'), problem: `missing template "${key}" (the ${strategyId} strategy renders it)` });
+    // No `templates` at all is already a missing required field.
+    const templates = isRecord(data.templates) ? data.templates : null;
+    for (const key of templates ? strategy.templates : []) {
+      if (templates && !(key in templates)) problems.push({ ...where('/templates'), problem: `missing template "${key}" (the ${strategyId} strategy renders it)` });
     }
-    for (const [key, name] of Object.entries(templates)) {
-      if (typeof name === 'string' && !existsSync(path.join(TEMPLATES_DIR, `${name}.hbs`))) {
+    for (const [key, name] of Object.entries(templates ?? {})) {
+      if (typeof name === 'string' && name !== '' && !existsSync(path.join(TEMPLATES_DIR, `${name}.hbs`))) {
         problems.push({ ...where(`/templates/${key}`), problem: `no template "${name}" in ${TEMPLATES_DIR}` });
       }
     }
