@@ -8,6 +8,7 @@ import { posix as path } from 'path';
 import type { Env } from 'dockerfile-ast';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { RunFacts } from '../../analyze/stage-facts';
+import { isShellProgram, isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import { insertAt, TextEdit } from '../../edit/text-edits';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
@@ -26,7 +27,6 @@ type Environment =
   | { kind: 'prefix'; path: string }
   | { kind: 'none' };
 
-const SCRIPT_RUNNER = /^(\.{0,2}\/\S+\.sh|\S+\.sh)$/;
 
 export function planPython(input: PlanInput): StrategyPlan {
   const { facts, profile, builder, dockerfile } = input;
@@ -58,7 +58,7 @@ export function planPython(input: PlanInput): StrategyPlan {
     }
   }
   if (environment.kind === 'none') {
-    const script = facts.runs.find((r) => r.commands.some((c) => SCRIPT_RUNNER.test(c.words[0] ?? '') || (['bash', 'sh', 'make'].includes(programName(c)) && c.words.length > 1)));
+    const script = facts.runs.find((r) => r.commands.some((c) => isShellScript(c.words[0] ?? '') || ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1)));
     if (script) {
       return { kind: 'skip', reason: `dependencies may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read` };
     }
