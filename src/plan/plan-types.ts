@@ -1,10 +1,12 @@
 /** The contract between the core planner and the language strategies. */
 import type { BuildContext } from '../context/build-context';
-import type { TextEdit } from '../edit/text-edits';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
+import type { ExtraStage, RuntimeStageModel } from './stage-model';
+
+export type { RuntimeStageModel } from './stage-model';
 
 export interface Evidence {
   kind: 'file' | 'base-image' | 'command' | 'manifest' | 'override';
@@ -69,19 +71,17 @@ export interface PlanInput extends DetectInput {
   runtimeName: string;
 }
 
-/** The runtime stage as data; `templates/runtime-stage.hbs` lays it out. Lines are instruction texts. */
-export interface RuntimeStageModel {
-  comment: string[];
-  from: string;
-  args: string[];
-  shell: string | null;
-  env: string[];
-  setup: string[];
-  workdir: string | null;
-  copies: string[];
-  user: string | null;
-  metadata: string[];
-  command: string[];
+/**
+ * Lines msb adds to the builder stage (a venv before the first install, a build step at the end):
+ * where, as a position in the stage, and what (template output, `\n` line endings). The planner
+ * turns it into a text edit with the file's offsets, indentation and line endings.
+ */
+export interface BuilderInsertion {
+  /** After the FROM, at the end of the stage, or before instruction `index` of the stage (0 is its FROM). */
+  at: { kind: 'after-from' } | { kind: 'end' } | { kind: 'before'; index: number; aboveComments?: boolean };
+  text: string;
+  /** What the change does, for the list of changes. */
+  reason: string;
 }
 
 export interface Decision {
@@ -96,10 +96,10 @@ export type StrategyPlan =
   | {
       kind: 'convert';
       runtime: RuntimeStageModel;
-      /** Extra edits inside the builder stage (e.g. a venv before the first install). */
-      builderEdits: TextEdit[];
-      /** Extra stages rendered between the builder and the runtime stage. */
-      extraStages?: string[];
+      /** Lines added to the builder stage (e.g. a venv before the first install). */
+      builderInsertions: BuilderInsertion[];
+      /** Extra stages between the builder and the runtime stage. */
+      extraStages?: ExtraStage[];
       warnings: string[];
       decisions: Decision[];
       /** Runtime base image as written in the new FROM, for size estimates. */

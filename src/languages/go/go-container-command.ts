@@ -10,7 +10,8 @@ import { CommandLine, commandLines, formCommands, needsShell, runsItsArguments, 
 import { isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
-import { execFormText, shellQuote as quote } from '../../plan/container-command';
+import { shellQuote as quote } from '../../plan/container-command';
+import { commandSpec, containerCommand, original, StageNode } from '../../plan/stage-model';
 import type { Decision } from '../../plan/plan-types';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { buildFlagsText, GoCommand, parseGoCommand } from './go-commands';
@@ -85,7 +86,7 @@ function runToBuild(go: GoCommand, cwd: string, project: GoProject, binDir: stri
 }
 
 export interface ResolvedCommands {
-  texts: string[];
+  nodes: StageNode[];
   needsShell: boolean;
   /** The programs the command starts (first word), with the binary each one is, if any. */
   programs: { program: string; binary: string | null }[];
@@ -97,7 +98,7 @@ export interface ResolvedCommands {
  * would not find them. `originalPath` is the PATH the original image had.
  */
 export function resolveCommands(lines: CommandLine[], binaries: readonly string[], workdir: string, originalPath: readonly string[], runtimePath: readonly string[]): ResolvedCommands {
-  const result: ResolvedCommands = { texts: [], needsShell: false, programs: [], decisions: [] };
+  const result: ResolvedCommands = { nodes: [], needsShell: false, programs: [], decisions: [] };
   const converted = lines.map((line) => {
     const form = line.form;
     const changed = line.rewritten === true;
@@ -120,7 +121,7 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
       continue;
     }
     if (line.instruction.keyword === 'CMD' && cmdIsArguments) {
-      result.texts.push(changed ? formText(line.keyword, form) : line.instruction.text);
+      result.nodes.push(changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction));
       continue;
     }
     if (form.form === 'exec' && isShellScript(form.argv[0] ?? '')) {
@@ -139,7 +140,7 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
         result.decisions.push({ subject: subjectOf(line), placement: 'runtime', why: `"${program}" was on the builder's PATH in ${path.dirname(binary)}, which the runtime's PATH lacks: the command names ${binary}` });
       }
     }
-    result.texts.push(changed ? formText(line.keyword, form) : line.instruction.text);
+    result.nodes.push(changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction));
   }
   return result;
 }
@@ -154,10 +155,6 @@ function findBinary(program: string, binaries: readonly string[], workdir: strin
     return binaries.find((b) => b === absolute) ?? null;
   }
   return searchPath.map((dir) => path.join(dir, program)).find((candidate) => binaries.includes(candidate)) ?? null;
-}
-
-function formText(keyword: string, form: CommandForm): string {
-  return form.form === 'exec' ? execFormText(keyword, form.argv) : `${keyword} ${form.script}`;
 }
 
 function shellWord(word: string): string {

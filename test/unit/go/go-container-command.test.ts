@@ -2,6 +2,7 @@
 import { GoProject } from '../../../src/languages/go/go-binaries';
 import { moveStartupBuilds, resolveCommands } from '../../../src/languages/go/go-container-command';
 import { commandLines } from '../../../src/analyze/container-command';
+import { renderNode } from '../../../src/render/render-stage';
 import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { stageFixture } from '../../helpers/build-fixture';
 
@@ -58,7 +59,7 @@ describe('resolveCommands', () => {
     ['CMD ["--flag"]\nENTRYPOINT ./server', ['/app/server'], ['ENTRYPOINT ["./server"]'], false],
   ])('%s', (tail, binaries, texts, shell) => {
     const result = resolve(tail, binaries);
-    expect(result.texts).toEqual(texts);
+    expect(result.nodes.map((n) => renderNode(n, { builder: 'builder', stages: [], escapeChar: '\\' }))).toEqual(texts);
     expect(result.needsShell).toBe(shell);
   });
 
