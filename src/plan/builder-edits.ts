@@ -1,14 +1,13 @@
 /**
- * Builder-stage insertions as the strategies ask for them (typed positions, lines with `\n`),
- * turned into text edits here: offsets, indentation and the file's line endings are the core's
- * business. The user's lines are never touched.
+ * Builder-stage insertions (a typed position and the rendered lines, with `\n`) turned into text
+ * edits: offsets, indentation and the file's line endings are the core's business, never a
+ * strategy's. The user's lines are never touched.
  */
 import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
-import type { BuilderInsertion } from './plan-types';
+import type { InsertionPoint } from './plan-types';
 
-export function insertionEdit(dockerfile: ParsedDockerfile, insertion: BuilderInsertion): TextEdit {
-  const { at, text, reason } = insertion;
+export function insertionEdit(dockerfile: ParsedDockerfile, at: InsertionPoint, text: string, reason: string): TextEdit {
   switch (at.kind) {
     case 'after-from':
       return insertAfterFrom(dockerfile, 0, text, reason);

@@ -4,7 +4,7 @@ import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
-import type { ExtraStage, RuntimeStageModel } from './stage-model';
+import type { ExtraStage, RuntimeStageModel, StageNode } from './stage-model';
 
 export type { RuntimeStageModel } from './stage-model';
 
@@ -73,16 +73,24 @@ export interface PlanInput extends DetectInput {
 
 /**
  * Lines msb adds to the builder stage (a venv before the first install, a build step at the end):
- * where, as a position in the stage, and what (template output, `\n` line endings). The planner
- * turns it into a text edit with the file's offsets, indentation and line endings.
+ * where, as a position in the stage, and what, as a template with its values and instructions.
+ * The planner renders it (quoting the instructions like the runtime stage's) and turns it into a
+ * text edit with the file's offsets, indentation and line endings.
  */
 export interface BuilderInsertion {
-  /** After the FROM, at the end of the stage, or before instruction `index` of the stage (0 is its FROM). */
-  at: { kind: 'after-from' } | { kind: 'end' } | { kind: 'before'; index: number; aboveComments?: boolean };
-  text: string;
+  at: InsertionPoint;
+  /** The template that lays the lines out (`templates/<name>.hbs`). */
+  template: string;
+  /** The template's values (constants, names, paths): each must be one line. */
+  values: Record<string, string | boolean | null>;
+  /** Instructions the template lays out as `instructions`, rendered and quoted by the core. */
+  instructions: StageNode[];
   /** What the change does, for the list of changes. */
   reason: string;
 }
+
+/** After the FROM, at the end of the stage, or before instruction `index` of the stage (0 is its FROM). */
+export type InsertionPoint = { kind: 'after-from' } | { kind: 'end' } | { kind: 'before'; index: number; aboveComments?: boolean };
 
 export interface Decision {
   /** The original instruction (1-based line) or artifact the decision is about. */

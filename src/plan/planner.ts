@@ -10,7 +10,7 @@ import { detectLanguage } from '../detect/detector';
 import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
-import { INJECTED_VALUE_REASON, RenderContext, renderExtraStage, renderRuntimeLines, runtimeInstructionTexts } from '../render/render-stage';
+import { INJECTED_VALUE_REASON, RenderContext, renderExtraStage, renderInsertion, renderRuntimeLines, runtimeInstructionTexts } from '../render/render-stage';
 import type { TemplateRenderer } from '../render/templates';
 import { insertionEdit } from './builder-edits';
 import type { ConvertOptions, Decision, Detection, LanguageStrategy, StrategyPlan } from './plan-types';
@@ -80,21 +80,22 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
     edits.push(nameStage(dockerfile, stage.from, builder));
     changes.push(`named the build stage "${builder}" (line ${stage.from.line + 1})`);
   }
-  for (const insertion of strategyPlan.builderInsertions) {
-    edits.push(insertionEdit(dockerfile, insertion));
-    changes.push(insertion.reason);
-  }
   const extraStages = strategyPlan.extraStages ?? [];
   const renderContext: RenderContext = { builder, stages: extraStages.map((s) => s.name), escapeChar: dockerfile.escapeChar };
   const rendered = skipOnPlanningError(() => {
+    const insertions = strategyPlan.builderInsertions.map((i) => ({ ...i, text: renderInsertion(i, renderContext, env.templates) }));
     const lines = renderRuntimeLines(strategyPlan.runtime, renderContext);
     // ARG scope ends at FROM: the ARGs the runtime stage's lines use are declared again.
     lines.args = [...neededArgs(runtimeInstructionTexts(lines), facts), ...lines.args];
     const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', { ...lines, name: runtimeName });
     const blocks = [...extraStages.map((s) => renderExtraStage(s, renderContext, env.templates)), runtimeText];
-    return { kind: 'convert' as const, blocks, instructions: runtimeInstructionTexts(lines).length + 1 };
+    return { kind: 'convert' as const, insertions, blocks, instructions: runtimeInstructionTexts(lines).length + 1 };
   });
   if (rendered.kind === 'skip') return { status: 'skipped', reason: rendered.reason, detection, warnings: strategyPlan.warnings };
+  for (const insertion of rendered.insertions) {
+    edits.push(insertionEdit(dockerfile, insertion.at, insertion.text, insertion.reason));
+    changes.push(insertion.reason);
+  }
   edits.push(appendBlocks(dockerfile, rendered.blocks));
   changes.push(`added the runtime stage "${runtimeName}" FROM ${strategyPlan.runtime.from}`);
   return {

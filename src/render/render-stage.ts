@@ -5,6 +5,7 @@
  * Handlebars templates then only lay the rendered lines out. The planner still re-parses the
  * output and counts the instructions: a second line of defence, not the first.
  */
+import type { BuilderInsertion } from '../plan/plan-types';
 import type { CommandSpec, CopyNode, ExtraStage, RuntimeStageModel, StageNode, StageRef } from '../plan/stage-model';
 import { PlanningError } from '../plan/stage-model';
 import type { TemplateRenderer } from './templates';
@@ -75,6 +76,12 @@ export function renderExtraStage(stage: ExtraStage, context: RenderContext, temp
     runs: stage.runs.map((n) => renderNode(n, context)),
     copies: stage.copies.map((n) => renderNode(n, context)),
   });
+}
+
+/** The lines a builder insertion adds: its values one line each, its instructions quoted. */
+export function renderInsertion(insertion: BuilderInsertion, context: RenderContext, templates: TemplateRenderer): string {
+  for (const value of Object.values(insertion.values)) if (typeof value === 'string') oneLine(value);
+  return templates.render(insertion.template, { ...insertion.values, instructions: insertion.instructions.map((n) => renderNode(n, context)) });
 }
 
 export function renderNode(node: StageNode, context: RenderContext): string {

@@ -11,15 +11,15 @@ import { isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { shellQuote as quote } from '../../plan/container-command';
-import { commandSpec, containerCommand, original, StageNode } from '../../plan/stage-model';
+import { commandSpec, containerCommand, original, shellRun, StageNode } from '../../plan/stage-model';
 import type { Decision } from '../../plan/plan-types';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { buildFlagsText, GoCommand, parseGoCommand } from './go-commands';
 
 export interface StartupBuilds {
   lines: CommandLine[];
-  /** RUN lines for the builder (the builds the container did when it started). */
-  builderRuns: string[];
+  /** RUNs for the builder (the builds the container did when it started). */
+  builderRuns: StageNode[];
   goCommands: GoCommand[];
   binaries: string[];
   decisions: Decision[];
@@ -41,14 +41,14 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
     for (const { c, go } of goCommands) {
       if (go && go.verb === 'run') {
         const built = runToBuild(go, cwd, project, binDir);
-        result.builderRuns.push(built.run);
+        result.builderRuns.push(shellRun(built.run));
         result.goCommands.push(go);
         result.binaries.push(built.binary);
         rest.push([built.binary, ...go.programArgs].map(shellWord).join(' '));
-        result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" compiled the program at every start: the builder runs "${built.run.slice(4)}" once` });
+        result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" compiled the program at every start: the builder runs "${built.run}" once` });
         result.decisions.push({ subject, placement: 'runtime', why: `the command runs the binary ${built.binary} instead of go run` });
       } else if (go || (c.words[0] && path.basename(c.words[0]) === 'go')) {
-        result.builderRuns.push(`RUN ${c.text}`);
+        result.builderRuns.push(shellRun(c.text));
         if (go) {
           result.goCommands.push(go);
           result.binaries.push(...goOutputs(go, cwd, project));
@@ -57,7 +57,7 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
         result.decisions.push({ subject, placement: 'runtime', why: `the command no longer runs "${c.text}"` });
       } else if (generators.includes(programName(c))) {
         // `swag init && go run .`: code generation belongs to the build.
-        result.builderRuns.push(`RUN ${c.text}`);
+        result.builderRuns.push(shellRun(c.text));
         result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" generates code for the build: it runs once in the builder` });
       } else {
         rest.push(c.text);
@@ -75,13 +75,13 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
   return result;
 }
 
-/** `go run [flags] pkg args` → `RUN go build [flags] -o <binDir>/<name> pkg`. */
+/** `go run [flags] pkg args` → `go build [flags] -o <binDir>/<name> pkg`. */
 function runToBuild(go: GoCommand, cwd: string, project: GoProject, binDir: string): { run: string; binary: string } {
   const files = go.packages.length > 0 && go.packages.every((p) => p.endsWith('.go'));
   const named = files ? goTargets({ ...go, packages: [path.dirname(go.packages[0]) === '.' ? '.' : `./${path.dirname(go.packages[0])}`] }, cwd, project) : goTargets(go, cwd, project);
   const binary = path.join(binDir, named[0]?.name ?? 'app');
   const env = [...go.env].map(([k, v]) => `${k}=${quote(v)}`);
-  const run = ['RUN', ...env, 'go build', buildFlagsText(go), `-o ${binary}`, ...go.packages.map(quote)].filter(Boolean).join(' ');
+  const run = [...env, 'go build', buildFlagsText(go), `-o ${binary}`, ...go.packages.map(quote)].filter(Boolean).join(' ');
   return { run, binary };
 }
 

@@ -26,7 +26,7 @@ import type { GoSettings } from './go-settings';
 import { scanGoSources } from './go-sources';
 
 export function planGo(input: PlanInput): StrategyPlan {
-  const { profile, dockerfile, context, options, templates } = input;
+  const { profile, dockerfile, context, options } = input;
   const settings = profile.settings as unknown as GoSettings;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -96,12 +96,11 @@ export function planGo(input: PlanInput): StrategyPlan {
 
   const builderInsertions: BuilderInsertion[] = [];
   if (cgo.reasons.length === 0 && !cgo.explicitlyStatic) {
-    const text = templates.render(profile.templates.builderStatic, {});
-    builderInsertions.push({ at: { kind: 'after-from' }, text, reason: 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library' });
+    builderInsertions.push({ at: { kind: 'after-from' }, template: profile.templates.builderStatic, values: {}, instructions: [], reason: 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library' });
   }
   if (startup.builderRuns.length > 0) {
-    const text = templates.render(profile.templates.builderSteps, { comment: 'the container built the program when it started; build it once here instead', runs: startup.builderRuns, user: nonRootUser(facts) });
-    builderInsertions.push({ at: { kind: 'end' }, text, reason: 'the build the container did at start-up now runs once in the builder' });
+    const values = { comment: 'the container built the program when it started; build it once here instead', user: nonRootUser(facts) };
+    builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: startup.builderRuns, reason: 'the build the container did at start-up now runs once in the builder' });
   }
 
   const comment = [

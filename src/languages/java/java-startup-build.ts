@@ -33,7 +33,7 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
       packaging = packagingWords(tool, true);
       artifacts = artifactsFor(packaging).map((a) => (a.kind === 'jar' ? { ...a, runnable: true, springBoot: build.springBootVersion ?? '', why: 'Spring Boot jar (spring-boot:repackage)' } : a));
     }
-    builderRuns.push(`RUN ${packaging.map(shellQuote).join(' ')}`);
+    builderRuns.push(packaging.map(shellQuote).join(' '));
     build.artifacts.splice(0, build.artifacts.length, ...artifacts);
     build.artifacts.sort((a, b) => Number(b.runnable) - Number(a.runnable));
   }

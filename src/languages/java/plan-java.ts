@@ -11,7 +11,7 @@ import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
-import { BUILDER, copy, original, StageNode } from '../../plan/stage-model';
+import { BUILDER, copy, original, shellRun, StageNode } from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
 import { BuiltArtifact, readJavaBuild } from './java-build';
 import { javaEnvFileUse } from './java-env-files';
@@ -23,7 +23,7 @@ import { replaceBuildRun } from './java-startup-build';
 import { launchLayers, springBootLayers } from './spring-boot-layers';
 
 export function planJava(input: PlanInput): StrategyPlan {
-  const { facts, profile, context, options, templates } = input;
+  const { facts, profile, context, options } = input;
   const settings = profile.settings as unknown as JavaSettings;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -88,8 +88,8 @@ export function planJava(input: PlanInput): StrategyPlan {
 
   const builderInsertions: BuilderInsertion[] = [];
   if (builderRuns.length > 0) {
-    const text = templates.render(profile.templates.builderSteps, { comment: 'the container built the application when it started; build it once here instead', runs: builderRuns, user: nonRootUser(facts) });
-    builderInsertions.push({ at: { kind: 'end' }, text, reason: 'the build the container did at start-up now runs once in the builder' });
+    const values = { comment: 'the container built the application when it started; build it once here instead', user: nonRootUser(facts) };
+    builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: builderRuns.map(shellRun), reason: 'the build the container did at start-up now runs once in the builder' });
   }
 
   const model = baseRuntimeModel(facts, from, [war ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.' : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.']);
@@ -106,8 +106,8 @@ export function planJava(input: PlanInput): StrategyPlan {
     const extraction = springBootLayers(layered.jar, layered.version, settings);
     if (typeof extraction === 'string') warnings.push(extraction);
     else {
-      const text = templates.render(profile.templates.builderSteps, { comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)', runs: [extraction.run], user: nonRootUser(facts) });
-      builderInsertions.push({ at: { kind: 'end' }, text, reason: 'Spring Boot layered extraction' });
+      const values = { comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)', user: nonRootUser(facts) };
+      builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: [shellRun(extraction.run)], reason: 'Spring Boot layered extraction' });
       copies.splice(0, 1, ...extraction.copies);
       commandLines[callIndex] = launchLayers(commandLines[callIndex], extraction.launcher, settings.springBootLayers.dir);
       decisions.push({ subject: layered.jar, placement: 'runtime', why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar` });

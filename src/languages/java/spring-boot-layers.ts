@@ -12,7 +12,7 @@ export function springBootLayers(jar: string, version: string | null, settings: 
   const tools = major > 3 || (major === 3 && minor >= 3);
   const modern = major > 3 || (major === 3 && minor >= 2);
   const dir = settings.springBootLayers.builderDir;
-  const run = tools ? `RUN java -Djarmode=tools -jar ${jar} extract --layers --launcher --destination ${dir}` : `RUN java -Djarmode=layertools -jar ${jar} extract --destination ${dir}`;
+  const run = tools ? `java -Djarmode=tools -jar ${jar} extract --layers --launcher --destination ${dir}` : `java -Djarmode=layertools -jar ${jar} extract --destination ${dir}`;
   const copies = ['dependencies', 'spring-boot-loader', 'snapshot-dependencies', 'application'].map((layer) => ({ from: `${dir}/${layer}/`, to: `${settings.springBootLayers.dir}/`, why: `Spring Boot layer ${layer}` }));
   return { run, copies, launcher: modern ? 'org.springframework.boot.loader.launch.JarLauncher' : 'org.springframework.boot.loader.JarLauncher' };
 }

@@ -8,7 +8,7 @@ import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
-import { BUILDER, copy, expose, fragment, user } from '../../plan/stage-model';
+import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
 import { readViteConfig } from './framework-config';
 import type { FrontEndServer } from './front-end-server';
@@ -109,10 +109,9 @@ function buildStep(input: PlanInput, app: NodeApp): BuilderInsertion {
   const { facts } = input;
   const run = { npm: 'npm run build', yarn: 'yarn build', pnpm: 'pnpm run build' }[app.manager.name];
   const command = app.projectDir === facts.workdir ? run : `cd ${app.projectDir} && ${run}`;
-  const text = input.templates.render(input.profile.templates.buildStep, { command });
   const instructions = facts.stage.instructions;
   let first = instructions.length;
   while (first > 1 && RUN_TIME_ONLY.has(instructions[first - 1].keyword)) first--;
   const at: BuilderInsertion['at'] = first === instructions.length ? { kind: 'end' } : { kind: 'before', index: first, aboveComments: true };
-  return { at, text, reason: `added "${run}" to the builder: the runtime serves the production build` };
+  return { at, template: input.profile.templates.buildStep, values: {}, instructions: [shellRun(command)], reason: `added "${run}" to the builder: the runtime serves the production build` };
 }

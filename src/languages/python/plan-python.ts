@@ -153,10 +153,11 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
 function venvInsertion(input: PlanInput, venvPath: string, before: RunFacts, systemSitePackages: boolean): BuilderInsertion {
   const instruction = before.instruction;
   const user = before.user && !/^(root|0)(:.*)?$/.test(before.user) ? before.user : null;
-  const text = input.templates.render(input.profile.templates.builderVenv, { venv: venvPath, user, options: systemSitePackages ? ' --system-site-packages' : '' });
   return {
     at: { kind: 'before', index: input.facts.stage.instructions.indexOf(instruction) },
-    text,
+    template: input.profile.templates.builderVenv,
+    values: { venv: venvPath, user, options: systemSitePackages ? ' --system-site-packages' : '' },
+    instructions: [],
     reason: `added a virtual environment at ${venvPath} in the builder before line ${instruction.line + 1}, so every package and console script lands in one folder the runtime copies`,
   };
 }

@@ -2,9 +2,9 @@
 import { applyEdits } from '../../../src/edit/text-edits';
 import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
 import { insertionEdit } from '../../../src/plan/builder-edits';
-import type { BuilderInsertion } from '../../../src/plan/plan-types';
+import type { InsertionPoint } from '../../../src/plan/plan-types';
 
-const insert = (text: string, at: BuilderInsertion['at'], block: string) => applyEdits(text, [insertionEdit(parseDockerfile(text), { at, text: block, reason: 'r' })]);
+const insert = (text: string, at: InsertionPoint, block: string) => applyEdits(text, [insertionEdit(parseDockerfile(text), at, block, 'r')]);
 
 describe('builder insertions', () => {
   it.each([
@@ -25,7 +25,7 @@ describe('builder insertions', () => {
     expect(insert(text, { kind: 'end' }, 'RUN b\n')).toBe(expected);
   });
 
-  it.each<[string, BuilderInsertion['at'], string]>([
+  it.each<[string, InsertionPoint, string]>([
     ['FROM a\nRUN x\nRUN y\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\nENV A=1\nRUN b\nRUN y\n'],
     ['FROM a\r\n  RUN x\r\n', { kind: 'before', index: 1 }, 'FROM a\r\n  ENV A=1\r\n  RUN b\r\n  RUN x\r\n'],
     ['FROM a\nRUN x\n# the port\nEXPOSE 1\n', { kind: 'before', index: 2, aboveComments: true }, 'FROM a\nRUN x\nENV A=1\nRUN b\n# the port\nEXPOSE 1\n'],

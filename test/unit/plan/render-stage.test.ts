@@ -4,7 +4,9 @@
  * meaning the node (checked here by parsing the line back).
  */
 import { DockerfileParser } from 'dockerfile-ast';
-import { renderNode, RenderContext } from '../../../src/render/render-stage';
+import type { BuilderInsertion } from '../../../src/plan/plan-types';
+import { renderInsertion, renderNode, RenderContext } from '../../../src/render/render-stage';
+import { TemplateRenderer } from '../../../src/render/templates';
 import { arg, BUILDER, containerCommand, copy, env, expose, imageRef, original, PlanningError, shellRun, StageNode, user, workdir, writtenWorkdir } from '../../../src/plan/stage-model';
 
 const backslash: RenderContext = { builder: 'build', stages: ['prod-deps'], escapeChar: '\\' };
@@ -102,5 +104,23 @@ describe('stage-model constructors', () => {
 
   it("copies an image's / (a whole-image copy is the user's choice, not a builder's toolchain)", () => {
     expect(copy(imageRef('busybox'), '/', '/rootfs').sources).toEqual(['/']);
+  });
+});
+
+describe('renderInsertion', () => {
+  const templates = new TemplateRenderer();
+  const steps = (values: BuilderInsertion['values'], instructions: StageNode[]): BuilderInsertion => ({ at: { kind: 'end' }, template: 'builder-steps', values, instructions, reason: 'r' });
+
+  it('lays the quoted instructions out with the values', () => {
+    const text = renderInsertion(steps({ comment: 'build it once', user: 'app' }, [shellRun('go build -o /usr/local/bin/app .')]), backslash, templates);
+    expect(text).toBe('# msb: build it once\nUSER root\nRUN go build -o /usr/local/bin/app .\nUSER app\n');
+  });
+
+  it.each<[string, BuilderInsertion]>([
+    ['a value with a line break', steps({ comment: 'x', user: 'app\nRUN touch /pwned' }, [])],
+    ['an instruction that opens a heredoc', steps({ comment: 'x', user: null }, [shellRun('cat <<EOF')])],
+    ['an instruction ending with the escape character', steps({ comment: 'x', user: null }, [shellRun('mvn package \\')])],
+  ])('refuses %s', (_name, insertion) => {
+    expect(() => renderInsertion(insertion, backslash, templates)).toThrow(PlanningError);
   });
 });
