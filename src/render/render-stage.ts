@@ -115,6 +115,9 @@ function renderCopy(node: CopyNode, context: RenderContext): string {
   const flags = [`--from=${stageName(node.from, context)}`];
   if (node.chown) flags.push(`--chown=${flag(node.chown, 'chown')}`);
   if (node.chmod) flags.push(`--chmod=${flag(node.chmod, 'chmod')}`);
+  // Docker reads quotes in COPY paths as shell quoting, and msb's own readers (lint, verify) would not: refused.
+  const quoted = [...node.sources, node.dest].find((p) => /["']/.test(p));
+  if (quoted !== undefined) throw new PlanningError(`the path ${oneLine(quoted)} holds a quote, which Docker reads as shell quoting: msb cannot copy it as written`);
   const paths = [...node.sources, node.dest].map((p) => escapeWord(oneLine(p), esc));
   const json = paths.some((p) => /\s/.test(p) || p.endsWith(esc));
   return `COPY ${flags.join(' ')} ${json ? JSON.stringify(paths) : paths.join(' ')}`;
