@@ -14,6 +14,7 @@ import type { ConvertOptions, Decision, Detection } from './plan/plan-types';
 import { defaultEnvironment } from './languages';
 import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
+import type { Profile } from './profiles/profile-types';
 
 export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -49,7 +50,7 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
   const file = options.file ?? 'Dockerfile';
   const environment = options.environment ?? defaultEnvironment();
   const dockerfile = parseDockerfile(text, file);
-  const context = openBuildContext(options.context ?? path.dirname(path.resolve(file)));
+  const context = openBuildContext(options.context ?? path.dirname(path.resolve(file)), environment.profiles);
   const plan = planConversion(dockerfile, context, options, environment);
   const base = { file, original: text, encoding: options.encoding ?? 'utf8', detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
   if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
@@ -64,7 +65,7 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
     // Never hand out an edit msb cannot vouch for: leave the file as it is and say why.
     return { ...base, status: 'skipped', reason: `msb could not verify its edit (${verified}); the file is left unchanged — please report this`, output: text };
   }
-  const lint = lintConversion(dockerfile, verified, plan.carried);
+  const lint = lintConversion(dockerfile, verified, plan.carried, environment.profiles);
   if (lint.errors.length) {
     const message = `the converted file fails lint (not written): ${lint.errors.map((f) => formatFinding(file, f)).join('; ')}`;
     return { ...base, status: 'error', reason: message, output: text, lint: lint.errors, error: { kind: 'lint-error', message, line: lint.errors[0].line } };
@@ -150,10 +151,10 @@ function verifyOutput(original: ParsedDockerfile, output: string, expected: { ru
  * carries, become warnings. `carriedOver` are paths the plan copies because the original image had
  * them (rules report those as warnings).
  */
-function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile, carriedOver: readonly string[]): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
-  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver) });
+function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile, carriedOver: readonly string[], profiles: readonly Profile[]): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
+  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver), profiles });
   // The original is linted only when there is something to compare: most outputs are clean.
-  const before = new Set(after.length ? lintDockerfile(original).map(findingKey) : []);
+  const before = new Set(after.length ? lintDockerfile(original, { profiles }).map(findingKey) : []);
   const introduced = after.filter((f) => !before.has(findingKey(f)));
   const carried = after.filter((f) => before.has(findingKey(f)) && f.severity === 'error');
   return {

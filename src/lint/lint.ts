@@ -4,6 +4,8 @@
  */
 import { parseDockerfile, ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { LintFinding, LintRule } from './lint-types';
+import type { Profile } from '../profiles/profile-types';
+import { defaultEnvironment } from '../languages';
 import { RULES } from './rules';
 
 export interface LintOptions {
@@ -12,11 +14,13 @@ export interface LintOptions {
   rules?: readonly LintRule[];
   /** See LintContext.carriedOver: set by the conversion, never by `msb lint`. */
   carriedOver?: ReadonlySet<string>;
+  /** Language profiles the rules read (default: the shipped ones). */
+  profiles?: readonly Profile[];
 }
 
 export function lintDockerfile(dockerfile: ParsedDockerfile, options: LintOptions = {}): LintFinding[] {
   const ignore = new Set((options.ignore ?? []).map((id) => id.toUpperCase()));
-  const context = { dockerfile, finalStage: dockerfile.stages[dockerfile.stages.length - 1], carriedOver: options.carriedOver ?? new Set<string>() };
+  const context = { dockerfile, finalStage: dockerfile.stages[dockerfile.stages.length - 1], carriedOver: options.carriedOver ?? new Set<string>(), profiles: options.profiles ?? defaultEnvironment().profiles };
   const findings: LintFinding[] = [];
   for (const rule of options.rules ?? RULES) {
     if (ignore.has(rule.id)) continue;
