@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { applyEdits } from './edit/text-edits';
 import { openBuildContext } from './context/build-context';
-import { MsbError, isMsbError } from './errors';
+import { internalErrorLine, MsbError, isMsbError } from './errors';
 import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
 import { readDockerfileSync, TextEncoding } from './parse/read-dockerfile';
 import { INJECTED_VALUE_REASON, planConversion, PlanEnvironment } from './plan/planner';
@@ -33,7 +33,8 @@ export interface ConversionResult {
   decisions: Decision[];
   builderImage?: string;
   runtimeImage?: string;
-  error?: { kind: string; message: string; line?: number };
+  /** `stack` only for kind "internal" (a bug in msb), for `--debug`. */
+  error?: { kind: string; message: string; line?: number; stack?: string };
   /** Lint findings on the converted output that the original did not have (src/lint/rules). */
   lint?: LintFinding[];
 }
@@ -83,7 +84,10 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
   };
 }
 
-/** Reads and converts one Dockerfile; input errors come back as status "error", never thrown. */
+/**
+ * Reads and converts one Dockerfile. Never throws: input errors, and unexpected exceptions (a bug
+ * in msb, kind "internal"), come back as status "error".
+ */
 export async function convertFile(file: string, options: ConvertTextOptions = {}): Promise<ConversionResult> {
   return convertFileSync(file, options);
 }
@@ -94,9 +98,14 @@ export function convertFileSync(file: string, options: ConvertTextOptions = {}):
     const source = readDockerfileSync(file);
     return convertText(source.text, { ...options, file, encoding: source.encoding });
   } catch (error) {
-    if (!isMsbError(error)) throw error;
-    return errorResult(file, error);
+    return isMsbError(error) ? errorResult(file, error) : internalErrorResult(file, error);
   }
+}
+
+function internalErrorResult(file: string, error: unknown): ConversionResult {
+  const reason = internalErrorLine(error, file);
+  const stack = error instanceof Error ? error.stack : undefined;
+  return { ...errorResult(file, new MsbError('internal', reason)), reason, error: { kind: 'internal', message: reason, stack } };
 }
 
 export function errorResult(file: string, error: MsbError): ConversionResult {

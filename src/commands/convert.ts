@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { statSync } from 'fs';
 import * as path from 'path';
 import { convertFile, ConversionResult } from '../convert';
-import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, MsbError } from '../errors';
+import { EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_WOULD_CHANGE, MsbError } from '../errors';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
 import { createEnvironment } from '../languages';
@@ -17,6 +17,7 @@ interface ConvertArgs extends ConversionFlags {
   out?: string;
   check: boolean;
   explain: boolean;
+  debug: boolean;
 }
 
 export const convertCommand: CommandModule<object, ConvertArgs> = {
@@ -49,8 +50,10 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     const result = await convertFile(file, { lang: argv.lang, context: argv.context, runtime: argv.runtime, environment });
     results.push(result);
     if (result.status === 'error') {
-      exitCode = EXIT_ERROR;
+      const internal = result.error?.kind === 'internal';
+      exitCode = Math.max(exitCode, internal ? EXIT_INTERNAL : EXIT_ERROR);
       if (!argv.json) process.stderr.write(`msb: ${result.reason}\n`);
+      if (internal && argv.debug && result.error?.stack) process.stderr.write(`${result.error.stack}\n`);
       continue;
     }
     if (!argv.quiet && !argv.json) report(result, argv);
