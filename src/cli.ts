@@ -21,6 +21,7 @@ export async function main(argv: string[]): Promise<void> {
       .command(codemodCommand)
       .command(verifyCommand)
       .command(lintCommand)
+      .option('color', { type: 'boolean', describe: 'Colours: default on a terminal only; --no-color (or NO_COLOR) turns them off' })
       .demandCommand(1, 'name a command: convert, detect')
       .strict()
       .recommendCommands()
