@@ -20,6 +20,7 @@ export type ErrorKind =
   | 'not-a-dockerfile'
   | 'parse-error'
   | 'invalid-profile'
+  | 'invalid-config'
   | 'unknown-language'
   | 'too-large'
   | 'write-error'

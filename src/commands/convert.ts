@@ -6,8 +6,8 @@ import { convertFile, ConversionResult } from '../convert';
 import { EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_WOULD_CHANGE, MsbError } from '../errors';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
-import { createEnvironment } from '../languages';
 import { checkReport } from './check-report';
+import { configFor, environmentCache } from './config-options';
 import { FormatFlags, withFormatOption, writeReport } from './format-option';
 import { formatExplanation, resultToJson } from './report-format';
 import { ConversionFlags, withConversionOptions } from './shared-options';
@@ -49,11 +49,13 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   // --format json is --json; another --format replaces the per-file lines with one report on stdout.
   if (argv.format === 'json') argv = { ...argv, json: true };
   const format = argv.format === 'json' ? undefined : argv.format;
-  const environment = createEnvironment(argv.profile ?? []);
+  const environmentFor = environmentCache();
   const results: ConversionResult[] = [];
   let exitCode = EXIT_OK;
   for (const file of argv.files.map(dockerfileIn)) {
-    const result = await convertFile(file, { lang: argv.lang, context: argv.context, runtime: argv.runtime, environment });
+    const config = configFor(file, argv);
+    const environment = environmentFor(config, argv.profile);
+    const result = await convertFile(file, { lang: argv.lang, context: argv.context, runtime: argv.runtime, runtimeByLanguage: config?.runtime, environment });
     results.push(result);
     if (result.status === 'error') {
       const internal = result.error?.kind === 'internal';

@@ -6,9 +6,10 @@ import { lintText } from '../lint/lint';
 import type { LintFinding } from '../lint/lint-types';
 import { RULES } from '../lint/rules';
 import { readDockerfile } from '../parse/read-dockerfile';
+import { ConfigFlags, configFor, withConfigOption } from './config-options';
 import { FormatFlags, INPUT_ERROR, withFormatOption, writeReport } from './format-option';
 
-interface LintArgs extends FormatFlags {
+interface LintArgs extends FormatFlags, ConfigFlags {
   files: string[];
   json: boolean;
   ignore?: string[];
@@ -25,7 +26,7 @@ export const lintCommand: CommandModule<object, LintArgs> = {
   command: 'lint <files..>',
   describe: 'Check (multi-stage) Dockerfiles: stage references, ARG scope, pinned runtime image, caches, secrets',
   builder: (yargs) =>
-    withFormatOption(yargs, 'the findings')
+    withConfigOption(withFormatOption(yargs, 'the findings'))
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Dockerfile(s) to check' })
       .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output (--format json)' })
       .option('ignore', { type: 'string', array: true, describe: `Rule id(s) to skip (${RULES.map((r) => r.id).join(', ')})` })
@@ -52,8 +53,9 @@ async function runLint(argv: LintArgs): Promise<number> {
   const linted: LintedFile[] = [];
   for (const file of argv.files) {
     try {
+      const ignore = [...(argv.ignore ?? []), ...(configFor(file, argv)?.ignore ?? [])];
       const source = await readDockerfile(file);
-      const findings = lintText(source.text, file, { ignore: argv.ignore }).filter((f) => !argv.quiet || f.severity === 'error');
+      const findings = lintText(source.text, file, { ignore }).filter((f) => !argv.quiet || f.severity === 'error');
       linted.push({ file, findings, error: null });
     } catch (error) {
       if (!isMsbError(error)) throw error;

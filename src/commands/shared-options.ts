@@ -1,7 +1,8 @@
 /** Options several commands share, declared once. */
 import type { Argv } from 'yargs';
+import { ConfigFlags, withConfigOption } from './config-options';
 
-export interface ConversionFlags {
+export interface ConversionFlags extends ConfigFlags {
   lang?: string;
   profile?: string[];
   context?: string;
@@ -11,7 +12,7 @@ export interface ConversionFlags {
 }
 
 export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFlags> {
-  return yargs
+  return withConfigOption(yargs)
     .option('lang', { type: 'string', describe: 'Language profile to use instead of detecting one (python, node, go, java)' })
     .option('profile', { type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it' })
     .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })
