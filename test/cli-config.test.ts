@@ -2,14 +2,12 @@
  * The config file through the built CLI: found above the Dockerfile, flags beat it, --config and
  * --no-config, an invalid file is one `file:line` error with exit 2.
  */
-import { spawnSync } from 'child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { REPO_ROOT as ROOT, runMsb } from './helpers/built-msb';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'msb.js');
-const msb = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+const msb = (args: string[], cwd: string) => runMsb(args, { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
 
 let tmp: string;
 beforeEach(() => {

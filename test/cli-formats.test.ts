@@ -1,18 +1,15 @@
 /**
- * `--format`, colour and `# msb-ignore` through the built CLI (`node bin/msb.js`): what each
+ * `--format`, colour and `# msb-ignore` through the built CLI (test/helpers/built-msb): what each
  * format prints for `msb lint` and `msb convert --check`, exit codes, streams, files untouched.
  */
-import { spawnSync } from 'child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { XMLValidator } from 'fast-xml-parser';
 import * as os from 'os';
 import * as path from 'path';
+import { REPO_ROOT, runMsb } from './helpers/built-msb';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'msb.js');
-const EXAMPLE = path.join(ROOT, 'examples', 'python-requirements-console-script');
-const msb = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'python-requirements-console-script');
+const msb = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runMsb(args, { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
 
 let tmp: string;
 beforeEach(() => {
