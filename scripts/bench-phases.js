@@ -41,7 +41,7 @@ try {
       if (time('pre-checks', () => unconvertibleFile(dockerfile))) continue;
       const facts = time('analyze stage', () => analyzeStage(dockerfile, dockerfile.stages[0]));
       if (unconvertibleStage(facts, dockerfile.stages[0])) continue;
-      const context = time('build context', () => openBuildContext(path.dirname(file)));
+      const context = time('build context', () => openBuildContext(path.dirname(file), environment.profiles));
       const input = { dockerfile, facts, context };
       const detected = time('detect (+ strategy analyze)', () => detectLanguage(input, environment.profiles, environment.strategyFor));
       const plan = time('plan + render', () => planConversion(input, detected, {}, environment));

@@ -20,6 +20,6 @@ export function detectText(text: string, options: ConvertTextOptions = {}): Dete
   const environment = options.environment ?? defaultEnvironment();
   const dockerfile = parseDockerfile(text, file);
   const stage = dockerfile.stages[dockerfile.stages.length - 1];
-  const context = openBuildContext(options.context ?? path.dirname(path.resolve(file)));
+  const context = openBuildContext(options.context ?? path.dirname(path.resolve(file)), environment.profiles);
   return detectLanguage({ dockerfile, facts: analyzeStage(dockerfile, stage), context }, environment.profiles, environment.strategyFor, options.lang).detection;
 }

@@ -10,7 +10,7 @@ import { applyEdits } from './edit/text-edits';
 import { openBuildContext } from './context/build-context';
 import type { Detection } from './detect/detect-types';
 import { detectLanguage } from './detect/detector';
-import { MsbError, isMsbError } from './errors';
+import { internalErrorLine, MsbError, isMsbError } from './errors';
 import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
 import { readDockerfileSync, TextEncoding } from './parse/read-dockerfile';
 import { INJECTED_VALUE_REASON, planConversion, PlanEnvironment, unconvertibleFile, unconvertibleStage } from './plan/planner';
@@ -18,6 +18,7 @@ import type { ConvertOptions, Decision } from './plan/plan-types';
 import { defaultEnvironment } from './languages';
 import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
+import type { Profile } from './profiles/profile-types';
 
 export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -36,7 +37,8 @@ export interface ConversionResult {
   decisions: Decision[];
   builderImage?: string;
   runtimeImage?: string;
-  error?: { kind: string; message: string; line?: number };
+  /** `stack` only for kind "internal" (a bug in msb), for `--debug`. */
+  error?: { kind: string; message: string; line?: number; stack?: string };
   /** Lint findings on the converted output that the original did not have (src/lint/rules). */
   lint?: LintFinding[];
 }
@@ -61,7 +63,7 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
   const facts = analyzeStage(dockerfile, stage);
   const conflict = unconvertibleStage(facts, stage);
   if (conflict) return left(conflict.status, conflict.reason);
-  const input = { dockerfile, facts, context: openBuildContext(options.context ?? path.dirname(path.resolve(file))) };
+  const input = { dockerfile, facts, context: openBuildContext(options.context ?? path.dirname(path.resolve(file)), environment.profiles) };
   const detected = detectLanguage(input, environment.profiles, environment.strategyFor, options.lang);
   const plan = planConversion(input, detected, options, environment);
   const base = { file, original: text, encoding, detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
@@ -77,7 +79,7 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
     // Never hand out an edit msb cannot vouch for: leave the file as it is and say why.
     return { ...base, status: 'skipped', reason: `msb could not verify its edit (${verified}); the file is left unchanged — please report this`, output: text };
   }
-  const lint = lintConversion(dockerfile, verified, plan.carried);
+  const lint = lintConversion(dockerfile, verified, plan.carried, environment.profiles);
   if (lint.errors.length) {
     const message = `the converted file fails lint (not written): ${lint.errors.map((f) => formatFinding(file, f)).join('; ')}`;
     return { ...base, status: 'error', reason: message, output: text, lint: lint.errors, error: { kind: 'lint-error', message, line: lint.errors[0].line } };
@@ -95,7 +97,10 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
   };
 }
 
-/** Reads and converts one Dockerfile; input errors come back as status "error", never thrown. */
+/**
+ * Reads and converts one Dockerfile. Never throws: input errors, and unexpected exceptions (a bug
+ * in msb, kind "internal"), come back as status "error".
+ */
 export async function convertFile(file: string, options: ConvertTextOptions = {}): Promise<ConversionResult> {
   return convertFileSync(file, options);
 }
@@ -106,9 +111,14 @@ export function convertFileSync(file: string, options: ConvertTextOptions = {}):
     const source = readDockerfileSync(file);
     return convertText(source.text, { ...options, file, encoding: source.encoding });
   } catch (error) {
-    if (!isMsbError(error)) throw error;
-    return errorResult(file, error);
+    return isMsbError(error) ? errorResult(file, error) : internalErrorResult(file, error);
   }
+}
+
+function internalErrorResult(file: string, error: unknown): ConversionResult {
+  const reason = internalErrorLine(error, file);
+  const stack = error instanceof Error ? error.stack : undefined;
+  return { ...errorResult(file, new MsbError('internal', reason)), reason, error: { kind: 'internal', message: reason, stack } };
 }
 
 export function errorResult(file: string, error: MsbError): ConversionResult {
@@ -163,10 +173,11 @@ function verifyOutput(original: ParsedDockerfile, output: string, expected: { ru
  * carries, become warnings. `carriedOver` are paths the plan copies because the original image had
  * them (rules report those as warnings).
  */
-function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile, carriedOver: readonly string[]): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
-  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver) });
+function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile, carriedOver: readonly string[], profiles: readonly Profile[]): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
+  // `# msb-ignore` pragmas are the user's word on the user's lines, not a licence for msb's edit.
+  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver), profiles, inlineSuppressions: false });
   // The original is linted only when there is something to compare: most outputs are clean.
-  const before = new Set(after.length ? lintDockerfile(original).map(findingKey) : []);
+  const before = new Set(after.length ? lintDockerfile(original, { profiles, inlineSuppressions: false }).map(findingKey) : []);
   const introduced = after.filter((f) => !before.has(findingKey(f)));
   const carried = after.filter((f) => before.has(findingKey(f)) && f.severity === 'error');
   return {

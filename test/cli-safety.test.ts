@@ -204,9 +204,9 @@ describe('msb lint', () => {
     expect(msb(['lint', clean]).status).toBe(0);
     const findings = msb(['lint', bad]);
     expect(findings.status).toBe(1);
-    expect(findings.stdout).toMatch(/bad:2: warning MSB003/);
+    expect(findings.stdout).toMatch(/^ {2}2:1 +warning +.* MSB003$/m);
     const json = JSON.parse(msb(['lint', '--json', bad]).stdout);
-    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['MSB003', 'MSB001', 'MSB006']);
+    expect(json[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['MSB003', 'MSB001', 'MSB006']);
     expect(msb(['lint', path.join(tmp, 'nope')]).status).toBe(2);
     expect(msb(['lint', '--ignore', 'MSB999', clean]).status).toBe(2);
   });

@@ -34,6 +34,11 @@ const REGRESSIONS: { found: string; context: string; text: string }[] = [
     found: 'the same class: words with a space and a quote',
     context: 'java-spring-boot-run',
     text: 'FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nCMD ["./mvnw", "-Dspring-boot.run.profiles=a b", "-Dx=it\'s", "spring-boot:run"]\n',
+  },  {
+    // A WORKDIR with quotes: the runtime COPY of a carried .env named a path lint read differently.
+    found: 'seed 721690235, case 41,832',
+    context: 'go-dotenv-gitignored',
+    text: 'FROM golang:1.21\nWORKDIR ["sh", "-c", "echo $X"]/go/src/inventory\nCOPY . .\nENTRYPOINT ["./inventory"]',
   },
 ];
 

@@ -72,12 +72,6 @@ export function parseCopy(instruction: InstructionNode): CopySpec | null {
   return parseCopyArgs(instruction.keyword as 'COPY' | 'ADD', instruction.args, nodeFlags(instruction));
 }
 
-/** A COPY/ADD line msb generated (`COPY --from=builder /app /app`), read like the user's. */
-export function parseCopyLine(line: string): CopySpec | null {
-  const match = /^\s*(COPY|ADD)\s+([\s\S]*)$/i.exec(line);
-  return match ? parseCopyArgs(match[1].toUpperCase() as 'COPY' | 'ADD', match[2], new Map()) : null;
-}
-
 function parseCopyArgs(keyword: 'COPY' | 'ADD', args: string, knownFlags: ReadonlyMap<string, string>): CopySpec | null {
   const parsed = stripFlags(args);
   const rest = parsed.rest;

@@ -4,6 +4,7 @@ import * as os from 'os';
 import { DEFAULT_OUT_DIR, WORKER_THRESHOLD, reportToJson, reportToTerminal, runCodemod, writeReport } from '../codemod';
 import { createProgress } from '../codemod/progress';
 import { EXIT_ERROR, EXIT_OK } from '../errors';
+import { configFor } from './config-options';
 import { ConversionFlags, withConversionOptions } from './shared-options';
 
 interface CodemodArgs extends Omit<ConversionFlags, 'context'> {
@@ -36,6 +37,9 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
         return true;
       }) as never,
   handler: async (argv) => {
+    // One config for the whole run (--config, or the nearest above the current folder): the
+    // repositories' own config files are not read.
+    const config = configFor(process.cwd(), argv);
     const progress = createProgress({ quiet: argv.quiet || argv.json === true });
     const summary = await runCodemod({
       targets: argv.targets,
@@ -46,7 +50,8 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
       concurrency: argv.concurrency,
       lang: argv.lang,
       runtime: argv.runtime,
-      profileFiles: argv.profile ?? [],
+      runtimeByLanguage: config?.runtime,
+      profileFiles: [...(config?.profiles ?? []), ...(argv.profile ?? [])],
       onStart: (total) => progress.start(total),
       onRepository: (repository, done, total) => progress.repositoryDone(repository, done, total),
     });

@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { detectFile } from '../api';
 import { EXIT_ERROR, EXIT_OK, isMsbError } from '../errors';
-import { createEnvironment } from '../languages';
+import { configFor, environmentCache } from './config-options';
 import { formatDetection } from './report-format';
 import { ConversionFlags, withConversionOptions } from './shared-options';
 
@@ -21,7 +21,8 @@ export const detectCommand: CommandModule<object, DetectArgs> = {
     try {
       const stat = await fs.stat(argv.target).catch(() => null);
       const dockerfile = stat?.isDirectory() ? path.join(argv.target, 'Dockerfile') : argv.target;
-      const detection = await detectFile(dockerfile, { lang: argv.lang, context: argv.context, environment: createEnvironment(argv.profile ?? []) });
+      const environment = environmentCache()(configFor(dockerfile, argv), argv.profile);
+      const detection = await detectFile(dockerfile, { lang: argv.lang, context: argv.context, environment });
       process.stdout.write(argv.json ? `${JSON.stringify(detection, null, 2)}\n` : `${formatDetection(detection)}\n`);
       process.exitCode = EXIT_OK;
     } catch (error) {

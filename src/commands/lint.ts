@@ -1,28 +1,43 @@
 /** `msb lint <Dockerfile...>`: the multi-stage rules (src/lint/rules) on existing files. Exit 0 clean, 1 findings, 2 input error. */
 import type { CommandModule } from 'yargs';
 import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, isMsbError } from '../errors';
-import { formatFinding, lintText } from '../lint/lint';
+import type { FileReport } from '../formats';
+import { lintText } from '../lint/lint';
 import type { LintFinding } from '../lint/lint-types';
 import { RULES } from '../lint/rules';
 import { readDockerfile } from '../parse/read-dockerfile';
+import { ConfigFlags, configFor, withConfigOption } from './config-options';
+import { FormatFlags, INPUT_ERROR, withFormatOption, writeReport } from './format-option';
 
-interface LintArgs {
+interface LintArgs extends FormatFlags, ConfigFlags {
   files: string[];
   json: boolean;
   ignore?: string[];
   quiet: boolean;
 }
 
+interface LintedFile {
+  file: string;
+  findings: LintFinding[];
+  error: { kind: string; message: string; line?: number } | null;
+}
+
 export const lintCommand: CommandModule<object, LintArgs> = {
   command: 'lint <files..>',
   describe: 'Check (multi-stage) Dockerfiles: stage references, ARG scope, pinned runtime image, caches, secrets',
   builder: (yargs) =>
-    yargs
+    withConfigOption(withFormatOption(yargs, 'the findings'))
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Dockerfile(s) to check' })
-      .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output' })
+      .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output (--format json)' })
       .option('ignore', { type: 'string', array: true, describe: `Rule id(s) to skip (${RULES.map((r) => r.id).join(', ')})` })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Errors only, no warnings' })
-      .epilogue(RULES.map((r) => `${r.id} (${r.severity}): ${r.description}`).join('\n')) as never,
+      .epilogue(
+        [
+          ...RULES.map((r) => `${r.id} (${r.severity}): ${r.description}`),
+          '',
+          'Suppress a rule for one instruction with a comment right above it, `# msb-ignore MSB004` (several: `# msb-ignore=MSB004,MSB007`), or for the whole file with `# msb-ignore-file MSB003`.',
+        ].join('\n'),
+      ) as never,
   handler: async (argv) => {
     process.exitCode = await runLint(argv);
   },
@@ -34,22 +49,29 @@ async function runLint(argv: LintArgs): Promise<number> {
     process.stderr.write(`msb: --ignore: unknown rule ${unknown.join(', ')}\n`);
     return EXIT_ERROR;
   }
-  const report: { file: string; findings: LintFinding[]; error: { kind: string; message: string } | null }[] = [];
-  let exitCode = EXIT_OK;
+  const format = argv.json ? 'json' : (argv.format ?? 'stylish');
+  const linted: LintedFile[] = [];
   for (const file of argv.files) {
     try {
+      const ignore = [...(argv.ignore ?? []), ...(configFor(file, argv)?.ignore ?? [])];
       const source = await readDockerfile(file);
-      const findings = lintText(source.text, file, { ignore: argv.ignore }).filter((f) => !argv.quiet || f.severity === 'error');
-      report.push({ file, findings, error: null });
-      if (findings.length) exitCode = Math.max(exitCode, EXIT_WOULD_CHANGE);
-      if (!argv.json) for (const finding of findings) process.stdout.write(`${formatFinding(file, finding)}\n`);
+      const findings = lintText(source.text, file, { ignore }).filter((f) => !argv.quiet || f.severity === 'error');
+      linted.push({ file, findings, error: null });
     } catch (error) {
       if (!isMsbError(error)) throw error;
-      exitCode = EXIT_ERROR;
-      report.push({ file, findings: [], error: { kind: error.kind, message: error.toOneLine() } });
-      if (!argv.json) process.stderr.write(`msb: ${error.toOneLine()}\n`);
+      linted.push({ file, findings: [], error: { kind: error.kind, message: error.toOneLine(), line: error.line } });
+      if (format === 'stylish') process.stderr.write(`msb: ${error.toOneLine()}\n`);
     }
   }
-  if (argv.json) process.stdout.write(`${JSON.stringify(report.length === 1 ? report[0] : report, null, 2)}\n`);
-  return exitCode;
+  if (format === 'json') process.stdout.write(`${JSON.stringify(linted, null, 2)}\n`);
+  else writeReport(format, { rules: [...RULES, INPUT_ERROR], files: linted.map((l) => toFileReport(l, format === 'stylish')) }, argv);
+  if (linted.some((l) => l.error)) return EXIT_ERROR;
+  return linted.some((l) => l.findings.length) ? EXIT_WOULD_CHANGE : EXIT_OK;
+}
+
+/** Stylish prints input errors on stderr, as every command does; the machine formats carry them. */
+function toFileReport({ file, findings, error }: LintedFile, errorsOnStderr: boolean): FileReport {
+  const messages = findings.map((f) => ({ ruleId: f.rule, severity: f.severity, line: f.line, column: f.column, endLine: f.endLine, message: f.message }));
+  if (error && !errorsOnStderr) messages.push({ ruleId: INPUT_ERROR.id, severity: 'error', line: error.line ?? 1, column: 1, endLine: error.line ?? 1, message: error.message });
+  return { file, messages };
 }

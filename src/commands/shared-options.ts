@@ -1,8 +1,9 @@
 /** Options several commands share, declared once; the language lists come from the shipped profiles. */
 import type { Argv } from 'yargs';
 import { defaultEnvironment } from '../languages';
+import { ConfigFlags, withConfigOption } from './config-options';
 
-export interface ConversionFlags {
+export interface ConversionFlags extends ConfigFlags {
   lang?: string;
   profile?: string[];
   context?: string;
@@ -13,7 +14,7 @@ export interface ConversionFlags {
 
 export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFlags> {
   const help = languageHelp();
-  return yargs
+  return withConfigOption(yargs)
     .option('lang', { type: 'string', describe: `Language profile to use instead of detecting one (${help.languages})` })
     .option('profile', { type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it' })
     .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })

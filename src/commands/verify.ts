@@ -1,7 +1,7 @@
 /** `msb verify <Dockerfile>`: build original and converted images, compare size, layers, time and behaviour. */
 import type { CommandModule } from 'yargs';
 import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE } from '../errors';
-import { createEnvironment } from '../languages';
+import { configFor, environmentCache } from './config-options';
 import { formatVerifyReport, parseHttpProbe, runVerify, SmokeCheck } from '../verify';
 import { ConversionFlags, withConversionOptions } from './shared-options';
 
@@ -34,11 +34,13 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
       }) as never,
   handler: async (argv) => {
     const smoke: SmokeCheck = argv.http ? { kind: 'http', ...parseHttpProbe(argv.http) } : argv.smoke ? { kind: 'command', command: argv.smoke } : { kind: 'default' };
+    const config = configFor(argv.dockerfile, argv);
     const report = await runVerify(argv.dockerfile, {
       lang: argv.lang,
       runtime: argv.runtime,
+      runtimeByLanguage: config?.runtime,
       context: argv.context,
-      environment: createEnvironment(argv.profile ?? []),
+      environment: environmentCache()(config, argv.profile),
       smoke,
       smokeTimeoutMs: argv.timeout * 1000,
       noCache: !argv.cache,

@@ -8,8 +8,10 @@ import * as path from 'path';
 import { globMatcher } from '../util/glob-matcher';
 import ignore, { Ignore } from 'ignore';
 import { gitIgnoreMatcher } from './git-ignore';
+import type { Profile } from '../profiles/profile-types';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'vendor', '.venv', 'venv', '__pycache__', 'target', 'build', 'dist', '.next', '.gradle', '.idea']);
+/** Version control and editor state: no language looks in them. The profiles add their own (`contextSkipDirs`). */
+const ALWAYS_SKIPPED = ['.git', '.idea'];
 const MAX_DEPTH = 4;
 const MAX_FILES = 5000;
 const MAX_READ_BYTES = 1024 * 1024;
@@ -30,9 +32,10 @@ export interface BuildContext {
   isGitIgnored(relativePath: string): boolean;
 }
 
-export function openBuildContext(dir: string): BuildContext {
+/** Lists the context, skipping the folders the given profiles name (dependencies, build output). */
+export function openBuildContext(dir: string, profiles: readonly Pick<Profile, 'contextSkipDirs'>[] = []): BuildContext {
   const root = path.resolve(dir);
-  const { files, completeDirs } = listFiles(root);
+  const { files, completeDirs } = listFiles(root, new Set([...ALWAYS_SKIPPED, ...profiles.flatMap((p) => p.contextSkipDirs ?? [])]));
   const fileSet = new Set(files);
   // Most look-ups are for manifests that are not there: answer those from the listing, not with a failing syscall.
   const knownMissing = (key: string) => !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
@@ -90,7 +93,7 @@ interface Listing {
   completeDirs: Set<string>;
 }
 
-function listFiles(root: string): Listing {
+function listFiles(root: string, skipped: ReadonlySet<string>): Listing {
   const found: string[] = [];
   const completeDirs = new Set<string>();
   const walk = (dir: string, prefix: string, depth: number) => {
@@ -105,7 +108,7 @@ function listFiles(root: string): Listing {
       if (found.length >= MAX_FILES) return;
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) walk(path.join(dir, entry.name), rel, depth + 1);
+        if (depth < MAX_DEPTH && !skipped.has(entry.name)) walk(path.join(dir, entry.name), rel, depth + 1);
       } else if (entry.isFile()) {
         found.push(rel);
       }

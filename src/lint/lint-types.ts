@@ -1,5 +1,6 @@
 /** The contract between the lint runner and its rules (one module per rule, file name = id). */
 import type { InstructionNode, ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
+import type { Profile } from '../profiles/profile-types';
 
 export type Severity = 'error' | 'warning';
 
@@ -9,6 +10,9 @@ export interface LintFinding {
   severity: Severity;
   /** 1-based line of the instruction the finding is about. */
   line: number;
+  /** 1-based column where the instruction starts, and its last line (continuations included). */
+  column: number;
+  endLine: number;
   message: string;
   /**
    * What the finding is about, without positions (a stage name, a variable, an image), so that
@@ -26,6 +30,8 @@ export interface LintContext {
    * same place (empty when linting a user's file): findings about them are not introduced.
    */
   carriedOver: ReadonlySet<string>;
+  /** The loaded language profiles: what rules know of each language's tools comes from them. */
+  profiles: readonly Profile[];
 }
 
 export type RuleFinding = { instruction: InstructionNode; message: string; subject: string; severity?: Severity };

@@ -1,13 +1,25 @@
 /**
- * Insertions into the builder stage that strategies share: lines right after its FROM (an ENV
- * every build step should see) and lines at its end (a build step the container used to do at
- * start-up). Both keep the file's line endings; the user's lines are never touched.
+ * Builder-stage insertions (a typed position and the rendered lines, with `\n`) turned into text
+ * edits: offsets, indentation and the file's line endings are the core's business, never a
+ * strategy's. The user's lines are never touched.
  */
 import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
+import type { InsertionPoint } from './plan-types';
+
+export function insertionEdit(dockerfile: ParsedDockerfile, at: InsertionPoint, text: string, reason: string): TextEdit {
+  switch (at.kind) {
+    case 'after-from':
+      return insertAfterFrom(dockerfile, 0, text, reason);
+    case 'end':
+      return appendToBuilder(dockerfile, text, reason);
+    case 'before':
+      return insertBefore(dockerfile, at.index, at.aboveComments === true, text, reason);
+  }
+}
 
 /** `block` (one or more lines, no trailing newline) on the lines after the stage's FROM. */
-export function insertAfterFrom(dockerfile: ParsedDockerfile, stageIndex: number, block: string, reason: string): TextEdit {
+function insertAfterFrom(dockerfile: ParsedDockerfile, stageIndex: number, block: string, reason: string): TextEdit {
   const from = dockerfile.stages[stageIndex].from;
   const text = withEol(dockerfile, block);
   const next = dockerfile.offsetOfLine(from.endLine + 1);
@@ -16,12 +28,28 @@ export function insertAfterFrom(dockerfile: ParsedDockerfile, stageIndex: number
 }
 
 /** `block` after the last line of a single-stage file, before the stages msb appends. */
-export function appendToBuilder(dockerfile: ParsedDockerfile, block: string, reason: string): TextEdit {
+function appendToBuilder(dockerfile: ParsedDockerfile, block: string, reason: string): TextEdit {
   const text = withEol(dockerfile, block);
   const end = dockerfile.text.length;
   if (!dockerfile.endsWithNewline) return insertAt(end, dockerfile.eol + text, reason);
   const trailingBlank = /\n\s*\n\s*$/.test(dockerfile.text);
   return insertAt(end, text + dockerfile.eol + (trailingBlank ? dockerfile.eol : ''), reason);
+}
+
+/** `block` on the lines before instruction `index` of the first stage, indented like it. */
+function insertBefore(dockerfile: ParsedDockerfile, index: number, aboveComments: boolean, block: string, reason: string): TextEdit {
+  const instructions = dockerfile.stages[0].instructions;
+  if (index >= instructions.length) return appendToBuilder(dockerfile, block, reason);
+  const instruction = instructions[index];
+  const indent = dockerfile.text.slice(dockerfile.offsetOfLine(instruction.line), instruction.start);
+  let line = instruction.line;
+  while (aboveComments && line > 0 && /^\s*#/.test(dockerfile.text.slice(dockerfile.offsetOfLine(line - 1), dockerfile.offsetOfLine(line)))) line--;
+  const text = block
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/)
+    .map((l) => indent + l)
+    .join(dockerfile.eol);
+  return insertAt(dockerfile.offsetOfLine(line), text + dockerfile.eol, reason);
 }
 
 function withEol(dockerfile: ParsedDockerfile, block: string): string {

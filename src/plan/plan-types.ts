@@ -1,8 +1,10 @@
 /** What planning reads and what a strategy's plan returns (the contract is src/languages/strategy.ts). */
 import type { Detection, DetectInput } from '../detect/detect-types';
-import type { TextEdit } from '../edit/text-edits';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
+import type { ExtraStage, RuntimeStageModel, StageNode } from './stage-model';
+
+export type { RuntimeStageModel } from './stage-model';
 
 export interface ConvertOptions {
   /** Force a language profile instead of detecting one. */
@@ -13,6 +15,8 @@ export interface ConvertOptions {
   runtimeStageName?: string;
   /** Language-specific choice of runtime family (`alpine`, `scratch`, `distroless`...). */
   runtime?: string;
+  /** Runtime family per language id, used when `runtime` is not given (a config file's `runtime`). */
+  runtimeByLanguage?: Readonly<Record<string, string>>;
 }
 
 /** What the core hands a strategy's plan (with the profile's settings: PlanInput). */
@@ -31,20 +35,26 @@ export interface PlanInput<S> extends PlanContext {
   settings: S;
 }
 
-/** The runtime stage as data; `templates/runtime-stage.hbs` lays it out. Lines are instruction texts. */
-export interface RuntimeStageModel {
-  comment: string[];
-  from: string;
-  args: string[];
-  shell: string | null;
-  env: string[];
-  setup: string[];
-  workdir: string | null;
-  copies: string[];
-  user: string | null;
-  metadata: string[];
-  command: string[];
+/**
+ * Lines msb adds to the builder stage (a venv before the first install, a build step at the end):
+ * where, as a position in the stage, and what, as a template with its values and instructions.
+ * The planner renders it (quoting the instructions like the runtime stage's) and turns it into a
+ * text edit with the file's offsets, indentation and line endings.
+ */
+export interface BuilderInsertion {
+  at: InsertionPoint;
+  /** The template that lays the lines out (`templates/<name>.hbs`). */
+  template: string;
+  /** The template's values (constants, names, paths): each must be one line. */
+  values: Record<string, string | boolean | null>;
+  /** Instructions the template lays out as `instructions`, rendered and quoted by the core. */
+  instructions: StageNode[];
+  /** What the change does, for the list of changes. */
+  reason: string;
 }
+
+/** After the FROM, at the end of the stage, or before instruction `index` of the stage (0 is its FROM). */
+export type InsertionPoint = { kind: 'after-from' } | { kind: 'end' } | { kind: 'before'; index: number; aboveComments?: boolean };
 
 export interface Decision {
   /** The original instruction (1-based line) or artifact the decision is about. */
@@ -58,10 +68,10 @@ export type StrategyPlan =
   | {
       kind: 'convert';
       runtime: RuntimeStageModel;
-      /** Extra edits inside the builder stage (e.g. a venv before the first install). */
-      builderEdits: TextEdit[];
-      /** Extra stages rendered between the builder and the runtime stage. */
-      extraStages?: string[];
+      /** Lines added to the builder stage (e.g. a venv before the first install). */
+      builderInsertions: BuilderInsertion[];
+      /** Extra stages between the builder and the runtime stage. */
+      extraStages?: ExtraStage[];
       warnings: string[];
       decisions: Decision[];
       /** Runtime base image as written in the new FROM, for size estimates. */

@@ -5,7 +5,6 @@
  * the runtime image from the project it already read.
  */
 import { DockerfileParser, From } from 'dockerfile-ast';
-import { isFilesystemRoot, parseCopyLine } from '../analyze/instruction-args';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { DetectInput, Detection } from '../detect/detect-types';
 import type { DetectedLanguage } from '../detect/detector';
@@ -13,9 +12,14 @@ import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ProfileStrategy } from '../languages/strategy';
 import type { ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
+import { INJECTED_VALUE_REASON, RenderContext, renderExtraStage, renderInsertion, renderRuntimeLines, runtimeInstructionTexts } from '../render/render-stage';
 import type { TemplateRenderer } from '../render/templates';
-import type { ConvertOptions, Decision, RuntimeStageModel } from './plan-types';
+import { insertionEdit } from './builder-edits';
+import type { ConvertOptions, Decision, StrategyPlan } from './plan-types';
 import { neededArgs } from './runtime-stage';
+import { PlanningError } from './stage-model';
+
+export { INJECTED_VALUE_REASON };
 
 export type Plan =
   | { status: 'unchanged' | 'skipped'; reason: string; detection: Detection | null; warnings: string[] }
@@ -74,35 +78,37 @@ export function planConversion(input: DetectInput, detected: DetectedLanguage, o
   const imageRefs = facts.copies.map((c) => c.spec.from?.toLowerCase()).filter((f): f is string => Boolean(f));
   const builder = stage.name ?? uniqueName('builder', imageRefs);
   const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder, ...imageRefs]);
-  const strategyPlan = project.plan({ ...input, profile, detection, options, templates: env.templates, builder, runtimeName });
-  if (strategyPlan.kind === 'skip') {
-    return { status: 'skipped', reason: strategyPlan.reason, detection, warnings: strategyPlan.warnings ?? [] };
-  }
+  const runtimeFlavour = options.runtime ?? options.runtimeByLanguage?.[profile.id];
+  const planned = skipOnPlanningError(() =>
+    project.plan({ ...input, profile, detection, options: { ...options, runtime: runtimeFlavour }, templates: env.templates, builder, runtimeName }),
+  );
+  if (planned.kind === 'skip') return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
+  const strategyPlan = planned;
 
-  const runtime = strategyPlan.runtime;
-  // A copy of the builder's "/" would carry the whole toolchain: a strategy that gets there guessed wrong.
-  const wholeFilesystem = runtime.copies.find((line) => {
-    const copy = parseCopyLine(line);
-    return copy?.from != null && copy.sources.some(isFilesystemRoot);
-  });
-  if (wholeFilesystem) {
-    return { status: 'skipped', reason: `the runtime stage would copy the builder's whole filesystem ("${wholeFilesystem}"): msb cannot tell what the application needs`, detection, warnings: strategyPlan.warnings };
-  }
-  runtime.args = [...neededArgs(runtime, facts), ...runtime.args];
   const edits: TextEdit[] = [];
   const changes: string[] = [];
   if (!stage.name) {
     edits.push(nameStage(dockerfile, stage.from, builder));
     changes.push(`named the build stage "${builder}" (line ${stage.from.line + 1})`);
   }
-  for (const edit of strategyPlan.builderEdits) {
-    edits.push(edit);
-    if (edit.reason) changes.push(edit.reason);
+  const extraStages = strategyPlan.extraStages ?? [];
+  const renderContext: RenderContext = { builder, stages: extraStages.map((s) => s.name), escapeChar: dockerfile.escapeChar };
+  const rendered = skipOnPlanningError(() => {
+    const insertions = strategyPlan.builderInsertions.map((i) => ({ ...i, text: renderInsertion(i, renderContext, env.templates) }));
+    const lines = renderRuntimeLines(strategyPlan.runtime, renderContext);
+    // ARG scope ends at FROM: the ARGs the runtime stage's lines use are declared again.
+    lines.args = [...neededArgs(runtimeInstructionTexts(lines), facts), ...lines.args];
+    const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', { ...lines, name: runtimeName });
+    const blocks = [...extraStages.map((s) => renderExtraStage(s, renderContext, env.templates)), runtimeText];
+    return { kind: 'convert' as const, insertions, blocks, instructions: runtimeInstructionTexts(lines).length + 1 };
+  });
+  if (rendered.kind === 'skip') return { status: 'skipped', reason: rendered.reason, detection, warnings: strategyPlan.warnings };
+  for (const insertion of rendered.insertions) {
+    edits.push(insertionEdit(dockerfile, insertion.at, insertion.text, insertion.reason));
+    changes.push(insertion.reason);
   }
-  const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', { ...runtime, name: runtimeName });
-  const blocks = [...(strategyPlan.extraStages ?? []), runtimeText];
-  edits.push(appendBlocks(dockerfile, blocks));
-  changes.push(`added the runtime stage "${runtimeName}" FROM ${runtime.from}`);
+  edits.push(appendBlocks(dockerfile, rendered.blocks));
+  changes.push(`added the runtime stage "${runtimeName}" FROM ${strategyPlan.runtime.from}`);
   return {
     status: 'changed',
     detection,
@@ -112,9 +118,19 @@ export function planConversion(input: DetectInput, detected: DetectedLanguage, o
     decisions: strategyPlan.decisions,
     builderImage: facts.from.text,
     runtimeImage: strategyPlan.runtimeImage,
-    runtimeInstructions: modelInstructionCount(runtime),
+    runtimeInstructions: rendered.instructions,
     carried: strategyPlan.carried ?? [],
   };
+}
+
+/** A PlanningError (a value msb cannot write, a copy it must not make) is a skip with its reason. */
+function skipOnPlanningError<T extends { kind: string }>(step: () => T): T | Extract<StrategyPlan, { kind: 'skip' }> {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof PlanningError) return { kind: 'skip', reason: error.reason };
+    throw error;
+  }
 }
 
 /** ` AS builder` after the image, matching the keyword's case (`from x as builder`). */
@@ -129,19 +145,6 @@ function nameStage(dockerfile: ParsedDockerfile, from: ParsedDockerfile['stages'
   }
   const lower = from.text.startsWith('from');
   return insertAt(offset, ` ${lower ? 'as' : 'AS'} ${name}`, undefined);
-}
-
-/**
- * Values from the user's file (paths, names, commands) end up inside generated lines: a line
- * break or heredoc marker among them would smuggle in instructions. Every model entry must come
- * back as exactly one instruction; convertText checks the count on the parsed output.
- */
-export const INJECTED_VALUE_REASON =
-  'a value taken from the Dockerfile (a path, name or command with a line break, heredoc marker or trailing escape character) would change the meaning of the generated stage';
-
-function modelInstructionCount(model: RuntimeStageModel): number {
-  const entries = [model.from, ...model.args, model.shell, ...model.env, ...model.setup, model.workdir, ...model.copies, model.user, ...model.metadata, ...model.command];
-  return entries.filter((e) => e !== null).length;
 }
 
 /** New stages go after the last line, separated by a blank line, in the file's line endings. */

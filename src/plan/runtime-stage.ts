@@ -9,8 +9,9 @@ import { programName } from '../analyze/shell-commands';
 import { containerCommand, formCommands, healthchecks } from '../analyze/container-command';
 import { isUserProgram } from '../analyze/programs';
 import { variableReferences } from '../analyze/instruction-args';
-import type { Decision, RuntimeStageModel } from './plan-types';
+import type { Decision } from './plan-types';
 import type { BuildContext } from '../context/build-context';
+import { copy, original, RuntimeStageModel, shellRun, StageNode, StageRef, writtenWorkdir } from './stage-model';
 
 const FILESYSTEM_COMMANDS = new Set(['mkdir', 'chown', 'chmod', 'chgrp', 'touch', 'ln', 'true', 'set']);
 
@@ -19,25 +20,27 @@ export function baseRuntimeModel(facts: StageFacts, from: string, comment: strin
   const command = [facts.entrypoint, facts.cmd]
     .filter((i): i is NonNullable<typeof i> => i !== null)
     .sort((a, b) => a.index - b.index)
-    .map((i) => i.text);
+    .map(original);
   return {
     comment,
     from,
     args: [],
-    shell: facts.shell?.text ?? null,
-    env: facts.envs.map((e) => e.text),
+    shell: facts.shell ? original(facts.shell) : null,
+    env: facts.envs.map(original),
     setup: [],
-    workdir: facts.workdirText !== null ? `WORKDIR ${facts.workdirText}` : null,
+    workdir: facts.workdirText !== null ? writtenWorkdir(facts.workdirText) : null,
     copies: [],
-    user: facts.userInstruction?.text ?? null,
-    metadata: facts.metadata.map((m) => m.text),
+    user: facts.userInstruction ? original(facts.userInstruction) : null,
+    metadata: facts.metadata.map(original),
     command,
   };
 }
 
 /** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */
-export function userSetupRuns(facts: StageFacts): { runs: string[]; decisions: Decision[] } {
-  const runs: string[] = [];
+export function userSetupRuns(facts: StageFacts): { runs: StageNode[]; words: string[]; decisions: Decision[] } {
+  const runs: StageNode[] = [];
+  /** Every word of the replayed commands, for the programs the runtime needs. */
+  const words: string[] = [];
   const decisions: Decision[] = [];
   for (const run of facts.runs) {
     const programs = run.commands.map(programName);
@@ -45,19 +48,21 @@ export function userSetupRuns(facts: StageFacts): { runs: string[]; decisions: D
     const createsUsers = programs.some((p) => isUserProgram(p));
     const setupOnly = programs.every((p) => isUserProgram(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo');
     if (setupOnly && (createsUsers || programs.some((p) => p === 'mkdir' || p === 'chown'))) {
-      runs.push(run.instruction.text);
+      runs.push(original(run.instruction));
+      words.push(...run.instruction.text.split(/[\s;&|]+/));
       decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: 'creates users or directories the running app relies on' });
     } else if (createsUsers) {
       const userCommands = run.commands.filter((c) => isUserProgram(programName(c))).map((c) => c.text);
-      runs.push(`RUN ${userCommands.join(' && ')}`);
+      runs.push(shellRun(userCommands.join(' && ')));
+      words.push('RUN', ...userCommands.join(' && ').split(/[\s;&|]+/));
       decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: `its user/group commands are replayed in the runtime: ${userCommands.join(' && ')}` });
     }
   }
-  return { runs, decisions };
+  return { runs, words, decisions };
 }
 
 export interface AppFiles {
-  copies: string[];
+  copies: StageNode[];
   decisions: Decision[];
   /** Set when the files cannot be told apart from the system's (e.g. `COPY . /`). */
   problem?: string;
@@ -70,7 +75,7 @@ export interface AppFiles {
  */
 export function applicationFileCopies(
   facts: StageFacts,
-  builder: string,
+  from: StageRef,
   exclude: (dest: string) => boolean = () => false,
   context?: BuildContext,
 ): AppFiles {
@@ -89,7 +94,7 @@ export function applicationFileCopies(
   for (const copy of facts.copies) {
     const subject = `${copy.instruction.keyword} (line ${copy.instruction.line + 1})`;
     if (copy.spec.from !== null) {
-      result.copies.push(copy.instruction.text);
+      result.copies.push(original(copy.instruction));
       result.decisions.push({ subject, placement: 'both', why: `copies from the image ${copy.spec.from}, replayed as written` });
       continue;
     }
@@ -111,15 +116,9 @@ export function applicationFileCopies(
   }
   for (const entry of paths) {
     const source = entry.path === workdir && facts.workdirText?.includes('$') ? facts.workdirText : entry.path;
-    result.copies.push(copyLine(builder, source, source, entry.chown, entry.chmod));
+    result.copies.push(copy(from, source, source, { chown: entry.chown, chmod: entry.chmod }));
   }
   return result;
-}
-
-export function copyLine(from: string, source: string, dest: string, chown: string | null = null, chmod: string | null = null): string {
-  const flags = [`--from=${from}`, chown ? `--chown=${chown}` : '', chmod ? `--chmod=${chmod}` : ''].filter(Boolean).join(' ');
-  const needsJson = /\s/.test(source) || /\s/.test(dest);
-  return needsJson ? `COPY ${flags} ${JSON.stringify([source, dest])}` : `COPY ${flags} ${source} ${dest}`;
 }
 
 /**
@@ -177,10 +176,8 @@ export function isWithin(child: string, parent: string): boolean {
   return child === parent || child.startsWith(`${parent}/`);
 }
 
-/** ARGs the runtime stage's lines use must be declared in it: ARG scope ends at FROM. */
-export function neededArgs(model: RuntimeStageModel, facts: StageFacts): string[] {
-  const texts = [model.shell, ...model.env, ...model.setup, model.workdir, ...model.copies, model.user, ...model.metadata, ...model.command]
-    .filter((t): t is string => t !== null);
+/** ARGs the runtime stage's rendered lines use must be declared in it: ARG scope ends at FROM. */
+export function neededArgs(texts: readonly string[], facts: StageFacts): string[] {
   const used = new Set(texts.flatMap(variableReferences));
   // Shell-form commands expand at run time from ENV, not ARG, but a declared ARG is harmless; keep it only when used.
   return facts.args.filter((a) => used.has(a.name)).map((a) => a.instruction.text);

@@ -11,7 +11,8 @@ import { programName } from '../analyze/shell-commands';
 import type { StageFacts } from '../analyze/stage-facts';
 import { oneOf, stringList } from '../profiles/settings-schema';
 import type { Decision } from './plan-types';
-import { copyLine, userSetupRuns } from './runtime-stage';
+import { userSetupRuns } from './runtime-stage';
+import { BUILDER, copy, original, shellRun, StageNode, user } from './stage-model';
 import { isUserCommand, parseUserCommand, renderUserOperations, UserOperation, UserTool } from './user-commands';
 
 export interface RuntimeUserSupport {
@@ -36,12 +37,12 @@ export const runtimeUserSupportProperties = {
 };
 
 export interface RuntimeUserPlan {
-  /** RUN lines that create users (and their directories). */
-  setup: string[];
-  /** COPY lines (e.g. /etc/passwd for scratch). */
-  copies: string[];
-  /** The USER instruction text, or null to keep the image's. */
-  user: string | null;
+  /** RUNs that create users (and their directories). */
+  setup: StageNode[];
+  /** COPYs (e.g. /etc/passwd for scratch). */
+  copies: StageNode[];
+  /** The USER instruction, or null to keep the image's. */
+  user: StageNode | null;
   /** Maps a `--chown` owner to one that exists in the runtime (none when the container runs as root). */
   owner(chown: string | null): string | null;
   warnings: string[];
@@ -54,8 +55,8 @@ const NATIVE: Record<UserTool, (program: string, words: string[]) => boolean> = 
   busybox: (program, words) => USER_PROGRAMS[program] === 'adduser' && !words.some((w) => w.startsWith('--')),
 };
 
-export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport, builder: string): RuntimeUserPlan {
-  const plan: RuntimeUserPlan = { setup: [], copies: [], user: facts.userInstruction?.text ?? null, owner: (c) => c, warnings: [], decisions: [] };
+export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport): RuntimeUserPlan {
+  const plan: RuntimeUserPlan = { setup: [], copies: [], user: facts.userInstruction ? original(facts.userInstruction) : null, owner: (c) => c, warnings: [], decisions: [] };
   // Running as root, ownership does not matter, and the owner may not exist in the runtime image.
   if (!facts.user) return { ...plan, owner: () => null };
   const [name, group] = expandVariables(facts.user, facts.values).split(':');
@@ -66,14 +67,14 @@ export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport, buil
 
   if (support.userTool === 'none') {
     if (support.users.length === 0) {
-      plan.copies.push(copyLine(builder, '/etc/passwd', '/etc/passwd'), copyLine(builder, '/etc/group', '/etc/group'));
+      plan.copies.push(copy(BUILDER, '/etc/passwd', '/etc/passwd'), copy(BUILDER, '/etc/group', '/etc/group'));
       plan.decisions.push({ subject, placement: 'runtime', why: `${support.image} has no users: /etc/passwd and /etc/group come from the builder, where "${name}" exists` });
       return plan;
     }
     const mapped = support.nonrootUser ?? 'nobody';
     const mappedUser = group !== undefined ? `${mapped}:${mapped}` : mapped;
     const keyword = /^\s*(\S+)/.exec(facts.userInstruction?.text ?? 'USER')?.[1] ?? 'USER';
-    plan.user = `${keyword} ${mappedUser}`;
+    plan.user = user(mappedUser, keyword);
     plan.owner = (chown) => (chown ? chown.split(':').map((part) => (known(part) ? part : mapped)).join(':') : chown);
     plan.warnings.push(`${support.image} has no shell to create the user "${name}" (it has ${support.users.join(', ')} only): the container runs as ${mapped} instead`);
     plan.decisions.push({ subject, placement: 'runtime', why: `runs as ${mappedUser} instead of ${facts.user}: ${support.image} cannot create users` });
@@ -87,7 +88,7 @@ export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport, buil
     plan.setup.push(...replay.runs);
     plan.decisions.push(...replay.decisions);
   } else if (operations.length > 0) {
-    plan.setup.push(`RUN ${renderUserOperations(operations, tool).join(' && ')}`);
+    plan.setup.push(shellRun(renderUserOperations(operations, tool).join(' && ')));
     plan.decisions.push({ subject, placement: 'runtime', why: `the users and groups the builder created are created again with ${tool === 'shadow' ? 'useradd' : "busybox's adduser"}` });
   }
   const created = (n: string | undefined) => n === undefined || operations.some((o) => o.kind !== 'member' && o.name === n);
@@ -96,7 +97,7 @@ export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport, buil
     if (group !== undefined && !known(group) && !created(group)) missing.push({ kind: 'group', name: group, gid: null, system: true });
     if (!known(name) && !created(name)) missing.push({ kind: 'user', name, uid: null, group: group ?? null, system: true, home: null, createHome: true, shell: null });
     if (missing.length > 0) {
-      plan.setup.push(`RUN ${renderUserOperations(missing, tool).join(' && ')}`);
+      plan.setup.push(shellRun(renderUserOperations(missing, tool).join(' && ')));
       plan.warnings.push(`the user "${facts.user}" comes from the builder image, not from this Dockerfile: the runtime creates it, with a uid that may differ`);
     }
   }

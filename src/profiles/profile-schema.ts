@@ -110,6 +110,35 @@ export const profileSchema = {
         properties: { prefix: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*(/[A-Za-z0-9._-]+)*/?$' }, note: { type: 'string' } },
       },
     },
+    contextSkipDirs: { type: 'array', items: { type: 'string', pattern: '^[^/]+$' } },
+    installCaches: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['subject', 'installers', 'verb', 'cleared', 'message'],
+        additionalProperties: false,
+        properties: {
+          subject: { type: 'string', minLength: 1 },
+          installers: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              required: ['program'],
+              additionalProperties: false,
+              properties: { program: { type: 'string', regex: true }, words: { type: 'array', items: { type: 'string', minLength: 1 } } },
+            },
+          },
+          verb: { type: 'string', minLength: 1 },
+          cleared: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { flags: { type: 'array', items: { type: 'string' } }, env: { type: 'array', items: { type: 'string' } }, script: { type: 'string', regex: true } },
+          },
+          message: { type: 'string', minLength: 1 },
+        },
+      },
+    },
     packages: {
       ...packageRulesSchema,
       properties: { ...packageRulesSchema.properties, extends: { const: 'system-packages' } },

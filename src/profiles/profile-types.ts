@@ -43,6 +43,19 @@ export interface PackageRules {
 
 export type PackageManagerName = 'apt' | 'apk';
 
+/** A package installer that keeps a download cache in the image unless told not to (lint MSB005). */
+export interface InstallCache {
+  /** The finding's subject (`pip-cache`). */
+  subject: string;
+  /** How a command runs the installer: a regular expression on the program, and words it must contain in a row. */
+  installers: { program: string; words?: string[] }[];
+  /** The word that makes it install (`install`, `add`). */
+  verb: string;
+  /** What keeps the cache out: a flag of the command, an ENV of the stage, a regular expression on the RUN. */
+  cleared: { flags?: string[]; env?: string[]; script?: string };
+  message: string;
+}
+
 export interface RegistryPrefix {
   /** `registry.corp.example/base/`: `registry.corp.example/base/python` is read as the official `python`. */
   prefix: string;
@@ -66,6 +79,10 @@ export interface Profile {
   /** Registries (and paths in them) that mirror Docker Hub's images under the same names. */
   registryPrefixes?: RegistryPrefix[];
   packages?: PackageRules;
+  /** Folders the build-context listing does not enter (dependencies, caches, build output). */
+  contextSkipDirs?: string[];
+  /** Installers of this language that keep a cache in the image unless told not to (lint MSB005). */
+  installCaches?: InstallCache[];
   /** Template names (relative to templates/, without .hbs) the strategy renders. */
   templates: Record<string, string>;
   /** Approximate compressed sizes in MB of known images, for savings estimates. */

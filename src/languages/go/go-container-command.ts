@@ -10,15 +10,16 @@ import { CommandLine, commandLines, formCommands, needsShell, runsItsArguments, 
 import { isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
-import { execFormText, shellQuote as quote } from '../../plan/container-command';
+import { shellQuote as quote } from '../../plan/container-command';
+import { commandSpec, containerCommand, original, shellRun, StageNode } from '../../plan/stage-model';
 import type { Decision } from '../../plan/plan-types';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { buildFlagsText, GoCommand, parseGoCommand } from './go-commands';
 
 export interface StartupBuilds {
   lines: CommandLine[];
-  /** RUN lines for the builder (the builds the container did when it started). */
-  builderRuns: string[];
+  /** RUNs for the builder (the builds the container did when it started). */
+  builderRuns: StageNode[];
   goCommands: GoCommand[];
   binaries: string[];
   decisions: Decision[];
@@ -40,14 +41,14 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
     for (const { c, go } of goCommands) {
       if (go && go.verb === 'run') {
         const built = runToBuild(go, cwd, project, binDir);
-        result.builderRuns.push(built.run);
+        result.builderRuns.push(shellRun(built.run));
         result.goCommands.push(go);
         result.binaries.push(built.binary);
         rest.push([built.binary, ...go.programArgs].map(shellWord).join(' '));
-        result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" compiled the program at every start: the builder runs "${built.run.slice(4)}" once` });
+        result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" compiled the program at every start: the builder runs "${built.run}" once` });
         result.decisions.push({ subject, placement: 'runtime', why: `the command runs the binary ${built.binary} instead of go run` });
       } else if (go || (c.words[0] && path.basename(c.words[0]) === 'go')) {
-        result.builderRuns.push(`RUN ${c.text}`);
+        result.builderRuns.push(shellRun(c.text));
         if (go) {
           result.goCommands.push(go);
           result.binaries.push(...goOutputs(go, cwd, project));
@@ -56,7 +57,7 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
         result.decisions.push({ subject, placement: 'runtime', why: `the command no longer runs "${c.text}"` });
       } else if (generators.includes(programName(c))) {
         // `swag init && go run .`: code generation belongs to the build.
-        result.builderRuns.push(`RUN ${c.text}`);
+        result.builderRuns.push(shellRun(c.text));
         result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" generates code for the build: it runs once in the builder` });
       } else {
         rest.push(c.text);
@@ -74,18 +75,18 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
   return result;
 }
 
-/** `go run [flags] pkg args` → `RUN go build [flags] -o <binDir>/<name> pkg`. */
+/** `go run [flags] pkg args` → `go build [flags] -o <binDir>/<name> pkg`. */
 function runToBuild(go: GoCommand, cwd: string, project: GoProject, binDir: string): { run: string; binary: string } {
   const files = go.packages.length > 0 && go.packages.every((p) => p.endsWith('.go'));
   const named = files ? goTargets({ ...go, packages: [path.dirname(go.packages[0]) === '.' ? '.' : `./${path.dirname(go.packages[0])}`] }, cwd, project) : goTargets(go, cwd, project);
   const binary = path.join(binDir, named[0]?.name ?? 'app');
   const env = [...go.env].map(([k, v]) => `${k}=${quote(v)}`);
-  const run = ['RUN', ...env, 'go build', buildFlagsText(go), `-o ${binary}`, ...go.packages.map(quote)].filter(Boolean).join(' ');
+  const run = [...env, 'go build', buildFlagsText(go), `-o ${binary}`, ...go.packages.map(quote)].filter(Boolean).join(' ');
   return { run, binary };
 }
 
 export interface ResolvedCommands {
-  texts: string[];
+  nodes: StageNode[];
   needsShell: boolean;
   /** The programs the command starts (first word), with the binary each one is, if any. */
   programs: { program: string; binary: string | null }[];
@@ -97,7 +98,7 @@ export interface ResolvedCommands {
  * would not find them. `originalPath` is the PATH the original image had.
  */
 export function resolveCommands(lines: CommandLine[], binaries: readonly string[], workdir: string, originalPath: readonly string[], runtimePath: readonly string[]): ResolvedCommands {
-  const result: ResolvedCommands = { texts: [], needsShell: false, programs: [], decisions: [] };
+  const result: ResolvedCommands = { nodes: [], needsShell: false, programs: [], decisions: [] };
   const converted = lines.map((line) => {
     const form = line.form;
     const changed = line.rewritten === true;
@@ -120,7 +121,7 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
       continue;
     }
     if (line.instruction.keyword === 'CMD' && cmdIsArguments) {
-      result.texts.push(changed ? formText(line.keyword, form) : line.instruction.text);
+      result.nodes.push(changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction));
       continue;
     }
     if (form.form === 'exec' && isShellScript(form.argv[0] ?? '')) {
@@ -139,7 +140,7 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
         result.decisions.push({ subject: subjectOf(line), placement: 'runtime', why: `"${program}" was on the builder's PATH in ${path.dirname(binary)}, which the runtime's PATH lacks: the command names ${binary}` });
       }
     }
-    result.texts.push(changed ? formText(line.keyword, form) : line.instruction.text);
+    result.nodes.push(changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction));
   }
   return result;
 }
@@ -154,10 +155,6 @@ function findBinary(program: string, binaries: readonly string[], workdir: strin
     return binaries.find((b) => b === absolute) ?? null;
   }
   return searchPath.map((dir) => path.join(dir, program)).find((candidate) => binaries.includes(candidate)) ?? null;
-}
-
-function formText(keyword: string, form: CommandForm): string {
-  return form.form === 'exec' ? execFormText(keyword, form.argv) : `${keyword} ${form.script}`;
 }
 
 function shellWord(word: string): string {

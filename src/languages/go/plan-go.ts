@@ -7,13 +7,12 @@
 import { posix as path } from 'path';
 import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
-import type { TextEdit } from '../../edit/text-edits';
 import { globalArgValues } from '../../plan/base-image';
-import { appendToBuilder, insertAfterFrom } from '../../plan/builder-edits';
 import { formCommands, healthchecks, needsShell } from '../../analyze/container-command';
 import { contextPaths } from '../../plan/context-paths';
-import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { baseRuntimeModel, copyLine, isWithin } from '../../plan/runtime-stage';
+import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
+import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
@@ -27,7 +26,7 @@ import type { GoSettings } from './go-settings';
 import type { GoSources } from './go-sources';
 
 export function planGo(input: PlanInput<GoSettings>, sources: GoSources): StrategyPlan {
-  const { profile, builder, dockerfile, context, options, templates, settings } = input;
+  const { profile, dockerfile, context, options, settings } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   if (/windowsservercore|nanoserver/.test(input.facts.from.tag ?? '')) return { kind: 'skip', reason: 'Windows Go images: msb only plans Linux runtime images' };
@@ -93,12 +92,13 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   const runtimeSettings = choice.runtime;
 
-  const builderEdits: TextEdit[] = [];
+  const builderInsertions: BuilderInsertion[] = [];
   if (cgo.reasons.length === 0 && !cgo.explicitlyStatic) {
-    builderEdits.push(insertAfterFrom(dockerfile, 0, templates.render(profile.templates.builderStatic, {}), 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library'));
+    builderInsertions.push({ at: { kind: 'after-from' }, template: profile.templates.builderStatic, values: {}, instructions: [], reason: 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library' });
   }
   if (startup.builderRuns.length > 0) {
-    builderEdits.push(appendToBuilder(dockerfile, templates.render(profile.templates.builderSteps, { comment: 'the container built the program when it started; build it once here instead', runs: startup.builderRuns, user: nonRootUser(facts) }), 'the build the container did at start-up now runs once in the builder'));
+    const values = { comment: 'the container built the program when it started; build it once here instead', user: nonRootUser(facts) };
+    builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: startup.builderRuns, reason: 'the build the container did at start-up now runs once in the builder' });
   }
 
   const comment = [
@@ -107,18 +107,18 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
   ];
   const runtime = baseRuntimeModel(facts, choice.image, comment);
-  runtime.command = commands.texts;
+  runtime.command = commands.nodes;
   decisions.push(...commands.decisions);
   if (facts.workdirText && /\$\{?GOPATH\b/.test(facts.workdirText) && !facts.envNames.has('GOPATH') && golangImage) {
     // GOPATH came from the golang image: the runtime image does not define it.
-    runtime.workdir = `WORKDIR ${workdir}`;
+    runtime.workdir = workdirNode(workdir);
     decisions.push({ subject: 'WORKDIR', placement: 'runtime', why: `$GOPATH is the golang image's (${project.gopath}); the runtime image has none, so the path is written out` });
   } else if (!hasWorkdir(facts) && workdir !== '/') {
-    runtime.workdir = `WORKDIR ${workdir}`;
+    runtime.workdir = workdirNode(workdir);
     decisions.push({ subject: 'WORKDIR', placement: 'runtime', why: `the builder image's WORKDIR (${workdir}), which relative paths depend on` });
   }
 
-  const user = runtimeUser(facts, { image: choice.image, userTool: runtimeSettings.userTool, users: runtimeSettings.users, nonrootUser: runtimeSettings.nonrootUser }, builder);
+  const user = runtimeUser(facts, { image: choice.image, userTool: runtimeSettings.userTool, users: runtimeSettings.users, nonrootUser: runtimeSettings.nonrootUser });
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   runtime.user = user.user;
@@ -127,16 +127,16 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     decisions.push({ subject: 'USER', placement: 'runtime', why: `the original ran as root; ${choice.image} runs as ${runtimeSettings.nonrootUser}: files the app writes must be in writable places` });
   }
 
-  const copies: string[] = [];
+  const copies: StageNode[] = [];
   if (!runtimeSettings.certificates) {
-    copies.push(copyLine(builder, settings.certificates, settings.certificates));
+    copies.push(copy(BUILDER, settings.certificates, settings.certificates));
     decisions.push({ subject: settings.certificates, placement: 'runtime', why: `${choice.image} has no CA certificates: HTTPS clients need the bundle` });
   }
   const tzdataEmbedded = sources.packages.some((p) => p.imports.has('time/tzdata')) || builds.some((b) => /\btimetzdata\b/.test(flagValue(b.command, 'tags') ?? ''));
   if (!runtimeSettings.zoneinfo && !tzdataEmbedded) {
     const zone = settings.zoneinfo.find((z) => new RegExp(z.builder).test(facts.from.tag ?? 'latest')) ?? settings.zoneinfo[settings.zoneinfo.length - 1];
-    copies.push(copyLine(builder, zone.path, zone.path));
-    if (zone.env) runtime.env.unshift(`ENV ${zone.env}=${zone.path}`);
+    copies.push(copy(BUILDER, zone.path, zone.path));
+    if (zone.env) runtime.env.unshift(env([[zone.env, zone.path]]));
     decisions.push({ subject: zone.path, placement: 'runtime', why: `${choice.image} has no time-zone data and the program does not import time/tzdata` });
   } else if (tzdataEmbedded) {
     decisions.push({ subject: 'time/tzdata', placement: 'dropped', why: 'the binary embeds the time-zone database: no zoneinfo needed' });
@@ -150,16 +150,16 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   const fileCopies = files.filter((f) => !copied.some((b) => b === f.path));
   for (const binary of copied) {
     if (fileCopies.some((f) => isWithin(binary, f.path))) continue;
-    copies.push(copyLine(builder, binary, binary));
+    copies.push(copy(BUILDER, binary, binary));
     decisions.push({ subject: binary, placement: 'runtime', why: 'the Go binary' });
   }
   for (const file of fileCopies) {
-    copies.push(copyLine(builder, file.path, file.path, user.owner(file.chown)));
+    copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
     decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
   }
-  for (const copy of facts.copies.filter((c) => c.spec.from !== null)) {
-    copies.push(copy.instruction.text);
-    decisions.push({ subject: `${copy.instruction.keyword} (line ${copy.instruction.line + 1})`, placement: 'both', why: `copies from the image ${copy.spec.from}, replayed as written` });
+  for (const replayed of facts.copies.filter((c) => c.spec.from !== null)) {
+    copies.push(original(replayed.instruction));
+    decisions.push({ subject: `${replayed.instruction.keyword} (line ${replayed.instruction.line + 1})`, placement: 'both', why: `copies from the image ${replayed.spec.from}, replayed as written` });
   }
   runtime.copies = copies;
 
@@ -167,7 +167,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths' });
   }
-  return { kind: 'convert', runtime, builderEdits, warnings, decisions, runtimeImage: choice.image, carried: settled.carried };
+  return { kind: 'convert', runtime, builderInsertions, warnings, decisions, runtimeImage: choice.image, carried: settled.carried };
 }
 
 /** Programs the container (or its HEALTHCHECK) runs that the runtime image will not have. */

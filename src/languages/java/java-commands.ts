@@ -4,6 +4,7 @@
  * (options, `-jar file` or `-cp path main`, program arguments).
  */
 import { OptionTable, optionValue, parseArgv } from '../../analyze/argv';
+import { isShellProgram } from '../../analyze/programs';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 
 export interface MavenCommand {
@@ -54,7 +55,7 @@ const GRADLE_OPTIONS: OptionTable = {
 export function parseBuildCommand(command: ShellCommand): BuildCommand | null {
   const program = programName(command);
   const words = command.words;
-  const wrapped = (program === 'sh' || program === 'bash') && /(^|\/)(mvnw|gradlew)$/.test(words[1] ?? '');
+  const wrapped = isShellProgram(program) && /(^|\/)(mvnw|gradlew)$/.test(words[1] ?? '');
   const tool = wrapped ? words[1].replace(/^.*\//, '') : program;
   const args = words.slice(wrapped ? 2 : 1);
   if (tool === 'mvn' || tool === 'mvnw' || tool === 'mvn.cmd') return maven(args, words[0], command.text);

@@ -6,7 +6,9 @@
 import { CommandLine, commandLines, formCommands, shellScript } from '../../analyze/container-command';
 import type { CommandForm } from '../../analyze/instruction-args';
 import type { StageFacts } from '../../analyze/stage-facts';
-import { execFormText, replaceShellWord } from '../../plan/container-command';
+import type { InstructionNode } from '../../parse/parse-dockerfile';
+import { replaceShellWord } from '../../plan/container-command';
+import { CommandSpec, commandSpec, containerCommand, original, StageNode } from '../../plan/stage-model';
 import { BuildCommand, JavaInvocation, parseBuildCommand, parseJavaInvocation } from './java-commands';
 
 export interface JavaCall {
@@ -42,13 +44,26 @@ export function readContainerCommand(facts: StageFacts): ContainerCommand {
   return result;
 }
 
-/** The instruction text with the jar (or classpath) path replaced (unchanged when it does not name it). */
-export function rewritePath(line: CommandLine, from: string, to: string): string {
-  if (line.form.form === 'shell') return `${line.keyword} ${replaceShellWord(line.form.script, from, to)}`;
+/** A runtime ENTRYPOINT/CMD: the user's instruction as written, or a command msb wrote (`written` null). */
+export interface RuntimeCommand {
+  keyword: string;
+  command: CommandSpec;
+  written: InstructionNode | null;
+}
+
+export function keptCommand(line: CommandLine): RuntimeCommand {
+  return { keyword: line.keyword, command: commandSpec(line.form), written: line.instruction };
+}
+
+export function commandNode(command: RuntimeCommand): StageNode {
+  return command.written ? original(command.written) : containerCommand(command.keyword, command.command);
+}
+
+/** The command with the jar (or classpath) path replaced, written anew. */
+export function rewritePath(line: CommandLine, from: string, to: string): RuntimeCommand {
+  const written = (command: CommandSpec): RuntimeCommand => ({ keyword: line.keyword, command, written: null });
+  if (line.form.form === 'shell') return written({ form: 'shell', text: replaceShellWord(line.form.script, from, to) });
   const script = shellScript(line.form.argv);
-  if (script !== null) return execFormText(line.keyword, [...line.form.argv.slice(0, 2), replaceShellWord(script, from, to), ...line.form.argv.slice(3)]);
-  return execFormText(
-    line.keyword,
-    line.form.argv.map((word) => (word === from ? to : word)),
-  );
+  if (script !== null) return written({ form: 'exec', argv: [...line.form.argv.slice(0, 2), replaceShellWord(script, from, to), ...line.form.argv.slice(3)] });
+  return written({ form: 'exec', argv: line.form.argv.map((word) => (word === from ? to : word)) });
 }

@@ -5,15 +5,15 @@
  * keeping the profiles, JVM options and program arguments the tool was given.
  */
 import { posix as path } from 'path';
-import { execFormText, shellQuote } from '../../plan/container-command';
+import { shellQuote } from '../../plan/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanContext } from '../../plan/plan-types';
 import { artifactsOf, JavaBuild } from './java-build';
 import { BuildCommand, parseBuildCommand } from './java-commands';
-import type { ContainerCommand, JavaCall } from './java-container-command';
+import { ContainerCommand, JavaCall, keptCommand, RuntimeCommand } from './java-container-command';
 
 /** `mvn spring-boot:run` / `gradle bootRun` as the command → package in the builder, `java -jar` at run time. */
-export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, input: PlanContext, builderRuns: string[], decisions: Decision[]): { texts: string[]; call: JavaCall | null; index: number } | string {
+export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, input: PlanContext, builderRuns: string[], decisions: Decision[]): { commands: RuntimeCommand[]; call: JavaCall | null; index: number } | string {
   const { facts, context } = input;
   const run = command.buildRun as NonNullable<ContainerCommand['buildRun']>;
   const tool = run.command;
@@ -33,7 +33,7 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
       packaging = packagingWords(tool, true);
       artifacts = artifactsFor(packaging).map((a) => (a.kind === 'jar' ? { ...a, runnable: true, springBoot: build.springBootVersion ?? '', why: 'Spring Boot jar (spring-boot:repackage)' } : a));
     }
-    builderRuns.push(`RUN ${packaging.map(shellQuote).join(' ')}`);
+    builderRuns.push(packaging.map(shellQuote).join(' '));
     build.artifacts.splice(0, build.artifacts.length, ...artifacts);
     build.artifacts.sort((a, b) => Number(b.runnable) - Number(a.runnable));
   }
@@ -45,18 +45,18 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
   const subject = `${run.line.instruction.keyword} (line ${run.line.instruction.line + 1})`;
   decisions.push({ subject, placement: 'builder', why: `"${tool.text}" compiled and packaged the application at every start: the builder ${builderRuns.length > 0 ? `runs "${packaging.join(' ')}"` : 'already packages it'}` });
   decisions.push({ subject, placement: 'runtime', why: `the command runs ${artifact.absolute} instead of "${tool.text}"` });
-  if (artifact.kind === 'war' && !artifact.runnable) return { texts: [], call: null, index: -1 };
+  if (artifact.kind === 'war' && !artifact.runnable) return { commands: [], call: null, index: -1 };
   const jvm = jvmArguments(tool);
   const jar = artifact.kind === 'directory' ? path.join(artifact.absolute, artifact.entry ?? '') : artifact.absolute;
   const argv = ['java', ...jvm.options, '-jar', jar, ...jvm.args];
   const keyword = run.line.keyword;
   // An ENTRYPOINT's CMD held arguments for the build tool: they do not apply to java.
   const kept = command.lines.filter((l) => l === run.line || !(run.line.instruction.keyword === 'ENTRYPOINT' && l.instruction.keyword === 'CMD'));
-  const text = execFormText(keyword, argv);
   const index = kept.indexOf(run.line);
-  const line = { ...run.line, form: { form: 'exec' as const, argv }, instruction: { ...run.line.instruction, text } };
+  const line = { ...run.line, form: { form: 'exec' as const, argv } };
   const invocation = { options: jvm.options, jar, classpath: null, mainClass: null, programArgs: jvm.args };
-  return { texts: kept.map((l) => (l === run.line ? text : l.instruction.text)), call: { line, invocation, inShell: false }, index };
+  const replaced: RuntimeCommand = { keyword, command: { form: 'exec', argv }, written: null };
+  return { commands: kept.map((l) => (l === run.line ? replaced : keptCommand(l))), call: { line, invocation, inShell: false }, index };
 }
 
 /** The packaging command as words: re-splitting a joined text would misread words that hold spaces. */

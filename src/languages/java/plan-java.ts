@@ -5,19 +5,17 @@
  * the artifact, at the path the command names (or a fixed name when that path cannot work).
  */
 import { posix as path } from 'path';
-import type { TextEdit } from '../../edit/text-edits';
-import { appendToBuilder } from '../../plan/builder-edits';
 import { needsShell } from '../../analyze/container-command';
-import { execFormText } from '../../plan/container-command';
-import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
-import { baseRuntimeModel, copyLine, isWithin } from '../../plan/runtime-stage';
+import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
+import { BUILDER, copy, original, shellRun, StageNode } from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
 import type { BuiltArtifact } from './java-build';
 import type { JavaAnalysis } from './java-analysis';
 import { javaEnvFileUse } from './java-env-files';
-import { rewritePath } from './java-container-command';
+import { commandNode, keptCommand, rewritePath, RuntimeCommand } from './java-container-command';
 import { chownOf, classpathCopies, Copy, jarCopies } from './java-jar-choice';
 import { javaHomeWarnings, parseFlavour, runtimeImage } from './java-runtime-image';
 import type { JavaSettings } from './java-settings';
@@ -25,7 +23,7 @@ import { replaceBuildRun } from './java-startup-build';
 import { launchLayers, springBootLayers } from './spring-boot-layers';
 
 export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis): StrategyPlan {
-  const { facts, profile, builder, dockerfile, context, options, templates, settings } = input;
+  const { facts, profile, context, options, settings } = input;
   const { paths, build, command } = project;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -34,7 +32,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
 
   warnings.push(...build.notes);
   const builderRuns: string[] = [];
-  let commandTexts = command.lines.map((l) => l.instruction.text);
+  let commands: RuntimeCommand[] = command.lines.map(keptCommand);
 
   // A build tool as the container command: build once in the builder, run the artifact.
   let call = command.java;
@@ -42,7 +40,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   if (command.buildRun && !call) {
     const replaced = replaceBuildRun(command, build, input, builderRuns, decisions);
     if (typeof replaced === 'string') return { kind: 'skip', reason: replaced };
-    commandTexts = replaced.texts;
+    commands = replaced.commands;
     call = replaced.call;
     callIndex = replaced.index;
   }
@@ -58,8 +56,8 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     if (chosen.rewrite && chosen.rewrite.from !== chosen.rewrite.to) {
       const { from, to } = chosen.rewrite;
       // The jar may sit in CMD while java is in ENTRYPOINT: rewrite whichever line names it.
-      const aligned = commandTexts.length === command.lines.length;
-      commandTexts = commandTexts.map((text, i) => (i === callIndex && call ? rewritePath(call.line, from, to) : aligned ? rewritePath(command.lines[i], from, to) : text));
+      const aligned = commands.length === command.lines.length;
+      commands = commands.map((kept, i) => (i === callIndex && call ? rewritePath(call.line, from, to) : aligned ? rewritePath(command.lines[i], from, to) : kept));
       decisions.push({ subject: `${call.line.instruction.keyword} (line ${call.line.instruction.line + 1})`, placement: 'runtime', why: `the command runs ${chosen.rewrite.to} instead of ${chosen.rewrite.from}` });
     }
     if (chosen.springBoot !== null && flavour.layered) layered = { jar: chosen.copies[0].from, version: chosen.springBoot || build.springBootVersion };
@@ -85,17 +83,18 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   const shellNeeded = command.lines.some((l) => needsShell(l.form));
   if (shellNeeded && !runtime.shell) warnings.push(`the container command needs a shell (shell form, sh -c or a script), which ${from} does not have: it will not start as written`);
 
-  const builderEdits: TextEdit[] = [];
+  const builderInsertions: BuilderInsertion[] = [];
   if (builderRuns.length > 0) {
-    builderEdits.push(appendToBuilder(dockerfile, templates.render(profile.templates.builderSteps, { comment: 'the container built the application when it started; build it once here instead', runs: builderRuns, user: nonRootUser(facts) }), 'the build the container did at start-up now runs once in the builder'));
+    const values = { comment: 'the container built the application when it started; build it once here instead', user: nonRootUser(facts) };
+    builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: builderRuns.map(shellRun), reason: 'the build the container did at start-up now runs once in the builder' });
   }
 
   const model = baseRuntimeModel(facts, from, [war ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.' : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.']);
-  let commandLines = commandTexts;
+  let commandLines = commands;
   if (war) {
     const webapps = path.join(settings.servlet.webapps, 'ROOT.war');
     copies.push({ from: war.absolute, to: webapps, why: `${war.why}: deployed as the root web application` });
-    commandLines = [execFormText('CMD', settings.servlet.command)];
+    commandLines = [{ keyword: 'CMD', command: { form: 'exec', argv: settings.servlet.command }, written: null }];
     // The servlet container has its own layout (CATALINA_HOME); the build's directory means nothing there.
     model.workdir = null;
     decisions.push({ subject: 'CMD', placement: 'runtime', why: `the servlet container starts the WAR (${settings.servlet.command.join(' ')})` });
@@ -104,41 +103,43 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     const extraction = springBootLayers(layered.jar, layered.version, settings);
     if (typeof extraction === 'string') warnings.push(extraction);
     else {
-      builderEdits.push(appendToBuilder(dockerfile, templates.render(profile.templates.builderSteps, { comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)', runs: [extraction.run], user: nonRootUser(facts) }), 'Spring Boot layered extraction'));
+      const values = { comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)', user: nonRootUser(facts) };
+      builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: [shellRun(extraction.run)], reason: 'Spring Boot layered extraction' });
       copies.splice(0, 1, ...extraction.copies);
       commandLines[callIndex] = launchLayers(commandLines[callIndex], extraction.launcher, settings.springBootLayers.dir);
       decisions.push({ subject: layered.jar, placement: 'runtime', why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar` });
     }
   }
   if (runtime.clearEntrypoint && !facts.entrypoint && commandLines.length > 0) {
-    commandLines = ['ENTRYPOINT []', ...commandLines];
+    commandLines = [{ keyword: 'ENTRYPOINT', command: { form: 'exec', argv: [] }, written: null }, ...commandLines];
     decisions.push({ subject: 'ENTRYPOINT', placement: 'added', why: `${from} has ENTRYPOINT ["java", "-jar"]: cleared so the CMD runs as written` });
   }
-  model.command = commandLines;
+  model.command = commandLines.map(commandNode);
 
-  const user = runtimeUser(facts, { image: from, userTool: /alpine/.test(from) && runtime.userTool === 'shadow' ? 'busybox' : runtime.userTool, users: runtime.users, nonrootUser: runtime.nonrootUser }, builder);
+  const user = runtimeUser(facts, { image: from, userTool: /alpine/.test(from) && runtime.userTool === 'shadow' ? 'busybox' : runtime.userTool, users: runtime.users, nonrootUser: runtime.nonrootUser });
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   model.user = user.user;
   model.setup.push(...user.setup);
 
-  const lines: string[] = [...user.copies];
-  for (const copy of copies) {
-    lines.push(copyLine(builder, copy.from, copy.to, user.owner(chownOf(facts, copy.from))));
-    decisions.push({ subject: copy.to, placement: 'runtime', why: copy.why });
+  const lines: StageNode[] = [...user.copies];
+  for (const artifact of copies) {
+    lines.push(copy(BUILDER, artifact.from, artifact.to, { chown: user.owner(chownOf(facts, artifact.from)) }));
+    decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
   }
   const found = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f) });
   const files = settleRuntimeFiles(found.files, paths, context, (file) => javaEnvFileUse(context, file));
   warnings.push(...files.warnings);
   decisions.push(...files.decisions);
   for (const file of files.files.filter((f) => !copies.some((c) => isWithin(c.to, f.path)))) {
-    lines.push(copyLine(builder, file.path, file.path, user.owner(file.chown)));
+    lines.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
     decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
   }
-  for (const copy of facts.copies.filter((c) => c.spec.from !== null)) lines.push(copy.instruction.text);
+  for (const replayed of facts.copies.filter((c) => c.spec.from !== null)) lines.push(original(replayed.instruction));
   model.copies = lines;
 
-  warnings.push(...javaHomeWarnings(facts, settings, [...model.env, ...model.command]));
+  const commandWords = commandLines.map(({ command: c }) => (c.form === 'exec' ? c.argv.join(' ') : c.text));
+  warnings.push(...javaHomeWarnings(facts, settings, [...facts.envs.map((e) => e.text), ...commandWords]));
   if (build.commands.some((b) => b.command.tool === 'maven' && b.command.goals.includes('test'))) decisions.push({ subject: 'mvn test', placement: 'builder', why: 'tests run in the builder; the runtime does not need them' });
-  return { kind: 'convert', runtime: model, builderEdits, warnings, decisions, runtimeImage: from, carried: files.carried };
+  return { kind: 'convert', runtime: model, builderInsertions, warnings, decisions, runtimeImage: from, carried: files.carried };
 }

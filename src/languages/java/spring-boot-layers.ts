@@ -3,6 +3,7 @@
  * its layers (`-Djarmode=layertools` before 3.3, `-Djarmode=tools --layers --launcher` from 3.3),
  * the runtime copies each layer separately and starts the launcher (moved in 3.2).
  */
+import type { RuntimeCommand } from './java-container-command';
 import type { JavaSettings } from './java-settings';
 
 export function springBootLayers(jar: string, version: string | null, settings: JavaSettings) {
@@ -11,12 +12,19 @@ export function springBootLayers(jar: string, version: string | null, settings: 
   const tools = major > 3 || (major === 3 && minor >= 3);
   const modern = major > 3 || (major === 3 && minor >= 2);
   const dir = settings.springBootLayers.builderDir;
-  const run = tools ? `RUN java -Djarmode=tools -jar ${jar} extract --layers --launcher --destination ${dir}` : `RUN java -Djarmode=layertools -jar ${jar} extract --destination ${dir}`;
+  const run = tools ? `java -Djarmode=tools -jar ${jar} extract --layers --launcher --destination ${dir}` : `java -Djarmode=layertools -jar ${jar} extract --destination ${dir}`;
   const copies = ['dependencies', 'spring-boot-loader', 'snapshot-dependencies', 'application'].map((layer) => ({ from: `${dir}/${layer}/`, to: `${settings.springBootLayers.dir}/`, why: `Spring Boot layer ${layer}` }));
   return { run, copies, launcher: modern ? 'org.springframework.boot.loader.launch.JarLauncher' : 'org.springframework.boot.loader.JarLauncher' };
 }
 
 /** `java $JAVA_OPTS -jar x.jar args` → `java $JAVA_OPTS -cp <dir> <Launcher> args`. */
-export function launchLayers(text: string, launcher: string, dir: string): string {
-  return text.replace(/(["']?)-jar\1(\s*,?\s*)(["']?)[^\s"',\]]+\3/, (_whole, q1: string, separator: string, q3: string) => `${q1}-cp${q1}${separator}${q3}${dir}${q3}${separator}${q3}${launcher}${q3}`);
+export function launchLayers(command: RuntimeCommand, launcher: string, dir: string): RuntimeCommand {
+  const spec = command.command;
+  if (spec.form === 'exec') {
+    const jar = spec.argv.indexOf('-jar');
+    if (jar < 0 || jar + 1 >= spec.argv.length) return command;
+    return { keyword: command.keyword, command: { form: 'exec', argv: [...spec.argv.slice(0, jar), '-cp', dir, launcher, ...spec.argv.slice(jar + 2)] }, written: null };
+  }
+  const text = spec.text.replace(/(["']?)-jar\1(\s*,?\s*)(["']?)[^\s"',\]]+\3/, (_whole, q1: string, separator: string, q3: string) => `${q1}-cp${q1}${separator}${q3}${dir}${q3}${separator}${q3}${launcher}${q3}`);
+  return text === spec.text ? command : { keyword: command.keyword, command: { form: 'shell', text }, written: null };
 }

@@ -10,7 +10,8 @@ import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { compiledTypeScriptSources } from './compiled-sources';
 import type { Decision, PlanContext, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
-import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns, workdirOwner } from '../../plan/runtime-stage';
+import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands, userSetupRuns, workdirOwner } from '../../plan/runtime-stage';
+import { BUILDER, containerCommand, copy, env, ExtraStage, fragment, original, shellRun, StageNode, StageRef } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import type { AppKind } from './app-kind';
 import type { NodeApp } from './node-app';
@@ -25,7 +26,7 @@ export function planServer(input: PlanContext, app: NodeApp, kind: ServerKind, s
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   const warnings = [...image.warnings];
   const decisions: Decision[] = image.notes.map((n) => ({ subject: 'FROM', placement: 'added', why: n }));
-  const extraStages: string[] = [];
+  const extraStages: ExtraStage[] = [];
   const runtime = baseRuntimeModel(facts, image.image, ['Runtime stage (added by msb): the server with its production dependencies, without compilers, dev tools or caches.']);
 
   if (kind.kind === 'next-standalone') {
@@ -57,33 +58,34 @@ export function planServer(input: PlanContext, app: NodeApp, kind: ServerKind, s
   const users = userSetupRuns(facts);
   decisions.push(...users.decisions);
   const chowns = workdirChowns(input);
-  runtime.setup.push(...users.runs.filter((run) => !chowns.has(run)));
+  const replayed = new Set(users.runs.flatMap((run) => (run.kind === 'original' ? [run.text] : [])));
+  runtime.setup.push(...users.runs.filter((run) => run.kind !== 'original' || !chowns.has(run.text)));
   for (const [run, covered] of chowns) {
-    if (!users.runs.includes(run)) continue;
+    if (!replayed.has(run)) continue;
     if (covered) decisions.push({ subject: run, placement: 'builder', why: 'the runtime copies the WORKDIR with --chown, which gives the same ownership' });
-    else runtime.copies.push(run);
+    else runtime.copies.push(original(run));
   }
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default' });
   }
-  return { kind: 'convert', runtime, builderEdits: [], extraStages, warnings, decisions, runtimeImage: image.image };
+  return { kind: 'convert', runtime, builderInsertions: [], extraStages, warnings, decisions, runtimeImage: image.image };
 }
 
 /** Next.js standalone: server.js with its traced node_modules, the static assets and public/. */
 function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerKind, { kind: 'next-standalone' }>, runtime: RuntimeStageModel) {
-  const { facts, builder, context } = input;
+  const { facts, context } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   const dir = facts.workdir;
   const owner = workdirOwner(facts);
-  const outside = applicationFileCopies(facts, builder, (dest) => isWithin(dest, dir), context);
+  const outside = applicationFileCopies(facts, BUILDER, (dest) => isWithin(dest, dir), context);
   if (outside.problem) return { warnings, decisions, problem: outside.problem };
   decisions.push(...outside.decisions);
   const next = path.join(dir, kind.config.distDir);
   const publicDir = path.join(app.contextDir ?? '', 'public');
   const copies = [...outside.copies];
-  if (context.files.some((f) => f.startsWith(`${publicDir}/`)) && !context.isDockerIgnored(publicDir)) copies.push(copyLine(builder, path.join(dir, 'public'), path.join(dir, 'public'), owner));
-  copies.push(copyLine(builder, path.join(next, 'standalone'), dir, owner), copyLine(builder, path.join(next, 'static'), path.join(next, 'static'), owner));
+  if (context.files.some((f) => f.startsWith(`${publicDir}/`)) && !context.isDockerIgnored(publicDir)) copies.push(copy(BUILDER, path.join(dir, 'public'), path.join(dir, 'public'), { chown: owner }));
+  copies.push(copy(BUILDER, path.join(next, 'standalone'), dir, { chown: owner }), copy(BUILDER, path.join(next, 'static'), path.join(next, 'static'), { chown: owner }));
   runtime.copies = copies;
 
   const step = kind.start;
@@ -92,17 +94,17 @@ function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerK
     const i = words.findIndex((w) => names.includes(w.split('=')[0]));
     return i < 0 ? null : words[i].includes('=') ? words[i].slice(words[i].indexOf('=') + 1) : words[i + 1] ?? null;
   };
-  const env: string[] = [];
+  const variables: [string, string][] = [];
   const port = flag(['-p', '--port']);
-  if (port && !facts.envNames.has('PORT')) env.push(`PORT=${expandVariables(port, facts.values)}`);
+  if (port && !facts.envNames.has('PORT')) variables.push(['PORT', expandVariables(port, facts.values)]);
   const hostname = flag(['-H', '--hostname']) ?? '0.0.0.0';
-  if (!facts.envNames.has('HOSTNAME')) env.push(`HOSTNAME=${hostname}`);
-  if (env.length > 0) runtime.env.push(`ENV ${env.join(' ')}`);
-  runtime.command = [facts.entrypoint?.text, 'CMD ["node", "server.js"]'].filter((t): t is string => Boolean(t));
+  if (!facts.envNames.has('HOSTNAME')) variables.push(['HOSTNAME', hostname]);
+  if (variables.length > 0) runtime.env.push(env(variables));
+  runtime.command = [...(facts.entrypoint ? [original(facts.entrypoint)] : []), containerCommand('CMD', { form: 'exec', argv: ['node', 'server.js'] })];
 
-  const original = facts.cmd?.text ?? step.text;
-  const via = original.includes(step.text) ? '' : ` (${step.text})`;
-  warnings.push(`the command changed from ${original}${via} to CMD ["node", "server.js"]: with output: 'standalone' Next.js writes its own server (.next/standalone/server.js), which needs neither npm nor the next CLI`);
+  const written = facts.cmd?.text ?? step.text;
+  const via = written.includes(step.text) ? '' : ` (${step.text})`;
+  warnings.push(`the command changed from ${written}${via} to CMD ["node", "server.js"]: with output: 'standalone' Next.js writes its own server (.next/standalone/server.js), which needs neither npm nor the next CLI`);
   decisions.push(
     { subject: `${kind.config.file}`, placement: 'runtime', why: "output: 'standalone': the runtime copies .next/standalone (server.js and the node_modules it traced), .next/static and public/" },
     { subject: 'CMD', placement: 'runtime', why: `replaced by node server.js: the standalone server does what "${step.text}" did` },
@@ -112,7 +114,7 @@ function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerK
 }
 
 /** node_modules of an install outside the copied folders (no WORKDIR, or a separate deps folder). */
-function uncoveredNodeModules(input: PlanContext, app: NodeApp, source: string): string[] {
+function uncoveredNodeModules(input: PlanContext, app: NodeApp, source: StageRef): StageNode[] {
   const { facts, context } = input;
   const directoryCopies = facts.copies
     .filter((c) => c.spec.from === null && c.spec.sources.some((s) => s === '.' || s === './' || context.files.some((f) => f.startsWith(`${s.replace(/^\.\/|\/$/g, '')}/`))))
@@ -120,7 +122,7 @@ function uncoveredNodeModules(input: PlanContext, app: NodeApp, source: string):
   const folders = [...new Set(app.installs.map((i) => i.movedTo ?? path.join(i.dir, 'node_modules')))];
   return folders
     .filter((modules) => !(facts.workdir !== '/' && isWithin(modules, facts.workdir)) && !directoryCopies.some((d) => d !== '/' && isWithin(modules, d)))
-    .map((modules) => copyLine(source, modules, modules));
+    .map((modules) => copy(source, modules, modules));
 }
 
 /**
@@ -150,20 +152,20 @@ function containerPrograms(input: PlanContext, app: NodeApp): Set<string> {
 }
 
 /** Globally installed tools the container runs (pm2-runtime, pnpm...) are installed again in the runtime. */
-function globalTools(app: NodeApp, settings: NodeSettings, programs: ReadonlySet<string>, decisions: Decision[]): string[] {
-  const runs: string[] = [];
+function globalTools(app: NodeApp, settings: NodeSettings, programs: ReadonlySet<string>, decisions: Decision[]): StageNode[] {
+  const runs: StageNode[] = [];
   for (const install of app.globals) {
     const provides = install.packages.flatMap((p) => settings.globalToolBins[p] ?? [p.split('/').pop() as string]);
     const used = provides.filter((bin) => programs.has(bin));
     if (used.length === 0) continue;
-    runs.push(`RUN ${install.text}${/^npm\b/.test(install.text) ? ' && npm cache clean --force' : ''}`);
+    runs.push(shellRun(`${install.text}${/^npm\b/.test(install.text) ? ' && npm cache clean --force' : ''}`));
     decisions.push({ subject: `${install.text} (line ${install.run.instruction.line + 1})`, placement: 'both', why: `the container runs ${used.join(', ')}, a global tool the runtime image does not have` });
   }
   return runs;
 }
 
 /** apt/apk packages: compilers stay in the builder, runtime libraries and tools come along. */
-function systemPackages(input: PlanContext, runtimeImage: string, decisions: Decision[], warnings: string[]): string | null {
+function systemPackages(input: PlanContext, runtimeImage: string, decisions: Decision[], warnings: string[]): StageNode | null {
   const { facts, profile } = input;
   if (!profile.packages) return null;
   const { installs, removed } = findPackageInstalls(facts.runs);
@@ -173,5 +175,5 @@ function systemPackages(input: PlanContext, runtimeImage: string, decisions: Dec
   warnings.push(...split.warnings);
   decisions.push(...split.decisions);
   if (split.runtime.length === 0) return null;
-  return input.templates.render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime }).trim();
+  return fragment(input.templates.render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime }).trim());
 }

@@ -6,9 +6,9 @@
  */
 import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
-import { insertAt, TextEdit } from '../../edit/text-edits';
-import type { Decision, PlanContext, StrategyPlan } from '../../plan/plan-types';
-import { baseRuntimeModel, copyLine, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import type { BuilderInsertion, Decision, PlanContext, StrategyPlan } from '../../plan/plan-types';
+import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
 import { readViteConfig } from './framework-config';
 import type { FrontEndServer } from './front-end-server';
@@ -20,7 +20,7 @@ const RUN_TIME_ONLY = new Set(['EXPOSE', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'US
 const NODE_PROGRAMS = new Set(['node', 'npm', 'npx', 'yarn', 'pnpm']);
 
 export function planStatic(input: PlanContext, app: NodeApp, server: Extract<FrontEndServer, { kind: 'static' | 'dev' }>, settings: NodeSettings): StrategyPlan {
-  const { facts, builder, templates, profile } = input;
+  const { facts, templates, profile } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   const output = staticOutput(app, server, input, settings);
@@ -31,7 +31,7 @@ export function planStatic(input: PlanContext, app: NodeApp, server: Extract<Fro
   if (servesProject) {
     return { kind: 'skip', reason: `the container serves ${output.dir}, which holds the project's node_modules (installed in ${servesProject.dir}); msb will not publish that folder with nginx` };
   }
-  const builderEdits: TextEdit[] = [];
+  const builderInsertions: BuilderInsertion[] = [];
   const exposed = exposedPorts(input);
   let port = server.port.port;
   if (server.port.runTimeVariable) {
@@ -45,7 +45,7 @@ export function planStatic(input: PlanContext, app: NodeApp, server: Extract<Fro
       if (app.pkg?.scripts.build === undefined) {
         return { kind: 'skip', reason: `the container runs a development server ("${server.step.text}") and package.json has no build script to make a production bundle from` };
       }
-      builderEdits.push(buildStep(input, app));
+      builderInsertions.push(buildStep(input, app));
     }
     warnings.push(
       `the container ran a development server ("${server.step.text}"); the runtime serves the production build (${output.dir}) with nginx on port ${port} instead. ` +
@@ -61,17 +61,17 @@ export function planStatic(input: PlanContext, app: NodeApp, server: Extract<Fro
   runtime.shell = null;
   runtime.workdir = null;
   runtime.command = [];
-  runtime.user = nonRoot ? `USER ${settings.nginxUser}` : null;
+  runtime.user = nonRoot ? user(settings.nginxUser) : null;
   const spa = server.kind === 'dev' || server.spa;
   const cleanUrls = server.kind === 'static' && server.rule.cleanUrls === true;
   // Vite serves the app under its `base` path: nginx keeps the same URLs.
   const base = server.rule.program === 'vite' ? viteBase(input, app) : '/';
   if (base !== '/') decisions.push({ subject: `base ${base}`, placement: 'runtime', why: `vite.config sets base: the files go to ${settings.nginxRoot}${base} so the URLs stay the same` });
   const fallback = `${base}index.html`;
-  runtime.setup = [templates.render(profile.templates.nginxConfig, { port, root: settings.nginxRoot, spa, fallback, cleanUrls, nonRoot, user: settings.nginxUser }).trimEnd()];
-  runtime.copies = [copyLine(builder, output.dir, path.join(settings.nginxRoot, base).replace(/\/$/, ''))];
+  runtime.setup = [fragment(templates.render(profile.templates.nginxConfig, { port, root: settings.nginxRoot, spa, fallback, cleanUrls, nonRoot, user: settings.nginxUser }).trimEnd())];
+  runtime.copies = [copy(BUILDER, output.dir, path.join(settings.nginxRoot, base).replace(/\/$/, ''))];
   if (!exposed.includes(port)) {
-    runtime.metadata.push(`EXPOSE ${port}`);
+    runtime.metadata.push(expose(port));
     decisions.push({ subject: `EXPOSE ${port}`, placement: 'added', why: `the port nginx listens on; nginx:alpine itself only declares 80` });
   }
 
@@ -85,7 +85,7 @@ export function planStatic(input: PlanContext, app: NodeApp, server: Extract<Fro
   if (nonRoot) decisions.push({ subject: `USER ${facts.user}`, placement: 'runtime', why: `the original ran as a non-root user; nginx runs as its own unprivileged user ${settings.nginxUser}` });
   const nodeChecks = runtimeCommands({ ...facts, entrypoint: null, cmd: null }).filter((p) => NODE_PROGRAMS.has(p));
   if (nodeChecks.length > 0) warnings.push(`the HEALTHCHECK runs ${nodeChecks.join(', ')}, which the nginx runtime does not have; rewrite it (e.g. curl -f http://localhost:${port}/ || exit 1)`);
-  return { kind: 'convert', runtime, builderEdits, warnings, decisions, runtimeImage: settings.staticImage };
+  return { kind: 'convert', runtime, builderInsertions, warnings, decisions, runtimeImage: settings.staticImage };
 }
 
 /** Vite's `base` when it is an absolute path (`/app/`), else `/`. */
@@ -104,27 +104,14 @@ function exposedPorts(input: PlanContext): number[] {
     .filter((p) => Number.isInteger(p));
 }
 
-/** `RUN npm run build` before the instructions that only describe the image (EXPOSE, CMD...). */
-function buildStep(input: PlanContext, app: NodeApp): TextEdit {
-  const { dockerfile, facts } = input;
+/** `RUN npm run build` before the instructions that only describe the image (EXPOSE, CMD...) and their comments. */
+function buildStep(input: PlanContext, app: NodeApp): BuilderInsertion {
+  const { facts } = input;
   const run = { npm: 'npm run build', yarn: 'yarn build', pnpm: 'pnpm run build' }[app.manager.name];
   const command = app.projectDir === facts.workdir ? run : `cd ${app.projectDir} && ${run}`;
-  const text = input.templates.render(input.profile.templates.buildStep, { command }).replace(/\r?\n$/, '').replace(/\r?\n/g, dockerfile.eol);
   const instructions = facts.stage.instructions;
   let first = instructions.length;
   while (first > 1 && RUN_TIME_ONLY.has(instructions[first - 1].keyword)) first--;
-  const reason = `added "${run}" to the builder: the runtime serves the production build`;
-  if (first === instructions.length) {
-    const end = dockerfile.text.length;
-    return insertAt(end, dockerfile.endsWithNewline ? text + dockerfile.eol : dockerfile.eol + text, reason);
-  }
-  // Before the comment lines that belong to the first run-time-only instruction.
-  let line = instructions[first].line;
-  while (line > 0 && /^\s*#/.test(lineText(input, line - 1))) line--;
-  return insertAt(dockerfile.offsetOfLine(line), text + dockerfile.eol, reason);
-}
-
-function lineText(input: PlanContext, line: number): string {
-  const { dockerfile } = input;
-  return dockerfile.text.slice(dockerfile.offsetOfLine(line), dockerfile.offsetOfLine(line + 1));
+  const at: BuilderInsertion['at'] = first === instructions.length ? { kind: 'end' } : { kind: 'before', index: first, aboveComments: true };
+  return { at, template: input.profile.templates.buildStep, values: {}, instructions: [shellRun(command)], reason: `added "${run}" to the builder: the runtime serves the production build` };
 }

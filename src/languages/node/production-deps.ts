@@ -13,23 +13,23 @@ import { expandVariables } from '../../analyze/instruction-args';
 import type { ParsedDockerfile } from '../../parse/parse-dockerfile';
 import { globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanContext } from '../../plan/plan-types';
-import { copyLine } from '../../plan/runtime-stage';
+import { BUILDER, copy, ExtraStage, shellRun, StageRef, stageRef } from '../../plan/stage-model';
 import { contextDirFor, Install, NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
 import { isDevOnly, readPackageJson } from './package-json';
 
 export interface ProductionDeps {
-  /** The prune stage, rendered, or null when node_modules is copied as installed. */
-  stage: string | null;
+  /** The prune stage, or null when node_modules is copied as installed. */
+  stage: ExtraStage | null;
   /** The stage the runtime copies the application from. */
-  source: string;
+  source: StageRef;
   warnings: string[];
   decisions: Decision[];
 }
 
 export function productionDeps(input: PlanContext, app: NodeApp, settings: NodeSettings, cleanup: readonly string[]): ProductionDeps {
   const { facts, builder } = input;
-  const result: ProductionDeps = { stage: null, source: builder, warnings: [], decisions: [] };
+  const result: ProductionDeps = { stage: null, source: BUILDER, warnings: [], decisions: [] };
   const toPrune = installsToPrune(input, app, result);
   const keep = toPrune.length > 0 ? reasonToKeepDevDependencies(input, app, settings) : null;
   if (keep) result.warnings.push(keep);
@@ -50,10 +50,10 @@ export function productionDeps(input: PlanContext, app: NodeApp, settings: NodeS
   // whatever @prisma/client's postinstall does without the prisma CLI
   const copies = pruned
     .filter((install) => install.manager === 'yarn' && generatesPrismaClient(input, app))
-    .map((install) => copyLine(builder, path.join(install.dir, 'node_modules/.prisma'), path.join(install.dir, 'node_modules/.prisma')));
+    .map((install) => copy(BUILDER, path.join(install.dir, 'node_modules/.prisma'), path.join(install.dir, 'node_modules/.prisma')));
   const root = facts.user !== null && !/^(root|0)(:.*)?$/.test(facts.user);
-  result.stage = input.templates.render(input.profile.templates.pruneStage, { builder, name, root, runs, copies });
-  result.source = name;
+  result.stage = { name, from: BUILDER, template: input.profile.templates.pruneStage, runs: runs.map(shellRun), copies, values: { root } };
+  result.source = stageRef(result.stage);
   for (const install of pruned) {
     result.decisions.push({ subject: `node_modules in ${install.dir}`, placement: 'runtime', why: `pruned to production dependencies in the "${name}" stage (FROM ${builder}), so native modules and generated code stay as the builder made them` });
   }

@@ -8,14 +8,16 @@ import { posix as path } from 'path';
 import type { Env } from 'dockerfile-ast';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { RunFacts } from '../../analyze/stage-facts';
+import { isShellProgram, isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
-import { insertAt, TextEdit } from '../../edit/text-edits';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
-import type { Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { applicationFileCopies, baseRuntimeModel, copyLine, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
+import { commandLines } from '../../analyze/container-command';
+import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
+import { BUILDER, commandSpec, containerCommand, copy, env, fragment, original, StageNode } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
-import { containerStartInstall, dropRunWrapper, oneLine, pointAtVenv } from './python-container-command';
+import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
 
 type Environment =
@@ -26,10 +28,9 @@ type Environment =
   | { kind: 'prefix'; path: string }
   | { kind: 'none' };
 
-const SCRIPT_RUNNER = /^(\.{0,2}\/\S+\.sh|\S+\.sh)$/;
 
 export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
-  const { facts, profile, builder, dockerfile, settings } = input;
+  const { facts, profile, dockerfile, settings } = input;
   const tools = new Set(settings.toolPackages);
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -57,20 +58,20 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     }
   }
   if (environment.kind === 'none') {
-    const script = facts.runs.find((r) => r.commands.some((c) => SCRIPT_RUNNER.test(c.words[0] ?? '') || (['bash', 'sh', 'make'].includes(programName(c)) && c.words.length > 1)));
+    const script = facts.runs.find((r) => r.commands.some((c) => isShellScript(c.words[0] ?? '') || ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1)));
     if (script) {
       return { kind: 'skip', reason: `dependencies may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read` };
     }
   }
 
-  const builderEdits: TextEdit[] = [];
+  const builderInsertions: BuilderInsertion[] = [];
   if (environment.kind === 'new-venv') {
     // A fresh venv has no `wheel`: builds without isolation need the base image's setuptools and wheel.
     const systemSitePackages = facts.runs.some((r) => /--no-build-isolation\b/.test(r.script));
     if (systemSitePackages) {
       warnings.push('pip runs with --no-build-isolation, so the venv sees the base image\'s packages (--system-site-packages) for setuptools and wheel; a dependency that is already installed in the builder\'s system Python would not be copied to the runtime');
     }
-    builderEdits.push(venvInsertion(input, environment.path, environment.before, systemSitePackages));
+    builderInsertions.push(venvInsertion(input, environment.path, environment.before, systemSitePackages));
   }
   for (const { run, commands } of classified) {
     if (commands.some((k) => k.kind === 'test')) decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder', why: 'runs the tests: the build fails when they fail; the runtime does not need them' });
@@ -78,13 +79,13 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
 
   const runtime = baseRuntimeModel(facts, image.image, ['Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.']);
   const environmentPath = 'path' in environment ? environment.path : null;
-  const files = applicationFileCopies(facts, builder, (dest) => environmentPath !== null && isWithin(dest, environmentPath), input.context);
+  const files = applicationFileCopies(facts, BUILDER, (dest) => environmentPath !== null && isWithin(dest, environmentPath), input.context);
   if (files.problem) return { kind: 'skip', reason: files.problem };
   decisions.push(...files.decisions);
 
-  const copies: string[] = [];
+  const copies: StageNode[] = [];
   if (environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir)) {
-    copies.push(copyLine(builder, environmentPath, environmentPath));
+    copies.push(copy(BUILDER, environmentPath, environmentPath));
     decisions.push({ subject: environmentPath, placement: 'runtime', why: describeEnvironment(environment) });
   }
   runtime.copies = [...copies, ...files.copies];
@@ -94,28 +95,30 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   const users = userSetupRuns(facts);
   decisions.push(...users.decisions);
   const { installs, removed } = findPackageInstalls(facts.runs);
-  const needed = [...runtimeCommands(facts), ...users.runs.flatMap((r) => r.split(/[\s;&|]+/))];
+  const needed = [...runtimeCommands(facts), ...users.words];
   const packages = profile.packages ? splitPackages(installs, removed, profile.packages, needed) : null;
   if (packages) {
     warnings.push(...packages.warnings);
     decisions.push(...packages.decisions);
-    if (packages.runtime.length > 0) runtime.setup.push(input.templates.render(profile.templates.systemPackages, { manager: packages.manager, packages: packages.runtime }).trim());
+    if (packages.runtime.length > 0) runtime.setup.push(fragment(input.templates.render(profile.templates.systemPackages, { manager: packages.manager, packages: packages.runtime }).trim()));
   }
   runtime.setup.push(...users.runs);
-  if (environment.kind === 'new-venv') runtime.command = runtime.command.map((c) => pointAtVenv(c, environment.path, facts.copies.map((x) => x.dest)));
-  const uvInRuntime = runtime.copies.some((c) => /--from=(?!builder\b)\S*uv\b/.test(c));
-  runtime.command = runtime.command.map((text) => {
-    const rewritten = dropRunWrapper(text, uvInRuntime);
-    if (rewritten !== text) {
-      decisions.push({ subject: text.split(/\s/)[0], placement: 'runtime', why: `the runtime has no package manager: "${oneLine(text)}" runs as "${oneLine(rewritten)}" with the environment on PATH` });
+  // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
+  const uvInRuntime = facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
+  runtime.command = commandLines(facts).map((line) => {
+    const written = commandSpec(line.form);
+    const inVenv = environment.kind === 'new-venv' ? pointAtVenv(written, environment.path, facts.copies.map((x) => x.dest)) : written;
+    const command = dropRunWrapper(inVenv, uvInRuntime);
+    if (command !== inVenv) {
+      decisions.push({ subject: line.keyword, placement: 'runtime', why: `the runtime has no package manager: "${shownCommand(inVenv)}" runs as "${shownCommand(command)}" with the environment on PATH` });
     }
-    return rewritten;
+    return JSON.stringify(command) === JSON.stringify(written) ? original(line.instruction) : containerCommand(line.keyword, command);
   });
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app and its environment on PATH' });
   }
   warnings.push(...buildOutputWarnings(classified, facts.workdir));
-  return { kind: 'convert', runtime, builderEdits, warnings, decisions: [...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })), ...decisions], runtimeImage: image.image };
+  return { kind: 'convert', runtime, builderInsertions, warnings, decisions: [...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })), ...decisions], runtimeImage: image.image };
 }
 
 function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[] }[], input: PlanContext, settings: PythonSettings): Environment {
@@ -146,29 +149,29 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
 }
 
 /** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
-function venvInsertion(input: PlanContext, venvPath: string, before: RunFacts, systemSitePackages: boolean): TextEdit {
-  const { dockerfile } = input;
+function venvInsertion(input: PlanContext, venvPath: string, before: RunFacts, systemSitePackages: boolean): BuilderInsertion {
   const instruction = before.instruction;
-  const lineStart = dockerfile.offsetOfLine(instruction.line);
-  const indent = dockerfile.text.slice(lineStart, instruction.start);
   const user = before.user && !/^(root|0)(:.*)?$/.test(before.user) ? before.user : null;
-  const text = input.templates
-    .render(input.profile.templates.builderVenv, { venv: venvPath, user, options: systemSitePackages ? ' --system-site-packages' : '' })
-    .replace(/\r?\n$/, '')
-    .split('\n')
-    .map((line) => indent + line)
-    .join(dockerfile.eol);
-  return insertAt(lineStart, text + dockerfile.eol, `added a virtual environment at ${venvPath} in the builder before line ${instruction.line + 1}, so every package and console script lands in one folder the runtime copies`);
+  return {
+    at: { kind: 'before', index: input.facts.stage.instructions.indexOf(instruction) },
+    template: input.profile.templates.builderVenv,
+    values: { venv: venvPath, user, options: systemSitePackages ? ' --system-site-packages' : '' },
+    instructions: [],
+    reason: `added a virtual environment at ${venvPath} in the builder before line ${instruction.line + 1}, so every package and console script lands in one folder the runtime copies`,
+  };
 }
 
-function environmentPathEnv(environment: Environment, existingEnv: string): string | null {
+function environmentPathEnv(environment: Environment, existingEnv: string): StageNode | null {
   switch (environment.kind) {
     case 'new-venv':
-      return `ENV VIRTUAL_ENV=${environment.path} PATH="${environment.path}/bin:$PATH"`;
+      return env([
+        ['VIRTUAL_ENV', environment.path],
+        ['PATH', `${environment.path}/bin:$PATH`],
+      ]);
     case 'uv-project':
     case 'user-site':
     case 'existing-venv':
-      return existingEnv.includes(`${environment.path}/bin`) || existingEnv.includes('VIRTUAL_ENV/bin') ? null : `ENV PATH="${environment.path}/bin:$PATH"`;
+      return existingEnv.includes(`${environment.path}/bin`) || existingEnv.includes('VIRTUAL_ENV/bin') ? null : env([['PATH', `${environment.path}/bin:$PATH`]]);
     default:
       return null;
   }

@@ -1,41 +1,85 @@
 /**
  * MSB005: the runtime stage carries no package-manager caches: apt lists removed in the same
- * RUN, `pip install --no-cache-dir`, `apk add --no-cache` (hadolint DL3009/DL3042/DL3019).
- * A cache mount (`RUN --mount=type=cache`) keeps them out of the image too.
+ * RUN, `apk add --no-cache` (hadolint DL3009/DL3019), and the language installers the loaded
+ * profiles name (`installCaches`: pip's `--no-cache-dir`, DL3042). A cache mount
+ * (`RUN --mount=type=cache`) keeps them out of the image too.
  */
 import type { Env } from 'dockerfile-ast';
 import type { LintRule, RuleFinding } from '../lint-types';
 import { analyzeStage } from '../../analyze/stage-facts';
-import { hasWords, programName } from '../../analyze/shell-commands';
+import { hasWords, programName, ShellCommand } from '../../analyze/shell-commands';
 import { nodeFlags } from '../../analyze/instruction-args';
+import type { InstallCache, Profile } from '../../profiles/profile-types';
+
+/** The system package managers, whatever the language. */
+const SYSTEM_CACHES: readonly InstallCache[] = [
+  {
+    subject: 'apt-lists',
+    installers: [{ program: '^(apt-get|apt)$' }],
+    verb: 'install',
+    cleared: { script: '/var/lib/apt/lists' },
+    message: 'apt-get install without "rm -rf /var/lib/apt/lists/*" in the same RUN leaves the package lists in the runtime image',
+  },
+  {
+    subject: 'apk-cache',
+    installers: [{ program: '^apk$' }],
+    verb: 'add',
+    cleared: { flags: ['--no-cache'], script: '/var/cache/apk' },
+    message: 'apk add without --no-cache leaves the package index in the runtime image',
+  },
+];
+
+interface CompiledCache {
+  source: InstallCache;
+  installers: { program: RegExp; words: readonly string[] }[];
+  clearedBy: RegExp | null;
+}
+
+// Lint runs on every conversion: compile each profile set's patterns once.
+const compiled = new WeakMap<readonly Profile[], CompiledCache[]>();
+
+function cachesOf(profiles: readonly Profile[]): CompiledCache[] {
+  let caches = compiled.get(profiles);
+  if (!caches) {
+    caches = [...SYSTEM_CACHES, ...profiles.flatMap((p) => p.installCaches ?? [])].map((source) => ({
+      source,
+      installers: source.installers.map((i) => ({ program: new RegExp(i.program), words: i.words ?? [] })),
+      clearedBy: source.cleared.script === undefined ? null : new RegExp(source.cleared.script),
+    }));
+    compiled.set(profiles, caches);
+  }
+  return caches;
+}
 
 export const MSB005: LintRule = {
   id: 'MSB005',
   severity: 'warning',
-  description: 'the runtime stage leaves no apt lists, pip cache or apk cache behind',
-  check({ dockerfile, finalStage }) {
+  description: 'the runtime stage leaves no apt lists, apk cache or language installer cache (pip...) behind',
+  check({ dockerfile, finalStage, profiles }) {
+    const caches = cachesOf(profiles);
     const facts = analyzeStage(dockerfile, finalStage);
-    const pipCacheOff = facts.envs.some((e) => (e.node as Env).getProperties().some((p) => p.getName() === 'PIP_NO_CACHE_DIR'));
+    const envNames = new Set(facts.envs.flatMap((e) => (e.node as Env).getProperties().map((p) => p.getName())));
     const findings: RuleFinding[] = [];
     for (const run of facts.runs) {
       if (/type=cache/.test(nodeFlags(run.instruction).get('mount') ?? '')) continue;
-      const instruction = run.instruction;
-      const found = new Set<string>();
+      const found = new Map<string, string>();
       for (const command of run.commands) {
-        const program = programName(command);
-        const words = command.words;
-        if ((program === 'apt-get' || program === 'apt') && words.includes('install') && !run.script.includes('/var/lib/apt/lists')) found.add('apt-lists');
-        if (program === 'apk' && words.includes('add') && !words.includes('--no-cache') && !run.script.includes('/var/cache/apk')) found.add('apk-cache');
-        const isPip = /^pip[0-9.]*$/.test(program) || (/^python[0-9.]*$/.test(program) && hasWords(words, '-m', 'pip'));
-        if (isPip && words.includes('install') && !words.includes('--no-cache-dir') && !pipCacheOff && !/\bpip[0-9.]* cache purge\b/.test(run.script)) found.add('pip-cache');
+        for (const cache of caches) {
+          if (!found.has(cache.source.subject) && leavesCache(cache, command, run.script, envNames)) found.set(cache.source.subject, cache.source.message);
+        }
       }
-      const messages: Record<string, string> = {
-        'apt-lists': 'apt-get install without "rm -rf /var/lib/apt/lists/*" in the same RUN leaves the package lists in the runtime image',
-        'apk-cache': 'apk add without --no-cache leaves the package index in the runtime image',
-        'pip-cache': 'pip install without --no-cache-dir leaves pip\'s cache in the runtime image',
-      };
-      for (const subject of found) findings.push({ instruction, subject, message: messages[subject] });
+      for (const [subject, message] of found) findings.push({ instruction: run.instruction, subject, message });
     }
     return findings;
   },
 };
+
+function leavesCache(cache: CompiledCache, command: ShellCommand, script: string, envNames: ReadonlySet<string>): boolean {
+  const program = programName(command);
+  const words = command.words;
+  const runsInstaller = cache.installers.some((i) => i.program.test(program) && hasWords(words, ...i.words));
+  if (!runsInstaller || !words.includes(cache.source.verb)) return false;
+  const { flags = [], env = [] } = cache.source.cleared;
+  if (flags.some((f) => words.includes(f)) || env.some((name) => envNames.has(name))) return false;
+  return !cache.clearedBy?.test(script);
+}

@@ -2,9 +2,12 @@
 import { GoProject } from '../../../src/languages/go/go-binaries';
 import { moveStartupBuilds, resolveCommands } from '../../../src/languages/go/go-container-command';
 import { commandLines } from '../../../src/analyze/container-command';
+import type { StageNode } from '../../../src/plan/stage-model';
+import { renderNode } from '../../../src/render/render-stage';
 import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { stageFixture } from '../../helpers/build-fixture';
 
+const text = (node: StageNode) => renderNode(node, { builder: 'builder', stages: [], escapeChar: '\\' });
 const files = { 'go.mod': 'module example.com/hello\n', 'main.go': 'package main\n', 'cmd/api/main.go': 'package main\n' };
 
 function startup(tail: string) {
@@ -27,7 +30,7 @@ describe('moveStartupBuilds', () => {
     ['ENTRYPOINT go mod download && go build -o app . && ./app', ['RUN go mod download', 'RUN go build -o app .'], ['./app']],
   ])('%s', (tail, runs, argv) => {
     const result = startup(tail);
-    expect(result.builderRuns).toEqual(runs);
+    expect(result.builderRuns.map(text)).toEqual(runs);
     expect(result.lines[0].form).toEqual({ form: 'exec', argv });
   });
 
@@ -58,7 +61,7 @@ describe('resolveCommands', () => {
     ['CMD ["--flag"]\nENTRYPOINT ./server', ['/app/server'], ['ENTRYPOINT ["./server"]'], false],
   ])('%s', (tail, binaries, texts, shell) => {
     const result = resolve(tail, binaries);
-    expect(result.texts).toEqual(texts);
+    expect(result.nodes.map(text)).toEqual(texts);
     expect(result.needsShell).toBe(shell);
   });
 

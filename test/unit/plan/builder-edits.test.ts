@@ -1,19 +1,19 @@
-/** Insertions into the builder stage keep the file's layout. */
+/** Insertions into the builder stage keep the file's layout: line endings, indentation, comments. */
 import { applyEdits } from '../../../src/edit/text-edits';
 import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
-import { appendToBuilder, insertAfterFrom } from '../../../src/plan/builder-edits';
+import { insertionEdit } from '../../../src/plan/builder-edits';
+import type { InsertionPoint } from '../../../src/plan/plan-types';
 
-const after = (text: string) => applyEdits(text, [insertAfterFrom(parseDockerfile(text), 0, '# x\nENV A=1', 'r')]);
-const append = (text: string) => applyEdits(text, [appendToBuilder(parseDockerfile(text), 'RUN b', 'r')]);
+const insert = (text: string, at: InsertionPoint, block: string) => applyEdits(text, [insertionEdit(parseDockerfile(text), at, block, 'r')]);
 
-describe('builder edits', () => {
+describe('builder insertions', () => {
   it.each([
     ['FROM a\nRUN x\n', 'FROM a\n# x\nENV A=1\nRUN x\n'],
     ['FROM a\r\nRUN x\r\n', 'FROM a\r\n# x\r\nENV A=1\r\nRUN x\r\n'],
     ['FROM a', 'FROM a\n# x\nENV A=1'],
     ['FROM \\\n  a\nRUN x\n', 'FROM \\\n  a\n# x\nENV A=1\nRUN x\n'],
-  ])('insertAfterFrom(%j)', (text, expected) => {
-    expect(after(text)).toBe(expected);
+  ])('after the FROM of %j', (text, expected) => {
+    expect(insert(text, { kind: 'after-from' }, '# x\nENV A=1')).toBe(expected);
   });
 
   it.each([
@@ -21,7 +21,17 @@ describe('builder edits', () => {
     ['FROM a\nCMD x', 'FROM a\nCMD x\nRUN b'],
     ['FROM a\nCMD x\n\n', 'FROM a\nCMD x\n\nRUN b\n\n'],
     ['FROM a\r\nCMD x\r\n', 'FROM a\r\nCMD x\r\nRUN b\r\n'],
-  ])('appendToBuilder(%j)', (text, expected) => {
-    expect(append(text)).toBe(expected);
+  ])('at the end of %j', (text, expected) => {
+    expect(insert(text, { kind: 'end' }, 'RUN b\n')).toBe(expected);
+  });
+
+  it.each<[string, InsertionPoint, string]>([
+    ['FROM a\nRUN x\nRUN y\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\nENV A=1\nRUN b\nRUN y\n'],
+    ['FROM a\r\n  RUN x\r\n', { kind: 'before', index: 1 }, 'FROM a\r\n  ENV A=1\r\n  RUN b\r\n  RUN x\r\n'],
+    ['FROM a\nRUN x\n# the port\nEXPOSE 1\n', { kind: 'before', index: 2, aboveComments: true }, 'FROM a\nRUN x\nENV A=1\nRUN b\n# the port\nEXPOSE 1\n'],
+    ['FROM a\nRUN x\n# the port\nEXPOSE 1\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\n# the port\nENV A=1\nRUN b\nEXPOSE 1\n'],
+    ['FROM a\nRUN x\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\nENV A=1\nRUN b\n'],
+  ])('in %j %j', (text, at, expected) => {
+    expect(insert(text, at, 'ENV A=1\nRUN b\n')).toBe(expected);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The shared system-packages.yaml and `extends` are a refactor of the data, not a change of it:
  * every shipped profile, once merged, holds what it held before (fixtures written from the
- * profiles as they were before the split). Glob lists are sets to the matcher, so their order
+ * profiles as they were before the split, plus `contextSkipDirs` and `installCaches`, moved
+ * from build-context.ts and lint rule MSB005). Glob lists are sets to the matcher, so their order
  * is not compared; every other list keeps its order.
  */
 import { readFileSync } from 'fs';
