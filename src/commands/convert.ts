@@ -1,17 +1,18 @@
-/** `msb convert <Dockerfile...>`: print, diff, check or write the converted file(s). */
+/** `msb convert <Dockerfile...|->`: print, diff, check or write the converted file(s). */
 import type { CommandModule } from 'yargs';
-import { statSync } from 'fs';
 import * as path from 'path';
-import { convertFile, ConversionResult } from '../convert';
-import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, MsbError } from '../errors';
+import { convertFile, convertText, ConversionResult, errorResult } from '../convert';
+import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, isMsbError, MsbError } from '../errors';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
-import { createEnvironment } from '../languages';
+import type { PlanEnvironment } from '../plan/planner';
+import { DockerfileInput, dockerfileInputs, readInput, STDIN, targetsProblem } from './dockerfile-inputs';
 import { formatExplanation, resultToJson } from './report-format';
-import { ConversionFlags, withConversionOptions } from './shared-options';
+import { ConversionFlags, conversionEnvironment, parentFolderProblem, withConversionOptions, withStdinOption } from './shared-options';
 
 interface ConvertArgs extends ConversionFlags {
   files: string[];
+  'stdin-filepath'?: string;
   'dry-run': boolean;
   write: boolean;
   out?: string;
@@ -20,20 +21,25 @@ interface ConvertArgs extends ConversionFlags {
 }
 
 export const convertCommand: CommandModule<object, ConvertArgs> = {
-  command: 'convert <files..>',
+  command: 'convert [files..]',
   describe: 'Convert single-stage Dockerfile(s) into multi-stage ones',
   builder: (yargs) =>
-    withConversionOptions(yargs)
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Dockerfile(s) to convert' })
+    withStdinOption(withConversionOptions(yargs))
+      .positional('files', { type: 'string', array: true, describe: 'Dockerfile(s), folders holding one, or - for standard input' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file' })
       .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Replace the file(s) in place (atomically)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write the converted file here (one input only)' })
       .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when a file would change; write nothing' })
       .option('explain', { type: 'boolean', default: false, describe: 'Say why each instruction went where it went (stderr)' })
       .check((argv) => {
+        const targets = targetsProblem(argv.files);
+        if (targets) throw new Error(targets);
         const modes = ['dry-run', 'write', 'check'].filter((m) => argv[m]).concat(argv.out ? ['out'] : []);
         if (modes.length > 1) throw new Error(`choose one of --dry-run, --write, --out, --check (got ${modes.map((m) => `--${m}`).join(', ')})`);
-        if (argv.out && argv.files.length > 1) throw new Error('--out takes a single input file');
+        if (argv.out && argv.files?.length !== 1) throw new Error('--out takes a single input file');
+        if (argv.write && argv.files?.includes(STDIN)) throw new Error('--write cannot replace standard input: print the result, or use --out FILE');
+        const out = parentFolderProblem('--out', argv.out);
+        if (out) throw new Error(out);
         return true;
       }) as never,
   handler: async (argv) => {
@@ -42,11 +48,11 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 };
 
 async function runConvert(argv: ConvertArgs): Promise<number> {
-  const environment = createEnvironment(argv.profile ?? []);
+  const environment = conversionEnvironment(argv);
   const results: ConversionResult[] = [];
   let exitCode = EXIT_OK;
-  for (const file of argv.files.map(dockerfileIn)) {
-    const result = await convertFile(file, { lang: argv.lang, context: argv.context, runtime: argv.runtime, environment });
+  for (const input of dockerfileInputs(argv.files, argv)) {
+    const result = await convertInput(input, argv, environment);
     results.push(result);
     if (result.status === 'error') {
       exitCode = EXIT_ERROR;
@@ -56,10 +62,10 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     if (!argv.quiet && !argv.json) report(result, argv);
     if (argv.check) {
       if (result.status === 'changed') exitCode = Math.max(exitCode, EXIT_WOULD_CHANGE);
-    } else if (argv.write) {
+    } else if (argv.write && input.path !== null) {
       if (result.status === 'changed') {
         try {
-          await writeFileSafely(file, result.output, result.encoding);
+          await writeFileSafely(input.path, result.output, result.encoding);
         } catch (error) {
           if (!(error instanceof MsbError)) throw error;
           process.stderr.write(`msb: ${error.toOneLine()}\n`);
@@ -69,26 +75,24 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     } else if (argv.out) {
       await writeFileSafely(argv.out, result.output, result.encoding);
     } else if (!argv.json) {
-      process.stdout.write(argv['dry-run'] ? unifiedDiff(path.relative(process.cwd(), file) || file, result.original, result.output) : result.output);
+      process.stdout.write(argv['dry-run'] ? unifiedDiff(path.relative(process.cwd(), result.file) || result.file, result.original, result.output) : result.output);
     }
   }
-  if (argv.json) {
-    const payload = results.map((r) => resultToJson(r, { diff: true }));
-    process.stdout.write(`${JSON.stringify(payload.length === 1 ? payload[0] : payload, null, 2)}\n`);
-  }
+  // One shape whatever the number of files: an array, as eslint prints.
+  if (argv.json) process.stdout.write(`${JSON.stringify(results.map((r) => resultToJson(r, { diff: true })), null, 2)}\n`);
   return exitCode;
 }
 
-/** `msb convert .` means the Dockerfile in that folder, as `msb detect .` does. */
-function dockerfileIn(target: string): string {
-  const isDirectory = (() => {
-    try {
-      return statSync(target).isDirectory();
-    } catch {
-      return false;
-    }
-  })();
-  return isDirectory ? path.join(target, 'Dockerfile') : target;
+async function convertInput(input: DockerfileInput, argv: ConvertArgs, environment: PlanEnvironment): Promise<ConversionResult> {
+  const options = { lang: argv.lang, context: input.context, runtime: argv.runtime, environment };
+  if (input.path !== null) return convertFile(input.path, options);
+  try {
+    const source = await readInput(input);
+    return convertText(source.text, { ...options, file: input.name, encoding: source.encoding });
+  } catch (error) {
+    if (!isMsbError(error)) throw error;
+    return errorResult(input.name, error);
+  }
 }
 
 function report(result: ConversionResult, argv: ConvertArgs): void {
