@@ -124,5 +124,5 @@ function listFiles(root: string, skipped: ReadonlySet<string>): Listing {
  * Detection and planning then read the Dockerfile alone (base image, RUN and CMD lines).
  */
 export function emptyBuildContext(): BuildContext {
-  return { dir: '', files: [], has: () => false, glob: () => [], read: () => null, isDockerIgnored: () => false };
+  return { dir: '', files: [], has: () => false, glob: () => [], read: () => null, isDockerIgnored: () => false, isGitIgnored: () => false };
 }
