@@ -178,3 +178,36 @@ describe('help, version and JSON shapes', () => {
     ]);
   });
 });
+
+describe('--dry-run diffs that git apply takes', () => {
+  const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
+
+  it('names the path from the repository root when the file is in a git repository, run from another folder', () => {
+    const repo = tempDir();
+    git(repo, 'init', '-q');
+    cpSync(EXAMPLE, path.join(repo, 'services', 'api'), { recursive: true });
+    const elsewhere = path.join(repo, 'docs');
+    cpSync(path.join(ROOT, 'examples', 'README.md'), path.join(elsewhere, 'README.md'));
+    const { code, stdout } = msb(['convert', '--dry-run', '../services/api/Dockerfile'], { cwd: elsewhere });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^--- a\/services\/api\/Dockerfile\n\+\+\+ b\/services\/api\/Dockerfile\n/);
+    const patch = path.join(repo, 'msb.patch');
+    writeFileSync(patch, stdout);
+    const check = git(repo, 'apply', '--check', 'msb.patch');
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    expect(git(repo, 'apply', 'msb.patch').status).toBe(0);
+    expect(readFileSync(path.join(repo, 'services', 'api', 'Dockerfile'), 'utf8')).toBe(EXPECTED);
+  });
+
+  it('names the path from the current folder outside any repository', () => {
+    const dir = tempDir();
+    cpSync(EXAMPLE, path.join(dir, 'app'), { recursive: true });
+    const { stdout } = msb(['convert', '--dry-run', path.join(dir, 'app', 'Dockerfile')], { cwd: dir });
+    expect(stdout).toMatch(/^--- a\/app\/Dockerfile\n/);
+    writeFileSync(path.join(dir, 'msb.patch'), stdout);
+    const check = git(dir, 'apply', '--check', 'msb.patch');
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+});

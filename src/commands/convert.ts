@@ -1,8 +1,8 @@
 /** `msb convert <Dockerfile...|->`: print, diff, check or write the converted file(s). */
 import type { CommandModule } from 'yargs';
-import * as path from 'path';
 import { convertFile, convertText, ConversionResult, errorResult } from '../convert';
 import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, isMsbError, MsbError } from '../errors';
+import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
 import type { PlanEnvironment } from '../plan/planner';
@@ -26,7 +26,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
   builder: (yargs) =>
     withStdinOption(withConversionOptions(yargs))
       .positional('files', { type: 'string', array: true, describe: 'Dockerfile(s), folders holding one, or - for standard input' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file; paths are relative to the git repository root when the file is in one (as git diff writes them, for git apply), else to the current folder' })
       .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Replace the file(s) in place (atomically)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write the converted file here (one input only)' })
       .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when a file would change; write nothing' })
@@ -75,7 +75,7 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     } else if (argv.out) {
       await writeFileSafely(argv.out, result.output, result.encoding);
     } else if (!argv.json) {
-      process.stdout.write(argv['dry-run'] ? unifiedDiff(path.relative(process.cwd(), result.file) || result.file, result.original, result.output) : result.output);
+      process.stdout.write(argv['dry-run'] ? unifiedDiff(diffPath(result.file), result.original, result.output) : result.output);
     }
   }
   // One shape whatever the number of files: an array, as eslint prints.
