@@ -3,23 +3,18 @@
  * quietly, every flag is checked before any work (exit 2, one line), "did you mean", and one
  * JSON shape (an array) per command whatever the number of files.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { MSB_BIN as BIN, REPO_ROOT as ROOT, runMsb } from './helpers/built-msb';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'msb.js');
 const EXAMPLE = path.join(ROOT, 'examples', 'python-c-extension');
 const DOCKERFILE = path.join(EXAMPLE, 'Dockerfile');
 const EXPECTED = readFileSync(path.join(EXAMPLE, 'Dockerfile.expected'), 'utf8');
 
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT });
-});
-
 function msb(args: string[], options: { input?: string; cwd?: string } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8' });
+  const result = runMsb(args, { cwd: options.cwd ?? ROOT, input: options.input ?? '' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
