@@ -205,3 +205,18 @@ describe('--dry-run diffs that git apply takes', () => {
     expect(check.status).toBe(0);
   });
 });
+
+describe('a line continuation at the end of the file is an input error', () => {
+  it.each([
+    ['a trailing backslash', 'FROM python:3.11\nCOPY . /app\nRUN pip install /app \\\n', 3],
+    ['a trailing backslash after a comment line', 'FROM python:3.11\nRUN pip install flask \\\n# the end\n', 2],
+  ])('%s: exit 2 with file:line, nothing written', (_name, text, line) => {
+    const file = path.join(tempDir(), 'Dockerfile');
+    writeFileSync(file, text);
+    const { code, stdout, stderr } = msb(['convert', '--write', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`msb: ${file}:${line}: the last instruction ends with an open line continuation (\\ at the end of the file) or an unterminated heredoc\n`);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});

@@ -31,6 +31,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('out', { alias: 'o', type: 'string', describe: 'Write the converted file here (one input only)' })
       .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when a file would change; write nothing' })
       .option('explain', { type: 'boolean', default: false, describe: 'Say why each instruction went where it went (stderr)' })
+      .epilogue(
+        'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed); 1 --check: a file would change; ' +
+          '2 usage or input error (missing, binary or unparsable file with file:line, invalid profile, unknown flag or runtime): nothing is written.',
+      )
       .check((argv) => {
         const targets = targetsProblem(argv.files);
         if (targets) throw new Error(targets);
