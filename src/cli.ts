@@ -1,6 +1,7 @@
 /**
  * The command line: a thin yargs layer over the library. Exit codes: 0 ok, 1 a file would
- * change (--check) or lint findings, 2 usage/input error.
+ * change (--check) or lint findings, 2 usage/input error, 3 a bug in msb (one line; --debug
+ * prints the stack).
  */
 import yargs, { Argv, CommandModule } from 'yargs';
 import { codemodCommand } from './commands/codemod';
@@ -9,7 +10,7 @@ import { detectCommand } from './commands/detect';
 import { verifyCommand } from './commands/verify';
 import { lintCommand } from './commands/lint';
 import { standardInputToken } from './commands/dockerfile-inputs';
-import { EXIT_ERROR, isMsbError } from './errors';
+import { EXIT_ERROR, EXIT_INTERNAL, internalErrorLine, isMsbError } from './errors';
 import { closestWord } from './util/closest-word';
 
 // Each command types its own arguments; yargs takes them as one list of modules.
@@ -24,10 +25,12 @@ export async function main(argv: string[]): Promise<void> {
       .scriptName('msb')
       .usage('$0 <command> [options]')
       .command(COMMANDS)
+      .option('color', { type: 'boolean', describe: 'Colours: default on a terminal only; --no-color (or NO_COLOR) turns them off' })
       .demandCommand(1, `name a command: ${COMMAND_NAMES.join(', ')}`)
       .strict()
       .recommendCommands()
-      .epilogue('Exit codes: 0 ok, 1 a file would change (--check) or lint findings, 2 usage or input error.')
+      .option('debug', { type: 'boolean', default: false, global: true, describe: 'Print the stack trace of an internal error (a bug in msb)' })
+      .epilogue('Exit codes: 0 ok (converted, or skipped/unchanged with the reason), 1 a file would change (--check) or lint findings, 2 usage or input error, 3 internal error (a bug in msb: please report it).')
       .fail((message, error) => {
         // Errors thrown by command handlers arrive here too: let the outer handler report them.
         if (error && (isMsbError(error) || !message)) throw error;
@@ -45,7 +48,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_ERROR;
       return;
     }
-    throw error;
+    process.stderr.write(`msb: ${internalErrorLine(error)}\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_INTERNAL;
   }
 }
 

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { applyEdits } from './edit/text-edits';
 import { emptyBuildContext, openBuildContext } from './context/build-context';
-import { MsbError, isMsbError } from './errors';
+import { internalErrorLine, MsbError, isMsbError } from './errors';
 import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
 import { readDockerfileSync, TextEncoding } from './parse/read-dockerfile';
 import { INJECTED_VALUE_REASON, planConversion, PlanEnvironment } from './plan/planner';
@@ -34,7 +34,8 @@ export interface ConversionResult {
   decisions: Decision[];
   builderImage?: string;
   runtimeImage?: string;
-  error?: { kind: string; message: string; line?: number };
+  /** `stack` only for kind "internal" (a bug in msb), for `--debug`. */
+  error?: { kind: string; message: string; line?: number; stack?: string };
   /** Lint findings on the converted output that the original did not have (src/lint/rules). */
   lint?: LintFinding[];
 }
@@ -101,7 +102,8 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
 
 /**
  * Reads and converts one Dockerfile; the build context is `options.context`, else the file's
- * folder. Input errors come back as status "error", never thrown.
+ * folder. Never throws: input errors, and unexpected exceptions (a bug in msb, kind "internal"),
+ * come back as status "error".
  */
 export async function convertFile(file: string, options: ConvertTextOptions = {}): Promise<ConversionResult> {
   return convertFileSync(file, options);
@@ -113,9 +115,14 @@ export function convertFileSync(file: string, options: ConvertTextOptions = {}):
     const source = readDockerfileSync(file);
     return convertText(source.text, { ...options, file, encoding: source.encoding, context: options.context ?? path.dirname(path.resolve(file)) });
   } catch (error) {
-    if (!isMsbError(error)) throw error;
-    return errorResult(file, error);
+    return isMsbError(error) ? errorResult(file, error) : internalErrorResult(file, error);
   }
+}
+
+function internalErrorResult(file: string, error: unknown): ConversionResult {
+  const reason = internalErrorLine(error, file);
+  const stack = error instanceof Error ? error.stack : undefined;
+  return { ...errorResult(file, new MsbError('internal', reason)), reason, error: { kind: 'internal', message: reason, stack } };
 }
 
 export function errorResult(file: string, error: MsbError): ConversionResult {
@@ -171,9 +178,10 @@ function verifyOutput(original: ParsedDockerfile, output: string, expected: { ru
  * them (rules report those as warnings).
  */
 function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile, carriedOver: readonly string[], profiles: readonly Profile[]): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
-  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver), profiles });
+  // `# msb-ignore` pragmas are the user's word on the user's lines, not a licence for msb's edit.
+  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver), profiles, inlineSuppressions: false });
   // The original is linted only when there is something to compare: most outputs are clean.
-  const before = new Set(after.length ? lintDockerfile(original, { profiles }).map(findingKey) : []);
+  const before = new Set(after.length ? lintDockerfile(original, { profiles, inlineSuppressions: false }).map(findingKey) : []);
   const introduced = after.filter((f) => !before.has(findingKey(f)));
   const carried = after.filter((f) => before.has(findingKey(f)) && f.severity === 'error');
   return {

@@ -9,6 +9,8 @@ export const EXIT_OK = 0;
 export const EXIT_WOULD_CHANGE = 1;
 /** Usage, input or profile error: nothing was written. */
 export const EXIT_ERROR = 2;
+/** A bug in msb (an unexpected exception): reported in one line asking for a bug report. */
+export const EXIT_INTERNAL = 3;
 
 export type ErrorKind =
   | 'usage'
@@ -18,10 +20,12 @@ export type ErrorKind =
   | 'not-a-dockerfile'
   | 'parse-error'
   | 'invalid-profile'
+  | 'invalid-config'
   | 'unknown-language'
   | 'too-large'
   | 'write-error'
-  | 'lint-error';
+  | 'lint-error'
+  | 'internal';
 
 export class MsbError extends Error {
   readonly kind: ErrorKind;
@@ -46,4 +50,10 @@ export class MsbError extends Error {
 
 export function isMsbError(value: unknown): value is MsbError {
   return value instanceof MsbError;
+}
+
+/** The one line for an unexpected exception: the file (when there is one), what broke, and what to do. */
+export function internalErrorLine(error: unknown, file?: string): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `${file ? `${file}: ` : ''}internal error (${what.split('\n')[0]}): this is a bug in msb, please report it with the Dockerfile; --debug prints the stack trace`;
 }

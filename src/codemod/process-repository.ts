@@ -26,7 +26,7 @@ export interface RepositoryJob {
   /** A file is at `patchFile` already (an earlier run's patch). */
   replacesPatch: boolean;
   mode: CodemodSummary['mode'];
-  conversion: Pick<ConvertOptions, 'lang' | 'runtime'>;
+  conversion: Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage'>;
   gitBranch?: string;
   allowDirty?: boolean;
 }

@@ -18,7 +18,7 @@ import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } fro
 import { runRepositoryJobs, workersAvailable } from './worker-pool';
 import { StringPool } from './string-pool';
 
-export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime'> {
+export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage'> {
   /** Repositories, folders or globs of folders. */
   targets: string[];
   /** Where the patches go (default `.msb-out`, relative to cwd). */
@@ -80,7 +80,7 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     patchFile: path.join(outDir, names.get(repository.root) as string),
     replacesPatch: earlierPatches.has(names.get(repository.root) as string),
     mode,
-    conversion: { lang: options.lang, runtime: options.runtime },
+    conversion: { lang: options.lang, runtime: options.runtime, runtimeByLanguage: options.runtimeByLanguage },
     gitBranch: options.gitBranch,
     allowDirty: options.allowDirty,
   }));

@@ -4,6 +4,7 @@ import * as os from 'os';
 import { DEFAULT_OUT_DIR, WORKER_THRESHOLD, reportToJson, reportToTerminal, runCodemod, writeReport } from '../codemod';
 import { createProgress } from '../codemod/progress';
 import { EXIT_ERROR, EXIT_OK } from '../errors';
+import { configFor } from './config-options';
 import { ConversionFlags, conversionEnvironment, parentFolderProblem, withConversionOptions } from './shared-options';
 
 interface CodemodArgs extends Omit<ConversionFlags, 'context'> {
@@ -39,7 +40,10 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
         return true;
       }) as never,
   handler: async (argv) => {
-    conversionEnvironment(argv); // profiles and --runtime checked before any repository is read
+    // One config for the whole run (--config, or the nearest above the current folder): the
+    // repositories' own config files are not read.
+    const config = configFor(process.cwd(), argv);
+    conversionEnvironment(argv, config); // profiles and --runtime checked before any repository is read
     const progress = createProgress({ quiet: argv.quiet || argv.json === true });
     const summary = await runCodemod({
       targets: argv.targets,
@@ -50,7 +54,8 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
       concurrency: argv.concurrency,
       lang: argv.lang,
       runtime: argv.runtime,
-      profileFiles: argv.profile ?? [],
+      runtimeByLanguage: config?.runtime,
+      profileFiles: [...(config?.profiles ?? []), ...(argv.profile ?? [])],
       onStart: (total) => progress.start(total),
       onRepository: (repository, done, total) => progress.repositoryDone(repository, done, total),
     });

@@ -1,16 +1,20 @@
 /** `msb convert <Dockerfile...|->`: print, diff, check or write the converted file(s). */
 import type { CommandModule } from 'yargs';
 import { convertFile, convertText, ConversionResult, errorResult } from '../convert';
-import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, isMsbError, MsbError } from '../errors';
+import { EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_WOULD_CHANGE, isMsbError, MsbError } from '../errors';
+import type { MsbConfig } from '../config/load-config';
 import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
 import type { PlanEnvironment } from '../plan/planner';
+import { checkReport } from './check-report';
+import { configFor, environmentCache } from './config-options';
 import { DockerfileInput, dockerfileInputs, readInput, STDIN, targetsProblem } from './dockerfile-inputs';
+import { FormatFlags, withFormatOption, writeReport } from './format-option';
 import { formatExplanation, resultToJson } from './report-format';
 import { ConversionFlags, conversionEnvironment, parentFolderProblem, withConversionOptions, withStdinOption } from './shared-options';
 
-interface ConvertArgs extends ConversionFlags {
+interface ConvertArgs extends ConversionFlags, FormatFlags {
   files: string[];
   'stdin-filepath'?: string;
   'dry-run': boolean;
@@ -18,13 +22,14 @@ interface ConvertArgs extends ConversionFlags {
   out?: string;
   check: boolean;
   explain: boolean;
+  debug: boolean;
 }
 
 export const convertCommand: CommandModule<object, ConvertArgs> = {
   command: 'convert [files..]',
   describe: 'Convert single-stage Dockerfile(s) into multi-stage ones',
   builder: (yargs) =>
-    withStdinOption(withConversionOptions(yargs))
+    withFormatOption(withStdinOption(withConversionOptions(yargs)), '--check')
       .positional('files', { type: 'string', array: true, describe: 'Dockerfile(s), folders holding one, or - for standard input' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file; paths are relative to the git repository root when the file is in one (as git diff writes them, for git apply), else to the current folder' })
       .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Replace the file(s) in place (atomically)' })
@@ -44,6 +49,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         if (argv.write && argv.files?.includes(STDIN)) throw new Error('--write cannot replace standard input: print the result, or use --out FILE');
         const out = parentFolderProblem('--out', argv.out);
         if (out) throw new Error(out);
+        if (argv.format && !argv.check) throw new Error('--format applies to --check (and to msb lint)');
         return true;
       }) as never,
   handler: async (argv) => {
@@ -52,18 +58,28 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 };
 
 async function runConvert(argv: ConvertArgs): Promise<number> {
-  const environment = conversionEnvironment(argv);
+  // --format json is --json; another --format replaces the per-file lines with one report on stdout.
+  if (argv.format === 'json') argv = { ...argv, json: true };
+  const format = argv.format === 'json' ? undefined : argv.format;
+  const environmentFor = environmentCache();
+  // --runtime and the profiles are checked once before any file is read.
+  conversionEnvironment(argv, null, environmentFor);
   const results: ConversionResult[] = [];
   let exitCode = EXIT_OK;
   for (const input of dockerfileInputs(argv.files, argv)) {
-    const result = await convertInput(input, argv, environment);
+    const config = configFor(input.path ?? input.context ?? '.', argv);
+    const result = await convertInput(input, argv, config, conversionEnvironment(argv, config, environmentFor));
     results.push(result);
     if (result.status === 'error') {
-      exitCode = EXIT_ERROR;
-      if (!argv.json) process.stderr.write(`msb: ${result.reason}\n`);
+      const internal = result.error?.kind === 'internal';
+      exitCode = Math.max(exitCode, internal ? EXIT_INTERNAL : EXIT_ERROR);
+      if (!argv.json && (!format || format === 'stylish')) process.stderr.write(`msb: ${result.reason}
+`);
+      if (internal && argv.debug && result.error?.stack) process.stderr.write(`${result.error.stack}
+`);
       continue;
     }
-    if (!argv.quiet && !argv.json) report(result, argv);
+    if (!argv.quiet && !argv.json && !format) report(result, argv);
     if (argv.check) {
       if (result.status === 'changed') exitCode = Math.max(exitCode, EXIT_WOULD_CHANGE);
     } else if (argv.write && input.path !== null) {
@@ -82,13 +98,14 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
       process.stdout.write(argv['dry-run'] ? unifiedDiff(diffPath(result.file), result.original, result.output) : result.output);
     }
   }
+  if (format) writeReport(format, checkReport(results, format !== 'stylish'), argv);
   // One shape whatever the number of files: an array, as eslint prints.
   if (argv.json) process.stdout.write(`${JSON.stringify(results.map((r) => resultToJson(r, { diff: true })), null, 2)}\n`);
   return exitCode;
 }
 
-async function convertInput(input: DockerfileInput, argv: ConvertArgs, environment: PlanEnvironment): Promise<ConversionResult> {
-  const options = { lang: argv.lang, context: input.context, runtime: argv.runtime, environment };
+async function convertInput(input: DockerfileInput, argv: ConvertArgs, config: MsbConfig | null, environment: PlanEnvironment): Promise<ConversionResult> {
+  const options = { lang: argv.lang, context: input.context, runtime: argv.runtime, runtimeByLanguage: config?.runtime, environment };
   if (input.path !== null) return convertFile(input.path, options);
   try {
     const source = await readInput(input);

@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { detectText } from '../api';
 import { EXIT_ERROR, EXIT_OK, isMsbError } from '../errors';
 import type { Detection } from '../plan/plan-types';
+import { configFor, environmentCache } from './config-options';
 import { dockerfileInputs, readInput, targetsProblem } from './dockerfile-inputs';
 import { formatDetection } from './report-format';
 import { ConversionFlags, conversionEnvironment, withConversionOptions, withStdinOption } from './shared-options';
@@ -27,10 +28,13 @@ export const detectCommand: CommandModule<object, DetectArgs> = {
         return true;
       }) as never,
   handler: async (argv) => {
-    const environment = conversionEnvironment(argv);
+    const environmentFor = environmentCache();
+    // --runtime and the profiles are checked once before any file is read.
+    conversionEnvironment(argv, null, environmentFor);
     const entries: (DetectEntry | ErrorEntry)[] = [];
     for (const input of dockerfileInputs(argv.targets, argv)) {
       try {
+        const environment = conversionEnvironment(argv, configFor(input.path ?? input.context ?? '.', argv), environmentFor);
         const source = await readInput(input);
         const detection = detectText(source.text, { file: input.name, lang: argv.lang, context: input.context, environment });
         entries.push({ file: input.name, ...detection, error: null });

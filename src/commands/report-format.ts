@@ -19,7 +19,8 @@ export function resultToJson(result: ConversionResult, options: { diff?: boolean
     changes: result.changes,
     warnings: result.warnings,
     decisions: result.decisions,
-    error: result.error ?? null,
+    // The stack of an internal error is for --debug on stderr, not for the JSON.
+    error: result.error ? { kind: result.error.kind, message: result.error.message, ...(result.error.line !== undefined ? { line: result.error.line } : {}) } : null,
     ...(options.diff ? { diff: unifiedDiff(diffPath(result.file), result.original, result.output) } : {}),
     ...(options.output !== false && result.status === 'changed' ? { output: result.output } : {}),
   };

@@ -2,12 +2,13 @@
 import type { Argv } from 'yargs';
 import { statSync } from 'fs';
 import * as path from 'path';
+import type { MsbConfig } from '../config/load-config';
 import { MsbError } from '../errors';
-import { createEnvironment } from '../languages';
 import type { PlanEnvironment } from '../plan/planner';
 import { runtimeProblem } from '../profiles/runtime-names';
+import { ConfigFlags, environmentCache, withConfigOption } from './config-options';
 
-export interface ConversionFlags {
+export interface ConversionFlags extends ConfigFlags {
   lang?: string;
   profile?: string[];
   context?: string;
@@ -17,7 +18,7 @@ export interface ConversionFlags {
 }
 
 export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFlags> {
-  return yargs
+  return withConfigOption(yargs)
     .option('lang', { type: 'string', describe: 'Language profile to use instead of detecting one (python, node, go, java)' })
     .option('profile', { type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it' })
     .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })
@@ -39,9 +40,16 @@ export function withStdinOption<T>(yargs: Argv<T>): Argv<T & { 'stdin-filepath'?
   });
 }
 
-/** The profiles (shipped + --profile) with --runtime checked against them, before any file is read. */
-export function conversionEnvironment(flags: ConversionFlags): PlanEnvironment {
-  const environment = createEnvironment(flags.profile ?? []);
+/**
+ * The profiles (shipped + the config's + --profile) with --runtime checked against them, before any
+ * file is read. Pass one cache per run so that files sharing a config share the loaded profiles.
+ */
+export function conversionEnvironment(
+  flags: ConversionFlags,
+  config: MsbConfig | null = null,
+  environmentFor = environmentCache(),
+): PlanEnvironment {
+  const environment = environmentFor(config, flags.profile);
   const problem = runtimeProblem(environment.profiles, flags.runtime, flags.lang);
   if (problem) throw new MsbError('usage', problem);
   return environment;

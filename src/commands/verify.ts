@@ -1,6 +1,7 @@
 /** `msb verify <Dockerfile>`: build original and converted images, compare size, layers, time and behaviour. */
 import type { CommandModule } from 'yargs';
 import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE } from '../errors';
+import { configFor } from './config-options';
 import { formatVerifyReport, parseHttpProbe, runVerify, SmokeCheck } from '../verify';
 import { dockerfileInputs, STDIN } from './dockerfile-inputs';
 import { ConversionFlags, conversionEnvironment, withConversionOptions } from './shared-options';
@@ -35,11 +36,13 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
       }) as never,
   handler: async (argv) => {
     const smoke: SmokeCheck = argv.http ? { kind: 'http', ...parseHttpProbe(argv.http) } : argv.smoke ? { kind: 'command', command: argv.smoke } : { kind: 'default' };
-    const environment = conversionEnvironment(argv);
     const [input] = dockerfileInputs([argv.dockerfile], {});
+    const config = configFor(input.name, argv);
+    const environment = conversionEnvironment(argv, config);
     const report = await runVerify(input.name, {
       lang: argv.lang,
       runtime: argv.runtime,
+      runtimeByLanguage: config?.runtime,
       context: argv.context,
       environment,
       smoke,

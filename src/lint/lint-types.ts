@@ -10,6 +10,9 @@ export interface LintFinding {
   severity: Severity;
   /** 1-based line of the instruction the finding is about. */
   line: number;
+  /** 1-based column where the instruction starts, and its last line (continuations included). */
+  column: number;
+  endLine: number;
   message: string;
   /**
    * What the finding is about, without positions (a stage name, a variable, an image), so that

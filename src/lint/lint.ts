@@ -7,6 +7,7 @@ import type { LintFinding, LintRule } from './lint-types';
 import type { Profile } from '../profiles/profile-types';
 import { defaultEnvironment } from '../languages';
 import { RULES } from './rules';
+import { isSuppressed, readSuppressions } from './suppressions';
 
 export interface LintOptions {
   /** Rule ids to leave out. */
@@ -16,16 +17,31 @@ export interface LintOptions {
   carriedOver?: ReadonlySet<string>;
   /** Language profiles the rules read (default: the shipped ones). */
   profiles?: readonly Profile[];
+  /**
+   * Honour `# msb-ignore` comments (src/lint/suppressions.ts); default true. The conversion gate
+   * turns them off: a user's pragma speaks for the user's lines, not for what msb adds.
+   */
+  inlineSuppressions?: boolean;
 }
 
 export function lintDockerfile(dockerfile: ParsedDockerfile, options: LintOptions = {}): LintFinding[] {
   const ignore = new Set((options.ignore ?? []).map((id) => id.toUpperCase()));
   const context = { dockerfile, finalStage: dockerfile.stages[dockerfile.stages.length - 1], carriedOver: options.carriedOver ?? new Set<string>(), profiles: options.profiles ?? defaultEnvironment().profiles };
+  const suppressions = options.inlineSuppressions === false ? null : readSuppressions(dockerfile);
   const findings: LintFinding[] = [];
   for (const rule of options.rules ?? RULES) {
     if (ignore.has(rule.id)) continue;
-    for (const found of rule.check(context)) {
-      findings.push({ rule: rule.id, severity: found.severity ?? rule.severity, line: found.instruction.line + 1, message: found.message, subject: found.subject });
+    for (const { instruction, severity, message, subject } of rule.check(context)) {
+      const finding: LintFinding = {
+        rule: rule.id,
+        severity: severity ?? rule.severity,
+        line: instruction.line + 1,
+        column: instruction.start - dockerfile.offsetOfLine(instruction.line) + 1,
+        endLine: instruction.endLine + 1,
+        message,
+        subject,
+      };
+      if (!suppressions || !isSuppressed(suppressions, finding)) findings.push(finding);
     }
   }
   return findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));

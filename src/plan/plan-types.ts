@@ -52,6 +52,8 @@ export interface ConvertOptions {
   runtimeStageName?: string;
   /** Language-specific choice of runtime family (`alpine`, `scratch`, `distroless`...). */
   runtime?: string;
+  /** Runtime family per language id, used when `runtime` is not given (a config file's `runtime`). */
+  runtimeByLanguage?: Readonly<Record<string, string>>;
 }
 
 export interface DetectInput {

@@ -71,7 +71,10 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
   const imageRefs = facts.copies.map((c) => c.spec.from?.toLowerCase()).filter((f): f is string => Boolean(f));
   const builder = stage.name ?? uniqueName('builder', imageRefs);
   const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder, ...imageRefs]);
-  const planned = skipOnPlanningError(() => env.strategyFor(profile).plan({ ...input, profile, detection, options, templates: env.templates, builder, runtimeName }));
+  const runtimeFlavour = options.runtime ?? options.runtimeByLanguage?.[profile.id];
+  const planned = skipOnPlanningError(() =>
+    env.strategyFor(profile).plan({ ...input, profile, detection, options: { ...options, runtime: runtimeFlavour }, templates: env.templates, builder, runtimeName }),
+  );
   if (planned.kind === 'skip') return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
   const strategyPlan = planned;
 

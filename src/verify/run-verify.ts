@@ -14,7 +14,7 @@ import { buildImage, BuiltImage, stripSyntaxDirective } from './build-image';
 import { dockerUnavailable, removeImage } from './docker';
 import { compareSmoke, SmokeCheck, SmokeComparison } from './smoke';
 
-export interface VerifyOptions extends Pick<ConvertOptions, 'lang' | 'runtime' | 'context'> {
+export interface VerifyOptions extends Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage' | 'context'> {
   environment?: PlanEnvironment;
   smoke?: SmokeCheck;
   /** Time each smoke run may take (default 15 s). */
@@ -50,7 +50,7 @@ export class NoDockerEngineError extends MsbError {
 }
 
 export async function runVerify(dockerfile: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const result = await convertFile(dockerfile, { lang: options.lang, runtime: options.runtime, context: options.context, environment: options.environment });
+  const result = await convertFile(dockerfile, { lang: options.lang, runtime: options.runtime, runtimeByLanguage: options.runtimeByLanguage, context: options.context, environment: options.environment });
   if (result.status === 'error') throw new MsbError((result.error?.kind as never) ?? 'usage', result.error?.message ?? result.reason ?? 'cannot convert', { file: dockerfile, line: result.error?.line });
   const conversion = { status: result.status, reason: result.reason ?? null, language: result.detection?.language ?? null, builderImage: result.builderImage ?? null, runtimeImage: result.runtimeImage ?? null };
   const report: VerifyReport = { dockerfile, verdict: 'nothing-to-verify', conversion, original: null, converted: null, sizeRatio: null, smoke: null, notes: [] };
