@@ -50,7 +50,8 @@ describe('- reads standard input', () => {
 
   it('lint - names --stdin-filepath in its findings', () => {
     const { stdout } = msb(['lint', '-', '--stdin-filepath', 'svc/Dockerfile'], { input: 'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=runtime /a /b\n' });
-    expect(stdout).toMatch(/^svc\/Dockerfile:3: warning MSB001/m);
+    expect(stdout).toMatch(/^svc\/Dockerfile$/m);
+    expect(stdout).toMatch(/^ {2}3:1 +warning .* MSB001$/m);
   });
 
   it('detect - reads the Dockerfile alone without a context', () => {
