@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { analyzeStage } from './analyze/stage-facts';
 import { applyEdits } from './edit/text-edits';
-import { openBuildContext } from './context/build-context';
+import { emptyBuildContext, openBuildContext } from './context/build-context';
 import type { Detection } from './detect/detect-types';
 import { detectLanguage } from './detect/detector';
 import { internalErrorLine, MsbError, isMsbError } from './errors';
@@ -19,6 +19,7 @@ import { defaultEnvironment } from './languages';
 import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
 import type { Profile } from './profiles/profile-types';
+import { runtimeProblem } from './profiles/runtime-names';
 
 export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -44,15 +45,28 @@ export interface ConversionResult {
 }
 
 export interface ConvertTextOptions extends ConvertOptions {
-  /** File name for messages and the default build context. */
+  /** File name for messages and diffs (default "Dockerfile"); convertFile reads this file. */
   file?: string;
   encoding?: TextEncoding;
   environment?: PlanEnvironment;
 }
 
-/** Converts Dockerfile text. Throws MsbError for input that is not a valid Dockerfile. */
+/**
+ * Converts Dockerfile text. The build context is `options.context` only: without it, detection
+ * reads the Dockerfile alone (base image, RUN and CMD lines), never the process's folder.
+ * Input that is not a valid Dockerfile comes back as status "error", as from convertFile.
+ */
 export function convertText(text: string, options: ConvertTextOptions = {}): ConversionResult {
   const file = options.file ?? 'Dockerfile';
+  try {
+    return convertParsed(text, file, options);
+  } catch (error) {
+    if (!isMsbError(error)) throw error;
+    return errorResult(file, error);
+  }
+}
+
+function convertParsed(text: string, file: string, options: ConvertTextOptions): ConversionResult {
   const environment = options.environment ?? defaultEnvironment();
   const encoding = options.encoding ?? 'utf8';
   const left = (status: 'unchanged' | 'skipped', reason: string): ConversionResult => ({ file, original: text, encoding, detection: null, warnings: [], decisions: [], changes: [], status, reason, output: text });
@@ -63,9 +77,12 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
   const facts = analyzeStage(dockerfile, stage);
   const conflict = unconvertibleStage(facts, stage);
   if (conflict) return left(conflict.status, conflict.reason);
-  const input = { dockerfile, facts, context: openBuildContext(options.context ?? path.dirname(path.resolve(file)), environment.profiles) };
+  const context = options.context === undefined ? emptyBuildContext() : openBuildContext(options.context, environment.profiles);
+  const input = { dockerfile, facts, context };
   const detected = detectLanguage(input, environment.profiles, environment.strategyFor, options.lang);
   const plan = planConversion(input, detected, options, environment);
+  const wrongRuntime = plan.detection?.language ? runtimeProblem(environment.profiles, options.runtime, plan.detection.language) : null;
+  if (wrongRuntime) throw new MsbError('usage', wrongRuntime, { file });
   const base = { file, original: text, encoding, detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
   if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
 
@@ -98,8 +115,9 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 }
 
 /**
- * Reads and converts one Dockerfile. Never throws: input errors, and unexpected exceptions (a bug
- * in msb, kind "internal"), come back as status "error".
+ * Reads and converts one Dockerfile; the build context is `options.context`, else the file's
+ * folder. Never throws: input errors, and unexpected exceptions (a bug in msb, kind "internal"),
+ * come back as status "error".
  */
 export async function convertFile(file: string, options: ConvertTextOptions = {}): Promise<ConversionResult> {
   return convertFileSync(file, options);
@@ -109,7 +127,7 @@ export async function convertFile(file: string, options: ConvertTextOptions = {}
 export function convertFileSync(file: string, options: ConvertTextOptions = {}): ConversionResult {
   try {
     const source = readDockerfileSync(file);
-    return convertText(source.text, { ...options, file, encoding: source.encoding });
+    return convertText(source.text, { ...options, file, encoding: source.encoding, context: options.context ?? path.dirname(path.resolve(file)) });
   } catch (error) {
     return isMsbError(error) ? errorResult(file, error) : internalErrorResult(file, error);
   }

@@ -5,7 +5,7 @@ import { DEFAULT_OUT_DIR, WORKER_THRESHOLD, reportToJson, reportToTerminal, runC
 import { createProgress } from '../codemod/progress';
 import { EXIT_ERROR, EXIT_OK } from '../errors';
 import { configFor } from './config-options';
-import { ConversionFlags, withConversionOptions } from './shared-options';
+import { ConversionFlags, conversionEnvironment, parentFolderProblem, withConversionOptions } from './shared-options';
 
 interface CodemodArgs extends Omit<ConversionFlags, 'context'> {
   targets: string[];
@@ -33,6 +33,9 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
         if (argv.context) throw new Error('--context does not apply to codemod: each Dockerfile uses its own folder');
         if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1) throw new Error('--concurrency must be a positive integer');
         if (argv.report && !/\.(json|md|markdown)$/i.test(argv.report)) throw new Error('--report must end in .json or .md');
+        // Checked before the run: a report that cannot be written would otherwise fail after it.
+        const reportFolder = parentFolderProblem('--report', argv.report);
+        if (reportFolder) throw new Error(reportFolder);
         if (argv['allow-dirty'] && !argv['git-branch']) throw new Error('--allow-dirty only applies with --git-branch');
         return true;
       }) as never,
@@ -40,6 +43,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
     // One config for the whole run (--config, or the nearest above the current folder): the
     // repositories' own config files are not read.
     const config = configFor(process.cwd(), argv);
+    conversionEnvironment(argv, config); // profiles and --runtime checked before any repository is read
     const progress = createProgress({ quiet: argv.quiet || argv.json === true });
     const summary = await runCodemod({
       targets: argv.targets,

@@ -8,6 +8,7 @@ import { DockerfileParser, From } from 'dockerfile-ast';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { DetectInput, Detection } from '../detect/detect-types';
 import type { DetectedLanguage } from '../detect/detector';
+import { MsbError } from '../errors';
 import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ProfileStrategy } from '../languages/strategy';
 import type { ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
@@ -46,12 +47,13 @@ export interface PlanEnvironment {
 
 type Unconvertible = { status: 'unchanged' | 'skipped'; reason: string };
 
-/** Files msb leaves alone before analysing anything: already multi-stage, or a tail that would swallow a new stage. */
+/** Files msb leaves alone before analysing anything (already multi-stage); throws MsbError for a tail that would swallow a new stage. */
 export function unconvertibleFile(dockerfile: ParsedDockerfile): Unconvertible | null {
   if (dockerfile.stages.length > 1) return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)` };
   const dangling = danglingContinuationLine(dockerfile);
   if (dangling !== null) {
-    return { status: 'skipped', reason: `the last instruction (line ${dangling + 1}) ends with an open line continuation or heredoc: a stage added after it would become part of it` };
+    // Docker reads a file whose last line continues into nothing as a broken instruction too: an input error.
+    throw new MsbError('parse-error', `the last instruction ends with an open line continuation (${dockerfile.escapeChar} at the end of the file) or an unterminated heredoc`, { file: dockerfile.file, line: dangling + 1 });
   }
   return null;
 }

@@ -23,6 +23,8 @@ export const javaSettingsSchema = Type.Object(
   {
     defaultRuntime: Type.String(),
     runtimes: Type.Record(Type.String(), javaRuntime, { minProperties: 1 }),
+    /** Words `--runtime` accepts after (or instead of) a runtime name: `layered`. */
+    runtimeOptions: Type.Optional(stringList),
     /** Where a jar goes when the command's path cannot be kept (a wildcard, a path never built). */
     fixedJarName: Type.String({ pattern: '^[^/\\s]+\\.jar$' }),
     /** Java major for builder images that do not say theirs (`maven:3`), when the build does not either. */
