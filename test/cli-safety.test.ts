@@ -144,18 +144,15 @@ describe('huge, binary and unreadable input', () => {
     expect(run.stderr).toMatch(/bytes/);
   });
 
-  it('10,000 instructions convert or skip in bounded time', () => {
+  // How long this takes is measured by `npm run bench` (one Dockerfile of 10,000 instructions), not here.
+  it('10,000 instructions convert or skip, and every instruction survives', () => {
     const file = copyExample();
     const lines = Array.from({ length: 10_000 }, (_x, i) => (i % 3 === 0 ? `ENV V${i}=${i}` : i % 3 === 1 ? `RUN echo ${i} && true` : `LABEL l${i}="${i}"`));
     const text = `FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n${lines.join('\n')}\nCMD ["greet-app"]\n`;
-    const started = Date.now();
-    const result = convertText(text, { file });
-    const ms = Date.now() - started;
-    // eslint-disable-next-line no-console
-    console.log(`10,000 instructions: ${result.status} in ${ms} ms`);
+    const result = convertText(text, { file, context: path.dirname(file) });
     expect(['changed', 'skipped']).toContain(result.status);
-    expect(ms).toBeLessThan(20_000);
-  }, 30_000);
+    for (const line of lines) expect(result.output).toContain(`${line}\n`);
+  });
 
   it('a binary file is one line naming the file, exit 2', () => {
     const file = path.join(tmp, 'Dockerfile');
