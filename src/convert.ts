@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { applyEdits } from './edit/text-edits';
-import { openBuildContext } from './context/build-context';
+import { emptyBuildContext, openBuildContext } from './context/build-context';
 import { internalErrorLine, MsbError, isMsbError } from './errors';
 import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
 import { readDockerfileSync, TextEncoding } from './parse/read-dockerfile';
@@ -15,6 +15,7 @@ import { defaultEnvironment } from './languages';
 import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
 import type { Profile } from './profiles/profile-types';
+import { runtimeProblem } from './profiles/runtime-names';
 
 export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -40,19 +41,34 @@ export interface ConversionResult {
 }
 
 export interface ConvertTextOptions extends ConvertOptions {
-  /** File name for messages and the default build context. */
+  /** File name for messages and diffs (default "Dockerfile"); convertFile reads this file. */
   file?: string;
   encoding?: TextEncoding;
   environment?: PlanEnvironment;
 }
 
-/** Converts Dockerfile text. Throws MsbError for input that is not a valid Dockerfile. */
+/**
+ * Converts Dockerfile text. The build context is `options.context` only: without it, detection
+ * reads the Dockerfile alone (base image, RUN and CMD lines), never the process's folder.
+ * Input that is not a valid Dockerfile comes back as status "error", as from convertFile.
+ */
 export function convertText(text: string, options: ConvertTextOptions = {}): ConversionResult {
   const file = options.file ?? 'Dockerfile';
+  try {
+    return convertParsed(text, file, options);
+  } catch (error) {
+    if (!isMsbError(error)) throw error;
+    return errorResult(file, error);
+  }
+}
+
+function convertParsed(text: string, file: string, options: ConvertTextOptions): ConversionResult {
   const environment = options.environment ?? defaultEnvironment();
   const dockerfile = parseDockerfile(text, file);
-  const context = openBuildContext(options.context ?? path.dirname(path.resolve(file)), environment.profiles);
+  const context = options.context === undefined ? emptyBuildContext() : openBuildContext(options.context, environment.profiles);
   const plan = planConversion(dockerfile, context, options, environment);
+  const wrongRuntime = plan.detection?.language ? runtimeProblem(environment.profiles, options.runtime, plan.detection.language) : null;
+  if (wrongRuntime) throw new MsbError('usage', wrongRuntime, { file });
   const base = { file, original: text, encoding: options.encoding ?? 'utf8', detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
   if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
 
@@ -85,8 +101,9 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 }
 
 /**
- * Reads and converts one Dockerfile. Never throws: input errors, and unexpected exceptions (a bug
- * in msb, kind "internal"), come back as status "error".
+ * Reads and converts one Dockerfile; the build context is `options.context`, else the file's
+ * folder. Never throws: input errors, and unexpected exceptions (a bug in msb, kind "internal"),
+ * come back as status "error".
  */
 export async function convertFile(file: string, options: ConvertTextOptions = {}): Promise<ConversionResult> {
   return convertFileSync(file, options);
@@ -96,7 +113,7 @@ export async function convertFile(file: string, options: ConvertTextOptions = {}
 export function convertFileSync(file: string, options: ConvertTextOptions = {}): ConversionResult {
   try {
     const source = readDockerfileSync(file);
-    return convertText(source.text, { ...options, file, encoding: source.encoding });
+    return convertText(source.text, { ...options, file, encoding: source.encoding, context: options.context ?? path.dirname(path.resolve(file)) });
   } catch (error) {
     return isMsbError(error) ? errorResult(file, error) : internalErrorResult(file, error);
   }

@@ -1,7 +1,7 @@
 /**
  * msb as a library. The pipeline: parse → detect → plan → render → edit.
  *
- *   import { convertFile } from 'msb';
+ *   import { convertFile } from 'msb-dockerfile';
  *   const result = await convertFile('Dockerfile');
  *   if (result.status === 'changed') console.log(result.output);
  */

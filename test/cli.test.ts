@@ -70,7 +70,8 @@ describe('msb convert', () => {
   it('--json describes the result', () => {
     const { code, stdout } = msb(['convert', '--json', path.join(EXAMPLE, 'Dockerfile')]);
     expect(code).toBe(0);
-    const json = JSON.parse(stdout);
+    const [json, ...others] = JSON.parse(stdout);
+    expect(others).toEqual([]);
     expect(json).toMatchObject({ status: 'changed', language: 'python', packageManager: 'pip', runtimeImage: 'python:3.11-slim' });
     expect(json.evidence.length).toBeGreaterThan(0);
     expect(json.diff).toMatch(/^---/);
@@ -132,7 +133,7 @@ describe('msb detect', () => {
 
   it('--json', () => {
     const { stdout } = msb(['detect', '--json', path.join(EXAMPLE, 'Dockerfile')]);
-    expect(JSON.parse(stdout)).toMatchObject({ language: 'python', overridden: false });
+    expect(JSON.parse(stdout)).toMatchObject([{ language: 'python', overridden: false, error: null }]);
   });
 });
 

@@ -52,7 +52,7 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
     });
 
     it('gives the same conversion, in CRLF, for the file with CRLF line endings', () => {
-      const crlf = convertText(result.original.replace(/\r?\n/g, '\r\n'), { file: example.dockerfile, ...(example.spec.options ?? {}) });
+      const crlf = convertText(result.original.replace(/\r?\n/g, '\r\n'), { file: example.dockerfile, context: example.dir, ...(example.spec.options ?? {}) });
       expect(crlf.output).toBe(result.output.replace(/\r?\n/g, '\r\n'));
     });
   }

@@ -6,7 +6,7 @@ import { DEFAULT_OUT_DIR, WORKER_THRESHOLD, reportToJson, reportToTerminal, runC
 import { createProgress } from '../codemod/progress';
 import { EXIT_ERROR, EXIT_OK, MsbError } from '../errors';
 import { configFor } from './config-options';
-import { ConversionFlags, withConversionOptions } from './shared-options';
+import { ConversionFlags, conversionEnvironment, parentFolderProblem, withConversionOptions } from './shared-options';
 
 interface CodemodArgs extends Omit<ConversionFlags, 'context'> {
   targets?: string[];
@@ -37,6 +37,10 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
         if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1) throw new Error('--concurrency must be a positive integer');
         if (argv.report && /\.[^./\\]+$/.test(argv.report) && !/\.(json|md|markdown)$/i.test(argv.report)) throw new Error('--report must end in .json or .md, or name a folder');
         if (!argv.targets?.length && !argv['repos-from']?.length) throw new Error('name at least one repository, folder or glob (or --repos-from FILE)');
+        // Checked before the run: a report file that cannot be written would otherwise fail after it
+        // (a report folder is created with its parents).
+        const reportFolder = argv.report && /\.(json|md|markdown)$/i.test(argv.report) ? parentFolderProblem('--report', argv.report) : null;
+        if (reportFolder) throw new Error(reportFolder);
         if (argv['allow-dirty'] && !argv['git-branch']) throw new Error('--allow-dirty only applies with --git-branch');
         return true;
       }) as never,
@@ -44,6 +48,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
     // One config for the whole run (--config, or the nearest above the current folder): the
     // repositories' own config files are not read.
     const config = configFor(process.cwd(), argv);
+    conversionEnvironment(argv, config); // profiles and --runtime checked before any repository is read
     const progress = createProgress({ quiet: argv.quiet || argv.json === true });
     const targets = [...(argv.targets ?? []), ...(argv['repos-from'] ?? []).flatMap(readRepositoryList)];
     const summary = await runCodemod({

@@ -1,19 +1,22 @@
-/** `msb convert <Dockerfile...>`: print, diff, check or write the converted file(s). */
+/** `msb convert <Dockerfile...|->`: print, diff, check or write the converted file(s). */
 import type { CommandModule } from 'yargs';
-import { statSync } from 'fs';
-import * as path from 'path';
-import { convertFile, ConversionResult } from '../convert';
-import { EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_WOULD_CHANGE, MsbError } from '../errors';
+import { convertFile, convertText, ConversionResult, errorResult } from '../convert';
+import { EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_WOULD_CHANGE, isMsbError, MsbError } from '../errors';
+import type { MsbConfig } from '../config/load-config';
+import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
+import type { PlanEnvironment } from '../plan/planner';
 import { checkReport } from './check-report';
 import { configFor, environmentCache } from './config-options';
+import { DockerfileInput, dockerfileInputs, readInput, STDIN, targetsProblem } from './dockerfile-inputs';
 import { FormatFlags, withFormatOption, writeReport } from './format-option';
 import { formatExplanation, resultToJson } from './report-format';
-import { ConversionFlags, withConversionOptions } from './shared-options';
+import { ConversionFlags, conversionEnvironment, parentFolderProblem, withConversionOptions, withStdinOption } from './shared-options';
 
 interface ConvertArgs extends ConversionFlags, FormatFlags {
   files: string[];
+  'stdin-filepath'?: string;
   'dry-run': boolean;
   write: boolean;
   out?: string;
@@ -23,20 +26,29 @@ interface ConvertArgs extends ConversionFlags, FormatFlags {
 }
 
 export const convertCommand: CommandModule<object, ConvertArgs> = {
-  command: 'convert <files..>',
+  command: 'convert [files..]',
   describe: 'Convert single-stage Dockerfile(s) into multi-stage ones',
   builder: (yargs) =>
-    withFormatOption(withConversionOptions(yargs), '--check')
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Dockerfile(s) to convert' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file' })
+    withFormatOption(withStdinOption(withConversionOptions(yargs)), '--check')
+      .positional('files', { type: 'string', array: true, describe: 'Dockerfile(s), folders holding one, or - for standard input' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file; paths are relative to the git repository root when the file is in one (as git diff writes them, for git apply), else to the current folder' })
       .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Replace the file(s) in place (atomically)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write the converted file here (one input only)' })
       .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when a file would change; write nothing' })
       .option('explain', { type: 'boolean', default: false, describe: 'Say why each instruction went where it went (stderr)' })
+      .epilogue(
+        'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed); 1 --check: a file would change; ' +
+          '2 usage or input error (missing, binary or unparsable file with file:line, invalid profile, unknown flag or runtime): nothing is written.',
+      )
       .check((argv) => {
+        const targets = targetsProblem(argv.files);
+        if (targets) throw new Error(targets);
         const modes = ['dry-run', 'write', 'check'].filter((m) => argv[m]).concat(argv.out ? ['out'] : []);
         if (modes.length > 1) throw new Error(`choose one of --dry-run, --write, --out, --check (got ${modes.map((m) => `--${m}`).join(', ')})`);
-        if (argv.out && argv.files.length > 1) throw new Error('--out takes a single input file');
+        if (argv.out && argv.files?.length !== 1) throw new Error('--out takes a single input file');
+        if (argv.write && argv.files?.includes(STDIN)) throw new Error('--write cannot replace standard input: print the result, or use --out FILE');
+        const out = parentFolderProblem('--out', argv.out);
+        if (out) throw new Error(out);
         if (argv.format && !argv.check) throw new Error('--format applies to --check (and to msb lint)');
         return true;
       }) as never,
@@ -50,12 +62,13 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   if (argv.format === 'json') argv = { ...argv, json: true };
   const format = argv.format === 'json' ? undefined : argv.format;
   const environmentFor = environmentCache();
+  // --runtime and the profiles are checked once before any file is read.
+  conversionEnvironment(argv, null, environmentFor);
   const results: ConversionResult[] = [];
   let exitCode = EXIT_OK;
-  for (const file of argv.files.map(dockerfileIn)) {
-    const config = configFor(file, argv);
-    const environment = environmentFor(config, argv.profile);
-    const result = await convertFile(file, { lang: argv.lang, context: argv.context, runtime: argv.runtime, runtimeByLanguage: config?.runtime, environment });
+  for (const input of dockerfileInputs(argv.files, argv)) {
+    const config = configFor(input.path ?? input.context ?? '.', argv);
+    const result = await convertInput(input, argv, config, conversionEnvironment(argv, config, environmentFor));
     results.push(result);
     if (result.status === 'error') {
       const internal = result.error?.kind === 'internal';
@@ -69,10 +82,10 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     if (!argv.quiet && !argv.json && !format) report(result, argv);
     if (argv.check) {
       if (result.status === 'changed') exitCode = Math.max(exitCode, EXIT_WOULD_CHANGE);
-    } else if (argv.write) {
+    } else if (argv.write && input.path !== null) {
       if (result.status === 'changed') {
         try {
-          await writeFileSafely(file, result.output, result.encoding);
+          await writeFileSafely(input.path, result.output, result.encoding);
         } catch (error) {
           if (!(error instanceof MsbError)) throw error;
           process.stderr.write(`msb: ${error.toOneLine()}\n`);
@@ -82,27 +95,25 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     } else if (argv.out) {
       await writeFileSafely(argv.out, result.output, result.encoding);
     } else if (!argv.json) {
-      process.stdout.write(argv['dry-run'] ? unifiedDiff(path.relative(process.cwd(), file) || file, result.original, result.output) : result.output);
+      process.stdout.write(argv['dry-run'] ? unifiedDiff(diffPath(result.file), result.original, result.output) : result.output);
     }
   }
   if (format) writeReport(format, checkReport(results, format !== 'stylish'), argv);
-  if (argv.json) {
-    const payload = results.map((r) => resultToJson(r, { diff: true }));
-    process.stdout.write(`${JSON.stringify(payload.length === 1 ? payload[0] : payload, null, 2)}\n`);
-  }
+  // One shape whatever the number of files: an array, as eslint prints.
+  if (argv.json) process.stdout.write(`${JSON.stringify(results.map((r) => resultToJson(r, { diff: true })), null, 2)}\n`);
   return exitCode;
 }
 
-/** `msb convert .` means the Dockerfile in that folder, as `msb detect .` does. */
-function dockerfileIn(target: string): string {
-  const isDirectory = (() => {
-    try {
-      return statSync(target).isDirectory();
-    } catch {
-      return false;
-    }
-  })();
-  return isDirectory ? path.join(target, 'Dockerfile') : target;
+async function convertInput(input: DockerfileInput, argv: ConvertArgs, config: MsbConfig | null, environment: PlanEnvironment): Promise<ConversionResult> {
+  const options = { lang: argv.lang, context: input.context, runtime: argv.runtime, runtimeByLanguage: config?.runtime, environment };
+  if (input.path !== null) return convertFile(input.path, options);
+  try {
+    const source = await readInput(input);
+    return convertText(source.text, { ...options, file: input.name, encoding: source.encoding });
+  } catch (error) {
+    if (!isMsbError(error)) throw error;
+    return errorResult(input.name, error);
+  }
 }
 
 function report(result: ConversionResult, argv: ConvertArgs): void {

@@ -1,16 +1,18 @@
-/** `msb lint <Dockerfile...>`: the multi-stage rules (src/lint/rules) on existing files. Exit 0 clean, 1 findings, 2 input error. */
+/** `msb lint <Dockerfile...|->`: the multi-stage rules (src/lint/rules) on existing files. Exit 0 clean, 1 findings, 2 input error. */
 import type { CommandModule } from 'yargs';
 import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE, isMsbError } from '../errors';
 import type { FileReport } from '../formats';
 import { lintText } from '../lint/lint';
 import type { LintFinding } from '../lint/lint-types';
 import { RULES } from '../lint/rules';
-import { readDockerfile } from '../parse/read-dockerfile';
 import { ConfigFlags, configFor, withConfigOption } from './config-options';
+import { dockerfileInputs, readInput, targetsProblem } from './dockerfile-inputs';
 import { FormatFlags, INPUT_ERROR, withFormatOption, writeReport } from './format-option';
+import { withStdinOption } from './shared-options';
 
 interface LintArgs extends FormatFlags, ConfigFlags {
   files: string[];
+  'stdin-filepath'?: string;
   json: boolean;
   ignore?: string[];
   quiet: boolean;
@@ -23,14 +25,26 @@ interface LintedFile {
 }
 
 export const lintCommand: CommandModule<object, LintArgs> = {
-  command: 'lint <files..>',
+  command: 'lint [files..]',
   describe: 'Check (multi-stage) Dockerfiles: stage references, ARG scope, pinned runtime image, caches, secrets',
   builder: (yargs) =>
-    withConfigOption(withFormatOption(yargs, 'the findings'))
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Dockerfile(s) to check' })
+    withStdinOption(withConfigOption(withFormatOption(yargs, 'the findings')))
+      .positional('files', { type: 'string', array: true, describe: 'Dockerfile(s), folders holding one, or - for standard input' })
       .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output (--format json)' })
-      .option('ignore', { type: 'string', array: true, describe: `Rule id(s) to skip (${RULES.map((r) => r.id).join(', ')})` })
+      // Not `array: true`: that would swallow the file names after it (`--ignore MSB001 Dockerfile`).
+      .option('ignore', {
+        type: 'string',
+        coerce: (value: string | string[]) => ([] as string[]).concat(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
+        describe: `Rule id(s) to skip, repeatable or comma-separated (${RULES.map((r) => r.id).join(', ')})`,
+      })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Errors only, no warnings' })
+      .check((argv) => {
+        const problem = targetsProblem(argv.files);
+        if (problem) throw new Error(problem);
+        const unknown = (argv.ignore ?? []).filter((id) => !RULES.some((r) => r.id === id.toUpperCase()));
+        if (unknown.length) throw new Error(`--ignore: unknown rule ${unknown.join(', ')} (rules: ${RULES.map((r) => r.id).join(', ')})`);
+        return true;
+      })
       .epilogue(
         [
           ...RULES.map((r) => `${r.id} (${r.severity}): ${r.description}`),
@@ -44,17 +58,13 @@ export const lintCommand: CommandModule<object, LintArgs> = {
 };
 
 async function runLint(argv: LintArgs): Promise<number> {
-  const unknown = (argv.ignore ?? []).filter((id) => !RULES.some((r) => r.id === id.toUpperCase()));
-  if (unknown.length) {
-    process.stderr.write(`msb: --ignore: unknown rule ${unknown.join(', ')}\n`);
-    return EXIT_ERROR;
-  }
   const format = argv.json ? 'json' : (argv.format ?? 'stylish');
   const linted: LintedFile[] = [];
-  for (const file of argv.files) {
+  for (const input of dockerfileInputs(argv.files, argv)) {
+    const file = input.name;
     try {
-      const ignore = [...(argv.ignore ?? []), ...(configFor(file, argv)?.ignore ?? [])];
-      const source = await readDockerfile(file);
+      const ignore = [...(argv.ignore ?? []), ...(configFor(input.path ?? input.context ?? '.', argv)?.ignore ?? [])];
+      const source = await readInput(input);
       const findings = lintText(source.text, file, { ignore }).filter((f) => !argv.quiet || f.severity === 'error');
       linted.push({ file, findings, error: null });
     } catch (error) {
@@ -63,6 +73,7 @@ async function runLint(argv: LintArgs): Promise<number> {
       if (format === 'stylish') process.stderr.write(`msb: ${error.toOneLine()}\n`);
     }
   }
+  // One shape whatever the number of files: an array, as eslint prints.
   if (format === 'json') process.stdout.write(`${JSON.stringify(linted, null, 2)}\n`);
   else writeReport(format, { rules: [...RULES, INPUT_ERROR], files: linted.map((l) => toFileReport(l, format === 'stylish')) }, argv);
   if (linted.some((l) => l.error)) return EXIT_ERROR;

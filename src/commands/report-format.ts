@@ -1,6 +1,7 @@
 /** Human and JSON renderings of results, shared by convert, detect and codemod. */
 import type { ConversionResult } from '../convert';
 import type { Detection } from '../plan/plan-types';
+import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 
 export function resultToJson(result: ConversionResult, options: { diff?: boolean; output?: boolean } = {}): Record<string, unknown> {
@@ -20,7 +21,7 @@ export function resultToJson(result: ConversionResult, options: { diff?: boolean
     decisions: result.decisions,
     // The stack of an internal error is for --debug on stderr, not for the JSON.
     error: result.error ? { kind: result.error.kind, message: result.error.message, ...(result.error.line !== undefined ? { line: result.error.line } : {}) } : null,
-    ...(options.diff ? { diff: unifiedDiff(result.file, result.original, result.output) } : {}),
+    ...(options.diff ? { diff: unifiedDiff(diffPath(result.file), result.original, result.output) } : {}),
     ...(options.output !== false && result.status === 'changed' ? { output: result.output } : {}),
   };
 }

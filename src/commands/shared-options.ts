@@ -1,6 +1,12 @@
-/** Options several commands share, declared once. */
+/** Options several commands share, declared once, and the checks that run before any work. */
 import type { Argv } from 'yargs';
-import { ConfigFlags, withConfigOption } from './config-options';
+import { statSync } from 'fs';
+import * as path from 'path';
+import type { MsbConfig } from '../config/load-config';
+import { MsbError } from '../errors';
+import type { PlanEnvironment } from '../plan/planner';
+import { runtimeProblem } from '../profiles/runtime-names';
+import { ConfigFlags, environmentCache, withConfigOption } from './config-options';
 
 export interface ConversionFlags extends ConfigFlags {
   lang?: string;
@@ -18,5 +24,50 @@ export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFla
     .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })
     .option('runtime', { type: 'string', describe: 'Runtime flavour where a profile offers several (go: distroless | scratch | alpine | debian | distroless-base; java: jre | alpine | distroless, plus ",layered" for Spring Boot layers)' })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only errors on stderr' }) as Argv<T & ConversionFlags>;
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only errors on stderr' })
+    .check((argv) => {
+      const problem = folderProblem('--context', argv.context);
+      if (problem) throw new Error(problem);
+      return true;
+    }) as Argv<T & ConversionFlags>;
+}
+
+/** `-` reads standard input; this names it. */
+export function withStdinOption<T>(yargs: Argv<T>): Argv<T & { 'stdin-filepath'?: string }> {
+  return yargs.option('stdin-filepath', {
+    type: 'string',
+    describe: "With -: the path standard input stands for, used in messages and diffs; its folder is the build context unless --context says otherwise",
+  });
+}
+
+/**
+ * The profiles (shipped + the config's + --profile) with --runtime checked against them, before any
+ * file is read. Pass one cache per run so that files sharing a config share the loaded profiles.
+ */
+export function conversionEnvironment(
+  flags: ConversionFlags,
+  config: MsbConfig | null = null,
+  environmentFor = environmentCache(),
+): PlanEnvironment {
+  const environment = environmentFor(config, flags.profile);
+  const problem = runtimeProblem(environment.profiles, flags.runtime, flags.lang);
+  if (problem) throw new MsbError('usage', problem);
+  return environment;
+}
+
+/** A flag that names a folder that must exist (`--context`), or a file whose folder must (`--report`). */
+export function folderProblem(flag: string, folder: string | undefined): string | null {
+  if (folder === undefined) return null;
+  try {
+    if (statSync(folder).isDirectory()) return null;
+    return `${flag} ${folder}: not a folder`;
+  } catch {
+    return `${flag} ${folder}: no such folder`;
+  }
+}
+
+export function parentFolderProblem(flag: string, file: string | undefined): string | null {
+  if (file === undefined) return null;
+  const problem = folderProblem(flag, path.dirname(path.resolve(file)));
+  return problem ? `${flag} ${file}: the folder ${path.dirname(file)} does not exist` : null;
 }

@@ -17,7 +17,7 @@ const MAX_FILES = 5000;
 const MAX_READ_BYTES = 1024 * 1024;
 
 export interface BuildContext {
-  /** Absolute path of the context directory. */
+  /** Absolute path of the context directory ('' for the empty context). */
   readonly dir: string;
   /** Relative POSIX paths of the files found (bounded). */
   readonly files: readonly string[];
@@ -117,4 +117,12 @@ function listFiles(root: string, skipped: ReadonlySet<string>): Listing {
   };
   walk(root, '', 1);
   return { files: found, completeDirs };
+}
+
+/**
+ * No build context: a Dockerfile given as a string or on standard input without a folder.
+ * Detection and planning then read the Dockerfile alone (base image, RUN and CMD lines).
+ */
+export function emptyBuildContext(): BuildContext {
+  return { dir: '', files: [], has: () => false, glob: () => [], read: () => null, isDockerIgnored: () => false, isGitIgnored: () => false };
 }

@@ -46,7 +46,7 @@ export interface Detection {
 export interface ConvertOptions {
   /** Force a language profile instead of detecting one. */
   lang?: string;
-  /** Build context directory (defaults to the Dockerfile's directory). */
+  /** Build context directory (convertFile/detectFile: default the Dockerfile's folder; convertText/detectText: none, the Dockerfile alone). */
   context?: string;
   /** Name of the runtime stage. */
   runtimeStageName?: string;

@@ -7,6 +7,7 @@ import { DockerfileParser, From } from 'dockerfile-ast';
 import { analyzeStage } from '../analyze/stage-facts';
 import type { BuildContext } from '../context/build-context';
 import { detectLanguage } from '../detect/detector';
+import { MsbError } from '../errors';
 import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
@@ -48,8 +49,8 @@ export function planConversion(dockerfile: ParsedDockerfile, context: BuildConte
   }
   const dangling = danglingContinuationLine(dockerfile);
   if (dangling !== null) {
-    const reason = `the last instruction (line ${dangling + 1}) ends with an open line continuation or heredoc: a stage added after it would become part of it`;
-    return { status: 'skipped', reason, detection: null, warnings: [] };
+    // Docker reads a file whose last line continues into nothing as a broken instruction too: an input error.
+    throw new MsbError('parse-error', `the last instruction ends with an open line continuation (${dockerfile.escapeChar} at the end of the file) or an unterminated heredoc`, { file: dockerfile.file, line: dangling + 1 });
   }
   const stage = dockerfile.stages[0];
   const facts = analyzeStage(dockerfile, stage);

@@ -3,7 +3,8 @@
  * convert it, build original and converted images with the offline harness, run both, compare.
  *
  * Environment:
- *   MSB_DOCKER_BUILD         build wrapper (default ../shared/docker-harness/build.sh, relative to the repo root)
+ *   MSB_HARNESS_DIR          the offline Docker harness (default ../shared/docker-harness, relative to the repo root)
+ *   MSB_DOCKER_BUILD         build wrapper (default $MSB_HARNESS_DIR/build.sh)
  *   MSB_E2E_CONVERTED_DIR    take <dir>/<case>/Dockerfile instead of running `msb convert`
  *   MSB_E2E_CASES            comma-separated case names to run (default: all)
  *   MSB_E2E_SKIP_NO_DOCKER=1 skip (instead of fail) when no Docker engine answers
@@ -35,7 +36,7 @@ import {
 } from './docker';
 
 const REPO = resolve(__dirname, '..', '..');
-const BUILD_SCRIPT = resolve(REPO, process.env.MSB_DOCKER_BUILD || '../shared/docker-harness/build.sh');
+const BUILD_SCRIPT = resolve(REPO, process.env.MSB_DOCKER_BUILD || `${process.env.MSB_HARNESS_DIR || '../shared/docker-harness'}/build.sh`);
 // src/verify builds with the wrapper MSB_DOCKER_BUILD names: the same one, resolved from the repository
 process.env.MSB_DOCKER_BUILD = BUILD_SCRIPT;
 const CONVERTED_DIR = process.env.MSB_E2E_CONVERTED_DIR;
@@ -298,7 +299,7 @@ if (!engine.ok && process.env.MSB_E2E_SKIP_NO_DOCKER === '1') {
     test('a Docker engine answers', () => {
       throw new Error(
         `no Docker engine answers (\`docker info\` failed: ${engine.detail}). Start one (e.g. ` +
-          `../shared/docker-harness/setup.sh) or set MSB_E2E_SKIP_NO_DOCKER=1 to skip the e2e suite.`,
+          `$MSB_HARNESS_DIR/setup.sh, default ../shared/docker-harness) or set MSB_E2E_SKIP_NO_DOCKER=1 to skip the e2e suite.`,
       );
     });
   });

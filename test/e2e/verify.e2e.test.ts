@@ -10,7 +10,7 @@ import { REPO_ROOT as ROOT, runMsb } from '../helpers/built-msb';
 import { dockerEngineAnswers } from './docker';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'python-requirements-console-script', 'Dockerfile');
-const HARNESS = path.resolve(ROOT, '..', 'shared', 'docker-harness', 'build.sh');
+const HARNESS = path.resolve(ROOT, process.env.MSB_HARNESS_DIR || '../shared/docker-harness', 'build.sh');
 const engine = dockerEngineAnswers();
 
 function msb(args: string[], env: NodeJS.ProcessEnv = {}) {

@@ -18,7 +18,8 @@ export function contextDir(files: Record<string, string>): string {
 }
 
 export function convertIn(dockerfile: string, files: Record<string, string>, options: ConvertTextOptions = {}): ConversionResult {
-  return convertText(dockerfile, { ...options, file: path.join(contextDir(files), 'Dockerfile') });
+  const dir = contextDir(files);
+  return convertText(dockerfile, { ...options, file: path.join(dir, 'Dockerfile'), context: dir });
 }
 
 export interface StageFixture {

@@ -13,7 +13,8 @@ function repo(files: Record<string, string>): string {
 }
 
 function detect(dockerfile: string, files: Record<string, string> = {}, lang?: string) {
-  return detectText(dockerfile, { file: path.join(repo(files), 'Dockerfile'), lang });
+  const dir = repo(files);
+  return detectText(dockerfile, { file: path.join(dir, 'Dockerfile'), context: dir, lang });
 }
 
 describe('detector', () => {

@@ -18,6 +18,8 @@ export interface JavaRuntime {
 export interface JavaSettings {
   defaultRuntime: string;
   runtimes: Record<string, JavaRuntime>;
+  /** Words `--runtime` accepts after (or instead of) a runtime name: `layered`. */
+  runtimeOptions?: string[];
   /** Where a jar goes when the command's path cannot be kept (a wildcard, a path never built). */
   fixedJarName: string;
   /** Java major for builder images that do not say theirs (`maven:3`), when the build does not either. */
@@ -56,6 +58,7 @@ export const javaSettingsSchema = {
         },
       },
     },
+    runtimeOptions: stringList,
     fixedJarName: { type: 'string', pattern: '^[^/\\s]+\\.jar$' },
     fallbackMajor: { type: ['integer', 'null'] },
     servlet: {

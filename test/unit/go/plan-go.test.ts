@@ -129,7 +129,9 @@ describe('go planning', () => {
     expect(result.reason).toContain(reason);
   });
 
-  it('rejects an unknown --runtime', () => {
-    expect(convertIn(server, mod, { runtime: 'busybox' }).reason).toContain('unknown runtime "busybox" for Go');
+  it('rejects an unknown --runtime as a usage error naming the runtimes Go offers', () => {
+    const result = convertIn(server, mod, { runtime: 'busybox' });
+    expect(result).toMatchObject({ status: 'error', error: { kind: 'usage' } });
+    expect(result.reason).toMatch(/--runtime busybox: go offers distroless, scratch, alpine/);
   });
 });

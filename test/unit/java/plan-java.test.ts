@@ -138,10 +138,15 @@ describe('java planning', () => {
   it.each([
     [undefined, 'CMD ["mvn", "exec:java"]', 'exec:java'],
     ['jre,alpine', 'CMD ["java", "-jar", "target/shop-1.4.0.jar"]', 'choose one Java runtime'],
-    ['musl', 'CMD ["java", "-jar", "target/shop-1.4.0.jar"]', 'unknown runtime "musl"'],
   ])('skips (runtime %s, %s)', (runtime, tail, reason) => {
     const result = convertIn(`FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\n${tail}\n`, boot, runtime ? { runtime } : {});
     expect(result.status).toBe('skipped');
     expect(result.reason).toContain(reason);
+  });
+
+  it('rejects a runtime Java does not offer as a usage error', () => {
+    const result = convertIn(maven('CMD ["java", "-jar", "target/shop-1.4.0.jar"]'), boot, { runtime: 'musl' });
+    expect(result).toMatchObject({ status: 'error', error: { kind: 'usage' } });
+    expect(result.reason).toMatch(/--runtime musl: java offers jre, alpine, distroless \(plus ,layered\)/);
   });
 });

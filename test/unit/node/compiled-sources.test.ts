@@ -19,7 +19,7 @@ function convert(files: Record<string, string>, cmd = '["node", "dist/server.js"
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
-  return convertText(DOCKERFILE(cmd), { file: path.join(dir, 'Dockerfile') });
+  return convertText(DOCKERFILE(cmd), { file: path.join(dir, 'Dockerfile'), context: dir });
 }
 
 const pruneRun = (output: string) => output.split('\n').find((l) => l.startsWith('RUN npm prune')) ?? '';

@@ -3,7 +3,10 @@ import * as path from 'path';
 import { detectText } from '../../../src';
 import { environment, Files, pkg, project } from './node-fixtures';
 
-const detect = (dockerfile: string, files: Files) => detectText(dockerfile, { file: path.join(project(files), 'Dockerfile'), environment });
+const detect = (dockerfile: string, files: Files) => {
+  const dir = project(files);
+  return detectText(dockerfile, { file: path.join(dir, 'Dockerfile'), context: dir, environment });
+};
 const app = (cmd: string, install = 'RUN npm ci\nRUN npm run build') => `FROM node:18\nWORKDIR /app\nCOPY . .\n${install}\n${cmd}\n`;
 
 describe('node detection', () => {

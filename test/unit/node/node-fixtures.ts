@@ -39,7 +39,8 @@ export function nodeInput(dockerfile: string, files: Files = {}): DetectInput {
 }
 
 export function convert(dockerfile: string, files: Files = {}, options: { lang?: string; runtime?: string } = {}) {
-  return convertText(dockerfile, { file: path.join(project(files), 'Dockerfile'), environment, ...options });
+  const dir = project(files);
+  return convertText(dockerfile, { file: path.join(dir, 'Dockerfile'), context: dir, environment, ...options });
 }
 
 /** The stages msb appended (everything after the original text). */

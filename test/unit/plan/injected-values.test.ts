@@ -33,7 +33,7 @@ function plantingEnvironment(plant: (model: RuntimeStageModel) => void): PlanEnv
 }
 
 it('the untouched strategy converts the file (the cases below are not skipped for another reason)', () => {
-  expect(convertText(DOCKERFILE, { file: EXAMPLE, environment: plantingEnvironment(() => undefined) }).status).toBe('changed');
+  expect(convertText(DOCKERFILE, { file: EXAMPLE, context: path.dirname(EXAMPLE), environment: plantingEnvironment(() => undefined) }).status).toBe('changed');
 });
 
 it.each<[string, (model: RuntimeStageModel) => void]>([
@@ -46,7 +46,7 @@ it.each<[string, (model: RuntimeStageModel) => void]>([
   ['an original instruction with a trailing escape that swallows the next one', (m) => (m.user = original('USER app \\'))],
   ['an original line that is not an instruction at all', (m) => (m.workdir = original('WORKDIR /app\nrm -rf /'))],
 ])('%s: skipped with the reason, the file left as it is', (_name, plant) => {
-  const result = convertText(DOCKERFILE, { file: EXAMPLE, environment: plantingEnvironment(plant) });
+  const result = convertText(DOCKERFILE, { file: EXAMPLE, context: path.dirname(EXAMPLE), environment: plantingEnvironment(plant) });
   expect(result).toMatchObject({ status: 'skipped', reason: INJECTED_VALUE_REASON, output: DOCKERFILE });
 });
 

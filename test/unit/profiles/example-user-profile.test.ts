@@ -15,7 +15,7 @@ const internal = 'FROM registry.corp.example/base/python:3.11';
 
 describe('docs/profiles/corp-python.yaml', () => {
   const environment = createEnvironment([userProfile]);
-  const convert = (text: string, env = environment) => convertText(text, { file: path.join(example, 'Dockerfile'), environment: env });
+  const convert = (text: string, env = environment) => convertText(text, { file: path.join(example, 'Dockerfile'), context: example, environment: env });
   const dockerfile = readFileSync(path.join(example, 'Dockerfile'), 'utf8');
 
   it('replaces the shipped python profile (it extends python and gives no id)', () => {

@@ -7,7 +7,7 @@ import { convertText } from '../../../src';
 function convert(dockerfile: string, files: Record<string, string> = { 'requirements.txt': 'flask\n' }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'msb-py-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return convertText(dockerfile, { file: path.join(dir, 'Dockerfile') });
+  return convertText(dockerfile, { file: path.join(dir, 'Dockerfile'), context: dir });
 }
 
 const runtimeOf = (output: string) => output.slice(output.lastIndexOf('\nFROM '));
