@@ -86,14 +86,18 @@ export async function writeReport(target: string, summary: CodemodSummary): Prom
 
 /**
  * Fixed-width columns; the last column is not padded. With `width`, columns marked in `clip` are
- * cut (with …, at the start for paths) until each line fits; unmarked columns stay whole.
+ * cut (with …, at the start for paths) until each line fits; unmarked columns stay whole. An empty
+ * last column is left out of the fit, so only the header line may run past `width`.
  */
 export function formatTable(header: string[], rows: string[][], fit?: { width: number; clip: readonly ('start' | 'end' | null)[] }): string {
   const natural = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const widths = fit ? fitWidths(natural.map((n, i) => ({ natural: n, min: fit.clip[i] ? Math.min(n, Math.max(header[i].length, MIN_CLIPPED_WIDTH)) : n })), fit.width, GAP.length) : natural;
+  // An empty last column (e.g. no row has a warning) takes no room from the others: only its header shows, whole.
+  const emptyLast = fit !== undefined && rows.every((r) => r[r.length - 1] === '');
+  const fitted = emptyLast ? natural.slice(0, -1) : natural;
+  const widths = fit ? [...fitWidths(fitted.map((n, i) => ({ natural: n, min: fit.clip[i] ? Math.min(n, Math.max(header[i].length, MIN_CLIPPED_WIDTH)) : n })), fit.width, GAP.length), ...(emptyLast ? [0] : [])] : natural;
   const cellOf = (text: string, i: number) => (text.length > widths[i] ? clip(text, widths[i], fit?.clip[i] ?? 'end') : text);
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? cellOf(c, i) : cellOf(c, i).padEnd(widths[i]))).join(GAP).trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  const line = (cells: string[], wholeLast = false) => cells.map((c, i) => (i === cells.length - 1 ? (wholeLast ? c : cellOf(c, i)) : cellOf(c, i).padEnd(widths[i]))).join(GAP).trimEnd();
+  return [line(header, emptyLast), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(r))].join('\n');
 }
 
 const GAP = '  ';

@@ -84,6 +84,15 @@ describe('codemod reports', () => {
     if (width === 236) expect(table[2]).toMatch(/^a-long-organisation\/\S+ {2}services\/backend\/worker\/Dockerfile\.production .* \(2\) libsomething-unknown-dev: no runtime library/);
   });
 
+  it('terminal: with no warning shown, the empty last column takes no room from the others', () => {
+    // 96 columns without the last one; reserving its header would cut the images.
+    const text = reportToTerminal({ ...summary, rows: [row({ repository: 'org/api-service', file: 'api/Dockerfile' })] }, { width: 100 });
+    const [header, rule, line] = text.split('\n');
+    expect(header).toMatch(/ {2}saving {2}first warning$/);
+    expect(rule.length).toBeLessThanOrEqual(100);
+    expect(line).toBe('org/api-service  api/Dockerfile  python/flask  converted  python:3.11 → python:3.11-slim  325 MB');
+  });
+
   it('terminal: singular counts read as such', () => {
     const one = { ...summary, totals: { ...summary.totals, repositories: 1, dockerfiles: 1, repositoryErrors: 0 } };
     expect(reportToTerminal(one)).toContain('1 repository, 1 Dockerfile: would convert 2');
