@@ -7,7 +7,7 @@ import { defaultEnvironment } from './languages';
 import { parseDockerfile } from './parse/parse-dockerfile';
 import { readDockerfile } from './parse/read-dockerfile';
 import type { ConvertTextOptions } from './convert';
-import type { Detection } from './plan/plan-types';
+import type { Detection } from './detect/detect-types';
 
 /** Detects the language of a Dockerfile and its build context (`options.context`, else the file's folder). Throws MsbError for bad input. */
 export async function detectFile(file: string, options: ConvertTextOptions = {}): Promise<Detection> {
@@ -22,5 +22,5 @@ export function detectText(text: string, options: ConvertTextOptions = {}): Dete
   const dockerfile = parseDockerfile(text, file);
   const stage = dockerfile.stages[dockerfile.stages.length - 1];
   const context = options.context === undefined ? emptyBuildContext() : openBuildContext(options.context, environment.profiles);
-  return detectLanguage({ dockerfile, facts: analyzeStage(dockerfile, stage), context }, environment.profiles, environment.strategyFor, options.lang);
+  return detectLanguage({ dockerfile, facts: analyzeStage(dockerfile, stage), context }, environment.profiles, environment.strategyFor, options.lang).detection;
 }

@@ -1,16 +1,20 @@
 /**
- * The pipeline end to end: parse → detect → plan → render → apply edits → verify.
+ * The pipeline end to end, each step once: parse → analyze → detect → plan (and render) →
+ * edit → verify → lint.
  * Pure with respect to the Dockerfile (it reads the build context, never writes); the CLI
  * and the codemod decide what to do with the result.
  */
 import * as path from 'path';
+import { analyzeStage } from './analyze/stage-facts';
 import { applyEdits } from './edit/text-edits';
 import { emptyBuildContext, openBuildContext } from './context/build-context';
+import type { Detection } from './detect/detect-types';
+import { detectLanguage } from './detect/detector';
 import { internalErrorLine, MsbError, isMsbError } from './errors';
 import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
 import { readDockerfileSync, TextEncoding } from './parse/read-dockerfile';
-import { INJECTED_VALUE_REASON, planConversion, PlanEnvironment } from './plan/planner';
-import type { ConvertOptions, Decision, Detection } from './plan/plan-types';
+import { INJECTED_VALUE_REASON, planConversion, PlanEnvironment, unconvertibleFile, unconvertibleStage } from './plan/planner';
+import type { ConvertOptions, Decision } from './plan/plan-types';
 import { defaultEnvironment } from './languages';
 import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
@@ -64,12 +68,22 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 
 function convertParsed(text: string, file: string, options: ConvertTextOptions): ConversionResult {
   const environment = options.environment ?? defaultEnvironment();
+  const encoding = options.encoding ?? 'utf8';
+  const left = (status: 'unchanged' | 'skipped', reason: string): ConversionResult => ({ file, original: text, encoding, detection: null, warnings: [], decisions: [], changes: [], status, reason, output: text });
   const dockerfile = parseDockerfile(text, file);
+  const unconvertible = unconvertibleFile(dockerfile);
+  if (unconvertible) return left(unconvertible.status, unconvertible.reason);
+  const stage = dockerfile.stages[0];
+  const facts = analyzeStage(dockerfile, stage);
+  const conflict = unconvertibleStage(facts, stage);
+  if (conflict) return left(conflict.status, conflict.reason);
   const context = options.context === undefined ? emptyBuildContext() : openBuildContext(options.context, environment.profiles);
-  const plan = planConversion(dockerfile, context, options, environment);
+  const input = { dockerfile, facts, context };
+  const detected = detectLanguage(input, environment.profiles, environment.strategyFor, options.lang);
+  const plan = planConversion(input, detected, options, environment);
   const wrongRuntime = plan.detection?.language ? runtimeProblem(environment.profiles, options.runtime, plan.detection.language) : null;
   if (wrongRuntime) throw new MsbError('usage', wrongRuntime, { file });
-  const base = { file, original: text, encoding: options.encoding ?? 'utf8', detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
+  const base = { file, original: text, encoding, detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
   if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
 
   const body = applyEdits(dockerfile.text, plan.edits);

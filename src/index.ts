@@ -1,5 +1,5 @@
 /**
- * msb as a library. The pipeline: parse → detect → plan → render → edit.
+ * msb as a library. The pipeline: parse → analyze → detect → plan → render → edit → verify → lint.
  *
  *   import { convertFile } from 'msb-dockerfile';
  *   const result = await convertFile('Dockerfile');
@@ -11,9 +11,12 @@ export { detectFile, detectText } from './api';
 export { parseDockerfile } from './parse/parse-dockerfile';
 export type { ParsedDockerfile, InstructionNode, Stage } from './parse/parse-dockerfile';
 export { readDockerfile } from './parse/read-dockerfile';
-export { loadProfiles, createEnvironment, STRATEGIES } from './languages';
+export { loadProfiles, createEnvironment, strategies } from './languages';
+export { defineStrategy } from './languages/strategy';
+export type { LanguageStrategy } from './languages/strategy';
 export type { Profile } from './profiles/profile-types';
-export type { Detection, Evidence, Decision, ConvertOptions, LanguageStrategy, RuntimeStageModel } from './plan/plan-types';
+export type { Detection, Evidence } from './detect/detect-types';
+export type { Decision, ConvertOptions, RuntimeStageModel } from './plan/plan-types';
 export { unifiedDiff } from './emit/unified-diff';
 export { writeFileSafely } from './emit/write-file';
 export { MsbError, EXIT_OK, EXIT_WOULD_CHANGE, EXIT_ERROR } from './errors';

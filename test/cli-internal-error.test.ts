@@ -8,6 +8,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import { convertFileSync } from '../src/convert';
 import { createEnvironment } from '../src/languages';
+import type { PlanEnvironment } from '../src/plan/planner';
 import { pythonRepo, tempDir } from './unit/codemod-helpers';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -65,7 +66,13 @@ describe('an internal error', () => {
 
   it('comes back from the library as status "error" of kind "internal", never thrown', () => {
     const environment = createEnvironment();
-    const throwing = { ...environment, strategyFor: (profile: Parameters<typeof environment.strategyFor>[0]) => ({ ...environment.strategyFor(profile), plan: () => { throw new RangeError('boom'); } }) };
+    const throwing: PlanEnvironment = {
+      ...environment,
+      strategyFor: (profile) => {
+        const strategy = environment.strategyFor(profile);
+        return { ...strategy, analyze: (input) => ({ ...strategy.analyze(input), plan: () => { throw new RangeError('boom'); } }) };
+      },
+    };
     const result = convertFileSync(path.join(pythonRepo(tempDir('msb-crash-api-')), 'Dockerfile'), { environment: throwing });
     expect(result).toMatchObject({ status: 'error', error: { kind: 'internal' } });
     expect(result.reason).toMatch(/Dockerfile: internal error \(RangeError: boom\): this is a bug in msb/);

@@ -2,6 +2,7 @@
  * Reads the arguments of individual instructions: exec (JSON) vs shell form, COPY/ADD
  * flags, sources and destination, heredoc bodies, and `$VAR` references.
  */
+import { ModifiableInstruction } from 'dockerfile-ast';
 import type { InstructionNode } from '../parse/parse-dockerfile';
 
 export type CommandForm =
@@ -104,8 +105,8 @@ export function isFilesystemRoot(source: string): boolean {
 /** The instruction's `--name=value` flags as dockerfile-ast parsed them (COPY/ADD/RUN). */
 export function nodeFlags(instruction: InstructionNode): Map<string, string> {
   const flags = new Map<string, string>();
-  const node = instruction.node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
-  for (const flag of node.getFlags?.() ?? []) flags.set(flag.getName().toLowerCase(), (flag.getValue() ?? 'true').replace(/^(["'])(.*)\1$/, '$2'));
+  const { node } = instruction;
+  for (const flag of node instanceof ModifiableInstruction ? node.getFlags() : []) flags.set(flag.getName().toLowerCase(), (flag.getValue() ?? 'true').replace(/^(["'])(.*)\1$/, '$2'));
   return flags;
 }
 

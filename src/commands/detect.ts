@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { detectText } from '../api';
 import { EXIT_ERROR, EXIT_OK, isMsbError } from '../errors';
-import type { Detection } from '../plan/plan-types';
+import type { Detection } from '../detect/detect-types';
 import { configFor, environmentCache } from './config-options';
 import { dockerfileInputs, readInput, targetsProblem } from './dockerfile-inputs';
 import { formatDetection } from './report-format';

@@ -1,6 +1,6 @@
 /** Human and JSON renderings of results, shared by convert, detect and codemod. */
 import type { ConversionResult } from '../convert';
-import type { Detection } from '../plan/plan-types';
+import type { Detection } from '../detect/detect-types';
 import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 

@@ -1,9 +1,10 @@
-/** Options several commands share, declared once, and the checks that run before any work. */
+/** Options several commands share, declared once (the language lists come from the loaded profiles), and the checks that run before any work. */
 import type { Argv } from 'yargs';
 import { statSync } from 'fs';
 import * as path from 'path';
 import type { MsbConfig } from '../config/load-config';
 import { MsbError } from '../errors';
+import { defaultEnvironment } from '../languages';
 import type { PlanEnvironment } from '../plan/planner';
 import { runtimeProblem } from '../profiles/runtime-names';
 import { ConfigFlags, environmentCache, withConfigOption } from './config-options';
@@ -18,11 +19,12 @@ export interface ConversionFlags extends ConfigFlags {
 }
 
 export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFlags> {
+  const help = languageHelp();
   return withConfigOption(yargs)
-    .option('lang', { type: 'string', describe: 'Language profile to use instead of detecting one (python, node, go, java)' })
+    .option('lang', { type: 'string', describe: `Language profile to use instead of detecting one (${help.languages})` })
     .option('profile', { type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it' })
     .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })
-    .option('runtime', { type: 'string', describe: 'Runtime flavour where a profile offers several (go: distroless | scratch | alpine | debian | distroless-base; java: jre | alpine | distroless, plus ",layered" for Spring Boot layers)' })
+    .option('runtime', { type: 'string', describe: `Runtime flavour where a profile offers several (${help.runtimes})` })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only errors on stderr' })
     .check((argv) => {
@@ -70,4 +72,14 @@ export function parentFolderProblem(flag: string, file: string | undefined): str
   if (file === undefined) return null;
   const problem = folderProblem(flag, path.dirname(path.resolve(file)));
   return problem ? `${flag} ${file}: the folder ${path.dirname(file)} does not exist` : null;
+}
+
+/** The profile ids and each profile's `--runtime` choices, as its strategy names them. */
+function languageHelp(): { languages: string; runtimes: string } {
+  const { profiles, strategyFor } = defaultEnvironment();
+  const runtimes = profiles.flatMap((profile) => {
+    const choices = strategyFor(profile).runtimeChoices();
+    return choices ? [`${profile.id}: ${choices}`] : [];
+  });
+  return { languages: `${profiles.map((p) => p.id).join(', ')}, or the id of a --profile`, runtimes: runtimes.join('; ') };
 }

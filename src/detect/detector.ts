@@ -1,14 +1,20 @@
 /**
- * Step 2 of the pipeline: which language profile fits. Every profile is scored from its
- * weighted rules (files in the build context, the base image, RUN/CMD lines) plus what its
- * strategy reads from manifests; all candidates are kept with their evidence, then the best
- * is picked by confidence and, on a tie, by the profile's explicit priority.
+ * Step 3 of the pipeline (parse → analyze → detect → plan): which language profile fits. Every
+ * profile is scored from its weighted rules (files in the build context, the base image, RUN/CMD
+ * lines); all candidates are kept with their evidence, then the best is picked by confidence and,
+ * on a tie, by the profile's explicit priority. The chosen profile's strategy then reads the
+ * project once: detection reports from that reading and planning decides from the same one.
  */
 import { MsbError } from '../errors';
 import { expandVariables } from '../analyze/instruction-args';
 import { globalArgValues } from '../plan/base-image';
 import type { Profile } from '../profiles/profile-types';
-import type { Candidate, DetectInput, Detection, Evidence, LanguageStrategy } from '../plan/plan-types';
+import type { AnalyzedProject, ProfileStrategy } from '../languages/strategy';
+import type { Candidate, DetectInput, Detection, Evidence } from './detect-types';
+
+export type DetectedLanguage =
+  | { detection: Detection; profile: null; project: null }
+  | { detection: Detection; profile: Profile; project: AnalyzedProject };
 
 /** Below this, msb says "unknown language" rather than guess. */
 export const MIN_CONFIDENCE = 0.5;
@@ -16,9 +22,9 @@ export const MIN_CONFIDENCE = 0.5;
 export function detectLanguage(
   input: DetectInput,
   profiles: readonly Profile[],
-  strategyFor: (profile: Profile) => LanguageStrategy,
+  strategyFor: (profile: Profile) => ProfileStrategy,
   forcedLanguage?: string,
-): Detection {
+): DetectedLanguage {
   const texts = commandTexts(input);
   const image = resolvedImageName(input);
   const candidates: (Candidate & { profile: Profile })[] = [];
@@ -37,7 +43,7 @@ export function detectLanguage(
     }
     chosen = candidates.find((c) => c.language === forcedLanguage) as (typeof candidates)[number];
   } else if (!chosen || chosen.confidence < MIN_CONFIDENCE) {
-    return {
+    const detection: Detection = {
       language: null,
       confidence: chosen?.confidence ?? 0,
       framework: null,
@@ -47,12 +53,14 @@ export function detectLanguage(
       candidates: candidates.map(stripProfile),
       overridden: false,
     };
+    return { detection, profile: null, project: null };
   }
 
-  const details = strategyFor(chosen.profile).describe(input, chosen.profile);
+  const project = strategyFor(chosen.profile).analyze(input);
+  const details = project.describe();
   const evidence = [...chosen.evidence, ...(details.evidence ?? [])];
   if (forcedLanguage) evidence.unshift({ kind: 'override', detail: `--lang ${forcedLanguage}`, weight: 1 });
-  return {
+  const detection: Detection = {
     language: chosen.language,
     confidence: forcedLanguage ? 1 : round(combine(evidence)),
     framework: details.framework ?? null,
@@ -62,6 +70,7 @@ export function detectLanguage(
     candidates: candidates.map(stripProfile),
     overridden: Boolean(forcedLanguage),
   };
+  return { detection, profile: chosen.profile, project };
 }
 
 function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], image: string): Evidence[] {

@@ -1,43 +1,28 @@
 /**
- * The registry of language strategies. A new language is a profile YAML + a strategy here +
- * templates + examples; the core does not change.
+ * Profiles and strategies put together: the shipped profiles (plus `--profile` files), each
+ * validated against the strategy it names and bound to it. A new language is a profile YAML,
+ * a folder of strategy modules, templates and examples; nothing here names one.
  */
-import { MsbError } from '../errors';
-import { loadProfileFile, loadProfilesFromDir, profileBases } from '../profiles/load-profiles';
+import { loadProfileFile, loadProfilesFromDir, profileBases, StrategyLookup } from '../profiles/load-profiles';
 import type { Profile } from '../profiles/profile-types';
-import type { LanguageStrategy } from '../plan/plan-types';
 import type { PlanEnvironment } from '../plan/planner';
 import { defaultRenderer } from '../render/templates';
-import { pythonStrategy } from './python';
-import { nodeStrategy } from './node';
-import { goStrategy } from './go';
-import { javaStrategy } from './java';
+import { bindStrategy, strategies } from './registry';
+import type { ProfileStrategy } from './strategy';
 
-export const STRATEGIES: Readonly<Record<string, LanguageStrategy>> = {
-  python: pythonStrategy,
-  node: nodeStrategy,
-  go: goStrategy,
-  java: javaStrategy,
-};
+export { strategies } from './registry';
 
-export function settingsSchemaFor(strategy: string): object | null | undefined {
-  return STRATEGIES[strategy] ? STRATEGIES[strategy].settingsSchema : undefined;
-}
-
-export function strategyFor(profile: Profile): LanguageStrategy {
-  const strategy = STRATEGIES[profile.strategy];
-  if (!strategy) throw new MsbError('invalid-profile', `strategy: unknown strategy "${profile.strategy}"`, { file: profile.source });
-  return strategy;
-}
+/** What profile loading checks against: the discovered strategy a profile names. */
+export const strategyContract: StrategyLookup = (id) => strategies().get(id);
 
 /**
- * The shipped profiles, plus user profiles (`--profile my.yaml`) that replace same-id ones; a user
- * profile can extend a shipped profile or one given before it.
+ * The shipped profiles, plus user profiles (`--profile my.yaml`) that replace same-id ones or add
+ * languages; a user profile can extend a shipped profile or one given before it.
  */
 export function loadProfiles(extraProfileFiles: readonly string[] = []): Profile[] {
-  const profiles = loadProfilesFromDir(settingsSchemaFor);
+  const profiles = loadProfilesFromDir(strategyContract);
   for (const file of extraProfileFiles) {
-    const profile = loadProfileFile(file, settingsSchemaFor, profileBases(profiles));
+    const profile = loadProfileFile(file, strategyContract, profileBases(profiles));
     const index = profiles.findIndex((p) => p.id === profile.id);
     if (index >= 0) profiles[index] = profile;
     else profiles.push(profile);
@@ -45,8 +30,14 @@ export function loadProfiles(extraProfileFiles: readonly string[] = []): Profile
   return profiles;
 }
 
+/** Profiles with their strategies bound once (settings validated and typed). */
+export function environmentFor(profiles: readonly Profile[]): PlanEnvironment {
+  const bound = new Map<Profile, ProfileStrategy>(profiles.map((p) => [p, bindStrategy(p)]));
+  return { profiles, strategyFor: (profile) => bound.get(profile) ?? bindStrategy(profile), templates: defaultRenderer() };
+}
+
 export function createEnvironment(extraProfileFiles: readonly string[] = []): PlanEnvironment {
-  return { profiles: loadProfiles(extraProfileFiles), strategyFor, templates: defaultRenderer() };
+  return environmentFor(loadProfiles(extraProfileFiles));
 }
 
 let shared: PlanEnvironment | undefined;

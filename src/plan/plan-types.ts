@@ -1,47 +1,10 @@
-/** The contract between the core planner and the language strategies. */
-import type { BuildContext } from '../context/build-context';
-import type { ParsedDockerfile } from '../parse/parse-dockerfile';
-import type { StageFacts } from '../analyze/stage-facts';
+/** What planning reads and what a strategy's plan returns (the contract is src/languages/strategy.ts). */
+import type { Detection, DetectInput } from '../detect/detect-types';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
 import type { ExtraStage, RuntimeStageModel, StageNode } from './stage-model';
 
 export type { RuntimeStageModel } from './stage-model';
-
-export interface Evidence {
-  kind: 'file' | 'base-image' | 'command' | 'manifest' | 'override';
-  detail: string;
-  weight: number;
-}
-
-export interface LanguageDetails {
-  framework?: string;
-  packageManager?: string;
-  /** Anything else worth reporting (build script, output directory, module path...). */
-  facts?: Record<string, string>;
-  evidence?: Evidence[];
-}
-
-export interface Candidate {
-  language: string;
-  confidence: number;
-  priority: number;
-  evidence: Evidence[];
-}
-
-export interface Detection {
-  /** Profile id, or null when nothing matched well enough. */
-  language: string | null;
-  confidence: number;
-  framework: string | null;
-  packageManager: string | null;
-  facts: Record<string, string>;
-  evidence: Evidence[];
-  /** Every profile that matched anything, best first. */
-  candidates: Candidate[];
-  /** True when the user chose the language (`--lang`). */
-  overridden: boolean;
-}
 
 export interface ConvertOptions {
   /** Force a language profile instead of detecting one. */
@@ -56,14 +19,8 @@ export interface ConvertOptions {
   runtimeByLanguage?: Readonly<Record<string, string>>;
 }
 
-export interface DetectInput {
-  dockerfile: ParsedDockerfile;
-  /** Facts of the final stage (the only stage of a single-stage file). */
-  facts: StageFacts;
-  context: BuildContext;
-}
-
-export interface PlanInput extends DetectInput {
+/** What the core hands a strategy's plan (with the profile's settings: PlanInput). */
+export interface PlanContext extends DetectInput {
   profile: Profile;
   detection: Detection;
   options: ConvertOptions;
@@ -71,6 +28,11 @@ export interface PlanInput extends DetectInput {
   /** The name the builder stage has (or will have). */
   builder: string;
   runtimeName: string;
+}
+
+export interface PlanInput<S> extends PlanContext {
+  /** The profile's `settings`, validated against the strategy's schema. */
+  settings: S;
 }
 
 /**
@@ -120,12 +82,3 @@ export type StrategyPlan =
        */
       carried?: string[];
     };
-
-export interface LanguageStrategy {
-  id: string;
-  /** JSON schema for the profile's `settings`, or null when the strategy takes none. */
-  settingsSchema: object | null;
-  /** Framework, package manager and other details once the language is known. */
-  describe(input: DetectInput, profile: Profile): LanguageDetails;
-  plan(input: PlanInput): StrategyPlan;
-}

@@ -1,20 +1,22 @@
 /**
- * Step 3 of the pipeline: decide what happens to a parsed Dockerfile. Language-independent
- * parts live here (multi-stage check, detection, naming the builder, ARG scope, rendering
- * the runtime stage); the language strategy decides artifacts and the runtime image.
+ * Step 4 of the pipeline (parse → analyze → detect → plan): decide what happens to an analysed
+ * Dockerfile. Language-independent parts live here (files msb leaves alone, naming the builder,
+ * ARG scope, rendering the runtime stage); the strategy detection chose decides artifacts and
+ * the runtime image from the project it already read.
  */
 import { DockerfileParser, From } from 'dockerfile-ast';
-import { analyzeStage } from '../analyze/stage-facts';
-import type { BuildContext } from '../context/build-context';
-import { detectLanguage } from '../detect/detector';
+import type { StageFacts } from '../analyze/stage-facts';
+import type { DetectInput, Detection } from '../detect/detect-types';
+import type { DetectedLanguage } from '../detect/detector';
 import { MsbError } from '../errors';
 import { insertAt, TextEdit } from '../edit/text-edits';
-import type { ParsedDockerfile } from '../parse/parse-dockerfile';
+import type { ProfileStrategy } from '../languages/strategy';
+import type { ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
 import { INJECTED_VALUE_REASON, RenderContext, renderExtraStage, renderInsertion, renderRuntimeLines, runtimeInstructionTexts } from '../render/render-stage';
 import type { TemplateRenderer } from '../render/templates';
 import { insertionEdit } from './builder-edits';
-import type { ConvertOptions, Decision, Detection, LanguageStrategy, StrategyPlan } from './plan-types';
+import type { ConvertOptions, Decision, StrategyPlan } from './plan-types';
 import { neededArgs } from './runtime-stage';
 import { PlanningError } from './stage-model';
 
@@ -39,41 +41,48 @@ export type Plan =
 
 export interface PlanEnvironment {
   profiles: readonly Profile[];
-  strategyFor: (profile: Profile) => LanguageStrategy;
+  strategyFor: (profile: Profile) => ProfileStrategy;
   templates: TemplateRenderer;
 }
 
-export function planConversion(dockerfile: ParsedDockerfile, context: BuildContext, options: ConvertOptions, env: PlanEnvironment): Plan {
-  if (dockerfile.stages.length > 1) {
-    return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)`, detection: null, warnings: [] };
-  }
+type Unconvertible = { status: 'unchanged' | 'skipped'; reason: string };
+
+/** Files msb leaves alone before analysing anything (already multi-stage); throws MsbError for a tail that would swallow a new stage. */
+export function unconvertibleFile(dockerfile: ParsedDockerfile): Unconvertible | null {
+  if (dockerfile.stages.length > 1) return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)` };
   const dangling = danglingContinuationLine(dockerfile);
   if (dangling !== null) {
     // Docker reads a file whose last line continues into nothing as a broken instruction too: an input error.
     throw new MsbError('parse-error', `the last instruction ends with an open line continuation (${dockerfile.escapeChar} at the end of the file) or an unterminated heredoc`, { file: dockerfile.file, line: dangling + 1 });
   }
-  const stage = dockerfile.stages[0];
-  const facts = analyzeStage(dockerfile, stage);
+  return null;
+}
+
+/** A stage that copies from itself cannot be split: Docker rejects the file as it is. */
+export function unconvertibleStage(facts: StageFacts, stage: Stage): Unconvertible | null {
   const selfCopy = facts.copies.find((c) => c.spec.from !== null && (c.spec.from.toLowerCase() === stage.name || c.spec.from === '0'));
-  if (selfCopy) {
-    const reason = `${selfCopy.instruction.keyword} --from=${selfCopy.spec.from} (line ${selfCopy.instruction.line + 1}) copies from the stage itself, which Docker rejects`;
-    return { status: 'skipped', reason, detection: null, warnings: [] };
-  }
-  const input = { dockerfile, facts, context };
-  const detection = detectLanguage(input, env.profiles, env.strategyFor, options.lang);
-  if (!detection.language) {
+  if (!selfCopy) return null;
+  return { status: 'skipped', reason: `${selfCopy.instruction.keyword} --from=${selfCopy.spec.from} (line ${selfCopy.instruction.line + 1}) copies from the stage itself, which Docker rejects` };
+}
+
+/** Plans the conversion of an analysed single-stage file whose language detection chose (or did not). */
+export function planConversion(input: DetectInput, detected: DetectedLanguage, options: ConvertOptions, env: PlanEnvironment): Plan {
+  const { dockerfile, facts } = input;
+  const { detection } = detected;
+  if (!detected.project) {
     const best = detection.candidates[0];
     const hint = best ? ` (best guess ${best.language} at ${best.confidence.toFixed(2)}; use --lang to choose)` : ' (no manifest, base image or command matched any profile; use --lang to choose)';
     return { status: 'skipped', reason: `unknown language${hint}`, detection, warnings: [] };
   }
-  const profile = env.profiles.find((p) => p.id === detection.language) as Profile;
+  const { profile, project } = detected;
+  const stage = dockerfile.stages[0];
   // `COPY --from=builder` in a one-stage file names an image: the new stage names must not capture it.
   const imageRefs = facts.copies.map((c) => c.spec.from?.toLowerCase()).filter((f): f is string => Boolean(f));
   const builder = stage.name ?? uniqueName('builder', imageRefs);
   const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder, ...imageRefs]);
   const runtimeFlavour = options.runtime ?? options.runtimeByLanguage?.[profile.id];
   const planned = skipOnPlanningError(() =>
-    env.strategyFor(profile).plan({ ...input, profile, detection, options: { ...options, runtime: runtimeFlavour }, templates: env.templates, builder, runtimeName }),
+    project.plan({ ...input, profile, detection, options: { ...options, runtime: runtimeFlavour }, templates: env.templates, builder, runtimeName }),
   );
   if (planned.kind === 'skip') return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
   const strategyPlan = planned;

@@ -4,10 +4,12 @@
  * images without one keep numeric and built-in users, copy /etc/passwd from the builder when
  * they have no users at all (scratch), or map the user to their non-root user (distroless).
  */
+import { Type } from '@sinclair/typebox';
 import { expandVariables } from '../analyze/instruction-args';
 import { USER_PROGRAMS } from '../analyze/programs';
 import { programName } from '../analyze/shell-commands';
 import type { StageFacts } from '../analyze/stage-facts';
+import { oneOf, stringList } from '../profiles/settings-schema';
 import type { Decision } from './plan-types';
 import { userSetupRuns } from './runtime-stage';
 import { BUILDER, copy, original, shellRun, StageNode, user } from './stage-model';
@@ -23,13 +25,16 @@ export interface RuntimeUserSupport {
   nonrootUser?: string;
 }
 
-/** JSON-schema properties of a RuntimeUserSupport, for the profiles' `settings` schemas. */
+/** Schema properties of a RuntimeUserSupport (and the image's shell), for the profiles' `settings` schemas. */
 export const runtimeUserSupportProperties = {
-  shell: { type: 'boolean' },
-  userTool: { enum: ['none', 'shadow', 'busybox'] },
-  users: { type: 'array', items: { type: 'string', minLength: 1 } },
-  nonrootUser: { type: 'string' },
-} as const;
+  shell: Type.Boolean(),
+  /** How the image creates users: it cannot (`none`), `useradd` (`shadow`) or `adduser -D` (`busybox`). */
+  userTool: oneOf(['none', 'shadow', 'busybox'] as const),
+  /** Named users the image already has. */
+  users: stringList,
+  /** The user a Dockerfile-created user becomes when the image cannot create users. */
+  nonrootUser: Type.Optional(Type.String()),
+};
 
 export interface RuntimeUserPlan {
   /** RUNs that create users (and their directories). */

@@ -6,17 +6,22 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv';
+import type { TSchema } from '@sinclair/typebox';
+import Ajv, { ValidateFunction } from 'ajv';
 import { MsbError } from '../errors';
-import { PROFILES_DIR } from '../package-root';
+import { PROFILES_DIR, TEMPLATES_DIR } from '../package-root';
 import { DataPath, layerPath, overlayData, pointer } from './overlay-data';
 import { ProfileError, ProfileProblem, schemaProblems } from './profile-problems';
 import { packageRulesSchema, profileSchema } from './profile-schema';
 import type { PackageRules, Profile } from './profile-types';
 import { fieldName, pathSegments, ProfileYaml, readProfileYaml } from './profile-yaml';
 
-/** The strategy-specific part of validation: the strategy's schema for `settings`. */
-export type SettingsSchemaLookup = (strategy: string) => object | null | undefined;
+/** The strategy-specific part of validation: its schema for `settings` and the template keys it renders. */
+export interface StrategyContract {
+  settingsSchema: TSchema;
+  templates: readonly string[];
+}
+export type StrategyLookup = (strategy: string) => StrategyContract | undefined;
 
 /** What a profile file can extend: profiles loaded before it, and the shared system packages. */
 export interface ProfileBases {
@@ -44,7 +49,12 @@ ajv.addKeyword({
 const validateProfile = ajv.compile<Omit<Profile, 'source'>>(profileSchema);
 const validatePackageRules = ajv.compile<PackageRules>(packageRulesSchema);
 
-export function parseProfile(text: string, source: string, settingsSchemaFor: SettingsSchemaLookup, bases: ProfileBases = shippedBases()): Profile {
+/** A strategy's settings validator (compiled once per schema by ajv); a type guard for its settings type. */
+export function compileSettingsSchema<S>(schema: TSchema & { static: S }): ValidateFunction<S> {
+  return ajv.compile<S>(schema);
+}
+
+export function parseProfile(text: string, source: string, strategyFor: StrategyLookup, bases: ProfileBases = shippedBases()): Profile {
   const yaml = readProfileYaml(text, source);
   const problems: ProfileProblem[] = [];
   const merged = mergeOntoBases(yaml, bases, problems);
@@ -57,12 +67,23 @@ export function parseProfile(text: string, source: string, settingsSchemaFor: Se
   const data = merged.data;
   const valid = validateProfile(data);
   if (!valid) problems.push(...schemaProblems(validateProfile.errors ?? [], where));
-  const strategy = isRecord(data) && typeof data.strategy === 'string' ? data.strategy : null;
-  const settingsSchema = strategy === null ? null : settingsSchemaFor(strategy);
-  if (settingsSchema === undefined) problems.push({ ...where('/strategy'), problem: `unknown strategy "${strategy}"` });
-  if (settingsSchema && isRecord(data)) {
-    const validateSettings = ajv.compile(settingsSchema);
+  const strategyId = isRecord(data) && typeof data.strategy === 'string' ? data.strategy : null;
+  const strategy = strategyId === null ? null : strategyFor(strategyId);
+  if (strategy === undefined) problems.push({ ...where('/strategy'), problem: `unknown strategy "${strategyId}"` });
+  if (strategy && isRecord(data)) {
+    const validateSettings = ajv.compile(strategy.settingsSchema);
     if (!validateSettings(data.settings ?? {})) problems.push(...schemaProblems(validateSettings.errors ?? [], (p) => where(`/settings${p}`)));
+    // A template the strategy renders must be named here, not found missing at render time.
+    // No `templates` at all is already a missing required field.
+    const templates = isRecord(data.templates) ? data.templates : null;
+    for (const key of templates ? strategy.templates : []) {
+      if (templates && !(key in templates)) problems.push({ ...where('/templates'), problem: `missing template "${key}" (the ${strategyId} strategy renders it)` });
+    }
+    for (const [key, name] of Object.entries(templates ?? {})) {
+      if (typeof name === 'string' && name !== '' && !existsSync(path.join(TEMPLATES_DIR, `${name}.hbs`))) {
+        problems.push({ ...where(`/templates/${key}`), problem: `no template "${name}" in ${TEMPLATES_DIR}` });
+      }
+    }
   }
   if (problems.length > 0 || !valid) throw new ProfileError(source, problems);
   return { ...data, source };
@@ -101,8 +122,8 @@ function mergeOntoBases(yaml: ProfileYaml, bases: ProfileBases, problems: Profil
   return { data, toLayer };
 }
 
-export function loadProfileFile(file: string, settingsSchemaFor: SettingsSchemaLookup, bases: ProfileBases = shippedBases()): Profile {
-  return parseProfile(readProfileText(file), file, settingsSchemaFor, bases);
+export function loadProfileFile(file: string, strategyFor: StrategyLookup, bases: ProfileBases = shippedBases()): Profile {
+  return parseProfile(readProfileText(file), file, strategyFor, bases);
 }
 
 /** The shared system packages (`language-profiles/system-packages.yaml`), validated like a profile. */
@@ -116,7 +137,7 @@ export function loadSystemPackages(file = path.join(PROFILES_DIR, SYSTEM_PACKAGE
 }
 
 /** Every `*.yaml` profile in a folder (the shipped ones by default), sorted by id. */
-export function loadProfilesFromDir(settingsSchemaFor: SettingsSchemaLookup, dir = PROFILES_DIR): Profile[] {
+export function loadProfilesFromDir(strategyFor: StrategyLookup, dir = PROFILES_DIR): Profile[] {
   const sharedFile = path.join(dir, SYSTEM_PACKAGES_FILE);
   const systemPackages = existsSync(sharedFile) ? loadSystemPackages(sharedFile) : shippedBases().systemPackages();
   const files = readdirSync(dir)
@@ -138,7 +159,7 @@ export function loadProfilesFromDir(settingsSchemaFor: SettingsSchemaLookup, dir
       },
       systemPackages: () => systemPackages,
     };
-    const profile = parseProfile(texts.get(file) ?? '', file, settingsSchemaFor, bases);
+    const profile = parseProfile(texts.get(file) ?? '', file, strategyFor, bases);
     profiles.push(profile);
     return profile;
   };

@@ -3,18 +3,18 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { loadProfilesFromDir, loadSystemPackages, parseProfile, profileBases } from '../../src/profiles/load-profiles';
 import { ProfileError } from '../../src/profiles/profile-problems';
-import { loadProfiles, settingsSchemaFor } from '../../src/languages';
+import { loadProfiles, strategyContract } from '../../src/languages';
 import { MsbError } from '../../src';
 import type { Profile } from '../../src/profiles/profile-types';
 
 const pythonYaml = readFileSync(path.join(__dirname, '..', '..', 'language-profiles', 'python.yaml'), 'utf8');
 
 const shipped = profileBases(loadProfiles());
-const extending = (text: string) => parseProfile(text, 'my.yaml', settingsSchemaFor, shipped);
+const extending = (text: string) => parseProfile(text, 'my.yaml', strategyContract, shipped);
 
 function errorOf(text: string): MsbError {
   try {
-    parseProfile(text, 'my.yaml', settingsSchemaFor, shipped);
+    parseProfile(text, 'my.yaml', strategyContract, shipped);
   } catch (error) {
     return error as MsbError;
   }
@@ -35,6 +35,8 @@ describe('profile loading', () => {
     ['a bad regular expression', pythonYaml.replace('"(^|/)python$"', '"(^|/python$"'), /detect\.baseImages\.0\.pattern|runtimeImages|not a valid regular expression/],
     ['an unknown strategy', pythonYaml.replace('strategy: python', 'strategy: cobol'), /strategy: unknown strategy "cobol"/],
     ['a settings mistake checked by the strategy schema', pythonYaml.replace('venvPath: /opt/venv', 'venvPath: relative/path'), /settings\.venvPath/],
+    ['a template key the strategy renders, missing', pythonYaml.replace('  builderVenv: python/builder-venv\n', ''), /my\.yaml:\d+: templates: missing template "builderVenv" \(the python strategy renders it\)/],
+    ['a template that does not exist', pythonYaml.replace('builderVenv: python/builder-venv', 'builderVenv: python/no-such'), /my\.yaml:\d+: templates\.builderVenv: no template "python\/no-such"/],
     ['broken YAML', 'id: [unclosed', /my\.yaml:1: YAML:/],
   ])('reports %s as file:line: field: problem', (_name, text, message) => {
     const error = errorOf(text);
@@ -135,12 +137,12 @@ describe('a folder of profiles that extend each other', () => {
 
   it('loads a base before the profile that extends it, whatever the file order', () => {
     const dir = folder({ 'a-corp.yaml': 'id: corp\nextends: python\nsettings:\n  venvPath: /corp\n', 'z-python.yaml': pythonYaml });
-    const profiles = loadProfilesFromDir(settingsSchemaFor, dir);
+    const profiles = loadProfilesFromDir(strategyContract, dir);
     expect(profiles.map((p) => [p.id, p.settings?.venvPath])).toEqual([['corp', '/corp'], ['python', '/opt/venv']]);
   });
 
   it('refuses profiles that extend each other in a circle', () => {
     const dir = folder({ 'a.yaml': 'id: a\nextends: b\n', 'b.yaml': 'id: b\nextends: a\n' });
-    expect(() => loadProfilesFromDir(settingsSchemaFor, dir)).toThrow(/extend each other in a circle/);
+    expect(() => loadProfilesFromDir(strategyContract, dir)).toThrow(/extend each other in a circle/);
   });
 });

@@ -1,12 +1,14 @@
-/** The Go language strategy: detection details and the conversion plan. */
-import type { LanguageStrategy } from '../../plan/plan-types';
-import { describeGo } from './describe-go';
+/** The Go language strategy: the project read once, its report, and the conversion plan. */
+import { defineStrategy } from '../strategy';
+import { analyzeGo } from './go-analysis';
+import { goSettingsSchema } from './go-settings';
 import { planGo } from './plan-go';
-import { goSettingsSchema, GoSettings } from './go-settings';
 
-export const goStrategy: LanguageStrategy = {
-  id: 'go',
+export const strategy = defineStrategy({
   settingsSchema: goSettingsSchema,
-  describe: (input, profile) => describeGo(input, profile.settings as unknown as GoSettings),
-  plan: planGo,
-};
+  templates: ['builderStatic', 'builderSteps'],
+  analyze: analyzeGo,
+  describe: (project) => project.details,
+  plan: (input, project) => planGo(input, project.sources),
+  runtimeChoices: (settings) => Object.keys(settings.runtimes).join(' | '),
+});

@@ -23,11 +23,10 @@ import { chooseGoRuntime } from './go-runtime';
 import { goEnvFileUse } from './go-env-files';
 import { goRuntimeFiles } from './go-runtime-files';
 import type { GoSettings } from './go-settings';
-import { scanGoSources } from './go-sources';
+import type { GoSources } from './go-sources';
 
-export function planGo(input: PlanInput): StrategyPlan {
-  const { profile, dockerfile, context, options } = input;
-  const settings = profile.settings as unknown as GoSettings;
+export function planGo(input: PlanInput<GoSettings>, sources: GoSources): StrategyPlan {
+  const { profile, dockerfile, context, options, settings } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   if (/windowsservercore|nanoserver/.test(input.facts.from.tag ?? '')) return { kind: 'skip', reason: 'Windows Go images: msb only plans Linux runtime images' };
@@ -37,7 +36,6 @@ export function planGo(input: PlanInput): StrategyPlan {
   const workdir = hasWorkdir(facts) || !golangImage ? facts.workdir : settings.imageWorkdir;
   const imageWorkdir = golangImage ? settings.imageWorkdir : '/';
   const paths = contextPaths(facts, context, imageWorkdir);
-  const sources = scanGoSources(context);
   const project: GoProject = { sources, paths, gopath: facts.values.get('GOPATH') ?? settings.gopath, values: facts.values };
 
   // Builds in RUN lines, following `mv`/`cp` of their outputs.

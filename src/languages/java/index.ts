@@ -1,12 +1,14 @@
-/** The Java language strategy: detection details and the conversion plan. */
-import type { LanguageStrategy } from '../../plan/plan-types';
-import { describeJava } from './describe-java';
+/** The Java language strategy: the project read once, its report, and the conversion plan. */
+import { defineStrategy } from '../strategy';
+import { analyzeJava } from './java-analysis';
+import { javaSettingsSchema } from './java-settings';
 import { planJava } from './plan-java';
-import { javaSettingsSchema, JavaSettings } from './java-settings';
 
-export const javaStrategy: LanguageStrategy = {
-  id: 'java',
+export const strategy = defineStrategy({
   settingsSchema: javaSettingsSchema,
-  describe: (input, profile) => describeJava(input, profile.settings as unknown as JavaSettings),
+  templates: ['builderSteps'],
+  analyze: analyzeJava,
+  describe: (project) => project.details,
   plan: planJava,
-};
+  runtimeChoices: (settings) => `${Object.keys(settings.runtimes).join(' | ')}, plus ",layered" for Spring Boot layers`,
+});

@@ -5,7 +5,7 @@
  */
 import type { StageFacts } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
-import type { Decision, PlanInput } from '../../plan/plan-types';
+import type { Decision, PlanContext } from '../../plan/plan-types';
 import type { BuiltArtifact, JavaBuild } from './java-build';
 import type { JavaRuntime, JavaSettings } from './java-settings';
 
@@ -20,7 +20,7 @@ export function parseFlavour(option: string | undefined, settings: JavaSettings)
   return { runtime, layered };
 }
 
-export function runtimeImage(input: PlanInput, settings: JavaSettings, name: string, build: JavaBuild, war: BuiltArtifact | null, warnings: string[], decisions: Decision[]): { runtime: JavaRuntime; from: string } | string {
+export function runtimeImage(input: PlanContext, settings: JavaSettings, name: string, build: JavaBuild, war: BuiltArtifact | null, warnings: string[], decisions: Decision[]): { runtime: JavaRuntime; from: string } | string {
   const { facts, profile, dockerfile } = input;
   const chosen = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile));
   let jre: string;

@@ -1,97 +1,55 @@
 /** The Java profile's `settings`: data the strategy reads, validated at profile load. */
+import { Type, type Static } from '@sinclair/typebox';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
+import { stringList } from '../../profiles/settings-schema';
 
-export interface JavaRuntime {
-  /** Image with `{{major}}` for the Java major version; omitted for the profile's runtimeImages choice. */
-  image?: string;
-  /** Java majors the image exists for (empty: any). */
-  majors: number[];
-  shell: boolean;
-  userTool: 'none' | 'shadow' | 'busybox';
-  users: string[];
-  nonrootUser?: string;
-  /** The image has an ENTRYPOINT (distroless java: `java -jar`) that a CMD-only Dockerfile must clear. */
-  clearEntrypoint?: boolean;
-  note?: string;
-}
+const absoluteDir = Type.String({ pattern: '^/' });
 
-export interface JavaSettings {
-  defaultRuntime: string;
-  runtimes: Record<string, JavaRuntime>;
-  /** Words `--runtime` accepts after (or instead of) a runtime name: `layered`. */
-  runtimeOptions?: string[];
-  /** Where a jar goes when the command's path cannot be kept (a wildcard, a path never built). */
-  fixedJarName: string;
-  /** Java major for builder images that do not say theirs (`maven:3`), when the build does not either. */
-  fallbackMajor: number | null;
-  servlet: { javaxImage: string; jakartaImage: string; javaxMinMajor: number; jakartaMinMajor: number; webapps: string; command: string[] };
-  springBootLayers: { dir: string; builderDir: string };
-  /** JAVA_HOME of the builder images whose path differs from the runtime's. */
-  javaHomes: Record<string, string>;
-  runtimeFiles: string[];
-  runtimeDirs: string[];
-  notRuntimeFiles: string[];
-  frameworks: { name: string; maven: string[]; gradle: string[] }[];
-}
+const javaRuntime = Type.Object(
+  {
+    /** Image with `{{major}}` for the Java major version; omitted for the profile's runtimeImages choice. */
+    image: Type.Optional(Type.String({ minLength: 1 })),
+    /** Java majors the image exists for (empty: any). */
+    majors: Type.Array(Type.Integer()),
+    ...runtimeUserSupportProperties,
+    /** The image has an ENTRYPOINT (distroless java: `java -jar`) that a CMD-only Dockerfile must clear. */
+    clearEntrypoint: Type.Optional(Type.Boolean()),
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
 
-const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
-
-export const javaSettingsSchema = {
-  type: 'object',
-  required: ['defaultRuntime', 'runtimes', 'fixedJarName', 'fallbackMajor', 'servlet', 'springBootLayers', 'javaHomes', 'runtimeFiles', 'runtimeDirs', 'notRuntimeFiles', 'frameworks'],
-  additionalProperties: false,
-  properties: {
-    defaultRuntime: { type: 'string' },
-    runtimes: {
-      type: 'object',
-      minProperties: 1,
-      additionalProperties: {
-        type: 'object',
-        required: ['majors', 'shell', 'userTool', 'users'],
-        additionalProperties: false,
-        properties: {
-          image: { type: 'string', minLength: 1 },
-          majors: { type: 'array', items: { type: 'integer' } },
-          ...runtimeUserSupportProperties,
-          clearEntrypoint: { type: 'boolean' },
-          note: { type: 'string' },
-        },
-      },
-    },
-    runtimeOptions: stringList,
-    fixedJarName: { type: 'string', pattern: '^[^/\\s]+\\.jar$' },
-    fallbackMajor: { type: ['integer', 'null'] },
-    servlet: {
-      type: 'object',
-      required: ['javaxImage', 'jakartaImage', 'javaxMinMajor', 'jakartaMinMajor', 'webapps', 'command'],
-      additionalProperties: false,
-      properties: {
-        javaxImage: { type: 'string' },
-        jakartaImage: { type: 'string' },
-        javaxMinMajor: { type: 'integer' },
-        jakartaMinMajor: { type: 'integer' },
-        webapps: { type: 'string', pattern: '^/' },
+export const javaSettingsSchema = Type.Object(
+  {
+    defaultRuntime: Type.String(),
+    runtimes: Type.Record(Type.String(), javaRuntime, { minProperties: 1 }),
+    /** Words `--runtime` accepts after (or instead of) a runtime name: `layered`. */
+    runtimeOptions: Type.Optional(stringList),
+    /** Where a jar goes when the command's path cannot be kept (a wildcard, a path never built). */
+    fixedJarName: Type.String({ pattern: '^[^/\\s]+\\.jar$' }),
+    /** Java major for builder images that do not say theirs (`maven:3`), when the build does not either. */
+    fallbackMajor: Type.Union([Type.Integer(), Type.Null()]),
+    servlet: Type.Object(
+      {
+        javaxImage: Type.String(),
+        jakartaImage: Type.String(),
+        javaxMinMajor: Type.Integer(),
+        jakartaMinMajor: Type.Integer(),
+        webapps: absoluteDir,
         command: stringList,
       },
-    },
-    springBootLayers: {
-      type: 'object',
-      required: ['dir', 'builderDir'],
-      additionalProperties: false,
-      properties: { dir: { type: 'string', pattern: '^/' }, builderDir: { type: 'string', pattern: '^/' } },
-    },
-    javaHomes: { type: 'object', additionalProperties: { type: 'string', pattern: '^/' } },
+      { additionalProperties: false },
+    ),
+    springBootLayers: Type.Object({ dir: absoluteDir, builderDir: absoluteDir }, { additionalProperties: false }),
+    /** JAVA_HOME of the builder images whose path differs from the runtime's. */
+    javaHomes: Type.Record(Type.String(), absoluteDir),
     runtimeFiles: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,
-    frameworks: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name', 'maven', 'gradle'],
-        additionalProperties: false,
-        properties: { name: { type: 'string' }, maven: stringList, gradle: stringList },
-      },
-    },
+    frameworks: Type.Array(Type.Object({ name: Type.String(), maven: stringList, gradle: stringList }, { additionalProperties: false })),
   },
-} as const;
+  { additionalProperties: false },
+);
+
+export type JavaSettings = Static<typeof javaSettingsSchema>;
+export type JavaRuntime = JavaSettings['runtimes'][string];

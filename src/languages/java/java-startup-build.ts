@@ -7,13 +7,13 @@
 import { posix as path } from 'path';
 import { shellQuote } from '../../plan/container-command';
 import { contextPaths } from '../../plan/context-paths';
-import type { Decision, PlanInput } from '../../plan/plan-types';
+import type { Decision, PlanContext } from '../../plan/plan-types';
 import { artifactsOf, JavaBuild } from './java-build';
 import { BuildCommand, parseBuildCommand } from './java-commands';
 import { ContainerCommand, JavaCall, keptCommand, RuntimeCommand } from './java-container-command';
 
 /** `mvn spring-boot:run` / `gradle bootRun` as the command → package in the builder, `java -jar` at run time. */
-export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, input: PlanInput, builderRuns: string[], decisions: Decision[]): { commands: RuntimeCommand[]; call: JavaCall | null; index: number } | string {
+export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, input: PlanContext, builderRuns: string[], decisions: Decision[]): { commands: RuntimeCommand[]; call: JavaCall | null; index: number } | string {
   const { facts, context } = input;
   const run = command.buildRun as NonNullable<ContainerCommand['buildRun']>;
   const tool = run.command;

@@ -6,34 +6,31 @@
  */
 import { posix as path } from 'path';
 import { needsShell } from '../../analyze/container-command';
-import { contextPaths } from '../../plan/context-paths';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
 import { BUILDER, copy, original, shellRun, StageNode } from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
-import { BuiltArtifact, readJavaBuild } from './java-build';
+import type { BuiltArtifact } from './java-build';
+import type { JavaAnalysis } from './java-analysis';
 import { javaEnvFileUse } from './java-env-files';
-import { commandNode, keptCommand, readContainerCommand, rewritePath, RuntimeCommand } from './java-container-command';
+import { commandNode, keptCommand, rewritePath, RuntimeCommand } from './java-container-command';
 import { chownOf, classpathCopies, Copy, jarCopies } from './java-jar-choice';
 import { javaHomeWarnings, parseFlavour, runtimeImage } from './java-runtime-image';
 import type { JavaSettings } from './java-settings';
 import { replaceBuildRun } from './java-startup-build';
 import { launchLayers, springBootLayers } from './spring-boot-layers';
 
-export function planJava(input: PlanInput): StrategyPlan {
-  const { facts, profile, context, options } = input;
-  const settings = profile.settings as unknown as JavaSettings;
+export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis): StrategyPlan {
+  const { facts, profile, context, options, settings } = input;
+  const { paths, build, command } = project;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   const flavour = parseFlavour(options.runtime, settings);
   if (typeof flavour === 'string') return { kind: 'skip', reason: flavour };
 
-  const paths = contextPaths(facts, context);
-  const build = readJavaBuild(facts.runs, context, paths);
   warnings.push(...build.notes);
-  const command = readContainerCommand(facts);
   const builderRuns: string[] = [];
   let commands: RuntimeCommand[] = command.lines.map(keptCommand);
 

@@ -4,7 +4,7 @@
  * nothing, when the container installs or builds at start and msb cannot move that.
  */
 import { posix as path } from 'path';
-import type { DetectInput } from '../../plan/plan-types';
+import type { DetectInput } from '../../detect/detect-types';
 import { frameworkOutputDir, NextConfig, readNextConfig, readViteConfig } from './framework-config';
 import { findFrontEndServer, FrontEndServer } from './front-end-server';
 import { containerCommand } from '../../analyze/container-command';

@@ -1,12 +1,13 @@
-/** The Node.js language strategy: detection details and the conversion plan. */
-import type { LanguageStrategy } from '../../plan/plan-types';
-import { describeNode } from './describe-node';
+/** The Node.js language strategy: the project read once, its report, and the conversion plan. */
+import { defineStrategy } from '../strategy';
+import { analyzeNode } from './node-analysis';
+import { nodeSettingsSchema } from './node-settings';
 import { planNode } from './plan-node';
-import { nodeSettingsSchema, NodeSettings } from './node-settings';
 
-export const nodeStrategy: LanguageStrategy = {
-  id: 'node',
+export const strategy = defineStrategy({
   settingsSchema: nodeSettingsSchema,
-  describe: (input, profile) => describeNode(input, profile.settings as unknown as NodeSettings),
+  templates: ['systemPackages', 'nginxConfig', 'pruneStage', 'buildStep'],
+  analyze: analyzeNode,
+  describe: (project) => project.details,
   plan: planNode,
-};
+});

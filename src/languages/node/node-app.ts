@@ -2,7 +2,7 @@
  * Everything the Node strategy knows about the project before deciding anything: its
  * package.json, package manager, the installs/builds/global tools the Dockerfile runs (and in
  * which folder), the framework, and what the container runs, scripts expanded.
- * `describe()` reports from it and `plan()` decides from it.
+ * Read once per conversion (node-analysis.ts): the report and the plan both use it.
  */
 import { posix as path } from 'path';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
@@ -12,7 +12,7 @@ import { expandVariables } from '../../analyze/instruction-args';
 import { containerCommand } from '../../analyze/container-command';
 import { isShellProgram } from '../../analyze/programs';
 import type { BuildContext } from '../../context/build-context';
-import type { DetectInput } from '../../plan/plan-types';
+import type { DetectInput } from '../../detect/detect-types';
 import { contextPaths } from '../../plan/context-paths';
 import { classifyNodeCommand, Manager } from './node-commands';
 import type { FrameworkRule, NodeSettings, ProgramRule } from './node-settings';
@@ -72,19 +72,7 @@ export interface NodeApp {
 
 const LOCKFILES: [string, Manager][] = [['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm']];
 
-// Detection describes the app and planning uses it: read it once per analysed stage.
-const appsByStage = new WeakMap<object, NodeApp>();
-
 export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp {
-  let app = appsByStage.get(input.facts);
-  if (!app) {
-    app = readNodeAppUncached(input, settings);
-    appsByStage.set(input.facts, app);
-  }
-  return app;
-}
-
-function readNodeAppUncached(input: DetectInput, settings: NodeSettings): NodeApp {
   const { facts, context } = input;
   const packages = new Map<string, PackageJson | null>();
   const pkgAt = (dir: string): PackageJson | null => {

@@ -1,173 +1,92 @@
 /** The Node profile's `settings`: data the strategy reads, validated at profile load. */
+import { Type, type Static } from '@sinclair/typebox';
+import { absolutePath, oneOf, stringList } from '../../profiles/settings-schema';
 
-export type FrameworkKind = 'static' | 'server' | 'next';
-/** Which config file can move a framework's build folder (src/languages/node/output-dir.ts). */
-export type OutputConfig = 'vite' | 'angular' | 'vue' | 'react' | 'next';
+const port = Type.Integer({ minimum: 1, maximum: 65535 });
 
-export interface FrameworkRule {
-  name: string;
-  kind: FrameworkKind;
-  packages?: string[];
-  files?: string[];
-  outputDir?: string;
-  config?: OutputConfig;
-  /** Build caches the prune stage removes (relative to the project). */
-  pruneCleanup?: string[];
-}
+const frameworkRule = Type.Object(
+  {
+    name: Type.String(),
+    kind: oneOf(['static', 'server', 'next'] as const),
+    packages: Type.Optional(stringList),
+    files: Type.Optional(stringList),
+    outputDir: Type.Optional(Type.String()),
+    /** Which config file can move a framework's build folder (src/languages/node/framework-config.ts). */
+    config: Type.Optional(oneOf(['vite', 'angular', 'vue', 'react', 'next'] as const)),
+    /** Build caches the prune stage removes (relative to the project). */
+    pruneCleanup: Type.Optional(stringList),
+  },
+  { additionalProperties: false },
+);
 
 /** A program that only serves a folder of files. */
-export interface StaticServerRule {
-  program: string;
-  subcommand?: string;
-  /** The folder is the first positional argument. */
-  positionalDir?: boolean;
-  dirFlags?: string[];
-  defaultDir?: string;
-  portFlags?: string[];
-  portEnv?: string;
-  defaultPort: number;
-  /** Always answers unknown paths with index.html. */
-  spa?: boolean;
-  /** Flags that turn the index.html fallback on. */
-  spaFlags?: string[];
-  /** Flags that forward unknown paths to a URL (a fallback when it points back at the server). */
-  proxyFlags?: string[];
-  /** `/about` serves `about.html`. */
-  cleanUrls?: boolean;
-  /** Flags that take a value (so that value is not mistaken for the folder). */
-  valueFlags?: string[];
-  /** Packages that make the program a server, not a file server (SvelteKit's vite preview renders pages). */
-  unlessPackages?: string[];
-}
+const staticServerRule = Type.Object(
+  {
+    program: Type.String(),
+    subcommand: Type.Optional(Type.String()),
+    /** The folder is the first positional argument. */
+    positionalDir: Type.Optional(Type.Boolean()),
+    dirFlags: Type.Optional(stringList),
+    defaultDir: Type.Optional(Type.String()),
+    portFlags: Type.Optional(stringList),
+    portEnv: Type.Optional(Type.String()),
+    defaultPort: port,
+    /** Always answers unknown paths with index.html. */
+    spa: Type.Optional(Type.Boolean()),
+    /** Flags that turn the index.html fallback on. */
+    spaFlags: Type.Optional(stringList),
+    /** Flags that forward unknown paths to a URL (a fallback when it points back at the server). */
+    proxyFlags: Type.Optional(stringList),
+    /** `/about` serves `about.html`. */
+    cleanUrls: Type.Optional(Type.Boolean()),
+    /** Flags that take a value (so that value is not mistaken for the folder). */
+    valueFlags: Type.Optional(stringList),
+    /** Packages that make the program a server, not a file server (SvelteKit's vite preview renders pages). */
+    unlessPackages: Type.Optional(stringList),
+  },
+  { additionalProperties: false },
+);
 
 /** A front end's development server (hot reload): the runtime serves the production build instead. */
-export interface DevServerRule {
-  program: string;
-  subcommands: string[];
-  framework: string;
-  portFlags?: string[];
-  portEnv?: string;
-  defaultPort: number;
-  valueFlags?: string[];
-  /** Packages that make the development server render on the server (Angular SSR, SvelteKit). */
-  unlessPackages?: string[];
-}
-
-export interface ProgramRule {
-  program: string;
-  subcommand?: string;
-}
-
-export interface NodeSettings {
-  staticImage: string;
-  nginxRoot: string;
-  nginxUser: string;
-  defaultStaticPort: number;
-  prune: { npm: string; yarn: string; pnpm: string; legacy: string };
-  legacyNpmMaxNodeMajor: number;
-  pruneCleanup: string[];
-  frameworks: FrameworkRule[];
-  staticServers: StaticServerRule[];
-  devServers: DevServerRule[];
-  buildTools: ProgramRule[];
-  outDirFlags: string[];
-  binPackages: Record<string, string>;
-  globalToolBins: Record<string, string[]>;
-}
-
-const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
-const port = { type: 'integer', minimum: 1, maximum: 65535 } as const;
-
-export const nodeSettingsSchema = {
-  type: 'object',
-  required: [
-    'staticImage', 'nginxRoot', 'nginxUser', 'defaultStaticPort', 'prune', 'legacyNpmMaxNodeMajor', 'pruneCleanup',
-    'frameworks', 'staticServers', 'devServers', 'buildTools', 'outDirFlags', 'binPackages', 'globalToolBins',
-  ],
-  additionalProperties: false,
-  properties: {
-    staticImage: { type: 'string', minLength: 1 },
-    nginxRoot: { type: 'string', pattern: '^/[^\\s$]*$' },
-    nginxUser: { type: 'string', minLength: 1 },
-    defaultStaticPort: port,
-    prune: {
-      type: 'object',
-      required: ['npm', 'yarn', 'pnpm', 'legacy'],
-      additionalProperties: false,
-      properties: { npm: { type: 'string' }, yarn: { type: 'string' }, pnpm: { type: 'string' }, legacy: { type: 'string' } },
-    },
-    legacyNpmMaxNodeMajor: { type: 'integer', minimum: 0 },
-    pruneCleanup: strings,
-    frameworks: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name', 'kind'],
-        additionalProperties: false,
-        properties: {
-          name: { type: 'string' },
-          kind: { enum: ['static', 'server', 'next'] },
-          packages: strings,
-          files: strings,
-          outputDir: { type: 'string' },
-          config: { enum: ['vite', 'angular', 'vue', 'react', 'next'] },
-          pruneCleanup: strings,
-        },
-      },
-    },
-    staticServers: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['program', 'defaultPort'],
-        additionalProperties: false,
-        properties: {
-          program: { type: 'string' },
-          subcommand: { type: 'string' },
-          positionalDir: { type: 'boolean' },
-          dirFlags: strings,
-          defaultDir: { type: 'string' },
-          portFlags: strings,
-          portEnv: { type: 'string' },
-          defaultPort: port,
-          spa: { type: 'boolean' },
-          spaFlags: strings,
-          proxyFlags: strings,
-          cleanUrls: { type: 'boolean' },
-          valueFlags: strings,
-          unlessPackages: strings,
-        },
-      },
-    },
-    devServers: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['program', 'subcommands', 'framework', 'defaultPort'],
-        additionalProperties: false,
-        properties: {
-          program: { type: 'string' },
-          subcommands: { type: 'array', items: { type: 'string' } },
-          framework: { type: 'string' },
-          portFlags: strings,
-          portEnv: { type: 'string' },
-          defaultPort: port,
-          valueFlags: strings,
-          unlessPackages: strings,
-        },
-      },
-    },
-    buildTools: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['program'],
-        additionalProperties: false,
-        properties: { program: { type: 'string' }, subcommand: { type: 'string' } },
-      },
-    },
-    outDirFlags: strings,
-    binPackages: { type: 'object', additionalProperties: { type: 'string' } },
-    globalToolBins: { type: 'object', additionalProperties: strings },
+const devServerRule = Type.Object(
+  {
+    program: Type.String(),
+    subcommands: Type.Array(Type.String()),
+    framework: Type.String(),
+    portFlags: Type.Optional(stringList),
+    portEnv: Type.Optional(Type.String()),
+    defaultPort: port,
+    valueFlags: Type.Optional(stringList),
+    /** Packages that make the development server render on the server (Angular SSR, SvelteKit). */
+    unlessPackages: Type.Optional(stringList),
   },
-} as const;
+  { additionalProperties: false },
+);
+
+const programRule = Type.Object({ program: Type.String(), subcommand: Type.Optional(Type.String()) }, { additionalProperties: false });
+
+export const nodeSettingsSchema = Type.Object(
+  {
+    staticImage: Type.String({ minLength: 1 }),
+    nginxRoot: absolutePath,
+    nginxUser: Type.String({ minLength: 1 }),
+    defaultStaticPort: port,
+    prune: Type.Object({ npm: Type.String(), yarn: Type.String(), pnpm: Type.String(), legacy: Type.String() }, { additionalProperties: false }),
+    legacyNpmMaxNodeMajor: Type.Integer({ minimum: 0 }),
+    pruneCleanup: stringList,
+    frameworks: Type.Array(frameworkRule),
+    staticServers: Type.Array(staticServerRule),
+    devServers: Type.Array(devServerRule),
+    buildTools: Type.Array(programRule),
+    outDirFlags: stringList,
+    binPackages: Type.Record(Type.String(), Type.String()),
+    globalToolBins: Type.Record(Type.String(), stringList),
+  },
+  { additionalProperties: false },
+);
+
+export type NodeSettings = Static<typeof nodeSettingsSchema>;
+export type FrameworkRule = Static<typeof frameworkRule>;
+export type StaticServerRule = Static<typeof staticServerRule>;
+export type DevServerRule = Static<typeof devServerRule>;
+export type ProgramRule = Static<typeof programRule>;

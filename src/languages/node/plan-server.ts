@@ -9,7 +9,7 @@ import { expandVariables } from '../../analyze/instruction-args';
 import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { compiledTypeScriptSources } from './compiled-sources';
-import type { Decision, PlanInput, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
+import type { Decision, PlanContext, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands, userSetupRuns, workdirOwner } from '../../plan/runtime-stage';
 import { BUILDER, containerCommand, copy, env, ExtraStage, fragment, original, shellRun, StageNode, StageRef } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
@@ -20,7 +20,7 @@ import { productionDeps } from './production-deps';
 
 type ServerKind = Extract<AppKind, { kind: 'server' | 'next-standalone' }>;
 
-export function planServer(input: PlanInput, app: NodeApp, kind: ServerKind, settings: NodeSettings): StrategyPlan {
+export function planServer(input: PlanContext, app: NodeApp, kind: ServerKind, settings: NodeSettings): StrategyPlan {
   const { facts, profile, context } = input;
   const image = chooseRuntimeImage(facts.from, profile, globalArgValues(input.dockerfile));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
@@ -72,7 +72,7 @@ export function planServer(input: PlanInput, app: NodeApp, kind: ServerKind, set
 }
 
 /** Next.js standalone: server.js with its traced node_modules, the static assets and public/. */
-function standaloneFiles(input: PlanInput, app: NodeApp, kind: Extract<ServerKind, { kind: 'next-standalone' }>, runtime: RuntimeStageModel) {
+function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerKind, { kind: 'next-standalone' }>, runtime: RuntimeStageModel) {
   const { facts, context } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -114,7 +114,7 @@ function standaloneFiles(input: PlanInput, app: NodeApp, kind: Extract<ServerKin
 }
 
 /** node_modules of an install outside the copied folders (no WORKDIR, or a separate deps folder). */
-function uncoveredNodeModules(input: PlanInput, app: NodeApp, source: StageRef): StageNode[] {
+function uncoveredNodeModules(input: PlanContext, app: NodeApp, source: StageRef): StageNode[] {
   const { facts, context } = input;
   const directoryCopies = facts.copies
     .filter((c) => c.spec.from === null && c.spec.sources.some((s) => s === '.' || s === './' || context.files.some((f) => f.startsWith(`${s.replace(/^\.\/|\/$/g, '')}/`))))
@@ -129,7 +129,7 @@ function uncoveredNodeModules(input: PlanInput, app: NodeApp, source: StageRef):
  * `RUN chown` of the WORKDIR or paths in it: in the runtime they can only run after the copy
  * (false), or not at all when the copy's --chown already does it (true).
  */
-function workdirChowns(input: PlanInput): Map<string, boolean> {
+function workdirChowns(input: PlanContext): Map<string, boolean> {
   const { facts } = input;
   const owner = workdirOwner(facts);
   const chowns = new Map<string, boolean>();
@@ -145,7 +145,7 @@ function workdirChowns(input: PlanInput): Map<string, boolean> {
 }
 
 /** Programs the container starts: the command as written, the scripts it runs, the HEALTHCHECK. */
-function containerPrograms(input: PlanInput, app: NodeApp): Set<string> {
+function containerPrograms(input: PlanContext, app: NodeApp): Set<string> {
   const programs = new Set(runtimeCommands(input.facts));
   for (const step of app.start) if (step.command.kind === 'program') programs.add(step.command.words[0]);
   return programs;
@@ -165,7 +165,7 @@ function globalTools(app: NodeApp, settings: NodeSettings, programs: ReadonlySet
 }
 
 /** apt/apk packages: compilers stay in the builder, runtime libraries and tools come along. */
-function systemPackages(input: PlanInput, runtimeImage: string, decisions: Decision[], warnings: string[]): StageNode | null {
+function systemPackages(input: PlanContext, runtimeImage: string, decisions: Decision[], warnings: string[]): StageNode | null {
   const { facts, profile } = input;
   if (!profile.packages) return null;
   const { installs, removed } = findPackageInstalls(facts.runs);

@@ -6,7 +6,7 @@
  */
 import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
-import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import type { BuilderInsertion, Decision, PlanContext, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
 import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
@@ -19,7 +19,7 @@ import type { NodeSettings } from './node-settings';
 const RUN_TIME_ONLY = new Set(['EXPOSE', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'USER', 'STOPSIGNAL', 'VOLUME', 'LABEL', 'MAINTAINER']);
 const NODE_PROGRAMS = new Set(['node', 'npm', 'npx', 'yarn', 'pnpm']);
 
-export function planStatic(input: PlanInput, app: NodeApp, server: Extract<FrontEndServer, { kind: 'static' | 'dev' }>, settings: NodeSettings): StrategyPlan {
+export function planStatic(input: PlanContext, app: NodeApp, server: Extract<FrontEndServer, { kind: 'static' | 'dev' }>, settings: NodeSettings): StrategyPlan {
   const { facts, templates, profile } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -89,14 +89,14 @@ export function planStatic(input: PlanInput, app: NodeApp, server: Extract<Front
 }
 
 /** Vite's `base` when it is an absolute path (`/app/`), else `/`. */
-function viteBase(input: PlanInput, app: NodeApp): string {
+function viteBase(input: PlanContext, app: NodeApp): string {
   const base = readViteConfig(input.context, app.contextDir ?? '').base;
   if (!base || !base.startsWith('/') || base.includes('..')) return '/';
   return base.endsWith('/') ? base : `${base}/`;
 }
 
 /** Ports the original EXPOSEs, variables resolved. */
-function exposedPorts(input: PlanInput): number[] {
+function exposedPorts(input: PlanContext): number[] {
   return input.facts.metadata
     .filter((m) => m.keyword === 'EXPOSE')
     .flatMap((m) => m.args.trim().split(/\s+/))
@@ -105,7 +105,7 @@ function exposedPorts(input: PlanInput): number[] {
 }
 
 /** `RUN npm run build` before the instructions that only describe the image (EXPOSE, CMD...) and their comments. */
-function buildStep(input: PlanInput, app: NodeApp): BuilderInsertion {
+function buildStep(input: PlanContext, app: NodeApp): BuilderInsertion {
   const { facts } = input;
   const run = { npm: 'npm run build', yarn: 'yarn build', pnpm: 'pnpm run build' }[app.manager.name];
   const command = app.projectDir === facts.workdir ? run : `cd ${app.projectDir} && ${run}`;

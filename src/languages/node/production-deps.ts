@@ -12,7 +12,7 @@ import type { ImageRef, StageFacts } from '../../analyze/stage-facts';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { ParsedDockerfile } from '../../parse/parse-dockerfile';
 import { globalArgValues } from '../../plan/base-image';
-import type { Decision, PlanInput } from '../../plan/plan-types';
+import type { Decision, PlanContext } from '../../plan/plan-types';
 import { BUILDER, copy, ExtraStage, shellRun, StageRef, stageRef } from '../../plan/stage-model';
 import { contextDirFor, Install, NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
@@ -27,7 +27,7 @@ export interface ProductionDeps {
   decisions: Decision[];
 }
 
-export function productionDeps(input: PlanInput, app: NodeApp, settings: NodeSettings, cleanup: readonly string[]): ProductionDeps {
+export function productionDeps(input: PlanContext, app: NodeApp, settings: NodeSettings, cleanup: readonly string[]): ProductionDeps {
   const { facts, builder } = input;
   const result: ProductionDeps = { stage: null, source: BUILDER, warnings: [], decisions: [] };
   const toPrune = installsToPrune(input, app, result);
@@ -62,7 +62,7 @@ export function productionDeps(input: PlanInput, app: NodeApp, settings: NodeSet
 }
 
 /** Installs whose node_modules may hold devDependencies (not production-only, not under NODE_ENV=production). */
-function installsToPrune(input: PlanInput, app: NodeApp, result: ProductionDeps): Install[] {
+function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDeps): Install[] {
   const { facts, context } = input;
   const nodeEnv = nodeEnvProduction(facts, app);
   if (nodeEnv) result.decisions.push(nodeEnv.decision);
@@ -88,7 +88,7 @@ function installsToPrune(input: PlanInput, app: NodeApp, result: ProductionDeps)
 }
 
 /** Why the devDependencies must stay: the container may run one of them. Null when pruning is safe. */
-function reasonToKeepDevDependencies(input: PlanInput, app: NodeApp, settings: NodeSettings): string | null {
+function reasonToKeepDevDependencies(input: PlanContext, app: NodeApp, settings: NodeSettings): string | null {
   const { facts } = input;
   const whole = 'node_modules is copied whole (devDependencies included)';
   if (!facts.cmd && !facts.entrypoint) return `the image has no command (compose or the platform supplies it), so msb cannot tell which packages it runs: ${whole}`;
@@ -141,7 +141,7 @@ function nodeEnvProduction(facts: StageFacts, app: NodeApp): { line: number; dec
 }
 
 /** The build runs `prisma generate` into the default node_modules/.prisma (no custom generator output). */
-function generatesPrismaClient(input: PlanInput, app: NodeApp): boolean {
+function generatesPrismaClient(input: PlanContext, app: NodeApp): boolean {
   const generates = app.builds.some((b) => b.steps.some((s) => s.command.kind === 'program' && s.command.words[0] === 'prisma' && s.command.words.includes('generate')));
   const schemas = ['prisma/schema.prisma', 'schema.prisma'].map((f) => input.context.read(path.join(app.contextDir ?? '', f)) ?? '');
   return generates && !schemas.some((schema) => /generator\s+\w+\s*\{[^}]*\boutput\s*=/.test(schema));

@@ -1,12 +1,14 @@
-/** The Python language strategy: detection details and the conversion plan. */
-import type { LanguageStrategy } from '../../plan/plan-types';
-import { describePython } from './describe-python';
+/** The Python language strategy: what the manifests say, and the conversion plan. */
+import { defineStrategy } from '../strategy';
+import { analyzePython } from './python-analysis';
 import { planPython } from './plan-python';
-import { pythonSettingsSchema, PythonSettings } from './python-settings';
+import { pythonSettingsSchema } from './python-settings';
 
-export const pythonStrategy: LanguageStrategy = {
-  id: 'python',
+export const strategy = defineStrategy({
   settingsSchema: pythonSettingsSchema,
-  describe: (input, profile) => describePython(input, profile.settings as unknown as PythonSettings),
-  plan: planPython,
-};
+  templates: ['systemPackages', 'builderVenv'],
+  analyze: analyzePython,
+  // The plan reads the Dockerfile's commands; the manifests only feed the report.
+  describe: (details) => details,
+  plan: (input) => planPython(input),
+});

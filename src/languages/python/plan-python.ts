@@ -12,7 +12,7 @@ import { isShellProgram, isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { commandLines } from '../../analyze/container-command';
-import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
 import { BUILDER, commandSpec, containerCommand, copy, env, fragment, original, StageNode } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
@@ -29,9 +29,8 @@ type Environment =
   | { kind: 'none' };
 
 
-export function planPython(input: PlanInput): StrategyPlan {
-  const { facts, profile, dockerfile } = input;
-  const settings = profile.settings as unknown as PythonSettings;
+export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
+  const { facts, profile, dockerfile, settings } = input;
   const tools = new Set(settings.toolPackages);
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -122,7 +121,7 @@ export function planPython(input: PlanInput): StrategyPlan {
   return { kind: 'convert', runtime, builderInsertions, warnings, decisions: [...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })), ...decisions], runtimeImage: image.image };
 }
 
-function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[] }[], input: PlanInput, settings: PythonSettings): Environment {
+function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[] }[], input: PlanContext, settings: PythonSettings): Environment {
   const { facts } = input;
   let venv: string | null = null;
   for (const { run, commands } of classified) {
@@ -150,7 +149,7 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
 }
 
 /** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
-function venvInsertion(input: PlanInput, venvPath: string, before: RunFacts, systemSitePackages: boolean): BuilderInsertion {
+function venvInsertion(input: PlanContext, venvPath: string, before: RunFacts, systemSitePackages: boolean): BuilderInsertion {
   const instruction = before.instruction;
   const user = before.user && !/^(root|0)(:.*)?$/.test(before.user) ? before.user : null;
   return {

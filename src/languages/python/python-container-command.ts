@@ -3,7 +3,7 @@
  * the packages live in a venv and the package managers stay in the builder.
  */
 import { containerCommand } from '../../analyze/container-command';
-import type { PlanInput } from '../../plan/plan-types';
+import type { PlanContext } from '../../plan/plan-types';
 import type { CommandSpec } from '../../plan/stage-model';
 import { classifyPythonCommand } from './python-commands';
 
@@ -37,7 +37,7 @@ export function shownCommand(command: CommandSpec): string {
   return (command.form === 'exec' ? command.argv.join(' ') : command.text).replace(/\s+/g, ' ').trim();
 }
 
-export function containerStartInstall(input: PlanInput, tools: ReadonlySet<string>): string | null {
+export function containerStartInstall(input: PlanContext, tools: ReadonlySet<string>): string | null {
   for (const c of containerCommand(input.facts).commands) {
     const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
     if (kind === 'dependencies' || kind === 'tool-install' || kind === 'user-install' || kind === 'uv-sync') {

@@ -1,28 +1,18 @@
 /** The Python profile's `settings`: data the strategy reads, validated at profile load. */
+import { Type, type Static } from '@sinclair/typebox';
+import { absolutePath } from '../../profiles/settings-schema';
 
-export interface PythonSettings {
-  /** Where the builder's virtual environment goes; the runtime copies it whole. */
-  venvPath: string;
-  /** Packages that are tools, not app dependencies: installing them does not need the venv. */
-  toolPackages: string[];
-  frameworks: { name: string; packages: string[]; file?: string }[];
-}
-
-export const pythonSettingsSchema = {
-  type: 'object',
-  required: ['venvPath', 'toolPackages', 'frameworks'],
-  additionalProperties: false,
-  properties: {
-    venvPath: { type: 'string', pattern: '^/[^\\s$]*$' },
-    toolPackages: { type: 'array', items: { type: 'string' } },
-    frameworks: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name', 'packages'],
-        additionalProperties: false,
-        properties: { name: { type: 'string' }, packages: { type: 'array', items: { type: 'string' } }, file: { type: 'string' } },
-      },
-    },
+export const pythonSettingsSchema = Type.Object(
+  {
+    /** Where the builder's virtual environment goes; the runtime copies it whole. */
+    venvPath: absolutePath,
+    /** Packages that are tools, not app dependencies: installing them does not need the venv. */
+    toolPackages: Type.Array(Type.String()),
+    frameworks: Type.Array(
+      Type.Object({ name: Type.String(), packages: Type.Array(Type.String()), file: Type.Optional(Type.String()) }, { additionalProperties: false }),
+    ),
   },
-} as const;
+  { additionalProperties: false },
+);
+
+export type PythonSettings = Static<typeof pythonSettingsSchema>;

@@ -5,21 +5,22 @@ import * as path from 'path';
 import { analyzeStage } from '../../../src/analyze/stage-facts';
 import { openBuildContext } from '../../../src/context/build-context';
 import { convertText, parseDockerfile } from '../../../src';
-import { settingsSchemaFor, strategyFor } from '../../../src/languages';
-import type { NodeSettings } from '../../../src/languages/node/node-settings';
-import type { DetectInput } from '../../../src/plan/plan-types';
+import { compileSettingsSchema, loadProfileFile } from '../../../src/profiles/load-profiles';
+import { environmentFor, strategyContract } from '../../../src/languages';
+import { nodeSettingsSchema } from '../../../src/languages/node/node-settings';
+import type { DetectInput } from '../../../src/detect/detect-types';
 import type { PlanEnvironment } from '../../../src/plan/planner';
-import { loadProfileFile } from '../../../src/profiles/load-profiles';
-import { defaultRenderer } from '../../../src/render/templates';
 
 export type Files = Record<string, string | object>;
 
-const profile = (id: string) => loadProfileFile(path.join(__dirname, '..', '..', '..', 'language-profiles', `${id}.yaml`), settingsSchemaFor);
+const profile = (id: string) => loadProfileFile(path.join(__dirname, '..', '..', '..', 'language-profiles', `${id}.yaml`), strategyContract);
 
 /** Node and Python only (Python for lookalike detection): these tests do not depend on the other languages. */
-export const environment: PlanEnvironment = { profiles: [profile('python'), profile('node')], strategyFor, templates: defaultRenderer() };
+export const environment: PlanEnvironment = environmentFor([profile('python'), profile('node')]);
 
-export const settings = environment.profiles[1].settings as unknown as NodeSettings;
+const nodeSettings = environment.profiles[1].settings;
+if (!compileSettingsSchema(nodeSettingsSchema)(nodeSettings)) throw new Error('node.yaml settings do not match the schema');
+export const settings = nodeSettings;
 
 /** A package.json as text. */
 export const pkg = (json: object): string => JSON.stringify(json, null, 2);

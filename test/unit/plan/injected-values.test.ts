@@ -22,10 +22,16 @@ function plantingEnvironment(plant: (model: RuntimeStageModel) => void): PlanEnv
       const strategy = base.strategyFor(profile);
       return {
         ...strategy,
-        plan: (input) => {
-          const plan = strategy.plan(input);
-          if (plan.kind === 'convert') plant(plan.runtime);
-          return plan;
+        analyze: (input) => {
+          const project = strategy.analyze(input);
+          return {
+            ...project,
+            plan: (context) => {
+              const plan = project.plan(context);
+              if (plan.kind === 'convert') plant(plan.runtime);
+              return plan;
+            },
+          };
         },
       };
     },

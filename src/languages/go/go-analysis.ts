@@ -1,9 +1,21 @@
-/** Framework and dependency mode of a Go project: modules, vendored modules or GOPATH. */
-import type { DetectInput, Evidence, LanguageDetails } from '../../plan/plan-types';
+/**
+ * A Go project read once: its sources (main packages, cgo, embeds, path literals) for the plan,
+ * and for the report its framework and dependency mode (modules, vendored modules or GOPATH).
+ */
+import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
 import type { GoSettings } from './go-settings';
-import { parseGoMod } from './go-sources';
+import { GoSources, parseGoMod, scanGoSources } from './go-sources';
 
-export function describeGo(input: DetectInput, settings: GoSettings): LanguageDetails {
+export interface GoAnalysis {
+  details: LanguageDetails;
+  sources: GoSources;
+}
+
+export function analyzeGo(input: DetectInput, settings: GoSettings): GoAnalysis {
+  return { details: describeGo(input, settings), sources: scanGoSources(input.context) };
+}
+
+function describeGo(input: DetectInput, settings: GoSettings): LanguageDetails {
   const { context, facts } = input;
   const evidence: Evidence[] = [];
   const details: Record<string, string> = {};

@@ -1,17 +1,30 @@
-/** Framework, package manager, build script and output folder of a Node project, as detection reports them. */
+/**
+ * A Node project read once: the app (node-app.ts), the kind of image it needs (app-kind.ts), and
+ * for the report its framework, package manager, build script and output folder.
+ */
 import { posix as path } from 'path';
-import type { DetectInput, Evidence, LanguageDetails } from '../../plan/plan-types';
+import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
 import { isWithin } from '../../plan/runtime-stage';
-import { builtOutput, classifyApp, staticOutput } from './app-kind';
+import { AppKind, builtOutput, classifyApp, staticOutput } from './app-kind';
 import { readNextConfig, TYPESCRIPT_BUILDS, typescriptOutDir } from './framework-config';
 import { matchesProgram, NodeApp, readNodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 
 const KIND_NAMES = { static: 'static site (nginx)', 'next-standalone': 'Next.js standalone server', server: 'node server', skip: 'not convertible' };
 
-export function describeNode(input: DetectInput, settings: NodeSettings): LanguageDetails {
+export interface NodeAnalysis {
+  app: NodeApp;
+  kind: AppKind;
+  details: LanguageDetails;
+}
+
+export function analyzeNode(input: DetectInput, settings: NodeSettings): NodeAnalysis {
   const app = readNodeApp(input, settings);
   const kind = classifyApp(app, input, settings);
+  return { app, kind, details: describeNode(app, kind, input, settings) };
+}
+
+function describeNode(app: NodeApp, kind: AppKind, input: DetectInput, settings: NodeSettings): LanguageDetails {
   const evidence: Evidence[] = [];
   const facts: Record<string, string> = { appKind: KIND_NAMES[kind.kind] };
 

@@ -1,9 +1,9 @@
-/** Framework and package manager of a Python project, from its manifests and the Dockerfile. */
+/** Framework and package manager of a Python project, read once from its manifests and the Dockerfile. */
 import { parse as parseToml } from 'smol-toml';
-import type { DetectInput, Evidence, LanguageDetails } from '../../plan/plan-types';
+import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
 import type { PythonSettings } from './python-settings';
 
-export function describePython(input: DetectInput, settings: PythonSettings): LanguageDetails {
+export function analyzePython(input: DetectInput, settings: PythonSettings): LanguageDetails {
   const { context } = input;
   const evidence: Evidence[] = [];
   const scripts = input.facts.runs.map((r) => r.script).join('\n');

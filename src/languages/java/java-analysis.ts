@@ -1,0 +1,51 @@
+/**
+ * A Java project read once: what the build commands produce (java-build.ts), what the container
+ * runs, and — for the report — the build tool those same parsed commands use (the build files
+ * when no command names one) and the framework its build files declare.
+ */
+import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { ContextPaths, contextPaths } from '../../plan/context-paths';
+import { JavaBuild, readJavaBuild } from './java-build';
+import { ContainerCommand, readContainerCommand } from './java-container-command';
+import type { JavaSettings } from './java-settings';
+
+export interface JavaAnalysis {
+  paths: ContextPaths;
+  build: JavaBuild;
+  command: ContainerCommand;
+  details: LanguageDetails;
+}
+
+export function analyzeJava(input: DetectInput, settings: JavaSettings): JavaAnalysis {
+  const paths = contextPaths(input.facts, input.context);
+  const build = readJavaBuild(input.facts.runs, input.context, paths);
+  const command = readContainerCommand(input.facts);
+  return { paths, build, command, details: describeJava(input, settings, build, command) };
+}
+
+function describeJava(input: DetectInput, settings: JavaSettings, build: JavaBuild, command: ContainerCommand): LanguageDetails {
+  const { context } = input;
+  const evidence: Evidence[] = [];
+  const poms = context.glob('{pom.xml,*/pom.xml,*/*/pom.xml}');
+  const gradleFiles = context.glob('{build.gradle,build.gradle.kts,*/build.gradle,*/build.gradle.kts}');
+  const runs = (tool: 'maven' | 'gradle') => build.commands.some((c) => c.command.tool === tool) || command.buildRun?.command.tool === tool;
+
+  let packageManager: 'maven' | 'gradle' | undefined;
+  if (runs('maven') || (poms.length > 0 && !runs('gradle'))) packageManager = 'maven';
+  else if (runs('gradle') || gradleFiles.length > 0) packageManager = 'gradle';
+
+  const buildText = (packageManager === 'gradle' ? gradleFiles : poms)
+    .map((f) => context.read(f) ?? '')
+    .join('\n')
+    .replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  let framework: string | undefined;
+  for (const candidate of settings.frameworks) {
+    const needles = packageManager === 'gradle' ? candidate.gradle : candidate.maven;
+    if (needles.some((n) => buildText.includes(n))) {
+      framework = candidate.name;
+      evidence.push({ kind: 'manifest', detail: `${candidate.name} in the build files`, weight: 0.3 });
+      break;
+    }
+  }
+  return { framework, packageManager, evidence };
+}
