@@ -41,6 +41,7 @@ export async function processRepository(job: RepositoryJob, environment: PlanEnv
   const summary: RepositorySummary = { repository: display, root: repository.root, dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: null };
   const rows: CodemodRow[] = [];
   const patch = new PatchFile(job.patchFile);
+  const written = new Set<string>();
   try {
     const files = findDockerfiles(repository);
     summary.dockerfiles = files.length;
@@ -49,20 +50,24 @@ export async function processRepository(job: RepositoryJob, environment: PlanEnv
     for (const file of files) rows.push(convertOne(job, environment, file, patch, changed));
     await patch.close(job.replacesPatch);
     if (patch.written) summary.patch = job.patchFile;
-    if (changed.length > 0 && job.mode !== 'dry-run') await applyChanges(job, changed, rows, summary);
+    if (changed.length > 0 && job.mode !== 'dry-run') await applyChanges(job, changed, rows, summary, written);
   } catch (error) {
     summary.error = errorMessage(error);
     rows.push(failedRow(display, '', summary.error));
+    // A file is "converted" only once written (outside a dry run): the repository's error stopped the rest.
+    if (job.mode !== 'dry-run') {
+      for (const row of rows) if (row.outcome === 'converted' && !written.has(row.file)) Object.assign(row, { outcome: 'failed', reason: 'not written: the repository failed (see its row)', savingMb: null });
+    }
   }
   summary.converted = rows.filter((r) => r.outcome === 'converted').length;
-  summary.failed = rows.filter((r) => r.outcome === 'failed').length;
+  summary.failed = rows.filter((r) => r.outcome === 'failed' && r.file !== '').length;
   return { summary, rows };
 }
 
 /** A repository that could not be processed at all, as its summary and its one row. */
 export function failedRepository(job: Pick<RepositoryJob, 'display' | 'repository'>, reason: string): RepositoryOutcome {
   return {
-    summary: { repository: job.display, root: job.repository.root, dockerfiles: 0, converted: 0, failed: 1, patch: null, branch: null, commit: null, error: reason },
+    summary: { repository: job.display, root: job.repository.root, dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: reason },
     rows: [failedRow(job.display, '', reason)],
   };
 }
@@ -91,23 +96,22 @@ async function checkCommittable(repository: RepositoryTarget, allowDirty: boolea
   if (dirty.length > 0) throw new Error(`has uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${dirty[0].slice(3)}); commit or stash them, or pass --allow-dirty`);
 }
 
-async function applyChanges(job: RepositoryJob, changed: Array<{ file: string; result: ConversionResult }>, rows: CodemodRow[], summary: RepositorySummary): Promise<void> {
+async function applyChanges(job: RepositoryJob, changed: Array<{ file: string; result: ConversionResult }>, rows: CodemodRow[], summary: RepositorySummary, written: Set<string>): Promise<void> {
   if (job.mode === 'git-branch') {
     await createBranch(job.repository.root, job.gitBranch as string);
     summary.branch = job.gitBranch as string;
   }
-  const written: string[] = [];
   for (const { file, result } of changed) {
     try {
       await writeFileSafely(path.join(job.repository.root, file), result.output, result.encoding);
-      written.push(file);
+      written.add(file);
     } catch (error) {
       const row = rows.find((r) => r.file === file);
       if (row) Object.assign(row, { outcome: 'failed', reason: errorMessage(error) });
     }
   }
-  if (job.mode === 'git-branch' && written.length > 0) {
-    summary.commit = await commitFiles(job.repository.root, written, commitMessage(rows.filter((r) => written.includes(r.file))));
+  if (job.mode === 'git-branch' && written.size > 0) {
+    summary.commit = await commitFiles(job.repository.root, [...written], commitMessage(rows.filter((r) => written.has(r.file))));
   }
 }
 
@@ -119,7 +123,8 @@ function rowOf(job: RepositoryJob, environment: PlanEnvironment, file: string, r
     repository: job.display,
     file,
     outcome,
-    reason: result.reason ?? null,
+    // The row names the file: the reason does not repeat its path.
+    reason: result.error ? `${result.error.line ? `line ${result.error.line}: ` : ''}${result.error.message}` : (result.reason ?? null),
     language,
     framework: result.detection?.framework ?? null,
     builderImage: result.builderImage ?? null,

@@ -1,10 +1,12 @@
 /**
  * The codemod summary as a terminal table, JSON and Markdown. `writeReport` picks the format
- * from the file extension (.json, .md/.markdown).
+ * from the file extension (.json, .md/.markdown), or writes a folder with both and rerun lists.
  */
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { writeFileSafely } from '../emit/write-file';
 import { MsbError } from '../errors';
+import { clip, fitWidths } from './fit-columns';
 import type { CodemodRow, CodemodSummary } from './types';
 
 /** Rows printed in the terminal before "… N more": the full list belongs in --report. */
@@ -37,41 +39,70 @@ export function reportToMarkdown(summary: CodemodSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function reportToTerminal(summary: CodemodSummary, limit = TERMINAL_ROW_LIMIT): string {
+/** Width of the terminal table when stdout is not a terminal. */
+export const DEFAULT_TABLE_WIDTH = 100;
+
+export function reportToTerminal(summary: CodemodSummary, options: { limit?: number; width?: number } = {}): string {
+  const limit = options.limit ?? TERMINAL_ROW_LIMIT;
   const interesting = summary.rows.filter((r) => r.outcome === 'converted' || r.outcome === 'failed' || r.warnings.length > 0);
   const shown = (interesting.length > 0 ? interesting : summary.rows).slice(0, limit);
   const table = formatTable(
-    ['repository', 'file', 'language', 'result', 'images', 'saving', 'warnings'],
-    shown.map((r) => [r.repository, r.file || '(repository)', languageOf(r), truncate(resultOf(r), 60), imagesOf(r), r.savingMb === null ? '' : `${r.savingMb} MB`, String(r.warnings.length || '')]),
+    ['repository', 'file', 'language', 'result', 'images', 'saving', 'first warning'],
+    shown.map((r) => [r.repository, r.file || '(repository)', languageOf(r), resultOf(r), imagesOf(r), r.savingMb === null ? '' : `${r.savingMb} MB`, firstWarning(r)].map(oneLine)),
+    { width: options.width ?? DEFAULT_TABLE_WIDTH, clip: ['start', 'start', 'end', 'end', 'end', null, 'end'] },
   );
   const hidden = summary.rows.length - shown.length;
   const t = summary.totals;
   const patches = summary.repositories.filter((r) => r.patch).length;
   const verb = summary.mode === 'dry-run' ? 'would convert' : 'converted';
+  const repositories = `${count(t.repositories, 'repository', 'repositories')}${t.repositoryErrors ? ` (${t.repositoryErrors} failed)` : ''}`;
   const lines = [
     table,
     ...(hidden > 0 ? [`… ${hidden} more row${hidden === 1 ? '' : 's'} (unchanged and skipped files are listed in --report)`] : []),
     '',
-    `${count(t.repositories, 'repository', 'repositories')}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${verb} ${t.converted}, unchanged ${t.unchanged}, skipped ${t.skipped}, failed ${t.failed}` +
-      `${t.repositoryErrors ? `, ${count(t.repositoryErrors, 'repository', 'repositories')} failed` : ''}; estimated saving ${t.savingMb} MB.`,
+    `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${verb} ${t.converted}, unchanged ${t.unchanged}, skipped ${t.skipped}, failed ${t.failed}; estimated saving ${t.savingMb} MB.`,
     `${count(patches, 'patch file', 'patch files')} in ${summary.outDir}${summary.mode === 'dry-run' && t.converted > 0 ? ' (apply with `git apply`, or rerun with --write)' : ''}.`,
   ];
   return `${lines.join('\n')}\n`;
 }
 
-export async function writeReport(file: string, summary: CodemodSummary): Promise<void> {
-  const ext = path.extname(file).toLowerCase();
-  const text = ext === '.json' ? reportToJson(summary) : ext === '.md' || ext === '.markdown' ? reportToMarkdown(summary) : null;
-  if (text === null) throw new MsbError('usage', '--report must end in .json or .md', { file });
-  await writeFileSafely(file, text);
+/**
+ * `--report FILE.json|FILE.md`: the summary in that format. `--report DIR` (no extension): both,
+ * plus rerun lists as turbolift writes them, one repository root per line: `converted.txt` (something
+ * converted) and `failed.txt` (a file or the repository failed), for `--repos-from`.
+ */
+export async function writeReport(target: string, summary: CodemodSummary): Promise<void> {
+  const ext = path.extname(target).toLowerCase();
+  if (ext === '.json') return writeFileSafely(target, reportToJson(summary));
+  if (ext === '.md' || ext === '.markdown') return writeFileSafely(target, reportToMarkdown(summary));
+  if (ext !== '') throw new MsbError('usage', '--report must end in .json or .md, or name a folder', { file: target });
+  await fs.mkdir(target, { recursive: true });
+  const list = (roots: string[]) => roots.map((root) => `${root}\n`).join('');
+  await writeFileSafely(path.join(target, 'report.json'), reportToJson(summary));
+  await writeFileSafely(path.join(target, 'report.md'), reportToMarkdown(summary));
+  await writeFileSafely(path.join(target, 'converted.txt'), list(summary.repositories.filter((r) => r.converted > 0).map((r) => r.root)));
+  await writeFileSafely(path.join(target, 'failed.txt'), list(summary.repositories.filter((r) => r.error !== null || r.failed > 0).map((r) => r.root)));
 }
 
-/** Fixed-width columns; the last column is not padded. */
-export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+/**
+ * Fixed-width columns; the last column is not padded. With `width`, columns marked in `clip` are
+ * cut (with …, at the start for paths) until each line fits; unmarked columns stay whole. An empty
+ * last column is left out of the fit, so only the header line may run past `width`.
+ */
+export function formatTable(header: string[], rows: string[][], fit?: { width: number; clip: readonly ('start' | 'end' | null)[] }): string {
+  const natural = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  // An empty last column (e.g. no row has a warning) takes no room from the others: only its header shows, whole.
+  const emptyLast = fit !== undefined && rows.every((r) => r[r.length - 1] === '');
+  const fitted = emptyLast ? natural.slice(0, -1) : natural;
+  const widths = fit ? [...fitWidths(fitted.map((n, i) => ({ natural: n, min: fit.clip[i] ? Math.min(n, Math.max(header[i].length, MIN_CLIPPED_WIDTH)) : n })), fit.width, GAP.length), ...(emptyLast ? [0] : [])] : natural;
+  const cellOf = (text: string, i: number) => (text.length > widths[i] ? clip(text, widths[i], fit?.clip[i] ?? 'end') : text);
+  const line = (cells: string[], wholeLast = false) => cells.map((c, i) => (i === cells.length - 1 ? (wholeLast ? c : cellOf(c, i)) : cellOf(c, i).padEnd(widths[i]))).join(GAP).trimEnd();
+  return [line(header, emptyLast), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(r))].join('\n');
 }
+
+const GAP = '  ';
+/** A clipped column keeps at least this much (or its header), so the table stays readable on narrow terminals. */
+const MIN_CLIPPED_WIDTH = 8;
 
 function languageOf(row: CodemodRow): string {
   return [row.language, row.framework].filter(Boolean).join('/') || '-';
@@ -81,12 +112,18 @@ function resultOf(row: CodemodRow): string {
   return row.outcome === 'converted' || !row.reason ? row.outcome : `${row.outcome}: ${row.reason}`;
 }
 
+function firstWarning(row: CodemodRow): string {
+  if (row.warnings.length === 0) return '';
+  const [first] = row.warnings;
+  return row.warnings.length === 1 ? first : `(${row.warnings.length}) ${first}`;
+}
+
 function imagesOf(row: CodemodRow): string {
   return row.builderImage && row.runtimeImage ? `${row.builderImage} → ${row.runtimeImage}` : '';
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ');
 }
 
 function cell(text: string): string {

@@ -66,13 +66,17 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   );
   const rows: CodemodRow[] = [];
   const summaries: RepositorySummary[] = [];
+  // A target that matched nothing counts as a failed repository everywhere: in progress and totals alike.
+  const total = repositories.length + missing.length;
+  options.onStart?.(total);
+  let done = 0;
   for (const pattern of missing) {
     rows.push(failedRow(pattern, '', 'no such file or folder (or the glob matched nothing)'));
     summaries.push({ repository: pattern, root: path.resolve(cwd, pattern), dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: 'no such file or folder' });
+    options.onRepository?.(summaries[summaries.length - 1], (done += 1), total);
   }
   await fs.mkdir(outDir, { recursive: true });
   const earlierPatches = new Set(await fs.readdir(outDir));
-  options.onStart?.(repositories.length);
 
   const jobs: RepositoryJob[] = repositories.map((repository) => ({
     repository,
@@ -84,13 +88,12 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     gitBranch: options.gitBranch,
     allowDirty: options.allowDirty,
   }));
-  let done = 0;
   const strings = new StringPool();
   const collect = ({ summary, rows: repositoryRows }: RepositoryOutcome) => {
     for (const row of repositoryRows) rows.push(strings.row(row));
     summaries.push(summary);
     done += 1;
-    options.onRepository?.(summary, done, repositories.length);
+    options.onRepository?.(summary, done, total);
   };
   const concurrency = Math.max(1, options.concurrency ?? os.cpus().length);
   const useWorkers = (options.workers ?? (jobs.length >= WORKER_THRESHOLD && options.environment === undefined)) && concurrency > 1 && workersAvailable();

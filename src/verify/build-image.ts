@@ -5,13 +5,16 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { builderCommand, dockerOk, exec, lastLines } from './docker';
+import { buildLog, failureExcerpt } from './build-log';
+import { builderCommand, dockerOk, exec } from './docker';
 
 export interface BuiltImage {
   tag: string;
   built: boolean;
-  /** Last lines of the build log when the build failed. */
+  /** The failing step's last lines (src/verify/build-log.ts) when the build failed. */
   error: string | null;
+  /** Where the full log of a failed build was written. */
+  logFile: string | null;
   buildMs: number;
   sizeBytes: number | null;
   layers: number | null;
@@ -22,6 +25,8 @@ export interface BuildRequest {
   text: string;
   /** Where the temporary Dockerfile goes (a private temp folder). */
   tempFile: string;
+  /** Where the full log goes if the build fails (it outlives the temp folder). */
+  logFile: string;
   context: string;
   noCache?: boolean;
   timeoutMs: number;
@@ -52,9 +57,12 @@ export async function buildImage(request: BuildRequest): Promise<BuiltImage> {
   const result = await exec(builder.file, args, request.timeoutMs);
   const buildMs = Date.now() - started;
   if (result.code !== 0) {
-    const why = result.timedOut ? `timed out after ${Math.round(request.timeoutMs / 1000)} s` : lastLines(result.stderr || result.stdout, 5);
-    return { tag: request.tag, built: false, error: why, buildMs, sizeBytes: null, layers: null };
+    const log = buildLog(result.stdout, result.stderr);
+    await fs.writeFile(request.logFile, `${log}\n`);
+    const excerpt = failureExcerpt(log);
+    const why = result.timedOut ? `timed out after ${Math.round(request.timeoutMs / 1000)} s${excerpt ? `\n${excerpt}` : ''}` : excerpt || `exit code ${result.code}, no output`;
+    return { tag: request.tag, built: false, error: why, logFile: request.logFile, buildMs, sizeBytes: null, layers: null };
   }
   const [size, layers] = (await dockerOk(['image', 'inspect', '--format', '{{.Size}} {{len .RootFS.Layers}}', request.tag])).trim().split(/\s+/).map(Number);
-  return { tag: request.tag, built: true, error: null, buildMs, sizeBytes: size, layers };
+  return { tag: request.tag, built: true, error: null, logFile: null, buildMs, sizeBytes: size, layers };
 }

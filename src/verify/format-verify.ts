@@ -15,7 +15,9 @@ export function formatVerifyReport(report: VerifyReport): string {
   if (smoke) rows.push([`smoke: ${smoke.check}`, outcome(smoke.original), outcome(smoke.converted), smoke.same ? 'same' : 'DIFFERENT']);
   const lines = [`msb verify ${report.dockerfile} (${c.language ?? 'unknown'}: ${c.builderImage} → ${c.runtimeImage})`, '', formatTable(['', 'original', 'converted', ''], rows), ''];
   const failed = report.verdict === 'original-build-failed' ? original : report.verdict === 'converted-build-failed' ? converted : null;
-  if (failed?.error) lines.push(`build error: ${failed.error}`);
+  if (failed?.error) {
+    lines.push(`build error, last lines of the failing step${failed.logFile ? ` (full log: ${failed.logFile})` : ''}:`, ...failed.error.split('\n').map((line) => `  ${line}`));
+  }
   if (smoke && !smoke.same) lines.push(`difference: ${smoke.difference}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
   lines.push(`verdict: ${report.verdict}`);

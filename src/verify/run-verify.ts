@@ -63,13 +63,15 @@ export async function runVerify(dockerfile: string, options: VerifyOptions = {})
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'msb-verify-'));
   const id = `${process.pid}-${Date.now().toString(36)}`;
   const context = options.context ?? path.dirname(path.resolve(dockerfile));
+  // Outside the temp folder, which is removed: the report names the file.
+  const logFile = (which: string) => path.join(os.tmpdir(), `msb-verify-${which}-${id}.log`);
   const build = { context, noCache: options.noCache, timeoutMs: options.buildTimeoutMs ?? 20 * 60_000 };
   try {
     options.onStep?.('building the original Dockerfile');
-    report.original = await buildImage({ ...build, tag: `msb-verify:original-${id}`, text: result.original, tempFile: path.join(temp, 'Dockerfile.original') });
+    report.original = await buildImage({ ...build, tag: `msb-verify:original-${id}`, text: result.original, tempFile: path.join(temp, 'Dockerfile.original'), logFile: logFile('original') });
     if (!report.original.built) return { ...report, verdict: 'original-build-failed' };
     options.onStep?.('building the converted Dockerfile');
-    report.converted = await buildImage({ ...build, tag: `msb-verify:converted-${id}`, text: result.output, tempFile: path.join(temp, 'Dockerfile.converted') });
+    report.converted = await buildImage({ ...build, tag: `msb-verify:converted-${id}`, text: result.output, tempFile: path.join(temp, 'Dockerfile.converted'), logFile: logFile('converted') });
     if (!report.converted.built) return { ...report, verdict: 'converted-build-failed' };
     report.sizeRatio = report.original.sizeBytes ? (report.converted.sizeBytes ?? 0) / report.original.sizeBytes : null;
     options.onStep?.('running the smoke check on both images');

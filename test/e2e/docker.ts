@@ -33,8 +33,8 @@ export function dockerEngineAnswers(timeoutMs = 20_000): { ok: boolean; detail: 
  */
 export async function buildExampleImage(o: { tag: string; dockerfile: string; context: string; workDir: string }): Promise<number> {
   const tempFile = join(o.workDir, `${o.tag.replace(/[^\w.-]+/g, '_')}.Dockerfile`);
-  const built = await buildImage({ tag: o.tag, text: readFileSync(o.dockerfile, 'utf8'), tempFile, context: o.context, timeoutMs: 20 * MINUTE });
-  if (!built.built || built.sizeBytes === null) throw new Error(`building ${o.dockerfile} as ${o.tag} failed: ${built.error}`);
+  const built = await buildImage({ tag: o.tag, text: readFileSync(o.dockerfile, 'utf8'), tempFile, logFile: `${tempFile}.log`, context: o.context, timeoutMs: 20 * MINUTE });
+  if (!built.built || built.sizeBytes === null) throw new Error(`building ${o.dockerfile} as ${o.tag} failed (full log: ${built.logFile}):\n${built.error}`);
   return built.sizeBytes;
 }
 
