@@ -43,7 +43,9 @@ try {
       if (unconvertibleStage(facts, dockerfile.stages[0])) continue;
       const context = time('build context', () => openBuildContext(path.dirname(file), environment.profiles));
       const input = { dockerfile, facts, context };
-      const detected = time('detect (+ strategy analyze)', () => detectLanguage(input, environment.profiles, environment.strategyFor));
+      const detected = time('detect (+ strategy analyze)', () =>
+        detectLanguage(input, environment.profiles, environment.strategyFor),
+      );
       const plan = time('plan + render', () => planConversion(input, detected, {}, environment));
       if (plan.status !== 'changed') continue;
       const output = time('apply edits', () => applyEdits(dockerfile.text, plan.edits));
@@ -53,7 +55,9 @@ try {
     }
   }
   const baseline = totals['read'] + totals['dockerfile-ast parse (baseline)'];
-  console.log(`${dockerfiles.length.toLocaleString('en-US')} Dockerfiles; ms per phase (× read + bare parse = ${baseline.toFixed(0)} ms):`);
+  console.log(
+    `${dockerfiles.length.toLocaleString('en-US')} Dockerfiles; ms per phase (× read + bare parse = ${baseline.toFixed(0)} ms):`,
+  );
   for (const [phase, ms] of Object.entries(totals)) {
     console.log(`  ${phase.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / baseline).toFixed(2)}×`);
   }

@@ -9,7 +9,7 @@ const path = require('path');
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
@@ -20,7 +20,10 @@ const TEMPLATES = [
     const version = pick(r, ['3.9', '3.10', '3.11', '3.12']);
     const framework = pick(r, ['flask', 'django', 'fastapi', 'celery', 'requests']);
     const port = pick(r, [5000, 8000, 8080]);
-    const apt = r() < 0.4 ? `RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n    && rm -rf /var/lib/apt/lists/*\n` : '';
+    const apt =
+      r() < 0.4
+        ? `RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n    && rm -rf /var/lib/apt/lists/*\n`
+        : '';
     const user = r() < 0.5 ? 'RUN useradd --create-home appuser\nUSER appuser\n' : '';
     return {
       Dockerfile: `FROM python:${version}${r() < 0.3 ? '-bookworm' : ''}\n\n# ${name}: ${framework} service\nENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1\nWORKDIR /app\n${apt}COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n${user}EXPOSE ${port}\nCMD ["python", "-m", "${name.replace(/-/g, '_')}"]\n`,
@@ -38,11 +41,26 @@ const TEMPLATES = [
   // Node
   (r, name) => {
     const pm = pick(r, ['npm', 'yarn']);
-    const install = pm === 'npm' ? 'COPY package*.json ./\nRUN npm ci' : 'COPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile';
+    const install =
+      pm === 'npm'
+        ? 'COPY package*.json ./\nRUN npm ci'
+        : 'COPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile';
     return {
       Dockerfile: `FROM node:${pick(r, ['18', '20', '22'])}${r() < 0.3 ? '-bookworm' : ''}\nWORKDIR /usr/src/app\n${install}\nCOPY . .\nRUN ${pm} run build\nEXPOSE ${pick(r, [3000, 8080])}\nCMD ["node", "dist/server.js"]\n`,
-      'package.json': JSON.stringify({ name, version: '1.0.0', scripts: { build: 'tsc', start: 'node dist/server.js' }, dependencies: { express: '^4.19.2' }, devDependencies: { typescript: '^5.4.0' } }, null, 2),
-      ...(pm === 'yarn' ? { 'yarn.lock': '# yarn lockfile v1\n' } : { 'package-lock.json': '{"lockfileVersion":3}\n' }),
+      'package.json': JSON.stringify(
+        {
+          name,
+          version: '1.0.0',
+          scripts: { build: 'tsc', start: 'node dist/server.js' },
+          dependencies: { express: '^4.19.2' },
+          devDependencies: { typescript: '^5.4.0' },
+        },
+        null,
+        2,
+      ),
+      ...(pm === 'yarn'
+        ? { 'yarn.lock': '# yarn lockfile v1\n' }
+        : { 'package-lock.json': '{"lockfileVersion":3}\n' }),
       'src/server.ts': 'console.log("hi");\n',
       '.gitignore': 'node_modules/\ndist/\n',
     };
@@ -61,7 +79,10 @@ const TEMPLATES = [
     'src/main/java/App.java': 'class App {}\n',
   }),
   // Static site on nginx (nothing to do)
-  () => ({ Dockerfile: 'FROM nginx:alpine\nCOPY public/ /usr/share/nginx/html/\n', 'public/index.html': '<h1>hi</h1>\n' }),
+  () => ({
+    Dockerfile: 'FROM nginx:alpine\nCOPY public/ /usr/share/nginx/html/\n',
+    'public/index.html': '<h1>hi</h1>\n',
+  }),
   // Already multi-stage
   (r, name) => ({
     Dockerfile: `FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/${name} .\n\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /out/${name} /\nENTRYPOINT ["/${name}"]\n`,
@@ -89,7 +110,8 @@ function generateTree(root, count, seed = 42) {
       const file = path.join(repo, rel);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
-      if (/(^|\/)Dockerfile$/.test(rel) && !rel.startsWith('node_modules/')) dockerfiles.push(path.join(repo, rel));
+      if (/(^|\/)Dockerfile$/.test(rel) && !rel.startsWith('node_modules/'))
+        dockerfiles.push(path.join(repo, rel));
     }
   }
   return dockerfiles;

@@ -55,7 +55,8 @@ const elapsedMs = (started) => Number(process.hrtime.bigint() - started) / 1e6;
 function unavoidableIo(reposDir, patchesDir, scratchDir) {
   let started = process.hrtime.bigint();
   const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory() && entry.name !== '.git') walk(path.join(dir, entry.name));
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory() && entry.name !== '.git') walk(path.join(dir, entry.name));
   };
   walk(reposDir);
   const walkMs = elapsedMs(started);
@@ -83,7 +84,9 @@ let peak = 0; const timer = setInterval(() => { peak = Math.max(peak, process.me
 runCodemod({ targets: ${JSON.stringify(targets)}, outDir: ${JSON.stringify(outDir)}, workers: false }).then((s) => {
   clearInterval(timer); console.log(JSON.stringify({ dockerfiles: s.totals.dockerfiles, peak }));
 });`;
-  const run = spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, '-e', script], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, '-e', script], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) return { ok: false, error: run.stderr.trim().split('\n').slice(-3).join(' ') };
   return { ok: true, ...JSON.parse(run.stdout) };
 }
@@ -96,7 +99,9 @@ function readAndParse(files) {
 
 /** One very long Dockerfile (10,000 instructions): time for convertText against a bare parse. */
 function largeFile() {
-  const lines = Array.from({ length: 10_000 }, (_x, i) => (i % 3 === 0 ? `ENV V${i}=${i}` : i % 3 === 1 ? `RUN echo ${i} && true` : `LABEL l${i}="${i}"`));
+  const lines = Array.from({ length: 10_000 }, (_x, i) =>
+    i % 3 === 0 ? `ENV V${i}=${i}` : i % 3 === 1 ? `RUN echo ${i} && true` : `LABEL l${i}="${i}"`,
+  );
   const text = `FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n${lines.join('\n')}\nCMD ["app"]\n`;
   let started = process.hrtime.bigint();
   DockerfileParser.parse(text);
@@ -104,7 +109,9 @@ function largeFile() {
   started = process.hrtime.bigint();
   const result = convertText(text, { file: 'Dockerfile' });
   const convertMs = elapsedMs(started);
-  console.log(`one Dockerfile of 10,000 instructions: ${result.status} in ${(convertMs / 1000).toFixed(2)} s; parse only ${(parseMs / 1000).toFixed(2)} s; ratio ${(convertMs / parseMs).toFixed(1)}×`);
+  console.log(
+    `one Dockerfile of 10,000 instructions: ${result.status} in ${(convertMs / 1000).toFixed(2)} s; parse only ${(parseMs / 1000).toFixed(2)} s; ratio ${(convertMs / parseMs).toFixed(1)}×`,
+  );
 }
 
 async function main() {
@@ -112,11 +119,16 @@ async function main() {
   try {
     let t = Date.now();
     const dockerfiles = generateTree(path.join(root, 'repos'), REPOS);
-    console.log(`generated ${REPOS.toLocaleString('en')} repositories, ${dockerfiles.length.toLocaleString('en')} Dockerfiles in ${((Date.now() - t) / 1000).toFixed(1)} s (${root})`);
+    console.log(
+      `generated ${REPOS.toLocaleString('en')} repositories, ${dockerfiles.length.toLocaleString('en')} Dockerfiles in ${((Date.now() - t) / 1000).toFixed(1)} s (${root})`,
+    );
     console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0].model.trim()})\n`);
 
     // warm-up: profiles, templates, JIT
-    const repoDirs = fs.readdirSync(path.join(root, 'repos')).sort().map((d) => path.join(root, 'repos', d));
+    const repoDirs = fs
+      .readdirSync(path.join(root, 'repos'))
+      .sort()
+      .map((d) => path.join(root, 'repos', d));
     await runCodemod({ targets: repoDirs.slice(0, 50), outDir: path.join(root, 'out-warm') });
     readAndParse(dockerfiles.slice(0, 200));
 
@@ -124,18 +136,39 @@ async function main() {
     const full = await codemodOver([path.join(root, 'repos', '*')], path.join(root, 'out-full'));
     const raw = readAndParse(dockerfiles);
     const s = full.summary.totals;
-    console.log(`msb codemod (dry run) over ${s.repositories.toLocaleString('en')} repositories, ${s.dockerfiles.toLocaleString('en')} Dockerfiles:`);
-    console.log(`  ${(full.ms / 1000).toFixed(2)} s, ${rate(s.repositories, full.ms)} repositories, ${rate(s.dockerfiles, full.ms)} Dockerfiles; CPU time ${(full.cpuMs / 1000).toFixed(2)} s on ${full.summary.workerThreads ? `this thread + ${full.summary.workerThreads} worker thread(s)` : 'this thread'}`);
-    console.log(`  converted ${s.converted}, unchanged ${s.unchanged}, skipped ${s.skipped}, failed ${s.failed}, repository errors ${s.repositoryErrors}; ${fs.readdirSync(path.join(root, 'out-full')).length} patches`);
-    console.log(`  peak RSS: ${mb(small.peak)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.peak)} at ${REPOS.toLocaleString('en')}`);
-    if (global.gc) console.log(`  live heap after the run (summary rows held): ${mb(small.heap)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.heap)} at ${REPOS.toLocaleString('en')}`);
+    console.log(
+      `msb codemod (dry run) over ${s.repositories.toLocaleString('en')} repositories, ${s.dockerfiles.toLocaleString('en')} Dockerfiles:`,
+    );
+    console.log(
+      `  ${(full.ms / 1000).toFixed(2)} s, ${rate(s.repositories, full.ms)} repositories, ${rate(s.dockerfiles, full.ms)} Dockerfiles; CPU time ${(full.cpuMs / 1000).toFixed(2)} s on ${full.summary.workerThreads ? `this thread + ${full.summary.workerThreads} worker thread(s)` : 'this thread'}`,
+    );
+    console.log(
+      `  converted ${s.converted}, unchanged ${s.unchanged}, skipped ${s.skipped}, failed ${s.failed}, repository errors ${s.repositoryErrors}; ${fs.readdirSync(path.join(root, 'out-full')).length} patches`,
+    );
+    console.log(
+      `  peak RSS: ${mb(small.peak)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.peak)} at ${REPOS.toLocaleString('en')}`,
+    );
+    if (global.gc)
+      console.log(
+        `  live heap after the run (summary rows held): ${mb(small.heap)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.heap)} at ${REPOS.toLocaleString('en')}`,
+      );
     const capped = cappedRun([path.join(root, 'repos', '*')], path.join(root, 'out-capped'), MEMORY_CAP_MB);
-    console.log(capped.ok
-      ? `  with V8's old space capped at ${MEMORY_CAP_MB} MB the same run completes: ${capped.dockerfiles.toLocaleString('en')} Dockerfiles, peak RSS ${mb(capped.peak)}`
-      : `  with V8's old space capped at ${MEMORY_CAP_MB} MB the run FAILED: ${capped.error}`);
-    console.log(`read + parse with dockerfile-ast alone: ${(raw / 1000).toFixed(2)} s (${rate(dockerfiles.length, raw)} files)`);
-    console.log(`  ratio codemod / raw: ${(full.ms / raw).toFixed(2)}× (target ≤ 6×, the output re-parse kept)`);
-    const io = unavoidableIo(path.join(root, 'repos'), path.join(root, 'out-full'), path.join(root, 'out-io'));
+    console.log(
+      capped.ok
+        ? `  with V8's old space capped at ${MEMORY_CAP_MB} MB the same run completes: ${capped.dockerfiles.toLocaleString('en')} Dockerfiles, peak RSS ${mb(capped.peak)}`
+        : `  with V8's old space capped at ${MEMORY_CAP_MB} MB the run FAILED: ${capped.error}`,
+    );
+    console.log(
+      `read + parse with dockerfile-ast alone: ${(raw / 1000).toFixed(2)} s (${rate(dockerfiles.length, raw)} files)`,
+    );
+    console.log(
+      `  ratio codemod / raw: ${(full.ms / raw).toFixed(2)}× (target ≤ 6×, the output re-parse kept)`,
+    );
+    const io = unavoidableIo(
+      path.join(root, 'repos'),
+      path.join(root, 'out-full'),
+      path.join(root, 'out-io'),
+    );
     const outputs = [];
     for (const file of dockerfiles) {
       const result = convertText(fs.readFileSync(file, 'utf8'), { file, context: path.dirname(file) });
@@ -143,19 +176,31 @@ async function main() {
     }
     const outputParse = parseOutputs(outputs);
     const floor = raw + io.walkMs + io.writeMs + outputParse;
-    console.log(`  floor of any dry run that reads, parses, writes patches and checks its output, each part alone:`);
-    console.log(`    list every folder ${(io.walkMs / raw).toFixed(2)}×, create ${io.patches.toLocaleString('en')} patch files ${(io.writeMs / raw).toFixed(2)}×, parse the ${outputs.length.toLocaleString('en')} outputs once ${(outputParse / raw).toFixed(2)}×`);
-    console.log(`    = ${(floor / raw).toFixed(2)}× raw before any detection, planning, lint or diff; codemod / floor: ${(full.ms / floor).toFixed(2)}×\n`);
+    console.log(
+      `  floor of any dry run that reads, parses, writes patches and checks its output, each part alone:`,
+    );
+    console.log(
+      `    list every folder ${(io.walkMs / raw).toFixed(2)}×, create ${io.patches.toLocaleString('en')} patch files ${(io.writeMs / raw).toFixed(2)}×, parse the ${outputs.length.toLocaleString('en')} outputs once ${(outputParse / raw).toFixed(2)}×`,
+    );
+    console.log(
+      `    = ${(floor / raw).toFixed(2)}× raw before any detection, planning, lint or diff; codemod / floor: ${(full.ms / floor).toFixed(2)}×\n`,
+    );
 
-    const sampleFiles = dockerfiles.slice(0, CONVERT_FILES).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+    const sampleFiles = dockerfiles
+      .slice(0, CONVERT_FILES)
+      .map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
     t = Date.now();
     for (const { text } of sampleFiles) DockerfileParser.parse(text);
     const parseMs = Math.max(1, Date.now() - t);
     t = Date.now();
     for (const { file, text } of sampleFiles) convertText(text, { file, context: path.dirname(file) });
     const convertMs = Math.max(1, Date.now() - t);
-    console.log(`convertText over ${sampleFiles.length.toLocaleString('en')} in-memory Dockerfiles (build context read from disk): ${rate(sampleFiles.length, convertMs)} files`);
-    console.log(`  parse only (dockerfile-ast): ${rate(sampleFiles.length, parseMs)} files; ratio ${(convertMs / parseMs).toFixed(1)}×`);
+    console.log(
+      `convertText over ${sampleFiles.length.toLocaleString('en')} in-memory Dockerfiles (build context read from disk): ${rate(sampleFiles.length, convertMs)} files`,
+    );
+    console.log(
+      `  parse only (dockerfile-ast): ${rate(sampleFiles.length, parseMs)} files; ratio ${(convertMs / parseMs).toFixed(1)}×`,
+    );
     largeFile();
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -17,7 +17,11 @@ const counts: Record<string, number> = {};
 const started = Date.now();
 const details = fc.check(
   fc.property(fuzzInput, (input) => {
-    const outcome = convertSafely(input.text, { file: 'Dockerfile', context: input.context, lang: input.lang });
+    const outcome = convertSafely(input.text, {
+      file: 'Dockerfile',
+      context: input.context,
+      lang: input.lang,
+    });
     if (outcome.crash) throw new Error(`crash: ${outcome.crash}`);
     if (outcome.violations.length) throw new Error(outcome.violations.join('\n'));
     const status = outcome.result?.status ?? 'error';
@@ -26,7 +30,9 @@ const details = fc.check(
   { seed, numRuns: runs },
 );
 const seconds = (Date.now() - started) / 1000;
-process.stdout.write(`fuzz: ${details.numRuns} cases in ${seconds.toFixed(1)} s (seed ${seed}): ${JSON.stringify(counts)}\n`);
+process.stdout.write(
+  `fuzz: ${details.numRuns} cases in ${seconds.toFixed(1)} s (seed ${seed}): ${JSON.stringify(counts)}\n`,
+);
 if (details.failed) {
   process.stdout.write(`${fc.defaultReportMessage(details)}\n`);
   const error = details.errorInstance;

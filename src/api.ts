@@ -12,7 +12,11 @@ import type { Detection } from './detect/detect-types';
 /** Detects the language of a Dockerfile and its build context (`options.context`, else the file's folder). Throws MsbError for bad input. */
 export async function detectFile(file: string, options: ConvertTextOptions = {}): Promise<Detection> {
   const source = await readDockerfile(file);
-  return detectText(source.text, { ...options, file, context: options.context ?? path.dirname(path.resolve(file)) });
+  return detectText(source.text, {
+    ...options,
+    file,
+    context: options.context ?? path.dirname(path.resolve(file)),
+  });
 }
 
 /** Detects the language of Dockerfile text; the build context is `options.context` only (none: the Dockerfile alone). */
@@ -21,6 +25,14 @@ export function detectText(text: string, options: ConvertTextOptions = {}): Dete
   const environment = options.environment ?? defaultEnvironment();
   const dockerfile = parseDockerfile(text, file);
   const stage = dockerfile.stages[dockerfile.stages.length - 1];
-  const context = options.context === undefined ? emptyBuildContext() : openBuildContext(options.context, environment.profiles);
-  return detectLanguage({ dockerfile, facts: analyzeStage(dockerfile, stage), context }, environment.profiles, environment.strategyFor, options.lang).detection;
+  const context =
+    options.context === undefined
+      ? emptyBuildContext()
+      : openBuildContext(options.context, environment.profiles);
+  return detectLanguage(
+    { dockerfile, facts: analyzeStage(dockerfile, stage), context },
+    environment.profiles,
+    environment.strategyFor,
+    options.lang,
+  ).detection;
 }

@@ -15,7 +15,13 @@ import { closestWord } from './util/closest-word';
 
 // Each command types its own arguments; yargs takes them as one list of modules.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const COMMANDS: CommandModule<object, any>[] = [convertCommand, lintCommand, detectCommand, codemodCommand, verifyCommand];
+const COMMANDS: CommandModule<object, any>[] = [
+  convertCommand,
+  lintCommand,
+  detectCommand,
+  codemodCommand,
+  verifyCommand,
+];
 const COMMAND_NAMES = COMMANDS.map((c) => String(c.command).split(' ')[0]);
 
 export async function main(argv: string[]): Promise<void> {
@@ -25,16 +31,28 @@ export async function main(argv: string[]): Promise<void> {
       .scriptName('msb')
       .usage('$0 <command> [options]')
       .command(COMMANDS)
-      .option('color', { type: 'boolean', describe: 'Colours: default on a terminal only; --no-color (or NO_COLOR) turns them off' })
+      .option('color', {
+        type: 'boolean',
+        describe: 'Colours: default on a terminal only; --no-color (or NO_COLOR) turns them off',
+      })
       .demandCommand(1, `name a command: ${COMMAND_NAMES.join(', ')}`)
       .strict()
       .recommendCommands()
-      .option('debug', { type: 'boolean', default: false, global: true, describe: 'Print the stack trace of an internal error (a bug in msb)' })
-      .epilogue('Exit codes: 0 ok (converted, or skipped/unchanged with the reason), 1 a file would change (--check) or lint findings, 2 usage or input error, 3 internal error (a bug in msb: please report it).')
+      .option('debug', {
+        type: 'boolean',
+        default: false,
+        global: true,
+        describe: 'Print the stack trace of an internal error (a bug in msb)',
+      })
+      .epilogue(
+        'Exit codes: 0 ok (converted, or skipped/unchanged with the reason), 1 a file would change (--check) or lint findings, 2 usage or input error, 3 internal error (a bug in msb: please report it).',
+      )
       .fail((message, error) => {
         // Errors thrown by command handlers arrive here too: let the outer handler report them.
         if (error && (isMsbError(error) || !message)) throw error;
-        process.stderr.write(`msb: ${explainUsageError(message ?? error?.message ?? 'usage error', argv, optionsOf(argv))} (see msb --help)\n`);
+        process.stderr.write(
+          `msb: ${explainUsageError(message ?? error?.message ?? 'usage error', argv, optionsOf(argv))} (see msb --help)\n`,
+        );
         process.exit(EXIT_ERROR);
       })
       .help()
@@ -49,7 +67,8 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     process.stderr.write(`msb: ${internalErrorLine(error)}\n`);
-    if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT_INTERNAL;
   }
 }
@@ -57,15 +76,19 @@ export async function main(argv: string[]): Promise<void> {
 /** yargs' messages, with the mistyped command or flag named and the nearest known one suggested. */
 function explainUsageError(message: string, argv: string[], knownOptions: string[]): string {
   const didYouMean = /^Did you mean (\S+)\?$/.exec(message);
-  if (didYouMean) return `unknown command "${argv.find((a) => !a.startsWith('-'))}"; did you mean ${didYouMean[1]}?`;
+  if (didYouMean)
+    return `unknown command "${argv.find((a) => !a.startsWith('-'))}"; did you mean ${didYouMean[1]}?`;
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
   if (!unknown) return message;
   const words = unknown[1].split(', ');
   // strict() lists unknown flags by their camelCase name as well as the typed one.
-  const flags = words.filter((w) => argv.some((a) => a === `--${w}` || a.startsWith(`--${w}=`) || a === `-${w}`));
+  const flags = words.filter((w) =>
+    argv.some((a) => a === `--${w}` || a.startsWith(`--${w}=`) || a === `-${w}`),
+  );
   if (flags.length === 0) {
     const command = argv.find((a) => !a.startsWith('-'));
-    if (command && !COMMAND_NAMES.includes(command)) return `unknown command "${command}" (commands: ${COMMAND_NAMES.join(', ')})`;
+    if (command && !COMMAND_NAMES.includes(command))
+      return `unknown command "${command}" (commands: ${COMMAND_NAMES.join(', ')})`;
     return `unexpected argument${words.length > 1 ? 's' : ''}: ${words.join(', ')}`;
   }
   const longOptions = knownOptions.filter((o) => o.length > 1);
@@ -79,15 +102,19 @@ function explainUsageError(message: string, argv: string[], knownOptions: string
 
 /** The long options of the command argv names (help and version for none), for suggestions. */
 function optionsOf(argv: string[]): string[] {
-  const command = COMMANDS.find((c) => String(c.command).split(' ')[0] === argv.find((a) => !a.startsWith('-')));
+  const command = COMMANDS.find(
+    (c) => String(c.command).split(' ')[0] === argv.find((a) => !a.startsWith('-')),
+  );
   const names = ['help', 'version'];
   if (typeof command?.builder !== 'function') return names;
   // Run the builder against a recorder: yargs keeps its option table private.
   const recorder: Argv<object> = new Proxy({} as Argv<object>, {
-    get: (_target, method) => (...args: unknown[]) => {
-      if (method === 'option' && typeof args[0] === 'string') names.push(args[0]);
-      return recorder;
-    },
+    get:
+      (_target, method) =>
+      (...args: unknown[]) => {
+        if (method === 'option' && typeof args[0] === 'string') names.push(args[0]);
+        return recorder;
+      },
   });
   (command.builder as (y: Argv<object>) => unknown)(recorder);
   return names;

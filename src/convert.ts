@@ -13,7 +13,13 @@ import { detectLanguage } from './detect/detector';
 import { internalErrorLine, MsbError, isMsbError } from './errors';
 import { parseDockerfile, ParsedDockerfile } from './parse/parse-dockerfile';
 import { readDockerfileSync, TextEncoding } from './parse/read-dockerfile';
-import { INJECTED_VALUE_REASON, planConversion, PlanEnvironment, unconvertibleFile, unconvertibleStage } from './plan/planner';
+import {
+  INJECTED_VALUE_REASON,
+  planConversion,
+  PlanEnvironment,
+  unconvertibleFile,
+  unconvertibleStage,
+} from './plan/planner';
 import type { ConvertOptions, Decision } from './plan/plan-types';
 import { defaultEnvironment } from './languages';
 import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
@@ -69,7 +75,18 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
 function convertParsed(text: string, file: string, options: ConvertTextOptions): ConversionResult {
   const environment = options.environment ?? defaultEnvironment();
   const encoding = options.encoding ?? 'utf8';
-  const left = (status: 'unchanged' | 'skipped', reason: string): ConversionResult => ({ file, original: text, encoding, detection: null, warnings: [], decisions: [], changes: [], status, reason, output: text });
+  const left = (status: 'unchanged' | 'skipped', reason: string): ConversionResult => ({
+    file,
+    original: text,
+    encoding,
+    detection: null,
+    warnings: [],
+    decisions: [],
+    changes: [],
+    status,
+    reason,
+    output: text,
+  });
   const dockerfile = parseDockerfile(text, file);
   const unconvertible = unconvertibleFile(dockerfile);
   if (unconvertible) return left(unconvertible.status, unconvertible.reason);
@@ -77,29 +94,58 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
   const facts = analyzeStage(dockerfile, stage);
   const conflict = unconvertibleStage(facts, stage);
   if (conflict) return left(conflict.status, conflict.reason);
-  const context = options.context === undefined ? emptyBuildContext() : openBuildContext(options.context, environment.profiles);
+  const context =
+    options.context === undefined
+      ? emptyBuildContext()
+      : openBuildContext(options.context, environment.profiles);
   const input = { dockerfile, facts, context };
   const detected = detectLanguage(input, environment.profiles, environment.strategyFor, options.lang);
   const plan = planConversion(input, detected, options, environment);
-  const wrongRuntime = plan.detection?.language ? runtimeProblem(environment.profiles, options.runtime, plan.detection.language) : null;
+  const wrongRuntime = plan.detection?.language
+    ? runtimeProblem(environment.profiles, options.runtime, plan.detection.language)
+    : null;
   if (wrongRuntime) throw new MsbError('usage', wrongRuntime, { file });
-  const base = { file, original: text, encoding, detection: plan.detection, warnings: plan.warnings, decisions: [], changes: [] };
+  const base = {
+    file,
+    original: text,
+    encoding,
+    detection: plan.detection,
+    warnings: plan.warnings,
+    decisions: [],
+    changes: [],
+  };
   if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
 
   const body = applyEdits(dockerfile.text, plan.edits);
   const output = (dockerfile.bom ? '\uFEFF' : '') + body;
   // The runtime stage is the last edit: text appended after the user's last line.
   const appendedFrom = body.length - plan.edits[plan.edits.length - 1].text.length;
-  const verified = verifyOutput(dockerfile, body, { runtimeInstructions: plan.runtimeInstructions, appendedFrom });
-  if (verified === INJECTED_VALUE_REASON) return { ...base, status: 'skipped', reason: verified, output: text };
+  const verified = verifyOutput(dockerfile, body, {
+    runtimeInstructions: plan.runtimeInstructions,
+    appendedFrom,
+  });
+  if (verified === INJECTED_VALUE_REASON)
+    return { ...base, status: 'skipped', reason: verified, output: text };
   if (typeof verified === 'string') {
     // Never hand out an edit msb cannot vouch for: leave the file as it is and say why.
-    return { ...base, status: 'skipped', reason: `msb could not verify its edit (${verified}); the file is left unchanged — please report this`, output: text };
+    return {
+      ...base,
+      status: 'skipped',
+      reason: `msb could not verify its edit (${verified}); the file is left unchanged — please report this`,
+      output: text,
+    };
   }
   const lint = lintConversion(dockerfile, verified, plan.carried, environment.profiles);
   if (lint.errors.length) {
     const message = `the converted file fails lint (not written): ${lint.errors.map((f) => formatFinding(file, f)).join('; ')}`;
-    return { ...base, status: 'error', reason: message, output: text, lint: lint.errors, error: { kind: 'lint-error', message, line: lint.errors[0].line } };
+    return {
+      ...base,
+      status: 'error',
+      reason: message,
+      output: text,
+      lint: lint.errors,
+      error: { kind: 'lint-error', message, line: lint.errors[0].line },
+    };
   }
   return {
     ...base,
@@ -127,7 +173,12 @@ export async function convertFile(file: string, options: ConvertTextOptions = {}
 export function convertFileSync(file: string, options: ConvertTextOptions = {}): ConversionResult {
   try {
     const source = readDockerfileSync(file);
-    return convertText(source.text, { ...options, file, encoding: source.encoding, context: options.context ?? path.dirname(path.resolve(file)) });
+    return convertText(source.text, {
+      ...options,
+      file,
+      encoding: source.encoding,
+      context: options.context ?? path.dirname(path.resolve(file)),
+    });
   } catch (error) {
     return isMsbError(error) ? errorResult(file, error) : internalErrorResult(file, error);
   }
@@ -136,7 +187,11 @@ export function convertFileSync(file: string, options: ConvertTextOptions = {}):
 function internalErrorResult(file: string, error: unknown): ConversionResult {
   const reason = internalErrorLine(error, file);
   const stack = error instanceof Error ? error.stack : undefined;
-  return { ...errorResult(file, new MsbError('internal', reason)), reason, error: { kind: 'internal', message: reason, stack } };
+  return {
+    ...errorResult(file, new MsbError('internal', reason)),
+    reason,
+    error: { kind: 'internal', message: reason, stack },
+  };
 }
 
 export function errorResult(file: string, error: MsbError): ConversionResult {
@@ -162,26 +217,35 @@ export function errorResult(file: string, error: MsbError): ConversionResult {
  * Returns the parsed output, or what went wrong (a bug in msb, or a file whose parse msb and
  * Docker may disagree on).
  */
-function verifyOutput(original: ParsedDockerfile, output: string, expected: { runtimeInstructions: number; appendedFrom: number }): ParsedDockerfile | string {
+function verifyOutput(
+  original: ParsedDockerfile,
+  output: string,
+  expected: { runtimeInstructions: number; appendedFrom: number },
+): ParsedDockerfile | string {
   let reparsed: ParsedDockerfile;
   try {
     reparsed = parseDockerfile(output, original.file);
   } catch (error) {
     // A line msb appended after the user's last one that does not parse came from a hostile value.
     const line = isMsbError(error) ? error.line : undefined;
-    if (line !== undefined && line > output.slice(0, expected.appendedFrom).split('\n').length) return INJECTED_VALUE_REASON;
+    if (line !== undefined && line > output.slice(0, expected.appendedFrom).split('\n').length)
+      return INJECTED_VALUE_REASON;
     return `the output does not parse: ${(error as Error).message}`;
   }
   const texts = reparsed.instructions.map((i) => i.text);
   let cursor = 0;
   for (const instruction of original.instructions) {
     const isFirstFrom = instruction.keyword === 'FROM';
-    const found = texts.findIndex((t, i) => i >= cursor && (t === instruction.text || (isFirstFrom && t.startsWith(instruction.text.trimEnd()))));
+    const found = texts.findIndex(
+      (t, i) =>
+        i >= cursor && (t === instruction.text || (isFirstFrom && t.startsWith(instruction.text.trimEnd()))),
+    );
     if (found === -1) return `the instruction on line ${instruction.line + 1} would not survive unchanged`;
     cursor = found + 1;
   }
   if (reparsed.stages.length <= original.stages.length) return 'no new stage in the output';
-  if (reparsed.stages[reparsed.stages.length - 1].instructions.length !== expected.runtimeInstructions) return INJECTED_VALUE_REASON;
+  if (reparsed.stages[reparsed.stages.length - 1].instructions.length !== expected.runtimeInstructions)
+    return INJECTED_VALUE_REASON;
   return reparsed;
 }
 
@@ -191,18 +255,31 @@ function verifyOutput(original: ParsedDockerfile, output: string, expected: { ru
  * carries, become warnings. `carriedOver` are paths the plan copies because the original image had
  * them (rules report those as warnings).
  */
-function lintConversion(original: ParsedDockerfile, converted: ParsedDockerfile, carriedOver: readonly string[], profiles: readonly Profile[]): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
+function lintConversion(
+  original: ParsedDockerfile,
+  converted: ParsedDockerfile,
+  carriedOver: readonly string[],
+  profiles: readonly Profile[],
+): { errors: LintFinding[]; introduced: LintFinding[]; warnings: string[] } {
   // `# msb-ignore` pragmas are the user's word on the user's lines, not a licence for msb's edit.
-  const after = lintDockerfile(converted, { carriedOver: new Set(carriedOver), profiles, inlineSuppressions: false });
+  const after = lintDockerfile(converted, {
+    carriedOver: new Set(carriedOver),
+    profiles,
+    inlineSuppressions: false,
+  });
   // The original is linted only when there is something to compare: most outputs are clean.
-  const before = new Set(after.length ? lintDockerfile(original, { profiles, inlineSuppressions: false }).map(findingKey) : []);
+  const before = new Set(
+    after.length ? lintDockerfile(original, { profiles, inlineSuppressions: false }).map(findingKey) : [],
+  );
   const introduced = after.filter((f) => !before.has(findingKey(f)));
   const carried = after.filter((f) => before.has(findingKey(f)) && f.severity === 'error');
   return {
     errors: introduced.filter((f) => f.severity === 'error'),
     introduced,
     warnings: [
-      ...introduced.filter((f) => f.severity === 'warning').map((f) => `${f.rule} (line ${f.line}): ${f.message}`),
+      ...introduced
+        .filter((f) => f.severity === 'warning')
+        .map((f) => `${f.rule} (line ${f.line}): ${f.message}`),
       ...carried.map((f) => `${f.rule} (line ${f.line}, as in the original): ${f.message}`),
     ],
   };

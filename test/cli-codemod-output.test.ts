@@ -15,10 +15,15 @@ function msb(args: string[], cwd: string) {
 describe('msb codemod output', () => {
   it('the table fits 100 columns when piped and shows the first warning', () => {
     const org = tempDir('msb-out-org-');
-    const deep = path.join(org, 'a-rather-long-organisation-folder-name', 'and-a-repository-with-a-long-name-too');
+    const deep = path.join(
+      org,
+      'a-rather-long-organisation-folder-name',
+      'and-a-repository-with-a-long-name-too',
+    );
     // libxml2-dev is a -dev package with no known runtime library: a warning about it.
     pythonRepo(deep, {
-      'services/backend/worker/Dockerfile.production': 'FROM python:3.11\nRUN apt-get update && apt-get install -y libxml2-dev libsomething-unknown-dev\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
+      'services/backend/worker/Dockerfile.production':
+        'FROM python:3.11\nRUN apt-get update && apt-get install -y libxml2-dev libsomething-unknown-dev\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
       'services/backend/worker/requirements.txt': 'flask==3.0.0\n',
     });
     const r = msb(['codemod', '.'], org);
@@ -38,12 +43,17 @@ describe('msb codemod output', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('msb: codemod over 1 repository\n');
     expect(r.stderr).toContain('msb: [1/1] nope: error: no such file or folder\n');
-    expect(r.stdout).toContain('1 repository (1 failed), 0 Dockerfiles: would convert 0, unchanged 0, skipped 0, failed 0;');
+    expect(r.stdout).toContain(
+      '1 repository (1 failed), 0 Dockerfiles: would convert 0, unchanged 0, skipped 0, failed 0;',
+    );
   });
 
   it('a failed file is named once', () => {
     const org = tempDir('msb-out-org-');
-    writeTree(path.join(org, 'bad'), { Dockerfile: 'FROM python:3.11\nFROBNICATE now\n', '.git/HEAD': 'ref: refs/heads/main\n' });
+    writeTree(path.join(org, 'bad'), {
+      Dockerfile: 'FROM python:3.11\nFROBNICATE now\n',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+    });
     const r = msb(['codemod', 'bad'], org);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^msb: bad\/Dockerfile: line 2: unknown instruction "FROBNICATE"$/m);
@@ -53,9 +63,14 @@ describe('msb codemod output', () => {
   it('--git-branch onto an existing branch: nothing written, so nothing counted as converted', () => {
     const repo = pythonRepo(tempDir('msb-out-repo-'));
     git(repo, 'branch', 'msb/multi-stage');
-    const r = msb(['codemod', '.', '--git-branch', 'msb/multi-stage', '--out-dir', path.join(tempDir(), 'out')], repo);
+    const r = msb(
+      ['codemod', '.', '--git-branch', 'msb/multi-stage', '--out-dir', path.join(tempDir(), 'out')],
+      repo,
+    );
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/1 repository \(1 failed\), 1 Dockerfile: converted 0, unchanged 0, skipped 0, failed 1;/);
+    expect(r.stdout).toMatch(
+      /1 repository \(1 failed\), 1 Dockerfile: converted 0, unchanged 0, skipped 0, failed 1;/,
+    );
     expect(r.stdout).toMatch(/Dockerfile\s+python\/flask\s+failed: not writ/);
     expect(readFileSync(path.join(repo, 'Dockerfile'), 'utf8')).not.toContain('AS runtime');
   });
@@ -63,7 +78,10 @@ describe('msb codemod output', () => {
   it('--report DIR writes rerun lists that --repos-from takes back', () => {
     const org = tempDir('msb-out-org-');
     pythonRepo(path.join(org, 'good'));
-    writeTree(path.join(org, 'bad'), { Dockerfile: Buffer.from('FROM x\u0000'), '.git/HEAD': 'ref: refs/heads/main\n' });
+    writeTree(path.join(org, 'bad'), {
+      Dockerfile: Buffer.from('FROM x\u0000'),
+      '.git/HEAD': 'ref: refs/heads/main\n',
+    });
     pythonRepo(path.join(org, 'static'), { Dockerfile: 'FROM nginx:alpine\nCOPY . /usr/share/nginx/html\n' });
     const first = msb(['codemod', '.', '--report', 'reports/run-1'], org);
     expect(first.code).toBe(2);
@@ -75,12 +93,20 @@ describe('msb codemod output', () => {
     writeFileSync(path.join(org, 'bad', 'Dockerfile'), 'FROM nginx:alpine\n');
     const rerun = msb(['codemod', '--repos-from', path.join(dir, 'failed.txt'), '--json'], org);
     expect(rerun.code).toBe(0);
-    expect(JSON.parse(rerun.stdout).repositories.map((r: { repository: string }) => r.repository)).toEqual(['bad']);
+    expect(JSON.parse(rerun.stdout).repositories.map((r: { repository: string }) => r.repository)).toEqual([
+      'bad',
+    ]);
   });
 
   it('needs a target or a list, and a readable list', () => {
     const dir = tempDir();
-    expect(msb(['codemod'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--repos-from FILE') });
-    expect(msb(['codemod', '--repos-from', 'missing.txt'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing\.txt: --repos-from: cannot read the list/) });
+    expect(msb(['codemod'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--repos-from FILE'),
+    });
+    expect(msb(['codemod', '--repos-from', 'missing.txt'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/missing\.txt: --repos-from: cannot read the list/),
+    });
   });
 });

@@ -31,16 +31,26 @@ describe('- reads standard input', () => {
   });
 
   it('convert -: --stdin-filepath names the file in messages and diffs and gives the context', () => {
-    const { code, stdout, stderr } = msb(['convert', '-', '--dry-run', '--stdin-filepath', 'examples/python-c-extension/Dockerfile'], { input: text });
+    const { code, stdout, stderr } = msb(
+      ['convert', '-', '--dry-run', '--stdin-filepath', 'examples/python-c-extension/Dockerfile'],
+      { input: text },
+    );
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^--- a\/examples\/python-c-extension\/Dockerfile\n\+\+\+ b\/examples\/python-c-extension\/Dockerfile\n/);
+    expect(stdout).toMatch(
+      /^--- a\/examples\/python-c-extension\/Dockerfile\n\+\+\+ b\/examples\/python-c-extension\/Dockerfile\n/,
+    );
     expect(stderr).toMatch(/converts examples\/python-c-extension\/Dockerfile \(python\)/);
   });
 
   it.each([
     ['convert --check - exits 1 when the input would change', ['convert', '--check', '-'], text, 1],
     ['convert --check - exits 0 on an already converted input', ['convert', '--check', '-'], EXPECTED, 0],
-    ['lint - exits 1 on findings', ['lint', '-'], 'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=runtime /a /b\n', 1],
+    [
+      'lint - exits 1 on findings',
+      ['lint', '-'],
+      'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=runtime /a /b\n',
+      1,
+    ],
     ['lint - exits 0 on a clean file', ['lint', '-'], EXPECTED, 0],
     ['convert - exits 2 on binary input', ['convert', '-'], 'FROM a\0', 2],
     ['convert - exits 2 on an empty input', ['convert', '-'], '', 2],
@@ -49,7 +59,9 @@ describe('- reads standard input', () => {
   });
 
   it('lint - names --stdin-filepath in its findings', () => {
-    const { stdout } = msb(['lint', '-', '--stdin-filepath', 'svc/Dockerfile'], { input: 'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=runtime /a /b\n' });
+    const { stdout } = msb(['lint', '-', '--stdin-filepath', 'svc/Dockerfile'], {
+      input: 'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=runtime /a /b\n',
+    });
     expect(stdout).toMatch(/^svc\/Dockerfile$/m);
     expect(stdout).toMatch(/^ {2}3:1 +warning .* MSB001$/m);
   });
@@ -64,7 +76,11 @@ describe('- reads standard input', () => {
 describe('a closed pipe ends quietly', () => {
   it.each([
     ['convert', (file: string) => `"${process.execPath}" "${BIN}" convert "${file}" | head -1`],
-    ['lint', (file: string) => `"${process.execPath}" "${BIN}" lint ${Array(40).fill(`"${file}"`).join(' ')} | head -1`],
+    [
+      'lint',
+      (file: string) =>
+        `"${process.execPath}" "${BIN}" lint ${Array(40).fill(`"${file}"`).join(' ')} | head -1`,
+    ],
   ])('%s … | head -1', (name, command) => {
     // Output far larger than a pipe buffer, so that msb is still writing when head exits.
     const dir = tempDir();
@@ -73,7 +89,10 @@ describe('a closed pipe ends quietly', () => {
     const steps = Array.from({ length: 3000 }, (_x, i) => `RUN echo ${i} ${'x'.repeat(60)}\n`).join('');
     writeFileSync(file, readFileSync(DOCKERFILE, 'utf8').replace('WORKDIR /app\n', `WORKDIR /app\n${steps}`));
     const lintFile = path.join(dir, 'lint.Dockerfile');
-    writeFileSync(lintFile, 'FROM golang:1.22 AS build\n' + 'FROM alpine\nCOPY --from=runtime /a /b\n'.repeat(500));
+    writeFileSync(
+      lintFile,
+      'FROM golang:1.22 AS build\n' + 'FROM alpine\nCOPY --from=runtime /a /b\n'.repeat(500),
+    );
     const result = spawnSync('sh', ['-c', command(name === 'lint' ? lintFile : file)], { encoding: 'utf8' });
     expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(result.stderr).not.toMatch(/EPIPE|Error|at /);
@@ -83,25 +102,81 @@ describe('a closed pipe ends quietly', () => {
 describe('flags are checked before any work: exit 2, one line', () => {
   const out = () => path.join(tempDir(), 'never-written');
   it.each([
-    ['an empty file list (convert)', ['convert'], /^msb: name at least one Dockerfile, a folder holding one, or - for standard input/],
+    [
+      'an empty file list (convert)',
+      ['convert'],
+      /^msb: name at least one Dockerfile, a folder holding one, or - for standard input/,
+    ],
     ['an empty file list (lint)', ['lint'], /^msb: name at least one Dockerfile/],
     ['- twice', ['convert', '-', '-'], /- \(standard input\) may be named once/],
     ['--write on standard input', ['convert', '--write', '-'], /--write cannot replace standard input/],
-    ['a runtime no profile offers', ['convert', '--runtime', 'foo', DOCKERFILE], /^msb: --runtime foo: no profile offers it \(go: distroless, scratch.*java: jre/],
-    ['a runtime the chosen language does not offer', ['convert', '--lang', 'python', '--runtime', 'scratch', DOCKERFILE], /^msb: --runtime scratch: python offers no runtime choice$/m],
-    ['a runtime the detected language does not offer', ['convert', '--runtime', 'scratch', DOCKERFILE], /python-c-extension\/Dockerfile: --runtime scratch: python offers no runtime choice$/m],
-    ['a --context folder that does not exist', ['convert', '--context', '/nonexistent/ctx', DOCKERFILE], /^msb: --context \/nonexistent\/ctx: no such folder/],
-    ['a --context that is a file', ['detect', '--context', DOCKERFILE, EXAMPLE], /--context .*Dockerfile: not a folder/],
-    ['an --out in a folder that does not exist', ['convert', '--out', '/nonexistent/x/Dockerfile', DOCKERFILE], /^msb: --out \/nonexistent\/x\/Dockerfile: the folder \/nonexistent\/x does not exist/],
-    ['a --report in a folder that does not exist', ['codemod', EXAMPLE, '--report', '/nonexistent/r/report.md', '--out-dir', out()], /^msb: --report \/nonexistent\/r\/report\.md: the folder \/nonexistent\/r does not exist \(see msb --help\)\n$/],
-    ['codemod --runtime foo', ['codemod', EXAMPLE, '--runtime', 'foo', '--out-dir', out()], /^msb: --runtime foo: no profile offers it/],
-    ['an unknown --ignore rule', ['lint', '--ignore', 'MSB999', DOCKERFILE], /^msb: --ignore: unknown rule MSB999 \(rules: MSB001/],
+    [
+      'a runtime no profile offers',
+      ['convert', '--runtime', 'foo', DOCKERFILE],
+      /^msb: --runtime foo: no profile offers it \(go: distroless, scratch.*java: jre/,
+    ],
+    [
+      'a runtime the chosen language does not offer',
+      ['convert', '--lang', 'python', '--runtime', 'scratch', DOCKERFILE],
+      /^msb: --runtime scratch: python offers no runtime choice$/m,
+    ],
+    [
+      'a runtime the detected language does not offer',
+      ['convert', '--runtime', 'scratch', DOCKERFILE],
+      /python-c-extension\/Dockerfile: --runtime scratch: python offers no runtime choice$/m,
+    ],
+    [
+      'a --context folder that does not exist',
+      ['convert', '--context', '/nonexistent/ctx', DOCKERFILE],
+      /^msb: --context \/nonexistent\/ctx: no such folder/,
+    ],
+    [
+      'a --context that is a file',
+      ['detect', '--context', DOCKERFILE, EXAMPLE],
+      /--context .*Dockerfile: not a folder/,
+    ],
+    [
+      'an --out in a folder that does not exist',
+      ['convert', '--out', '/nonexistent/x/Dockerfile', DOCKERFILE],
+      /^msb: --out \/nonexistent\/x\/Dockerfile: the folder \/nonexistent\/x does not exist/,
+    ],
+    [
+      'a --report in a folder that does not exist',
+      ['codemod', EXAMPLE, '--report', '/nonexistent/r/report.md', '--out-dir', out()],
+      /^msb: --report \/nonexistent\/r\/report\.md: the folder \/nonexistent\/r does not exist \(see msb --help\)\n$/,
+    ],
+    [
+      'codemod --runtime foo',
+      ['codemod', EXAMPLE, '--runtime', 'foo', '--out-dir', out()],
+      /^msb: --runtime foo: no profile offers it/,
+    ],
+    [
+      'an unknown --ignore rule',
+      ['lint', '--ignore', 'MSB999', DOCKERFILE],
+      /^msb: --ignore: unknown rule MSB999 \(rules: MSB001/,
+    ],
     ['no command', [], /^msb: name a command: convert, lint, detect, codemod, verify/],
     ['a mistyped command', ['conver', DOCKERFILE], /^msb: unknown command "conver"; did you mean convert\?/],
-    ['an unknown command', ['frobnicate'], /^msb: unknown command "frobnicate" \(commands: convert, lint, detect, codemod, verify\)/],
-    ['a mistyped flag', ['convert', '--chek', DOCKERFILE], /^msb: unknown option --chek; did you mean --check\?/],
-    ['a mistyped flag (lint)', ['lint', DOCKERFILE, '--jsn'], /^msb: unknown option --jsn; did you mean --json\?/],
-    ['verify of standard input', ['verify', '-'], /verify builds the Dockerfile with Docker: name a file, not standard input/],
+    [
+      'an unknown command',
+      ['frobnicate'],
+      /^msb: unknown command "frobnicate" \(commands: convert, lint, detect, codemod, verify\)/,
+    ],
+    [
+      'a mistyped flag',
+      ['convert', '--chek', DOCKERFILE],
+      /^msb: unknown option --chek; did you mean --check\?/,
+    ],
+    [
+      'a mistyped flag (lint)',
+      ['lint', DOCKERFILE, '--jsn'],
+      /^msb: unknown option --jsn; did you mean --json\?/,
+    ],
+    [
+      'verify of standard input',
+      ['verify', '-'],
+      /verify builds the Dockerfile with Docker: name a file, not standard input/,
+    ],
   ])('%s', (_name, args, message) => {
     const { code, stdout, stderr } = msb(args);
     expect(code).toBe(2);
@@ -112,7 +187,14 @@ describe('flags are checked before any work: exit 2, one line', () => {
 
   it('--report names nothing it did not write', () => {
     const dir = tempDir();
-    msb(['codemod', EXAMPLE, '--report', path.join(dir, 'missing', 'report.json'), '--out-dir', path.join(dir, 'patches')]);
+    msb([
+      'codemod',
+      EXAMPLE,
+      '--report',
+      path.join(dir, 'missing', 'report.json'),
+      '--out-dir',
+      path.join(dir, 'patches'),
+    ]);
     expect(existsSync(path.join(dir, 'patches'))).toBe(false);
   });
 });
@@ -124,7 +206,8 @@ describe('--ignore in any position, repeatable and comma-separated', () => {
     file = path.join(tempDir(), 'Dockerfile');
     writeFileSync(file, bad);
   });
-  const rules = (stdout: string) => (JSON.parse(stdout) as { findings: { rule: string }[] }[]).flatMap((r) => r.findings.map((f) => f.rule));
+  const rules = (stdout: string) =>
+    (JSON.parse(stdout) as { findings: { rule: string }[] }[]).flatMap((r) => r.findings.map((f) => f.rule));
 
   it.each([
     ['before the file', () => ['lint', '--json', '--ignore', 'MSB001', file], ['MSB003', 'MSB006']],
@@ -169,13 +252,21 @@ describe('help, version and JSON shapes', () => {
     expect(stderr).toBe('');
     expect(JSON.parse(stdout)).toMatchObject([
       { language: 'python', error: null },
-      { file: '/nonexistent/app', error: { kind: 'missing-file', message: '/nonexistent/app: no such file' } },
+      {
+        file: '/nonexistent/app',
+        error: { kind: 'missing-file', message: '/nonexistent/app: no such file' },
+      },
     ]);
   });
 });
 
 describe('--dry-run diffs that git apply takes', () => {
-  const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
+  const git = (cwd: string, ...args: string[]) =>
+    spawnSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd },
+    });
 
   it('names the path from the repository root when the file is in a git repository, run from another folder', () => {
     const repo = tempDir();
@@ -210,14 +301,20 @@ describe('--dry-run diffs that git apply takes', () => {
 describe('a line continuation at the end of the file is an input error', () => {
   it.each([
     ['a trailing backslash', 'FROM python:3.11\nCOPY . /app\nRUN pip install /app \\\n', 3],
-    ['a trailing backslash after a comment line', 'FROM python:3.11\nRUN pip install flask \\\n# the end\n', 2],
+    [
+      'a trailing backslash after a comment line',
+      'FROM python:3.11\nRUN pip install flask \\\n# the end\n',
+      2,
+    ],
   ])('%s: exit 2 with file:line, nothing written', (_name, text, line) => {
     const file = path.join(tempDir(), 'Dockerfile');
     writeFileSync(file, text);
     const { code, stdout, stderr } = msb(['convert', '--write', file]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`msb: ${file}:${line}: the last instruction ends with an open line continuation (\\ at the end of the file) or an unterminated heredoc\n`);
+    expect(stderr).toBe(
+      `msb: ${file}:${line}: the last instruction ends with an open line continuation (\\ at the end of the file) or an unterminated heredoc\n`,
+    );
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

@@ -14,16 +14,26 @@ import { pythonRepo, tempDir } from './unit/codemod-helpers';
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'msb.js');
 const CRASH = path.join(__dirname, 'helpers', 'crash-planner.js');
-const crashing = 'FROM python:3.12\n# msb-test: crash\nCOPY . /app\nRUN pip install -r /app/requirements.txt\nCMD ["python", "/app/main.py"]\n';
+const crashing =
+  'FROM python:3.12\n# msb-test: crash\nCOPY . /app\nRUN pip install -r /app/requirements.txt\nCMD ["python", "/app/main.py"]\n';
 
 function msb(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, ['-r', CRASH, BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, ['-r', CRASH, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(() => {
-  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!existsSync(path.join(ROOT, 'dist', 'plan', 'planner.js'))) throw new Error('build failed: dist/plan/planner.js is missing');
+  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  if (!existsSync(path.join(ROOT, 'dist', 'plan', 'planner.js')))
+    throw new Error('build failed: dist/plan/planner.js is missing');
 }, 180_000);
 
 describe('an internal error', () => {
@@ -33,7 +43,9 @@ describe('an internal error', () => {
   it('is one line naming the file and asking for a report, exit 3', () => {
     const run = msb(['convert', file]);
     expect(run.code).toBe(3);
-    expect(run.stderr.trim().split('\n')).toEqual([`msb: ${file}: internal error (TypeError: Cannot read properties of null (reading 'tool')): this is a bug in msb, please report it with the Dockerfile; --debug prints the stack trace`]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `msb: ${file}: internal error (TypeError: Cannot read properties of null (reading 'tool')): this is a bug in msb, please report it with the Dockerfile; --debug prints the stack trace`,
+    ]);
     expect(run.stdout).toBe('');
   });
 
@@ -70,10 +82,20 @@ describe('an internal error', () => {
       ...environment,
       strategyFor: (profile) => {
         const strategy = environment.strategyFor(profile);
-        return { ...strategy, analyze: (input) => ({ ...strategy.analyze(input), plan: () => { throw new RangeError('boom'); } }) };
+        return {
+          ...strategy,
+          analyze: (input) => ({
+            ...strategy.analyze(input),
+            plan: () => {
+              throw new RangeError('boom');
+            },
+          }),
+        };
       },
     };
-    const result = convertFileSync(path.join(pythonRepo(tempDir('msb-crash-api-')), 'Dockerfile'), { environment: throwing });
+    const result = convertFileSync(path.join(pythonRepo(tempDir('msb-crash-api-')), 'Dockerfile'), {
+      environment: throwing,
+    });
     expect(result).toMatchObject({ status: 'error', error: { kind: 'internal' } });
     expect(result.reason).toMatch(/Dockerfile: internal error \(RangeError: boom\): this is a bug in msb/);
     expect(result.error?.stack).toMatch(/boom/);

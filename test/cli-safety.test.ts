@@ -3,7 +3,16 @@
  * user files that cannot inject instructions, huge/binary/unreadable input → one-line error, exit 2.
  */
 import { spawn, spawnSync } from 'child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { convertText } from '../src/convert';
@@ -31,7 +40,8 @@ function snapshot(dir: string): Record<string, string> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath, entry.name);
     const stat = statSync(full);
-    files[path.relative(dir, full)] = `${stat.mode}:${stat.mtimeMs}:${entry.isFile() ? readFileSync(full, 'base64') : 'dir'}`;
+    files[path.relative(dir, full)] =
+      `${stat.mode}:${stat.mtimeMs}:${entry.isFile() ? readFileSync(full, 'base64') : 'dir'}`;
   }
   return files;
 }
@@ -59,7 +69,9 @@ describe('--write', () => {
     let sawNew = 0;
     for (let round = 0; round < 6; round++) {
       for (const f of files) writeFileSync(f, before);
-      const child = spawn(process.execPath, [BIN, 'convert', '--write', '--quiet', ...files], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'convert', '--write', '--quiet', ...files], {
+        stdio: 'ignore',
+      });
       // Listen before killing: a run that finishes first must not leave the test waiting forever.
       const closed = new Promise((resolve) => child.on('close', resolve));
       await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 500)));
@@ -119,9 +131,13 @@ describe('values from user files cannot inject instructions', () => {
     const generated: string[] = [];
     for (const instruction of output.instructions) {
       const next = original.instructions[cursor];
-      const isOriginal = next && (instruction.text === next.text || (cursor === 0 && instruction.text.startsWith(next.text.trimEnd())));
+      const isOriginal =
+        next &&
+        (instruction.text === next.text ||
+          (cursor === 0 && instruction.text.startsWith(next.text.trimEnd())));
       if (isOriginal) cursor++;
-      else if (!original.instructions.some((o) => o.text === instruction.text)) generated.push(instruction.text);
+      else if (!original.instructions.some((o) => o.text === instruction.text))
+        generated.push(instruction.text);
     }
     expect(cursor).toBe(original.instructions.length);
     for (const text of generated) {
@@ -147,7 +163,9 @@ describe('huge, binary and unreadable input', () => {
   // How long this takes is measured by `npm run bench` (one Dockerfile of 10,000 instructions), not here.
   it('10,000 instructions convert or skip, and every instruction survives', () => {
     const file = copyExample();
-    const lines = Array.from({ length: 10_000 }, (_x, i) => (i % 3 === 0 ? `ENV V${i}=${i}` : i % 3 === 1 ? `RUN echo ${i} && true` : `LABEL l${i}="${i}"`));
+    const lines = Array.from({ length: 10_000 }, (_x, i) =>
+      i % 3 === 0 ? `ENV V${i}=${i}` : i % 3 === 1 ? `RUN echo ${i} && true` : `LABEL l${i}="${i}"`,
+    );
     const text = `FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n${lines.join('\n')}\nCMD ["greet-app"]\n`;
     const result = convertText(text, { file, context: path.dirname(file) });
     expect(['changed', 'skipped']).toContain(result.status);
@@ -157,7 +175,11 @@ describe('huge, binary and unreadable input', () => {
   it('a binary file is one line naming the file, exit 2', () => {
     const file = path.join(tmp, 'Dockerfile');
     writeFileSync(file, Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x20, 0x00, 0xff, 0x10]));
-    for (const command of [['convert', file], ['lint', file], ['detect', file]]) {
+    for (const command of [
+      ['convert', file],
+      ['lint', file],
+      ['detect', file],
+    ]) {
       const run = msb(command);
       expect(run.status).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -188,16 +210,24 @@ describe('huge, binary and unreadable input', () => {
   });
   if (root) {
     // eslint-disable-next-line no-console
-    console.log('cli-safety: chmod 000 test skipped: running as root, which reads any file (the FIFO and directory cases cover unreadable input)');
+    console.log(
+      'cli-safety: chmod 000 test skipped: running as root, which reads any file (the FIFO and directory cases cover unreadable input)',
+    );
   }
 });
 
 describe('msb lint', () => {
   it('exit 0 clean, 1 findings, 2 input error; --json', () => {
     const clean = path.join(tmp, 'clean');
-    writeFileSync(clean, 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n');
+    writeFileSync(
+      clean,
+      'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n',
+    );
     const bad = path.join(tmp, 'bad');
-    writeFileSync(bad, 'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=runtime /a /b\nENV API_TOKEN=abc\n');
+    writeFileSync(
+      bad,
+      'FROM golang:1.22 AS build\nFROM alpine\nCOPY --from=runtime /a /b\nENV API_TOKEN=abc\n',
+    );
     expect(msb(['lint', clean]).status).toBe(0);
     const findings = msb(['lint', bad]);
     expect(findings.status).toBe(1);

@@ -72,7 +72,12 @@ describe('msb convert', () => {
     expect(code).toBe(0);
     const [json, ...others] = JSON.parse(stdout);
     expect(others).toEqual([]);
-    expect(json).toMatchObject({ status: 'changed', language: 'python', packageManager: 'pip', runtimeImage: 'python:3.11-slim' });
+    expect(json).toMatchObject({
+      status: 'changed',
+      language: 'python',
+      packageManager: 'pip',
+      runtimeImage: 'python:3.11-slim',
+    });
     expect(json.evidence.length).toBeGreaterThan(0);
     expect(json.diff).toMatch(/^---/);
     expect(json.changes.join('\n')).toMatch(/virtual environment/);
@@ -80,7 +85,9 @@ describe('msb convert', () => {
 
   it('--explain says where each instruction went', () => {
     const { stderr } = msb(['convert', '--explain', path.join(EXAMPLE, 'Dockerfile')]);
-    expect(stderr).toMatch(/libpq-dev \(line 4\) → builder: build headers; the runtime installs libpq5 instead/);
+    expect(stderr).toMatch(
+      /libpq-dev \(line 4\) → builder: build headers; the runtime installs libpq5 instead/,
+    );
     expect(stderr).toMatch(/evidence \[base-image\]/);
   });
 
@@ -96,7 +103,11 @@ describe('msb convert', () => {
 
   it.each([
     ['a missing file', () => '/nonexistent/Dockerfile', /^msb: \/nonexistent\/Dockerfile: no such file$/m],
-    ['a directory without a Dockerfile', () => mkdtempSync(path.join(tmpdir(), 'msb-cli-')), /msb-cli-\w+\/Dockerfile: no such file$/m],
+    [
+      'a directory without a Dockerfile',
+      () => mkdtempSync(path.join(tmpdir(), 'msb-cli-')),
+      /msb-cli-\w+\/Dockerfile: no such file$/m,
+    ],
     ['a binary file', () => writeTemp(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), /binary file/],
     ['a file that is not a Dockerfile', () => writeTemp('hello world\n'), /:1: unknown instruction "hello"/],
     ['an empty file', () => writeTemp(''), /no FROM instruction/],
@@ -142,4 +153,3 @@ function writeTemp(content: string | Buffer, name = 'Dockerfile'): string {
   writeFileSync(file, content);
   return file;
 }
-

@@ -28,17 +28,28 @@ function listCases(): CorpusCase[] {
     if (!statSync(categoryDir).isDirectory()) continue;
     for (const slug of readdirSync(categoryDir).sort()) {
       const dockerfile = path.join(categoryDir, slug, 'Dockerfile');
-      if (existsSync(dockerfile)) cases.push({ name: `${category}/${slug}`, dir: path.dirname(dockerfile), dockerfile });
+      if (existsSync(dockerfile))
+        cases.push({ name: `${category}/${slug}`, dir: path.dirname(dockerfile), dockerfile });
     }
   }
   return cases;
 }
 
 const cases = listCases();
-const summary = { converted: 0, skipped: new Map<string, number>(), unchanged: new Map<string, number>(), errors: new Map<string, number>(), failed: [] as string[] };
+const summary = {
+  converted: 0,
+  skipped: new Map<string, number>(),
+  unchanged: new Map<string, number>(),
+  errors: new Map<string, number>(),
+  failed: [] as string[],
+};
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 /** Reasons name lines and images; group them by their stable beginning. */
-const reasonGroup = (reason = '') => reason.replace(/\s*\([^)]*\)/g, '').replace(/"[^"]*"/g, '"…"').slice(0, 70);
+const reasonGroup = (reason = '') =>
+  reason
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/"[^"]*"/g, '"…"')
+    .slice(0, 70);
 
 if (cases.length === 0) {
   it.skip(`corpus not found at ${CORPUS} (set MSB_CORPUS to run it)`, () => undefined);
@@ -58,7 +69,8 @@ if (cases.length === 0) {
         problems.push(...checkResult(result));
         if (result.status === 'changed') summary.converted++;
         else if (result.status === 'error') bump(summary.errors, result.error?.kind ?? '?');
-        else bump(result.status === 'skipped' ? summary.skipped : summary.unchanged, reasonGroup(result.reason));
+        else
+          bump(result.status === 'skipped' ? summary.skipped : summary.unchanged, reasonGroup(result.reason));
       } catch (error) {
         problems.push(`convert crashed: ${(error as Error).stack}`);
       }
@@ -68,12 +80,20 @@ if (cases.length === 0) {
 
     afterAll(() => {
       const lines = [`corpus ${CORPUS}: ${cases.length} cases`, `  converted: ${summary.converted}`];
-      for (const [label, map] of [['skipped', summary.skipped], ['unchanged', summary.unchanged], ['error (input)', summary.errors]] as const) {
+      for (const [label, map] of [
+        ['skipped', summary.skipped],
+        ['unchanged', summary.unchanged],
+        ['error (input)', summary.errors],
+      ] as const) {
         const total = [...map.values()].reduce((a, b) => a + b, 0);
         lines.push(`  ${label}: ${total}`);
-        for (const [reason, n] of [...map].sort((a, b) => b[1] - a[1])) lines.push(`    ${String(n).padStart(4)}  ${reason}`);
+        for (const [reason, n] of [...map].sort((a, b) => b[1] - a[1]))
+          lines.push(`    ${String(n).padStart(4)}  ${reason}`);
       }
-      lines.push(`  failed: ${summary.failed.length}`, ...summary.failed.map((f) => `    ${f.slice(0, 400)}`));
+      lines.push(
+        `  failed: ${summary.failed.length}`,
+        ...summary.failed.map((f) => `    ${f.slice(0, 400)}`),
+      );
       // eslint-disable-next-line no-console
       console.log(lines.join('\n'));
     });

@@ -43,7 +43,8 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
   if (example.spec.status === 'changed') {
     it('matches Dockerfile.expected', () => {
       if (update && result.status === 'changed') writeFileSync(example.expectedFile, result.output);
-      if (!existsSync(example.expectedFile)) throw new Error(`missing ${example.expectedFile}: run UPDATE_GOLDEN=1 npm test`);
+      if (!existsSync(example.expectedFile))
+        throw new Error(`missing ${example.expectedFile}: run UPDATE_GOLDEN=1 npm test`);
       expect(result.output).toBe(readFileSync(example.expectedFile, 'utf8'));
     });
 
@@ -52,7 +53,11 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
     });
 
     it('gives the same conversion, in CRLF, for the file with CRLF line endings', () => {
-      const crlf = convertText(result.original.replace(/\r?\n/g, '\r\n'), { file: example.dockerfile, context: example.dir, ...(example.spec.options ?? {}) });
+      const crlf = convertText(result.original.replace(/\r?\n/g, '\r\n'), {
+        file: example.dockerfile,
+        context: example.dir,
+        ...(example.spec.options ?? {}),
+      });
       expect(crlf.output).toBe(result.output.replace(/\r?\n/g, '\r\n'));
     });
   }
@@ -61,19 +66,57 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
 describe('the case.yaml schema', () => {
   const valid = { description: 'd', status: 'changed' };
   it.each([
-    ['an unknown field', { ...valid, warning: ['x'] }, /x\/case\.yaml: \(top level\) must NOT have additional properties \(warning\)/],
+    [
+      'an unknown field',
+      { ...valid, warning: ['x'] },
+      /x\/case\.yaml: \(top level\) must NOT have additional properties \(warning\)/,
+    ],
     ['a wrong type', { ...valid, warnings: 'cgo' }, /x\/case\.yaml: \/warnings must be array/],
-    ['an unknown status', { ...valid, status: 'converted' }, /x\/case\.yaml: \/status must be equal to one of the allowed values/],
-    ['an unknown option', { ...valid, options: { runtme: 'alpine' } }, /x\/case\.yaml: \/options must NOT have additional properties \(runtme\)/],
-    ['an e2e block that neither runs nor serves', { ...valid, e2e: { absent: ['gcc'] } }, /x\/case\.yaml: \/e2e must have required property 'run'/],
-    ['an HTTP port as text', { ...valid, e2e: { http: { port: '80' } } }, /x\/case\.yaml: \/e2e\/http\/port must be integer/],
-    ['no description', { status: 'changed' }, /x\/case\.yaml: \(top level\) must have required property 'description'/],
+    [
+      'an unknown status',
+      { ...valid, status: 'converted' },
+      /x\/case\.yaml: \/status must be equal to one of the allowed values/,
+    ],
+    [
+      'an unknown option',
+      { ...valid, options: { runtme: 'alpine' } },
+      /x\/case\.yaml: \/options must NOT have additional properties \(runtme\)/,
+    ],
+    [
+      'an e2e block that neither runs nor serves',
+      { ...valid, e2e: { absent: ['gcc'] } },
+      /x\/case\.yaml: \/e2e must have required property 'run'/,
+    ],
+    [
+      'an HTTP port as text',
+      { ...valid, e2e: { http: { port: '80' } } },
+      /x\/case\.yaml: \/e2e\/http\/port must be integer/,
+    ],
+    [
+      'no description',
+      { status: 'changed' },
+      /x\/case\.yaml: \(top level\) must have required property 'description'/,
+    ],
   ])('rejects %s, naming the file', (_what, doc, message) => {
     expect(caseSpecErrors('examples/x/case.yaml', doc).join('\n')).toMatch(message);
   });
 
   it('accepts a full case', () => {
-    const full = { ...valid, language: 'go', framework: 'gin', packageManager: 'go modules', reason: 'r', options: { lang: 'go', runtime: 'scratch' }, warnings: ['w'], e2e: { run: { args: ['-v'], expect: 'ok' }, http: { port: 8080, paths: ['/'] }, absent: ['go'], maxRatio: 0.5 } };
+    const full = {
+      ...valid,
+      language: 'go',
+      framework: 'gin',
+      packageManager: 'go modules',
+      reason: 'r',
+      options: { lang: 'go', runtime: 'scratch' },
+      warnings: ['w'],
+      e2e: {
+        run: { args: ['-v'], expect: 'ok' },
+        http: { port: 8080, paths: ['/'] },
+        absent: ['go'],
+        maxRatio: 0.5,
+      },
+    };
     expect(caseSpecErrors('examples/x/case.yaml', full)).toEqual([]);
   });
 });

@@ -34,7 +34,8 @@ const REGRESSIONS: { found: string; context: string; text: string }[] = [
     found: 'the same class: words with a space and a quote',
     context: 'java-spring-boot-run',
     text: 'FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nCMD ["./mvnw", "-Dspring-boot.run.profiles=a b", "-Dx=it\'s", "spring-boot:run"]\n',
-  },  {
+  },
+  {
     // A WORKDIR with quotes: the runtime COPY of a carried .env named a path lint read differently.
     found: 'seed 721690235, case 41,832',
     context: 'go-dotenv-gitignored',
@@ -42,9 +43,12 @@ const REGRESSIONS: { found: string; context: string; text: string }[] = [
   },
 ];
 
-it.each(REGRESSIONS.map((r) => [r.found, r] as const))('regression (%s) keeps the invariants', (_found, r) => {
-  property({ text: r.text, context: require('path').resolve(__dirname, '..', 'examples', r.context) });
-});
+it.each(REGRESSIONS.map((r) => [r.found, r] as const))(
+  'regression (%s) keeps the invariants',
+  (_found, r) => {
+    property({ text: r.text, context: path.resolve(__dirname, '..', 'examples', r.context) });
+  },
+);
 
 it('generated Dockerfiles never crash msb and every conversion keeps the invariants', () => {
   fc.assert(fc.property(generatedDockerfile, property), { seed: SEED, numRuns: 700 });
@@ -61,7 +65,8 @@ it('the mix converts a fair share of its inputs (the properties are not vacuous)
 });
 
 it('the invariant checker catches a broken conversion', () => {
-  const text = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nEXPOSE 8000\nCMD ["python", "app.py"]\n';
+  const text =
+    'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nEXPOSE 8000\nCMD ["python", "app.py"]\n';
   const context = path.resolve(__dirname, '..', 'examples', 'python-requirements-console-script');
   const result = convertText(text, { file: 'Dockerfile', context });
   expect(result.status).toBe('changed');
@@ -70,10 +75,21 @@ it('the invariant checker catches a broken conversion', () => {
   expect(checkResult(lostCmd).join('\n')).toMatch(/final CMD changed/);
   const laterStage = { ...result, output: result.output.replace(/--from=builder/, '--from=runtime') };
   expect(checkResult(laterStage).join('\n')).toMatch(/not an earlier one/);
-  const rewritten = { ...result, output: result.output.replace('RUN pip install -r requirements.txt\n', 'RUN pip install --user -r requirements.txt\n') };
+  const rewritten = {
+    ...result,
+    output: result.output.replace(
+      'RUN pip install -r requirements.txt\n',
+      'RUN pip install --user -r requirements.txt\n',
+    ),
+  };
   expect(checkResult(rewritten).join('\n')).toMatch(/line 4 of the original is not in the output unchanged/);
-  const renamed = { ...result, output: result.output.replace('FROM python:3.12 AS builder', 'FROM python:3.13 AS builder') };
+  const renamed = {
+    ...result,
+    output: result.output.replace('FROM python:3.12 AS builder', 'FROM python:3.13 AS builder'),
+  };
   expect(checkResult(renamed).join('\n')).toMatch(/line 1 of the original is not in the output unchanged/);
   const lostComment = { ...result, original: `# keep me\n${text}`, output: result.output };
-  expect(checkResult(lostComment).join('\n')).toMatch(/line 1 of the original is not in the output unchanged: "# keep me"/);
+  expect(checkResult(lostComment).join('\n')).toMatch(
+    /line 1 of the original is not in the output unchanged: "# keep me"/,
+  );
 });

@@ -21,7 +21,11 @@ function filesUnder(dir: string): string[] {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(path.join(ROOT, 'src')), path.join(ROOT, 'tsconfig.json'), path.join(ROOT, 'tsconfig.build.json')]) {
+  for (const file of [
+    ...filesUnder(path.join(ROOT, 'src')),
+    path.join(ROOT, 'tsconfig.json'),
+    path.join(ROOT, 'tsconfig.build.json'),
+  ]) {
     hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
@@ -30,16 +34,31 @@ function sourceHash(): string {
 /** Whether any test file the run selected (by path pattern) runs the built CLI. */
 function selectedSuitesUseBuild(testPathPattern: string): boolean {
   const pattern = new RegExp(testPathPattern || '.', 'i');
-  return filesUnder(path.join(ROOT, 'test')).some((file) => file.endsWith('.test.ts') && pattern.test(file) && USES_BUILD.test(readFileSync(file, 'utf8')));
+  return filesUnder(path.join(ROOT, 'test')).some(
+    (file) => file.endsWith('.test.ts') && pattern.test(file) && USES_BUILD.test(readFileSync(file, 'utf8')),
+  );
 }
 
 export default function globalSetup(globalConfig: { testPathPattern?: string }): void {
   if (!selectedSuitesUseBuild(globalConfig.testPathPattern ?? '')) return;
   const hash = sourceHash();
-  if (existsSync(path.join(ROOT, 'dist', 'cli.js')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8') === hash) return;
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (
+    existsSync(path.join(ROOT, 'dist', 'cli.js')) &&
+    existsSync(HASH_FILE) &&
+    readFileSync(HASH_FILE, 'utf8') === hash
+  )
+    return;
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   // tsc emits despite type errors; the suites then test what was emitted, and the next run builds again
-  if (tsc.status !== 0) process.stderr.write(`\nglobal setup: tsc -p tsconfig.build.json failed, testing what it emitted:\n${tsc.stdout}${tsc.stderr}\n`);
+  if (tsc.status !== 0)
+    process.stderr.write(
+      `\nglobal setup: tsc -p tsconfig.build.json failed, testing what it emitted:\n${tsc.stdout}${tsc.stderr}\n`,
+    );
   else writeFileSync(HASH_FILE, hash);
-  if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('global setup: the build left no dist/cli.js');
+  if (!existsSync(path.join(ROOT, 'dist', 'cli.js')))
+    throw new Error('global setup: the build left no dist/cli.js');
 }

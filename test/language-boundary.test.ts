@@ -47,16 +47,28 @@ function literalsOf(file: string): { specifiers: Finding[]; literals: Finding[] 
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const specifiers: Finding[] = [];
   const literals: Finding[] = [];
-  const at = (node: ts.Node, text: string): Finding => ({ file: path.relative(ROOT, file), line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+  const at = (node: ts.Node, text: string): Finding => ({
+    file: path.relative(ROOT, file),
+    line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+    text,
+  });
   const visit = (node: ts.Node): void => {
     const isSpecifier =
       ts.isStringLiteral(node) &&
       (ts.isImportDeclaration(node.parent) ||
         ts.isExportDeclaration(node.parent) ||
         ts.isExternalModuleReference(node.parent) ||
-        (ts.isCallExpression(node.parent) && (node.parent.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.parent.expression) && node.parent.expression.text === 'require'))));
+        (ts.isCallExpression(node.parent) &&
+          (node.parent.expression.kind === ts.SyntaxKind.ImportKeyword ||
+            (ts.isIdentifier(node.parent.expression) && node.parent.expression.text === 'require'))));
     if (isSpecifier) specifiers.push(at(node, node.text));
-    else if (ts.isStringLiteralLike(node) || ts.isRegularExpressionLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    else if (
+      ts.isStringLiteralLike(node) ||
+      ts.isRegularExpressionLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       literals.push(at(node, node.getText(source)));
     }
     ts.forEachChild(node, visit);
@@ -78,7 +90,10 @@ describe('adding a language touches no core file', () => {
       literalsOf(file).specifiers.filter(({ text }) => {
         if (!text.startsWith('.')) return false;
         const target = path.resolve(path.dirname(file), text);
-        return languageOf(target) !== null || (path.dirname(target) === LANGUAGES && strategyFolders.includes(path.basename(target)));
+        return (
+          languageOf(target) !== null ||
+          (path.dirname(target) === LANGUAGES && strategyFolders.includes(path.basename(target)))
+        );
       }),
     );
     expect(imports).toEqual([]);
@@ -86,14 +101,19 @@ describe('adding a language touches no core file', () => {
 
   it('no core file under src/ names a language in its code', () => {
     const named = coreFiles.flatMap((file) =>
-      literalsOf(file).literals.filter(({ text }) => languageIds.some((id) => new RegExp(`(^|[^A-Za-z0-9_.-])${id}([^A-Za-z0-9_-]|$)`, 'i').test(text))),
+      literalsOf(file).literals.filter(({ text }) =>
+        languageIds.some((id) => new RegExp(`(^|[^A-Za-z0-9_.-])${id}([^A-Za-z0-9_-]|$)`, 'i').test(text)),
+      ),
     );
     expect(named).toEqual([]);
   });
 
   it('catches a core file that names one (the check above can fail)', () => {
     const probe = path.join(tmpdir(), `msb-probe-${process.pid}.ts`);
-    writeFileSync(probe, "import { strategy } from './languages/python';\nconst id = 'python';\nconst pattern = /^node$/;\n");
+    writeFileSync(
+      probe,
+      "import { strategy } from './languages/python';\nconst id = 'python';\nconst pattern = /^node$/;\n",
+    );
     const { specifiers, literals } = literalsOf(probe);
     expect(specifiers.map((s) => s.text)).toEqual(['./languages/python']);
     expect(literals.map((l) => l.text)).toEqual(["'python'", '/^node$/']);
@@ -103,18 +123,25 @@ describe('adding a language touches no core file', () => {
     expect([...strategies().keys()].sort()).toEqual(strategyFolders);
   });
 
-  it.each(strategyFolders)('strategy %s declares every template key it renders (so a profile without one fails at load)', (id) => {
-    const rendered = new Set<string>();
-    for (const file of sourceFiles(path.join(LANGUAGES, id))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/\bprofile\.templates\.(\w+)/g)) rendered.add(match[1]);
-    }
-    expect([...rendered].sort()).toEqual([...(strategies().get(id)?.templates ?? [])].sort());
-  });
+  it.each(strategyFolders)(
+    'strategy %s declares every template key it renders (so a profile without one fails at load)',
+    (id) => {
+      const rendered = new Set<string>();
+      for (const file of sourceFiles(path.join(LANGUAGES, id))) {
+        for (const match of readFileSync(file, 'utf8').matchAll(/\bprofile\.templates\.(\w+)/g))
+          rendered.add(match[1]);
+      }
+      expect([...rendered].sort()).toEqual([...(strategies().get(id)?.templates ?? [])].sort());
+    },
+  );
 
   it('a user profile adds a language that reuses a shipped strategy', async () => {
     const python = readFileSync(path.join(ROOT, 'language-profiles', 'python.yaml'), 'utf8');
     const file = path.join(tmpdir(), `msb-flask-profile-${process.pid}.yaml`);
-    writeFileSync(file, python.replace(/^id: python$/m, 'id: flask-app').replace(/^name: .*$/m, 'name: Flask apps'));
+    writeFileSync(
+      file,
+      python.replace(/^id: python$/m, 'id: flask-app').replace(/^name: .*$/m, 'name: Flask apps'),
+    );
     const environment = createEnvironment([file]);
     expect(environment.profiles.map((p) => p.id)).toEqual(expect.arrayContaining(['python', 'flask-app']));
     const dockerfile = path.join(ROOT, 'examples', 'python-requirements-console-script', 'Dockerfile');

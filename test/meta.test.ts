@@ -27,7 +27,8 @@ describe('house rules', () => {
   });
 
   it.each(profiles.map((p) => [p.id, p]))('profile %s names templates that exist', (_id, profile) => {
-    for (const name of Object.values(profile.templates)) expect(existsSync(path.join(TEMPLATES, `${name}.hbs`))).toBe(true);
+    for (const name of Object.values(profile.templates))
+      expect(existsSync(path.join(TEMPLATES, `${name}.hbs`))).toBe(true);
   });
 
   it('every template is named by a profile, every partial is used by a template', () => {
@@ -35,12 +36,16 @@ describe('house rules', () => {
     const templates = templateFiles().filter((t) => !t.startsWith('partials/'));
     expect(templates.filter((t) => !named.has(t))).toEqual([]);
     const texts = templates.map((t) => readFileSync(path.join(TEMPLATES, `${t}.hbs`), 'utf8')).join('\n');
-    const partials = templateFiles().filter((t) => t.startsWith('partials/')).map((t) => t.slice('partials/'.length));
+    const partials = templateFiles()
+      .filter((t) => t.startsWith('partials/'))
+      .map((t) => t.slice('partials/'.length));
     expect(partials.filter((p) => !texts.includes(`{{> ${p}}}`))).toEqual([]);
   });
 
   it('every strategy module is registered by a shipped profile', () => {
-    const strategies = readdirSync(path.join(ROOT, 'src', 'languages'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const strategies = readdirSync(path.join(ROOT, 'src', 'languages'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(strategies.sort()).toEqual([...new Set(profiles.map((p) => p.strategy))].sort());
   });
 });

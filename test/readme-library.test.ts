@@ -40,12 +40,20 @@ it('type-checks against the public API', () => {
     typeRoots: [path.join(ROOT, 'node_modules', '@types')],
     types: ['node'],
   });
-  const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const problems = ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   expect(problems).toEqual([]);
 }, 60_000);
 
 it('runs: a file converts, text converts without a context, bad text is an error result', async () => {
-  const code = ts.transpileModule(libraryExample(), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+  const code = ts.transpileModule(libraryExample(), {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
+  }).outputText;
   const printed: unknown[][] = [];
   // The example logs three times: the conversion, the statuses, the detection.
   let done: () => void = () => undefined;
@@ -54,7 +62,10 @@ it('runs: a file converts, text converts without a context, bad text is an error
     printed.push(args);
     if (printed.length === 3) done();
   };
-  const capture = { log: (...args: unknown[]) => record(args), error: (...args: unknown[]) => record(['error', ...args]) };
+  const capture = {
+    log: (...args: unknown[]) => record(args),
+    error: (...args: unknown[]) => record(['error', ...args]),
+  };
   const load = (name: string) => {
     if (name !== PACKAGE) throw new Error(`the example requires ${name}`);
     return builtModule('index.js');
@@ -62,6 +73,11 @@ it('runs: a file converts, text converts without a context, bad text is an error
   new Function('require', 'exports', 'console', 'process', code)(load, {}, capture, { exitCode: 0 });
   await finished;
   expect(printed[0][0]).toMatch(/AS runtime/); // the converted file
-  expect(printed[1]).toEqual(['changed', expect.stringMatching(/^(changed|skipped)$/), 'error', 'parse-error']);
+  expect(printed[1]).toEqual([
+    'changed',
+    expect.stringMatching(/^(changed|skipped)$/),
+    'error',
+    'parse-error',
+  ]);
   expect(printed[2][0]).toBe('python');
 }, 60_000);

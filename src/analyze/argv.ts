@@ -49,10 +49,15 @@ export function parseArgv(argv: readonly string[], table: OptionTable): ParsedAr
   // The longest listed option the word starts with (`-pl` before `-p`); with `glued: true`, any valued `-x`.
   const gluedOption = (word: string): string | undefined =>
     table.glued === true
-      ? valued.has(word.slice(0, 2)) ? word.slice(0, 2) : undefined
-      : [...(table.glued || [])].sort((a, b) => b.length - a.length).find((g) => word.startsWith(g) && word.length > g.length);
+      ? valued.has(word.slice(0, 2))
+        ? word.slice(0, 2)
+        : undefined
+      : [...(table.glued || [])]
+          .sort((a, b) => b.length - a.length)
+          .find((g) => word.startsWith(g) && word.length > g.length);
   const result: ParsedArgv = { options: [], operands: [], afterDashDash: [] };
-  const add = (option: string, value: string | null, words: string[]) => result.options.push({ name: name(option), value, words });
+  const add = (option: string, value: string | null, words: string[]) =>
+    result.options.push({ name: name(option), value, words });
 
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -60,7 +65,8 @@ export function parseArgv(argv: readonly string[], table: OptionTable): ParsedAr
       result.afterDashDash = argv.slice(i + 1);
       break;
     }
-    const isOption = (raw.startsWith('-') && raw !== '-') || (table.expansionsAreOptions === true && raw.startsWith('$'));
+    const isOption =
+      (raw.startsWith('-') && raw !== '-') || (table.expansionsAreOptions === true && raw.startsWith('$'));
     if (!isOption) {
       if (table.stopAtOperand) {
         result.operands = argv.slice(i);
@@ -99,13 +105,16 @@ export function parseArgv(argv: readonly string[], table: OptionTable): ParsedAr
 /** `-SD` (all flags) or `-ms` (flags, then one option that takes the next word). */
 function cluster(word: string, flags: ReadonlySet<string>, valued: ReadonlySet<string>): boolean {
   const letters = [...word.slice(1)].map((c) => `-${c}`);
-  return letters.slice(0, -1).every((l) => flags.has(l)) && (flags.has(letters[letters.length - 1]) || valued.has(letters[letters.length - 1]));
+  return (
+    letters.slice(0, -1).every((l) => flags.has(l)) &&
+    (flags.has(letters[letters.length - 1]) || valued.has(letters[letters.length - 1]))
+  );
 }
 
 /** The value of the last occurrence of an option (`null` when absent, `''` for a flag). */
 export function optionValue(parsed: ParsedArgv, ...names: string[]): string | null {
   const found = parsed.options.filter((o) => names.includes(o.name)).pop();
-  return found ? found.value ?? '' : null;
+  return found ? (found.value ?? '') : null;
 }
 
 export function hasOption(parsed: ParsedArgv, ...names: string[]): boolean {

@@ -55,7 +55,11 @@ export function containerCommand(facts: StageFacts): ContainerCommand {
   const argvOf = (form: CommandForm) => (form.form === 'exec' ? form.argv : [...shellPrefix, form.script]);
   // A shell-form ENTRYPOINT ignores CMD; an exec-form one takes CMD as its arguments.
   let argv: string[] = [];
-  if (entrypoint) argv = entrypoint.form.form === 'shell' ? argvOf(entrypoint.form) : [...entrypoint.form.argv, ...(cmd ? argvOf(cmd.form) : [])];
+  if (entrypoint)
+    argv =
+      entrypoint.form.form === 'shell'
+        ? argvOf(entrypoint.form)
+        : [...entrypoint.form.argv, ...(cmd ? argvOf(cmd.form) : [])];
   else if (cmd) argv = argvOf(cmd.form);
   const ownScripts = new Set(facts.copies.flatMap((c) => c.spec.sources.map((s) => path.basename(s))));
   return { lines, argv, ...readArgv(argv, { ownScripts, keepWrappers: false }) };
@@ -65,7 +69,10 @@ export function containerCommand(facts: StageFacts): ContainerCommand {
  * The commands and programs of one command form (a single ENTRYPOINT/CMD line, a HEALTHCHECK).
  * `keepWrappers` leaves `tini -- app` whole, for callers that rewrite the line from its commands.
  */
-export function formCommands(form: CommandForm, options: { keepWrappers?: boolean } = {}): { commands: ShellCommand[]; programs: string[] } {
+export function formCommands(
+  form: CommandForm,
+  options: { keepWrappers?: boolean } = {},
+): { commands: ShellCommand[]; programs: string[] } {
   const reading = { ownScripts: new Set<string>(), keepWrappers: options.keepWrappers === true };
   return form.form === 'exec' ? readArgv(form.argv, reading) : readScript(form.script, reading);
 }
@@ -81,7 +88,9 @@ export function healthchecks(facts: StageFacts): CommandForm[] {
 
 /** An exec-form ENTRYPOINT that runs CMD as a command (`tini --`, `gosu app`, `/entrypoint.sh`), not as its arguments. */
 export function runsItsArguments(argv: readonly string[]): boolean {
-  return argv[argv.length - 1] === '--' || wrapperOf(argv[0] ?? '') !== undefined || isShellScript(argv[0] ?? '');
+  return (
+    argv[argv.length - 1] === '--' || wrapperOf(argv[0] ?? '') !== undefined || isShellScript(argv[0] ?? '')
+  );
 }
 
 /** `sh -c "script"` / `/bin/bash -c script` in exec form: the script, else null. */
@@ -130,7 +139,10 @@ function wrapperOf(word: string): Wrapper | undefined {
   return Object.prototype.hasOwnProperty.call(WRAPPERS, program) ? WRAPPERS[program] : undefined;
 }
 
-function readArgv(argv: readonly string[], reading: Reading): { commands: ShellCommand[]; programs: string[] } {
+function readArgv(
+  argv: readonly string[],
+  reading: Reading,
+): { commands: ShellCommand[]; programs: string[] } {
   const programs: string[] = [];
   let words = argv;
   for (;;) {
@@ -139,7 +151,10 @@ function readArgv(argv: readonly string[], reading: Reading): { commands: ShellC
     if (wrapper && !(wrapper.imageScript && reading.ownScripts.has(program))) {
       programs.push(program);
       const parsed = parseArgv(words.slice(1), wrapper.options);
-      let rest = parsed.afterDashDash.length > 0 || parsed.operands.length === 0 ? parsed.afterDashDash : parsed.operands;
+      let rest =
+        parsed.afterDashDash.length > 0 || parsed.operands.length === 0
+          ? parsed.afterDashDash
+          : parsed.operands;
       rest = rest.slice(wrapper.operands);
       if (wrapper.assignments) while (/^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0] ?? '')) rest = rest.slice(1);
       words = rest;
@@ -151,7 +166,10 @@ function readArgv(argv: readonly string[], reading: Reading): { commands: ShellC
       return { commands: inner.commands, programs: unique([...programs, program, ...inner.programs]) };
     }
     if (words.length === 0) return { commands: [], programs: unique(programs) };
-    const command = words === argv ? { words: argv as string[], text: argv.map(shellQuote).join(' ') } : { words: [...words], text: words.map(shellQuote).join(' ') };
+    const command =
+      words === argv
+        ? { words: argv as string[], text: argv.map(shellQuote).join(' ') }
+        : { words: [...words], text: words.map(shellQuote).join(' ') };
     return { commands: [command], programs: unique([...programs, program]) };
   }
 }

@@ -5,9 +5,7 @@
 import { ModifiableInstruction } from 'dockerfile-ast';
 import type { InstructionNode } from '../parse/parse-dockerfile';
 
-export type CommandForm =
-  | { form: 'exec'; argv: string[] }
-  | { form: 'shell'; script: string };
+export type CommandForm = { form: 'exec'; argv: string[] } | { form: 'shell'; script: string };
 
 /** Exec form when the arguments are a JSON array of strings, as Docker decides. */
 export function commandForm(args: string): CommandForm {
@@ -15,7 +13,8 @@ export function commandForm(args: string): CommandForm {
   if (trimmed.startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(trimmed);
-      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return { form: 'exec', argv: parsed };
+      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string'))
+        return { form: 'exec', argv: parsed };
     } catch {
       // not JSON: Docker runs it with the shell
     }
@@ -72,7 +71,11 @@ export function parseCopy(instruction: InstructionNode): CopySpec | null {
   return parseCopyArgs(instruction.keyword as 'COPY' | 'ADD', instruction.args, nodeFlags(instruction));
 }
 
-function parseCopyArgs(keyword: 'COPY' | 'ADD', args: string, knownFlags: ReadonlyMap<string, string>): CopySpec | null {
+function parseCopyArgs(
+  keyword: 'COPY' | 'ADD',
+  args: string,
+  knownFlags: ReadonlyMap<string, string>,
+): CopySpec | null {
   const parsed = stripFlags(args);
   const rest = parsed.rest;
   const flags = new Map([...parsed.flags, ...knownFlags]);
@@ -106,7 +109,8 @@ export function isFilesystemRoot(source: string): boolean {
 export function nodeFlags(instruction: InstructionNode): Map<string, string> {
   const flags = new Map<string, string>();
   const { node } = instruction;
-  for (const flag of node instanceof ModifiableInstruction ? node.getFlags() : []) flags.set(flag.getName().toLowerCase(), (flag.getValue() ?? 'true').replace(/^(["'])(.*)\1$/, '$2'));
+  for (const flag of node instanceof ModifiableInstruction ? node.getFlags() : [])
+    flags.set(flag.getName().toLowerCase(), (flag.getValue() ?? 'true').replace(/^(["'])(.*)\1$/, '$2'));
   return flags;
 }
 
@@ -120,11 +124,14 @@ export function variableReferences(text: string): string[] {
 
 /** Replaces `$NAME`/`${NAME}` with known values; unknown references stay as written. */
 export function expandVariables(text: string, values: ReadonlyMap<string, string>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, fallback, bare) => {
-    const name = braced ?? bare;
-    const value = values.get(name);
-    if (value !== undefined && value !== '') return value;
-    if (fallback !== undefined) return fallback;
-    return whole;
-  });
+  return text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced, fallback, bare) => {
+      const name = braced ?? bare;
+      const value = values.get(name);
+      if (value !== undefined && value !== '') return value;
+      if (fallback !== undefined) return fallback;
+      return whole;
+    },
+  );
 }

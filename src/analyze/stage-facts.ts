@@ -3,7 +3,7 @@
  * its copies and RUN commands, and the instructions that describe the image at run time.
  * Language profiles plan from these facts instead of re-reading the AST.
  */
-import type { Arg, Env, PropertyInstruction } from 'dockerfile-ast';
+import type { Arg, Env } from 'dockerfile-ast';
 import type { FromImage } from '../parse/from-image';
 import type { InstructionNode, ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
 import { splitShellCommands, ShellCommand } from './shell-commands';
@@ -11,7 +11,15 @@ import { CopySpec, expandVariables, parseCopy, runScript } from './instruction-a
 import { posix as path } from 'path';
 
 /** Instructions that describe the final image at run time and are re-emitted verbatim. */
-export const METADATA_KEYWORDS = new Set(['EXPOSE', 'LABEL', 'MAINTAINER', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'ONBUILD']);
+const METADATA_KEYWORDS = new Set([
+  'EXPOSE',
+  'LABEL',
+  'MAINTAINER',
+  'VOLUME',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'ONBUILD',
+]);
 
 export interface ImageRef {
   /** The image text as written (`python:${V}-slim`). */
@@ -133,7 +141,13 @@ export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage): StageF
         break;
       case 'RUN': {
         const script = runScript(instruction);
-        facts.runs.push({ instruction, script, commands: splitShellCommands(script), user: facts.user, workdir: facts.workdir });
+        facts.runs.push({
+          instruction,
+          script,
+          commands: splitShellCommands(script),
+          user: facts.user,
+          workdir: facts.workdir,
+        });
         break;
       }
       case 'COPY':
@@ -141,7 +155,12 @@ export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage): StageF
         const spec = parseCopy(instruction);
         if (!spec) break;
         const dest = expandVariables(spec.dest, stageValues);
-        facts.copies.push({ instruction, spec, dest: resolveDest(facts.workdir, dest), workdir: facts.workdir });
+        facts.copies.push({
+          instruction,
+          spec,
+          dest: resolveDest(facts.workdir, dest),
+          workdir: facts.workdir,
+        });
         break;
       }
       case 'SHELL':
@@ -166,8 +185,4 @@ function resolveDest(workdir: string, dest: string): string {
   const resolved = path.resolve(workdir, dest);
   // A trailing slash means "into this directory": keep it, copies need it.
   return dest.endsWith('/') && resolved !== '/' ? `${resolved}/` : resolved;
-}
-
-export function propertyNames(instruction: InstructionNode): string[] {
-  return (instruction.node as PropertyInstruction).getProperties().map((p) => p.getName());
 }

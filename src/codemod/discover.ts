@@ -34,7 +34,11 @@ export interface RepositoryTarget {
 export function isDockerfileName(name: string): boolean {
   const lower = name.toLowerCase();
   if (NOT_DOCKERFILE_SUFFIX.test(lower)) return false;
-  return lower === 'dockerfile' || (lower.startsWith('dockerfile.') && lower.length > 11) || (lower.endsWith('.dockerfile') && lower.length > 11);
+  return (
+    lower === 'dockerfile' ||
+    (lower.startsWith('dockerfile.') && lower.length > 11) ||
+    (lower.endsWith('.dockerfile') && lower.length > 11)
+  );
 }
 
 /**
@@ -43,12 +47,16 @@ export function isDockerfileName(name: string): boolean {
  * that is not inside one but holds repositories stands for each of them; any other folder is
  * a repository of its own.
  */
-export async function resolveRepositories(patterns: readonly string[], cwd = process.cwd()): Promise<{ repositories: RepositoryTarget[]; missing: string[] }> {
+export async function resolveRepositories(
+  patterns: readonly string[],
+  cwd = process.cwd(),
+): Promise<{ repositories: RepositoryTarget[]; missing: string[] }> {
   const byRoot = new Map<string, RepositoryTarget>();
   const missing: string[] = [];
   const add = (root: string, isGit: boolean, scope: string) => {
     const entry = byRoot.get(root) ?? { root, isGit, scopes: [] };
-    if (!entry.scopes.some((s) => isInside(scope, s))) entry.scopes = entry.scopes.filter((s) => !isInside(s, scope)).concat(scope);
+    if (!entry.scopes.some((s) => isInside(scope, s)))
+      entry.scopes = entry.scopes.filter((s) => !isInside(s, scope)).concat(scope);
     byRoot.set(root, entry);
   };
   for (const pattern of patterns) {
@@ -76,7 +84,14 @@ async function expandPattern(pattern: string, cwd: string): Promise<string[]> {
   if (stat?.isDirectory()) return [absolute];
   if (stat?.isFile()) return [path.dirname(absolute)];
   if (!fg.isDynamicPattern(pattern)) return [];
-  const matches = await fg(pattern.replace(/\\/g, '/'), { cwd, onlyDirectories: true, absolute: true, followSymbolicLinks: false, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+  const matches = await fg(pattern.replace(/\\/g, '/'), {
+    cwd,
+    onlyDirectories: true,
+    absolute: true,
+    followSymbolicLinks: false,
+    dot: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
   return matches.map((m) => path.resolve(m)).sort();
 }
 
@@ -129,25 +144,48 @@ interface IgnoreRules {
   rules: Ignore;
 }
 
-function walk(root: string, realRoot: string, dir: string, rules: IgnoreRules[], found: Set<string>, isScope: boolean): void {
+function walk(
+  root: string,
+  realRoot: string,
+  dir: string,
+  rules: IgnoreRules[],
+  found: Set<string>,
+  isScope: boolean,
+): void {
   let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    if (isScope) throw new MsbError('unreadable-file', `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: dir });
+    if (isScope)
+      throw new MsbError(
+        'unreadable-file',
+        `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        { file: dir },
+      );
     return; // an unreadable sub-folder only hides what is in it
   }
   const relDir = toPosix(path.relative(root, dir));
   if (dir !== root && entries.some((e) => e.name === '.git')) return; // a nested repository (submodule, vendored checkout)
-  const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readIgnore(path.join(dir, '.gitignore'), relDir) : null;
+  const own = entries.some((e) => e.name === '.gitignore' && e.isFile())
+    ? readIgnore(path.join(dir, '.gitignore'), relDir)
+    : null;
   const active = own ? [...rules, own] : rules;
   for (const entry of entries) {
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(active, rel, true)) continue;
       walk(root, realRoot, path.join(dir, entry.name), active, found, false);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isDockerfileName(entry.name) && !isIgnored(active, rel, false)) {
-      if (found.size >= MAX_DOCKERFILES) throw new MsbError('too-large', `more than ${MAX_DOCKERFILES} Dockerfiles; name sub-folders instead`, { file: root });
+    } else if (
+      (entry.isFile() || entry.isSymbolicLink()) &&
+      isDockerfileName(entry.name) &&
+      !isIgnored(active, rel, false)
+    ) {
+      if (found.size >= MAX_DOCKERFILES)
+        throw new MsbError(
+          'too-large',
+          `more than ${MAX_DOCKERFILES} Dockerfiles; name sub-folders instead`,
+          { file: root },
+        );
       if (entry.isSymbolicLink() && !symlinkStaysInside(path.join(dir, entry.name), realRoot)) continue;
       found.add(rel);
     }

@@ -15,7 +15,8 @@ export function fitWidths(columns: readonly ColumnSpec[], total: number, gap: nu
   let excess = widths.reduce((sum, w) => sum + w, 0) + gap * (columns.length - 1) - total;
   while (excess > 0) {
     let widest = -1;
-    for (let i = 0; i < widths.length; i++) if (widths[i] > columns[i].min && (widest === -1 || widths[i] > widths[widest])) widest = i;
+    for (let i = 0; i < widths.length; i++)
+      if (widths[i] > columns[i].min && (widest === -1 || widths[i] > widths[widest])) widest = i;
     if (widest === -1) break;
     widths[widest] -= 1;
     excess -= 1;

@@ -6,11 +6,16 @@ const GIT_TIMEOUT_MS = 60_000;
 
 function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      const detail = (stderr || error.message).trim().split('\n').slice(-3).join(' ');
-      reject(new MsbError('usage', `git ${args[0]} failed: ${detail}`, { file: cwd }));
-    });
+    execFile(
+      'git',
+      args,
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const detail = (stderr || error.message).trim().split('\n').slice(-3).join(' ');
+        reject(new MsbError('usage', `git ${args[0]} failed: ${detail}`, { file: cwd }));
+      },
+    );
   });
 }
 
@@ -26,7 +31,10 @@ export async function createBranch(cwd: string, branch: string): Promise<void> {
     () => true,
     () => false,
   );
-  if (exists) throw new MsbError('usage', `branch "${branch}" already exists; choose another --git-branch`, { file: cwd });
+  if (exists)
+    throw new MsbError('usage', `branch "${branch}" already exists; choose another --git-branch`, {
+      file: cwd,
+    });
   await git(cwd, ['checkout', '-q', '-b', branch]);
 }
 

@@ -14,11 +14,17 @@ function normaliseImage(image: string): string {
   return ref.indexOf(':', lastSlash + 1) === -1 ? `${ref}:latest` : ref;
 }
 
-export function imageSizeMb(profile: Pick<Profile, 'imageSizes'> | undefined, image: string | undefined): number | null {
+export function imageSizeMb(
+  profile: Pick<Profile, 'imageSizes'> | undefined,
+  image: string | undefined,
+): number | null {
   if (!profile?.imageSizes || !image) return null;
   let rules = compiled.get(profile.imageSizes);
   if (!rules) {
-    rules = Object.entries(profile.imageSizes).map(([key, mb]) => ({ pattern: globToRegExp(withoutDefaultRegistry(key)), mb }));
+    rules = Object.entries(profile.imageSizes).map(([key, mb]) => ({
+      pattern: globToRegExp(withoutDefaultRegistry(key)),
+      mb,
+    }));
     compiled.set(profile.imageSizes, rules);
   }
   const ref = normaliseImage(image);
@@ -26,17 +32,26 @@ export function imageSizeMb(profile: Pick<Profile, 'imageSizes'> | undefined, im
 }
 
 /** Builder size minus runtime size in MB, or null when either image is unknown to the profile. */
-export function estimatedSavingMb(profile: Pick<Profile, 'imageSizes'> | undefined, builderImage?: string, runtimeImage?: string): number | null {
+export function estimatedSavingMb(
+  profile: Pick<Profile, 'imageSizes'> | undefined,
+  builderImage?: string,
+  runtimeImage?: string,
+): number | null {
   const before = imageSizeMb(profile, builderImage);
   const after = imageSizeMb(profile, runtimeImage);
   return before === null || after === null ? null : before - after;
 }
 
 function withoutDefaultRegistry(ref: string): string {
-  return ref.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
+  return ref
+    .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+    .replace(/^library\//, '');
 }
 
 function globToRegExp(glob: string): RegExp {
-  const body = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`, 'i');
 }

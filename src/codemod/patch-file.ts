@@ -15,7 +15,9 @@ export class PatchFile {
 
   append(diff: string, encoding: TextEncoding): void {
     if (!diff) return;
-    this.chunks.push(Buffer.from(diff.endsWith('\n') ? diff : `${diff}\n`, encoding === 'latin1' ? 'latin1' : 'utf8'));
+    this.chunks.push(
+      Buffer.from(diff.endsWith('\n') ? diff : `${diff}\n`, encoding === 'latin1' ? 'latin1' : 'utf8'),
+    );
   }
 
   /** True when there is something to write. */
@@ -45,7 +47,10 @@ export function patchNames(roots: readonly string[], cwd = process.cwd()): Map<s
   for (const root of roots) {
     const rel = path.relative(cwd, root);
     const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-    const base = (inside ? rel.split(path.sep).join('__') : path.basename(root) || 'repository').replace(/[^A-Za-z0-9._-]+/g, '_');
+    const base = (inside ? rel.split(path.sep).join('__') : path.basename(root) || 'repository').replace(
+      /[^A-Za-z0-9._-]+/g,
+      '_',
+    );
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
     used.add(name.toLowerCase());

@@ -36,9 +36,22 @@ export interface RepositoryOutcome {
   rows: CodemodRow[];
 }
 
-export async function processRepository(job: RepositoryJob, environment: PlanEnvironment): Promise<RepositoryOutcome> {
+export async function processRepository(
+  job: RepositoryJob,
+  environment: PlanEnvironment,
+): Promise<RepositoryOutcome> {
   const { repository, display } = job;
-  const summary: RepositorySummary = { repository: display, root: repository.root, dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: null };
+  const summary: RepositorySummary = {
+    repository: display,
+    root: repository.root,
+    dockerfiles: 0,
+    converted: 0,
+    failed: 0,
+    patch: null,
+    branch: null,
+    commit: null,
+    error: null,
+  };
   const rows: CodemodRow[] = [];
   const patch = new PatchFile(job.patchFile);
   const written = new Set<string>();
@@ -50,13 +63,20 @@ export async function processRepository(job: RepositoryJob, environment: PlanEnv
     for (const file of files) rows.push(convertOne(job, environment, file, patch, changed));
     await patch.close(job.replacesPatch);
     if (patch.written) summary.patch = job.patchFile;
-    if (changed.length > 0 && job.mode !== 'dry-run') await applyChanges(job, changed, rows, summary, written);
+    if (changed.length > 0 && job.mode !== 'dry-run')
+      await applyChanges(job, changed, rows, summary, written);
   } catch (error) {
     summary.error = errorMessage(error);
     rows.push(failedRow(display, '', summary.error));
     // A file is "converted" only once written (outside a dry run): the repository's error stopped the rest.
     if (job.mode !== 'dry-run') {
-      for (const row of rows) if (row.outcome === 'converted' && !written.has(row.file)) Object.assign(row, { outcome: 'failed', reason: 'not written: the repository failed (see its row)', savingMb: null });
+      for (const row of rows)
+        if (row.outcome === 'converted' && !written.has(row.file))
+          Object.assign(row, {
+            outcome: 'failed',
+            reason: 'not written: the repository failed (see its row)',
+            savingMb: null,
+          });
     }
   }
   summary.converted = rows.filter((r) => r.outcome === 'converted').length;
@@ -65,15 +85,34 @@ export async function processRepository(job: RepositoryJob, environment: PlanEnv
 }
 
 /** A repository that could not be processed at all, as its summary and its one row. */
-export function failedRepository(job: Pick<RepositoryJob, 'display' | 'repository'>, reason: string): RepositoryOutcome {
+export function failedRepository(
+  job: Pick<RepositoryJob, 'display' | 'repository'>,
+  reason: string,
+): RepositoryOutcome {
   return {
-    summary: { repository: job.display, root: job.repository.root, dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: reason },
+    summary: {
+      repository: job.display,
+      root: job.repository.root,
+      dockerfiles: 0,
+      converted: 0,
+      failed: 0,
+      patch: null,
+      branch: null,
+      commit: null,
+      error: reason,
+    },
     rows: [failedRow(job.display, '', reason)],
   };
 }
 
 /** Converts one Dockerfile and appends its diff; the full result is kept only when it must be written. */
-function convertOne(job: RepositoryJob, environment: PlanEnvironment, file: string, patch: PatchFile, changed: Array<{ file: string; result: ConversionResult }>): CodemodRow {
+function convertOne(
+  job: RepositoryJob,
+  environment: PlanEnvironment,
+  file: string,
+  patch: PatchFile,
+  changed: Array<{ file: string; result: ConversionResult }>,
+): CodemodRow {
   const absolute = path.join(job.repository.root, file);
   let result: ConversionResult;
   try {
@@ -93,10 +132,19 @@ async function checkCommittable(repository: RepositoryTarget, allowDirty: boolea
   if (!repository.isGit) throw new Error('not a git repository (--git-branch needs one)');
   if (allowDirty) return;
   const dirty = await uncommittedChanges(repository.root);
-  if (dirty.length > 0) throw new Error(`has uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${dirty[0].slice(3)}); commit or stash them, or pass --allow-dirty`);
+  if (dirty.length > 0)
+    throw new Error(
+      `has uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${dirty[0].slice(3)}); commit or stash them, or pass --allow-dirty`,
+    );
 }
 
-async function applyChanges(job: RepositoryJob, changed: Array<{ file: string; result: ConversionResult }>, rows: CodemodRow[], summary: RepositorySummary, written: Set<string>): Promise<void> {
+async function applyChanges(
+  job: RepositoryJob,
+  changed: Array<{ file: string; result: ConversionResult }>,
+  rows: CodemodRow[],
+  summary: RepositorySummary,
+  written: Set<string>,
+): Promise<void> {
   if (job.mode === 'git-branch') {
     await createBranch(job.repository.root, job.gitBranch as string);
     summary.branch = job.gitBranch as string;
@@ -111,32 +159,57 @@ async function applyChanges(job: RepositoryJob, changed: Array<{ file: string; r
     }
   }
   if (job.mode === 'git-branch' && written.size > 0) {
-    summary.commit = await commitFiles(job.repository.root, [...written], commitMessage(rows.filter((r) => written.has(r.file))));
+    summary.commit = await commitFiles(
+      job.repository.root,
+      [...written],
+      commitMessage(rows.filter((r) => written.has(r.file))),
+    );
   }
 }
 
-function rowOf(job: RepositoryJob, environment: PlanEnvironment, file: string, result: ConversionResult): CodemodRow {
+function rowOf(
+  job: RepositoryJob,
+  environment: PlanEnvironment,
+  file: string,
+  result: ConversionResult,
+): CodemodRow {
   const language = result.detection?.language ?? null;
   const profile = language ? environment.profiles.find((p) => p.id === language) : undefined;
-  const outcome = result.status === 'changed' ? 'converted' : result.status === 'error' ? 'failed' : result.status;
+  const outcome =
+    result.status === 'changed' ? 'converted' : result.status === 'error' ? 'failed' : result.status;
   return {
     repository: job.display,
     file,
     outcome,
     // The row names the file: the reason does not repeat its path.
-    reason: result.error ? `${result.error.line ? `line ${result.error.line}: ` : ''}${result.error.message}` : (result.reason ?? null),
+    reason: result.error
+      ? `${result.error.line ? `line ${result.error.line}: ` : ''}${result.error.message}`
+      : (result.reason ?? null),
     language,
     framework: result.detection?.framework ?? null,
     builderImage: result.builderImage ?? null,
     runtimeImage: result.runtimeImage ?? null,
     changes: result.changes,
     warnings: result.warnings,
-    savingMb: outcome === 'converted' ? estimatedSavingMb(profile, result.builderImage, result.runtimeImage) : null,
+    savingMb:
+      outcome === 'converted' ? estimatedSavingMb(profile, result.builderImage, result.runtimeImage) : null,
   };
 }
 
 export function failedRow(repository: string, file: string, reason: string): CodemodRow {
-  return { repository, file, outcome: 'failed', reason, language: null, framework: null, builderImage: null, runtimeImage: null, changes: [], warnings: [], savingMb: null };
+  return {
+    repository,
+    file,
+    outcome: 'failed',
+    reason,
+    language: null,
+    framework: null,
+    builderImage: null,
+    runtimeImage: null,
+    changes: [],
+    warnings: [],
+    savingMb: null,
+  };
 }
 
 function errorMessage(error: unknown): string {

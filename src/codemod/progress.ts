@@ -15,7 +15,15 @@ export function createProgress(mode: { quiet: boolean; stream?: NodeJS.WriteStre
   const stream = mode.stream ?? process.stderr;
   if (mode.quiet) return { start: () => undefined, repositoryDone: () => undefined, stop: () => undefined };
   if (stream.isTTY) {
-    const bar = new SingleBar({ stream, format: 'msb codemod [{bar}] {value}/{total} repositories | {converted} converted | {failed} failed | ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        stream,
+        format:
+          'msb codemod [{bar}] {value}/{total} repositories | {converted} converted | {failed} failed | ETA {eta_formatted}',
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
     let converted = 0;
     let failed = 0;
     return {
@@ -31,7 +39,9 @@ export function createProgress(mode: { quiet: boolean; stream?: NodeJS.WriteStre
   return {
     start: (total) => stream.write(`msb: codemod over ${total} repositor${total === 1 ? 'y' : 'ies'}\n`),
     repositoryDone: (repository, done, total) => {
-      const what = repository.error ? `error: ${repository.error}` : `${repository.dockerfiles} Dockerfile(s), ${repository.converted} converted${repository.failed ? `, ${repository.failed} failed` : ''}`;
+      const what = repository.error
+        ? `error: ${repository.error}`
+        : `${repository.dockerfiles} Dockerfile(s), ${repository.converted} converted${repository.failed ? `, ${repository.failed} failed` : ''}`;
       stream.write(`msb: [${done}/${total}] ${repository.repository}: ${what}\n`);
     },
     stop: () => undefined,

@@ -10,7 +10,7 @@ import { clip, fitWidths } from './fit-columns';
 import type { CodemodRow, CodemodSummary } from './types';
 
 /** Rows printed in the terminal before "… N more": the full list belongs in --report. */
-export const TERMINAL_ROW_LIMIT = 40;
+const TERMINAL_ROW_LIMIT = 40;
 
 export function reportToJson(summary: CodemodSummary): string {
   return `${JSON.stringify({ version: 1, ...summary }, null, 2)}\n`;
@@ -40,16 +40,34 @@ export function reportToMarkdown(summary: CodemodSummary): string {
 }
 
 /** Width of the terminal table when stdout is not a terminal. */
-export const DEFAULT_TABLE_WIDTH = 100;
+const DEFAULT_TABLE_WIDTH = 100;
 
-export function reportToTerminal(summary: CodemodSummary, options: { limit?: number; width?: number } = {}): string {
+export function reportToTerminal(
+  summary: CodemodSummary,
+  options: { limit?: number; width?: number } = {},
+): string {
   const limit = options.limit ?? TERMINAL_ROW_LIMIT;
-  const interesting = summary.rows.filter((r) => r.outcome === 'converted' || r.outcome === 'failed' || r.warnings.length > 0);
+  const interesting = summary.rows.filter(
+    (r) => r.outcome === 'converted' || r.outcome === 'failed' || r.warnings.length > 0,
+  );
   const shown = (interesting.length > 0 ? interesting : summary.rows).slice(0, limit);
   const table = formatTable(
     ['repository', 'file', 'language', 'result', 'images', 'saving', 'first warning'],
-    shown.map((r) => [r.repository, r.file || '(repository)', languageOf(r), resultOf(r), imagesOf(r), r.savingMb === null ? '' : `${r.savingMb} MB`, firstWarning(r)].map(oneLine)),
-    { width: options.width ?? DEFAULT_TABLE_WIDTH, clip: ['start', 'start', 'end', 'end', 'end', null, 'end'] },
+    shown.map((r) =>
+      [
+        r.repository,
+        r.file || '(repository)',
+        languageOf(r),
+        resultOf(r),
+        imagesOf(r),
+        r.savingMb === null ? '' : `${r.savingMb} MB`,
+        firstWarning(r),
+      ].map(oneLine),
+    ),
+    {
+      width: options.width ?? DEFAULT_TABLE_WIDTH,
+      clip: ['start', 'start', 'end', 'end', 'end', null, 'end'],
+    },
   );
   const hidden = summary.rows.length - shown.length;
   const t = summary.totals;
@@ -58,7 +76,11 @@ export function reportToTerminal(summary: CodemodSummary, options: { limit?: num
   const repositories = `${count(t.repositories, 'repository', 'repositories')}${t.repositoryErrors ? ` (${t.repositoryErrors} failed)` : ''}`;
   const lines = [
     table,
-    ...(hidden > 0 ? [`… ${hidden} more row${hidden === 1 ? '' : 's'} (unchanged and skipped files are listed in --report)`] : []),
+    ...(hidden > 0
+      ? [
+          `… ${hidden} more row${hidden === 1 ? '' : 's'} (unchanged and skipped files are listed in --report)`,
+        ]
+      : []),
     '',
     `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${verb} ${t.converted}, unchanged ${t.unchanged}, skipped ${t.skipped}, failed ${t.failed}; estimated saving ${t.savingMb} MB.`,
     `${count(patches, 'patch file', 'patch files')} in ${summary.outDir}${summary.mode === 'dry-run' && t.converted > 0 ? ' (apply with `git apply`, or rerun with --write)' : ''}.`,
@@ -75,13 +97,20 @@ export async function writeReport(target: string, summary: CodemodSummary): Prom
   const ext = path.extname(target).toLowerCase();
   if (ext === '.json') return writeFileSafely(target, reportToJson(summary));
   if (ext === '.md' || ext === '.markdown') return writeFileSafely(target, reportToMarkdown(summary));
-  if (ext !== '') throw new MsbError('usage', '--report must end in .json or .md, or name a folder', { file: target });
+  if (ext !== '')
+    throw new MsbError('usage', '--report must end in .json or .md, or name a folder', { file: target });
   await fs.mkdir(target, { recursive: true });
   const list = (roots: string[]) => roots.map((root) => `${root}\n`).join('');
   await writeFileSafely(path.join(target, 'report.json'), reportToJson(summary));
   await writeFileSafely(path.join(target, 'report.md'), reportToMarkdown(summary));
-  await writeFileSafely(path.join(target, 'converted.txt'), list(summary.repositories.filter((r) => r.converted > 0).map((r) => r.root)));
-  await writeFileSafely(path.join(target, 'failed.txt'), list(summary.repositories.filter((r) => r.error !== null || r.failed > 0).map((r) => r.root)));
+  await writeFileSafely(
+    path.join(target, 'converted.txt'),
+    list(summary.repositories.filter((r) => r.converted > 0).map((r) => r.root)),
+  );
+  await writeFileSafely(
+    path.join(target, 'failed.txt'),
+    list(summary.repositories.filter((r) => r.error !== null || r.failed > 0).map((r) => r.root)),
+  );
 }
 
 /**
@@ -89,15 +118,40 @@ export async function writeReport(target: string, summary: CodemodSummary): Prom
  * cut (with …, at the start for paths) until each line fits; unmarked columns stay whole. An empty
  * last column is left out of the fit, so only the header line may run past `width`.
  */
-export function formatTable(header: string[], rows: string[][], fit?: { width: number; clip: readonly ('start' | 'end' | null)[] }): string {
+export function formatTable(
+  header: string[],
+  rows: string[][],
+  fit?: { width: number; clip: readonly ('start' | 'end' | null)[] },
+): string {
   const natural = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   // An empty last column (e.g. no row has a warning) takes no room from the others: only its header shows, whole.
   const emptyLast = fit !== undefined && rows.every((r) => r[r.length - 1] === '');
   const fitted = emptyLast ? natural.slice(0, -1) : natural;
-  const widths = fit ? [...fitWidths(fitted.map((n, i) => ({ natural: n, min: fit.clip[i] ? Math.min(n, Math.max(header[i].length, MIN_CLIPPED_WIDTH)) : n })), fit.width, GAP.length), ...(emptyLast ? [0] : [])] : natural;
-  const cellOf = (text: string, i: number) => (text.length > widths[i] ? clip(text, widths[i], fit?.clip[i] ?? 'end') : text);
-  const line = (cells: string[], wholeLast = false) => cells.map((c, i) => (i === cells.length - 1 ? (wholeLast ? c : cellOf(c, i)) : cellOf(c, i).padEnd(widths[i]))).join(GAP).trimEnd();
-  return [line(header, emptyLast), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(r))].join('\n');
+  const widths = fit
+    ? [
+        ...fitWidths(
+          fitted.map((n, i) => ({
+            natural: n,
+            min: fit.clip[i] ? Math.min(n, Math.max(header[i].length, MIN_CLIPPED_WIDTH)) : n,
+          })),
+          fit.width,
+          GAP.length,
+        ),
+        ...(emptyLast ? [0] : []),
+      ]
+    : natural;
+  const cellOf = (text: string, i: number) =>
+    text.length > widths[i] ? clip(text, widths[i], fit?.clip[i] ?? 'end') : text;
+  const line = (cells: string[], wholeLast = false) =>
+    cells
+      .map((c, i) =>
+        i === cells.length - 1 ? (wholeLast ? c : cellOf(c, i)) : cellOf(c, i).padEnd(widths[i]),
+      )
+      .join(GAP)
+      .trimEnd();
+  return [line(header, emptyLast), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(r))].join(
+    '\n',
+  );
 }
 
 const GAP = '  ';

@@ -57,7 +57,9 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir ?? DEFAULT_OUT_DIR);
-  const environment = options.environment ?? (options.profileFiles?.length ? createEnvironment(options.profileFiles) : defaultEnvironment());
+  const environment =
+    options.environment ??
+    (options.profileFiles?.length ? createEnvironment(options.profileFiles) : defaultEnvironment());
   const mode = options.gitBranch ? 'git-branch' : options.write ? 'write' : 'dry-run';
   const { repositories, missing } = await resolveRepositories(options.targets, cwd);
   const names = patchNames(
@@ -72,7 +74,17 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   let done = 0;
   for (const pattern of missing) {
     rows.push(failedRow(pattern, '', 'no such file or folder (or the glob matched nothing)'));
-    summaries.push({ repository: pattern, root: path.resolve(cwd, pattern), dockerfiles: 0, converted: 0, failed: 0, patch: null, branch: null, commit: null, error: 'no such file or folder' });
+    summaries.push({
+      repository: pattern,
+      root: path.resolve(cwd, pattern),
+      dockerfiles: 0,
+      converted: 0,
+      failed: 0,
+      patch: null,
+      branch: null,
+      commit: null,
+      error: 'no such file or folder',
+    });
     options.onRepository?.(summaries[summaries.length - 1], (done += 1), total);
   }
   await fs.mkdir(outDir, { recursive: true });
@@ -84,7 +96,11 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     patchFile: path.join(outDir, names.get(repository.root) as string),
     replacesPatch: earlierPatches.has(names.get(repository.root) as string),
     mode,
-    conversion: { lang: options.lang, runtime: options.runtime, runtimeByLanguage: options.runtimeByLanguage },
+    conversion: {
+      lang: options.lang,
+      runtime: options.runtime,
+      runtimeByLanguage: options.runtimeByLanguage,
+    },
     gitBranch: options.gitBranch,
     allowDirty: options.allowDirty,
   }));
@@ -96,22 +112,38 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     options.onRepository?.(summary, done, total);
   };
   const concurrency = Math.max(1, options.concurrency ?? os.cpus().length);
-  const useWorkers = (options.workers ?? (jobs.length >= WORKER_THRESHOLD && options.environment === undefined)) && concurrency > 1 && workersAvailable();
+  const useWorkers =
+    (options.workers ?? (jobs.length >= WORKER_THRESHOLD && options.environment === undefined)) &&
+    concurrency > 1 &&
+    workersAvailable();
   // With workers, this thread takes a share too: `concurrency` threads in all. Within this thread,
   // discovery and conversion are synchronous work (small files from the page cache: cheaper than
   // asynchronous round trips); writing the patch and git run in the background, so more
   // repositories are in flight than threads for that I/O to overlap the next conversions.
   const workerThreads = useWorkers ? concurrency - 1 : 0;
   const slots = REPOSITORIES_PER_CORE * (useWorkers ? 1 : concurrency);
-  await runRepositoryJobs(jobs, workerThreads, { profileFiles: options.profileFiles ?? [] }, collect, { run: (job) => processRepository(job, environment), slots });
-  const order = (a: { repository: string }, b: { repository: string }) => (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0);
+  await runRepositoryJobs(jobs, workerThreads, { profileFiles: options.profileFiles ?? [] }, collect, {
+    run: (job) => processRepository(job, environment),
+    slots,
+  });
+  const order = (a: { repository: string }, b: { repository: string }) =>
+    a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0;
   rows.sort((a, b) => order(a, b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   summaries.sort(order);
-  return { mode, outDir, rows, repositories: summaries, totals: totalsOf(rows, summaries), durationMs: Date.now() - started, workerThreads };
+  return {
+    mode,
+    outDir,
+    rows,
+    repositories: summaries,
+    totals: totalsOf(rows, summaries),
+    durationMs: Date.now() - started,
+    workerThreads,
+  };
 }
 
 function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): CodemodTotals {
-  const count = (outcome: CodemodRow['outcome']) => rows.filter((r) => r.file !== '' && r.outcome === outcome).length;
+  const count = (outcome: CodemodRow['outcome']) =>
+    rows.filter((r) => r.file !== '' && r.outcome === outcome).length;
   return {
     repositories: repositories.length,
     repositoryErrors: repositories.filter((r) => r.error !== null).length,

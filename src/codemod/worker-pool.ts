@@ -47,7 +47,13 @@ export interface LocalRunner {
  * Runs the jobs from one queue: on `workers` threads (0 for none) and on this thread when `local`
  * is given (it is already warm, and would otherwise only wait for messages).
  */
-export function runRepositoryJobs(jobs: readonly RepositoryJob[], workers: number, data: WorkerData, onOutcome: (outcome: RepositoryOutcome) => void, local?: LocalRunner): Promise<void> {
+export function runRepositoryJobs(
+  jobs: readonly RepositoryJob[],
+  workers: number,
+  data: WorkerData,
+  onOutcome: (outcome: RepositoryOutcome) => void,
+  local?: LocalRunner,
+): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     let batchId = 0;
@@ -70,7 +76,11 @@ export function runRepositoryJobs(jobs: readonly RepositoryJob[], workers: numbe
           const [job] = batch;
           // A new turn of the event loop per repository: progress display, signals and the workers' results get in.
           await new Promise((turn) => setImmediate(turn));
-          onOutcome(await run(job).catch((error: Error) => failedRepository(job, `msb failed on this repository: ${error.message}`)));
+          onOutcome(
+            await run(job).catch((error: Error) =>
+              failedRepository(job, `msb failed on this repository: ${error.message}`),
+            ),
+          );
         }
       };
       await Promise.all(Array.from({ length: slots }, slot));
@@ -97,7 +107,8 @@ export function runRepositoryJobs(jobs: readonly RepositoryJob[], workers: numbe
         finished = true;
         // The oldest batch was running when the worker died: its repositories fail; the ones queued behind it did not start.
         const [current, ...queued] = [...inFlight.values()];
-        for (const job of current ?? []) onOutcome(failedRepository(job, failure ?? 'the msb worker stopped'));
+        for (const job of current ?? [])
+          onOutcome(failedRepository(job, failure ?? 'the msb worker stopped'));
         requeued.push(...queued.flat());
         inFlight.clear();
         void worker.terminate();
@@ -112,7 +123,9 @@ export function runRepositoryJobs(jobs: readonly RepositoryJob[], workers: numbe
         send();
         if (inFlight.size === 0) finish(null);
       });
-      worker.on('error', (error) => finish(`the msb worker failed on this repository's batch: ${error.message}`));
+      worker.on('error', (error) =>
+        finish(`the msb worker failed on this repository's batch: ${error.message}`),
+      );
       worker.on('exit', (code) => finish(code === 0 ? null : `the msb worker exited with code ${code}`));
       for (let i = 0; i < BATCHES_AHEAD; i++) if (!send()) break;
       if (inFlight.size === 0) finish(null);

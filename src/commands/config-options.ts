@@ -19,7 +19,8 @@ export interface ConfigFlags {
 export function withConfigOption<T>(yargs: Argv<T>): Argv<T & ConfigFlags> {
   return yargs.option('config', {
     type: 'string',
-    describe: 'Config file to use instead of the nearest .msbrc.yaml or msb.config.yaml above each file; --no-config uses none',
+    describe:
+      'Config file to use instead of the nearest .msbrc.yaml or msb.config.yaml above each file; --no-config uses none',
   }) as Argv<T & ConfigFlags>;
 }
 
@@ -31,7 +32,10 @@ export function configFor(target: string, flags: ConfigFlags): MsbConfig | null 
 }
 
 /** One plan environment per distinct profile list (loading profiles is the costly part). */
-export function environmentCache(): (config: MsbConfig | null, flagProfiles: readonly string[] | undefined) => PlanEnvironment {
+export function environmentCache(): (
+  config: MsbConfig | null,
+  flagProfiles: readonly string[] | undefined,
+) => PlanEnvironment {
   const environments = new Map<string, PlanEnvironment>();
   return (config, flagProfiles) => {
     const files = [...(config?.profiles ?? []), ...(flagProfiles ?? [])];

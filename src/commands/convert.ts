@@ -12,7 +12,13 @@ import { configFor, environmentCache } from './config-options';
 import { DockerfileInput, dockerfileInputs, readInput, STDIN, targetsProblem } from './dockerfile-inputs';
 import { FormatFlags, withFormatOption, writeReport } from './format-option';
 import { formatExplanation, resultToJson } from './report-format';
-import { ConversionFlags, conversionEnvironment, parentFolderProblem, withConversionOptions, withStdinOption } from './shared-options';
+import {
+  ConversionFlags,
+  conversionEnvironment,
+  parentFolderProblem,
+  withConversionOptions,
+  withStdinOption,
+} from './shared-options';
 
 interface ConvertArgs extends ConversionFlags, FormatFlags {
   files: string[];
@@ -30,12 +36,38 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
   describe: 'Convert single-stage Dockerfile(s) into multi-stage ones',
   builder: (yargs) =>
     withFormatOption(withStdinOption(withConversionOptions(yargs)), '--check')
-      .positional('files', { type: 'string', array: true, describe: 'Dockerfile(s), folders holding one, or - for standard input' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff instead of the converted file; paths are relative to the git repository root when the file is in one (as git diff writes them, for git apply), else to the current folder' })
-      .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Replace the file(s) in place (atomically)' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Write the converted file here (one input only)' })
-      .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when a file would change; write nothing' })
-      .option('explain', { type: 'boolean', default: false, describe: 'Say why each instruction went where it went (stderr)' })
+      .positional('files', {
+        type: 'string',
+        array: true,
+        describe: 'Dockerfile(s), folders holding one, or - for standard input',
+      })
+      .option('dry-run', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Print a unified diff instead of the converted file; paths are relative to the git repository root when the file is in one (as git diff writes them, for git apply), else to the current folder',
+      })
+      .option('write', {
+        alias: 'w',
+        type: 'boolean',
+        default: false,
+        describe: 'Replace the file(s) in place (atomically)',
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        describe: 'Write the converted file here (one input only)',
+      })
+      .option('check', {
+        type: 'boolean',
+        default: false,
+        describe: 'Exit 1 when a file would change; write nothing',
+      })
+      .option('explain', {
+        type: 'boolean',
+        default: false,
+        describe: 'Say why each instruction went where it went (stderr)',
+      })
       .epilogue(
         'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed); 1 --check: a file would change; ' +
           '2 usage or input error (missing, binary or unparsable file with file:line, invalid profile, unknown flag or runtime): nothing is written.',
@@ -44,9 +76,13 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         const targets = targetsProblem(argv.files);
         if (targets) throw new Error(targets);
         const modes = ['dry-run', 'write', 'check'].filter((m) => argv[m]).concat(argv.out ? ['out'] : []);
-        if (modes.length > 1) throw new Error(`choose one of --dry-run, --write, --out, --check (got ${modes.map((m) => `--${m}`).join(', ')})`);
+        if (modes.length > 1)
+          throw new Error(
+            `choose one of --dry-run, --write, --out, --check (got ${modes.map((m) => `--${m}`).join(', ')})`,
+          );
         if (argv.out && argv.files?.length !== 1) throw new Error('--out takes a single input file');
-        if (argv.write && argv.files?.includes(STDIN)) throw new Error('--write cannot replace standard input: print the result, or use --out FILE');
+        if (argv.write && argv.files?.includes(STDIN))
+          throw new Error('--write cannot replace standard input: print the result, or use --out FILE');
         const out = parentFolderProblem('--out', argv.out);
         if (out) throw new Error(out);
         if (argv.format && !argv.check) throw new Error('--format applies to --check (and to msb lint)');
@@ -68,14 +104,21 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   let exitCode = EXIT_OK;
   for (const input of dockerfileInputs(argv.files, argv)) {
     const config = configFor(input.path ?? input.context ?? '.', argv);
-    const result = await convertInput(input, argv, config, conversionEnvironment(argv, config, environmentFor));
+    const result = await convertInput(
+      input,
+      argv,
+      config,
+      conversionEnvironment(argv, config, environmentFor),
+    );
     results.push(result);
     if (result.status === 'error') {
       const internal = result.error?.kind === 'internal';
       exitCode = Math.max(exitCode, internal ? EXIT_INTERNAL : EXIT_ERROR);
-      if (!argv.json && (!format || format === 'stylish')) process.stderr.write(`msb: ${result.reason}
+      if (!argv.json && (!format || format === 'stylish'))
+        process.stderr.write(`msb: ${result.reason}
 `);
-      if (internal && argv.debug && result.error?.stack) process.stderr.write(`${result.error.stack}
+      if (internal && argv.debug && result.error?.stack)
+        process.stderr.write(`${result.error.stack}
 `);
       continue;
     }
@@ -95,17 +138,37 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     } else if (argv.out) {
       await writeFileSafely(argv.out, result.output, result.encoding);
     } else if (!argv.json) {
-      process.stdout.write(argv['dry-run'] ? unifiedDiff(diffPath(result.file), result.original, result.output) : result.output);
+      process.stdout.write(
+        argv['dry-run'] ? unifiedDiff(diffPath(result.file), result.original, result.output) : result.output,
+      );
     }
   }
   if (format) writeReport(format, checkReport(results, format !== 'stylish'), argv);
   // One shape whatever the number of files: an array, as eslint prints.
-  if (argv.json) process.stdout.write(`${JSON.stringify(results.map((r) => resultToJson(r, { diff: true })), null, 2)}\n`);
+  if (argv.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        results.map((r) => resultToJson(r, { diff: true })),
+        null,
+        2,
+      )}\n`,
+    );
   return exitCode;
 }
 
-async function convertInput(input: DockerfileInput, argv: ConvertArgs, config: MsbConfig | null, environment: PlanEnvironment): Promise<ConversionResult> {
-  const options = { lang: argv.lang, context: input.context, runtime: argv.runtime, runtimeByLanguage: config?.runtime, environment };
+async function convertInput(
+  input: DockerfileInput,
+  argv: ConvertArgs,
+  config: MsbConfig | null,
+  environment: PlanEnvironment,
+): Promise<ConversionResult> {
+  const options = {
+    lang: argv.lang,
+    context: input.context,
+    runtime: argv.runtime,
+    runtimeByLanguage: config?.runtime,
+    environment,
+  };
   if (input.path !== null) return convertFile(input.path, options);
   try {
     const source = await readInput(input);
@@ -118,7 +181,9 @@ async function convertInput(input: DockerfileInput, argv: ConvertArgs, config: M
 
 function report(result: ConversionResult, argv: ConvertArgs): void {
   const lines: string[] = [];
-  const language = result.detection?.language ? ` (${result.detection.language}${result.detection.framework ? `/${result.detection.framework}` : ''})` : '';
+  const language = result.detection?.language
+    ? ` (${result.detection.language}${result.detection.framework ? `/${result.detection.framework}` : ''})`
+    : '';
   if (result.status === 'changed') {
     const verb = argv.check ? 'would convert' : argv.write ? 'converted' : 'converts';
     lines.push(`msb: ${verb} ${result.file}${language}: ${result.builderImage} → ${result.runtimeImage}`);

@@ -6,7 +6,12 @@ import type { Detection } from '../detect/detect-types';
 import { configFor, environmentCache } from './config-options';
 import { dockerfileInputs, readInput, targetsProblem } from './dockerfile-inputs';
 import { formatDetection } from './report-format';
-import { ConversionFlags, conversionEnvironment, withConversionOptions, withStdinOption } from './shared-options';
+import {
+  ConversionFlags,
+  conversionEnvironment,
+  withConversionOptions,
+  withStdinOption,
+} from './shared-options';
 
 interface DetectArgs extends ConversionFlags {
   targets: string[];
@@ -21,7 +26,12 @@ export const detectCommand: CommandModule<object, DetectArgs> = {
   describe: 'Detect the language, framework and package manager of build contexts',
   builder: (yargs) =>
     withStdinOption(withConversionOptions(yargs))
-      .positional('targets', { type: 'string', array: true, default: ['.'], describe: 'Folders holding a Dockerfile, Dockerfiles, or - for standard input (default: .)' })
+      .positional('targets', {
+        type: 'string',
+        array: true,
+        default: ['.'],
+        describe: 'Folders holding a Dockerfile, Dockerfiles, or - for standard input (default: .)',
+      })
       .check((argv) => {
         const problem = targetsProblem(argv.targets);
         if (problem) throw new Error(problem);
@@ -34,13 +44,25 @@ export const detectCommand: CommandModule<object, DetectArgs> = {
     const entries: (DetectEntry | ErrorEntry)[] = [];
     for (const input of dockerfileInputs(argv.targets, argv)) {
       try {
-        const environment = conversionEnvironment(argv, configFor(input.path ?? input.context ?? '.', argv), environmentFor);
+        const environment = conversionEnvironment(
+          argv,
+          configFor(input.path ?? input.context ?? '.', argv),
+          environmentFor,
+        );
         const source = await readInput(input);
-        const detection = detectText(source.text, { file: input.name, lang: argv.lang, context: input.context, environment });
+        const detection = detectText(source.text, {
+          file: input.name,
+          lang: argv.lang,
+          context: input.context,
+          environment,
+        });
         entries.push({ file: input.name, ...detection, error: null });
       } catch (error) {
         if (!isMsbError(error)) throw error;
-        entries.push({ file: input.name, error: { kind: error.kind, message: error.toOneLine(), line: error.line ?? null } });
+        entries.push({
+          file: input.name,
+          error: { kind: error.kind, message: error.toOneLine(), line: error.line ?? null },
+        });
       }
     }
     if (argv.json) {
@@ -49,7 +71,8 @@ export const detectCommand: CommandModule<object, DetectArgs> = {
     } else {
       for (const entry of entries) {
         if (entry.error) process.stderr.write(`msb: ${entry.error.message}\n`);
-        else process.stdout.write(`${entries.length > 1 ? `${entry.file}\n` : ''}${formatDetection(entry)}\n`);
+        else
+          process.stdout.write(`${entries.length > 1 ? `${entry.file}\n` : ''}${formatDetection(entry)}\n`);
       }
     }
     process.exitCode = entries.some((e) => e.error) ? EXIT_ERROR : EXIT_OK;

@@ -7,7 +7,12 @@
 import { statSync } from 'fs';
 import * as path from 'path';
 import { MsbError } from '../errors';
-import { decodeDockerfile, DockerfileSource, MAX_DOCKERFILE_BYTES, readDockerfileSync } from '../parse/read-dockerfile';
+import {
+  decodeDockerfile,
+  DockerfileSource,
+  MAX_DOCKERFILE_BYTES,
+  readDockerfileSync,
+} from '../parse/read-dockerfile';
 
 /**
  * How `-` reaches the commands: yargs drops a lone `-` from variadic positionals, so main()
@@ -39,7 +44,11 @@ export function dockerfileInputs(targets: readonly string[], flags: InputFlags):
   return targets.map((target) => {
     if (target === STDIN) {
       const named = flags['stdin-filepath'];
-      return { name: named ?? STDIN_NAME, path: null, context: flags.context ?? (named ? path.dirname(path.resolve(named)) : undefined) };
+      return {
+        name: named ?? STDIN_NAME,
+        path: null,
+        context: flags.context ?? (named ? path.dirname(path.resolve(named)) : undefined),
+      };
     }
     const file = isDirectory(target) ? path.join(target, 'Dockerfile') : target;
     return { name: file, path: file, context: flags.context ?? path.dirname(path.resolve(file)) };
@@ -48,7 +57,8 @@ export function dockerfileInputs(targets: readonly string[], flags: InputFlags):
 
 /** Usage problems with the targets themselves, for a yargs check: none, or `-` twice. */
 export function targetsProblem(targets: readonly string[] | undefined): string | null {
-  if (!targets || targets.length === 0) return `name at least one Dockerfile, a folder holding one, or - for standard input`;
+  if (!targets || targets.length === 0)
+    return `name at least one Dockerfile, a folder holding one, or - for standard input`;
   if (targets.filter((t) => t === STDIN).length > 1) return '- (standard input) may be named once';
   return null;
 }
@@ -64,7 +74,12 @@ async function readStandardInput(name: string): Promise<DockerfileSource> {
   for await (const chunk of process.stdin) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_DOCKERFILE_BYTES) throw new MsbError('too-large', `standard input exceeds ${MAX_DOCKERFILE_BYTES} bytes; msb reads Dockerfiles up to that size`, { file: name });
+    if (size > MAX_DOCKERFILE_BYTES)
+      throw new MsbError(
+        'too-large',
+        `standard input exceeds ${MAX_DOCKERFILE_BYTES} bytes; msb reads Dockerfiles up to that size`,
+        { file: name },
+      );
     chunks.push(buffer);
   }
   return decodeDockerfile(Buffer.concat(chunks), name);

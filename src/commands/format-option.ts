@@ -17,9 +17,15 @@ export function withFormatOption<T>(yargs: Argv<T>, what: string): Argv<T & Form
 }
 
 /** An unreadable or unparsable file, as a problem the machine formats can carry (stylish says it on stderr). */
-export const INPUT_ERROR: ReportRule = { id: 'input-error', severity: 'error', description: 'the file cannot be read, parsed or converted safely' };
+export const INPUT_ERROR: ReportRule = {
+  id: 'input-error',
+  severity: 'error',
+  description: 'the file cannot be read, parsed or converted safely',
+};
 
 /** Renders a report in a non-JSON format to standard output. */
 export function writeReport(format: Exclude<FormatName, 'json'>, report: Report, flags: FormatFlags): void {
-  process.stdout.write(formatReport(format, report, { color: useColor(process.stdout, flags.color), cwd: process.cwd() }));
+  process.stdout.write(
+    formatReport(format, report, { color: useColor(process.stdout, flags.color), cwd: process.cwd() }),
+  );
 }

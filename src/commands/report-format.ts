@@ -4,7 +4,10 @@ import type { Detection } from '../detect/detect-types';
 import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 
-export function resultToJson(result: ConversionResult, options: { diff?: boolean; output?: boolean } = {}): Record<string, unknown> {
+export function resultToJson(
+  result: ConversionResult,
+  options: { diff?: boolean; output?: boolean } = {},
+): Record<string, unknown> {
   return {
     file: result.file,
     status: result.status,
@@ -20,7 +23,13 @@ export function resultToJson(result: ConversionResult, options: { diff?: boolean
     warnings: result.warnings,
     decisions: result.decisions,
     // The stack of an internal error is for --debug on stderr, not for the JSON.
-    error: result.error ? { kind: result.error.kind, message: result.error.message, ...(result.error.line !== undefined ? { line: result.error.line } : {}) } : null,
+    error: result.error
+      ? {
+          kind: result.error.kind,
+          message: result.error.message,
+          ...(result.error.line !== undefined ? { line: result.error.line } : {}),
+        }
+      : null,
     ...(options.diff ? { diff: unifiedDiff(diffPath(result.file), result.original, result.output) } : {}),
     ...(options.output !== false && result.status === 'changed' ? { output: result.output } : {}),
   };
@@ -30,21 +39,32 @@ export function formatExplanation(result: ConversionResult): string {
   const lines: string[] = [];
   if (result.detection) lines.push(formatDetection(result.detection));
   for (const change of result.changes) lines.push(`  change: ${change}`);
-  for (const decision of result.decisions) lines.push(`  ${decision.subject} → ${decision.placement}: ${decision.why}`);
+  for (const decision of result.decisions)
+    lines.push(`  ${decision.subject} → ${decision.placement}: ${decision.why}`);
   return lines.join('\n');
 }
 
 export function formatDetection(detection: Detection): string {
   const lines: string[] = [];
   if (detection.language) {
-    const extra = [detection.framework && `framework ${detection.framework}`, detection.packageManager && `package manager ${detection.packageManager}`].filter(Boolean).join(', ');
-    lines.push(`language: ${detection.language} (confidence ${detection.confidence.toFixed(2)}${detection.overridden ? ', chosen with --lang' : ''})${extra ? `; ${extra}` : ''}`);
+    const extra = [
+      detection.framework && `framework ${detection.framework}`,
+      detection.packageManager && `package manager ${detection.packageManager}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `language: ${detection.language} (confidence ${detection.confidence.toFixed(2)}${detection.overridden ? ', chosen with --lang' : ''})${extra ? `; ${extra}` : ''}`,
+    );
   } else {
     lines.push('language: unknown');
   }
   for (const [key, value] of Object.entries(detection.facts)) lines.push(`  ${key}: ${value}`);
   for (const e of detection.evidence) lines.push(`  evidence [${e.kind}] ${e.detail} (+${e.weight})`);
   const others = detection.candidates.filter((c) => c.language !== detection.language);
-  if (others.length) lines.push(`  other candidates: ${others.map((c) => `${c.language} ${c.confidence.toFixed(2)}`).join(', ')}`);
+  if (others.length)
+    lines.push(
+      `  other candidates: ${others.map((c) => `${c.language} ${c.confidence.toFixed(2)}`).join(', ')}`,
+    );
   return lines.join('\n');
 }

@@ -21,10 +21,23 @@ export interface ConversionFlags extends ConfigFlags {
 export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFlags> {
   const help = languageHelp();
   return withConfigOption(yargs)
-    .option('lang', { type: 'string', describe: `Language profile to use instead of detecting one (${help.languages})` })
-    .option('profile', { type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it' })
-    .option('context', { type: 'string', describe: "Build context directory (default: the Dockerfile's folder)" })
-    .option('runtime', { type: 'string', describe: `Runtime flavour where a profile offers several (${help.runtimes})` })
+    .option('lang', {
+      type: 'string',
+      describe: `Language profile to use instead of detecting one (${help.languages})`,
+    })
+    .option('profile', {
+      type: 'string',
+      coerce: (value: string | string[]) => ([] as string[]).concat(value),
+      describe: 'Extra profile YAML file (repeatable); a profile with a shipped id replaces it',
+    })
+    .option('context', {
+      type: 'string',
+      describe: "Build context directory (default: the Dockerfile's folder)",
+    })
+    .option('runtime', {
+      type: 'string',
+      describe: `Runtime flavour where a profile offers several (${help.runtimes})`,
+    })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable output' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only errors on stderr' })
     .check((argv) => {
@@ -38,7 +51,8 @@ export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFla
 export function withStdinOption<T>(yargs: Argv<T>): Argv<T & { 'stdin-filepath'?: string }> {
   return yargs.option('stdin-filepath', {
     type: 'string',
-    describe: "With -: the path standard input stands for, used in messages and diffs; its folder is the build context unless --context says otherwise",
+    describe:
+      'With -: the path standard input stands for, used in messages and diffs; its folder is the build context unless --context says otherwise',
   });
 }
 
@@ -58,7 +72,7 @@ export function conversionEnvironment(
 }
 
 /** A flag that names a folder that must exist (`--context`), or a file whose folder must (`--report`). */
-export function folderProblem(flag: string, folder: string | undefined): string | null {
+function folderProblem(flag: string, folder: string | undefined): string | null {
   if (folder === undefined) return null;
   try {
     if (statSync(folder).isDirectory()) return null;
@@ -81,5 +95,8 @@ function languageHelp(): { languages: string; runtimes: string } {
     const choices = strategyFor(profile).runtimeChoices();
     return choices ? [`${profile.id}: ${choices}`] : [];
   });
-  return { languages: `${profiles.map((p) => p.id).join(', ')}, or the id of a --profile`, runtimes: runtimes.join('; ') };
+  return {
+    languages: `${profiles.map((p) => p.id).join(', ')}, or the id of a --profile`,
+    runtimes: runtimes.join('; '),
+  };
 }

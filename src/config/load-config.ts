@@ -10,7 +10,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { MsbError } from '../errors';
 import { ConfigData, configSchema } from './config-schema';
 
-export const CONFIG_FILES = ['.msbrc.yaml', '.msbrc.yml', 'msb.config.yaml', 'msb.config.yml'];
+const CONFIG_FILES = ['.msbrc.yaml', '.msbrc.yml', 'msb.config.yaml', 'msb.config.yml'];
 
 /** A validated config file, with paths resolved against its folder. */
 export interface MsbConfig {
@@ -26,16 +26,33 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchem
 export function parseConfig(text: string, source: string): MsbConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const problems: { line: number; text: string }[] = document.errors.map((error) => ({ line: lineCounter.linePos(error.pos[0]).line, text: `YAML: ${error.message.split('\n')[0]}` }));
+  const problems: { line: number; text: string }[] = document.errors.map((error) => ({
+    line: lineCounter.linePos(error.pos[0]).line,
+    text: `YAML: ${error.message.split('\n')[0]}`,
+  }));
   const data: unknown = problems.length ? null : (document.toJS() ?? {});
   if (!problems.length && !validate(data)) {
     for (const error of validate.errors ?? []) {
-      const segments = error.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      const unknown = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : null;
+      const segments = error.instancePath
+        .split('/')
+        .filter(Boolean)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      const unknown =
+        error.keyword === 'additionalProperties'
+          ? (error.params as { additionalProperty: string }).additionalProperty
+          : null;
       if (unknown !== null) segments.push(unknown);
       const field = segments.length ? segments.join('.') : '(top level)';
-      const problem = error.keyword === 'additionalProperties' ? `unknown field (known: ${Object.keys(configSchema.properties).join(', ')})` : error.keyword === 'pattern' ? 'not a rule id (MSB001…)' : (error.message ?? error.keyword);
-      problems.push({ line: lineOf(document, lineCounter, segments, unknown !== null), text: `${field}: ${problem}` });
+      const problem =
+        error.keyword === 'additionalProperties'
+          ? `unknown field (known: ${Object.keys(configSchema.properties).join(', ')})`
+          : error.keyword === 'pattern'
+            ? 'not a rule id (MSB001…)'
+            : (error.message ?? error.keyword);
+      problems.push({
+        line: lineOf(document, lineCounter, segments, unknown !== null),
+        text: `${field}: ${problem}`,
+      });
     }
   }
   if (problems.length) {
@@ -55,10 +72,17 @@ export function parseConfig(text: string, source: string): MsbConfig {
 }
 
 /** The line of the deepest node on the path that the file has (of the key itself for `atKey`). */
-function lineOf(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter, segments: (string | number)[], atKey: boolean): number {
+function lineOf(
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  segments: (string | number)[],
+  atKey: boolean,
+): number {
   if (atKey) {
     const parent = segments.length > 1 ? document.getIn(segments.slice(0, -1), true) : document.contents;
-    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === segments[segments.length - 1]) : undefined;
+    const pair = isMap(parent)
+      ? parent.items.find((item) => isScalar(item.key) && item.key.value === segments[segments.length - 1])
+      : undefined;
     if (isScalar(pair?.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
   }
   for (let n = segments.length; n >= 0; n--) {
@@ -86,14 +110,16 @@ export function findConfig(folder: string): MsbConfig | null {
 
 /** A config file named with --config. */
 export function loadConfig(file: string): MsbConfig {
-  if (/\.[cm]?[jt]s$/.test(file)) throw new MsbError('usage', '--config takes a YAML (or JSON) file, not code', { file });
+  if (/\.[cm]?[jt]s$/.test(file))
+    throw new MsbError('usage', '--config takes a YAML (or JSON) file, not code', { file });
   try {
     const loaded = unwrap(explorer.load(path.resolve(file)));
     if (!loaded) throw new MsbError('invalid-config', 'the config file is empty', { file });
     return loaded;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR') throw new MsbError('missing-file', 'no such config file', { file });
+    if (code === 'ENOENT' || code === 'EISDIR')
+      throw new MsbError('missing-file', 'no such config file', { file });
     throw error;
   }
 }

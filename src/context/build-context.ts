@@ -33,12 +33,19 @@ export interface BuildContext {
 }
 
 /** Lists the context, skipping the folders the given profiles name (dependencies, build output). */
-export function openBuildContext(dir: string, profiles: readonly Pick<Profile, 'contextSkipDirs'>[] = []): BuildContext {
+export function openBuildContext(
+  dir: string,
+  profiles: readonly Pick<Profile, 'contextSkipDirs'>[] = [],
+): BuildContext {
   const root = path.resolve(dir);
-  const { files, completeDirs } = listFiles(root, new Set([...ALWAYS_SKIPPED, ...profiles.flatMap((p) => p.contextSkipDirs ?? [])]));
+  const { files, completeDirs } = listFiles(
+    root,
+    new Set([...ALWAYS_SKIPPED, ...profiles.flatMap((p) => p.contextSkipDirs ?? [])]),
+  );
   const fileSet = new Set(files);
   // Most look-ups are for manifests that are not there: answer those from the listing, not with a failing syscall.
-  const knownMissing = (key: string) => !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
+  const knownMissing = (key: string) =>
+    !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
   const cache = new Map<string, string | null>();
   let dockerignore: Ignore | undefined;
   let isGitIgnored: ((relativePath: string) => boolean) | undefined;
@@ -124,5 +131,13 @@ function listFiles(root: string, skipped: ReadonlySet<string>): Listing {
  * Detection and planning then read the Dockerfile alone (base image, RUN and CMD lines).
  */
 export function emptyBuildContext(): BuildContext {
-  return { dir: '', files: [], has: () => false, glob: () => [], read: () => null, isDockerIgnored: () => false, isGitIgnored: () => false };
+  return {
+    dir: '',
+    files: [],
+    has: () => false,
+    glob: () => [],
+    read: () => null,
+    isDockerIgnored: () => false,
+    isGitIgnored: () => false,
+  };
 }

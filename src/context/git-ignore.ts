@@ -17,7 +17,10 @@ interface IgnoreFile {
 }
 
 /** Returns `isIgnored(contextRelativePath)`; .gitignore files are read on first use. */
-export function gitIgnoreMatcher(root: string, read: (relativePath: string) => string | null): (relativePath: string) => boolean {
+export function gitIgnoreMatcher(
+  root: string,
+  read: (relativePath: string) => string | null,
+): (relativePath: string) => boolean {
   const nested = new Map<string, Ignore | null>();
   let parents: IgnoreFile[] | undefined;
 
@@ -53,7 +56,8 @@ function parentIgnoreFiles(root: string): IgnoreFile[] {
     if (parent === dir) return [];
     dir = parent;
     const text = readText(path.join(dir, '.gitignore'));
-    if (text) found.push({ base: path.relative(dir, root).split(path.sep).join('/'), rules: ignore().add(text) });
+    if (text)
+      found.push({ base: path.relative(dir, root).split(path.sep).join('/'), rules: ignore().add(text) });
     if (existsSync(path.join(dir, '.git'))) return found;
   }
   return [];

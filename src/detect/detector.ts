@@ -17,7 +17,7 @@ export type DetectedLanguage =
   | { detection: Detection; profile: Profile; project: AnalyzedProject };
 
 /** Below this, msb says "unknown language" rather than guess. */
-export const MIN_CONFIDENCE = 0.5;
+const MIN_CONFIDENCE = 0.5;
 
 export function detectLanguage(
   input: DetectInput,
@@ -31,15 +31,26 @@ export function detectLanguage(
   for (const profile of profiles) {
     const evidence = ruleEvidence(profile, input, texts, image);
     if (evidence.length === 0 && profile.id !== forcedLanguage) continue;
-    candidates.push({ language: profile.id, confidence: combine(evidence), priority: profile.detect.priority, evidence, profile });
+    candidates.push({
+      language: profile.id,
+      confidence: combine(evidence),
+      priority: profile.detect.priority,
+      evidence,
+      profile,
+    });
   }
-  candidates.sort((a, b) => b.confidence - a.confidence || b.priority - a.priority || a.language.localeCompare(b.language));
+  candidates.sort(
+    (a, b) => b.confidence - a.confidence || b.priority - a.priority || a.language.localeCompare(b.language),
+  );
 
   let chosen = candidates[0];
   if (forcedLanguage) {
     const forced = profiles.find((p) => p.id === forcedLanguage);
     if (!forced) {
-      throw new MsbError('usage', `unknown language "${forcedLanguage}" (known: ${profiles.map((p) => p.id).join(', ')})`);
+      throw new MsbError(
+        'usage',
+        `unknown language "${forcedLanguage}" (known: ${profiles.map((p) => p.id).join(', ')})`,
+      );
     }
     chosen = candidates.find((c) => c.language === forcedLanguage) as (typeof candidates)[number];
   } else if (!chosen || chosen.confidence < MIN_CONFIDENCE) {
@@ -77,10 +88,16 @@ function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], ima
   const evidence: Evidence[] = [];
   for (const rule of profile.detect.files) {
     const matches = input.context.glob(rule.pattern);
-    if (matches.length > 0) evidence.push({ kind: 'file', detail: rule.evidence ?? matches.slice(0, 3).join(', '), weight: rule.weight });
+    if (matches.length > 0)
+      evidence.push({
+        kind: 'file',
+        detail: rule.evidence ?? matches.slice(0, 3).join(', '),
+        weight: rule.weight,
+      });
   }
   for (const rule of profile.detect.baseImages) {
-    if (compiled(rule.pattern).test(image)) evidence.push({ kind: 'base-image', detail: rule.evidence ?? `FROM ${image}`, weight: rule.weight });
+    if (compiled(rule.pattern).test(image))
+      evidence.push({ kind: 'base-image', detail: rule.evidence ?? `FROM ${image}`, weight: rule.weight });
   }
   for (const rule of profile.detect.commands) {
     const pattern = compiled(rule.pattern);
@@ -109,14 +126,18 @@ function round(value: number): number {
 
 function commandTexts(input: DetectInput): string[] {
   const texts = input.facts.runs.map((r) => r.script);
-  for (const instruction of [input.facts.entrypoint, input.facts.cmd]) if (instruction) texts.push(instruction.args);
+  for (const instruction of [input.facts.entrypoint, input.facts.cmd])
+    if (instruction) texts.push(instruction.args);
   return texts;
 }
 
 /** `python:${V}` is matched as `python` with its registry path, ARG defaults applied. */
 function resolvedImageName(input: DetectInput): string {
   const { from } = input.facts;
-  return expandVariables(from.registry ? `${from.registry}/${from.name}` : from.name, globalArgValues(input.dockerfile));
+  return expandVariables(
+    from.registry ? `${from.registry}/${from.name}` : from.name,
+    globalArgValues(input.dockerfile),
+  );
 }
 
 function oneLine(text: string): string {

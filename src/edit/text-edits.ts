@@ -26,7 +26,9 @@ export function applyEdits(original: string, edits: readonly TextEdit[]): string
   let cursor = 0;
   for (const edit of sorted) {
     if (edit.start < cursor || edit.end < edit.start || edit.end > original.length) {
-      throw new Error(`overlapping or invalid edit at ${edit.start}-${edit.end}${edit.reason ? ` (${edit.reason})` : ''}`);
+      throw new Error(
+        `overlapping or invalid edit at ${edit.start}-${edit.end}${edit.reason ? ` (${edit.reason})` : ''}`,
+      );
     }
     output += original.slice(cursor, edit.start) + edit.text;
     cursor = edit.end;

@@ -9,7 +9,12 @@ import * as path from 'path';
 export function diffPath(file: string, cwd = process.cwd()): string {
   const absolute = path.resolve(cwd, file);
   const root = gitRoot(path.dirname(absolute));
-  return path.relative(root ?? cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
+  return (
+    path
+      .relative(root ?? cwd, absolute)
+      .split(path.sep)
+      .join('/') || path.basename(absolute)
+  );
 }
 
 /** The nearest folder at or above `dir` with a `.git` (a folder, or a file in worktrees and submodules). */

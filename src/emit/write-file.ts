@@ -6,9 +6,15 @@ import writeFileAtomic from 'write-file-atomic';
 import { MsbError } from '../errors';
 import type { TextEncoding } from '../parse/read-dockerfile';
 
-export async function writeFileSafely(file: string, text: string, encoding: TextEncoding = 'utf8'): Promise<void> {
+export async function writeFileSafely(
+  file: string,
+  text: string,
+  encoding: TextEncoding = 'utf8',
+): Promise<void> {
   try {
-    await writeFileAtomic(file, Buffer.from(text, encoding === 'latin1' ? 'latin1' : 'utf8'), { fsync: true });
+    await writeFileAtomic(file, Buffer.from(text, encoding === 'latin1' ? 'latin1' : 'utf8'), {
+      fsync: true,
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;

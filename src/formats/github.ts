@@ -10,7 +10,13 @@ export function formatGithub(report: Report, options: FormatOptions): string {
   for (const file of report.files) {
     const name = path.relative(options.cwd, path.resolve(options.cwd, file.file)).split(path.sep).join('/');
     for (const m of file.messages) {
-      const properties = [`file=${property(name)}`, `line=${m.line}`, `endLine=${m.endLine}`, `col=${m.column}`, `title=${property(`msb ${m.ruleId}`)}`];
+      const properties = [
+        `file=${property(name)}`,
+        `line=${m.line}`,
+        `endLine=${m.endLine}`,
+        `col=${m.column}`,
+        `title=${property(`msb ${m.ruleId}`)}`,
+      ];
       lines.push(`::${m.severity} ${properties.join(',')}::${data(m.message)}`);
     }
   }

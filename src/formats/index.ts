@@ -6,13 +6,16 @@ import { formatStylish } from './stylish';
 import type { FormatOptions, Report } from './report-types';
 
 export type { FileReport, FormatOptions, Report, ReportMessage, ReportRule } from './report-types';
-export { countProblems } from './report-types';
 
 /** `json` is rendered by each command (its own JSON shape); the others from the shared report. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'checkstyle'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
-export function formatReport(format: Exclude<FormatName, 'json'>, report: Report, options: FormatOptions): string {
+export function formatReport(
+  format: Exclude<FormatName, 'json'>,
+  report: Report,
+  options: FormatOptions,
+): string {
   switch (format) {
     case 'stylish':
       return formatStylish(report, options);

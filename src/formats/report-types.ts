@@ -42,6 +42,11 @@ export interface FormatOptions {
 export function countProblems(files: readonly FileReport[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const file of files) for (const message of file.messages) message.severity === 'error' ? errors++ : warnings++;
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
   return { errors, warnings };
 }

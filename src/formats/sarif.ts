@@ -9,10 +9,13 @@ import { pathToFileURL } from 'url';
 import { PACKAGE_ROOT } from '../package-root';
 import { FormatOptions, Report } from './report-types';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export function formatSarif(report: Report, options: FormatOptions): string {
-  const { version, homepage } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; homepage?: string };
+  const { version, homepage } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+    homepage?: string;
+  };
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   const results = report.files.flatMap((file) =>
     file.messages.map((m) => ({
@@ -20,7 +23,14 @@ export function formatSarif(report: Report, options: FormatOptions): string {
       ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
       level: m.severity,
       message: { text: m.message },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.file, options.cwd), region: { startLine: m.line, startColumn: m.column, endLine: m.endLine } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(file.file, options.cwd),
+            region: { startLine: m.line, startColumn: m.column, endLine: m.endLine },
+          },
+        },
+      ],
     })),
   );
   const sarif = {

@@ -7,7 +7,12 @@ export function formatStylish(report: Report, options: FormatOptions): string {
   const blocks: string[] = [];
   for (const file of report.files.filter((f) => f.messages.length)) {
     // One row per problem: a multi-line message is folded onto its row.
-    const rows = file.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\s*\n\s*/g, ' '), m.ruleId]);
+    const rows = file.messages.map((m) => [
+      `${m.line}:${m.column}`,
+      m.severity,
+      m.message.replace(/\s*\n\s*/g, ' '),
+      m.ruleId,
+    ]);
     const width = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
     const lines = rows.map(([place, severity, message, rule]) => {
       const paint = severity === 'error' ? c.red : c.yellow;

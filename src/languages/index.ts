@@ -3,7 +3,12 @@
  * validated against the strategy it names and bound to it. A new language is a profile YAML,
  * a folder of strategy modules, templates and examples; nothing here names one.
  */
-import { loadProfileFile, loadProfilesFromDir, profileBases, StrategyLookup } from '../profiles/load-profiles';
+import {
+  loadProfileFile,
+  loadProfilesFromDir,
+  profileBases,
+  StrategyLookup,
+} from '../profiles/load-profiles';
 import type { Profile } from '../profiles/profile-types';
 import type { PlanEnvironment } from '../plan/planner';
 import { defaultRenderer } from '../render/templates';
@@ -33,7 +38,11 @@ export function loadProfiles(extraProfileFiles: readonly string[] = []): Profile
 /** Profiles with their strategies bound once (settings validated and typed). */
 export function environmentFor(profiles: readonly Profile[]): PlanEnvironment {
   const bound = new Map<Profile, ProfileStrategy>(profiles.map((p) => [p, bindStrategy(p)]));
-  return { profiles, strategyFor: (profile) => bound.get(profile) ?? bindStrategy(profile), templates: defaultRenderer() };
+  return {
+    profiles,
+    strategyFor: (profile) => bound.get(profile) ?? bindStrategy(profile),
+    templates: defaultRenderer(),
+  };
 }
 
 export function createEnvironment(extraProfileFiles: readonly string[] = []): PlanEnvironment {

@@ -33,6 +33,9 @@ function discover(dir: string): Map<string, RegisteredStrategy> {
 /** The strategy a profile names, bound to the profile's settings. */
 export function bindStrategy(profile: Profile): ProfileStrategy {
   const strategy = strategies().get(profile.strategy);
-  if (!strategy) throw new MsbError('invalid-profile', `strategy: unknown strategy "${profile.strategy}"`, { file: profile.source });
+  if (!strategy)
+    throw new MsbError('invalid-profile', `strategy: unknown strategy "${profile.strategy}"`, {
+      file: profile.source,
+    });
   return strategy.bind(profile);
 }

@@ -55,7 +55,11 @@ export function defineStrategy<S, P>(strategy: LanguageStrategy<S, P>): Register
     const settings = profile.settings ?? {};
     const validate = compileSettingsSchema(strategy.settingsSchema);
     if (!validate(settings)) {
-      throw new MsbError('invalid-profile', `settings: do not match the "${profile.strategy}" strategy's schema`, { file: profile.source });
+      throw new MsbError(
+        'invalid-profile',
+        `settings: do not match the "${profile.strategy}" strategy's schema`,
+        { file: profile.source },
+      );
     }
     return {
       analyze: (input) => {

@@ -34,7 +34,12 @@ export interface LintContext {
   profiles: readonly Profile[];
 }
 
-export type RuleFinding = { instruction: InstructionNode; message: string; subject: string; severity?: Severity };
+export type RuleFinding = {
+  instruction: InstructionNode;
+  message: string;
+  subject: string;
+  severity?: Severity;
+};
 
 export interface LintRule {
   id: string;

@@ -26,7 +26,12 @@ export interface LintOptions {
 
 export function lintDockerfile(dockerfile: ParsedDockerfile, options: LintOptions = {}): LintFinding[] {
   const ignore = new Set((options.ignore ?? []).map((id) => id.toUpperCase()));
-  const context = { dockerfile, finalStage: dockerfile.stages[dockerfile.stages.length - 1], carriedOver: options.carriedOver ?? new Set<string>(), profiles: options.profiles ?? defaultEnvironment().profiles };
+  const context = {
+    dockerfile,
+    finalStage: dockerfile.stages[dockerfile.stages.length - 1],
+    carriedOver: options.carriedOver ?? new Set<string>(),
+    profiles: options.profiles ?? defaultEnvironment().profiles,
+  };
   const suppressions = options.inlineSuppressions === false ? null : readSuppressions(dockerfile);
   const findings: LintFinding[] = [];
   for (const rule of options.rules ?? RULES) {

@@ -12,7 +12,9 @@
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 
 const ID = String.raw`[A-Za-z]+\d+`;
-const PRAGMA = new RegExp(String.raw`^\s*#\s*msb-ignore(-file)?(?:\s*=\s*|\s+)(${ID}(?:(?:\s*,\s*|\s+)${ID})*)(?:\s+--\s.*)?\s*$`);
+const PRAGMA = new RegExp(
+  String.raw`^\s*#\s*msb-ignore(-file)?(?:\s*=\s*|\s+)(${ID}(?:(?:\s*,\s*|\s+)${ID})*)(?:\s+--\s.*)?\s*$`,
+);
 const COMMENT = /^\s*#/;
 /** Longer comment lines are not pragmas (and a hostile line cannot make the match slow). */
 const MAX_PRAGMA_LENGTH = 500;
@@ -44,7 +46,9 @@ export function readSuppressions(dockerfile: ParsedDockerfile): Suppressions {
 }
 
 export function isSuppressed(suppressions: Suppressions, finding: { rule: string; line: number }): boolean {
-  return suppressions.file.has(finding.rule) || (suppressions.byLine.get(finding.line)?.has(finding.rule) ?? false);
+  return (
+    suppressions.file.has(finding.rule) || (suppressions.byLine.get(finding.line)?.has(finding.rule) ?? false)
+  );
 }
 
 function pragma(line: string): RegExpExecArray | null {
@@ -52,5 +56,8 @@ function pragma(line: string): RegExpExecArray | null {
 }
 
 function ids(list: string): string[] {
-  return list.split(/[\s,]+/).filter(Boolean).map((id) => id.toUpperCase());
+  return list
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((id) => id.toUpperCase());
 }

@@ -24,7 +24,8 @@ export interface FromImage {
 const PLAIN_FROM = /^[^\s"'$#]+(?:[ \t]+[^\s"'$#]+)*$/;
 
 export function fromImage(node: From, instructionText: string, args: string, escapeChar: string): FromImage {
-  const plain = !instructionText.includes('\n') && !instructionText.includes(escapeChar) && PLAIN_FROM.test(args);
+  const plain =
+    !instructionText.includes('\n') && !instructionText.includes(escapeChar) && PLAIN_FROM.test(args);
   return plain ? plainFromImage(args) : astFromImage(node);
 }
 
@@ -50,7 +51,10 @@ function plainFromImage(args: string): FromImage {
   const nameEnd = tagStart !== -1 ? tagStart - 1 : lastAt !== -1 ? lastAt : image.length;
   const withRegistry = image.slice(0, nameEnd);
   const registrySlash = withRegistry.indexOf('/');
-  const hostLike = withRegistry.includes(':') || withRegistry.includes('.') || withRegistry.slice(0, registrySlash) === 'localhost';
+  const hostLike =
+    withRegistry.includes(':') ||
+    withRegistry.includes('.') ||
+    withRegistry.slice(0, registrySlash) === 'localhost';
   const registry = registrySlash !== -1 && hostLike ? withRegistry.slice(0, registrySlash) : null;
   return {
     image,

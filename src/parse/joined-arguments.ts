@@ -35,7 +35,12 @@ function withoutFlags(args: string, healthcheck: boolean): string {
 function joinLines(text: string, keywordLength: number, escapeChar: string): string | null {
   if (text.includes('\r')) return null;
   if (text.slice(0, keywordLength).includes(escapeChar)) return null;
-  if (keywordLength < text.length && !isBlankCode(text.charCodeAt(keywordLength)) && text[keywordLength] !== '\n') return null;
+  if (
+    keywordLength < text.length &&
+    !isBlankCode(text.charCodeAt(keywordLength)) &&
+    text[keywordLength] !== '\n'
+  )
+    return null;
   let out = '';
   let i = skipBlanks(text, keywordLength);
   let continued = false;

@@ -10,8 +10,24 @@ import { joinedArguments } from './joined-arguments';
 import { fromImage, FromImage } from './from-image';
 
 const KNOWN_KEYWORDS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ]);
 
 export interface InstructionNode {
@@ -114,15 +130,28 @@ export function parseDockerfile(rawText: string, file = 'Dockerfile'): ParsedDoc
       // Docker accepts `FROM image` or `FROM image AS name` only (a continuation can swallow the next line).
       const words = image.words;
       if (!(words.length === 1 || (words.length === 3 && words[1].toLowerCase() === 'as'))) {
-        throw new MsbError('parse-error', `FROM takes an image and an optional "AS name", got "${truncate(words.join(' '), 60)}"`, { file, line: instruction.line + 1 });
+        throw new MsbError(
+          'parse-error',
+          `FROM takes an image and an optional "AS name", got "${truncate(words.join(' '), 60)}"`,
+          { file, line: instruction.line + 1 },
+        );
       }
-      stages.push({ index: stages.length, from: instruction, name: image.stageName?.toLowerCase() ?? null, image, instructions: [] });
+      stages.push({
+        index: stages.length,
+        from: instruction,
+        name: image.stageName?.toLowerCase() ?? null,
+        image,
+        instructions: [],
+      });
     }
     if (instruction.stage >= 0) stages[instruction.stage].instructions.push(instruction);
   }
   if (stages.length === 0) {
     const first = instructions.find((i) => i.keyword !== 'ARG');
-    throw new MsbError('not-a-dockerfile', 'no FROM instruction: not a Dockerfile', { file, line: first ? first.line + 1 : undefined });
+    throw new MsbError('not-a-dockerfile', 'no FROM instruction: not a Dockerfile', {
+      file,
+      line: first ? first.line + 1 : undefined,
+    });
   }
 
   return {

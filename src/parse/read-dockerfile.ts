@@ -30,9 +30,14 @@ export function readDockerfileSync(file: string): DockerfileSource {
   }
   if (stat.isDirectory()) throw new MsbError('usage', 'is a directory, not a Dockerfile', { file });
   // A FIFO or device would block the read or never end.
-  if (!stat.isFile()) throw new MsbError('unreadable-file', 'not a regular file (a pipe, socket or device)', { file });
+  if (!stat.isFile())
+    throw new MsbError('unreadable-file', 'not a regular file (a pipe, socket or device)', { file });
   if (stat.size > MAX_DOCKERFILE_BYTES) {
-    throw new MsbError('too-large', `file is ${stat.size} bytes; msb reads Dockerfiles up to ${MAX_DOCKERFILE_BYTES} bytes`, { file });
+    throw new MsbError(
+      'too-large',
+      `file is ${stat.size} bytes; msb reads Dockerfiles up to ${MAX_DOCKERFILE_BYTES} bytes`,
+      { file },
+    );
   }
   let buffer: Buffer;
   try {
@@ -45,7 +50,11 @@ export function readDockerfileSync(file: string): DockerfileSource {
 
 export function decodeDockerfile(buffer: Buffer, file: string): DockerfileSource {
   if (buffer.length > MAX_DOCKERFILE_BYTES) {
-    throw new MsbError('too-large', `file is ${buffer.length} bytes; msb reads Dockerfiles up to ${MAX_DOCKERFILE_BYTES} bytes`, { file });
+    throw new MsbError(
+      'too-large',
+      `file is ${buffer.length} bytes; msb reads Dockerfiles up to ${MAX_DOCKERFILE_BYTES} bytes`,
+      { file },
+    );
   }
   const nul = buffer.indexOf(0);
   if (nul !== -1) {
@@ -53,7 +62,10 @@ export function decodeDockerfile(buffer: Buffer, file: string): DockerfileSource
     throw new MsbError('binary-file', 'binary file (NUL byte), not a Dockerfile', { file, line });
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer),
+      encoding: 'utf8',
+    };
   } catch {
     // Latin-1 and other legacy encodings: keep the bytes as characters rather than refuse the file.
     return { text: buffer.toString('latin1'), encoding: 'latin1' };
@@ -63,6 +75,7 @@ export function decodeDockerfile(buffer: Buffer, file: string): DockerfileSource
 function fileError(error: unknown, file: string): MsbError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new MsbError('missing-file', 'no such file', { file });
-  if (code === 'EACCES' || code === 'EPERM') return new MsbError('unreadable-file', 'permission denied', { file });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new MsbError('unreadable-file', 'permission denied', { file });
   return new MsbError('unreadable-file', `cannot read: ${(error as Error).message}`, { file });
 }

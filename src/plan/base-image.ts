@@ -13,28 +13,45 @@ import type { Profile, RegistryPrefix } from '../profiles/profile-types';
 export type RuntimeImageRules = Pick<Profile, 'runtimeImages' | 'registryPrefixes'>;
 
 export type RuntimeImageChoice =
-  | { ok: true; image: string; notes: string[]; warnings: string[] }
-  | { ok: false; reason: string };
+  { ok: true; image: string; notes: string[]; warnings: string[] } | { ok: false; reason: string };
 
 /** Where the skip reason sends a user whose images come from a registry msb does not know. */
-const CUSTOM_PROFILE_HINT = 'if it mirrors an official image or is an image of your own, map it in a profile that extends the shipped one: --profile FILE (see docs/profiles.md)';
+const CUSTOM_PROFILE_HINT =
+  'if it mirrors an official image or is an image of your own, map it in a profile that extends the shipped one: --profile FILE (see docs/profiles.md)';
 
-export function chooseRuntimeImage(from: ImageRef, profile: RuntimeImageRules, globals: ReadonlyMap<string, string>): RuntimeImageChoice {
+export function chooseRuntimeImage(
+  from: ImageRef,
+  profile: RuntimeImageRules,
+  globals: ReadonlyMap<string, string>,
+): RuntimeImageChoice {
   // Docker's reference grammar (plus ${VAR}): anything else would be copied into the new FROM as is.
   const parts = [from.text, from.name, from.tag ?? '', from.digest ?? ''];
-  if (parts.some((part) => !/^[A-Za-z0-9._\-/:@${}]*$/.test(part))) return { ok: false, reason: `the base image "${from.text}" is not a valid image reference` };
+  if (parts.some((part) => !/^[A-Za-z0-9._\-/:@${}]*$/.test(part)))
+    return { ok: false, reason: `the base image "${from.text}" is not a valid image reference` };
   const name = expandVariables(from.name, globals);
-  if (name.includes('$')) return { ok: false, reason: `the base image "${from.text}" is chosen by a build argument without a default` };
+  if (name.includes('$'))
+    return {
+      ok: false,
+      reason: `the base image "${from.text}" is chosen by a build argument without a default`,
+    };
   const mirror = officialName(from.registry, name, profile.registryPrefixes ?? []);
   const rule = profile.runtimeImages.find((r) => new RegExp(r.name).test(mirror.name));
-  if (!rule) return { ok: false, reason: `no runtime image is known for the base image "${from.text}"; ${CUSTOM_PROFILE_HINT}` };
+  if (!rule)
+    return {
+      ok: false,
+      reason: `no runtime image is known for the base image "${from.text}"; ${CUSTOM_PROFILE_HINT}`,
+    };
   const notes = [...mirror.notes, ...(rule.note ? [rule.note] : [])];
   const warnings: string[] = [];
   if (rule.image && !rule.tags) return { ok: true, image: rule.image, notes, warnings };
 
   const rawTag = from.tag ?? 'latest';
   const tag = expandVariables(rawTag, globals);
-  if (tag.includes('$')) return { ok: false, reason: `the tag of "${from.text}" is a build argument without a default; msb cannot tell which runtime variant matches` };
+  if (tag.includes('$'))
+    return {
+      ok: false,
+      reason: `the tag of "${from.text}" is a build argument without a default; msb cannot tell which runtime variant matches`,
+    };
   const prefix = from.registry ? `${from.registry}/${from.name}` : from.name;
 
   for (const tagRule of rule.tags ?? []) {
@@ -42,9 +59,17 @@ export function chooseRuntimeImage(from: ImageRef, profile: RuntimeImageRules, g
     if (!match) continue;
     if (tagRule.note) notes.push(tagRule.note);
     if (tagRule.keep) {
-      return { ok: true, image: `${prefix}:${rawTag}${from.digest ? `@${from.digest}` : ''}`, notes, warnings };
+      return {
+        ok: true,
+        image: `${prefix}:${rawTag}${from.digest ? `@${from.digest}` : ''}`,
+        notes,
+        warnings,
+      };
     }
-    if (from.digest) warnings.push(`the base image is pinned by digest; pin the runtime image "${describeTarget(tagRule, match)}" by digest too`);
+    if (from.digest)
+      warnings.push(
+        `the base image is pinned by digest; pin the runtime image "${describeTarget(tagRule, match)}" by digest too`,
+      );
     if (tagRule.image) return { ok: true, image: substitute(tagRule.image, match), notes, warnings };
     const newTag = substitute(tagRule.to as string, match);
     return { ok: true, image: `${prefix}:${keepArgDriven(rawTag, tag, newTag, warnings)}`, notes, warnings };
@@ -54,11 +79,16 @@ export function chooseRuntimeImage(from: ImageRef, profile: RuntimeImageRules, g
 }
 
 /** `registry.corp.example/base/python` below the prefix `registry.corp.example/base/` is `python`. */
-function officialName(registry: string | null, name: string, prefixes: readonly RegistryPrefix[]): { name: string; notes: string[] } {
+function officialName(
+  registry: string | null,
+  name: string,
+  prefixes: readonly RegistryPrefix[],
+): { name: string; notes: string[] } {
   const full = registry ? `${registry}/${name}` : name;
   for (const { prefix, note } of prefixes) {
     const folder = prefix.endsWith('/') ? prefix : `${prefix}/`;
-    if (full.startsWith(folder) && full.length > folder.length) return { name: full.slice(folder.length), notes: note ? [note] : [] };
+    if (full.startsWith(folder) && full.length > folder.length)
+      return { name: full.slice(folder.length), notes: note ? [note] : [] };
   }
   return { name, notes: [] };
 }
@@ -74,7 +104,11 @@ export function globalArgValues(dockerfile: ParsedDockerfile): Map<string, strin
 }
 
 function substitute(template: string, match: RegExpExecArray): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_whole, group: string) => match.groups?.[group] ?? (/^\d+$/.test(group) ? match[Number(group)] ?? '' : ''));
+  return template.replace(
+    /\{\{\s*(\w+)\s*\}\}/g,
+    (_whole, group: string) =>
+      match.groups?.[group] ?? (/^\d+$/.test(group) ? (match[Number(group)] ?? '') : ''),
+  );
 }
 
 function describeTarget(rule: { to?: string; image?: string }, match: RegExpExecArray): string {
@@ -90,8 +124,11 @@ function keepArgDriven(rawTag: string, resolvedTag: string, newTag: string, warn
   if (version) {
     const literal = rawTag.slice(version[0].length);
     const resolvedVersion = resolvedTag.slice(0, resolvedTag.length - literal.length);
-    if (resolvedTag.endsWith(literal) && newTag.startsWith(resolvedVersion)) return version[0] + newTag.slice(resolvedVersion.length);
+    if (resolvedTag.endsWith(literal) && newTag.startsWith(resolvedVersion))
+      return version[0] + newTag.slice(resolvedVersion.length);
   }
-  warnings.push(`the runtime tag "${newTag}" was derived from the build argument's default; it no longer follows "${rawTag}"`);
+  warnings.push(
+    `the runtime tag "${newTag}" was derived from the build argument's default; it no longer follows "${rawTag}"`,
+  );
   return newTag;
 }

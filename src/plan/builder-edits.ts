@@ -7,7 +7,12 @@ import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { InsertionPoint } from './plan-types';
 
-export function insertionEdit(dockerfile: ParsedDockerfile, at: InsertionPoint, text: string, reason: string): TextEdit {
+export function insertionEdit(
+  dockerfile: ParsedDockerfile,
+  at: InsertionPoint,
+  text: string,
+  reason: string,
+): TextEdit {
   switch (at.kind) {
     case 'after-from':
       return insertAfterFrom(dockerfile, 0, text, reason);
@@ -19,11 +24,17 @@ export function insertionEdit(dockerfile: ParsedDockerfile, at: InsertionPoint, 
 }
 
 /** `block` (one or more lines, no trailing newline) on the lines after the stage's FROM. */
-function insertAfterFrom(dockerfile: ParsedDockerfile, stageIndex: number, block: string, reason: string): TextEdit {
+function insertAfterFrom(
+  dockerfile: ParsedDockerfile,
+  stageIndex: number,
+  block: string,
+  reason: string,
+): TextEdit {
   const from = dockerfile.stages[stageIndex].from;
   const text = withEol(dockerfile, block);
   const next = dockerfile.offsetOfLine(from.endLine + 1);
-  if (next > from.end && next <= dockerfile.text.length && /\n$/.test(dockerfile.text.slice(0, next))) return insertAt(next, text + dockerfile.eol, reason);
+  if (next > from.end && next <= dockerfile.text.length && /\n$/.test(dockerfile.text.slice(0, next)))
+    return insertAt(next, text + dockerfile.eol, reason);
   return insertAt(from.end, dockerfile.eol + text, reason);
 }
 
@@ -37,13 +48,24 @@ function appendToBuilder(dockerfile: ParsedDockerfile, block: string, reason: st
 }
 
 /** `block` on the lines before instruction `index` of the first stage, indented like it. */
-function insertBefore(dockerfile: ParsedDockerfile, index: number, aboveComments: boolean, block: string, reason: string): TextEdit {
+function insertBefore(
+  dockerfile: ParsedDockerfile,
+  index: number,
+  aboveComments: boolean,
+  block: string,
+  reason: string,
+): TextEdit {
   const instructions = dockerfile.stages[0].instructions;
   if (index >= instructions.length) return appendToBuilder(dockerfile, block, reason);
   const instruction = instructions[index];
   const indent = dockerfile.text.slice(dockerfile.offsetOfLine(instruction.line), instruction.start);
   let line = instruction.line;
-  while (aboveComments && line > 0 && /^\s*#/.test(dockerfile.text.slice(dockerfile.offsetOfLine(line - 1), dockerfile.offsetOfLine(line)))) line--;
+  while (
+    aboveComments &&
+    line > 0 &&
+    /^\s*#/.test(dockerfile.text.slice(dockerfile.offsetOfLine(line - 1), dockerfile.offsetOfLine(line)))
+  )
+    line--;
   const text = block
     .replace(/\r?\n$/, '')
     .split(/\r?\n/)

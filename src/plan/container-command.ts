@@ -9,5 +9,8 @@ export { shellQuote } from '../analyze/shell-commands';
 /** Replaces whole words equal to `from` in a shell script (paths, not substrings of other paths). */
 export function replaceShellWord(script: string, from: string, to: string): string {
   const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return script.replace(new RegExp(`(^|[\\s="'])${escaped}(?=$|[\\s"';&|)])`, 'g'), (_whole, before: string) => before + to);
+  return script.replace(
+    new RegExp(`(^|[\\s="'])${escaped}(?=$|[\\s"';&|)])`, 'g'),
+    (_whole, before: string) => before + to,
+  );
 }

@@ -38,24 +38,39 @@ export interface ContextPaths {
 export function contextPaths(facts: StageFacts, context: BuildContext, imageWorkdir = '/'): ContextPaths {
   const files = context.files.filter((f) => !context.isDockerIgnored(f));
   const isDirectory = (p: string) => p === '' || files.some((f) => f.startsWith(`${p}/`));
-  const exists = (p: string) => p === '' || files.includes(p) || isDirectory(p) || (!context.isDockerIgnored(p) && context.has(p));
-  const filesUnder = (p: string) => (p === '' ? files : files.filter((f) => f === p || f.startsWith(`${p}/`)));
+  const exists = (p: string) =>
+    p === '' || files.includes(p) || isDirectory(p) || (!context.isDockerIgnored(p) && context.has(p));
+  const filesUnder = (p: string) =>
+    p === '' ? files : files.filter((f) => f === p || f.startsWith(`${p}/`));
   const firstWorkdir = facts.stage.instructions.find((i) => i.keyword === 'WORKDIR')?.index ?? Infinity;
 
   const mappings: ContextMapping[] = [];
   for (const copy of facts.copies) {
     if (copy.spec.from !== null || copy.spec.heredoc) continue;
-    const rawDest = copy.instruction.index < firstWorkdir && !copy.spec.dest.startsWith('/') ? path.resolve(imageWorkdir, copy.spec.dest) : copy.dest;
+    const rawDest =
+      copy.instruction.index < firstWorkdir && !copy.spec.dest.startsWith('/')
+        ? path.resolve(imageWorkdir, copy.spec.dest)
+        : copy.dest;
     const destDir = rawDest.replace(/\/+$/, '') || '/';
     // `COPY pom.xml .` puts the file into the (existing) working directory.
-    const into = rawDest.endsWith('/') || copy.spec.dest.endsWith('/') || copy.spec.sources.length > 1 || /(^|\/)\.{1,2}$/.test(copy.spec.dest) || destDir === copy.workdir || destDir === '/';
+    const into =
+      rawDest.endsWith('/') ||
+      copy.spec.dest.endsWith('/') ||
+      copy.spec.sources.length > 1 ||
+      /(^|\/)\.{1,2}$/.test(copy.spec.dest) ||
+      destDir === copy.workdir ||
+      destDir === '/';
     for (const raw of copy.spec.sources) {
       if (/^https?:\/\//.test(raw)) continue;
       const matcher = /[*?[]/.test(raw) ? picomatch(normalise(raw), { dot: true }) : null;
       const sources = matcher ? files.filter((f) => matcher(f)) : [normalise(raw)];
       for (const source of sources) {
         const directory = isDirectory(source);
-        const target = directory ? destDir : into || /[*?[]/.test(raw) ? path.join(destDir, path.basename(source)) : destDir;
+        const target = directory
+          ? destDir
+          : into || /[*?[]/.test(raw)
+            ? path.join(destDir, path.basename(source))
+            : destDir;
         mappings.push({ copy, source, target, directory });
       }
     }

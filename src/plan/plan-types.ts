@@ -54,7 +54,8 @@ export interface BuilderInsertion {
 }
 
 /** After the FROM, at the end of the stage, or before instruction `index` of the stage (0 is its FROM). */
-export type InsertionPoint = { kind: 'after-from' } | { kind: 'end' } | { kind: 'before'; index: number; aboveComments?: boolean };
+export type InsertionPoint =
+  { kind: 'after-from' } | { kind: 'end' } | { kind: 'before'; index: number; aboveComments?: boolean };
 
 export interface Decision {
   /** The original instruction (1-based line) or artifact the decision is about. */

@@ -13,7 +13,14 @@ import { insertAt, TextEdit } from '../edit/text-edits';
 import type { ProfileStrategy } from '../languages/strategy';
 import type { ParsedDockerfile, Stage } from '../parse/parse-dockerfile';
 import type { Profile } from '../profiles/profile-types';
-import { INJECTED_VALUE_REASON, RenderContext, renderExtraStage, renderInsertion, renderRuntimeLines, runtimeInstructionTexts } from '../render/render-stage';
+import {
+  INJECTED_VALUE_REASON,
+  RenderContext,
+  renderExtraStage,
+  renderInsertion,
+  renderRuntimeLines,
+  runtimeInstructionTexts,
+} from '../render/render-stage';
 import type { TemplateRenderer } from '../render/templates';
 import { insertionEdit } from './builder-edits';
 import type { ConvertOptions, Decision, StrategyPlan } from './plan-types';
@@ -49,42 +56,70 @@ type Unconvertible = { status: 'unchanged' | 'skipped'; reason: string };
 
 /** Files msb leaves alone before analysing anything (already multi-stage); throws MsbError for a tail that would swallow a new stage. */
 export function unconvertibleFile(dockerfile: ParsedDockerfile): Unconvertible | null {
-  if (dockerfile.stages.length > 1) return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)` };
+  if (dockerfile.stages.length > 1)
+    return { status: 'unchanged', reason: `already multi-stage (${dockerfile.stages.length} stages)` };
   const dangling = danglingContinuationLine(dockerfile);
   if (dangling !== null) {
     // Docker reads a file whose last line continues into nothing as a broken instruction too: an input error.
-    throw new MsbError('parse-error', `the last instruction ends with an open line continuation (${dockerfile.escapeChar} at the end of the file) or an unterminated heredoc`, { file: dockerfile.file, line: dangling + 1 });
+    throw new MsbError(
+      'parse-error',
+      `the last instruction ends with an open line continuation (${dockerfile.escapeChar} at the end of the file) or an unterminated heredoc`,
+      { file: dockerfile.file, line: dangling + 1 },
+    );
   }
   return null;
 }
 
 /** A stage that copies from itself cannot be split: Docker rejects the file as it is. */
 export function unconvertibleStage(facts: StageFacts, stage: Stage): Unconvertible | null {
-  const selfCopy = facts.copies.find((c) => c.spec.from !== null && (c.spec.from.toLowerCase() === stage.name || c.spec.from === '0'));
+  const selfCopy = facts.copies.find(
+    (c) => c.spec.from !== null && (c.spec.from.toLowerCase() === stage.name || c.spec.from === '0'),
+  );
   if (!selfCopy) return null;
-  return { status: 'skipped', reason: `${selfCopy.instruction.keyword} --from=${selfCopy.spec.from} (line ${selfCopy.instruction.line + 1}) copies from the stage itself, which Docker rejects` };
+  return {
+    status: 'skipped',
+    reason: `${selfCopy.instruction.keyword} --from=${selfCopy.spec.from} (line ${selfCopy.instruction.line + 1}) copies from the stage itself, which Docker rejects`,
+  };
 }
 
 /** Plans the conversion of an analysed single-stage file whose language detection chose (or did not). */
-export function planConversion(input: DetectInput, detected: DetectedLanguage, options: ConvertOptions, env: PlanEnvironment): Plan {
+export function planConversion(
+  input: DetectInput,
+  detected: DetectedLanguage,
+  options: ConvertOptions,
+  env: PlanEnvironment,
+): Plan {
   const { dockerfile, facts } = input;
   const { detection } = detected;
   if (!detected.project) {
     const best = detection.candidates[0];
-    const hint = best ? ` (best guess ${best.language} at ${best.confidence.toFixed(2)}; use --lang to choose)` : ' (no manifest, base image or command matched any profile; use --lang to choose)';
+    const hint = best
+      ? ` (best guess ${best.language} at ${best.confidence.toFixed(2)}; use --lang to choose)`
+      : ' (no manifest, base image or command matched any profile; use --lang to choose)';
     return { status: 'skipped', reason: `unknown language${hint}`, detection, warnings: [] };
   }
   const { profile, project } = detected;
   const stage = dockerfile.stages[0];
   // `COPY --from=builder` in a one-stage file names an image: the new stage names must not capture it.
-  const imageRefs = facts.copies.map((c) => c.spec.from?.toLowerCase()).filter((f): f is string => Boolean(f));
+  const imageRefs = facts.copies
+    .map((c) => c.spec.from?.toLowerCase())
+    .filter((f): f is string => Boolean(f));
   const builder = stage.name ?? uniqueName('builder', imageRefs);
   const runtimeName = uniqueName(options.runtimeStageName ?? 'runtime', [builder, ...imageRefs]);
   const runtimeFlavour = options.runtime ?? options.runtimeByLanguage?.[profile.id];
   const planned = skipOnPlanningError(() =>
-    project.plan({ ...input, profile, detection, options: { ...options, runtime: runtimeFlavour }, templates: env.templates, builder, runtimeName }),
+    project.plan({
+      ...input,
+      profile,
+      detection,
+      options: { ...options, runtime: runtimeFlavour },
+      templates: env.templates,
+      builder,
+      runtimeName,
+    }),
   );
-  if (planned.kind === 'skip') return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
+  if (planned.kind === 'skip')
+    return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
   const strategyPlan = planned;
 
   const edits: TextEdit[] = [];
@@ -94,17 +129,36 @@ export function planConversion(input: DetectInput, detected: DetectedLanguage, o
     changes.push(`named the build stage "${builder}" (line ${stage.from.line + 1})`);
   }
   const extraStages = strategyPlan.extraStages ?? [];
-  const renderContext: RenderContext = { builder, stages: extraStages.map((s) => s.name), escapeChar: dockerfile.escapeChar };
+  const renderContext: RenderContext = {
+    builder,
+    stages: extraStages.map((s) => s.name),
+    escapeChar: dockerfile.escapeChar,
+  };
   const rendered = skipOnPlanningError(() => {
-    const insertions = strategyPlan.builderInsertions.map((i) => ({ ...i, text: renderInsertion(i, renderContext, env.templates) }));
+    const insertions = strategyPlan.builderInsertions.map((i) => ({
+      ...i,
+      text: renderInsertion(i, renderContext, env.templates),
+    }));
     const lines = renderRuntimeLines(strategyPlan.runtime, renderContext);
     // ARG scope ends at FROM: the ARGs the runtime stage's lines use are declared again.
     lines.args = [...neededArgs(runtimeInstructionTexts(lines), facts), ...lines.args];
-    const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', { ...lines, name: runtimeName });
-    const blocks = [...extraStages.map((s) => renderExtraStage(s, renderContext, env.templates)), runtimeText];
-    return { kind: 'convert' as const, insertions, blocks, instructions: runtimeInstructionTexts(lines).length + 1 };
+    const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', {
+      ...lines,
+      name: runtimeName,
+    });
+    const blocks = [
+      ...extraStages.map((s) => renderExtraStage(s, renderContext, env.templates)),
+      runtimeText,
+    ];
+    return {
+      kind: 'convert' as const,
+      insertions,
+      blocks,
+      instructions: runtimeInstructionTexts(lines).length + 1,
+    };
   });
-  if (rendered.kind === 'skip') return { status: 'skipped', reason: rendered.reason, detection, warnings: strategyPlan.warnings };
+  if (rendered.kind === 'skip')
+    return { status: 'skipped', reason: rendered.reason, detection, warnings: strategyPlan.warnings };
   for (const insertion of rendered.insertions) {
     edits.push(insertionEdit(dockerfile, insertion.at, insertion.text, insertion.reason));
     changes.push(insertion.reason);
@@ -126,7 +180,9 @@ export function planConversion(input: DetectInput, detected: DetectedLanguage, o
 }
 
 /** A PlanningError (a value msb cannot write, a copy it must not make) is a skip with its reason. */
-function skipOnPlanningError<T extends { kind: string }>(step: () => T): T | Extract<StrategyPlan, { kind: 'skip' }> {
+function skipOnPlanningError<T extends { kind: string }>(
+  step: () => T,
+): T | Extract<StrategyPlan, { kind: 'skip' }> {
   try {
     return step();
   } catch (error) {
@@ -136,7 +192,11 @@ function skipOnPlanningError<T extends { kind: string }>(step: () => T): T | Ext
 }
 
 /** ` AS builder` after the image, matching the keyword's case (`from x as builder`). */
-function nameStage(dockerfile: ParsedDockerfile, from: ParsedDockerfile['stages'][number]['from'], name: string): TextEdit {
+function nameStage(
+  dockerfile: ParsedDockerfile,
+  from: ParsedDockerfile['stages'][number]['from'],
+  name: string,
+): TextEdit {
   const imageRange = (from.node as From).getImageRange();
   let offset = from.start + from.text.trimEnd().length;
   if (imageRange) {
@@ -170,7 +230,8 @@ function danglingContinuationLine(dockerfile: ParsedDockerfile): number | null {
   const tail = `${escape}${dockerfile.text.slice(last.start)}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`;
   const probe = DockerfileParser.parse(tail).getInstructions();
   const added = probe[probe.length - 1];
-  if (probe.length === 2 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1') return null;
+  if (probe.length === 2 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1')
+    return null;
   return last.line;
 }
 

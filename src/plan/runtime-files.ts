@@ -35,7 +35,8 @@ export class RuntimeFileSet {
   /** Adds a path unless a listed one contains it; drops listed paths it contains. */
   add(file: RuntimeFile): void {
     if (this.files.some((f) => isWithin(file.path, f.path))) return;
-    for (let i = this.files.length - 1; i >= 0; i--) if (isWithin(this.files[i].path, file.path)) this.files.splice(i, 1);
+    for (let i = this.files.length - 1; i >= 0; i--)
+      if (isWithin(this.files[i].path, file.path)) this.files.splice(i, 1);
     this.files.push(file);
   }
 }
@@ -45,24 +46,43 @@ export function runtimeFileCandidate(rules: RuntimeFileRules): (file: string) =>
   return (file) => !notRuntime(file) && !(rules.isEmbedded?.(file) ?? false);
 }
 
-export function copiedRuntimeFiles(paths: ContextPaths, runs: readonly RunFacts[], rules: RuntimeFileRules, set = new RuntimeFileSet()): RuntimeFileSet {
+export function copiedRuntimeFiles(
+  paths: ContextPaths,
+  runs: readonly RunFacts[],
+  rules: RuntimeFileRules,
+  set = new RuntimeFileSet(),
+): RuntimeFileSet {
   const candidate = runtimeFileCandidate(rules);
   for (const mapping of paths.mappings) {
     const files = paths.filesUnder(mapping.source);
     if (!files.some(candidate)) continue;
     if (mapping.source !== '' && !files.some((f) => rules.isSource(f))) {
       if (usedByBuild(mapping, runs)) continue;
-      set.add({ path: mapping.target, chown: mapping.copy.spec.chown, why: `${describe(mapping)} copies files that are not source and that no build step reads` });
+      set.add({
+        path: mapping.target,
+        chown: mapping.copy.spec.chown,
+        why: `${describe(mapping)} copies files that are not source and that no build step reads`,
+      });
       continue;
     }
     const topLevel = globMatcher(rules.runtimeFiles, { dot: true });
-    for (const file of files.filter((f) => candidate(f) && topLevel(mapping.source === '' ? f : f.slice(mapping.source.length + 1)))) {
-      set.add({ path: path.join(mapping.target, mapping.source === '' ? file : file.slice(mapping.source.length + 1)), chown: mapping.copy.spec.chown, why: `${path.basename(file)} is read at run time` });
+    for (const file of files.filter(
+      (f) => candidate(f) && topLevel(mapping.source === '' ? f : f.slice(mapping.source.length + 1)),
+    )) {
+      set.add({
+        path: path.join(mapping.target, mapping.source === '' ? file : file.slice(mapping.source.length + 1)),
+        chown: mapping.copy.spec.chown,
+        why: `${path.basename(file)} is read at run time`,
+      });
     }
     for (const name of rules.runtimeDirs) {
       const contextDir = mapping.source === '' ? name : `${mapping.source}/${name}`;
       if (paths.isDirectory(contextDir) && paths.filesUnder(contextDir).some(candidate)) {
-        set.add({ path: path.join(mapping.target, name), chown: mapping.copy.spec.chown, why: `${name}/ is read at run time` });
+        set.add({
+          path: path.join(mapping.target, name),
+          chown: mapping.copy.spec.chown,
+          why: `${name}/ is read at run time`,
+        });
       }
     }
   }
@@ -74,7 +94,16 @@ function usedByBuild(mapping: ContextMapping, runs: readonly RunFacts[]): boolea
   return runs.some(
     (run) =>
       run.instruction.index > mapping.copy.instruction.index &&
-      run.commands.some((c) => c.words.slice(1).some((w) => !w.startsWith('-') && !w.includes('$') && isWithin(path.resolve(run.workdir, w.replace(/\/\.?$/, '')), mapping.target))),
+      run.commands.some((c) =>
+        c.words
+          .slice(1)
+          .some(
+            (w) =>
+              !w.startsWith('-') &&
+              !w.includes('$') &&
+              isWithin(path.resolve(run.workdir, w.replace(/\/\.?$/, '')), mapping.target),
+          ),
+      ),
   );
 }
 

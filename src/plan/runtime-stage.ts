@@ -11,7 +11,15 @@ import { isUserProgram } from '../analyze/programs';
 import { variableReferences } from '../analyze/instruction-args';
 import type { Decision } from './plan-types';
 import type { BuildContext } from '../context/build-context';
-import { copy, original, RuntimeStageModel, shellRun, StageNode, StageRef, writtenWorkdir } from './stage-model';
+import {
+  copy,
+  original,
+  RuntimeStageModel,
+  shellRun,
+  StageNode,
+  StageRef,
+  writtenWorkdir,
+} from './stage-model';
 
 const FILESYSTEM_COMMANDS = new Set(['mkdir', 'chown', 'chmod', 'chgrp', 'touch', 'ln', 'true', 'set']);
 
@@ -37,7 +45,11 @@ export function baseRuntimeModel(facts: StageFacts, from: string, comment: strin
 }
 
 /** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */
-export function userSetupRuns(facts: StageFacts): { runs: StageNode[]; words: string[]; decisions: Decision[] } {
+export function userSetupRuns(facts: StageFacts): {
+  runs: StageNode[];
+  words: string[];
+  decisions: Decision[];
+} {
   const runs: StageNode[] = [];
   /** Every word of the replayed commands, for the programs the runtime needs. */
   const words: string[] = [];
@@ -50,12 +62,20 @@ export function userSetupRuns(facts: StageFacts): { runs: StageNode[]; words: st
     if (setupOnly && (createsUsers || programs.some((p) => p === 'mkdir' || p === 'chown'))) {
       runs.push(original(run.instruction));
       words.push(...run.instruction.text.split(/[\s;&|]+/));
-      decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: 'creates users or directories the running app relies on' });
+      decisions.push({
+        subject: `RUN (line ${run.instruction.line + 1})`,
+        placement: 'both',
+        why: 'creates users or directories the running app relies on',
+      });
     } else if (createsUsers) {
       const userCommands = run.commands.filter((c) => isUserProgram(programName(c))).map((c) => c.text);
       runs.push(shellRun(userCommands.join(' && ')));
       words.push('RUN', ...userCommands.join(' && ').split(/[\s;&|]+/));
-      decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'both', why: `its user/group commands are replayed in the runtime: ${userCommands.join(' && ')}` });
+      decisions.push({
+        subject: `RUN (line ${run.instruction.line + 1})`,
+        placement: 'both',
+        why: `its user/group commands are replayed in the runtime: ${userCommands.join(' && ')}`,
+      });
     }
   }
   return { runs, words, decisions };
@@ -95,7 +115,11 @@ export function applicationFileCopies(
     const subject = `${copy.instruction.keyword} (line ${copy.instruction.line + 1})`;
     if (copy.spec.from !== null) {
       result.copies.push(original(copy.instruction));
-      result.decisions.push({ subject, placement: 'both', why: `copies from the image ${copy.spec.from}, replayed as written` });
+      result.decisions.push({
+        subject,
+        placement: 'both',
+        why: `copies from the image ${copy.spec.from}, replayed as written`,
+      });
       continue;
     }
     const dest = copy.dest.replace(/\/$/, '') || '/';
@@ -109,13 +133,18 @@ export function applicationFileCopies(
       return result;
     }
     for (const target of targets) add(target, copy.spec.chown, copy.spec.chmod);
-    result.decisions.push({ subject, placement: 'builder', why: `the runtime copies ${targets.join(', ')} from the builder` });
+    result.decisions.push({
+      subject,
+      placement: 'builder',
+      why: `the runtime copies ${targets.join(', ')} from the builder`,
+    });
   }
   if (hasWorkdir && (workdirUsed || facts.runs.some((r) => r.workdir === workdir))) {
     add(workdir, workdirOwner(facts), null);
   }
   for (const entry of paths) {
-    const source = entry.path === workdir && facts.workdirText?.includes('$') ? facts.workdirText : entry.path;
+    const source =
+      entry.path === workdir && facts.workdirText?.includes('$') ? facts.workdirText : entry.path;
     result.copies.push(copy(from, source, source, { chown: entry.chown, chmod: entry.chmod }));
   }
   return result;
@@ -135,9 +164,11 @@ function copyTargets(copy: CopyFacts, context?: BuildContext): string[] | null {
   for (const source of copy.spec.sources) {
     const base = path.basename(source.replace(/\/+$/, ''));
     const kind = context && copy.spec.from === null ? contextEntryKind(context, source) : 'unknown';
-    const looksLikeFile = kind === 'file' || (kind === 'unknown' && /\.[A-Za-z0-9]+$/.test(base) && !/[*?[]/.test(base));
+    const looksLikeFile =
+      kind === 'file' || (kind === 'unknown' && /\.[A-Za-z0-9]+$/.test(base) && !/[*?[]/.test(base));
     if (looksLikeFile && !/^https?:/.test(source)) targets.push(path.join(destDir, base));
-    else if (/^https?:\/\//.test(source)) targets.push(path.join(destDir, path.basename(source.split('?')[0])));
+    else if (/^https?:\/\//.test(source))
+      targets.push(path.join(destDir, path.basename(source.split('?')[0])));
     else if (destDir === '/') return null;
     else targets.push(destDir);
   }
@@ -145,7 +176,10 @@ function copyTargets(copy: CopyFacts, context?: BuildContext): string[] | null {
 }
 
 function contextEntryKind(context: BuildContext, source: string): 'file' | 'directory' | 'unknown' {
-  const relative = path.normalize(source).replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+  const relative = path
+    .normalize(source)
+    .replace(/^(\.\/|\/)+/, '')
+    .replace(/\/+$/, '');
   if (relative === '' || relative === '.') return 'directory';
   if (/[*?[]/.test(relative)) return 'unknown';
   if (context.files.includes(relative)) return 'file';
@@ -157,14 +191,24 @@ function contextEntryKind(context: BuildContext, source: string): 'file' | 'dire
 export function workdirOwner(facts: StageFacts): string | null {
   let owner: string | null = null;
   for (const copy of facts.copies) {
-    if (copy.spec.chown && copy.spec.from === null && isWithin(copy.dest.replace(/\/$/, '') || '/', facts.workdir)) owner = copy.spec.chown;
+    if (
+      copy.spec.chown &&
+      copy.spec.from === null &&
+      isWithin(copy.dest.replace(/\/$/, '') || '/', facts.workdir)
+    )
+      owner = copy.spec.chown;
   }
   for (const run of facts.runs) {
     for (const command of run.commands) {
       if (programName(command) !== 'chown') continue;
       const args = command.words.slice(1).filter((w) => !w.startsWith('-'));
       const [who, ...targets] = args;
-      const expanded = targets.map((t) => path.resolve(run.workdir, t.replace(/\$\{?(\w+)\}?/g, (_m, n: string) => facts.values.get(n) ?? _m)));
+      const expanded = targets.map((t) =>
+        path.resolve(
+          run.workdir,
+          t.replace(/\$\{?(\w+)\}?/g, (_m, n: string) => facts.values.get(n) ?? _m),
+        ),
+      );
       if (who && expanded.some((t) => t === facts.workdir || isWithin(facts.workdir, t))) owner = who;
     }
   }

@@ -13,7 +13,13 @@ import { oneOf, stringList } from '../profiles/settings-schema';
 import type { Decision } from './plan-types';
 import { userSetupRuns } from './runtime-stage';
 import { BUILDER, copy, original, shellRun, StageNode, user } from './stage-model';
-import { isUserCommand, parseUserCommand, renderUserOperations, UserOperation, UserTool } from './user-commands';
+import {
+  isUserCommand,
+  parseUserCommand,
+  renderUserOperations,
+  UserOperation,
+  UserTool,
+} from './user-commands';
 
 export interface RuntimeUserSupport {
   image: string;
@@ -56,7 +62,14 @@ const NATIVE: Record<UserTool, (program: string, words: string[]) => boolean> = 
 };
 
 export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport): RuntimeUserPlan {
-  const plan: RuntimeUserPlan = { setup: [], copies: [], user: facts.userInstruction ? original(facts.userInstruction) : null, owner: (c) => c, warnings: [], decisions: [] };
+  const plan: RuntimeUserPlan = {
+    setup: [],
+    copies: [],
+    user: facts.userInstruction ? original(facts.userInstruction) : null,
+    owner: (c) => c,
+    warnings: [],
+    decisions: [],
+  };
   // Running as root, ownership does not matter, and the owner may not exist in the runtime image.
   if (!facts.user) return { ...plan, owner: () => null };
   const [name, group] = expandVariables(facts.user, facts.values).split(':');
@@ -67,38 +80,77 @@ export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport): Run
 
   if (support.userTool === 'none') {
     if (support.users.length === 0) {
-      plan.copies.push(copy(BUILDER, '/etc/passwd', '/etc/passwd'), copy(BUILDER, '/etc/group', '/etc/group'));
-      plan.decisions.push({ subject, placement: 'runtime', why: `${support.image} has no users: /etc/passwd and /etc/group come from the builder, where "${name}" exists` });
+      plan.copies.push(
+        copy(BUILDER, '/etc/passwd', '/etc/passwd'),
+        copy(BUILDER, '/etc/group', '/etc/group'),
+      );
+      plan.decisions.push({
+        subject,
+        placement: 'runtime',
+        why: `${support.image} has no users: /etc/passwd and /etc/group come from the builder, where "${name}" exists`,
+      });
       return plan;
     }
     const mapped = support.nonrootUser ?? 'nobody';
     const mappedUser = group !== undefined ? `${mapped}:${mapped}` : mapped;
     const keyword = /^\s*(\S+)/.exec(facts.userInstruction?.text ?? 'USER')?.[1] ?? 'USER';
     plan.user = user(mappedUser, keyword);
-    plan.owner = (chown) => (chown ? chown.split(':').map((part) => (known(part) ? part : mapped)).join(':') : chown);
-    plan.warnings.push(`${support.image} has no shell to create the user "${name}" (it has ${support.users.join(', ')} only): the container runs as ${mapped} instead`);
-    plan.decisions.push({ subject, placement: 'runtime', why: `runs as ${mappedUser} instead of ${facts.user}: ${support.image} cannot create users` });
+    plan.owner = (chown) =>
+      chown
+        ? chown
+            .split(':')
+            .map((part) => (known(part) ? part : mapped))
+            .join(':')
+        : chown;
+    plan.warnings.push(
+      `${support.image} has no shell to create the user "${name}" (it has ${support.users.join(', ')} only): the container runs as ${mapped} instead`,
+    );
+    plan.decisions.push({
+      subject,
+      placement: 'runtime',
+      why: `runs as ${mappedUser} instead of ${facts.user}: ${support.image} cannot create users`,
+    });
     return plan;
   }
 
   const tool = support.userTool;
   const replay = userSetupRuns(facts);
-  const nativeOnly = facts.runs.every((run) => run.commands.filter(isUserCommand).every((c) => NATIVE[tool](programName(c), c.words)));
+  const nativeOnly = facts.runs.every((run) =>
+    run.commands.filter(isUserCommand).every((c) => NATIVE[tool](programName(c), c.words)),
+  );
   if (nativeOnly && replay.runs.length > 0) {
     plan.setup.push(...replay.runs);
     plan.decisions.push(...replay.decisions);
   } else if (operations.length > 0) {
     plan.setup.push(shellRun(renderUserOperations(operations, tool).join(' && ')));
-    plan.decisions.push({ subject, placement: 'runtime', why: `the users and groups the builder created are created again with ${tool === 'shadow' ? 'useradd' : "busybox's adduser"}` });
+    plan.decisions.push({
+      subject,
+      placement: 'runtime',
+      why: `the users and groups the builder created are created again with ${tool === 'shadow' ? 'useradd' : "busybox's adduser"}`,
+    });
   }
-  const created = (n: string | undefined) => n === undefined || operations.some((o) => o.kind !== 'member' && o.name === n);
+  const created = (n: string | undefined) =>
+    n === undefined || operations.some((o) => o.kind !== 'member' && o.name === n);
   if (!created(name) || !created(group)) {
     const missing: UserOperation[] = [];
-    if (group !== undefined && !known(group) && !created(group)) missing.push({ kind: 'group', name: group, gid: null, system: true });
-    if (!known(name) && !created(name)) missing.push({ kind: 'user', name, uid: null, group: group ?? null, system: true, home: null, createHome: true, shell: null });
+    if (group !== undefined && !known(group) && !created(group))
+      missing.push({ kind: 'group', name: group, gid: null, system: true });
+    if (!known(name) && !created(name))
+      missing.push({
+        kind: 'user',
+        name,
+        uid: null,
+        group: group ?? null,
+        system: true,
+        home: null,
+        createHome: true,
+        shell: null,
+      });
     if (missing.length > 0) {
       plan.setup.push(shellRun(renderUserOperations(missing, tool).join(' && ')));
-      plan.warnings.push(`the user "${facts.user}" comes from the builder image, not from this Dockerfile: the runtime creates it, with a uid that may differ`);
+      plan.warnings.push(
+        `the user "${facts.user}" comes from the builder image, not from this Dockerfile: the runtime creates it, with a uid that may differ`,
+      );
     }
   }
   return plan;
@@ -110,5 +162,7 @@ export function nonRootUser(facts: StageFacts): string | null {
 }
 
 function createdUsers(facts: StageFacts): UserOperation[] {
-  return facts.runs.flatMap((run) => run.commands.filter(isUserCommand).map(parseUserCommand)).filter((o): o is UserOperation => o !== null);
+  return facts.runs
+    .flatMap((run) => run.commands.filter(isUserCommand).map(parseUserCommand))
+    .filter((o): o is UserOperation => o !== null);
 }

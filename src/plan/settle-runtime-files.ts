@@ -26,7 +26,12 @@ export interface SettledRuntimeFiles {
 }
 
 /** `useOf` gets the file's context-relative path (or its base name when no copy maps it). */
-export function settleRuntimeFiles(files: readonly RuntimeFile[], paths: ContextPaths, context: BuildContext, useOf: (contextPath: string) => FileUse): SettledRuntimeFiles {
+export function settleRuntimeFiles(
+  files: readonly RuntimeFile[],
+  paths: ContextPaths,
+  context: BuildContext,
+  useOf: (contextPath: string) => FileUse,
+): SettledRuntimeFiles {
   const settled: SettledRuntimeFiles = { files: [], carried: [], warnings: [], decisions: [] };
   for (const file of files) {
     const contextPath = paths.toContext(file.path);
@@ -41,11 +46,20 @@ export function settleRuntimeFiles(files: readonly RuntimeFile[], paths: Context
     }
     const use = useOf(contextPath ?? name);
     if (use && !use.required) {
-      settled.decisions.push({ subject: file.path, placement: 'dropped', why: `${use.why}: the app starts without it` });
-      settled.warnings.push(`${file.path} is left out of the runtime image: the app loads it only when present (${use.why}); it holds secrets, so pass its variables at run time (docker run --env-file)${gitIgnored ? `; ${notInClones}` : ''}`);
+      settled.decisions.push({
+        subject: file.path,
+        placement: 'dropped',
+        why: `${use.why}: the app starts without it`,
+      });
+      settled.warnings.push(
+        `${file.path} is left out of the runtime image: the app loads it only when present (${use.why}); it holds secrets, so pass its variables at run time (docker run --env-file)${gitIgnored ? `; ${notInClones}` : ''}`,
+      );
       continue;
     }
-    settled.files.push({ ...file, why: `${use ? use.why : 'the original image had it and msb cannot tell whether the app needs it'}: kept as in the original image` });
+    settled.files.push({
+      ...file,
+      why: `${use ? use.why : 'the original image had it and msb cannot tell whether the app needs it'}: kept as in the original image`,
+    });
     settled.carried.push(file.path);
     if (gitIgnored) settled.warnings.push(missingInClones);
   }

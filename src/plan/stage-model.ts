@@ -19,18 +19,24 @@ export class PlanningError extends Error {
  * Where a COPY takes files from. Stage names are never written by strategies: the builder's
  * name is a parameter of rendering, and an extra stage is named by the ExtraStage that declares it.
  */
-export type StageRef = { readonly kind: 'builder' } | { readonly kind: 'stage'; readonly name: string } | { readonly kind: 'image'; readonly image: string };
+export type StageRef =
+  | { readonly kind: 'builder' }
+  | { readonly kind: 'stage'; readonly name: string }
+  | { readonly kind: 'image'; readonly image: string };
 
 export const BUILDER: StageRef = Object.freeze({ kind: 'builder' });
 
 /** An image to copy from (`COPY --from=ghcr.io/astral-sh/uv /uv /bin/`). */
 export function imageRef(image: string): StageRef {
-  if (!/^[^\s"'`\\]+$/.test(image)) throw new PlanningError(`"${image}" is not an image reference msb can write`);
+  if (!/^[^\s"'`\\]+$/.test(image))
+    throw new PlanningError(`"${image}" is not an image reference msb can write`);
   return { kind: 'image', image };
 }
 
 /** How a program runs: an argv (exec form, JSON array) or a script for /bin/sh (shell form). */
-export type CommandSpec = { readonly form: 'exec'; readonly argv: readonly string[] } | { readonly form: 'shell'; readonly text: string };
+export type CommandSpec =
+  | { readonly form: 'exec'; readonly argv: readonly string[] }
+  | { readonly form: 'shell'; readonly text: string };
 
 /** A command as the analysis read it, as a spec to write. */
 export function commandSpec(form: CommandForm): CommandSpec {
@@ -102,22 +108,37 @@ export function fragment(text: string): StageNode {
 }
 
 /** `COPY --from=<from> <sources> <dest>`; a stage's "/" as source is refused: that is the whole toolchain. */
-export function copy(from: StageRef, sources: string | readonly string[], dest: string, options: { chown?: string | null; chmod?: string | null } = {}): CopyNode {
+export function copy(
+  from: StageRef,
+  sources: string | readonly string[],
+  dest: string,
+  options: { chown?: string | null; chmod?: string | null } = {},
+): CopyNode {
   const list = typeof sources === 'string' ? [sources] : [...sources];
   if (list.length === 0) throw new PlanningError('a COPY needs at least one source');
   const root = list.find(isFilesystemRoot);
   if (root !== undefined && from.kind !== 'image') {
     const name = from.kind === 'builder' ? "the builder's" : `the "${from.name}" stage's`;
-    throw new PlanningError(`the runtime stage would copy ${name} whole filesystem ("${root}"): msb cannot tell what the application needs`);
+    throw new PlanningError(
+      `the runtime stage would copy ${name} whole filesystem ("${root}"): msb cannot tell what the application needs`,
+    );
   }
-  return { kind: 'copy', from, sources: list, dest, ...(options.chown ? { chown: options.chown } : {}), ...(options.chmod ? { chmod: options.chmod } : {}) };
+  return {
+    kind: 'copy',
+    from,
+    sources: list,
+    dest,
+    ...(options.chown ? { chown: options.chown } : {}),
+    ...(options.chmod ? { chmod: options.chmod } : {}),
+  };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function env(pairs: readonly (readonly [string, string])[]): StageNode {
   if (pairs.length === 0) throw new PlanningError('an ENV needs at least one variable');
-  for (const [name] of pairs) if (!NAME.test(name)) throw new PlanningError(`"${name}" is not a variable name msb can write in ENV`);
+  for (const [name] of pairs)
+    if (!NAME.test(name)) throw new PlanningError(`"${name}" is not a variable name msb can write in ENV`);
   return { kind: 'env', pairs: pairs.map(([name, value]) => ({ name, value })) };
 }
 
@@ -140,7 +161,7 @@ export function user(name: string, keyword = 'USER'): StageNode {
   return { kind: 'user', keyword: instructionKeyword(keyword, 'USER'), user: name };
 }
 
-export function run(command: CommandSpec): StageNode {
+function run(command: CommandSpec): StageNode {
   return { kind: 'run', command };
 }
 
@@ -150,7 +171,8 @@ export function shellRun(text: string): StageNode {
 
 export function containerCommand(keyword: string, command: CommandSpec): StageNode {
   const upper = keyword.toUpperCase();
-  if (upper !== 'CMD' && upper !== 'ENTRYPOINT') throw new PlanningError(`"${keyword}" is not CMD or ENTRYPOINT`);
+  if (upper !== 'CMD' && upper !== 'ENTRYPOINT')
+    throw new PlanningError(`"${keyword}" is not CMD or ENTRYPOINT`);
   return { kind: 'command', keyword: instructionKeyword(keyword, upper), command };
 }
 

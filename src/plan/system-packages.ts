@@ -28,9 +28,13 @@ export interface PackageSplit {
   decisions: Decision[];
 }
 
-const REPOSITORY_SETUP = /(\badd-apt-repository\b|\bapt-key\b|sources\.list|\/etc\/apt\/sources|\/keyrings\/|\| *(sudo +)?(-E +)?(bash|sh)\b)/;
+const REPOSITORY_SETUP =
+  /(\badd-apt-repository\b|\bapt-key\b|sources\.list|\/etc\/apt\/sources|\/keyrings\/|\| *(sudo +)?(-E +)?(bash|sh)\b)/;
 
-export function findPackageInstalls(runs: readonly RunFacts[]): { installs: PackageInstall[]; removed: Set<string> } {
+export function findPackageInstalls(runs: readonly RunFacts[]): {
+  installs: PackageInstall[];
+  removed: Set<string>;
+} {
   const installs: PackageInstall[] = [];
   const removed = new Set<string>();
   // apk --virtual NAME groups packages so that `apk del NAME` removes them all.
@@ -67,7 +71,10 @@ export function findPackageInstalls(runs: readonly RunFacts[]): { installs: Pack
 /** The verb (`install`, `add`...) and the package names after it, versions dropped. */
 function packageArgs(parsed: ParsedArgv): { verb: string | undefined; packages: string[] } {
   const [verb, ...names] = parsed.operands;
-  return { verb, packages: names.filter((w) => w !== '' && !w.includes('$')).map((w) => w.replace(/[=<>].*$/, '')) };
+  return {
+    verb,
+    packages: names.filter((w) => w !== '' && !w.includes('$')).map((w) => w.replace(/[=<>].*$/, '')),
+  };
 }
 
 export function splitPackages(
@@ -76,7 +83,13 @@ export function splitPackages(
   rules: PackageRules,
   neededCommands: readonly string[],
 ): PackageSplit {
-  const split: PackageSplit = { manager: installs[0]?.manager ?? null, runtime: [], buildOnly: [], warnings: [], decisions: [] };
+  const split: PackageSplit = {
+    manager: installs[0]?.manager ?? null,
+    runtime: [],
+    buildOnly: [],
+    warnings: [],
+    decisions: [],
+  };
   const isBuildOnly = globMatcher(rules.buildOnly);
   const isRuntime = globMatcher(rules.runtime);
   const addRuntime = (name: string) => {
@@ -95,24 +108,42 @@ export function splitPackages(
       } else if (mapped) {
         split.buildOnly.push(name);
         mapped.forEach(addRuntime);
-        split.decisions.push({ subject, placement: 'builder', why: `build headers; the runtime installs ${mapped.join(', ')} instead` });
+        split.decisions.push({
+          subject,
+          placement: 'builder',
+          why: `build headers; the runtime installs ${mapped.join(', ')} instead`,
+        });
       } else if (install.thirdParty) {
         split.buildOnly.push(name);
-        split.warnings.push(`${name} comes from a repository the build adds; it stays in the builder. Install it in the runtime stage if the app runs it.`);
-        split.decisions.push({ subject, placement: 'builder', why: 'installed from a third-party repository set up during the build' });
+        split.warnings.push(
+          `${name} comes from a repository the build adds; it stays in the builder. Install it in the runtime stage if the app runs it.`,
+        );
+        split.decisions.push({
+          subject,
+          placement: 'builder',
+          why: 'installed from a third-party repository set up during the build',
+        });
       } else if (isBuildOnly(name)) {
         split.buildOnly.push(name);
         split.decisions.push({ subject, placement: 'builder', why: 'needed only to build' });
       } else if (/-(dev|devel)$/.test(name)) {
         addRuntime(name);
-        split.warnings.push(`no runtime library is known for ${name}; it is kept in the runtime image. Replace it with its runtime package to save space.`);
-        split.decisions.push({ subject, placement: 'both', why: 'header package without a known runtime library: kept to be safe' });
+        split.warnings.push(
+          `no runtime library is known for ${name}; it is kept in the runtime image. Replace it with its runtime package to save space.`,
+        );
+        split.decisions.push({
+          subject,
+          placement: 'both',
+          why: 'header package without a known runtime library: kept to be safe',
+        });
       } else if (isRuntime(name)) {
         addRuntime(name);
         split.decisions.push({ subject, placement: 'both', why: 'used by the application at run time' });
       } else {
         addRuntime(name);
-        split.warnings.push(`kept ${name} in the runtime image: msb cannot tell whether the app needs it at run time.`);
+        split.warnings.push(
+          `kept ${name} in the runtime image: msb cannot tell whether the app needs it at run time.`,
+        );
         split.decisions.push({ subject, placement: 'both', why: 'unknown package: kept to be safe' });
       }
     }
@@ -123,7 +154,11 @@ export function splitPackages(
     if (provider && !split.runtime.includes(provider)) {
       addRuntime(provider);
       split.manager = manager;
-      split.decisions.push({ subject: command, placement: 'added', why: `the container runs ${command}, which the full base image had and the runtime image lacks` });
+      split.decisions.push({
+        subject: command,
+        placement: 'added',
+        why: `the container runs ${command}, which the full base image had and the runtime image lacks`,
+      });
     }
   }
   return split;

@@ -12,7 +12,16 @@ export type UserTool = 'shadow' | 'busybox';
 
 export type UserOperation =
   | { kind: 'group'; name: string; gid: string | null; system: boolean }
-  | { kind: 'user'; name: string; uid: string | null; group: string | null; system: boolean; home: string | null; createHome: boolean; shell: string | null }
+  | {
+      kind: 'user';
+      name: string;
+      uid: string | null;
+      group: string | null;
+      system: boolean;
+      home: string | null;
+      createHome: boolean;
+      shell: string | null;
+    }
   | { kind: 'member'; user: string; group: string };
 
 export function isUserCommand(command: ShellCommand): boolean {
@@ -33,9 +42,13 @@ export function parseUserCommand(command: ShellCommand): UserOperation | null {
     case 'usermod':
       return membership(parseArgv(args, SYSTEM_TOOL_OPTIONS.usermod));
     case 'adduser':
-      return busybox ? busyboxUser(parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-busybox'])) : debianUser(parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-debian']));
+      return busybox
+        ? busyboxUser(parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-busybox']))
+        : debianUser(parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-debian']));
     case 'addgroup': {
-      const parsed = busybox ? parseArgv(args, SYSTEM_TOOL_OPTIONS['addgroup-busybox']) : parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-debian']);
+      const parsed = busybox
+        ? parseArgv(args, SYSTEM_TOOL_OPTIONS['addgroup-busybox'])
+        : parseArgv(args, SYSTEM_TOOL_OPTIONS['adduser-debian']);
       const [first, second] = parsed.operands;
       if (first && second) return { kind: 'member', user: first, group: second };
       return group(parsed, busybox ? '-g' : '--gid', busybox ? '-S' : '--system');
@@ -47,22 +60,47 @@ export function parseUserCommand(command: ShellCommand): UserOperation | null {
 
 /** The commands that perform `operations` with the given tool, in order. */
 export function renderUserOperations(operations: readonly UserOperation[], tool: UserTool): string[] {
-  const groups = new Set(operations.filter((o) => o.kind === 'group').map((o) => (o as { name: string }).name));
+  const groups = new Set(
+    operations.filter((o) => o.kind === 'group').map((o) => (o as { name: string }).name),
+  );
   return operations.map((op) => {
-    if (op.kind === 'member') return tool === 'shadow' ? `usermod -aG ${op.group} ${op.user}` : `addgroup ${op.user} ${op.group}`;
+    if (op.kind === 'member')
+      return tool === 'shadow' ? `usermod -aG ${op.group} ${op.user}` : `addgroup ${op.user} ${op.group}`;
     if (op.kind === 'group') {
       return tool === 'shadow'
-        ? ['groupadd', op.system ? '--system' : '', op.gid ? `--gid ${op.gid}` : '', op.name].filter(Boolean).join(' ')
-        : ['addgroup', op.system ? '-S' : '', op.gid ? `-g ${op.gid}` : '', op.name].filter(Boolean).join(' ');
+        ? ['groupadd', op.system ? '--system' : '', op.gid ? `--gid ${op.gid}` : '', op.name]
+            .filter(Boolean)
+            .join(' ')
+        : ['addgroup', op.system ? '-S' : '', op.gid ? `-g ${op.gid}` : '', op.name]
+            .filter(Boolean)
+            .join(' ');
     }
     // useradd refuses to create a same-named group that already exists: name it instead.
     const group = op.group ?? (groups.has(op.name) ? op.name : null);
     if (tool === 'shadow') {
-      return ['useradd', op.system ? '--system' : '', op.uid ? `--uid ${op.uid}` : '', group ? `--gid ${group}` : '', op.home ? `--home-dir ${op.home}` : '', op.createHome ? '--create-home' : '', op.shell ? `--shell ${op.shell}` : '', op.name]
+      return [
+        'useradd',
+        op.system ? '--system' : '',
+        op.uid ? `--uid ${op.uid}` : '',
+        group ? `--gid ${group}` : '',
+        op.home ? `--home-dir ${op.home}` : '',
+        op.createHome ? '--create-home' : '',
+        op.shell ? `--shell ${op.shell}` : '',
+        op.name,
+      ]
         .filter(Boolean)
         .join(' ');
     }
-    return ['adduser -D', op.system ? '-S' : '', op.uid ? `-u ${op.uid}` : '', group ? `-G ${group}` : '', op.home ? `-h ${op.home}` : '', op.createHome ? '' : '-H', op.shell ? `-s ${op.shell}` : '', op.name]
+    return [
+      'adduser -D',
+      op.system ? '-S' : '',
+      op.uid ? `-u ${op.uid}` : '',
+      group ? `-G ${group}` : '',
+      op.home ? `-h ${op.home}` : '',
+      op.createHome ? '' : '-H',
+      op.shell ? `-s ${op.shell}` : '',
+      op.name,
+    ]
       .filter(Boolean)
       .join(' ');
   });
@@ -126,5 +164,7 @@ function group(parsed: ParsedArgv, gid: string, system: string): UserOperation |
 function membership(parsed: ParsedArgv): UserOperation | null {
   const groups = optionValue(parsed, '-G');
   const user = parsed.operands[0];
-  return user && groups && !groups.includes(',') && parsed.operands.length === 1 ? { kind: 'member', user, group: groups } : null;
+  return user && groups && !groups.includes(',') && parsed.operands.length === 1
+    ? { kind: 'member', user, group: groups }
+    : null;
 }

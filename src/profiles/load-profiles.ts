@@ -54,7 +54,12 @@ export function compileSettingsSchema<S>(schema: TSchema & { static: S }): Valid
   return ajv.compile<S>(schema);
 }
 
-export function parseProfile(text: string, source: string, strategyFor: StrategyLookup, bases: ProfileBases = shippedBases()): Profile {
+export function parseProfile(
+  text: string,
+  source: string,
+  strategyFor: StrategyLookup,
+  bases: ProfileBases = shippedBases(),
+): Profile {
   const yaml = readProfileYaml(text, source);
   const problems: ProfileProblem[] = [];
   const merged = mergeOntoBases(yaml, bases, problems);
@@ -69,19 +74,28 @@ export function parseProfile(text: string, source: string, strategyFor: Strategy
   if (!valid) problems.push(...schemaProblems(validateProfile.errors ?? [], where));
   const strategyId = isRecord(data) && typeof data.strategy === 'string' ? data.strategy : null;
   const strategy = strategyId === null ? null : strategyFor(strategyId);
-  if (strategy === undefined) problems.push({ ...where('/strategy'), problem: `unknown strategy "${strategyId}"` });
+  if (strategy === undefined)
+    problems.push({ ...where('/strategy'), problem: `unknown strategy "${strategyId}"` });
   if (strategy && isRecord(data)) {
     const validateSettings = ajv.compile(strategy.settingsSchema);
-    if (!validateSettings(data.settings ?? {})) problems.push(...schemaProblems(validateSettings.errors ?? [], (p) => where(`/settings${p}`)));
+    if (!validateSettings(data.settings ?? {}))
+      problems.push(...schemaProblems(validateSettings.errors ?? [], (p) => where(`/settings${p}`)));
     // A template the strategy renders must be named here, not found missing at render time.
     // No `templates` at all is already a missing required field.
     const templates = isRecord(data.templates) ? data.templates : null;
     for (const key of templates ? strategy.templates : []) {
-      if (templates && !(key in templates)) problems.push({ ...where('/templates'), problem: `missing template "${key}" (the ${strategyId} strategy renders it)` });
+      if (templates && !(key in templates))
+        problems.push({
+          ...where('/templates'),
+          problem: `missing template "${key}" (the ${strategyId} strategy renders it)`,
+        });
     }
     for (const [key, name] of Object.entries(templates ?? {})) {
       if (typeof name === 'string' && name !== '' && !existsSync(path.join(TEMPLATES_DIR, `${name}.hbs`))) {
-        problems.push({ ...where(`/templates/${key}`), problem: `no template "${name}" in ${TEMPLATES_DIR}` });
+        problems.push({
+          ...where(`/templates/${key}`),
+          problem: `no template "${name}" in ${TEMPLATES_DIR}`,
+        });
       }
     }
   }
@@ -96,7 +110,11 @@ interface MergedProfile {
 }
 
 /** The file's data laid over what it extends, without the `extends` fields; null when a base is missing. */
-function mergeOntoBases(yaml: ProfileYaml, bases: ProfileBases, problems: ProfileProblem[]): MergedProfile | null {
+function mergeOntoBases(
+  yaml: ProfileYaml,
+  bases: ProfileBases,
+  problems: ProfileProblem[],
+): MergedProfile | null {
   if (!isRecord(yaml.data)) return { data: yaml.data, toLayer: (p) => p };
   const { extends: baseId, ...layer } = yaml.data;
   // Outermost base first: a path of the merged profile is mapped through each base in turn.
@@ -111,18 +129,32 @@ function mergeOntoBases(yaml: ProfileYaml, bases: ProfileBases, problems: Profil
   if (typeof baseId === 'string') {
     const base = bases.profile(baseId);
     if (!base) {
-      problems.push({ line: yaml.lineOf('/extends'), field: 'extends', problem: `no profile with the id "${baseId}" is loaded before this one` });
+      problems.push({
+        line: yaml.lineOf('/extends'),
+        field: 'extends',
+        problem: `no profile with the id "${baseId}" is loaded before this one`,
+      });
       return null;
     }
     const { source: _source, ...baseData } = base;
     data = overlayData(baseData, layer, yaml.replaced);
     basesOfLayer.unshift({ base: baseData, at: [] });
   }
-  const toLayer = (instancePath: string) => pointer(basesOfLayer.reduce<DataPath>((path, { base }) => layerPath(path, base, yaml.replaced), pathSegments(instancePath)));
+  const toLayer = (instancePath: string) =>
+    pointer(
+      basesOfLayer.reduce<DataPath>(
+        (path, { base }) => layerPath(path, base, yaml.replaced),
+        pathSegments(instancePath),
+      ),
+    );
   return { data, toLayer };
 }
 
-export function loadProfileFile(file: string, strategyFor: StrategyLookup, bases: ProfileBases = shippedBases()): Profile {
+export function loadProfileFile(
+  file: string,
+  strategyFor: StrategyLookup,
+  bases: ProfileBases = shippedBases(),
+): Profile {
   return parseProfile(readProfileText(file), file, strategyFor, bases);
 }
 
@@ -130,7 +162,10 @@ export function loadProfileFile(file: string, strategyFor: StrategyLookup, bases
 export function loadSystemPackages(file = path.join(PROFILES_DIR, SYSTEM_PACKAGES_FILE)): PackageRules {
   const yaml = readProfileYaml(readProfileText(file), file);
   if (!validatePackageRules(yaml.data)) {
-    const where = (instancePath: string) => ({ line: yaml.lineOf(instancePath), field: fieldName(pathSegments(instancePath)) });
+    const where = (instancePath: string) => ({
+      line: yaml.lineOf(instancePath),
+      field: fieldName(pathSegments(instancePath)),
+    });
     throw new ProfileError(file, schemaProblems(validatePackageRules.errors ?? [], where));
   }
   return yaml.data;
@@ -139,7 +174,9 @@ export function loadSystemPackages(file = path.join(PROFILES_DIR, SYSTEM_PACKAGE
 /** Every `*.yaml` profile in a folder (the shipped ones by default), sorted by id. */
 export function loadProfilesFromDir(strategyFor: StrategyLookup, dir = PROFILES_DIR): Profile[] {
   const sharedFile = path.join(dir, SYSTEM_PACKAGES_FILE);
-  const systemPackages = existsSync(sharedFile) ? loadSystemPackages(sharedFile) : shippedBases().systemPackages();
+  const systemPackages = existsSync(sharedFile)
+    ? loadSystemPackages(sharedFile)
+    : shippedBases().systemPackages();
   const files = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f) && f !== SYSTEM_PACKAGES_FILE)
     .sort();
@@ -150,11 +187,14 @@ export function loadProfilesFromDir(strategyFor: StrategyLookup, dir = PROFILES_
   const load = (file: string): Profile => {
     const done = profiles.find((p) => p.source === file);
     if (done) return done;
-    if (loading.has(file)) throw new MsbError('invalid-profile', 'extends: the profiles extend each other in a circle', { file });
+    if (loading.has(file))
+      throw new MsbError('invalid-profile', 'extends: the profiles extend each other in a circle', { file });
     loading.add(file);
     const bases: ProfileBases = {
       profile: (id) => {
-        const baseFile = [...texts.keys()].find((other) => other !== file && declaredId(texts.get(other) ?? '') === id);
+        const baseFile = [...texts.keys()].find(
+          (other) => other !== file && declaredId(texts.get(other) ?? '') === id,
+        );
         return baseFile ? load(baseFile) : undefined;
       },
       systemPackages: () => systemPackages,
@@ -168,7 +208,10 @@ export function loadProfilesFromDir(strategyFor: StrategyLookup, dir = PROFILES_
   const seen = new Map<string, string>();
   for (const profile of profiles) {
     const other = seen.get(profile.id);
-    if (other) throw new MsbError('invalid-profile', `id: "${profile.id}" is also the id of ${other}`, { file: profile.source });
+    if (other)
+      throw new MsbError('invalid-profile', `id: "${profile.id}" is also the id of ${other}`, {
+        file: profile.source,
+      });
     seen.set(profile.id, profile.source);
   }
   return profiles;
@@ -176,7 +219,10 @@ export function loadProfilesFromDir(strategyFor: StrategyLookup, dir = PROFILES_
 
 /** Bases for user profiles: the given (already loaded) profiles and the shipped system packages. */
 export function profileBases(profiles: readonly Profile[]): ProfileBases {
-  return { profile: (id) => profiles.find((p) => p.id === id), systemPackages: shippedBases().systemPackages };
+  return {
+    profile: (id) => profiles.find((p) => p.id === id),
+    systemPackages: shippedBases().systemPackages,
+  };
 }
 
 let shippedSystemPackages: PackageRules | undefined;
@@ -197,7 +243,11 @@ function readProfileText(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new MsbError(code === 'ENOENT' ? 'missing-file' : 'unreadable-file', code === 'ENOENT' ? 'no such profile file' : `cannot read profile: ${(error as Error).message}`, { file });
+    throw new MsbError(
+      code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
+      code === 'ENOENT' ? 'no such profile file' : `cannot read profile: ${(error as Error).message}`,
+      { file },
+    );
   }
 }
 

@@ -15,9 +15,15 @@ export function pointer(path: DataPath): string {
   return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-export function overlayData(base: unknown, layer: unknown, replaced: ReadonlySet<string> = new Set(), path: DataPath = []): unknown {
+export function overlayData(
+  base: unknown,
+  layer: unknown,
+  replaced: ReadonlySet<string> = new Set(),
+  path: DataPath = [],
+): unknown {
   if (layer === undefined) return base;
-  if (Array.isArray(base) && Array.isArray(layer)) return replaced.has(pointer(path)) ? layer : [...base, ...layer];
+  if (Array.isArray(base) && Array.isArray(layer))
+    return replaced.has(pointer(path)) ? layer : [...base, ...layer];
   if (!isMap(base) || !isMap(layer)) return layer;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(layer)) {
@@ -36,7 +42,11 @@ function isMap(value: unknown): value is Record<string, unknown> {
  * the base list's length (so a problem is reported at the line the user wrote). Items that came
  * from the base map to their list.
  */
-export function layerPath(path: DataPath, base: unknown, replaced: ReadonlySet<string> = new Set()): DataPath {
+export function layerPath(
+  path: DataPath,
+  base: unknown,
+  replaced: ReadonlySet<string> = new Set(),
+): DataPath {
   let node = base;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];

@@ -20,7 +20,10 @@ export class ProfileError extends MsbError {
   constructor(source: string, problems: readonly ProfileProblem[]) {
     const sorted = sortProblems(problems);
     const [first, ...rest] = sorted;
-    const message = [`${first.field}: ${first.problem}`, ...rest.map((p) => `${source}:${p.line}: ${p.field}: ${p.problem}`)].join('\n');
+    const message = [
+      `${first.field}: ${first.problem}`,
+      ...rest.map((p) => `${source}:${p.line}: ${p.field}: ${p.problem}`),
+    ].join('\n');
     super('invalid-profile', message, { file: source, line: first.line });
     this.name = 'ProfileError';
     this.problems = sorted;
@@ -32,7 +35,10 @@ export class ProfileError extends MsbError {
  * well; the most telling error of a field is kept, and a summary is dropped when a field inside
  * it has an error of its own.
  */
-export function schemaProblems(errors: readonly ErrorObject[], where: (instancePath: string) => { line: number; field: string }): ProfileProblem[] {
+export function schemaProblems(
+  errors: readonly ErrorObject[],
+  where: (instancePath: string) => { line: number; field: string },
+): ProfileProblem[] {
   const groups = new Map<string, ErrorObject[]>();
   for (const error of errors) groups.set(groupKey(error), [...(groups.get(groupKey(error)) ?? []), error]);
   const paths = errors.map((e) => e.instancePath);
@@ -43,7 +49,11 @@ export function schemaProblems(errors: readonly ErrorObject[], where: (instanceP
     const chosen = [...group].sort((a, b) => rank(a) - rank(b))[0];
     // An unknown field is shown on its own line; the field named is the object that has it.
     const { field } = where(instancePath);
-    const { line } = where(chosen.keyword === 'additionalProperties' ? instancePath + pointer([unknownField(chosen)]) : instancePath);
+    const { line } = where(
+      chosen.keyword === 'additionalProperties'
+        ? instancePath + pointer([unknownField(chosen)])
+        : instancePath,
+    );
     problems.push({ line, field, problem: describe(chosen) });
   }
   return problems;
@@ -51,18 +61,21 @@ export function schemaProblems(errors: readonly ErrorObject[], where: (instanceP
 
 /** The failed branches of an anyOf/oneOf and its summary are one problem; other errors each their own. */
 function groupKey(error: ErrorObject): string {
-  return /\/(anyOf|oneOf)(\/|$)/.test(error.schemaPath) ? `${error.instancePath} branches` : `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`;
+  return /\/(anyOf|oneOf)(\/|$)/.test(error.schemaPath)
+    ? `${error.instancePath} branches`
+    : `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`;
 }
 
 function unknownField(error: ErrorObject): string {
   return (error.params as { additionalProperty: string }).additionalProperty;
 }
 
-
 /** Sorted by line, then field; the same problem found twice (layer and merged profile) once. */
 function sortProblems(problems: readonly ProfileProblem[]): ProfileProblem[] {
   const unique = new Map(problems.map((p) => [`${p.field}\0${p.problem}`, p]));
-  return [...unique.values()].sort((a, b) => a.line - b.line || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+  return [...unique.values()].sort(
+    (a, b) => a.line - b.line || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
+  );
 }
 
 function isSummary(error: ErrorObject): boolean {

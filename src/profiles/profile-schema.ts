@@ -107,7 +107,10 @@ export const profileSchema = {
         type: 'object',
         required: ['prefix'],
         additionalProperties: false,
-        properties: { prefix: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*(/[A-Za-z0-9._-]+)*/?$' }, note: { type: 'string' } },
+        properties: {
+          prefix: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*(/[A-Za-z0-9._-]+)*/?$' },
+          note: { type: 'string' },
+        },
       },
     },
     contextSkipDirs: { type: 'array', items: { type: 'string', pattern: '^[^/]+$' } },
@@ -126,14 +129,21 @@ export const profileSchema = {
               type: 'object',
               required: ['program'],
               additionalProperties: false,
-              properties: { program: { type: 'string', regex: true }, words: { type: 'array', items: { type: 'string', minLength: 1 } } },
+              properties: {
+                program: { type: 'string', regex: true },
+                words: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
             },
           },
           verb: { type: 'string', minLength: 1 },
           cleared: {
             type: 'object',
             additionalProperties: false,
-            properties: { flags: { type: 'array', items: { type: 'string' } }, env: { type: 'array', items: { type: 'string' } }, script: { type: 'string', regex: true } },
+            properties: {
+              flags: { type: 'array', items: { type: 'string' } },
+              env: { type: 'array', items: { type: 'string' } },
+              script: { type: 'string', regex: true },
+            },
           },
           message: { type: 'string', minLength: 1 },
         },
@@ -148,4 +158,3 @@ export const profileSchema = {
     settings: { type: 'object' },
   },
 } as const;
-

@@ -25,11 +25,17 @@ export function readProfileYaml(text: string, source: string): ProfileYaml {
   });
   if (document.errors.length > 0) {
     const error = document.errors[0];
-    throw new MsbError('invalid-profile', `YAML: ${error.message.split('\n')[0]}`, { file: source, line: lineCounter.linePos(error.pos[0]).line });
+    throw new MsbError('invalid-profile', `YAML: ${error.message.split('\n')[0]}`, {
+      file: source,
+      line: lineCounter.linePos(error.pos[0]).line,
+    });
   }
   const misplaced = findTagged(document.contents).find((tagged) => !isSeq(tagged.node));
   if (misplaced) {
-    throw new MsbError('invalid-profile', `${fieldName(misplaced.path)}: ${REPLACE_TAG} applies to a list`, { file: source, line: lineOf(misplaced.at) });
+    throw new MsbError('invalid-profile', `${fieldName(misplaced.path)}: ${REPLACE_TAG} applies to a list`, {
+      file: source,
+      line: lineOf(misplaced.at),
+    });
   }
   function lineOf(node: Node): number {
     return node.range ? lineCounter.linePos(node.range[0]).line : 1;
@@ -74,7 +80,8 @@ function findTagged(node: unknown, path: DataPath = [], at?: Node): Tagged[] {
   if (isNode(node) && node.tag === REPLACE_TAG) found.push({ node, path, at: at ?? node });
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (isPair(pair) && isScalar(pair.key)) found.push(...findTagged(pair.value, [...path, String(pair.key.value)], pair.key));
+      if (isPair(pair) && isScalar(pair.key))
+        found.push(...findTagged(pair.value, [...path, String(pair.key.value)], pair.key));
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => found.push(...findTagged(item, [...path, index])));

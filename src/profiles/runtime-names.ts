@@ -6,7 +6,7 @@
  */
 import type { Profile } from './profile-types';
 
-export function runtimeNames(profile: Profile): string[] {
+function runtimeNames(profile: Profile): string[] {
   const runtimes = profile.settings?.runtimes;
   return runtimes && typeof runtimes === 'object' ? Object.keys(runtimes) : [];
 }
@@ -19,13 +19,20 @@ function runtimeOptions(profile: Profile): string[] {
 /** The first word of `value` the profile does not know, or null when it knows them all. */
 function unknownWord(profile: Profile, value: string): string | null {
   const known = [...runtimeNames(profile), ...runtimeOptions(profile)];
-  const words = value.split(/[,+]/).map((w) => w.trim()).filter(Boolean);
+  const words = value
+    .split(/[,+]/)
+    .map((w) => w.trim())
+    .filter(Boolean);
   if (words.length === 0) return value;
   return words.find((w) => !known.includes(w)) ?? null;
 }
 
 /** What is wrong with `--runtime value` for these profiles (or for `language` alone), or null. */
-export function runtimeProblem(profiles: readonly Profile[], value: string | undefined, language?: string | null): string | null {
+export function runtimeProblem(
+  profiles: readonly Profile[],
+  value: string | undefined,
+  language?: string | null,
+): string | null {
   if (value === undefined) return null;
   const describe = (profile: Profile) => {
     const options = runtimeOptions(profile);

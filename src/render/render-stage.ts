@@ -6,7 +6,14 @@
  * output and counts the instructions: a second line of defence, not the first.
  */
 import type { BuilderInsertion } from '../plan/plan-types';
-import type { CommandSpec, CopyNode, ExtraStage, RuntimeStageModel, StageNode, StageRef } from '../plan/stage-model';
+import type {
+  CommandSpec,
+  CopyNode,
+  ExtraStage,
+  RuntimeStageModel,
+  StageNode,
+  StageRef,
+} from '../plan/stage-model';
 import { PlanningError } from '../plan/stage-model';
 import type { TemplateRenderer } from './templates';
 
@@ -45,7 +52,8 @@ export function renderRuntimeLines(model: RuntimeStageModel, context: RenderCont
   const nodes = (list: readonly StageNode[]) => list.map((n) => renderNode(n, context));
   const optional = (node: StageNode | null) => (node === null ? null : renderNode(node, context));
   for (const line of model.comment) oneLine(line);
-  if (!/^\S+$/.test(model.from)) throw new PlanningError(`"${model.from}" is not an image msb can write in FROM`);
+  if (!/^\S+$/.test(model.from))
+    throw new PlanningError(`"${model.from}" is not an image msb can write in FROM`);
   return {
     comment: model.comment,
     from: model.from,
@@ -63,12 +71,24 @@ export function renderRuntimeLines(model: RuntimeStageModel, context: RenderCont
 
 /** Every instruction of the rendered stage except its FROM, in layout order. */
 export function runtimeInstructionTexts(lines: RuntimeStageLines): string[] {
-  return [...lines.args, lines.shell, ...lines.env, ...lines.setup, lines.workdir, ...lines.copies, lines.user, ...lines.metadata, ...lines.command].filter(
-    (t): t is string => t !== null,
-  );
+  return [
+    ...lines.args,
+    lines.shell,
+    ...lines.env,
+    ...lines.setup,
+    lines.workdir,
+    ...lines.copies,
+    lines.user,
+    ...lines.metadata,
+    ...lines.command,
+  ].filter((t): t is string => t !== null);
 }
 
-export function renderExtraStage(stage: ExtraStage, context: RenderContext, templates: TemplateRenderer): string {
+export function renderExtraStage(
+  stage: ExtraStage,
+  context: RenderContext,
+  templates: TemplateRenderer,
+): string {
   return templates.render(stage.template, {
     ...stage.values,
     from: stageName(stage.from, context),
@@ -79,9 +99,16 @@ export function renderExtraStage(stage: ExtraStage, context: RenderContext, temp
 }
 
 /** The lines a builder insertion adds: its values one line each, its instructions quoted. */
-export function renderInsertion(insertion: BuilderInsertion, context: RenderContext, templates: TemplateRenderer): string {
+export function renderInsertion(
+  insertion: BuilderInsertion,
+  context: RenderContext,
+  templates: TemplateRenderer,
+): string {
   for (const value of Object.values(insertion.values)) if (typeof value === 'string') oneLine(value);
-  return templates.render(insertion.template, { ...insertion.values, instructions: insertion.instructions.map((n) => renderNode(n, context)) });
+  return templates.render(insertion.template, {
+    ...insertion.values,
+    instructions: insertion.instructions.map((n) => renderNode(n, context)),
+  });
 }
 
 export function renderNode(node: StageNode, context: RenderContext): string {
@@ -95,7 +122,10 @@ export function renderNode(node: StageNode, context: RenderContext): string {
     case 'env':
       return endOfLine(`ENV ${node.pairs.map((p) => `${p.name}=${word(p.value, esc)}`).join(' ')}`, esc);
     case 'arg':
-      return endOfLine(node.value === null ? `ARG ${node.name}` : `ARG ${node.name}=${word(node.value, esc)}`, esc);
+      return endOfLine(
+        node.value === null ? `ARG ${node.name}` : `ARG ${node.name}=${word(node.value, esc)}`,
+        esc,
+      );
     case 'workdir':
       return endOfLine(`WORKDIR ${node.written ? oneLine(node.path) : word(node.path, esc)}`, esc);
     case 'user':
@@ -117,7 +147,10 @@ function renderCopy(node: CopyNode, context: RenderContext): string {
   if (node.chmod) flags.push(`--chmod=${flag(node.chmod, 'chmod')}`);
   // Docker reads quotes in COPY paths as shell quoting, and msb's own readers (lint, verify) would not: refused.
   const quoted = [...node.sources, node.dest].find((p) => /["']/.test(p));
-  if (quoted !== undefined) throw new PlanningError(`the path ${oneLine(quoted)} holds a quote, which Docker reads as shell quoting: msb cannot copy it as written`);
+  if (quoted !== undefined)
+    throw new PlanningError(
+      `the path ${oneLine(quoted)} holds a quote, which Docker reads as shell quoting: msb cannot copy it as written`,
+    );
   const paths = [...node.sources, node.dest].map((p) => escapeWord(oneLine(p), esc));
   const json = paths.some((p) => /\s/.test(p) || p.endsWith(esc));
   return `COPY ${flags.join(' ')} ${json ? JSON.stringify(paths) : paths.join(' ')}`;
@@ -130,7 +163,8 @@ function stageName(ref: StageRef, context: RenderContext): string {
     case 'image':
       return ref.image;
     case 'stage':
-      if (!context.stages.includes(ref.name)) throw new PlanningError(`a COPY names the stage "${ref.name}", which the plan does not add`);
+      if (!context.stages.includes(ref.name))
+        throw new PlanningError(`a COPY names the stage "${ref.name}", which the plan does not add`);
       return ref.name;
   }
 }
@@ -151,7 +185,8 @@ const HEREDOC = /(^|[^<])<<(?!<)-?\s*["']?[A-Za-z_]/;
 function shellText(text: string, esc: string): string {
   const breaks = text.split(/\r?\n/);
   const continued = breaks.slice(0, -1).every((line) => line.trimEnd().endsWith(esc));
-  if (!continued || /\r(?!\n)/.test(text) || HEREDOC.test(text) || text.trim() === '') throw new PlanningError(INJECTED_VALUE_REASON);
+  if (!continued || /\r(?!\n)/.test(text) || HEREDOC.test(text) || text.trim() === '')
+    throw new PlanningError(INJECTED_VALUE_REASON);
   if (text.trimStart().startsWith('[') && isJsonArray(text)) throw new PlanningError(INJECTED_VALUE_REASON);
   return endOfLine(text, esc);
 }
@@ -176,7 +211,8 @@ function escapeWord(value: string, esc: string): string {
 }
 
 function flag(value: string, name: string): string {
-  if (!/^[^\s"'`\\]+$/.test(value)) throw new PlanningError(`"${oneLine(value)}" is not a --${name} value msb can write`);
+  if (!/^[^\s"'`\\]+$/.test(value))
+    throw new PlanningError(`"${oneLine(value)}" is not a --${name} value msb can write`);
   return value;
 }
 

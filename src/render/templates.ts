@@ -22,7 +22,8 @@ export class TemplateRenderer {
     this.handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
     const partials = path.join(dir, 'partials');
     for (const file of safeReaddir(partials)) {
-      if (file.endsWith('.hbs')) this.handlebars.registerPartial(file.slice(0, -4), readFileSync(path.join(partials, file), 'utf8'));
+      if (file.endsWith('.hbs'))
+        this.handlebars.registerPartial(file.slice(0, -4), readFileSync(path.join(partials, file), 'utf8'));
     }
   }
 

@@ -8,7 +8,10 @@ import picomatch from 'picomatch';
 const cache = new Map<string, (file: string) => boolean>();
 const CACHE_LIMIT = 1000;
 
-export function globMatcher(patterns: string | readonly string[], options: { dot?: boolean } = {}): (file: string) => boolean {
+export function globMatcher(
+  patterns: string | readonly string[],
+  options: { dot?: boolean } = {},
+): (file: string) => boolean {
   const list = typeof patterns === 'string' ? [patterns] : [...patterns];
   const key = `${options.dot ? 'd' : ''}\0${list.join('\0')}`;
   let matcher = cache.get(key);

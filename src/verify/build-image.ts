@@ -52,7 +52,15 @@ export function stripSyntaxDirective(text: string): { text: string; stripped: bo
 export async function buildImage(request: BuildRequest): Promise<BuiltImage> {
   await fs.writeFile(request.tempFile, stripSyntaxDirective(request.text).text);
   const builder = builderCommand();
-  const args = [...builder.args, '-t', request.tag, '-f', request.tempFile, ...(request.noCache ? ['--no-cache'] : []), path.resolve(request.context)];
+  const args = [
+    ...builder.args,
+    '-t',
+    request.tag,
+    '-f',
+    request.tempFile,
+    ...(request.noCache ? ['--no-cache'] : []),
+    path.resolve(request.context),
+  ];
   const started = Date.now();
   const result = await exec(builder.file, args, request.timeoutMs);
   const buildMs = Date.now() - started;
@@ -60,9 +68,24 @@ export async function buildImage(request: BuildRequest): Promise<BuiltImage> {
     const log = buildLog(result.stdout, result.stderr);
     await fs.writeFile(request.logFile, `${log}\n`);
     const excerpt = failureExcerpt(log);
-    const why = result.timedOut ? `timed out after ${Math.round(request.timeoutMs / 1000)} s${excerpt ? `\n${excerpt}` : ''}` : excerpt || `exit code ${result.code}, no output`;
-    return { tag: request.tag, built: false, error: why, logFile: request.logFile, buildMs, sizeBytes: null, layers: null };
+    const why = result.timedOut
+      ? `timed out after ${Math.round(request.timeoutMs / 1000)} s${excerpt ? `\n${excerpt}` : ''}`
+      : excerpt || `exit code ${result.code}, no output`;
+    return {
+      tag: request.tag,
+      built: false,
+      error: why,
+      logFile: request.logFile,
+      buildMs,
+      sizeBytes: null,
+      layers: null,
+    };
   }
-  const [size, layers] = (await dockerOk(['image', 'inspect', '--format', '{{.Size}} {{len .RootFS.Layers}}', request.tag])).trim().split(/\s+/).map(Number);
+  const [size, layers] = (
+    await dockerOk(['image', 'inspect', '--format', '{{.Size}} {{len .RootFS.Layers}}', request.tag])
+  )
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return { tag: request.tag, built: true, error: null, logFile: null, buildMs, sizeBytes: size, layers };
 }

@@ -6,11 +6,14 @@
  */
 
 /** Lines of the failing step shown in the report. */
-export const EXCERPT_LINES = 20;
+const EXCERPT_LINES = 20;
 
 /** stdout then stderr, without the legacy builder's deprecation banner. */
 export function buildLog(stdout: string, stderr: string): string {
-  return [stdout, withoutBanner(stderr)].map((text) => text.replace(/\s+$/, '')).filter(Boolean).join('\n');
+  return [stdout, withoutBanner(stderr)]
+    .map((text) => text.replace(/\s+$/, ''))
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**

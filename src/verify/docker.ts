@@ -14,14 +14,19 @@ export interface ExecResult {
 
 export function exec(file: string, args: string[], timeoutMs: number, cwd?: string): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
-        reject(new MsbError('usage', `cannot run ${file}: ${(error as NodeJS.ErrnoException).code}`));
-        return;
-      }
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr), timedOut: Boolean(error?.killed) });
-    });
+    execFile(
+      file,
+      args,
+      { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+          reject(new MsbError('usage', `cannot run ${file}: ${(error as NodeJS.ErrnoException).code}`));
+          return;
+        }
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr), timedOut: Boolean(error?.killed) });
+      },
+    );
   });
 }
 
@@ -31,7 +36,8 @@ export async function docker(args: string[], timeoutMs = 60_000): Promise<ExecRe
 
 export async function dockerOk(args: string[], timeoutMs = 60_000): Promise<string> {
   const result = await docker(args, timeoutMs);
-  if (result.code !== 0) throw new Error(`docker ${args[0]} failed: ${lastLines(result.stderr || result.stdout, 3)}`);
+  if (result.code !== 0)
+    throw new Error(`docker ${args[0]} failed: ${lastLines(result.stderr || result.stdout, 3)}`);
   return result.stdout;
 }
 
@@ -60,6 +66,6 @@ export async function removeImage(image: string): Promise<void> {
   await docker(['rmi', '-f', image]).catch(() => undefined);
 }
 
-export function lastLines(text: string, count: number): string {
+function lastLines(text: string, count: number): string {
   return text.trim().split('\n').slice(-count).join(' | ');
 }

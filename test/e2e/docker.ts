@@ -31,10 +31,25 @@ export function dockerEngineAnswers(timeoutMs = 20_000): { ok: boolean; detail: 
  * Builds `dockerfile` as `msb verify` does (`docker build` or the MSB_DOCKER_BUILD wrapper, `# syntax=`
  * dropped) and returns the image size; throws with the end of the build log when the build fails.
  */
-export async function buildExampleImage(o: { tag: string; dockerfile: string; context: string; workDir: string }): Promise<number> {
+export async function buildExampleImage(o: {
+  tag: string;
+  dockerfile: string;
+  context: string;
+  workDir: string;
+}): Promise<number> {
   const tempFile = join(o.workDir, `${o.tag.replace(/[^\w.-]+/g, '_')}.Dockerfile`);
-  const built = await buildImage({ tag: o.tag, text: readFileSync(o.dockerfile, 'utf8'), tempFile, logFile: `${tempFile}.log`, context: o.context, timeoutMs: 20 * MINUTE });
-  if (!built.built || built.sizeBytes === null) throw new Error(`building ${o.dockerfile} as ${o.tag} failed (full log: ${built.logFile}):\n${built.error}`);
+  const built = await buildImage({
+    tag: o.tag,
+    text: readFileSync(o.dockerfile, 'utf8'),
+    tempFile,
+    logFile: `${tempFile}.log`,
+    context: o.context,
+    timeoutMs: 20 * MINUTE,
+  });
+  if (!built.built || built.sizeBytes === null)
+    throw new Error(
+      `building ${o.dockerfile} as ${o.tag} failed (full log: ${built.logFile}):\n${built.error}`,
+    );
   return built.sizeBytes;
 }
 
@@ -51,7 +66,9 @@ export interface ImageConfig {
 }
 
 export async function imageConfig(image: string): Promise<ImageConfig> {
-  return JSON.parse(await dockerOk(['image', 'inspect', '--format', '{{json .Config}}', image])) as ImageConfig;
+  return JSON.parse(
+    await dockerOk(['image', 'inspect', '--format', '{{json .Config}}', image]),
+  ) as ImageConfig;
 }
 
 export function envMap(cfg: ImageConfig): Map<string, string> {
@@ -71,7 +88,11 @@ function uniqueName(prefix: string): string {
 }
 
 /** `docker run --rm IMAGE args...`, always removing the container afterwards (also on timeout). */
-export async function runOnce(image: string, args: string[] = [], timeoutMs = 2 * MINUTE): Promise<ExecResult> {
+export async function runOnce(
+  image: string,
+  args: string[] = [],
+  timeoutMs = 2 * MINUTE,
+): Promise<ExecResult> {
   const name = uniqueName('msb-e2e-run');
   try {
     const result = await docker(['run', '--rm', '--name', name, image, ...args], timeoutMs);
@@ -123,10 +144,15 @@ async function execIn(container: string, argv: string[], timeoutMs = MINUTE): Pr
  * Runs the image's HEALTHCHECK test once inside a running container (instead of waiting for the
  * interval). Returns null when the image has no healthcheck.
  */
-export async function runHealthcheckOnce(container: string, cfg: ImageConfig, timeoutMs = 30_000): Promise<ExecResult | null> {
+export async function runHealthcheckOnce(
+  container: string,
+  cfg: ImageConfig,
+  timeoutMs = 30_000,
+): Promise<ExecResult | null> {
   const test = cfg.Healthcheck?.Test;
   if (!test || test.length === 0 || test[0] === 'NONE') return null;
-  if (test[0] === 'CMD-SHELL') return execIn(container, ['/bin/sh', '-c', test.slice(1).join(' ')], timeoutMs);
+  if (test[0] === 'CMD-SHELL')
+    return execIn(container, ['/bin/sh', '-c', test.slice(1).join(' ')], timeoutMs);
   if (test[0] === 'CMD') return execIn(container, test.slice(1), timeoutMs);
   return null;
 }
@@ -141,7 +167,9 @@ export function httpGet(url: string, timeoutMs = 5_000): Promise<HttpResult> {
     const req = http.get(url, { timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)));
@@ -152,7 +180,12 @@ export function httpGet(url: string, timeoutMs = 5_000): Promise<HttpResult> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until the server answers (any status) or the retries run out; stops early if the container died. */
-export async function waitForHttp(container: string, url: string, retries = 60, delayMs = 500): Promise<HttpResult> {
+export async function waitForHttp(
+  container: string,
+  url: string,
+  retries = 60,
+  delayMs = 500,
+): Promise<HttpResult> {
   let last: unknown;
   for (let i = 0; i < retries; i++) {
     try {
@@ -165,7 +198,9 @@ export async function waitForHttp(container: string, url: string, retries = 60, 
     }
     await sleep(delayMs);
   }
-  throw new Error(`no answer from ${url} after ${retries} tries (${String(last)}):\n${await containerLogs(container)}`);
+  throw new Error(
+    `no answer from ${url} after ${retries} tries (${String(last)}):\n${await containerLogs(container)}`,
+  );
 }
 
 async function hasShell(image: string): Promise<boolean> {

@@ -36,7 +36,10 @@ import {
 } from './docker';
 
 const REPO = resolve(__dirname, '..', '..');
-const BUILD_SCRIPT = resolve(REPO, process.env.MSB_DOCKER_BUILD || `${process.env.MSB_HARNESS_DIR || '../shared/docker-harness'}/build.sh`);
+const BUILD_SCRIPT = resolve(
+  REPO,
+  process.env.MSB_DOCKER_BUILD || `${process.env.MSB_HARNESS_DIR || '../shared/docker-harness'}/build.sh`,
+);
 // src/verify builds with the wrapper MSB_DOCKER_BUILD names: the same one, resolved from the repository
 process.env.MSB_DOCKER_BUILD = BUILD_SCRIPT;
 const CONVERTED_DIR = process.env.MSB_E2E_CONVERTED_DIR;
@@ -62,7 +65,10 @@ interface Row {
 // ---------------------------------------------------------------- discovery
 
 function loadCases(): Case[] {
-  const only = (process.env.MSB_E2E_CASES || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.MSB_E2E_CASES || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const cases: Case[] = [];
   for (const { name, dir, spec, specErrors } of listExamples()) {
     if (specErrors.length > 0) throw new Error(specErrors.join('\n'));
@@ -114,12 +120,16 @@ function lastStageInstructions(file: string, keyword: string) {
   const df = parseDockerfile(file);
   const froms = df.getFROMs();
   const lastFrom = froms.length > 0 ? froms[froms.length - 1].getRange().start.line : -1;
-  return df.getInstructions().filter((i) => i.getKeyword() === keyword && i.getRange().start.line >= lastFrom);
+  return df
+    .getInstructions()
+    .filter((i) => i.getKeyword() === keyword && i.getRange().start.line >= lastFrom);
 }
 
 /** Keys set by ENV / LABEL instructions of the last stage. */
 function declaredKeys(file: string, keyword: 'ENV' | 'LABEL'): string[] {
-  return lastStageInstructions(file, keyword).flatMap((i) => (i as PropertyInstruction).getProperties().map((p) => p.getName()));
+  return lastStageInstructions(file, keyword).flatMap((i) =>
+    (i as PropertyInstruction).getProperties().map((p) => p.getName()),
+  );
 }
 
 const declares = (file: string, keyword: string) => lastStageInstructions(file, keyword).length > 0;
@@ -136,11 +146,16 @@ async function compareRun(c: Case, original: string, converted: string): Promise
   const a = await runOutput(original, spec);
   const b = await runOutput(converted, spec);
   const problems: string[] = [];
-  if (spec.expect !== undefined && !a.stdout.includes(spec.expect)) problems.push(`original output lacks "${spec.expect}": ${a.stdout}`);
-  if (spec.expect !== undefined && !b.stdout.includes(spec.expect)) problems.push(`converted output lacks "${spec.expect}": ${b.stdout}`);
-  if (a.stdout !== b.stdout) problems.push(`run outputs differ:\n--- original\n${a.stdout}\n--- converted\n${b.stdout}`);
+  if (spec.expect !== undefined && !a.stdout.includes(spec.expect))
+    problems.push(`original output lacks "${spec.expect}": ${a.stdout}`);
+  if (spec.expect !== undefined && !b.stdout.includes(spec.expect))
+    problems.push(`converted output lacks "${spec.expect}": ${b.stdout}`);
+  if (a.stdout !== b.stdout)
+    problems.push(`run outputs differ:\n--- original\n${a.stdout}\n--- converted\n${b.stdout}`);
   if (a.code !== b.code) {
-    problems.push(`exit codes differ: original ${a.code}, converted ${b.code}\n--- converted stderr\n${b.stderr}`);
+    problems.push(
+      `exit codes differ: original ${a.code}, converted ${b.code}\n--- converted stderr\n${b.stderr}`,
+    );
   }
   return problems;
 }
@@ -150,7 +165,11 @@ interface HttpObservation {
   healthcheck: string; // "none" | "pass" | "fail (...)"
 }
 
-async function observeHttp(image: string, spec: NonNullable<E2eSpec['http']>, cfg: ImageConfig): Promise<HttpObservation> {
+async function observeHttp(
+  image: string,
+  spec: NonNullable<E2eSpec['http']>,
+  cfg: ImageConfig,
+): Promise<HttpObservation> {
   const container = await startDetached(image);
   try {
     const base = `http://${await containerIp(container)}:${spec.port}`;
@@ -158,7 +177,12 @@ async function observeHttp(image: string, spec: NonNullable<E2eSpec['http']>, cf
     const responses = new Map<string, { status: number; body: string }>();
     for (const path of spec.paths ?? ['/']) responses.set(path, await httpGet(`${base}${path}`));
     const hc = await runHealthcheckOnce(container, cfg);
-    const healthcheck = hc === null ? 'none' : hc.code === 0 ? 'pass' : `fail (exit ${hc.code}: ${(hc.stderr || hc.stdout).trim()})`;
+    const healthcheck =
+      hc === null
+        ? 'none'
+        : hc.code === 0
+          ? 'pass'
+          : `fail (exit ${hc.code}: ${(hc.stderr || hc.stdout).trim()})`;
     return { responses, healthcheck };
   } finally {
     await removeContainer(container);
@@ -172,14 +196,17 @@ async function compareHttp(c: Case, original: string, converted: string): Promis
   const problems: string[] = [];
   for (const [path, ra] of a.responses) {
     const rb = b.responses.get(path)!;
-    if (ra.status !== rb.status) problems.push(`GET ${path}: status ${ra.status} (original) vs ${rb.status} (converted)`);
-    if (ra.body !== rb.body) problems.push(`GET ${path}: bodies differ:\n--- original\n${ra.body}\n--- converted\n${rb.body}`);
+    if (ra.status !== rb.status)
+      problems.push(`GET ${path}: status ${ra.status} (original) vs ${rb.status} (converted)`);
+    if (ra.body !== rb.body)
+      problems.push(`GET ${path}: bodies differ:\n--- original\n${ra.body}\n--- converted\n${rb.body}`);
   }
   const root = a.responses.has('/') ? '/' : [...a.responses.keys()][0];
   if (spec.expect !== undefined && !(b.responses.get(root)?.body ?? '').includes(spec.expect)) {
     problems.push(`converted GET ${root} lacks "${spec.expect}"`);
   }
-  if (a.healthcheck !== b.healthcheck) problems.push(`HEALTHCHECK: original ${a.healthcheck}, converted ${b.healthcheck}`);
+  if (a.healthcheck !== b.healthcheck)
+    problems.push(`HEALTHCHECK: original ${a.healthcheck}, converted ${b.healthcheck}`);
   return problems;
 }
 
@@ -196,12 +223,18 @@ async function checkAbsent(c: Case, converted: string): Promise<string[]> {
  * (a runtime base with its own WORKDIR/EXPOSE/STOPSIGNAL, a non-root user added by the converter) are
  * only reported (notes): a conversion to nginx or distroless legitimately changes them.
  */
-function compareConfig(originalFile: string, a: ImageConfig, b: ImageConfig): { problems: string[]; notes: string[] } {
+function compareConfig(
+  originalFile: string,
+  a: ImageConfig,
+  b: ImageConfig,
+): { problems: string[]; notes: string[] } {
   const problems: string[] = [];
   const notes: string[] = [];
   const same = (what: string, x: unknown, y: unknown, fatal: boolean) => {
     if (JSON.stringify(x ?? null) === JSON.stringify(y ?? null)) return;
-    (fatal ? problems : notes).push(`${what}: original ${JSON.stringify(x ?? null)}, converted ${JSON.stringify(y ?? null)}`);
+    (fatal ? problems : notes).push(
+      `${what}: original ${JSON.stringify(x ?? null)}, converted ${JSON.stringify(y ?? null)}`,
+    );
   };
   same('USER', a.User || '', b.User || '', declares(originalFile, 'USER'));
   same('WORKDIR', a.WorkingDir || '', b.WorkingDir || '', false);
@@ -214,7 +247,8 @@ function compareConfig(originalFile: string, a: ImageConfig, b: ImageConfig): { 
   else same('EXPOSE', portsA, portsB, false);
   const ea = envMap(a);
   const eb = envMap(b);
-  for (const k of declaredKeys(originalFile, 'ENV')) if (k !== 'PATH') same(`ENV ${k}`, ea.get(k), eb.get(k), true);
+  for (const k of declaredKeys(originalFile, 'ENV'))
+    if (k !== 'PATH') same(`ENV ${k}`, ea.get(k), eb.get(k), true);
   for (const k of declaredKeys(originalFile, 'LABEL')) same(`LABEL ${k}`, a.Labels?.[k], b.Labels?.[k], true);
   return { problems, notes };
 }
@@ -244,7 +278,9 @@ function sizeTable(rows: Row[]): string {
     line(header),
     widths.map((w) => '-'.repeat(w)).join('-|-'),
     ...body.map(line),
-    ...(notes.length > 0 ? ['', 'config differences not declared by the original Dockerfile (not failures):', ...notes] : []),
+    ...(notes.length > 0
+      ? ['', 'config differences not declared by the original Dockerfile (not failures):', ...notes]
+      : []),
   ].join('\n');
 }
 
@@ -258,8 +294,18 @@ async function checkCase(c: Case, row: Row): Promise<string[]> {
   try {
     const convertedFile = await convertedDockerfile(c, work);
     const problems = checkMultiStage(convertedFile);
-    row.originalBytes = await buildExampleImage({ tag: original, dockerfile: originalFile, context: c.dir, workDir: work });
-    row.convertedBytes = await buildExampleImage({ tag: converted, dockerfile: convertedFile, context: c.dir, workDir: work });
+    row.originalBytes = await buildExampleImage({
+      tag: original,
+      dockerfile: originalFile,
+      context: c.dir,
+      workDir: work,
+    });
+    row.convertedBytes = await buildExampleImage({
+      tag: converted,
+      dockerfile: convertedFile,
+      context: c.dir,
+      workDir: work,
+    });
 
     const behaviour = [
       ...(c.spec.run ? await compareRun(c, original, converted) : []),
@@ -273,7 +319,9 @@ async function checkCase(c: Case, row: Row): Promise<string[]> {
     problems.push(...(await checkAbsent(c, converted)));
     const maxRatio = c.spec.maxRatio ?? 1;
     if (row.convertedBytes >= row.originalBytes * maxRatio) {
-      problems.push(`converted image ${mb(row.convertedBytes)} MB is not below ${maxRatio} x original ${mb(row.originalBytes)} MB`);
+      problems.push(
+        `converted image ${mb(row.convertedBytes)} MB is not below ${maxRatio} x original ${mb(row.originalBytes)} MB`,
+      );
     }
     return problems;
   } finally {
@@ -306,7 +354,8 @@ if (!engine.ok && process.env.MSB_E2E_SKIP_NO_DOCKER === '1') {
 } else {
   describe('examples e2e', () => {
     beforeAll(async () => {
-      if (!existsSync(BUILD_SCRIPT)) throw new Error(`build wrapper not found: ${BUILD_SCRIPT} (set MSB_DOCKER_BUILD)`);
+      if (!existsSync(BUILD_SCRIPT))
+        throw new Error(`build wrapper not found: ${BUILD_SCRIPT} (set MSB_DOCKER_BUILD)`);
       const r = await docker(['version', '--format', '{{.Server.Version}}']);
       if (r.code !== 0) throw new Error(`docker version failed: ${r.stderr}`);
     });

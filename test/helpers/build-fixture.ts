@@ -17,7 +17,11 @@ export function contextDir(files: Record<string, string>): string {
   return dir;
 }
 
-export function convertIn(dockerfile: string, files: Record<string, string>, options: ConvertTextOptions = {}): ConversionResult {
+export function convertIn(
+  dockerfile: string,
+  files: Record<string, string>,
+  options: ConvertTextOptions = {},
+): ConversionResult {
   const dir = contextDir(files);
   return convertText(dockerfile, { ...options, file: path.join(dir, 'Dockerfile'), context: dir });
 }
@@ -29,7 +33,11 @@ export interface StageFixture {
   paths: ContextPaths;
 }
 
-export function stageFixture(dockerfile: string, files: Record<string, string>, imageWorkdir = '/'): StageFixture {
+export function stageFixture(
+  dockerfile: string,
+  files: Record<string, string>,
+  imageWorkdir = '/',
+): StageFixture {
   const parsed = parseDockerfile(dockerfile);
   const facts = analyzeStage(parsed, parsed.stages[0]);
   const context = openBuildContext(contextDir(files));

@@ -9,7 +9,10 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const MSB_BIN = path.join(REPO_ROOT, 'bin', 'msb.js');
 
 /** Runs `node bin/msb.js ...args` and waits for it (cwd: the repository unless given). */
-export function runMsb(args: string[], options: Partial<SpawnSyncOptionsWithStringEncoding> = {}): SpawnSyncReturns<string> {
+export function runMsb(
+  args: string[],
+  options: Partial<SpawnSyncOptionsWithStringEncoding> = {},
+): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [MSB_BIN, ...args], { cwd: REPO_ROOT, ...options, encoding: 'utf8' });
 }
 

@@ -43,13 +43,22 @@ const e2eSchema: JSONSchemaType<E2eSpec> = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    run: { type: 'object', nullable: true, additionalProperties: false, properties: { args: texts, expect: optionalText } },
+    run: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: { args: texts, expect: optionalText },
+    },
     http: {
       type: 'object',
       nullable: true,
       additionalProperties: false,
       required: ['port'],
-      properties: { port: { type: 'integer', minimum: 1, maximum: 65535 }, paths: texts, expect: optionalText },
+      properties: {
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        paths: texts,
+        expect: optionalText,
+      },
     },
     absent: texts,
     maxRatio: { type: 'number', exclusiveMinimum: 0, maximum: 1, nullable: true },
@@ -68,7 +77,12 @@ const caseSchema: JSONSchemaType<CaseSpec> = {
     packageManager: optionalText,
     status: { type: 'string', enum: ['changed', 'unchanged', 'skipped'] },
     reason: optionalText,
-    options: { type: 'object', nullable: true, additionalProperties: false, properties: { lang: optionalText, runtime: optionalText } },
+    options: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: { lang: optionalText, runtime: optionalText },
+    },
     warnings: texts,
     e2e: { ...e2eSchema, nullable: true },
   },
@@ -81,7 +95,10 @@ export function caseSpecErrors(file: string, doc: unknown): string[] {
   if (validate(doc)) return [];
   return (validate.errors ?? []).map((error) => {
     const where = error.instancePath || '(top level)';
-    const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
+    const extra =
+      error.keyword === 'additionalProperties'
+        ? ` (${(error.params as { additionalProperty: string }).additionalProperty})`
+        : '';
     return `${file}: ${where} ${error.message ?? 'is invalid'}${extra}`;
   });
 }

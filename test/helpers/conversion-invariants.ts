@@ -10,7 +10,15 @@ import { isMsbError } from '../../src/errors';
 import { parseDockerfile, ParsedDockerfile, Stage } from '../../src/parse/parse-dockerfile';
 
 /** Error kinds that mean "the input is not a usable Dockerfile", as opposed to a bug in msb. */
-const INPUT_ERROR_KINDS = new Set(['missing-file', 'unreadable-file', 'binary-file', 'not-a-dockerfile', 'parse-error', 'too-large', 'usage']);
+const INPUT_ERROR_KINDS = new Set([
+  'missing-file',
+  'unreadable-file',
+  'binary-file',
+  'not-a-dockerfile',
+  'parse-error',
+  'too-large',
+  'usage',
+]);
 
 /** The run-time view the final image gives: the same before and after a conversion. */
 const RUNTIME_KEYWORDS = ['ENTRYPOINT', 'CMD', 'EXPOSE', 'USER'] as const;
@@ -29,7 +37,8 @@ export function convertSafely(text: string, options: ConvertTextOptions): Outcom
     return { result, crash: null, violations: checkResult(result) };
   } catch (error) {
     if (isMsbError(error)) {
-      if (!error.message.trim()) return { result: null, crash: null, violations: ['MsbError without a message'] };
+      if (!error.message.trim())
+        return { result: null, crash: null, violations: ['MsbError without a message'] };
       return { result: null, crash: null, violations: [] };
     }
     return { result: null, crash: (error as Error)?.stack ?? String(error), violations: [] };
@@ -40,12 +49,16 @@ export function checkResult(result: ConversionResult): string[] {
   const violations: string[] = [];
   switch (result.status) {
     case 'error':
-      if (!result.error || !INPUT_ERROR_KINDS.has(result.error.kind)) violations.push(`error of kind ${result.error?.kind ?? '?'} on input msb should handle: ${result.reason}`);
+      if (!result.error || !INPUT_ERROR_KINDS.has(result.error.kind))
+        violations.push(
+          `error of kind ${result.error?.kind ?? '?'} on input msb should handle: ${result.reason}`,
+        );
       return violations;
     case 'skipped':
     case 'unchanged':
       if (!result.reason?.trim()) violations.push(`${result.status} without a reason`);
-      if (result.output !== result.original) violations.push(`${result.status} but the output differs from the input`);
+      if (result.output !== result.original)
+        violations.push(`${result.status} but the output differs from the input`);
       return violations;
     case 'changed':
       return checkConverted(result);
@@ -71,7 +84,8 @@ function checkConverted(result: ConversionResult): string[] {
 
   // The final stage runs the profile's runtime image.
   const finalImage = (final.from.node as From).getImage();
-  if (!result.runtimeImage || finalImage !== result.runtimeImage) violations.push(`final stage FROM ${finalImage} is not the runtime image ${result.runtimeImage}`);
+  if (!result.runtimeImage || finalImage !== result.runtimeImage)
+    violations.push(`final stage FROM ${finalImage} is not the runtime image ${result.runtimeImage}`);
 
   // COPY --from names an earlier stage, or an image (never a later stage or itself).
   for (const stage of output.stages) violations.push(...copyFromViolations(output, stage));
@@ -90,7 +104,10 @@ function checkConverted(result: ConversionResult): string[] {
     const isFrom = /^\s*from\b/i.test(text);
     // Strategies may re-state USER/ENV/WORKDIR/ARG/SHELL around their own builder steps.
     const restatable = /^\s*(user|env|workdir|arg|shell)\b/i.test(text);
-    if (!isFrom && (kept < count || (kept > count && !restatable))) violations.push(`instruction ${JSON.stringify(text.slice(0, 80))} appears ${kept} times in the builder, ${count} in the original`);
+    if (!isFrom && (kept < count || (kept > count && !restatable)))
+      violations.push(
+        `instruction ${JSON.stringify(text.slice(0, 80))} appears ${kept} times in the builder, ${count} in the original`,
+      );
   }
 
   // The final image behaves the same at run time, unless a decision says why not.
@@ -98,27 +115,39 @@ function checkConverted(result: ConversionResult): string[] {
   const now = runtimeView(output, final);
   for (const keyword of RUNTIME_KEYWORDS) {
     if (was[keyword] === now[keyword] || rewrittenByDecision(result, keyword)) continue;
-    violations.push(`final ${keyword} changed from ${JSON.stringify(was[keyword])} to ${JSON.stringify(now[keyword])} with no decision recorded`);
+    violations.push(
+      `final ${keyword} changed from ${JSON.stringify(was[keyword])} to ${JSON.stringify(now[keyword])} with no decision recorded`,
+    );
   }
   // Run-time instructions are not duplicated in the runtime stage.
   // The runtime stage re-emits instructions in the file's line endings: compare them EOL-blind.
   const eolBlind = (counts: Map<string, number>) => {
     const folded = new Map<string, number>();
-    for (const [text, n] of counts) folded.set(text.replace(/\r\n/g, '\n'), (folded.get(text.replace(/\r\n/g, '\n')) ?? 0) + n);
+    for (const [text, n] of counts)
+      folded.set(text.replace(/\r\n/g, '\n'), (folded.get(text.replace(/\r\n/g, '\n')) ?? 0) + n);
     return folded;
   };
   const runtimeTexts = eolBlind(countTexts([final]));
   const beforeBlind = eolBlind(before);
   for (const instruction of final.instructions) {
-    if (!['ENTRYPOINT', 'CMD', 'USER', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL'].includes(instruction.keyword)) continue;
+    if (
+      !['ENTRYPOINT', 'CMD', 'USER', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL'].includes(
+        instruction.keyword,
+      )
+    )
+      continue;
     const key = instruction.text.replace(/\r\n/g, '\n');
     const n = runtimeTexts.get(key) ?? 0;
-    if (n > Math.max(1, beforeBlind.get(key) ?? 0)) violations.push(`runtime stage repeats ${JSON.stringify(instruction.text)} ${n} times`);
+    if (n > Math.max(1, beforeBlind.get(key) ?? 0))
+      violations.push(`runtime stage repeats ${JSON.stringify(instruction.text)} ${n} times`);
   }
 
   // msb adds lines and never rewrites the user's: every line of the original is in the output, in order.
   const lost = lostOriginalLine(result.original, result.output);
-  if (lost !== null) violations.push(`line ${lost + 1} of the original is not in the output unchanged: ${JSON.stringify(result.original.split('\n')[lost].slice(0, 80))}`);
+  if (lost !== null)
+    violations.push(
+      `line ${lost + 1} of the original is not in the output unchanged: ${JSON.stringify(result.original.split('\n')[lost].slice(0, 80))}`,
+    );
   return violations;
 }
 
@@ -155,7 +184,12 @@ function isNamedStage(line: string, candidate: string): boolean {
   for (let at = common; at >= 0; at--) {
     const inserted = / (?:AS|as) [\w.-]+/y;
     inserted.lastIndex = at;
-    if (inserted.test(candidate) && candidate.slice(inserted.lastIndex) === line.slice(at) && candidate.slice(0, at) === line.slice(0, at)) return true;
+    if (
+      inserted.test(candidate) &&
+      candidate.slice(inserted.lastIndex) === line.slice(at) &&
+      candidate.slice(0, at) === line.slice(0, at)
+    )
+      return true;
   }
   return false;
 }
@@ -167,15 +201,23 @@ function copyFromViolations(dockerfile: ParsedDockerfile, stage: Stage): string[
     const from = parseCopy(instruction)?.from?.toLowerCase();
     if (!from || from.includes('$')) continue;
     const index = /^\d+$/.test(from) ? Number(from) : dockerfile.stages.findIndex((s) => s.name === from);
-    if (index >= stage.index) violations.push(`line ${instruction.line + 1}: COPY --from=${from} names stage ${index}, not an earlier one`);
+    if (index >= stage.index)
+      violations.push(
+        `line ${instruction.line + 1}: COPY --from=${from} names stage ${index}, not an earlier one`,
+      );
   }
   return violations;
 }
 
 /** ENTRYPOINT/CMD/USER as written, EXPOSE as the sorted set of ports. */
-function runtimeView(dockerfile: ParsedDockerfile, stage: Stage): Record<(typeof RUNTIME_KEYWORDS)[number], string> {
+function runtimeView(
+  dockerfile: ParsedDockerfile,
+  stage: Stage,
+): Record<(typeof RUNTIME_KEYWORDS)[number], string> {
   const facts = analyzeStage(dockerfile, stage);
-  const ports = facts.metadata.filter((m) => m.keyword === 'EXPOSE').flatMap((m) => m.args.trim().split(/\s+/));
+  const ports = facts.metadata
+    .filter((m) => m.keyword === 'EXPOSE')
+    .flatMap((m) => m.args.trim().split(/\s+/));
   return {
     ENTRYPOINT: facts.entrypoint?.args.trim() ?? '',
     CMD: facts.cmd?.args.trim() ?? '',
@@ -186,7 +228,10 @@ function runtimeView(dockerfile: ParsedDockerfile, stage: Stage): Record<(typeof
 
 /** A strategy that rewrites the command (nginx runtimes) or the user says so in a decision. */
 function rewrittenByDecision(result: ConversionResult, keyword: string): boolean {
-  const group = keyword === 'CMD' || keyword === 'ENTRYPOINT' ? /\b(CMD|ENTRYPOINT|command)\b/i : new RegExp(`\\b${keyword}\\b`, 'i');
+  const group =
+    keyword === 'CMD' || keyword === 'ENTRYPOINT'
+      ? /\b(CMD|ENTRYPOINT|command)\b/i
+      : new RegExp(`\\b${keyword}\\b`, 'i');
   return result.decisions.some((d) => {
     if (group.test(d.subject)) return d.placement !== 'builder' && d.placement !== 'both';
     return group.test(d.why) && /replac|rewr|instead|runs as/i.test(d.why);

@@ -4,6 +4,7 @@ const path = require('path');
 const planner = require(path.join(__dirname, '..', '..', 'dist', 'plan', 'planner.js'));
 const original = planner.planConversion;
 planner.planConversion = (input, ...rest) => {
-  if (input.dockerfile.text.includes('# msb-test: crash')) throw new TypeError("Cannot read properties of null (reading 'tool')");
+  if (input.dockerfile.text.includes('# msb-test: crash'))
+    throw new TypeError("Cannot read properties of null (reading 'tool')");
   return original(input, ...rest);
 };

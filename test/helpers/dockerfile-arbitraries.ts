@@ -20,46 +20,182 @@ const EXAMPLES = readdirSync(EXAMPLES_DIR)
   .filter((dir) => existsSync(path.join(dir, 'Dockerfile')))
   .sort()
   .map((dir) => ({ dir, text: readFileSync(path.join(dir, 'Dockerfile'), 'utf8') }));
-const PYTHON_CONTEXT = EXAMPLES.find((e) => e.dir.endsWith('python-requirements-console-script'))?.dir ?? EXAMPLES[0].dir;
+const PYTHON_CONTEXT =
+  EXAMPLES.find((e) => e.dir.endsWith('python-requirements-console-script'))?.dir ?? EXAMPLES[0].dir;
 
-const KEYWORDS = ['RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'ENV', 'ARG', 'WORKDIR', 'USER', 'EXPOSE', 'LABEL', 'HEALTHCHECK', 'SHELL', 'STOPSIGNAL', 'VOLUME', 'ONBUILD', 'MAINTAINER', 'FROM'];
-const IMAGES = ['python:3.12-slim', 'python:3.11', 'python', 'python:latest', 'node:20', 'golang:1.22', 'alpine', 'ubuntu:22.04', 'scratch', 'python:${PY}-slim', 'builder', '--platform=$BUILDPLATFORM python:3.12', 'ghcr.io/o/p@sha256:' + 'a'.repeat(64)];
+const KEYWORDS = [
+  'RUN',
+  'CMD',
+  'ENTRYPOINT',
+  'COPY',
+  'ADD',
+  'ENV',
+  'ARG',
+  'WORKDIR',
+  'USER',
+  'EXPOSE',
+  'LABEL',
+  'HEALTHCHECK',
+  'SHELL',
+  'STOPSIGNAL',
+  'VOLUME',
+  'ONBUILD',
+  'MAINTAINER',
+  'FROM',
+];
+const IMAGES = [
+  'python:3.12-slim',
+  'python:3.11',
+  'python',
+  'python:latest',
+  'node:20',
+  'golang:1.22',
+  'alpine',
+  'ubuntu:22.04',
+  'scratch',
+  'python:${PY}-slim',
+  'builder',
+  '--platform=$BUILDPLATFORM python:3.12',
+  'ghcr.io/o/p@sha256:' + 'a'.repeat(64),
+];
 const WORDS = [
-  'pip', 'install', '-r', 'requirements.txt', '--no-cache-dir', 'apt-get', 'update', '&&', '-y', 'gcc', 'libpq-dev', 'rm', '-rf', '/var/lib/apt/lists/*',
-  'python', 'app.py', '-m', 'gunicorn', 'app:app', '.', '/app', '/', './', 'src/', '$HOME', '${APP_DIR}', '${V:-1}', '\\$X', '"quoted word"', "'single'",
-  '|', ';', '||', '#', '# not a comment', '--from=builder', '--from=ghcr.io/x/y:1', '--chown=app:app', '--mount=type=cache,target=/root/.cache', '8000', '8000/udp',
-  'useradd', '-m', 'app', 'chown', 'mkdir', '-p', 'EOF', '<<EOF', '<<-"END"', '\\', '`', 'ü', 'é', '日本語', '\u00a0', '\u200b', '🐳', 'KEY=value', 'A="b c"',
-  '["python", "app.py"]', '["sh", "-c", "echo $X"]', '[', ']', '{', '}', '"', "'", '\t', 'FROM', 'AS', 'RUN',
+  'pip',
+  'install',
+  '-r',
+  'requirements.txt',
+  '--no-cache-dir',
+  'apt-get',
+  'update',
+  '&&',
+  '-y',
+  'gcc',
+  'libpq-dev',
+  'rm',
+  '-rf',
+  '/var/lib/apt/lists/*',
+  'python',
+  'app.py',
+  '-m',
+  'gunicorn',
+  'app:app',
+  '.',
+  '/app',
+  '/',
+  './',
+  'src/',
+  '$HOME',
+  '${APP_DIR}',
+  '${V:-1}',
+  '\\$X',
+  '"quoted word"',
+  "'single'",
+  '|',
+  ';',
+  '||',
+  '#',
+  '# not a comment',
+  '--from=builder',
+  '--from=ghcr.io/x/y:1',
+  '--chown=app:app',
+  '--mount=type=cache,target=/root/.cache',
+  '8000',
+  '8000/udp',
+  'useradd',
+  '-m',
+  'app',
+  'chown',
+  'mkdir',
+  '-p',
+  'EOF',
+  '<<EOF',
+  '<<-"END"',
+  '\\',
+  '`',
+  'ü',
+  'é',
+  '日本語',
+  '\u00a0',
+  '\u200b',
+  '🐳',
+  'KEY=value',
+  'A="b c"',
+  '["python", "app.py"]',
+  '["sh", "-c", "echo $X"]',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '\t',
+  'FROM',
+  'AS',
+  'RUN',
 ];
 
 const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
-const word = fc.oneof({ weight: 8, arbitrary: pick(WORDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) });
-const keywordCase = (keyword: string) => pick([keyword, keyword.toLowerCase(), keyword[0] + keyword.slice(1).toLowerCase()]);
+const word = fc.oneof(
+  { weight: 8, arbitrary: pick(WORDS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+);
+const keywordCase = (keyword: string) =>
+  pick([keyword, keyword.toLowerCase(), keyword[0] + keyword.slice(1).toLowerCase()]);
 const space = pick([' ', ' ', ' ', '  ', '\t', ' \t ', '\u00a0']);
 
 /** One instruction's text, possibly spanning lines (continuations, heredocs, interleaved comments). */
 const instruction = (escape: string) =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(pick(KEYWORDS).chain(keywordCase), space, fc.array(word, { minLength: 0, maxLength: 8 })).map(([k, s, ws]) => `${k}${s}${ws.join(' ')}`) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(pick(KEYWORDS).chain(keywordCase), space, fc.array(word, { minLength: 0, maxLength: 8 }))
+        .map(([k, s, ws]) => `${k}${s}${ws.join(' ')}`),
+    },
     {
       weight: 2,
       arbitrary: fc
-        .tuple(pick(['RUN', 'COPY', 'CMD', 'ENV']).chain(keywordCase), fc.array(fc.array(word, { maxLength: 4 }), { minLength: 2, maxLength: 4 }), fc.boolean())
-        .map(([k, parts, comment]) => `${k} ${parts.map((p) => p.join(' ')).join(` ${escape}\n${comment ? '# inner comment\n' : ''}  `)}`),
+        .tuple(
+          pick(['RUN', 'COPY', 'CMD', 'ENV']).chain(keywordCase),
+          fc.array(fc.array(word, { maxLength: 4 }), { minLength: 2, maxLength: 4 }),
+          fc.boolean(),
+        )
+        .map(
+          ([k, parts, comment]) =>
+            `${k} ${parts.map((p) => p.join(' ')).join(` ${escape}\n${comment ? '# inner comment\n' : ''}  `)}`,
+        ),
     },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(pick(['RUN', 'COPY']), pick(['EOF', 'END', '"EOT"']), fc.array(fc.array(word, { maxLength: 5 }), { maxLength: 4 }))
-        .map(([k, marker, lines]) => `${k} <<${marker}${k === 'COPY' ? ' /app/file.txt' : ''}\n${lines.map((l) => l.join(' ')).join('\n')}\n${marker.replace(/"/g, '')}`),
+        .tuple(
+          pick(['RUN', 'COPY']),
+          pick(['EOF', 'END', '"EOT"']),
+          fc.array(fc.array(word, { maxLength: 5 }), { maxLength: 4 }),
+        )
+        .map(
+          ([k, marker, lines]) =>
+            `${k} <<${marker}${k === 'COPY' ? ' /app/file.txt' : ''}\n${lines.map((l) => l.join(' ')).join('\n')}\n${marker.replace(/"/g, '')}`,
+        ),
     },
-    { weight: 1, arbitrary: fc.tuple(pick(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL']), fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 })).map(([k, argv]) => `${k} ${JSON.stringify(argv)}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          pick(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL']),
+          fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
+        )
+        .map(([k, argv]) => `${k} ${JSON.stringify(argv)}`),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((s) => `# ${s}`) },
     { weight: 1, arbitrary: fc.constant('') },
     { weight: 1, arbitrary: fc.nat({ max: 5000 }).map((n) => `RUN echo ${'x'.repeat(n)}`) },
   );
 
-const directives = fc.subarray(['# syntax=docker/dockerfile:1', '# escape=`', '# check=skip=all', '#escape=\\'], { maxLength: 2 });
+const directives = fc.subarray(
+  ['# syntax=docker/dockerfile:1', '# escape=`', '# check=skip=all', '#escape=\\'],
+  { maxLength: 2 },
+);
 
 /** A whole generated Dockerfile: directives, global ARGs, one or more FROMs and random instructions. */
 export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((dirs) => {
@@ -78,9 +214,15 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       lang: pick([undefined, undefined, 'python']),
     })
     .map((r) => {
-      const lines = [...dirs, ...r.globalArgs, `${r.fromKeyword} ${r.from}${r.stageName}`, ...r.body.map((l) => r.indent + l)];
+      const lines = [
+        ...dirs,
+        ...r.globalArgs,
+        `${r.fromKeyword} ${r.from}${r.stageName}`,
+        ...r.body.map((l) => r.indent + l),
+      ];
       const eol = r.crlf ? '\r\n' : '\n';
-      const text = (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
+      const text =
+        (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
       return { text, context: PYTHON_CONTEXT, lang: r.lang };
     });
 });
@@ -88,11 +230,28 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
 type Mutation = (lines: string[], rand: number, extra: string) => string[];
 const MUTATIONS: Mutation[] = [
   (l, r) => l.filter((_x, i) => i !== r % Math.max(1, l.length)),
-  (l, r) => { const i = r % Math.max(1, l.length); return [...l.slice(0, i + 1), l[i] ?? '', ...l.slice(i + 1)]; },
-  (l, r, extra) => { const i = r % (l.length + 1); return [...l.slice(0, i), extra, ...l.slice(i)]; },
+  (l, r) => {
+    const i = r % Math.max(1, l.length);
+    return [...l.slice(0, i + 1), l[i] ?? '', ...l.slice(i + 1)];
+  },
+  (l, r, extra) => {
+    const i = r % (l.length + 1);
+    return [...l.slice(0, i), extra, ...l.slice(i)];
+  },
   (l, r) => l.map((x, i) => (i === r % Math.max(1, l.length) ? `${x} \\` : x)),
-  (l, r, extra) => l.map((x, i) => (i === r % Math.max(1, l.length) ? x.slice(0, r % (x.length + 1)) + extra + x.slice(r % (x.length + 1)) : x)),
-  (l, r) => { const a = r % Math.max(1, l.length); const b = (r >> 3) % Math.max(1, l.length); const c = [...l]; [c[a], c[b]] = [c[b], c[a]]; return c; },
+  (l, r, extra) =>
+    l.map((x, i) =>
+      i === r % Math.max(1, l.length)
+        ? x.slice(0, r % (x.length + 1)) + extra + x.slice(r % (x.length + 1))
+        : x,
+    ),
+  (l, r) => {
+    const a = r % Math.max(1, l.length);
+    const b = (r >> 3) % Math.max(1, l.length);
+    const c = [...l];
+    [c[a], c[b]] = [c[b], c[a]];
+    return c;
+  },
   (l) => l.map((x) => x.toLowerCase()),
   (l) => l.map((x) => `  ${x}`),
 ];
@@ -101,7 +260,10 @@ const MUTATIONS: Mutation[] = [
 export const mutatedExample: fc.Arbitrary<FuzzInput> = fc
   .record({
     example: pick(EXAMPLES),
-    steps: fc.array(fc.tuple(fc.nat({ max: MUTATIONS.length - 1 }), fc.nat(), fc.oneof(word, instruction('\\'))), { minLength: 1, maxLength: 4 }),
+    steps: fc.array(
+      fc.tuple(fc.nat({ max: MUTATIONS.length - 1 }), fc.nat(), fc.oneof(word, instruction('\\'))),
+      { minLength: 1, maxLength: 4 },
+    ),
     crlf: fc.boolean(),
     bom: fc.boolean(),
     truncate: fc.option(fc.nat(), { freq: 5 }),

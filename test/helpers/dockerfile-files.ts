@@ -13,5 +13,8 @@ function dockerfilesUnder(dir: string): string[] {
 }
 
 export function corpusAndExampleDockerfiles(): string[] {
-  return [...dockerfilesUnder(path.resolve(REPO, '../shared/corpus')), ...dockerfilesUnder(path.join(REPO, 'examples'))];
+  return [
+    ...dockerfilesUnder(path.resolve(REPO, '../shared/corpus')),
+    ...dockerfilesUnder(path.join(REPO, 'examples')),
+  ];
 }

@@ -14,7 +14,9 @@ const npmCache: InstallCache = {
   cleared: { flags: ['--prefer-online'], env: ['NPM_CONFIG_CACHE'], script: '\\bnpm cache clean\\b' },
   message: 'npm install leaves its cache in the runtime image',
 };
-const withNpm: Profile[] = shipped.map((p) => (p.id === 'node' ? { ...p, installCaches: [...(p.installCaches ?? []), npmCache] } : p));
+const withNpm: Profile[] = shipped.map((p) =>
+  p.id === 'node' ? { ...p, installCaches: [...(p.installCaches ?? []), npmCache] } : p,
+);
 const subjects = (text: string, profiles: readonly Profile[]) =>
   lintText(text, 'Dockerfile', { profiles })
     .filter((f) => f.rule === 'MSB005')
@@ -23,7 +25,12 @@ const subjects = (text: string, profiles: readonly Profile[]) =>
 describe('MSB005 installers as profile data', () => {
   it.each([
     ['pip, from python.yaml', 'FROM python:3.12\nRUN pip install flask\n', shipped, ['pip-cache']],
-    ['pip unknown without the python profile', 'FROM python:3.12\nRUN pip install flask\n', shipped.filter((p) => p.id !== 'python'), []],
+    [
+      'pip unknown without the python profile',
+      'FROM python:3.12\nRUN pip install flask\n',
+      shipped.filter((p) => p.id !== 'python'),
+      [],
+    ],
     ['apt, whatever the profiles', 'FROM debian:12\nRUN apt-get install -y curl\n', [], ['apt-lists']],
     ['an installer a profile adds', 'FROM node:20\nRUN npm install\n', withNpm, ['npm-cache']],
     ['its flag', 'FROM node:20\nRUN npm install --prefer-online\n', withNpm, []],

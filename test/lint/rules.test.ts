@@ -27,17 +27,29 @@ const CASES: Record<string, RuleCases> = {
       'ARG SRC=build\nFROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=$SRC /app /app\n',
     ],
     invalid: [
-      { code: 'FROM alpine:3.20 AS runtime\nCOPY --from=build /app /app\nFROM golang:1.22 AS build\n', findings: [error(2, 'build')] },
+      {
+        code: 'FROM alpine:3.20 AS runtime\nCOPY --from=build /app /app\nFROM golang:1.22 AS build\n',
+        findings: [error(2, 'build')],
+      },
       { code: 'FROM alpine:3.20 AS runtime\nCOPY --from=runtime /a /b\n', findings: [error(2, 'runtime')] },
       { code: 'FROM golang:1.22\nFROM alpine:3.20\nCOPY --from=1 /app /app\n', findings: [error(3, '1')] },
       { code: 'FROM golang:1.22\nFROM alpine:3.20\nCOPY --from=7 /app /app\n', findings: [error(3, '7')] },
-      { code: 'FROM golang:1.22 AS builder\nFROM alpine:3.20\nCOPY --from=buidler /app /app\n', findings: [warning(3, 'buidler')] },
+      {
+        code: 'FROM golang:1.22 AS builder\nFROM alpine:3.20\nCOPY --from=buidler /app /app\n',
+        findings: [warning(3, 'buidler')],
+      },
     ],
   },
   MSB002: {
-    valid: ['FROM golang:1.22 AS build\nFROM alpine:3.20 AS runtime\n', 'FROM golang:1.22\nFROM alpine:3.20\n'],
+    valid: [
+      'FROM golang:1.22 AS build\nFROM alpine:3.20 AS runtime\n',
+      'FROM golang:1.22\nFROM alpine:3.20\n',
+    ],
     invalid: [
-      { code: 'FROM golang:1.22 AS build\nFROM node:20 AS build\nFROM alpine:3.20\n', findings: [error(2, 'build')] },
+      {
+        code: 'FROM golang:1.22 AS build\nFROM node:20 AS build\nFROM alpine:3.20\n',
+        findings: [error(2, 'build')],
+      },
       { code: 'FROM golang:1.22 AS build\nFROM node:20 AS BUILD\n', findings: [error(2, 'build')] },
     ],
   },
@@ -53,7 +65,10 @@ const CASES: Record<string, RuleCases> = {
     invalid: [
       { code: 'FROM golang:1.22 AS build\nFROM alpine\n', findings: [warning(2, 'alpine')] },
       { code: 'FROM python:latest\n', findings: [warning(1, 'python')] },
-      { code: 'FROM registry.example.com:5000/team/app\n', findings: [warning(1, 'registry.example.com:5000/team/app')] },
+      {
+        code: 'FROM registry.example.com:5000/team/app\n',
+        findings: [warning(1, 'registry.example.com:5000/team/app')],
+      },
     ],
   },
   MSB004: {
@@ -70,8 +85,14 @@ const CASES: Record<string, RuleCases> = {
     ],
     invalid: [
       { code: 'ARG V=3.12\nFROM python:${V}\nRUN echo $V\n', findings: [error(3, 'V')] },
-      { code: 'FROM python:3.12 AS build\nARG GREETING=hi\nFROM python:3.12-slim\nENV GREETING=${GREETING}\n', findings: [error(4, 'GREETING')] },
-      { code: 'FROM python:3.12 AS build\nARG A\nARG B\nFROM alpine:3.20\nRUN echo $A$B && echo $A\n', findings: [error(5, 'A'), error(5, 'B')] },
+      {
+        code: 'FROM python:3.12 AS build\nARG GREETING=hi\nFROM python:3.12-slim\nENV GREETING=${GREETING}\n',
+        findings: [error(4, 'GREETING')],
+      },
+      {
+        code: 'FROM python:3.12 AS build\nARG A\nARG B\nFROM alpine:3.20\nRUN echo $A$B && echo $A\n',
+        findings: [error(5, 'A'), error(5, 'B')],
+      },
       { code: 'ARG V\nFROM python:3.12\nRUN echo $V\nARG V\nRUN echo $V\n', findings: [error(3, 'V')] },
     ],
   },
@@ -85,10 +106,16 @@ const CASES: Record<string, RuleCases> = {
       'FROM python:3.12 AS build\nRUN pip install flask\nFROM python:3.12-slim\n',
     ],
     invalid: [
-      { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', findings: [warning(2, 'apt-lists')] },
+      {
+        code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+        findings: [warning(2, 'apt-lists')],
+      },
       { code: 'FROM alpine:3.20\nRUN apk add curl\n', findings: [warning(2, 'apk-cache')] },
       { code: 'FROM python:3.12\nRUN python -m pip install flask\n', findings: [warning(2, 'pip-cache')] },
-      { code: 'FROM python:3.12\nRUN pip3 install -r requirements.txt \\\n  && apt-get install -y libpq5\n', findings: [warning(2, 'pip-cache'), warning(2, 'apt-lists')] },
+      {
+        code: 'FROM python:3.12\nRUN pip3 install -r requirements.txt \\\n  && apt-get install -y libpq5\n',
+        findings: [warning(2, 'pip-cache'), warning(2, 'apt-lists')],
+      },
     ],
   },
   MSB006: {
@@ -102,7 +129,10 @@ const CASES: Record<string, RuleCases> = {
     invalid: [
       { code: 'FROM python:3.12\nENV SECRET_KEY=dev\n', findings: [error(2, 'SECRET_KEY')] },
       { code: 'FROM python:3.12\nENV DB_PASSWORD pw\n', findings: [error(2, 'DB_PASSWORD')] },
-      { code: 'FROM python:3.12\nARG GITHUB_TOKEN\nENV A=1 AWS_SECRET_ACCESS_KEY=x\n', findings: [warning(2, 'GITHUB_TOKEN'), error(3, 'AWS_SECRET_ACCESS_KEY')] },
+      {
+        code: 'FROM python:3.12\nARG GITHUB_TOKEN\nENV A=1 AWS_SECRET_ACCESS_KEY=x\n',
+        findings: [warning(2, 'GITHUB_TOKEN'), error(3, 'AWS_SECRET_ACCESS_KEY')],
+      },
       { code: 'FROM python:3.12\nENV STRIPE_APIKEY=sk\n', findings: [error(2, 'STRIPE_APIKEY')] },
     ],
   },
@@ -115,16 +145,31 @@ const CASES: Record<string, RuleCases> = {
     ],
     invalid: [
       { code: 'FROM python:3.12\nCOPY .env /app/\n', findings: [error(2, '.env')] },
-      { code: 'FROM python:3.12\nCOPY app.py config/.env.production /app/\n', findings: [error(2, '.env.production')] },
-      { code: 'FROM python:3.12 AS build\nFROM python:3.12-slim\nCOPY --from=build /src/.git/ /app/.git\n', findings: [error(3, '.git')] },
+      {
+        code: 'FROM python:3.12\nCOPY app.py config/.env.production /app/\n',
+        findings: [error(2, '.env.production')],
+      },
+      {
+        code: 'FROM python:3.12 AS build\nFROM python:3.12-slim\nCOPY --from=build /src/.git/ /app/.git\n',
+        findings: [error(3, '.git')],
+      },
       { code: 'FROM python:3.12\nADD [".env", "/app/"]\n', findings: [error(2, '.env')] },
     ],
   },
   MSB008: {
-    valid: ['FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n', 'FROM alpine:3.20\nCOPY / /dest\n'],
+    valid: [
+      'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n',
+      'FROM alpine:3.20\nCOPY / /dest\n',
+    ],
     invalid: [
-      { code: 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build / /\n', findings: [error(3, 'build')] },
-      { code: 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /. /root\n', findings: [error(3, 'build')] },
+      {
+        code: 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build / /\n',
+        findings: [error(3, 'build')],
+      },
+      {
+        code: 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /. /root\n',
+        findings: [error(3, 'build')],
+      },
     ],
   },
 };
@@ -144,11 +189,16 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
     expect(lintText(code).filter((f) => f.rule === id)).toEqual([]);
   });
 
-  it.each((cases?.invalid ?? []).map((c) => [JSON.stringify(c.code), c] as const))('invalid: %s', (_name, c) => {
-    const found = lintText(c.code).filter((f) => f.rule === id).map(({ line, severity, subject }) => ({ line, severity, subject }));
-    expect(found).toEqual(c.findings);
-    for (const f of lintText(c.code).filter((x) => x.rule === id)) expect(f.message).toMatch(/\S/);
-  });
+  it.each((cases?.invalid ?? []).map((c) => [JSON.stringify(c.code), c] as const))(
+    'invalid: %s',
+    (_name, c) => {
+      const found = lintText(c.code)
+        .filter((f) => f.rule === id)
+        .map(({ line, severity, subject }) => ({ line, severity, subject }));
+      expect(found).toEqual(c.findings);
+      for (const f of lintText(c.code).filter((x) => x.rule === id)) expect(f.message).toMatch(/\S/);
+    },
+  );
 });
 
 it('rule ids are unique and sequential', () => {
@@ -160,8 +210,14 @@ it('--ignore leaves a rule out', () => {
 });
 
 it('MSB007 reports a copy the conversion carried over from the original image as a warning', () => {
-  const code = 'FROM golang:1.22 AS builder\nCOPY . /app\nFROM alpine:3.20\nCOPY --from=builder /app/.env /app/.env\nCOPY --from=builder /app/.env.local /app/\n';
-  const found = lintText(code, 'Dockerfile', { carriedOver: new Set(['/app/.env']) }).filter((f) => f.rule === 'MSB007');
-  expect(found.map(({ line, severity, subject }) => ({ line, severity, subject }))).toEqual([warning(4, '.env'), error(5, '.env.local')]);
+  const code =
+    'FROM golang:1.22 AS builder\nCOPY . /app\nFROM alpine:3.20\nCOPY --from=builder /app/.env /app/.env\nCOPY --from=builder /app/.env.local /app/\n';
+  const found = lintText(code, 'Dockerfile', { carriedOver: new Set(['/app/.env']) }).filter(
+    (f) => f.rule === 'MSB007',
+  );
+  expect(found.map(({ line, severity, subject }) => ({ line, severity, subject }))).toEqual([
+    warning(4, '.env'),
+    error(5, '.env.local'),
+  ]);
   expect(found[0].message).toContain('as the original image had it');
 });

@@ -28,8 +28,14 @@ describe('python runtime image', () => {
   });
 
   it('keeps an ARG-driven tag ARG-driven', () => {
-    expect(runtimeFor('FROM python:${PY}', { PY: '3.11' })).toMatchObject({ ok: true, image: 'python:${PY}-slim' });
-    expect(runtimeFor('FROM python:${PY}-bookworm', { PY: '3.11' })).toMatchObject({ ok: true, image: 'python:${PY}-slim-bookworm' });
+    expect(runtimeFor('FROM python:${PY}', { PY: '3.11' })).toMatchObject({
+      ok: true,
+      image: 'python:${PY}-slim',
+    });
+    expect(runtimeFor('FROM python:${PY}-bookworm', { PY: '3.11' })).toMatchObject({
+      ok: true,
+      image: 'python:${PY}-slim-bookworm',
+    });
   });
 
   it('drops a digest with a warning', () => {
@@ -51,12 +57,22 @@ describe('python runtime image', () => {
 });
 
 describe('registry prefixes: mirrors of the official images', () => {
-  const corp = { ...python, registryPrefixes: [{ prefix: 'registry.corp.example/base/' }, { prefix: 'mirror.example.com/hub', note: 'runtime image from the hub mirror' }] };
-  const choose = (fromLine: string) => chooseRuntimeImage(imageRef(parseDockerfile(`${fromLine}\n`).stages[0].image), corp, new Map());
+  const corp = {
+    ...python,
+    registryPrefixes: [
+      { prefix: 'registry.corp.example/base/' },
+      { prefix: 'mirror.example.com/hub', note: 'runtime image from the hub mirror' },
+    ],
+  };
+  const choose = (fromLine: string) =>
+    chooseRuntimeImage(imageRef(parseDockerfile(`${fromLine}\n`).stages[0].image), corp, new Map());
 
   it.each([
     ['FROM registry.corp.example/base/python:3.11', 'registry.corp.example/base/python:3.11-slim'],
-    ['FROM registry.corp.example/base/library/python:3.11-bookworm', 'registry.corp.example/base/library/python:3.11-slim-bookworm'],
+    [
+      'FROM registry.corp.example/base/library/python:3.11-bookworm',
+      'registry.corp.example/base/library/python:3.11-slim-bookworm',
+    ],
     ['FROM mirror.example.com/hub/python:3.12-alpine', 'mirror.example.com/hub/python:3.12-alpine'],
     ['FROM registry.example.com/library/python:3.11', 'registry.example.com/library/python:3.11-slim'],
   ])('%s → %s', (line, expected) => {
@@ -64,7 +80,10 @@ describe('registry prefixes: mirrors of the official images', () => {
   });
 
   it('adds the prefix note to the notes', () => {
-    expect(choose('FROM mirror.example.com/hub/python:3.12')).toMatchObject({ ok: true, notes: ['runtime image from the hub mirror'] });
+    expect(choose('FROM mirror.example.com/hub/python:3.12')).toMatchObject({
+      ok: true,
+      notes: ['runtime image from the hub mirror'],
+    });
   });
 
   it.each([
@@ -72,7 +91,10 @@ describe('registry prefixes: mirrors of the official images', () => {
     ['another registry', 'FROM registry.other.example/base/python:3.11'],
     ['the prefix alone', 'FROM registry.corp.example/base:3.11'],
   ])('does not read %s as the official image', (_name, line) => {
-    expect(choose(line)).toMatchObject({ ok: false, reason: expect.stringMatching(/no runtime image is known/) });
+    expect(choose(line)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no runtime image is known/),
+    });
   });
 
   it('without the prefix, the skip reason says how to add one', () => {
@@ -82,4 +104,3 @@ describe('registry prefixes: mirrors of the official images', () => {
     );
   });
 });
-

@@ -51,8 +51,18 @@ describe('build log', () => {
 
   it('a long failing step keeps its header and its last lines', () => {
     const noisy = `Step 1/1 : RUN make\n${Array.from({ length: 100 }, (_x, i) => `line ${i}`).join('\n')}\n`;
-    const excerpt = failureExcerpt(buildLog(noisy, "The command '/bin/sh -c make' returned a non-zero code: 2\n"), 6).split('\n');
-    expect(excerpt).toEqual(['Step 1/1 : RUN make', '…', 'line 97', 'line 98', 'line 99', "The command '/bin/sh -c make' returned a non-zero code: 2"]);
+    const excerpt = failureExcerpt(
+      buildLog(noisy, "The command '/bin/sh -c make' returned a non-zero code: 2\n"),
+      6,
+    ).split('\n');
+    expect(excerpt).toEqual([
+      'Step 1/1 : RUN make',
+      '…',
+      'line 97',
+      'line 98',
+      'line 99',
+      "The command '/bin/sh -c make' returned a non-zero code: 2",
+    ]);
   });
 
   it('BuildKit: the last lines of the log', () => {

@@ -44,7 +44,11 @@ describe('findDockerfiles', () => {
       'Dockerfile.dockerignore': 'node_modules\n',
     });
     const [repository] = (await resolveRepositories([root])).repositories;
-    expect(await findDockerfiles(repository)).toEqual(['Dockerfile', 'services/api/Dockerfile.prod', 'services/api/worker.Dockerfile']);
+    expect(await findDockerfiles(repository)).toEqual([
+      'Dockerfile',
+      'services/api/Dockerfile.prod',
+      'services/api/worker.Dockerfile',
+    ]);
   });
 
   it('never follows a symlink out of the repository', async () => {
@@ -71,7 +75,9 @@ describe('resolveRepositories', () => {
     expect(fromOrg.repositories.map((r) => path.basename(r.root))).toEqual(['alpha', 'beta']);
 
     const fromSub = await resolveRepositories([path.join(org, 'beta', 'svc')]);
-    expect(fromSub.repositories).toEqual([{ root: path.join(org, 'beta'), isGit: true, scopes: [path.join(org, 'beta', 'svc')] }]);
+    expect(fromSub.repositories).toEqual([
+      { root: path.join(org, 'beta'), isGit: true, scopes: [path.join(org, 'beta', 'svc')] },
+    ]);
 
     const fromGlob = await resolveRepositories(['*'], org);
     expect(fromGlob.repositories.map((r) => [path.basename(r.root), r.isGit])).toEqual([
@@ -80,6 +86,9 @@ describe('resolveRepositories', () => {
       ['plain', false],
     ]);
 
-    expect((await resolveRepositories(['does-not-exist', 'nothing-*'], org)).missing).toEqual(['does-not-exist', 'nothing-*']);
+    expect((await resolveRepositories(['does-not-exist', 'nothing-*'], org)).missing).toEqual([
+      'does-not-exist',
+      'nothing-*',
+    ]);
   });
 });

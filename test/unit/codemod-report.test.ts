@@ -26,12 +26,42 @@ const summary: CodemodSummary = {
   outDir: '/tmp/out',
   rows: [
     row({}),
-    row({ file: 'web/Dockerfile', outcome: 'skipped', reason: 'unknown language | no match', language: null, framework: null, builderImage: null, runtimeImage: null, changes: [], savingMb: null }),
-    row({ repository: 'org/broken', file: '', outcome: 'failed', reason: 'has uncommitted changes', language: null, framework: null, builderImage: null, runtimeImage: null, changes: [], savingMb: null }),
+    row({
+      file: 'web/Dockerfile',
+      outcome: 'skipped',
+      reason: 'unknown language | no match',
+      language: null,
+      framework: null,
+      builderImage: null,
+      runtimeImage: null,
+      changes: [],
+      savingMb: null,
+    }),
+    row({
+      repository: 'org/broken',
+      file: '',
+      outcome: 'failed',
+      reason: 'has uncommitted changes',
+      language: null,
+      framework: null,
+      builderImage: null,
+      runtimeImage: null,
+      changes: [],
+      savingMb: null,
+    }),
     row({ repository: 'org/db', warnings: ['libpq needed at run time'] }),
   ],
   repositories: [],
-  totals: { repositories: 3, repositoryErrors: 1, dockerfiles: 3, converted: 2, unchanged: 0, skipped: 1, failed: 0, savingMb: 650 },
+  totals: {
+    repositories: 3,
+    repositoryErrors: 1,
+    dockerfiles: 3,
+    converted: 2,
+    unchanged: 0,
+    skipped: 1,
+    failed: 0,
+    savingMb: 650,
+  },
   durationMs: 5,
 };
 
@@ -62,46 +92,71 @@ describe('codemod reports', () => {
 
   it('terminal: converted, failed and warned rows, a limit, and the totals line', () => {
     const text = reportToTerminal(summary, { limit: 2 });
-    expect(text.split('\n')[0]).toMatch(/^repository\s+file\s+language\s+result\s+images\s+saving\s+first warning$/);
+    expect(text.split('\n')[0]).toMatch(
+      /^repository\s+file\s+language\s+result\s+images\s+saving\s+first warning$/,
+    );
     expect(text).toContain('python/flask');
     expect(text).toContain('… 2 more rows');
-    expect(text).toContain('3 repositories (1 failed), 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, failed 0; estimated saving 650 MB.');
+    expect(text).toContain(
+      '3 repositories (1 failed), 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, failed 0; estimated saving 650 MB.',
+    );
   });
 
-  it.each([40, 60, 100, 236])('terminal: every line fits %i columns; paths lose their start, text its end', (width) => {
-    const long = row({
-      repository: 'a-long-organisation/with-a-repository-whose-name-goes-on',
-      file: 'services/backend/worker/Dockerfile.production',
-      warnings: ['libsomething-unknown-dev: no runtime library is known for this -dev package; kept in the builder only', 'second'],
-    });
-    const text = reportToTerminal({ ...summary, rows: [long] }, { width });
-    const table = text.split('\n').slice(0, 3);
-    // Unclipped columns (saving) and the minimum widths set a floor below which lines cannot shrink.
-    for (const line of table) expect(line.length).toBeLessThanOrEqual(Math.max(width, 88));
-    if (width === 100) {
-      expect(table[2]).toMatch(/^…\S*-goes-on {2}…\S*\.production {2}python\/flask {2}converted {2}python:3\.11 → \S* {2}325 MB {2}\(2\) libsomethin\S*…$/);
-    }
-    if (width === 236) expect(table[2]).toMatch(/^a-long-organisation\/\S+ {2}services\/backend\/worker\/Dockerfile\.production .* \(2\) libsomething-unknown-dev: no runtime library/);
-  });
+  it.each([40, 60, 100, 236])(
+    'terminal: every line fits %i columns; paths lose their start, text its end',
+    (width) => {
+      const long = row({
+        repository: 'a-long-organisation/with-a-repository-whose-name-goes-on',
+        file: 'services/backend/worker/Dockerfile.production',
+        warnings: [
+          'libsomething-unknown-dev: no runtime library is known for this -dev package; kept in the builder only',
+          'second',
+        ],
+      });
+      const text = reportToTerminal({ ...summary, rows: [long] }, { width });
+      const table = text.split('\n').slice(0, 3);
+      // Unclipped columns (saving) and the minimum widths set a floor below which lines cannot shrink.
+      for (const line of table) expect(line.length).toBeLessThanOrEqual(Math.max(width, 88));
+      if (width === 100) {
+        expect(table[2]).toMatch(
+          /^…\S*-goes-on {2}…\S*\.production {2}python\/flask {2}converted {2}python:3\.11 → \S* {2}325 MB {2}\(2\) libsomethin\S*…$/,
+        );
+      }
+      if (width === 236)
+        expect(table[2]).toMatch(
+          /^a-long-organisation\/\S+ {2}services\/backend\/worker\/Dockerfile\.production .* \(2\) libsomething-unknown-dev: no runtime library/,
+        );
+    },
+  );
 
   it('terminal: with no warning shown, the empty last column takes no room from the others', () => {
     // 96 columns without the last one; reserving its header would cut the images.
-    const text = reportToTerminal({ ...summary, rows: [row({ repository: 'org/api-service', file: 'api/Dockerfile' })] }, { width: 100 });
+    const text = reportToTerminal(
+      { ...summary, rows: [row({ repository: 'org/api-service', file: 'api/Dockerfile' })] },
+      { width: 100 },
+    );
     const [header, rule, line] = text.split('\n');
     expect(header).toMatch(/ {2}saving {2}first warning$/);
     expect(rule.length).toBeLessThanOrEqual(100);
-    expect(line).toBe('org/api-service  api/Dockerfile  python/flask  converted  python:3.11 → python:3.11-slim  325 MB');
+    expect(line).toBe(
+      'org/api-service  api/Dockerfile  python/flask  converted  python:3.11 → python:3.11-slim  325 MB',
+    );
   });
 
   it('terminal: singular counts read as such', () => {
-    const one = { ...summary, totals: { ...summary.totals, repositories: 1, dockerfiles: 1, repositoryErrors: 0 } };
+    const one = {
+      ...summary,
+      totals: { ...summary.totals, repositories: 1, dockerfiles: 1, repositoryErrors: 0 },
+    };
     expect(reportToTerminal(one)).toContain('1 repository, 1 Dockerfile: would convert 2');
     expect(reportToTerminal(one)).toContain('0 patch files in /tmp/out');
   });
 });
 
 describe('image size estimates', () => {
-  const profile = { imageSizes: { 'python:*-slim*': 45, 'python:*-alpine*': 20, 'python:*': 370, 'gcr.io/distroless/*': 2 } };
+  const profile = {
+    imageSizes: { 'python:*-slim*': 45, 'python:*-alpine*': 20, 'python:*': 370, 'gcr.io/distroless/*': 2 },
+  };
   it.each([
     ['python:3.11', 370],
     ['docker.io/library/python:3.11-slim-bookworm', 45],

@@ -21,14 +21,31 @@ function oneLine(action: () => unknown): string {
 
 describe('parseConfig', () => {
   it('reads every key and resolves profile paths against the config folder', () => {
-    const config = parseConfig('ignore: [msb004]\nruntime:\n  go: alpine\nminSaving: 20%\nprofiles: [./corp/python.yaml]\n', '/repo/.msbrc.yaml');
-    expect(config).toEqual({ source: '/repo/.msbrc.yaml', ignore: ['MSB004'], runtime: { go: 'alpine' }, minSaving: '20%', profiles: [path.resolve('/repo/corp/python.yaml')] });
+    const config = parseConfig(
+      'ignore: [msb004]\nruntime:\n  go: alpine\nminSaving: 20%\nprofiles: [./corp/python.yaml]\n',
+      '/repo/.msbrc.yaml',
+    );
+    expect(config).toEqual({
+      source: '/repo/.msbrc.yaml',
+      ignore: ['MSB004'],
+      runtime: { go: 'alpine' },
+      minSaving: '20%',
+      profiles: [path.resolve('/repo/corp/python.yaml')],
+    });
   });
 
   it.each([
     ['empty (comments only)', '# nothing yet\n', 'valid'],
-    ['unknown key, on its line', 'ignore: []\nruntimes:\n  go: alpine\n', '/repo/.msbrc.yaml:2: runtimes: unknown field (known: ignore, runtime, minSaving, profiles)'],
-    ['not a rule id', 'ignore:\n  - MSB004\n  - DL3006\n', '/repo/.msbrc.yaml:3: ignore.1: not a rule id (MSB001…)'],
+    [
+      'unknown key, on its line',
+      'ignore: []\nruntimes:\n  go: alpine\n',
+      '/repo/.msbrc.yaml:2: runtimes: unknown field (known: ignore, runtime, minSaving, profiles)',
+    ],
+    [
+      'not a rule id',
+      'ignore:\n  - MSB004\n  - DL3006\n',
+      '/repo/.msbrc.yaml:3: ignore.1: not a rule id (MSB001…)',
+    ],
     ['runtime not a map', 'runtime: alpine\n', '/repo/.msbrc.yaml:1: runtime: must be object'],
     ['a list where a map is', '- ignore\n', '/repo/.msbrc.yaml:1: (top level): must be object'],
     ['YAML syntax', 'ignore: [MSB004\n', expect.stringMatching(/^\/repo\/\.msbrc\.yaml:\d: YAML: /)],
@@ -67,7 +84,9 @@ describe('findConfig', () => {
 
   it('an invalid file on the way up is an error, not skipped', () => {
     writeFileSync(path.join(tmp, 'org', 'other', '.msbrc.yml'), 'ignore: MSB004\n');
-    expect(oneLine(() => findConfig(path.join(tmp, 'org', 'other')))).toBe(`${path.join(tmp, 'org', 'other', '.msbrc.yml')}:1: ignore: must be array`);
+    expect(oneLine(() => findConfig(path.join(tmp, 'org', 'other')))).toBe(
+      `${path.join(tmp, 'org', 'other', '.msbrc.yml')}:1: ignore: must be array`,
+    );
   });
 
   it('loadConfig reads a named file and refuses code', () => {

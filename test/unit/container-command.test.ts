@@ -1,6 +1,14 @@
 /** The container command as Docker runs it, its commands and programs; writing commands back. */
 import { commandForm } from '../../src/analyze/instruction-args';
-import { containerCommand, formCommands, needsShell, runsItsArguments, shellScript, simpleShellArgv, splitInstruction } from '../../src/analyze/container-command';
+import {
+  containerCommand,
+  formCommands,
+  needsShell,
+  runsItsArguments,
+  shellScript,
+  simpleShellArgv,
+  splitInstruction,
+} from '../../src/analyze/container-command';
 import { isShellProgram, isShellScript } from '../../src/analyze/programs';
 import { analyzeStage } from '../../src/analyze/stage-facts';
 import { parseDockerfile } from '../../src/parse/parse-dockerfile';
@@ -14,21 +22,86 @@ const stage = (lines: string) => {
 describe('containerCommand', () => {
   it.each([
     ['exec CMD', 'CMD ["node", "dist/main.js"]', ['node', 'dist/main.js'], ['node dist/main.js']],
-    ['shell CMD', 'CMD npm run migrate && npm start', ['/bin/sh', '-c', 'npm run migrate && npm start'], ['npm run migrate', 'npm start']],
+    [
+      'shell CMD',
+      'CMD npm run migrate && npm start',
+      ['/bin/sh', '-c', 'npm run migrate && npm start'],
+      ['npm run migrate', 'npm start'],
+    ],
     ['shell CMD through SHELL', 'SHELL ["/bin/bash", "-c"]\nCMD run', ['/bin/bash', '-c', 'run'], ['run']],
-    ['exec ENTRYPOINT + exec CMD', 'ENTRYPOINT ["node"]\nCMD ["server.js"]', ['node', 'server.js'], ['node server.js']],
-    ['exec ENTRYPOINT + shell CMD', 'ENTRYPOINT ["tini", "--"]\nCMD node a.js', ['tini', '--', '/bin/sh', '-c', 'node a.js'], ['node a.js']],
-    ['CMD before ENTRYPOINT in the same stage is kept', 'CMD ["server.js"]\nENTRYPOINT ["node"]', ['node', 'server.js'], ['node server.js']],
-    ['shell ENTRYPOINT ignores CMD', 'ENTRYPOINT node server.js\nCMD ["--inspect"]', ['/bin/sh', '-c', 'node server.js'], ['node server.js']],
+    [
+      'exec ENTRYPOINT + exec CMD',
+      'ENTRYPOINT ["node"]\nCMD ["server.js"]',
+      ['node', 'server.js'],
+      ['node server.js'],
+    ],
+    [
+      'exec ENTRYPOINT + shell CMD',
+      'ENTRYPOINT ["tini", "--"]\nCMD node a.js',
+      ['tini', '--', '/bin/sh', '-c', 'node a.js'],
+      ['node a.js'],
+    ],
+    [
+      'CMD before ENTRYPOINT in the same stage is kept',
+      'CMD ["server.js"]\nENTRYPOINT ["node"]',
+      ['node', 'server.js'],
+      ['node server.js'],
+    ],
+    [
+      'shell ENTRYPOINT ignores CMD',
+      'ENTRYPOINT node server.js\nCMD ["--inspect"]',
+      ['/bin/sh', '-c', 'node server.js'],
+      ['node server.js'],
+    ],
     ['last CMD wins', 'CMD ["a"]\nCMD ["b"]', ['b'], ['b']],
-    ['tini', 'ENTRYPOINT ["/sbin/tini", "--"]\nCMD ["node", "index.js"]', ['/sbin/tini', '--', 'node', 'index.js'], ['node index.js']],
-    ['tini without --', 'ENTRYPOINT ["tini", "-s", "node", "x.js"]', ['tini', '-s', 'node', 'x.js'], ['node x.js']],
-    ['dumb-init with flags', 'ENTRYPOINT ["dumb-init", "--single-child", "--"]\nCMD ["npm", "start"]', ['dumb-init', '--single-child', '--', 'npm', 'start'], ['npm start']],
-    ['gosu takes a user', 'ENTRYPOINT ["gosu", "app", "node", "a.js"]', ['gosu', 'app', 'node', 'a.js'], ['node a.js']],
-    ['env assignments', 'CMD ["env", "PORT=80", "node", "a.js"]', ['env', 'PORT=80', 'node', 'a.js'], ['node a.js']],
-    ['sh -c split', 'CMD ["sh", "-c", "node migrate.js && node server.js"]', ['sh', '-c', 'node migrate.js && node server.js'], ['node migrate.js', 'node server.js']],
-    ['exec and sh -c in a shell script', 'CMD exec sh -c "exec java -jar app.jar"', ['/bin/sh', '-c', 'exec sh -c "exec java -jar app.jar"'], ['exec java -jar app.jar']],
-    ['the node image entrypoint', 'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "a.js"]', ['docker-entrypoint.sh', 'node', 'a.js'], ['node a.js']],
+    [
+      'tini',
+      'ENTRYPOINT ["/sbin/tini", "--"]\nCMD ["node", "index.js"]',
+      ['/sbin/tini', '--', 'node', 'index.js'],
+      ['node index.js'],
+    ],
+    [
+      'tini without --',
+      'ENTRYPOINT ["tini", "-s", "node", "x.js"]',
+      ['tini', '-s', 'node', 'x.js'],
+      ['node x.js'],
+    ],
+    [
+      'dumb-init with flags',
+      'ENTRYPOINT ["dumb-init", "--single-child", "--"]\nCMD ["npm", "start"]',
+      ['dumb-init', '--single-child', '--', 'npm', 'start'],
+      ['npm start'],
+    ],
+    [
+      'gosu takes a user',
+      'ENTRYPOINT ["gosu", "app", "node", "a.js"]',
+      ['gosu', 'app', 'node', 'a.js'],
+      ['node a.js'],
+    ],
+    [
+      'env assignments',
+      'CMD ["env", "PORT=80", "node", "a.js"]',
+      ['env', 'PORT=80', 'node', 'a.js'],
+      ['node a.js'],
+    ],
+    [
+      'sh -c split',
+      'CMD ["sh", "-c", "node migrate.js && node server.js"]',
+      ['sh', '-c', 'node migrate.js && node server.js'],
+      ['node migrate.js', 'node server.js'],
+    ],
+    [
+      'exec and sh -c in a shell script',
+      'CMD exec sh -c "exec java -jar app.jar"',
+      ['/bin/sh', '-c', 'exec sh -c "exec java -jar app.jar"'],
+      ['exec java -jar app.jar'],
+    ],
+    [
+      'the node image entrypoint',
+      'ENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "a.js"]',
+      ['docker-entrypoint.sh', 'node', 'a.js'],
+      ['node a.js'],
+    ],
     ['a script is not a shell', 'CMD ["./run.sh", "-c", "x"]', ['./run.sh', '-c', 'x'], ['./run.sh -c x']],
     ['quoted words', 'CMD ["node", "my app.js"]', ['node', 'my app.js'], ["node 'my app.js'"]],
     ['none', '', [], []],
@@ -38,8 +111,12 @@ describe('containerCommand', () => {
     expect(command.commands.map((c) => c.text)).toEqual(commands);
   });
 
-  it('keeps a docker-entrypoint.sh the Dockerfile copies: it is the user\'s own script', () => {
-    const command = containerCommand(stage('COPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "a.js"]'));
+  it("keeps a docker-entrypoint.sh the Dockerfile copies: it is the user's own script", () => {
+    const command = containerCommand(
+      stage(
+        'COPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "a.js"]',
+      ),
+    );
     expect(command.commands.map((c) => c.words)).toEqual([['docker-entrypoint.sh', 'node', 'a.js']]);
   });
 
@@ -122,12 +199,20 @@ describe('container commands', () => {
   });
 
   it('splits keyword and form', () => {
-    expect(splitInstruction('cmd ["a", "b"]')).toEqual({ keyword: 'cmd', form: { form: 'exec', argv: ['a', 'b'] } });
+    expect(splitInstruction('cmd ["a", "b"]')).toEqual({
+      keyword: 'cmd',
+      form: { form: 'exec', argv: ['a', 'b'] },
+    });
   });
 
   it.each([
     ['java -jar target/*.jar', 'target/*.jar', 'app.jar', 'java -jar app.jar'],
-    ['java -jar app.jar --spring.config=app.jar.yml', 'app.jar', '/app/app.jar', 'java -jar /app/app.jar --spring.config=app.jar.yml'],
+    [
+      'java -jar app.jar --spring.config=app.jar.yml',
+      'app.jar',
+      '/app/app.jar',
+      'java -jar /app/app.jar --spring.config=app.jar.yml',
+    ],
     ['exec java -jar "x.jar"', 'x.jar', 'y.jar', 'exec java -jar "y.jar"'],
   ])('replaceShellWord(%s)', (script, from, to, expected) => {
     expect(replaceShellWord(script, from, to)).toBe(expected);

@@ -19,12 +19,57 @@ function detect(dockerfile: string, files: Record<string, string> = {}, lang?: s
 
 describe('detector', () => {
   it.each([
-    ['requirements + pip', 'FROM python:3.11\nRUN pip install -r requirements.txt\n', { 'requirements.txt': 'flask==3.0\n' }, 'python', 'flask', 'pip'],
-    ['poetry', 'FROM python:3.11\nRUN pip install poetry && poetry install\n', { 'pyproject.toml': '[tool.poetry]\nname="x"\n[tool.poetry.dependencies]\nfastapi="*"\n', 'poetry.lock': '' }, 'python', 'fastapi', 'poetry'],
-    ['pipenv', 'FROM python:3.9\nRUN pipenv install --system --deploy\n', { Pipfile: '[packages]\ndjango = "*"\n' }, 'python', 'django', 'pipenv'],
-    ['uv', 'FROM python:3.12-slim\nRUN uv sync --locked\n', { 'pyproject.toml': '[project]\nname="x"\ndependencies=["streamlit>=1"]\n', 'uv.lock': '' }, 'python', 'streamlit', 'uv'],
-    ['Django by manage.py', 'FROM python:3\nCOPY . .\n', { 'manage.py': '', 'requirements.txt': '' }, 'python', 'django', 'pip'],
-    ['ARG-driven python base, no manifests', 'ARG V=3.11\nFROM python:${V}\nCMD ["python", "x.py"]\n', {}, 'python', null, 'pip'],
+    [
+      'requirements + pip',
+      'FROM python:3.11\nRUN pip install -r requirements.txt\n',
+      { 'requirements.txt': 'flask==3.0\n' },
+      'python',
+      'flask',
+      'pip',
+    ],
+    [
+      'poetry',
+      'FROM python:3.11\nRUN pip install poetry && poetry install\n',
+      {
+        'pyproject.toml': '[tool.poetry]\nname="x"\n[tool.poetry.dependencies]\nfastapi="*"\n',
+        'poetry.lock': '',
+      },
+      'python',
+      'fastapi',
+      'poetry',
+    ],
+    [
+      'pipenv',
+      'FROM python:3.9\nRUN pipenv install --system --deploy\n',
+      { Pipfile: '[packages]\ndjango = "*"\n' },
+      'python',
+      'django',
+      'pipenv',
+    ],
+    [
+      'uv',
+      'FROM python:3.12-slim\nRUN uv sync --locked\n',
+      { 'pyproject.toml': '[project]\nname="x"\ndependencies=["streamlit>=1"]\n', 'uv.lock': '' },
+      'python',
+      'streamlit',
+      'uv',
+    ],
+    [
+      'Django by manage.py',
+      'FROM python:3\nCOPY . .\n',
+      { 'manage.py': '', 'requirements.txt': '' },
+      'python',
+      'django',
+      'pip',
+    ],
+    [
+      'ARG-driven python base, no manifests',
+      'ARG V=3.11\nFROM python:${V}\nCMD ["python", "x.py"]\n',
+      {},
+      'python',
+      null,
+      'pip',
+    ],
   ])('%s', (_name, dockerfile, files, language, framework, packageManager) => {
     const detection = detect(dockerfile, files);
     expect(detection).toMatchObject({ language, framework, packageManager });
@@ -38,9 +83,13 @@ describe('detector', () => {
   });
 
   it('keeps every candidate with its evidence', () => {
-    const detection = detect('FROM python:3.11\nRUN pip install -r requirements.txt\n', { 'requirements.txt': '' });
+    const detection = detect('FROM python:3.11\nRUN pip install -r requirements.txt\n', {
+      'requirements.txt': '',
+    });
     expect(detection.candidates[0]).toMatchObject({ language: 'python' });
-    expect(detection.candidates[0].evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['file', 'base-image', 'command']));
+    expect(detection.candidates[0].evidence.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['file', 'base-image', 'command']),
+    );
   });
 
   it('lets --lang override the detection, and says so', () => {

@@ -14,9 +14,21 @@ function gitRepo(files: Record<string, string | Buffer>): string {
 
 describe('unifiedDiff', () => {
   it.each([
-    ['LF', 'FROM python:3.11\nRUN pip install x\n', 'FROM python:3.11 AS builder\nRUN pip install x\n\nFROM python:3.11-slim AS runtime\n'],
-    ['CRLF', 'FROM python:3.11\r\nRUN pip install x\r\n', 'FROM python:3.11 AS builder\r\nRUN pip install x\r\n\r\nFROM python:3.11-slim AS runtime\r\n'],
-    ['no final newline', 'FROM python:3.11\nRUN pip install x', 'FROM python:3.11 AS builder\nRUN pip install x\n\nFROM python:3.11-slim AS runtime'],
+    [
+      'LF',
+      'FROM python:3.11\nRUN pip install x\n',
+      'FROM python:3.11 AS builder\nRUN pip install x\n\nFROM python:3.11-slim AS runtime\n',
+    ],
+    [
+      'CRLF',
+      'FROM python:3.11\r\nRUN pip install x\r\n',
+      'FROM python:3.11 AS builder\r\nRUN pip install x\r\n\r\nFROM python:3.11-slim AS runtime\r\n',
+    ],
+    [
+      'no final newline',
+      'FROM python:3.11\nRUN pip install x',
+      'FROM python:3.11 AS builder\nRUN pip install x\n\nFROM python:3.11-slim AS runtime',
+    ],
   ])('%s: git apply reproduces the new file', (_name, before, after) => {
     const dir = gitRepo({ Dockerfile: before });
     const patch = path.join(dir, 'msb.patch');

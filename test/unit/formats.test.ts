@@ -5,6 +5,9 @@ import * as path from 'path';
 import { formatReport, Report } from '../../src/formats';
 import { useColor } from '../../src/commands/color';
 
+/** The escape that starts an ANSI colour sequence. */
+const ESC = String.fromCharCode(0x1b);
+
 const CWD = path.resolve('/repo');
 const REPORT: Report = {
   rules: [
@@ -15,8 +18,22 @@ const REPORT: Report = {
     {
       file: 'services/api/Dockerfile',
       messages: [
-        { ruleId: 'MSB003', severity: 'warning', line: 2, column: 1, endLine: 2, message: 'runtime image "alpine" has no tag: pin a version' },
-        { ruleId: 'MSB001', severity: 'error', line: 10, column: 3, endLine: 12, message: 'COPY --from=runtime: no stage "runtime" <before> & "after", 100%\nsecond line' },
+        {
+          ruleId: 'MSB003',
+          severity: 'warning',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          message: 'runtime image "alpine" has no tag: pin a version',
+        },
+        {
+          ruleId: 'MSB001',
+          severity: 'error',
+          line: 10,
+          column: 3,
+          endLine: 12,
+          message: 'COPY --from=runtime: no stage "runtime" <before> & "after", 100%\nsecond line',
+        },
       ],
     },
     { file: 'clean/Dockerfile', messages: [] },
@@ -42,8 +59,23 @@ describe('stylish', () => {
     [{ errors: 1, warnings: 0 }, '✖ 1 problem (1 error, 0 warnings)'],
     [{ errors: 0, warnings: 2 }, '✖ 2 problems (0 errors, 2 warnings)'],
   ])('summary %o', ({ errors, warnings }, line) => {
-    const message = (severity: 'error' | 'warning') => ({ ruleId: 'X1', severity, line: 1, column: 1, endLine: 1, message: 'm' });
-    const report = { rules: [], files: [{ file: 'f', messages: [...Array(errors).fill(message('error')), ...Array(warnings).fill(message('warning'))] }] };
+    const message = (severity: 'error' | 'warning') => ({
+      ruleId: 'X1',
+      severity,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      message: 'm',
+    });
+    const report = {
+      rules: [],
+      files: [
+        {
+          file: 'f',
+          messages: [...Array(errors).fill(message('error')), ...Array(warnings).fill(message('warning'))],
+        },
+      ],
+    };
     expect(formatReport('stylish', report, plain).trimEnd().split('\n').pop()).toBe(line);
   });
 
@@ -52,8 +84,10 @@ describe('stylish', () => {
   });
 
   it('paints only when asked', () => {
-    expect(formatReport('stylish', REPORT, plain)).not.toMatch(/\x1b\[/);
-    expect(formatReport('stylish', REPORT, { ...plain, color: true })).toMatch(/\x1b\[31merror/);
+    expect(formatReport('stylish', REPORT, plain)).not.toMatch(new RegExp(`${ESC}\\[`));
+    expect(formatReport('stylish', REPORT, { ...plain, color: true })).toMatch(
+      new RegExp(`${ESC}\\[31merror`),
+    );
   });
 });
 
@@ -67,7 +101,10 @@ describe('github', () => {
   });
 
   it('names files relative to the working folder, with / and escaped commas', () => {
-    const report: Report = { rules: [], files: [{ file: path.join(CWD, 'a,b', 'Dockerfile'), messages: [REPORT.files[0].messages[0]] }] };
+    const report: Report = {
+      rules: [],
+      files: [{ file: path.join(CWD, 'a,b', 'Dockerfile'), messages: [REPORT.files[0].messages[0]] }],
+    };
     expect(formatReport('github', report, plain)).toMatch(/^::warning file=a%2Cb\/Dockerfile,line=2/);
   });
 });
@@ -77,10 +114,23 @@ describe('checkstyle', () => {
     const xml = formatReport('checkstyle', REPORT, plain);
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<checkstyle version="4.3">')).toBe(true);
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['file', 'error'].includes(name) }).parse(xml);
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => ['file', 'error'].includes(name),
+    }).parse(xml);
     const files = parsed.checkstyle.file;
-    expect(files.map((f: { name: string }) => f.name)).toEqual(['services/api/Dockerfile', 'clean/Dockerfile']);
-    expect(files[0].error[1]).toEqual({ line: '10', column: '3', severity: 'error', message: 'COPY --from=runtime: no stage "runtime" <before> & "after", 100%\nsecond line', source: 'msb.MSB001' });
+    expect(files.map((f: { name: string }) => f.name)).toEqual([
+      'services/api/Dockerfile',
+      'clean/Dockerfile',
+    ]);
+    expect(files[0].error[1]).toEqual({
+      line: '10',
+      column: '3',
+      severity: 'error',
+      message: 'COPY --from=runtime: no stage "runtime" <before> & "after", 100%\nsecond line',
+      source: 'msb.MSB001',
+    });
     expect(files[1].error).toBeUndefined();
   });
 });
@@ -108,7 +158,17 @@ const SARIF_ESSENTIALS = {
                 properties: {
                   rules: {
                     type: 'array',
-                    items: { type: 'object', required: ['id', 'shortDescription'], properties: { shortDescription: { type: 'object', required: ['text'] }, defaultConfiguration: { type: 'object', properties: { level: { enum: ['none', 'note', 'warning', 'error'] } } } } },
+                    items: {
+                      type: 'object',
+                      required: ['id', 'shortDescription'],
+                      properties: {
+                        shortDescription: { type: 'object', required: ['text'] },
+                        defaultConfiguration: {
+                          type: 'object',
+                          properties: { level: { enum: ['none', 'note', 'warning', 'error'] } },
+                        },
+                      },
+                    },
                   },
                 },
               },
@@ -133,8 +193,20 @@ const SARIF_ESSENTIALS = {
                         type: 'object',
                         required: ['artifactLocation', 'region'],
                         properties: {
-                          artifactLocation: { type: 'object', required: ['uri'], properties: { uri: { type: 'string', not: { pattern: '\\\\' } } } },
-                          region: { type: 'object', required: ['startLine'], properties: { startLine: { type: 'integer', minimum: 1 }, startColumn: { type: 'integer', minimum: 1 }, endLine: { type: 'integer', minimum: 1 } } },
+                          artifactLocation: {
+                            type: 'object',
+                            required: ['uri'],
+                            properties: { uri: { type: 'string', not: { pattern: '\\\\' } } },
+                          },
+                          region: {
+                            type: 'object',
+                            required: ['startLine'],
+                            properties: {
+                              startLine: { type: 'integer', minimum: 1 },
+                              startColumn: { type: 'integer', minimum: 1 },
+                              endLine: { type: 'integer', minimum: 1 },
+                            },
+                          },
                         },
                       },
                     },
@@ -165,14 +237,25 @@ describe('sarif', () => {
       ruleIndex: 0,
       level: 'error',
       message: { text: REPORT.files[0].messages[1].message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'services/api/Dockerfile', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 3, endLine: 12 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'services/api/Dockerfile', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 10, startColumn: 3, endLine: 12 },
+          },
+        },
+      ],
     });
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/repo\/$/);
   });
 
   it('gives files outside the working folder as file: URIs', () => {
-    const report: Report = { rules: REPORT.rules, files: [{ file: path.resolve('/elsewhere/Docker file'), messages: [REPORT.files[0].messages[0]] }] };
-    const location = JSON.parse(formatReport('sarif', report, plain)).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    const report: Report = {
+      rules: REPORT.rules,
+      files: [{ file: path.resolve('/elsewhere/Docker file'), messages: [REPORT.files[0].messages[0]] }],
+    };
+    const location = JSON.parse(formatReport('sarif', report, plain)).runs[0].results[0].locations[0]
+      .physicalLocation.artifactLocation;
     expect(location).toEqual({ uri: 'file:///elsewhere/Docker%20file' });
   });
 });

@@ -1,4 +1,9 @@
-import { commandForm, expandVariables, stripFlags, variableReferences } from '../../src/analyze/instruction-args';
+import {
+  commandForm,
+  expandVariables,
+  stripFlags,
+  variableReferences,
+} from '../../src/analyze/instruction-args';
 
 describe('instruction arguments', () => {
   it.each([

@@ -2,13 +2,31 @@ import { hasWords, programName, splitShellCommands } from '../../src/analyze/she
 
 describe('splitShellCommands', () => {
   it.each([
-    ['apt-get update && apt-get install -y gcc', [['apt-get', 'update'], ['apt-get', 'install', '-y', 'gcc']]],
+    [
+      'apt-get update && apt-get install -y gcc',
+      [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', 'gcc'],
+      ],
+    ],
     ['a; b || c | d', [['a'], ['b'], ['c'], ['d']]],
     ['pip install "django>=4" \'x y\'', [['pip', 'install', 'django>=4', 'x y']]],
     ['DEBIAN_FRONTEND=noninteractive sudo apt-get install -y curl', [['apt-get', 'install', '-y', 'curl']]],
     ['echo "a && b"', [['echo', 'a && b']]],
-    ['set -ex\npip install .  # comment && not a command', [['set', '-ex'], ['pip', 'install', '.']]],
-    ['(cd web && npm ci)', [['cd', 'web'], ['npm', 'ci']]],
+    [
+      'set -ex\npip install .  # comment && not a command',
+      [
+        ['set', '-ex'],
+        ['pip', 'install', '.'],
+      ],
+    ],
+    [
+      '(cd web && npm ci)',
+      [
+        ['cd', 'web'],
+        ['npm', 'ci'],
+      ],
+    ],
     ['', []],
   ])('%j', (script, expected) => {
     expect(splitShellCommands(script).map((c) => c.words)).toEqual(expected);

@@ -26,7 +26,7 @@ beforeEach(() => {
       'echo "DEPRECATED: The legacy builder is deprecated and will be removed in a future release." >&2',
       'echo "            Install the buildx component to build images with BuildKit:" >&2',
       'echo "            https://docs.docker.com/go/buildx/" >&2',
-      "echo \"The command '/bin/sh -c pip install nope-not-a-package' returned a non-zero code: 1\" >&2",
+      'echo "The command \'/bin/sh -c pip install nope-not-a-package\' returned a non-zero code: 1" >&2',
       'exit 1',
       '',
     ].join('\n'),
@@ -42,7 +42,14 @@ afterEach(() => {
 
 it('a failed build: the failing step in the report, the whole log in the named file', async () => {
   const logFile = path.join(tmp, 'build.log');
-  const built = await buildImage({ tag: 'msb-verify:test', text: 'FROM python:3.11-slim\nRUN pip install nope-not-a-package\n', tempFile: path.join(tmp, 'Dockerfile'), logFile, context: tmp, timeoutMs: 30_000 });
+  const built = await buildImage({
+    tag: 'msb-verify:test',
+    text: 'FROM python:3.11-slim\nRUN pip install nope-not-a-package\n',
+    tempFile: path.join(tmp, 'Dockerfile'),
+    logFile,
+    context: tmp,
+    timeoutMs: 30_000,
+  });
   expect(built).toMatchObject({ built: false, logFile });
   expect(built.error).toBe(
     [
@@ -51,19 +58,37 @@ it('a failed build: the failing step in the report, the whole log in the named f
       "The command '/bin/sh -c pip install nope-not-a-package' returned a non-zero code: 1",
     ].join('\n'),
   );
-  expect(readFileSync(logFile, 'utf8')).toMatch(/^Sending build context[\s\S]*Step 1\/2[\s\S]*returned a non-zero code: 1\n$/);
+  expect(readFileSync(logFile, 'utf8')).toMatch(
+    /^Sending build context[\s\S]*Step 1\/2[\s\S]*returned a non-zero code: 1\n$/,
+  );
 
   const report: VerifyReport = {
     dockerfile: 'Dockerfile',
     verdict: 'converted-build-failed',
-    conversion: { status: 'changed', reason: null, language: 'python', builderImage: 'python:3.11', runtimeImage: 'python:3.11-slim' },
-    original: { tag: 'o', built: true, error: null, logFile: null, buildMs: 1000, sizeBytes: 5e8, layers: 10 },
+    conversion: {
+      status: 'changed',
+      reason: null,
+      language: 'python',
+      builderImage: 'python:3.11',
+      runtimeImage: 'python:3.11-slim',
+    },
+    original: {
+      tag: 'o',
+      built: true,
+      error: null,
+      logFile: null,
+      buildMs: 1000,
+      sizeBytes: 5e8,
+      layers: 10,
+    },
     converted: built,
     sizeRatio: null,
     smoke: null,
     notes: [],
   };
   const text = formatVerifyReport(report);
-  expect(text).toContain(`build error, last lines of the failing step (full log: ${logFile}):\n  Step 2/2 : RUN pip install nope-not-a-package\n  ERROR: No matching distribution`);
+  expect(text).toContain(
+    `build error, last lines of the failing step (full log: ${logFile}):\n  Step 2/2 : RUN pip install nope-not-a-package\n  ERROR: No matching distribution`,
+  );
   expect(text).not.toMatch(/DEPRECATED/);
 });

@@ -26,7 +26,10 @@ function describeGo(input: DetectInput, settings: GoSettings): LanguageDetails {
 
   let packageManager: string;
   if (goMod && !gopathMode) {
-    packageManager = context.has('vendor/modules.txt') || /-mod[= ]vendor\b/.test(scripts) ? 'go modules (vendored)' : 'go modules';
+    packageManager =
+      context.has('vendor/modules.txt') || /-mod[= ]vendor\b/.test(scripts)
+        ? 'go modules (vendored)'
+        : 'go modules';
     details.module = goMod.path;
   } else if (context.has('Gopkg.toml')) packageManager = 'dep';
   else if (context.has('glide.yaml')) packageManager = 'glide';

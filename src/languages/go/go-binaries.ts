@@ -50,11 +50,15 @@ export function goOutputs(command: GoCommand, cwd: string, project: GoProject): 
   }
   if (command.verb !== 'build') return [];
   const output = command.output ? expandValues(command.output, command.env, project.values) : null;
-  if (output && (output.endsWith('/') || targets.length > 1)) return targets.map((t) => path.join(path.resolve(dir, output), t.name));
+  if (output && (output.endsWith('/') || targets.length > 1))
+    return targets.map((t) => path.join(path.resolve(dir, output), t.name));
   // `-o ./...` is a pattern written where a file was meant: nothing the program needs.
   if (output) return output.includes('...') ? [] : [path.resolve(dir, output)];
   // Without -o, several packages are compiled and discarded; one main package lands in the current directory.
-  return targets.length === 1 && (command.packages.length <= 1 || command.packages.every((p) => p.endsWith('.go'))) ? [path.join(dir, targets[0].name)] : [];
+  return targets.length === 1 &&
+    (command.packages.length <= 1 || command.packages.every((p) => p.endsWith('.go')))
+    ? [path.join(dir, targets[0].name)]
+    : [];
 }
 
 function expand(arg: string, dir: string, project: GoProject): GoTarget[] {
@@ -69,7 +73,10 @@ function expand(arg: string, dir: string, project: GoProject): GoTarget[] {
   } else if (!remote) {
     const local = sources.modules.find((m) => importPath === m.path || importPath.startsWith(`${m.path}/`));
     if (local) {
-      const rest = importPath.slice(local.path.length).replace(/^\//, '').replace(/\/?\.\.\.$/, '');
+      const rest = importPath
+        .slice(local.path.length)
+        .replace(/^\//, '')
+        .replace(/\/?\.\.\.$/, '');
       contextDir = [local.dir, rest].filter(Boolean).join('/');
     } else {
       containerDir = path.join(project.gopath, 'src', importPath.replace(/\/\.\.\.$/, ''));
@@ -82,7 +89,16 @@ function expand(arg: string, dir: string, project: GoProject): GoTarget[] {
     const base = contextDir;
     return sources.packages
       .filter((p) => p.name === 'main' && (base === '' || p.dir === base || p.dir.startsWith(`${base}/`)))
-      .map((p) => ({ name: binaryName(p.dir, sources, containerDir ? path.join(containerDir, path.relative(base, p.dir)) : null), contextDir: p.dir, remote: false, main: true }));
+      .map((p) => ({
+        name: binaryName(
+          p.dir,
+          sources,
+          containerDir ? path.join(containerDir, path.relative(base, p.dir)) : null,
+        ),
+        contextDir: p.dir,
+        remote: false,
+        main: true,
+      }));
   }
   if (remote || contextDir === null) {
     // A local directory msb cannot map to the context is still named after itself.
@@ -90,7 +106,14 @@ function expand(arg: string, dir: string, project: GoProject): GoTarget[] {
     return [{ name, contextDir: null, remote, main: remote ? true : null }];
   }
   const pkg = sources.packages.find((p) => p.dir === contextDir);
-  return [{ name: binaryName(contextDir, sources, containerDir), contextDir, remote: false, main: pkg ? pkg.name === 'main' : null }];
+  return [
+    {
+      name: binaryName(contextDir, sources, containerDir),
+      contextDir,
+      remote: false,
+      main: pkg ? pkg.name === 'main' : null,
+    },
+  ];
 }
 
 /** `example.com/app/v2` at the module root → `app`; elsewhere the directory's name. */
@@ -102,11 +125,21 @@ function binaryName(contextDir: string, sources: GoSources, containerDir: string
 }
 
 function lastElement(importPath: string): string {
-  const parts = importPath.replace(/\/\.\.\.$/, '').split('/').filter(Boolean);
+  const parts = importPath
+    .replace(/\/\.\.\.$/, '')
+    .split('/')
+    .filter(Boolean);
   const last = parts.pop() ?? 'app';
   return /^v\d+$/.test(last) && parts.length > 0 ? (parts.pop() as string) : last;
 }
 
-function expandValues(text: string, first: ReadonlyMap<string, string>, second: ReadonlyMap<string, string>): string {
-  return text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => first.get(name) ?? second.get(name) ?? whole);
+function expandValues(
+  text: string,
+  first: ReadonlyMap<string, string>,
+  second: ReadonlyMap<string, string>,
+): string {
+  return text.replace(
+    /\$\{?([A-Za-z_]\w*)\}?/g,
+    (whole, name: string) => first.get(name) ?? second.get(name) ?? whole,
+  );
 }

@@ -18,7 +18,12 @@ export interface CgoUse {
   staticallyLinked: boolean;
 }
 
-export function cgoUse(commands: readonly GoCommand[], values: ReadonlyMap<string, string>, sources: GoSources, cgoModules: readonly string[]): CgoUse {
+export function cgoUse(
+  commands: readonly GoCommand[],
+  values: ReadonlyMap<string, string>,
+  sources: GoSources,
+  cgoModules: readonly string[],
+): CgoUse {
   const builds = commands.filter((c) => c.verb !== 'run' || commands.length === 1);
   const setting = (c: GoCommand) => c.env.get('CGO_ENABLED') ?? values.get('CGO_ENABLED');
   const explicitlyStatic = builds.length > 0 && builds.every((c) => setting(c) === '0');
@@ -38,6 +43,14 @@ export function cgoUse(commands: readonly GoCommand[], values: ReadonlyMap<strin
     if (/-linkmode[= ]external/.test(flagValue(c, 'ldflags') ?? '')) reasons.push('-linkmode=external');
   }
   const unique = [...new Set(reasons)];
-  const staticallyLinked = unique.length > 0 && builds.length > 0 && builds.every((c) => /-extldflags[= ]+["']?[^"']*-static\b/.test(flagValue(c, 'ldflags') ?? ''));
-  return { dynamic: unique.length > 0 && !staticallyLinked, reasons: unique, explicitlyStatic: false, staticallyLinked };
+  const staticallyLinked =
+    unique.length > 0 &&
+    builds.length > 0 &&
+    builds.every((c) => /-extldflags[= ]+["']?[^"']*-static\b/.test(flagValue(c, 'ldflags') ?? ''));
+  return {
+    dynamic: unique.length > 0 && !staticallyLinked,
+    reasons: unique,
+    explicitlyStatic: false,
+    staticallyLinked,
+  };
 }

@@ -28,7 +28,29 @@ export interface GoCommand {
 
 /** `go build/install/run` options (Go's flag package: one or two dashes, `-name=value` or `-name value`). */
 const GO_OPTIONS: OptionTable = {
-  valued: ['o', 'C', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'covermode', 'coverpkg', 'exec', 'json'].map((f) => `-${f}`),
+  valued: [
+    'o',
+    'C',
+    'p',
+    'asmflags',
+    'buildmode',
+    'compiler',
+    'gccgoflags',
+    'gcflags',
+    'installsuffix',
+    'ldflags',
+    'mod',
+    'modfile',
+    'overlay',
+    'pgo',
+    'pkgdir',
+    'tags',
+    'toolexec',
+    'covermode',
+    'coverpkg',
+    'exec',
+    'json',
+  ].map((f) => `-${f}`),
   singleDash: true,
   stopAtOperand: true,
 };
@@ -41,7 +63,16 @@ export function parseGoCommand(command: ShellCommand): GoCommand | null {
   const flags = parsed.options.map((o) => ({ name: o.name.slice(1), value: o.value }));
   const last = (name: string) => flags.filter((f) => f.name === name).pop()?.value ?? null;
   const rest = [...parsed.operands, ...parsed.afterDashDash];
-  const result: GoCommand = { verb, env: leadingAssignments(command.text), flags, output: last('o'), chdir: last('C'), packages: rest, programArgs: [], text: command.text };
+  const result: GoCommand = {
+    verb,
+    env: leadingAssignments(command.text),
+    flags,
+    output: last('o'),
+    chdir: last('C'),
+    packages: rest,
+    programArgs: [],
+    text: command.text,
+  };
   if (verb === 'run') {
     // `go run a.go b.go args` takes every leading .go file; otherwise one package, then the program's args.
     const files = rest.findIndex((w) => !w.endsWith('.go'));
@@ -55,7 +86,7 @@ export function parseGoCommand(command: ShellCommand): GoCommand | null {
 /** The value of a flag (`-tags`, `-ldflags`...), or null when absent. */
 export function flagValue(command: GoCommand, name: string): string | null {
   const flag = command.flags.filter((f) => f.name === name).pop();
-  return flag ? flag.value ?? 'true' : null;
+  return flag ? (flag.value ?? 'true') : null;
 }
 
 /** `A=1 B="x y" go build` → {A: 1, B: x y}; `env A=1 go build` too. */
@@ -77,4 +108,3 @@ export function buildFlagsText(command: GoCommand): string {
     .map((f) => (f.value === null ? `-${f.name}` : `-${f.name}=${shellQuote(f.value)}`))
     .join(' ');
 }
-

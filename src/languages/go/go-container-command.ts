@@ -6,7 +6,15 @@
  */
 import { posix as path } from 'path';
 import type { CommandForm } from '../../analyze/instruction-args';
-import { CommandLine, commandLines, formCommands, needsShell, runsItsArguments, simpleShellArgv, splitInstruction } from '../../analyze/container-command';
+import {
+  CommandLine,
+  commandLines,
+  formCommands,
+  needsShell,
+  runsItsArguments,
+  simpleShellArgv,
+  splitInstruction,
+} from '../../analyze/container-command';
 import { isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
@@ -27,13 +35,25 @@ export interface StartupBuilds {
 }
 
 /** Moves `go run` / `go build` out of ENTRYPOINT/CMD into builder RUN lines. */
-export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoProject, binDir: string, generators: readonly string[] = []): StartupBuilds {
+export function moveStartupBuilds(
+  facts: StageFacts,
+  cwd: string,
+  project: GoProject,
+  binDir: string,
+  generators: readonly string[] = [],
+): StartupBuilds {
   const result: StartupBuilds = { lines: [], builderRuns: [], goCommands: [], binaries: [], decisions: [] };
   for (const line of commandLines(facts)) {
     const { instruction, form } = line;
     result.lines.push(line);
     const commands = formCommands(form, { keepWrappers: true }).commands;
-    const goCommands = commands.map((c) => ({ c, go: c.words[0] && path.basename(c.words[0]) === 'go' ? parseGoCommand({ ...c, words: ['go', ...c.words.slice(1)] }) : null }));
+    const goCommands = commands.map((c) => ({
+      c,
+      go:
+        c.words[0] && path.basename(c.words[0]) === 'go'
+          ? parseGoCommand({ ...c, words: ['go', ...c.words.slice(1)] })
+          : null,
+    }));
     if (!goCommands.some((g) => g.go !== null)) continue;
 
     const rest: string[] = [];
@@ -45,20 +65,40 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
         result.goCommands.push(go);
         result.binaries.push(built.binary);
         rest.push([built.binary, ...go.programArgs].map(shellWord).join(' '));
-        result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" compiled the program at every start: the builder runs "${built.run}" once` });
-        result.decisions.push({ subject, placement: 'runtime', why: `the command runs the binary ${built.binary} instead of go run` });
+        result.decisions.push({
+          subject,
+          placement: 'builder',
+          why: `"${c.text}" compiled the program at every start: the builder runs "${built.run}" once`,
+        });
+        result.decisions.push({
+          subject,
+          placement: 'runtime',
+          why: `the command runs the binary ${built.binary} instead of go run`,
+        });
       } else if (go || (c.words[0] && path.basename(c.words[0]) === 'go')) {
         result.builderRuns.push(shellRun(c.text));
         if (go) {
           result.goCommands.push(go);
           result.binaries.push(...goOutputs(go, cwd, project));
         }
-        result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" ran at every start: it runs once in the builder` });
-        result.decisions.push({ subject, placement: 'runtime', why: `the command no longer runs "${c.text}"` });
+        result.decisions.push({
+          subject,
+          placement: 'builder',
+          why: `"${c.text}" ran at every start: it runs once in the builder`,
+        });
+        result.decisions.push({
+          subject,
+          placement: 'runtime',
+          why: `the command no longer runs "${c.text}"`,
+        });
       } else if (generators.includes(programName(c))) {
         // `swag init && go run .`: code generation belongs to the build.
         result.builderRuns.push(shellRun(c.text));
-        result.decisions.push({ subject, placement: 'builder', why: `"${c.text}" generates code for the build: it runs once in the builder` });
+        result.decisions.push({
+          subject,
+          placement: 'builder',
+          why: `"${c.text}" generates code for the build: it runs once in the builder`,
+        });
       } else {
         rest.push(c.text);
       }
@@ -76,12 +116,28 @@ export function moveStartupBuilds(facts: StageFacts, cwd: string, project: GoPro
 }
 
 /** `go run [flags] pkg args` → `go build [flags] -o <binDir>/<name> pkg`. */
-function runToBuild(go: GoCommand, cwd: string, project: GoProject, binDir: string): { run: string; binary: string } {
+function runToBuild(
+  go: GoCommand,
+  cwd: string,
+  project: GoProject,
+  binDir: string,
+): { run: string; binary: string } {
   const files = go.packages.length > 0 && go.packages.every((p) => p.endsWith('.go'));
-  const named = files ? goTargets({ ...go, packages: [path.dirname(go.packages[0]) === '.' ? '.' : `./${path.dirname(go.packages[0])}`] }, cwd, project) : goTargets(go, cwd, project);
+  const named = files
+    ? goTargets(
+        {
+          ...go,
+          packages: [path.dirname(go.packages[0]) === '.' ? '.' : `./${path.dirname(go.packages[0])}`],
+        },
+        cwd,
+        project,
+      )
+    : goTargets(go, cwd, project);
   const binary = path.join(binDir, named[0]?.name ?? 'app');
   const env = [...go.env].map(([k, v]) => `${k}=${quote(v)}`);
-  const run = [...env, 'go build', buildFlagsText(go), `-o ${binary}`, ...go.packages.map(quote)].filter(Boolean).join(' ');
+  const run = [...env, 'go build', buildFlagsText(go), `-o ${binary}`, ...go.packages.map(quote)]
+    .filter(Boolean)
+    .join(' ');
   return { run, binary };
 }
 
@@ -97,7 +153,13 @@ export interface ResolvedCommands {
  * Exec form where the shell adds nothing, binaries named by path where the runtime's PATH
  * would not find them. `originalPath` is the PATH the original image had.
  */
-export function resolveCommands(lines: CommandLine[], binaries: readonly string[], workdir: string, originalPath: readonly string[], runtimePath: readonly string[]): ResolvedCommands {
+export function resolveCommands(
+  lines: CommandLine[],
+  binaries: readonly string[],
+  workdir: string,
+  originalPath: readonly string[],
+  runtimePath: readonly string[],
+): ResolvedCommands {
   const result: ResolvedCommands = { nodes: [], needsShell: false, programs: [], decisions: [] };
   const converted = lines.map((line) => {
     const form = line.form;
@@ -105,23 +167,39 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
     if (form.form !== 'shell') return { line, form, changed };
     const argv = simpleShellArgv(form.script);
     if (!argv) return { line, form, changed };
-    result.decisions.push({ subject: subjectOf(line), placement: 'runtime', why: 'shell form without shell syntax becomes exec form: the runtime image has no shell, and the program gets signals directly' });
+    result.decisions.push({
+      subject: subjectOf(line),
+      placement: 'runtime',
+      why: 'shell form without shell syntax becomes exec form: the runtime image has no shell, and the program gets signals directly',
+    });
     return { line, form: { form: 'exec', argv } as CommandForm, changed: true };
   });
   // A shell-form ENTRYPOINT ignores CMD; once in exec form, CMD would become its arguments.
-  const entrypointNowExec = converted.some((c) => c.line.instruction.keyword === 'ENTRYPOINT' && c.form.form === 'exec' && splitInstruction(c.line.instruction.text).form.form === 'shell');
+  const entrypointNowExec = converted.some(
+    (c) =>
+      c.line.instruction.keyword === 'ENTRYPOINT' &&
+      c.form.form === 'exec' &&
+      splitInstruction(c.line.instruction.text).form.form === 'shell',
+  );
   // After an exec-form ENTRYPOINT, CMD holds its arguments, unless the ENTRYPOINT is a wrapper that runs them.
   const entrypoint = converted.find((c) => c.line.instruction.keyword === 'ENTRYPOINT');
-  const cmdIsArguments = entrypoint !== undefined && entrypoint.form.form === 'exec' && !runsItsArguments(entrypoint.form.argv);
+  const cmdIsArguments =
+    entrypoint !== undefined && entrypoint.form.form === 'exec' && !runsItsArguments(entrypoint.form.argv);
   for (const { line, form: initial, changed: initiallyChanged } of converted) {
     let form = initial;
     let changed = initiallyChanged;
     if (line.instruction.keyword === 'CMD' && entrypointNowExec) {
-      result.decisions.push({ subject: subjectOf(line), placement: 'dropped', why: 'the shell-form ENTRYPOINT ignored CMD; with the exec-form ENTRYPOINT it would become arguments' });
+      result.decisions.push({
+        subject: subjectOf(line),
+        placement: 'dropped',
+        why: 'the shell-form ENTRYPOINT ignored CMD; with the exec-form ENTRYPOINT it would become arguments',
+      });
       continue;
     }
     if (line.instruction.keyword === 'CMD' && cmdIsArguments) {
-      result.nodes.push(changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction));
+      result.nodes.push(
+        changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction),
+      );
       continue;
     }
     if (form.form === 'exec' && isShellScript(form.argv[0] ?? '')) {
@@ -129,7 +207,12 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
       result.programs.push({ program: form.argv[0], binary: null });
     } else if (needsShell(form)) {
       result.needsShell = true;
-      for (const c of formCommands(form, { keepWrappers: true }).commands) if (c.words[0]) result.programs.push({ program: c.words[0], binary: findBinary(c.words[0], binaries, workdir, originalPath) });
+      for (const c of formCommands(form, { keepWrappers: true }).commands)
+        if (c.words[0])
+          result.programs.push({
+            program: c.words[0],
+            binary: findBinary(c.words[0], binaries, workdir, originalPath),
+          });
     } else if (form.form === 'exec' && form.argv.length > 0) {
       const program = form.argv[0];
       const binary = findBinary(program, binaries, workdir, originalPath);
@@ -137,10 +220,16 @@ export function resolveCommands(lines: CommandLine[], binaries: readonly string[
       if (binary && !program.includes('/') && !runtimePath.includes(path.dirname(binary))) {
         form = { form: 'exec', argv: [binary, ...form.argv.slice(1)] };
         changed = true;
-        result.decisions.push({ subject: subjectOf(line), placement: 'runtime', why: `"${program}" was on the builder's PATH in ${path.dirname(binary)}, which the runtime's PATH lacks: the command names ${binary}` });
+        result.decisions.push({
+          subject: subjectOf(line),
+          placement: 'runtime',
+          why: `"${program}" was on the builder's PATH in ${path.dirname(binary)}, which the runtime's PATH lacks: the command names ${binary}`,
+        });
       }
     }
-    result.nodes.push(changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction));
+    result.nodes.push(
+      changed ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction),
+    );
   }
   return result;
 }
@@ -149,12 +238,19 @@ function subjectOf(line: CommandLine): string {
   return `${line.instruction.keyword} (line ${line.instruction.line + 1})`;
 }
 
-function findBinary(program: string, binaries: readonly string[], workdir: string, searchPath: readonly string[]): string | null {
+function findBinary(
+  program: string,
+  binaries: readonly string[],
+  workdir: string,
+  searchPath: readonly string[],
+): string | null {
   if (program.includes('/')) {
     const absolute = path.resolve(workdir, program);
     return binaries.find((b) => b === absolute) ?? null;
   }
-  return searchPath.map((dir) => path.join(dir, program)).find((candidate) => binaries.includes(candidate)) ?? null;
+  return (
+    searchPath.map((dir) => path.join(dir, program)).find((candidate) => binaries.includes(candidate)) ?? null
+  );
 }
 
 function shellWord(word: string): string {

@@ -11,21 +11,28 @@ import type { FileUse } from '../../plan/settle-runtime-files';
 
 const LOAD_CALL = /\b(godotenv|gotenv)\.(Load|Overload|OverLoad|Read)\s*\(([^)]*)\)/g;
 const AUTOLOAD = /"github\.com\/(joho\/godotenv|subosito\/gotenv)\/autoload"/;
-const ENDS_PROGRAM = /\b(log|logger|klog|logrus|zap\.L\(\)|l)\.(Fatal|Panic)\w*\s*\(|\bpanic\s*\(|\bos\.Exit\s*\(|\breturn\b/;
+const ENDS_PROGRAM =
+  /\b(log|logger|klog|logrus|zap\.L\(\)|l)\.(Fatal|Panic)\w*\s*\(|\bpanic\s*\(|\bos\.Exit\s*\(|\breturn\b/;
 
 export function goEnvFileUse(context: BuildContext, contextPath: string): FileUse {
   const name = path.basename(contextPath);
   const uses: { required: boolean; why: string }[] = [];
-  for (const file of context.files.filter((f) => f.endsWith('.go') && !f.endsWith('_test.go') && !f.startsWith('vendor/'))) {
+  for (const file of context.files.filter(
+    (f) => f.endsWith('.go') && !f.endsWith('_test.go') && !f.startsWith('vendor/'),
+  )) {
     const text = context.read(file);
     if (!text || !/gotenv|godotenv/.test(text)) continue;
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])\/\/.*$/gm, '$1');
-    if (name === '.env' && AUTOLOAD.test(code)) uses.push({ required: false, why: `the dotenv autoload import in ${file} ignores a missing file` });
+    if (name === '.env' && AUTOLOAD.test(code))
+      uses.push({ required: false, why: `the dotenv autoload import in ${file} ignores a missing file` });
     for (const call of code.matchAll(LOAD_CALL)) {
       if (!namesFile(call[3], name)) continue;
       const where = `${call[1]}.${call[2]} in ${file}`;
       const required = errorEndsProgram(code, call.index ?? 0, call[0].length);
-      uses.push({ required, why: required ? `${where} stops the program without it` : `${where} goes on without it` });
+      uses.push({
+        required,
+        why: required ? `${where} stops the program without it` : `${where} goes on without it`,
+      });
     }
   }
   return uses.find((u) => u.required) ?? uses[0] ?? null;

@@ -6,21 +6,38 @@
 import { posix as path } from 'path';
 import type { RunFacts } from '../../analyze/stage-facts';
 import type { ContextPaths } from '../../plan/context-paths';
-import { copiedRuntimeFiles, RuntimeFile, runtimeFileCandidate, RuntimeFileRules } from '../../plan/runtime-files';
+import {
+  copiedRuntimeFiles,
+  RuntimeFile,
+  runtimeFileCandidate,
+  RuntimeFileRules,
+} from '../../plan/runtime-files';
 import { isWithin } from '../../plan/runtime-stage';
 import type { GoSources } from './go-sources';
 
-export function goRuntimeFiles(paths: ContextPaths, runs: readonly RunFacts[], sources: GoSources, workdir: string, settings: { runtimeFiles: string[]; runtimeDirs: string[]; notRuntimeFiles: string[] }): RuntimeFile[] {
-  const rules: RuntimeFileRules = { ...settings, isSource: (f) => f.endsWith('.go'), isEmbedded: sources.isEmbedded };
+export function goRuntimeFiles(
+  paths: ContextPaths,
+  runs: readonly RunFacts[],
+  sources: GoSources,
+  workdir: string,
+  settings: { runtimeFiles: string[]; runtimeDirs: string[]; notRuntimeFiles: string[] },
+): RuntimeFile[] {
+  const rules: RuntimeFileRules = {
+    ...settings,
+    isSource: (f) => f.endsWith('.go'),
+    isEmbedded: sources.isEmbedded,
+  };
   const set = copiedRuntimeFiles(paths, runs, rules);
   const candidate = runtimeFileCandidate(rules);
-  const owner = (containerPath: string) => [...paths.mappings].reverse().find((m) => isWithin(containerPath, m.target))?.copy.spec.chown ?? null;
+  const owner = (containerPath: string) =>
+    [...paths.mappings].reverse().find((m) => isWithin(containerPath, m.target))?.copy.spec.chown ?? null;
   for (const literal of new Set(sources.packages.flatMap((p) => p.pathLiterals))) {
     const cleaned = literalPath(literal);
     if (!cleaned) continue;
     const containerPath = path.resolve(workdir, cleaned);
     const contextPath = paths.toContext(containerPath);
-    if (contextPath === null || contextPath === '' || !paths.filesUnder(contextPath).some(candidate)) continue;
+    if (contextPath === null || contextPath === '' || !paths.filesUnder(contextPath).some(candidate))
+      continue;
     set.add({ path: containerPath, chown: owner(containerPath), why: `the code names "${literal}"` });
   }
   return set.files;

@@ -24,7 +24,10 @@ export interface RuntimeRequest {
 export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): GoRuntimeChoice {
   const { requested, cgo } = request;
   if (requested !== undefined && !settings.runtimes[requested]) {
-    return { ok: false, reason: `unknown runtime "${requested}" for Go (known: ${Object.keys(settings.runtimes).join(', ')})` };
+    return {
+      ok: false,
+      reason: `unknown runtime "${requested}" for Go (known: ${Object.keys(settings.runtimes).join(', ')})`,
+    };
   }
   let name = requested ?? settings.defaultRuntime;
   let image: string | null = null;
@@ -35,11 +38,17 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
   if (cgo.dynamic) {
     const libc = alpineBuilder ? 'musl' : 'glibc';
     if (settings.runtimes[name].libc !== libc) {
-      const wanted = alpineBuilder ? 'alpine' : requested === 'distroless' && settings.runtimes['distroless-base'] ? 'distroless-base' : settings.cgoRuntime;
-      if (!settings.runtimes[wanted]) return { ok: false, reason: `the Go profile has no runtime "${wanted}" for cgo binaries` };
+      const wanted = alpineBuilder
+        ? 'alpine'
+        : requested === 'distroless' && settings.runtimes['distroless-base']
+          ? 'distroless-base'
+          : settings.cgoRuntime;
+      if (!settings.runtimes[wanted])
+        return { ok: false, reason: `the Go profile has no runtime "${wanted}" for cgo binaries` };
       if (wanted === 'debian' || wanted === 'alpine') {
         const chosen = chooseRuntimeImage(request.builder, request.rules, request.globals);
-        if (!chosen.ok) return { ok: false, reason: `cgo is in use (${cgo.reasons.join('; ')}) and ${chosen.reason}` };
+        if (!chosen.ok)
+          return { ok: false, reason: `cgo is in use (${cgo.reasons.join('; ')}) and ${chosen.reason}` };
         image = chosen.image;
         notes.push(...chosen.notes);
         warnings.push(...chosen.warnings);
@@ -51,15 +60,21 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
       name = wanted;
     }
   } else if (cgo.staticallyLinked) {
-    notes.push(`cgo is in use (${cgo.reasons.join('; ')}) but linked with -extldflags -static: the binary needs no C library`);
+    notes.push(
+      `cgo is in use (${cgo.reasons.join('; ')}) but linked with -extldflags -static: the binary needs no C library`,
+    );
   }
 
   if (request.needsShell && !settings.runtimes[name].shell) {
     if (requested && !cgo.dynamic) {
-      warnings.push(`the container command needs a shell, which ${settings.runtimes[name].image} does not have: it will not start as written`);
+      warnings.push(
+        `the container command needs a shell, which ${settings.runtimes[name].image} does not have: it will not start as written`,
+      );
     } else {
       const withShell = settings.runtimes[name].libc === 'glibc' ? 'debian' : 'alpine';
-      warnings.push(`the container command needs a shell (shell syntax, a script or sh -c), which ${settings.runtimes[name].image} does not have: the runtime is ${withShell} instead`);
+      warnings.push(
+        `the container command needs a shell (shell syntax, a script or sh -c), which ${settings.runtimes[name].image} does not have: the runtime is ${withShell} instead`,
+      );
       name = withShell;
       image = null;
     }

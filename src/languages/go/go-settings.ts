@@ -29,7 +29,11 @@ export const goSettingsSchema = Type.Object(
     certificates: absolutePath,
     zoneinfo: Type.Array(
       Type.Object(
-        { builder: regexString, path: absolutePath, env: Type.Optional(Type.String({ pattern: '^[A-Z_][A-Z0-9_]*$' })) },
+        {
+          builder: regexString,
+          path: absolutePath,
+          env: Type.Optional(Type.String({ pattern: '^[A-Z_][A-Z0-9_]*$' })),
+        },
         { additionalProperties: false },
       ),
       { minItems: 1 },
@@ -39,7 +43,9 @@ export const goSettingsSchema = Type.Object(
     generators: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,
-    frameworks: Type.Array(Type.Object({ name: Type.String(), modules: stringList }, { additionalProperties: false })),
+    frameworks: Type.Array(
+      Type.Object({ name: Type.String(), modules: stringList }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -43,12 +43,19 @@ export function scanGoSources(context: BuildContext): GoSources {
   }
   const vendorModules = context.read('vendor/modules.txt');
   if (vendorModules && modules[0]) {
-    for (const match of vendorModules.matchAll(/^# (\S+) /gm)) if (!modules[0].requires.includes(match[1])) modules[0].requires.push(match[1]);
+    for (const match of vendorModules.matchAll(/^# (\S+) /gm))
+      if (!modules[0].requires.includes(match[1])) modules[0].requires.push(match[1]);
   }
 
   const byDir = new Map<string, GoPackage>();
   for (const file of context.files) {
-    if (!file.endsWith('.go') || file.endsWith('_test.go') || file.startsWith('vendor/') || /(^|\/)testdata\//.test(file)) continue;
+    if (
+      !file.endsWith('.go') ||
+      file.endsWith('_test.go') ||
+      file.startsWith('vendor/') ||
+      /(^|\/)testdata\//.test(file)
+    )
+      continue;
     const text = context.read(file);
     if (!text || /^\/\/go:build ignore\b|^\/\/ \+build ignore\b/m.test(text)) continue;
     const name = /^\s*package\s+([A-Za-z_]\w*)/m.exec(stripComments(text))?.[1];
@@ -63,7 +70,9 @@ export function scanGoSources(context: BuildContext): GoSources {
   const packages = [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir));
 
   const embedMatchers = packages.flatMap((p) =>
-    p.embeds.map((pattern) => picomatch(path.join(p.dir, pattern.replace(/^all:/, '')), { dot: pattern.startsWith('all:') })),
+    p.embeds.map((pattern) =>
+      picomatch(path.join(p.dir, pattern.replace(/^all:/, '')), { dot: pattern.startsWith('all:') }),
+    ),
   );
   const isEmbedded = (file: string) => {
     for (let current = file; current !== '.' && current !== ''; current = dirOf(current)) {
@@ -114,7 +123,8 @@ function stripComments(text: string): string {
 
 function embedPatterns(spec: string): string[] {
   const patterns: string[] = [];
-  for (const match of spec.matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g)) patterns.push(match[1] ?? match[2] ?? match[3]);
+  for (const match of spec.matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g))
+    patterns.push(match[1] ?? match[2] ?? match[3]);
   return patterns;
 }
 
@@ -126,7 +136,8 @@ function pathLiterals(text: string): string[] {
   for (const match of text.matchAll(/"((?:[^"\\\n]|\\.){1,200})"|`([^`\n]{1,200})`/g)) {
     const literal = match[1] ?? match[2];
     // Only candidates: the caller keeps those that name a file or directory the image holds.
-    if (PATHLIKE.test(literal) && (literal.includes('/') || /\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(literal))) found.push(literal);
+    if (PATHLIKE.test(literal) && (literal.includes('/') || /\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(literal)))
+      found.push(literal);
   }
   return found;
 }

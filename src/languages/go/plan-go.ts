@@ -29,14 +29,22 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   const { profile, dockerfile, context, options, settings } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
-  if (/windowsservercore|nanoserver/.test(input.facts.from.tag ?? '')) return { kind: 'skip', reason: 'Windows Go images: msb only plans Linux runtime images' };
+  if (/windowsservercore|nanoserver/.test(input.facts.from.tag ?? ''))
+    return { kind: 'skip', reason: 'Windows Go images: msb only plans Linux runtime images' };
 
   const golangImage = /(^|\/)golang$/.test(input.facts.from.name);
-  const facts = golangImage ? withGopath(input.facts, input.facts.values.get('GOPATH') ?? settings.gopath) : input.facts;
+  const facts = golangImage
+    ? withGopath(input.facts, input.facts.values.get('GOPATH') ?? settings.gopath)
+    : input.facts;
   const workdir = hasWorkdir(facts) || !golangImage ? facts.workdir : settings.imageWorkdir;
   const imageWorkdir = golangImage ? settings.imageWorkdir : '/';
   const paths = contextPaths(facts, context, imageWorkdir);
-  const project: GoProject = { sources, paths, gopath: facts.values.get('GOPATH') ?? settings.gopath, values: facts.values };
+  const project: GoProject = {
+    sources,
+    paths,
+    gopath: facts.values.get('GOPATH') ?? settings.gopath,
+    values: facts.values,
+  };
 
   // Builds in RUN lines, following `mv`/`cp` of their outputs.
   const builds: { command: GoCommand; run: RunFacts }[] = [];
@@ -49,7 +57,8 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       if (go) {
         builds.push({ command: go, run });
         const remote = goTargets(go, cwd, project).every((t) => t.remote);
-        for (const output of goOutputs(go, cwd, project)) binaries.push({ path: output, remote, line: run.instruction.line + 1 });
+        for (const output of goOutputs(go, cwd, project))
+          binaries.push({ path: output, remote, line: run.instruction.line + 1 });
       } else if (['mv', 'cp', 'install'].includes(programName(command))) {
         binaries = followMove(command.words, cwd, binaries);
       }
@@ -61,32 +70,76 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   decisions.push(...startup.decisions);
   binaries.push(...startup.binaries.map((p) => ({ path: p, remote: false, line: 0 })));
 
-  const originalPath = pathDirs(facts.values.get('PATH'), [path.join(project.gopath, 'bin'), '/usr/local/go/bin', ...settings.pathDirs]);
-  const runtimePath = [...settings.pathDirs, ...pathDirs(facts.values.get('PATH'), []).filter((d) => !d.includes('$'))];
-  let commands = resolveCommands(startup.lines, binaries.map((b) => b.path), workdir, originalPath, runtimePath);
+  const originalPath = pathDirs(facts.values.get('PATH'), [
+    path.join(project.gopath, 'bin'),
+    '/usr/local/go/bin',
+    ...settings.pathDirs,
+  ]);
+  const runtimePath = [
+    ...settings.pathDirs,
+    ...pathDirs(facts.values.get('PATH'), []).filter((d) => !d.includes('$')),
+  ];
+  let commands = resolveCommands(
+    startup.lines,
+    binaries.map((b) => b.path),
+    workdir,
+    originalPath,
+    runtimePath,
+  );
 
   // A build msb cannot read (make, a script): trust the command's path as its output.
   if (binaries.length === 0) {
-    const guessed = commands.programs.find((p) => p.program.includes('/') && paths.toContext(path.resolve(workdir, p.program)) === null);
+    const guessed = commands.programs.find(
+      (p) => p.program.includes('/') && paths.toContext(path.resolve(workdir, p.program)) === null,
+    );
     if (!guessed) {
-      return { kind: 'skip', reason: 'no go build / go install / go run found, and the container command does not name a built binary: msb cannot tell what to copy' };
+      return {
+        kind: 'skip',
+        reason:
+          'no go build / go install / go run found, and the container command does not name a built binary: msb cannot tell what to copy',
+      };
     }
     const guessedPath = path.resolve(workdir, guessed.program);
     if (guessedPath === '/' || guessed.program.endsWith('/')) {
-      return { kind: 'skip', reason: `the container command names "${guessed.program}", which is not a program msb can copy` };
+      return {
+        kind: 'skip',
+        reason: `the container command names "${guessed.program}", which is not a program msb can copy`,
+      };
     }
     binaries.push({ path: guessedPath, remote: false, line: 0 });
-    warnings.push(`no go build line msb can read: it assumes the build writes ${guessedPath}, the program the container runs`);
+    warnings.push(
+      `no go build line msb can read: it assumes the build writes ${guessedPath}, the program the container runs`,
+    );
     commands = resolveCommands(startup.lines, [guessedPath], workdir, originalPath, runtimePath);
   }
   const used = new Set(commands.programs.map((p) => p.binary).filter((b): b is string => b !== null));
   const copied = unique(binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path));
   for (const b of binaries) {
-    if (b.remote && !used.has(b.path)) decisions.push({ subject: b.path, placement: 'builder', why: `a tool installed with go install (line ${b.line}) that the container does not run` });
+    if (b.remote && !used.has(b.path))
+      decisions.push({
+        subject: b.path,
+        placement: 'builder',
+        why: `a tool installed with go install (line ${b.line}) that the container does not run`,
+      });
   }
 
-  const cgo = cgoUse([...builds.map((b) => b.command), ...startup.goCommands], facts.values, sources, settings.cgoModules);
-  const choice = chooseGoRuntime({ requested: options.runtime, cgo, needsShell: commands.needsShell, builder: facts.from, globals: globalArgValues(dockerfile), rules: profile }, settings);
+  const cgo = cgoUse(
+    [...builds.map((b) => b.command), ...startup.goCommands],
+    facts.values,
+    sources,
+    settings.cgoModules,
+  );
+  const choice = chooseGoRuntime(
+    {
+      requested: options.runtime,
+      cgo,
+      needsShell: commands.needsShell,
+      builder: facts.from,
+      globals: globalArgValues(dockerfile),
+      rules: profile,
+    },
+    settings,
+  );
   if (!choice.ok) return { kind: 'skip', reason: choice.reason };
   warnings.push(...choice.warnings);
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
@@ -94,11 +147,26 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
 
   const builderInsertions: BuilderInsertion[] = [];
   if (cgo.reasons.length === 0 && !cgo.explicitlyStatic) {
-    builderInsertions.push({ at: { kind: 'after-from' }, template: profile.templates.builderStatic, values: {}, instructions: [], reason: 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library' });
+    builderInsertions.push({
+      at: { kind: 'after-from' },
+      template: profile.templates.builderStatic,
+      values: {},
+      instructions: [],
+      reason: 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library',
+    });
   }
   if (startup.builderRuns.length > 0) {
-    const values = { comment: 'the container built the program when it started; build it once here instead', user: nonRootUser(facts) };
-    builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: startup.builderRuns, reason: 'the build the container did at start-up now runs once in the builder' });
+    const values = {
+      comment: 'the container built the program when it started; build it once here instead',
+      user: nonRootUser(facts),
+    };
+    builderInsertions.push({
+      at: { kind: 'end' },
+      template: profile.templates.builderSteps,
+      values,
+      instructions: startup.builderRuns,
+      reason: 'the build the container did at start-up now runs once in the builder',
+    });
   }
 
   const comment = [
@@ -109,41 +177,88 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   const runtime = baseRuntimeModel(facts, choice.image, comment);
   runtime.command = commands.nodes;
   decisions.push(...commands.decisions);
-  if (facts.workdirText && /\$\{?GOPATH\b/.test(facts.workdirText) && !facts.envNames.has('GOPATH') && golangImage) {
+  if (
+    facts.workdirText &&
+    /\$\{?GOPATH\b/.test(facts.workdirText) &&
+    !facts.envNames.has('GOPATH') &&
+    golangImage
+  ) {
     // GOPATH came from the golang image: the runtime image does not define it.
     runtime.workdir = workdirNode(workdir);
-    decisions.push({ subject: 'WORKDIR', placement: 'runtime', why: `$GOPATH is the golang image's (${project.gopath}); the runtime image has none, so the path is written out` });
+    decisions.push({
+      subject: 'WORKDIR',
+      placement: 'runtime',
+      why: `$GOPATH is the golang image's (${project.gopath}); the runtime image has none, so the path is written out`,
+    });
   } else if (!hasWorkdir(facts) && workdir !== '/') {
     runtime.workdir = workdirNode(workdir);
-    decisions.push({ subject: 'WORKDIR', placement: 'runtime', why: `the builder image's WORKDIR (${workdir}), which relative paths depend on` });
+    decisions.push({
+      subject: 'WORKDIR',
+      placement: 'runtime',
+      why: `the builder image's WORKDIR (${workdir}), which relative paths depend on`,
+    });
   }
 
-  const user = runtimeUser(facts, { image: choice.image, userTool: runtimeSettings.userTool, users: runtimeSettings.users, nonrootUser: runtimeSettings.nonrootUser });
+  const user = runtimeUser(facts, {
+    image: choice.image,
+    userTool: runtimeSettings.userTool,
+    users: runtimeSettings.users,
+    nonrootUser: runtimeSettings.nonrootUser,
+  });
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   runtime.user = user.user;
   runtime.setup.push(...user.setup);
-  if (!facts.user && runtimeSettings.nonrootUser && choice.image.endsWith(`:${runtimeSettings.nonrootUser}`)) {
-    decisions.push({ subject: 'USER', placement: 'runtime', why: `the original ran as root; ${choice.image} runs as ${runtimeSettings.nonrootUser}: files the app writes must be in writable places` });
+  if (
+    !facts.user &&
+    runtimeSettings.nonrootUser &&
+    choice.image.endsWith(`:${runtimeSettings.nonrootUser}`)
+  ) {
+    decisions.push({
+      subject: 'USER',
+      placement: 'runtime',
+      why: `the original ran as root; ${choice.image} runs as ${runtimeSettings.nonrootUser}: files the app writes must be in writable places`,
+    });
   }
 
   const copies: StageNode[] = [];
   if (!runtimeSettings.certificates) {
     copies.push(copy(BUILDER, settings.certificates, settings.certificates));
-    decisions.push({ subject: settings.certificates, placement: 'runtime', why: `${choice.image} has no CA certificates: HTTPS clients need the bundle` });
+    decisions.push({
+      subject: settings.certificates,
+      placement: 'runtime',
+      why: `${choice.image} has no CA certificates: HTTPS clients need the bundle`,
+    });
   }
-  const tzdataEmbedded = sources.packages.some((p) => p.imports.has('time/tzdata')) || builds.some((b) => /\btimetzdata\b/.test(flagValue(b.command, 'tags') ?? ''));
+  const tzdataEmbedded =
+    sources.packages.some((p) => p.imports.has('time/tzdata')) ||
+    builds.some((b) => /\btimetzdata\b/.test(flagValue(b.command, 'tags') ?? ''));
   if (!runtimeSettings.zoneinfo && !tzdataEmbedded) {
-    const zone = settings.zoneinfo.find((z) => new RegExp(z.builder).test(facts.from.tag ?? 'latest')) ?? settings.zoneinfo[settings.zoneinfo.length - 1];
+    const zone =
+      settings.zoneinfo.find((z) => new RegExp(z.builder).test(facts.from.tag ?? 'latest')) ??
+      settings.zoneinfo[settings.zoneinfo.length - 1];
     copies.push(copy(BUILDER, zone.path, zone.path));
     if (zone.env) runtime.env.unshift(env([[zone.env, zone.path]]));
-    decisions.push({ subject: zone.path, placement: 'runtime', why: `${choice.image} has no time-zone data and the program does not import time/tzdata` });
+    decisions.push({
+      subject: zone.path,
+      placement: 'runtime',
+      why: `${choice.image} has no time-zone data and the program does not import time/tzdata`,
+    });
   } else if (tzdataEmbedded) {
-    decisions.push({ subject: 'time/tzdata', placement: 'dropped', why: 'the binary embeds the time-zone database: no zoneinfo needed' });
+    decisions.push({
+      subject: 'time/tzdata',
+      placement: 'dropped',
+      why: 'the binary embeds the time-zone database: no zoneinfo needed',
+    });
   }
   copies.push(...user.copies);
 
-  const settled = settleRuntimeFiles(goRuntimeFiles(paths, facts.runs, sources, workdir, settings), paths, context, (file) => goEnvFileUse(context, file));
+  const settled = settleRuntimeFiles(
+    goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
+    paths,
+    context,
+    (file) => goEnvFileUse(context, file),
+  );
   const files = settled.files;
   warnings.push(...settled.warnings);
   decisions.push(...settled.decisions);
@@ -159,45 +274,95 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
   for (const replayed of facts.copies.filter((c) => c.spec.from !== null)) {
     copies.push(original(replayed.instruction));
-    decisions.push({ subject: `${replayed.instruction.keyword} (line ${replayed.instruction.line + 1})`, placement: 'both', why: `copies from the image ${replayed.spec.from}, replayed as written` });
+    decisions.push({
+      subject: `${replayed.instruction.keyword} (line ${replayed.instruction.line + 1})`,
+      placement: 'both',
+      why: `copies from the image ${replayed.spec.from}, replayed as written`,
+    });
   }
   runtime.copies = copies;
 
-  warnings.push(...missingPrograms(commands.programs, facts, runtimeSettings.commands, choice.image, copied, files.map((f) => f.path), workdir));
+  warnings.push(
+    ...missingPrograms(
+      commands.programs,
+      facts,
+      runtimeSettings.commands,
+      choice.image,
+      copied,
+      files.map((f) => f.path),
+      workdir,
+    ),
+  );
   if (!facts.entrypoint && !facts.cmd) {
-    decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths' });
+    decisions.push({
+      subject: 'CMD',
+      placement: 'runtime',
+      why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths',
+    });
   }
-  return { kind: 'convert', runtime, builderInsertions, warnings, decisions, runtimeImage: choice.image, carried: settled.carried };
+  return {
+    kind: 'convert',
+    runtime,
+    builderInsertions,
+    warnings,
+    decisions,
+    runtimeImage: choice.image,
+    carried: settled.carried,
+  };
 }
 
 /** Programs the container (or its HEALTHCHECK) runs that the runtime image will not have. */
-function missingPrograms(programs: { program: string; binary: string | null }[], facts: StageFacts, imageCommands: string[], image: string, binaries: string[], files: string[], workdir: string): string[] {
+function missingPrograms(
+  programs: { program: string; binary: string | null }[],
+  facts: StageFacts,
+  imageCommands: string[],
+  image: string,
+  binaries: string[],
+  files: string[],
+  workdir: string,
+): string[] {
   const warnings: string[] = [];
   const present = (program: string) => {
     const absolute = path.resolve(workdir, program);
-    return imageCommands.includes(path.basename(program)) || binaries.some((b) => b === absolute || path.basename(b) === program) || files.some((f) => isWithin(absolute, f));
+    return (
+      imageCommands.includes(path.basename(program)) ||
+      binaries.some((b) => b === absolute || path.basename(b) === program) ||
+      files.some((f) => isWithin(absolute, f))
+    );
   };
   for (const { program, binary } of programs) {
     if (binary || present(program)) continue;
-    warnings.push(`the container runs "${program}", which msb does not find among the built binaries or in ${image}`);
+    warnings.push(
+      `the container runs "${program}", which msb does not find among the built binaries or in ${image}`,
+    );
   }
   for (const form of healthchecks(facts)) {
     const programs = formCommands(form, { keepWrappers: true }).commands.map((c) => c.words[0] ?? '');
     const missing = programs.filter((p) => p && p !== 'exit' && !present(p));
     if (needsShell(form) && !imageCommands.includes('sh')) missing.unshift('/bin/sh');
-    if (missing.length > 0) warnings.push(`the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`);
+    if (missing.length > 0)
+      warnings.push(
+        `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
+      );
   }
   return warnings;
 }
 
 /** `mv app /usr/local/bin/` moves a binary msb tracks. */
-function followMove(words: string[], cwd: string, binaries: { path: string; remote: boolean; line: number }[]) {
+function followMove(
+  words: string[],
+  cwd: string,
+  binaries: { path: string; remote: boolean; line: number }[],
+) {
   const args = words.slice(1).filter((w) => !w.startsWith('-'));
   if (args.length !== 2) return binaries;
   const [from, to] = args.map((a) => path.resolve(cwd, a));
   return binaries.flatMap((b) => {
     if (b.path !== from) return [b];
-    const target = args[1].endsWith('/') || /^\/(usr\/(local\/)?)?s?bin$/.test(to) ? path.join(to, path.basename(from)) : to;
+    const target =
+      args[1].endsWith('/') || /^\/(usr\/(local\/)?)?s?bin$/.test(to)
+        ? path.join(to, path.basename(from))
+        : to;
     return words[0] === 'mv' ? [{ ...b, path: target }] : [b, { ...b, path: target }];
   });
 }
@@ -205,7 +370,12 @@ function followMove(words: string[], cwd: string, binaries: { path: string; remo
 /** `WORKDIR $GOPATH/src/app` with GOPATH set by the golang image (not the Dockerfile): paths as the build sees them. */
 function withGopath(facts: StageFacts, gopath: string): StageFacts {
   const fix = (p: string) => p.replace(/^\/?"?\$\{?GOPATH\}?"?(?=\/|$)/, gopath).replace(/"$/, '');
-  if (!/\$\{?GOPATH\b/.test([facts.workdir, ...facts.runs.map((r) => r.workdir), ...facts.copies.map((c) => c.dest)].join('\n'))) return facts;
+  if (
+    !/\$\{?GOPATH\b/.test(
+      [facts.workdir, ...facts.runs.map((r) => r.workdir), ...facts.copies.map((c) => c.dest)].join('\n'),
+    )
+  )
+    return facts;
   return {
     ...facts,
     workdir: fix(facts.workdir),
@@ -227,7 +397,10 @@ function runWorkdir(run: RunFacts, facts: StageFacts, imageWorkdir: string): str
 
 function pathDirs(value: string | undefined, fallback: string[]): string[] {
   if (!value) return fallback;
-  return value.split(':').flatMap((d) => (d === '$PATH' || d === '${PATH}' ? fallback : [d])).filter(Boolean);
+  return value
+    .split(':')
+    .flatMap((d) => (d === '$PATH' || d === '${PATH}' ? fallback : [d]))
+    .filter(Boolean);
 }
 
 function unique<T>(items: T[]): T[] {

@@ -25,23 +25,36 @@ const PLUGIN_IDS: Record<string, RegExp> = {
   'org.springframework.boot': /org\.springframework\.boot['"]?\)?\s*(version\s*['"]([^'"]+)['"])?/,
   shadow: /com\.(github\.johnrengelman|gradleup)\.shadow|\bshadow\b.*plugin/,
   war: /(^|[\s(])(id\s*\(?\s*['"]war['"]|\bwar\b\s*$|apply\s+plugin:\s*['"]war['"])/m,
-  application: /(^|[\s(])(id\s*\(?\s*['"]application['"]|\bapplication\b\s*$|apply\s+plugin:\s*['"]application['"])/m,
+  application:
+    /(^|[\s(])(id\s*\(?\s*['"]application['"]|\bapplication\b\s*$|apply\s+plugin:\s*['"]application['"])/m,
   'io.quarkus': /['"]io\.quarkus['"]/,
 };
 
 export function readGradleProject(context: BuildContext, dir: string): GradleProject | null {
-  const file = ['build.gradle.kts', 'build.gradle'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => context.has(f)) ?? null;
-  const settingsFile = ['settings.gradle.kts', 'settings.gradle'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => context.has(f)) ?? null;
+  const file =
+    ['build.gradle.kts', 'build.gradle'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => context.has(f)) ??
+    null;
+  const settingsFile =
+    ['settings.gradle.kts', 'settings.gradle']
+      .map((f) => (dir ? `${dir}/${f}` : f))
+      .find((f) => context.has(f)) ?? null;
   if (!file && !settingsFile) return null;
-  const text = stripComments(file ? context.read(file) ?? '' : '');
-  const settings = stripComments(settingsFile ? context.read(settingsFile) ?? '' : '');
+  const text = stripComments(file ? (context.read(file) ?? '') : '');
+  const settings = stripComments(settingsFile ? (context.read(settingsFile) ?? '') : '');
   const properties = context.read(dir ? `${dir}/gradle.properties` : 'gradle.properties') ?? '';
-  const plugins = new Set(Object.entries(PLUGIN_IDS).filter(([, pattern]) => pattern.test(text)).map(([id]) => id));
+  const plugins = new Set(
+    Object.entries(PLUGIN_IDS)
+      .filter(([, pattern]) => pattern.test(text))
+      .map(([id]) => id),
+  );
   const includes: string[] = [];
   for (const match of settings.matchAll(/^\s*include\s*\(?([^)\n]+)\)?/gm)) {
     for (const name of match[1].matchAll(/['"]:?([^'"]+)['"]/g)) includes.push(name[1].replace(/:/g, '/'));
   }
-  const version = quoted(/^\s*version\s*=?\s*(['"])([^'"]*)\1/m.exec(topLevel(text))) ?? /^\s*version\s*=\s*(\S+)/m.exec(properties)?.[1] ?? null;
+  const version =
+    quoted(/^\s*version\s*=?\s*(['"])([^'"]*)\1/m.exec(topLevel(text))) ??
+    /^\s*version\s*=\s*(\S+)/m.exec(properties)?.[1] ??
+    null;
   return {
     dir,
     buildFile: file,
@@ -49,7 +62,10 @@ export function readGradleProject(context: BuildContext, dir: string): GradlePro
     rootProjectName: quoted(/rootProject\.name\s*=\s*(['"])([^'"]+)\1/.exec(settings)),
     plugins,
     version: version && !version.includes('$') ? version : null,
-    springBootVersion: PLUGIN_IDS['org.springframework.boot'].exec(text)?.[2] ?? (/springBootVersion\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? null),
+    springBootVersion:
+      PLUGIN_IDS['org.springframework.boot'].exec(text)?.[2] ??
+      /springBootVersion\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ??
+      null,
     text,
   };
 }
@@ -58,10 +74,15 @@ export function readGradleProject(context: BuildContext, dir: string): GradlePro
  * The archives `gradle build`/`assemble`/`bootJar`/`shadowJar` leave in build/libs, runnable
  * first. `projectName` is the name Gradle gives the project (rootProject.name or its directory).
  */
-export function gradleArtifacts(project: GradleProject, projectName: string, relativeDir: string): JavaArtifact[] {
+export function gradleArtifacts(
+  project: GradleProject,
+  projectName: string,
+  relativeDir: string,
+): JavaArtifact[] {
   const libs = path.join(relativeDir || '.', 'build/libs');
   const boot = project.plugins.has('org.springframework.boot');
-  const base = archiveSetting(project.text, null, 'archiveBaseName') ?? archivesName(project.text) ?? projectName;
+  const base =
+    archiveSetting(project.text, null, 'archiveBaseName') ?? archivesName(project.text) ?? projectName;
   const version = archiveSetting(project.text, null, 'archiveVersion') ?? project.version;
   const name = (classifier: string | null, task: string, extension = 'jar') => {
     const fileName = archiveSetting(project.text, task, 'archiveFileName');
@@ -72,16 +93,59 @@ export function gradleArtifacts(project: GradleProject, projectName: string, rel
     return `${[taskBase, taskVersion, taskClassifier].filter((p) => p !== null && p !== '').join('-')}.${extension}`;
   };
   const found: JavaArtifact[] = [];
-  const springBoot = boot ? project.springBootVersion ?? '' : null;
+  const springBoot = boot ? (project.springBootVersion ?? '') : null;
   if (project.plugins.has('io.quarkus')) {
-    return [{ path: path.join(relativeDir || '.', 'build/quarkus-app'), kind: 'directory', entry: 'quarkus-run.jar', runnable: true, springBoot: null, why: 'Quarkus fast-jar (build/quarkus-app/)' }];
+    return [
+      {
+        path: path.join(relativeDir || '.', 'build/quarkus-app'),
+        kind: 'directory',
+        entry: 'quarkus-run.jar',
+        runnable: true,
+        springBoot: null,
+        why: 'Quarkus fast-jar (build/quarkus-app/)',
+      },
+    ];
   }
-  if (boot && project.plugins.has('war')) found.push({ path: path.join(libs, name(null, 'bootWar', 'war')), kind: 'war', runnable: true, springBoot, why: 'Spring Boot bootWar' });
-  else if (boot) found.push({ path: path.join(libs, name(null, 'bootJar')), kind: 'jar', runnable: true, springBoot, why: 'Spring Boot bootJar (the -plain jar is not runnable)' });
-  if (project.plugins.has('shadow')) found.push({ path: path.join(libs, name('all', 'shadowJar')), kind: 'jar', runnable: true, springBoot: null, why: 'shadow jar (-all)' });
-  if (!boot && project.plugins.has('war')) found.push({ path: path.join(libs, name(null, 'war', 'war')), kind: 'war', runnable: false, springBoot: null, why: 'war plugin' });
+  if (boot && project.plugins.has('war'))
+    found.push({
+      path: path.join(libs, name(null, 'bootWar', 'war')),
+      kind: 'war',
+      runnable: true,
+      springBoot,
+      why: 'Spring Boot bootWar',
+    });
+  else if (boot)
+    found.push({
+      path: path.join(libs, name(null, 'bootJar')),
+      kind: 'jar',
+      runnable: true,
+      springBoot,
+      why: 'Spring Boot bootJar (the -plain jar is not runnable)',
+    });
+  if (project.plugins.has('shadow'))
+    found.push({
+      path: path.join(libs, name('all', 'shadowJar')),
+      kind: 'jar',
+      runnable: true,
+      springBoot: null,
+      why: 'shadow jar (-all)',
+    });
+  if (!boot && project.plugins.has('war'))
+    found.push({
+      path: path.join(libs, name(null, 'war', 'war')),
+      kind: 'war',
+      runnable: false,
+      springBoot: null,
+      why: 'war plugin',
+    });
   if (!boot && !jarDisabled(project.text)) {
-    found.push({ path: path.join(libs, name(null, 'jar')), kind: 'jar', runnable: /Main-Class/.test(project.text), springBoot: null, why: 'jar task' });
+    found.push({
+      path: path.join(libs, name(null, 'jar')),
+      kind: 'jar',
+      runnable: /Main-Class/.test(project.text),
+      springBoot: null,
+      why: 'jar task',
+    });
   }
   return found;
 }
@@ -91,7 +155,12 @@ function archiveSetting(text: string, task: string | null, property: string): st
   const scope = task === null ? topLevel(text) : taskBlocks(text, task).join('\n');
   const match = new RegExp(`\\b${property}(?:\\.set\\s*\\(|\\s*=|\\s+)\\s*(['"])([^'"]*)\\1`).exec(scope);
   if (match) return match[2].includes('$') ? null : match[2];
-  const legacy = { archiveFileName: 'archiveName', archiveBaseName: 'baseName', archiveVersion: 'version', archiveClassifier: 'classifier' }[property];
+  const legacy = {
+    archiveFileName: 'archiveName',
+    archiveBaseName: 'baseName',
+    archiveVersion: 'version',
+    archiveClassifier: 'classifier',
+  }[property];
   if (task !== null && legacy) {
     const old = new RegExp(`^\\s*${legacy}\\s*=?\\s*(['"])([^'"]*)\\1`, 'm').exec(scope);
     if (old && !old[2].includes('$')) return old[2];
@@ -100,17 +169,25 @@ function archiveSetting(text: string, task: string | null, property: string): st
 }
 
 function archivesName(text: string): string | null {
-  return quoted(/\barchivesBaseName\s*=\s*(['"])([^'"]+)\1/.exec(text)) ?? quoted(/\barchivesName(?:\.set\s*\(|\s*=)\s*(['"])([^'"]+)\1/.exec(text));
+  return (
+    quoted(/\barchivesBaseName\s*=\s*(['"])([^'"]+)\1/.exec(text)) ??
+    quoted(/\barchivesName(?:\.set\s*\(|\s*=)\s*(['"])([^'"]+)\1/.exec(text))
+  );
 }
 
 function jarDisabled(text: string): boolean {
-  return taskBlocks(text, 'jar').some((block) => /\benabled\s*=\s*false|\benabled\.set\s*\(\s*false/.test(block));
+  return taskBlocks(text, 'jar').some((block) =>
+    /\benabled\s*=\s*false|\benabled\.set\s*\(\s*false/.test(block),
+  );
 }
 
 /** Bodies of `bootJar { }`, `tasks.bootJar { }`, `tasks.named<BootJar>("bootJar") { }`, `tasks.getByName("jar") { }`. */
 function taskBlocks(text: string, task: string): string[] {
   const blocks: string[] = [];
-  const pattern = new RegExp(`(?:^|[\\s.])(?:${task}|(?:named|getByName|withType)\\s*(?:<[^>]*>)?\\s*\\(\\s*['"]${task}['"]\\s*\\))\\s*(?:\\([^)]*\\))?\\s*\\{`, 'gm');
+  const pattern = new RegExp(
+    `(?:^|[\\s.])(?:${task}|(?:named|getByName|withType)\\s*(?:<[^>]*>)?\\s*\\(\\s*['"]${task}['"]\\s*\\))\\s*(?:\\([^)]*\\))?\\s*\\{`,
+    'gm',
+  );
   for (const match of text.matchAll(pattern)) {
     const start = (match.index ?? 0) + match[0].length;
     let depth = 1;

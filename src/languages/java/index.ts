@@ -10,5 +10,6 @@ export const strategy = defineStrategy({
   analyze: analyzeJava,
   describe: (project) => project.details,
   plan: planJava,
-  runtimeChoices: (settings) => `${Object.keys(settings.runtimes).join(' | ')}, plus ",layered" for Spring Boot layers`,
+  runtimeChoices: (settings) =>
+    `${Object.keys(settings.runtimes).join(' | ')}, plus ",layered" for Spring Boot layers`,
 });

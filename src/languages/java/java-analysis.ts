@@ -23,12 +23,18 @@ export function analyzeJava(input: DetectInput, settings: JavaSettings): JavaAna
   return { paths, build, command, details: describeJava(input, settings, build, command) };
 }
 
-function describeJava(input: DetectInput, settings: JavaSettings, build: JavaBuild, command: ContainerCommand): LanguageDetails {
+function describeJava(
+  input: DetectInput,
+  settings: JavaSettings,
+  build: JavaBuild,
+  command: ContainerCommand,
+): LanguageDetails {
   const { context } = input;
   const evidence: Evidence[] = [];
   const poms = context.glob('{pom.xml,*/pom.xml,*/*/pom.xml}');
   const gradleFiles = context.glob('{build.gradle,build.gradle.kts,*/build.gradle,*/build.gradle.kts}');
-  const runs = (tool: 'maven' | 'gradle') => build.commands.some((c) => c.command.tool === tool) || command.buildRun?.command.tool === tool;
+  const runs = (tool: 'maven' | 'gradle') =>
+    build.commands.some((c) => c.command.tool === tool) || command.buildRun?.command.tool === tool;
 
   let packageManager: 'maven' | 'gradle' | undefined;
   if (runs('maven') || (poms.length > 0 && !runs('gradle'))) packageManager = 'maven';

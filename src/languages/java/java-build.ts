@@ -34,8 +34,21 @@ export interface JavaBuild {
   notes: string[];
 }
 
-export function readJavaBuild(runs: readonly RunFacts[], context: BuildContext, paths: ContextPaths): JavaBuild {
-  const build: JavaBuild = { tool: null, commands: [], artifacts: [], produced: [], springBootVersion: null, servletApi: null, javaRelease: null, notes: [] };
+export function readJavaBuild(
+  runs: readonly RunFacts[],
+  context: BuildContext,
+  paths: ContextPaths,
+): JavaBuild {
+  const build: JavaBuild = {
+    tool: null,
+    commands: [],
+    artifacts: [],
+    produced: [],
+    springBootVersion: null,
+    servletApi: null,
+    javaRelease: null,
+    notes: [],
+  };
   for (const run of runs) {
     let cwd = run.workdir;
     for (const command of run.commands) {
@@ -70,19 +83,36 @@ export function isProduced(build: JavaBuild, file: string): boolean {
   return build.produced.some((p) => p === file || (p.endsWith('/') && file.startsWith(p)));
 }
 
-export function artifactsOf(command: BuildCommand, cwd: string, context: BuildContext, paths: ContextPaths, build: JavaBuild): BuiltArtifact[] {
-  return command.tool === 'maven' ? mavenBuild(command, cwd, context, paths, build) : gradleBuild(command, cwd, context, paths, build);
+export function artifactsOf(
+  command: BuildCommand,
+  cwd: string,
+  context: BuildContext,
+  paths: ContextPaths,
+  build: JavaBuild,
+): BuiltArtifact[] {
+  return command.tool === 'maven'
+    ? mavenBuild(command, cwd, context, paths, build)
+    : gradleBuild(command, cwd, context, paths, build);
 }
 
 function addArtifacts(build: JavaBuild, artifacts: BuiltArtifact[]): void {
-  for (const artifact of artifacts) if (!build.artifacts.some((a) => a.absolute === artifact.absolute)) build.artifacts.push(artifact);
+  for (const artifact of artifacts)
+    if (!build.artifacts.some((a) => a.absolute === artifact.absolute)) build.artifacts.push(artifact);
   build.artifacts.sort((a, b) => Number(b.runnable) - Number(a.runnable));
 }
 
-function mavenBuild(command: MavenCommand, cwd: string, context: BuildContext, paths: ContextPaths, build: JavaBuild): BuiltArtifact[] {
+function mavenBuild(
+  command: MavenCommand,
+  cwd: string,
+  context: BuildContext,
+  paths: ContextPaths,
+  build: JavaBuild,
+): BuiltArtifact[] {
   const pomPath = command.file ? path.resolve(cwd, command.file) : path.join(cwd, 'pom.xml');
   const rootDir = command.file && !command.file.endsWith('.xml') ? pomPath : path.dirname(pomPath);
-  const contextPom = paths.toContext(command.file && !command.file.endsWith('.xml') ? path.join(pomPath, 'pom.xml') : pomPath);
+  const contextPom = paths.toContext(
+    command.file && !command.file.endsWith('.xml') ? path.join(pomPath, 'pom.xml') : pomPath,
+  );
   const contextDir = contextPom === null ? null : path.dirname(contextPom).replace(/^\.$/, '');
   if (contextDir === null) {
     build.notes.push(`the pom.xml in ${rootDir} is not from the build context: msb cannot name the jar`);
@@ -94,7 +124,8 @@ function mavenBuild(command: MavenCommand, cwd: string, context: BuildContext, p
   build.springBootVersion ??= modules.map((m) => m.springBootVersion).find((v) => v !== null) ?? null;
   build.javaRelease ??= javaRelease(modules);
   if (modules.some((m) => m.dependencies.some((d) => d.startsWith('jakarta.')))) build.servletApi = 'jakarta';
-  else if (modules.some((m) => m.dependencies.some((d) => d.startsWith('javax.servlet')))) build.servletApi = 'javax';
+  else if (modules.some((m) => m.dependencies.some((d) => d.startsWith('javax.servlet'))))
+    build.servletApi = 'javax';
   let selected: MavenProject[];
   if (command.projects.length > 0) {
     selected = modules.filter((m) => command.projects.some((p) => matchesModule(p, m, contextDir)));
@@ -106,7 +137,11 @@ function mavenBuild(command: MavenCommand, cwd: string, context: BuildContext, p
   }
   return selected.flatMap((module) => {
     const relative = path.relative(contextDir || '.', module.dir || '.');
-    return mavenArtifacts(module, context, relative).map((a) => ({ ...a, absolute: path.resolve(rootDir, a.path), certain: module.unresolved.length === 0 }));
+    return mavenArtifacts(module, context, relative).map((a) => ({
+      ...a,
+      absolute: path.resolve(rootDir, a.path),
+      certain: module.unresolved.length === 0,
+    }));
   });
 }
 
@@ -115,40 +150,76 @@ function matchesModule(selector: string, module: MavenProject, rootContextDir: s
   const cleaned = selector.replace(/^\.\//, '').replace(/\/$/, '');
   if (cleaned === relative) return true;
   const [first, second] = cleaned.split(':');
-  return second !== undefined ? second === module.artifactId && (first === '' || first === module.groupId) : false;
+  return second !== undefined
+    ? second === module.artifactId && (first === '' || first === module.groupId)
+    : false;
 }
 
 function javaRelease(modules: MavenProject[]): number | null {
   for (const m of modules) {
-    const value = ['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source'].map((k) => m.properties.get(k)).find((v) => v !== undefined);
+    const value = ['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source']
+      .map((k) => m.properties.get(k))
+      .find((v) => v !== undefined);
     const major = value ? Number(/^(?:1\.)?(\d+)/.exec(value)?.[1]) : NaN;
     if (!Number.isNaN(major)) return major;
   }
   return null;
 }
 
-function gradleBuild(command: GradleCommand, cwd: string, context: BuildContext, paths: ContextPaths, build: JavaBuild): BuiltArtifact[] {
+function gradleBuild(
+  command: GradleCommand,
+  cwd: string,
+  context: BuildContext,
+  paths: ContextPaths,
+  build: JavaBuild,
+): BuiltArtifact[] {
   const projectDir = command.projectDir ? path.resolve(cwd, command.projectDir) : cwd;
-  const buildFile = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle'].map((f) => paths.toContext(path.join(projectDir, f))).find((f) => f !== null);
+  const buildFile = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle']
+    .map((f) => paths.toContext(path.join(projectDir, f)))
+    .find((f) => f !== null);
   const contextDir = buildFile ? path.dirname(buildFile).replace(/^\.$/, '') : null;
   if (contextDir === null) {
-    build.notes.push(`the Gradle build in ${projectDir} is not from the build context: msb cannot name the jar`);
+    build.notes.push(
+      `the Gradle build in ${projectDir} is not from the build context: msb cannot name the jar`,
+    );
     return [];
   }
   const root = readGradleProject(context, contextDir);
   if (!root) return [];
   build.springBootVersion ??= root.springBootVersion;
-  const release = /languageVersion(?:\.set\s*\(|\s*=)\s*JavaLanguageVersion\.of\((\d+)\)|sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?(?:1[._])?(\d+)/.exec(root.text);
+  const release =
+    /languageVersion(?:\.set\s*\(|\s*=)\s*JavaLanguageVersion\.of\((\d+)\)|sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?(?:1[._])?(\d+)/.exec(
+      root.text,
+    );
   build.javaRelease ??= release ? Number(release[1] ?? release[2]) : null;
   const rootName = root.rootProjectName ?? path.basename(projectDir);
-  const projects: { project: GradleProject; name: string; relative: string }[] = [{ project: root, name: rootName, relative: '' }];
+  const projects: { project: GradleProject; name: string; relative: string }[] = [
+    { project: root, name: rootName, relative: '' },
+  ];
   for (const include of root.includes) {
     const sub = readGradleProject(context, [contextDir, include].filter(Boolean).join('/'));
-    if (sub) projects.push({ project: { ...sub, version: sub.version ?? root.version, springBootVersion: sub.springBootVersion ?? root.springBootVersion }, name: path.basename(include), relative: include });
+    if (sub)
+      projects.push({
+        project: {
+          ...sub,
+          version: sub.version ?? root.version,
+          springBootVersion: sub.springBootVersion ?? root.springBootVersion,
+        },
+        name: path.basename(include),
+        relative: include,
+      });
   }
-  const named = command.tasks.filter((t) => t.includes(':')).map((t) => t.replace(/^:/, '').split(':').slice(0, -1).join('/'));
+  const named = command.tasks
+    .filter((t) => t.includes(':'))
+    .map((t) => t.replace(/^:/, '').split(':').slice(0, -1).join('/'));
   const candidates = named.length > 0 ? projects.filter((p) => named.includes(p.relative)) : projects;
-  const artifacts = candidates.flatMap((p) => gradleArtifacts(p.project, p.name, p.relative).map((a) => ({ ...a, absolute: path.resolve(projectDir, a.path), certain: p.project.version !== null || !/\bversion\s*=/.test(p.project.text) })));
+  const artifacts = candidates.flatMap((p) =>
+    gradleArtifacts(p.project, p.name, p.relative).map((a) => ({
+      ...a,
+      absolute: path.resolve(projectDir, a.path),
+      certain: p.project.version !== null || !/\bversion\s*=/.test(p.project.text),
+    })),
+  );
   const runnable = artifacts.filter((a) => a.runnable);
   return runnable.length > 0 ? runnable : artifacts;
 }

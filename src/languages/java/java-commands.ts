@@ -39,16 +39,58 @@ export interface GradleCommand {
 
 export type BuildCommand = MavenCommand | GradleCommand;
 
-const MAVEN_PACKAGING = /^(package|install|verify|deploy|spring-boot:repackage|quarkus:build|assembly:single|shade:shade|war:war|jar:jar)$/;
+const MAVEN_PACKAGING =
+  /^(package|install|verify|deploy|spring-boot:repackage|quarkus:build|assembly:single|shade:shade|war:war|jar:jar)$/;
 const MAVEN_OPTIONS: OptionTable = {
-  valued: ['-f', '--file', '-pl', '--projects', '-s', '--settings', '-gs', '--global-settings', '-P', '--activate-profiles', '-T', '--threads', '-rf', '--resume-from', '-l', '--log-file', '-t', '--toolchains', '-b', '--builder', '-D', '--define'],
+  valued: [
+    '-f',
+    '--file',
+    '-pl',
+    '--projects',
+    '-s',
+    '--settings',
+    '-gs',
+    '--global-settings',
+    '-P',
+    '--activate-profiles',
+    '-T',
+    '--threads',
+    '-rf',
+    '--resume-from',
+    '-l',
+    '--log-file',
+    '-t',
+    '--toolchains',
+    '-b',
+    '--builder',
+    '-D',
+    '--define',
+  ],
   // `-fae` is --fail-at-end, not `-f ae`.
   flags: ['-fae', '-ff', '-fn'],
   aliases: { '--file': '-f', '--projects': '-pl', '--define': '-D' },
   glued: ['-D', '-f', '-pl'],
 };
 const GRADLE_OPTIONS: OptionTable = {
-  valued: ['-p', '--project-dir', '-x', '--exclude-task', '-b', '--build-file', '-c', '--settings-file', '-g', '--gradle-user-home', '-I', '--init-script', '-P', '-D', '--max-workers', '--console', '--warning-mode'],
+  valued: [
+    '-p',
+    '--project-dir',
+    '-x',
+    '--exclude-task',
+    '-b',
+    '--build-file',
+    '-c',
+    '--settings-file',
+    '-g',
+    '--gradle-user-home',
+    '-I',
+    '--init-script',
+    '-P',
+    '-D',
+    '--max-workers',
+    '--console',
+    '--warning-mode',
+  ],
   aliases: { '--project-dir': '-p' },
 };
 
@@ -84,8 +126,15 @@ function maven(args: string[], program: string, text: string): MavenCommand {
     program,
     text,
   };
-  const run = goals.find((g) => /^(spring-boot:run|quarkus:dev|jetty:run(-war)?|tomcat7?:run(-war)?|exec:java)$/.test(g));
-  if (run) result.run = run.startsWith('jetty') ? 'jetty:run' : run.startsWith('tomcat') ? 'tomcat:run' : (run as MavenCommand['run']);
+  const run = goals.find((g) =>
+    /^(spring-boot:run|quarkus:dev|jetty:run(-war)?|tomcat7?:run(-war)?|exec:java)$/.test(g),
+  );
+  if (run)
+    result.run = run.startsWith('jetty')
+      ? 'jetty:run'
+      : run.startsWith('tomcat')
+        ? 'tomcat:run'
+        : (run as MavenCommand['run']);
   return result;
 }
 
@@ -99,7 +148,11 @@ function gradle(args: string[], program: string, text: string): GradleCommand {
     tasks,
     projectDir: optionValue(parsed, '-p'),
     flags: parsed.options.flatMap((o) => o.words),
-    packages: tasks.some((t) => /^(build|assemble|bootJar|bootWar|jar|war|shadowJar|quarkusBuild|installDist|distTar|distZip)$/.test(taskName(t))),
+    packages: tasks.some((t) =>
+      /^(build|assemble|bootJar|bootWar|jar|war|shadowJar|quarkusBuild|installDist|distTar|distZip)$/.test(
+        taskName(t),
+      ),
+    ),
     run: (run as GradleCommand['run'] | undefined) ?? null,
     program,
     text,
@@ -131,7 +184,18 @@ export interface JavaInvocation {
 }
 
 const JAVA_OPTIONS: OptionTable = {
-  valued: ['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '-javaagent', '--enable-native-access'],
+  valued: [
+    '-cp',
+    '-classpath',
+    '--class-path',
+    '-p',
+    '--module-path',
+    '--add-modules',
+    '--add-opens',
+    '--add-exports',
+    '-javaagent',
+    '--enable-native-access',
+  ],
   aliases: { '-classpath': '-cp', '--class-path': '-cp' },
   // Like the java launcher: options end at the first operand (the jar with `-jar`, else the main class).
   stopAtOperand: true,
@@ -147,9 +211,9 @@ export function parseJavaInvocation(argv: readonly string[]): JavaInvocation | n
   const [operand, ...programArgs] = parsed.operands;
   return {
     options: parsed.options.filter((o) => o.name !== '-jar' && o.name !== '-cp').flatMap((o) => o.words),
-    jar: jarMode ? operand ?? null : null,
+    jar: jarMode ? (operand ?? null) : null,
     classpath: optionValue(parsed, '-cp') || null,
-    mainClass: jarMode ? null : operand ?? null,
+    mainClass: jarMode ? null : (operand ?? null),
     programArgs,
   };
 }

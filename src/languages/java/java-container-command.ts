@@ -30,7 +30,13 @@ export function readContainerCommand(facts: StageFacts): ContainerCommand {
   const result: ContainerCommand = { lines, java: null, buildRun: null };
   // Exec-form ENTRYPOINT + CMD run as one argv (`ENTRYPOINT ["mvn"]` + `CMD ["jetty:run"]`).
   const [first, second] = lines;
-  const joined = first?.instruction.keyword === 'ENTRYPOINT' && second && first.form.form === 'exec' && second.form.form === 'exec' ? [...first.form.argv, ...second.form.argv] : null;
+  const joined =
+    first?.instruction.keyword === 'ENTRYPOINT' &&
+    second &&
+    first.form.form === 'exec' &&
+    second.form.form === 'exec'
+      ? [...first.form.argv, ...second.form.argv]
+      : null;
   for (const line of lines) {
     const inShell = line.form.form === 'shell' || shellScript(line.form.argv) !== null;
     const form: CommandForm = line === first && joined ? { form: 'exec', argv: joined } : line.form;
@@ -61,9 +67,18 @@ export function commandNode(command: RuntimeCommand): StageNode {
 
 /** The command with the jar (or classpath) path replaced, written anew. */
 export function rewritePath(line: CommandLine, from: string, to: string): RuntimeCommand {
-  const written = (command: CommandSpec): RuntimeCommand => ({ keyword: line.keyword, command, written: null });
-  if (line.form.form === 'shell') return written({ form: 'shell', text: replaceShellWord(line.form.script, from, to) });
+  const written = (command: CommandSpec): RuntimeCommand => ({
+    keyword: line.keyword,
+    command,
+    written: null,
+  });
+  if (line.form.form === 'shell')
+    return written({ form: 'shell', text: replaceShellWord(line.form.script, from, to) });
   const script = shellScript(line.form.argv);
-  if (script !== null) return written({ form: 'exec', argv: [...line.form.argv.slice(0, 2), replaceShellWord(script, from, to), ...line.form.argv.slice(3)] });
+  if (script !== null)
+    return written({
+      form: 'exec',
+      argv: [...line.form.argv.slice(0, 2), replaceShellWord(script, from, to), ...line.form.argv.slice(3)],
+    });
   return written({ form: 'exec', argv: line.form.argv.map((word) => (word === from ? to : word)) });
 }

@@ -17,12 +17,26 @@ export function javaEnvFileUse(context: BuildContext, contextPath: string): File
       const text = context.read(file) ?? '';
       if (!/\bDotenv\b|\bdotenv\s*\{/.test(text)) continue;
       const optional = /ignoreIfMissing/.test(text);
-      uses.push({ required: !optional, why: optional ? `dotenv-java in ${file} ignores a missing file` : `dotenv-java in ${file} throws without it` });
+      uses.push({
+        required: !optional,
+        why: optional
+          ? `dotenv-java in ${file} ignores a missing file`
+          : `dotenv-java in ${file} throws without it`,
+      });
     } else if (/(^|\/)application[^/]*\.(properties|ya?ml)$/.test(file)) {
-      for (const match of (context.read(file) ?? '').matchAll(new RegExp(`(optional:)?file:(\\./)?${escaped}(\\[|\\b|$)`, 'gm'))) {
-        uses.push({ required: !match[1], why: `spring.config.import in ${file} ${match[1] ? 'marks it optional' : 'requires it'}` });
+      for (const match of (context.read(file) ?? '').matchAll(
+        new RegExp(`(optional:)?file:(\\./)?${escaped}(\\[|\\b|$)`, 'gm'),
+      )) {
+        uses.push({
+          required: !match[1],
+          why: `spring.config.import in ${file} ${match[1] ? 'marks it optional' : 'requires it'}`,
+        });
       }
-    } else if (/(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(file) && name === '.env' && /spring-dotenv/.test(context.read(file) ?? '')) {
+    } else if (
+      /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(file) &&
+      name === '.env' &&
+      /spring-dotenv/.test(context.read(file) ?? '')
+    ) {
       uses.push({ required: false, why: `spring-dotenv (${file}) reads it only when present` });
     }
   }

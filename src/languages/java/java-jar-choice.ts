@@ -20,45 +20,90 @@ export interface Copy {
   why: string;
 }
 
-export interface JarChoice {
-  copies: Copy[];
-  /** The command must name `to` instead of `from`. */
-  rewrite: { from: string; to: string } | null;
-  /** Spring Boot version of the jar ('' unknown), null when it is not a Spring Boot jar. */
-  springBoot: string | null;
-}
-
 /** The jar the command runs: kept at its path when the build writes it there, else a fixed name. */
-export function jarCopies(call: JavaCall, build: JavaBuild, paths: ContextPaths, facts: StageFacts, settings: JavaSettings, warnings: string[], decisions: Decision[]) {
+export function jarCopies(
+  call: JavaCall,
+  build: JavaBuild,
+  paths: ContextPaths,
+  facts: StageFacts,
+  settings: JavaSettings,
+  warnings: string[],
+  decisions: Decision[],
+) {
   const written = call.invocation.jar as string;
   const jar = expandVariables(written, facts.values);
   const absolute = path.resolve(facts.workdir, jar);
   const wildcard = /[*?[]/.test(jar);
   const subject = `${call.line.instruction.keyword} (line ${call.line.instruction.line + 1})`;
-  const known = build.artifacts.find((a) => a.absolute === absolute || (a.kind === 'directory' && isWithin(absolute, a.absolute)));
+  const known = build.artifacts.find(
+    (a) => a.absolute === absolute || (a.kind === 'directory' && isWithin(absolute, a.absolute)),
+  );
   if (known) {
-    const copy = known.kind === 'directory' ? { from: known.absolute, to: known.absolute, why: `${known.why}: the directory ${path.basename(absolute)} runs from` } : { from: absolute, to: absolute, why: `${known.why}, at the path the command names` };
+    const copy =
+      known.kind === 'directory'
+        ? {
+            from: known.absolute,
+            to: known.absolute,
+            why: `${known.why}: the directory ${path.basename(absolute)} runs from`,
+          }
+        : { from: absolute, to: absolute, why: `${known.why}, at the path the command names` };
     return { copies: [copy], rewrite: null, springBoot: known.springBoot };
   }
   const best = build.artifacts.find((a) => a.kind !== 'native');
   const hostCopy = copiedTo(facts, absolute);
-  if (!wildcard && hostCopy && best && hostCopy.spec.sources.some((s) => /(^|\/)(target|build\/libs)\//.test(s))) {
-    warnings.push(`${hostCopy.instruction.keyword} (line ${hostCopy.instruction.line + 1}) copies ${hostCopy.spec.sources.join(' ')} from the build context (the host), not the jar the image builds: the runtime takes ${best.absolute} from the builder`);
-    return { copies: [{ from: best.absolute, to: absolute, why: `${best.why}, built in the builder, at the path the command names` }], rewrite: null, springBoot: best.springBoot };
+  if (
+    !wildcard &&
+    hostCopy &&
+    best &&
+    hostCopy.spec.sources.some((s) => /(^|\/)(target|build\/libs)\//.test(s))
+  ) {
+    warnings.push(
+      `${hostCopy.instruction.keyword} (line ${hostCopy.instruction.line + 1}) copies ${hostCopy.spec.sources.join(' ')} from the build context (the host), not the jar the image builds: the runtime takes ${best.absolute} from the builder`,
+    );
+    return {
+      copies: [
+        {
+          from: best.absolute,
+          to: absolute,
+          why: `${best.why}, built in the builder, at the path the command names`,
+        },
+      ],
+      rewrite: null,
+      springBoot: best.springBoot,
+    };
   }
   if (!wildcard && (isProduced(build, absolute) || paths.toContext(absolute) !== null || hostCopy)) {
     const source = isProduced(build, absolute) ? 'the jar the build writes' : 'the jar copied into the image';
     // `cp target/*.jar app.jar` copies the build's artifact: it is a Spring Boot jar when that is.
-    return { copies: [{ from: absolute, to: absolute, why: `${source}, at the path the command names` }], rewrite: null, springBoot: build.artifacts.length === 1 ? build.artifacts[0].springBoot : null };
+    return {
+      copies: [{ from: absolute, to: absolute, why: `${source}, at the path the command names` }],
+      rewrite: null,
+      springBoot: build.artifacts.length === 1 ? build.artifacts[0].springBoot : null,
+    };
   }
   if (!wildcard && (!best || !best.certain)) {
-    if (best) warnings.push(`msb expected the build to write ${best.absolute} (from build files with unresolved values); the command runs ${absolute}: that path is kept`);
-    return { copies: [{ from: absolute, to: absolute, why: 'the jar the command names' }], rewrite: null, springBoot: best?.springBoot ?? null };
+    if (best)
+      warnings.push(
+        `msb expected the build to write ${best.absolute} (from build files with unresolved values); the command runs ${absolute}: that path is kept`,
+      );
+    return {
+      copies: [{ from: absolute, to: absolute, why: 'the jar the command names' }],
+      rewrite: null,
+      springBoot: best?.springBoot ?? null,
+    };
   }
   if (!best) return `the command runs ${written}, and msb cannot tell which jar the build produces`;
   if (wildcard && call.inShell && picomatch.isMatch(best.absolute, absolute)) {
-    decisions.push({ subject, placement: 'runtime', why: `the shell expands ${written} when the container starts: the runtime holds only ${best.absolute}, so it matches exactly that jar` });
-    return { copies: [{ from: best.absolute, to: best.absolute, why: best.why }], rewrite: null, springBoot: best.springBoot };
+    decisions.push({
+      subject,
+      placement: 'runtime',
+      why: `the shell expands ${written} when the container starts: the runtime holds only ${best.absolute}, so it matches exactly that jar`,
+    });
+    return {
+      copies: [{ from: best.absolute, to: best.absolute, why: best.why }],
+      rewrite: null,
+      springBoot: best.springBoot,
+    };
   }
   const fixed = path.join(facts.workdir, settings.fixedJarName);
   const target = jar.startsWith('/') || jar.startsWith('$') ? fixed : path.relative(facts.workdir, fixed);
@@ -67,30 +112,64 @@ export function jarCopies(call: JavaCall, build: JavaBuild, paths: ContextPaths,
       ? `${subject} names ${written}, which exec form never expands (the original could not start): the runtime copies ${best.absolute} to ${fixed} and runs that`
       : `${subject} runs ${written}, which the build does not write (it writes ${best.absolute}): the runtime copies that jar to ${fixed} and runs it`,
   );
-  return { copies: [{ from: best.absolute, to: fixed, why: `${best.why}, under a fixed name the command can use` }], rewrite: { from: written, to: target }, springBoot: best.springBoot };
+  return {
+    copies: [{ from: best.absolute, to: fixed, why: `${best.why}, under a fixed name the command can use` }],
+    rewrite: { from: written, to: target },
+    springBoot: best.springBoot,
+  };
 }
 
 /** `COPY target/*.jar app.jar`, `COPY ${JAR_FILE} /app.jar`: the COPY/ADD from the context that put a file at this path. */
 function copiedTo(facts: StageFacts, file: string): CopyFacts | undefined {
-  return [...facts.copies].reverse().find((c) => c.spec.from === null && !c.spec.heredoc && (c.dest === file || (c.dest.endsWith('/') && c.spec.sources.some((s) => path.join(c.dest, path.basename(s)) === file))));
+  return [...facts.copies]
+    .reverse()
+    .find(
+      (c) =>
+        c.spec.from === null &&
+        !c.spec.heredoc &&
+        (c.dest === file ||
+          (c.dest.endsWith('/') && c.spec.sources.some((s) => path.join(c.dest, path.basename(s)) === file))),
+    );
 }
 
 /** `java -cp app.jar:lib/* Main` (or `java Main`, classpath "."): every classpath entry the image held. */
-export function classpathCopies(call: JavaCall, build: JavaBuild, paths: ContextPaths, facts: StageFacts, warnings: string[]) {
+export function classpathCopies(
+  call: JavaCall,
+  build: JavaBuild,
+  paths: ContextPaths,
+  facts: StageFacts,
+  warnings: string[],
+) {
   const classpath = call.invocation.classpath ?? facts.values.get('CLASSPATH') ?? '.';
   const entries = expandVariables(classpath, facts.values).split(':').filter(Boolean);
   const copies: Copy[] = [];
   for (const entry of entries) {
     const absolute = path.resolve(facts.workdir, entry.replace(/\/\*$/, ''));
     if (/[*?[]/.test(absolute)) return `the classpath entry ${entry} is a pattern msb cannot copy exactly`;
-    const from = build.artifacts.find((a) => a.absolute === absolute) ? 'the build' : isProduced(build, absolute) ? 'the build' : paths.toContext(absolute) !== null ? 'the build context' : null;
-    if (!from) warnings.push(`the classpath entry ${entry} is not something msb sees the build write: copied as is`);
-    copies.push({ from: absolute, to: absolute, why: `classpath entry ${entry}${from ? ` from ${from}` : ''}` });
+    const from = build.artifacts.find((a) => a.absolute === absolute)
+      ? 'the build'
+      : isProduced(build, absolute)
+        ? 'the build'
+        : paths.toContext(absolute) !== null
+          ? 'the build context'
+          : null;
+    if (!from)
+      warnings.push(`the classpath entry ${entry} is not something msb sees the build write: copied as is`);
+    copies.push({
+      from: absolute,
+      to: absolute,
+      why: `classpath entry ${entry}${from ? ` from ${from}` : ''}`,
+    });
   }
   return { copies, rewrite: null, springBoot: null };
 }
 
 /** The --chown of the COPY that brought a file in (the runtime keeps the owner). */
 export function chownOf(facts: StageFacts, file: string): string | null {
-  return [...facts.copies].reverse().find((c) => c.spec.from === null && c.spec.chown && isWithin(file, c.dest.replace(/\/$/, '') || '/'))?.spec.chown ?? null;
+  return (
+    [...facts.copies]
+      .reverse()
+      .find((c) => c.spec.from === null && c.spec.chown && isWithin(file, c.dest.replace(/\/$/, '') || '/'))
+      ?.spec.chown ?? null
+  );
 }

@@ -10,29 +10,47 @@ import type { BuiltArtifact, JavaBuild } from './java-build';
 import type { JavaRuntime, JavaSettings } from './java-settings';
 
 /** `--runtime alpine,layered` → the runtime name and whether to extract Spring Boot layers. */
-export function parseFlavour(option: string | undefined, settings: JavaSettings): { runtime: string; layered: boolean } | string {
-  const words = (option ?? '').split(/[,+]/).map((w) => w.trim()).filter(Boolean);
+export function parseFlavour(
+  option: string | undefined,
+  settings: JavaSettings,
+): { runtime: string; layered: boolean } | string {
+  const words = (option ?? '')
+    .split(/[,+]/)
+    .map((w) => w.trim())
+    .filter(Boolean);
   const layered = words.includes('layered');
   const names = words.filter((w) => w !== 'layered');
   if (names.length > 1) return `choose one Java runtime, not ${names.join(' and ')}`;
   const runtime = names[0] ?? settings.defaultRuntime;
-  if (!settings.runtimes[runtime]) return `unknown runtime "${runtime}" for Java (known: ${Object.keys(settings.runtimes).join(', ')}; add ",layered" for Spring Boot layers)`;
+  if (!settings.runtimes[runtime])
+    return `unknown runtime "${runtime}" for Java (known: ${Object.keys(settings.runtimes).join(', ')}; add ",layered" for Spring Boot layers)`;
   return { runtime, layered };
 }
 
-export function runtimeImage(input: PlanContext, settings: JavaSettings, name: string, build: JavaBuild, war: BuiltArtifact | null, warnings: string[], decisions: Decision[]): { runtime: JavaRuntime; from: string } | string {
+export function runtimeImage(
+  input: PlanContext,
+  settings: JavaSettings,
+  name: string,
+  build: JavaBuild,
+  war: BuiltArtifact | null,
+  warnings: string[],
+  decisions: Decision[],
+): { runtime: JavaRuntime; from: string } | string {
   const { facts, profile, dockerfile } = input;
   const chosen = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile));
   let jre: string;
   if (chosen.ok) {
     jre = chosen.image;
     warnings.push(...chosen.warnings);
-    if (!war) decisions.push(...chosen.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
+    if (!war)
+      decisions.push(...chosen.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   } else {
     const major = build.javaRelease ?? settings.fallbackMajor;
     if (major === null) return `${chosen.reason}, and the build files do not name a Java release`;
     jre = `eclipse-temurin:${major}-jre`;
-    warnings.push(`${facts.from.text} does not name its JDK: the runtime is ${jre}, the Java release the build files target`);
+    warnings.push(
+      `${facts.from.text} does not name its JDK: the runtime is ${jre}, the Java release the build files target`,
+    );
   }
   const major = Number(/:(?:[a-z]+-)?(\d+)/.exec(jre)?.[1] ?? NaN);
   let runtime = settings.runtimes[name];
@@ -45,16 +63,30 @@ export function runtimeImage(input: PlanContext, settings: JavaSettings, name: s
     const javax = build.servletApi === 'javax';
     const minimum = javax ? settings.servlet.javaxMinMajor : settings.servlet.jakartaMinMajor;
     const servletMajor = Math.max(major, minimum);
-    if (servletMajor !== major) warnings.push(`no maintained servlet container image runs Java ${major}: the WAR runs on Java ${servletMajor}`);
-    const servlet = (javax ? settings.servlet.javaxImage : settings.servlet.jakartaImage).replace('{{major}}', String(servletMajor));
-    decisions.push({ subject: 'FROM', placement: 'added', why: `a WAR runs on a servlet container: ${servlet} (${javax ? 'javax.servlet' : 'jakarta.servlet'} API, Java ${servletMajor})` });
+    if (servletMajor !== major)
+      warnings.push(
+        `no maintained servlet container image runs Java ${major}: the WAR runs on Java ${servletMajor}`,
+      );
+    const servlet = (javax ? settings.servlet.javaxImage : settings.servlet.jakartaImage).replace(
+      '{{major}}',
+      String(servletMajor),
+    );
+    decisions.push({
+      subject: 'FROM',
+      placement: 'added',
+      why: `a WAR runs on a servlet container: ${servlet} (${javax ? 'javax.servlet' : 'jakarta.servlet'} API, Java ${servletMajor})`,
+    });
     return { runtime: { ...settings.runtimes[settings.defaultRuntime] }, from: servlet };
   }
   return { runtime, from: runtime.image ? runtime.image.replace('{{major}}', String(major)) : jre };
 }
 
 export function javaHomeWarnings(facts: StageFacts, settings: JavaSettings, texts: string[]): string[] {
-  const home = Object.entries(settings.javaHomes).find(([repo]) => new RegExp(`(^|/)${repo}$`).test(facts.from.name))?.[1];
+  const home = Object.entries(settings.javaHomes).find(([repo]) =>
+    new RegExp(`(^|/)${repo}$`).test(facts.from.name),
+  )?.[1];
   if (!home || !texts.some((t) => t.includes(home))) return [];
-  return [`the runtime refers to ${home}..., the JAVA_HOME of ${facts.from.name}; the runtime image's JAVA_HOME is /opt/java/openjdk`];
+  return [
+    `the runtime refers to ${home}..., the JAVA_HOME of ${facts.from.name}; the runtime image's JAVA_HOME is /opt/java/openjdk`,
+  ];
 }

@@ -40,13 +40,21 @@ export const javaSettingsSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    springBootLayers: Type.Object({ dir: absoluteDir, builderDir: absoluteDir }, { additionalProperties: false }),
+    springBootLayers: Type.Object(
+      { dir: absoluteDir, builderDir: absoluteDir },
+      { additionalProperties: false },
+    ),
     /** JAVA_HOME of the builder images whose path differs from the runtime's. */
     javaHomes: Type.Record(Type.String(), absoluteDir),
     runtimeFiles: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,
-    frameworks: Type.Array(Type.Object({ name: Type.String(), maven: stringList, gradle: stringList }, { additionalProperties: false })),
+    frameworks: Type.Array(
+      Type.Object(
+        { name: Type.String(), maven: stringList, gradle: stringList },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

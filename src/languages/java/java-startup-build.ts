@@ -13,13 +13,21 @@ import { BuildCommand, parseBuildCommand } from './java-commands';
 import { ContainerCommand, JavaCall, keptCommand, RuntimeCommand } from './java-container-command';
 
 /** `mvn spring-boot:run` / `gradle bootRun` as the command → package in the builder, `java -jar` at run time. */
-export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, input: PlanContext, builderRuns: string[], decisions: Decision[]): { commands: RuntimeCommand[]; call: JavaCall | null; index: number } | string {
+export function replaceBuildRun(
+  command: ContainerCommand,
+  build: JavaBuild,
+  input: PlanContext,
+  builderRuns: string[],
+  decisions: Decision[],
+): { commands: RuntimeCommand[]; call: JavaCall | null; index: number } | string {
   const { facts, context } = input;
   const run = command.buildRun as NonNullable<ContainerCommand['buildRun']>;
   const tool = run.command;
-  if (tool.tool === 'maven' && tool.run === 'exec:java') return 'the container runs mvn exec:java: msb does not rebuild the classpath of exec:java; package the application as a runnable jar first';
+  if (tool.tool === 'maven' && tool.run === 'exec:java')
+    return 'the container runs mvn exec:java: msb does not rebuild the classpath of exec:java; package the application as a runnable jar first';
   // A program word that is not a plain path ("RUN ./mvnw" in an exec-form array) cannot start in the original either.
-  if (!/^[A-Za-z0-9_@%+=:,./-]+$/.test(tool.program)) return `the container runs "${tool.text}", whose program "${tool.program}" is not a command msb can run in the builder`;
+  if (!/^[A-Za-z0-9_@%+=:,./-]+$/.test(tool.program))
+    return `the container runs "${tool.text}", whose program "${tool.program}" is not a command msb can run in the builder`;
   let packaging = packagingWords(tool, false);
   if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
     const paths = contextPaths(facts, context);
@@ -31,7 +39,16 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
     // spring-boot:run works without the plugin in <plugins> (the parent manages it); package alone then makes a plain jar.
     if (tool.tool === 'maven' && tool.run === 'spring-boot:run' && !artifacts.some((a) => a.runnable)) {
       packaging = packagingWords(tool, true);
-      artifacts = artifactsFor(packaging).map((a) => (a.kind === 'jar' ? { ...a, runnable: true, springBoot: build.springBootVersion ?? '', why: 'Spring Boot jar (spring-boot:repackage)' } : a));
+      artifacts = artifactsFor(packaging).map((a) =>
+        a.kind === 'jar'
+          ? {
+              ...a,
+              runnable: true,
+              springBoot: build.springBootVersion ?? '',
+              why: 'Spring Boot jar (spring-boot:repackage)',
+            }
+          : a,
+      );
     }
     builderRuns.push(packaging.map(shellQuote).join(' '));
     build.artifacts.splice(0, build.artifacts.length, ...artifacts);
@@ -43,27 +60,49 @@ export function replaceBuildRun(command: ContainerCommand, build: JavaBuild, inp
     return `the container serves the project with "${tool.text}", but it is not packaged as a WAR: msb cannot deploy it on a servlet container`;
   }
   const subject = `${run.line.instruction.keyword} (line ${run.line.instruction.line + 1})`;
-  decisions.push({ subject, placement: 'builder', why: `"${tool.text}" compiled and packaged the application at every start: the builder ${builderRuns.length > 0 ? `runs "${packaging.join(' ')}"` : 'already packages it'}` });
-  decisions.push({ subject, placement: 'runtime', why: `the command runs ${artifact.absolute} instead of "${tool.text}"` });
+  decisions.push({
+    subject,
+    placement: 'builder',
+    why: `"${tool.text}" compiled and packaged the application at every start: the builder ${builderRuns.length > 0 ? `runs "${packaging.join(' ')}"` : 'already packages it'}`,
+  });
+  decisions.push({
+    subject,
+    placement: 'runtime',
+    why: `the command runs ${artifact.absolute} instead of "${tool.text}"`,
+  });
   if (artifact.kind === 'war' && !artifact.runnable) return { commands: [], call: null, index: -1 };
   const jvm = jvmArguments(tool);
-  const jar = artifact.kind === 'directory' ? path.join(artifact.absolute, artifact.entry ?? '') : artifact.absolute;
+  const jar =
+    artifact.kind === 'directory' ? path.join(artifact.absolute, artifact.entry ?? '') : artifact.absolute;
   const argv = ['java', ...jvm.options, '-jar', jar, ...jvm.args];
   const keyword = run.line.keyword;
   // An ENTRYPOINT's CMD held arguments for the build tool: they do not apply to java.
-  const kept = command.lines.filter((l) => l === run.line || !(run.line.instruction.keyword === 'ENTRYPOINT' && l.instruction.keyword === 'CMD'));
+  const kept = command.lines.filter(
+    (l) =>
+      l === run.line || !(run.line.instruction.keyword === 'ENTRYPOINT' && l.instruction.keyword === 'CMD'),
+  );
   const index = kept.indexOf(run.line);
   const line = { ...run.line, form: { form: 'exec' as const, argv } };
   const invocation = { options: jvm.options, jar, classpath: null, mainClass: null, programArgs: jvm.args };
   const replaced: RuntimeCommand = { keyword, command: { form: 'exec', argv }, written: null };
-  return { commands: kept.map((l) => (l === run.line ? replaced : keptCommand(l))), call: { line, invocation, inShell: false }, index };
+  return {
+    commands: kept.map((l) => (l === run.line ? replaced : keptCommand(l))),
+    call: { line, invocation, inShell: false },
+    index,
+  };
 }
 
 /** The packaging command as words: re-splitting a joined text would misread words that hold spaces. */
 function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
   if (tool.tool === 'maven') {
     const flags = tool.flags.filter((f) => !/^-D(spring-boot|quarkus)\./.test(f));
-    return [tool.program, ...flags, 'package', ...(repackage ? ['spring-boot:repackage'] : []), ...(tool.properties.has('skipTests') ? [] : ['-DskipTests'])];
+    return [
+      tool.program,
+      ...flags,
+      'package',
+      ...(repackage ? ['spring-boot:repackage'] : []),
+      ...(tool.properties.has('skipTests') ? [] : ['-DskipTests']),
+    ];
   }
   const flags = tool.flags.filter((f) => !f.startsWith('--args'));
   const task = tool.run === 'quarkusDev' ? 'quarkusBuild' : tool.run === 'run' ? 'installDist' : 'bootJar';
@@ -72,7 +111,11 @@ function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
 
 /** `-Dspring-boot.run.jvmArguments=...`, `.profiles`, `.arguments`, gradle `--args=...`. */
 function jvmArguments(tool: BuildCommand): { options: string[]; args: string[] } {
-  const split = (value: string | undefined) => (value ?? '').replace(/^["']|["']$/g, '').split(/\s+/).filter(Boolean);
+  const split = (value: string | undefined) =>
+    (value ?? '')
+      .replace(/^["']|["']$/g, '')
+      .split(/\s+/)
+      .filter(Boolean);
   if (tool.tool === 'maven') {
     const options = split(tool.properties.get('spring-boot.run.jvmArguments'));
     const profiles = tool.properties.get('spring-boot.run.profiles');

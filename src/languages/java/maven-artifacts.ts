@@ -21,7 +21,11 @@ export interface JavaArtifact {
   why: string;
 }
 
-export function mavenArtifacts(project: MavenProject, context: BuildContext, relativeDir: string): JavaArtifact[] {
+export function mavenArtifacts(
+  project: MavenProject,
+  context: BuildContext,
+  relativeDir: string,
+): JavaArtifact[] {
   if (project.packaging === 'pom' || project.packaging === 'maven-plugin') return [];
   const target = path.join(relativeDir || '.', project.buildDirectory);
   const find = (artifactId: string) => project.plugins.find((p) => p.artifactId === artifactId);
@@ -29,36 +33,110 @@ export function mavenArtifacts(project: MavenProject, context: BuildContext, rel
   const shade = find('maven-shade-plugin');
   const assembly = find('maven-assembly-plugin');
   const quarkus = project.plugins.find((p) => p.artifactId === 'quarkus-maven-plugin');
-  const springBoot = boot ? project.springBootVersion ?? '' : null;
+  const springBoot = boot ? (project.springBootVersion ?? '') : null;
   const mainClass = manifestMainClass(find('maven-jar-plugin')) ?? (shade ? shadeMainClass(shade) : null);
   const found: JavaArtifact[] = [];
 
   if (project.packaging === 'war') {
-    found.push({ path: path.join(target, `${project.finalName}.war`), kind: 'war', runnable: boot !== undefined, springBoot, why: 'packaging war' });
+    found.push({
+      path: path.join(target, `${project.finalName}.war`),
+      kind: 'war',
+      runnable: boot !== undefined,
+      springBoot,
+      why: 'packaging war',
+    });
     return found;
   }
   if (quarkus) {
-    const properties = context.read(path.join(project.dir, 'src/main/resources/application.properties')) ?? '';
-    const type = /^\s*quarkus\.package\.(?:jar\.)?type\s*=\s*(\S+)/m.exec(properties)?.[1] ?? (/^\s*quarkus\.package\.jar\.enabled\s*=\s*false/m.test(properties) ? 'native' : 'fast-jar');
-    if (type === 'native') return [{ path: path.join(target, `${project.finalName}-runner`), kind: 'native', runnable: true, springBoot: null, why: 'Quarkus native executable' }];
-    if (type === 'uber-jar') return [{ path: path.join(target, `${project.finalName}-runner.jar`), kind: 'jar', runnable: true, springBoot: null, why: 'Quarkus uber-jar' }];
-    return [{ path: path.join(target, 'quarkus-app'), kind: 'directory', entry: 'quarkus-run.jar', runnable: true, springBoot: null, why: 'Quarkus fast-jar (target/quarkus-app/)' }];
+    const properties =
+      context.read(path.join(project.dir, 'src/main/resources/application.properties')) ?? '';
+    const type =
+      /^\s*quarkus\.package\.(?:jar\.)?type\s*=\s*(\S+)/m.exec(properties)?.[1] ??
+      (/^\s*quarkus\.package\.jar\.enabled\s*=\s*false/m.test(properties) ? 'native' : 'fast-jar');
+    if (type === 'native')
+      return [
+        {
+          path: path.join(target, `${project.finalName}-runner`),
+          kind: 'native',
+          runnable: true,
+          springBoot: null,
+          why: 'Quarkus native executable',
+        },
+      ];
+    if (type === 'uber-jar')
+      return [
+        {
+          path: path.join(target, `${project.finalName}-runner.jar`),
+          kind: 'jar',
+          runnable: true,
+          springBoot: null,
+          why: 'Quarkus uber-jar',
+        },
+      ];
+    return [
+      {
+        path: path.join(target, 'quarkus-app'),
+        kind: 'directory',
+        entry: 'quarkus-run.jar',
+        runnable: true,
+        springBoot: null,
+        why: 'Quarkus fast-jar (target/quarkus-app/)',
+      },
+    ];
   }
   const main = path.join(target, `${project.finalName}.jar`);
-  if (boot) found.push({ path: main, kind: 'jar', runnable: true, springBoot, why: 'Spring Boot repackaged jar' });
+  if (boot)
+    found.push({ path: main, kind: 'jar', runnable: true, springBoot, why: 'Spring Boot repackaged jar' });
   if (shade && shade.goals.includes('shade')) {
     const attached = text(shade.configuration.shadedArtifactAttached) === 'true';
     const name = text(shade.configuration.finalName);
-    if (attached) found.push({ path: path.join(target, `${name ?? project.finalName}-${text(shade.configuration.shadedClassifierName) ?? 'shaded'}.jar`), kind: 'jar', runnable: mainClass !== null, springBoot: null, why: 'shaded jar (attached)' });
-    else if (name) found.push({ path: path.join(target, `${name}.jar`), kind: 'jar', runnable: mainClass !== null, springBoot: null, why: 'shaded jar' });
-    else if (!boot) found.push({ path: main, kind: 'jar', runnable: mainClass !== null, springBoot: null, why: 'shaded jar (replaces the main jar)' });
+    if (attached)
+      found.push({
+        path: path.join(
+          target,
+          `${name ?? project.finalName}-${text(shade.configuration.shadedClassifierName) ?? 'shaded'}.jar`,
+        ),
+        kind: 'jar',
+        runnable: mainClass !== null,
+        springBoot: null,
+        why: 'shaded jar (attached)',
+      });
+    else if (name)
+      found.push({
+        path: path.join(target, `${name}.jar`),
+        kind: 'jar',
+        runnable: mainClass !== null,
+        springBoot: null,
+        why: 'shaded jar',
+      });
+    else if (!boot)
+      found.push({
+        path: main,
+        kind: 'jar',
+        runnable: mainClass !== null,
+        springBoot: null,
+        why: 'shaded jar (replaces the main jar)',
+      });
   }
   if (assembly && JSON.stringify(assembly.configuration).includes('jar-with-dependencies')) {
     const append = text(assembly.configuration.appendAssemblyId) !== 'false';
     const name = text(assembly.configuration.finalName) ?? project.finalName;
-    found.push({ path: path.join(target, `${name}${append ? '-jar-with-dependencies' : ''}.jar`), kind: 'jar', runnable: manifestMainClass(assembly) !== null, springBoot: null, why: 'assembly jar-with-dependencies' });
+    found.push({
+      path: path.join(target, `${name}${append ? '-jar-with-dependencies' : ''}.jar`),
+      kind: 'jar',
+      runnable: manifestMainClass(assembly) !== null,
+      springBoot: null,
+      why: 'assembly jar-with-dependencies',
+    });
   }
-  if (!found.some((a) => a.path === main)) found.push({ path: main, kind: 'jar', runnable: mainClass !== null, springBoot: null, why: `<finalName> ${project.finalName}` });
+  if (!found.some((a) => a.path === main))
+    found.push({
+      path: main,
+      kind: 'jar',
+      runnable: mainClass !== null,
+      springBoot: null,
+      why: `<finalName> ${project.finalName}`,
+    });
   return found.sort((a, b) => Number(b.runnable) - Number(a.runnable));
 }
 
@@ -71,7 +149,9 @@ export function isApplicationModule(project: MavenProject): boolean {
     ids.includes('quarkus-maven-plugin') ||
     manifestMainClass(project.plugins.find((p) => p.artifactId === 'maven-jar-plugin')) !== null ||
     manifestMainClass(project.plugins.find((p) => p.artifactId === 'maven-assembly-plugin')) !== null ||
-    (project.plugins.some((p) => p.artifactId === 'maven-shade-plugin') && shadeMainClass(project.plugins.find((p) => p.artifactId === 'maven-shade-plugin') as MavenPlugin) !== null)
+    (project.plugins.some((p) => p.artifactId === 'maven-shade-plugin') &&
+      shadeMainClass(project.plugins.find((p) => p.artifactId === 'maven-shade-plugin') as MavenPlugin) !==
+        null)
   );
 }
 

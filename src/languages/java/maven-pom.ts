@@ -42,28 +42,45 @@ const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => ['module', 'plugin', 'dependency', 'execution', 'goal', 'descriptorRef', 'transformer'].includes(name),
+  isArray: (name) =>
+    ['module', 'plugin', 'dependency', 'execution', 'goal', 'descriptorRef', 'transformer'].includes(name),
 });
 
 type Xml = Record<string, unknown>;
 
 /** The project in `dir` with what it inherits from parents found in the context. */
-export function readMavenProject(context: BuildContext, dir: string, overrides: ReadonlyMap<string, string> = new Map(), pomFile = 'pom.xml'): MavenProject | null {
+export function readMavenProject(
+  context: BuildContext,
+  dir: string,
+  overrides: ReadonlyMap<string, string> = new Map(),
+  pomFile = 'pom.xml',
+): MavenProject | null {
   const chain = pomChain(context, dir, pomFile);
   if (chain.length === 0) return null;
   const [self, ...parents] = chain;
   const raw = self.xml;
   const parentRef = (raw.parent ?? null) as Xml | null;
-  const inherited = (field: string) => [self, ...parents].map((p) => text(p.xml[field]) ?? text((p.xml.parent as Xml | undefined)?.[field])).find((v) => v !== null) ?? null;
+  const inherited = (field: string) =>
+    [self, ...parents]
+      .map((p) => text(p.xml[field]) ?? text((p.xml.parent as Xml | undefined)?.[field]))
+      .find((v) => v !== null) ?? null;
 
   const properties = new Map<string, string>();
   for (const pom of [...chain].reverse()) {
-    for (const [key, value] of Object.entries((pom.xml.properties ?? {}) as Xml)) if (text(value) !== null) properties.set(key, text(value) as string);
+    for (const [key, value] of Object.entries((pom.xml.properties ?? {}) as Xml))
+      if (text(value) !== null) properties.set(key, text(value) as string);
   }
   const artifactId = text(raw.artifactId) ?? path.basename(dir || '.');
   const groupId = inherited('groupId');
   const version = inherited('version');
-  for (const [key, value] of [['project.artifactId', artifactId], ['project.groupId', groupId], ['project.version', version], ['pom.version', version], ['version', version], ['artifactId', artifactId]] as const) {
+  for (const [key, value] of [
+    ['project.artifactId', artifactId],
+    ['project.groupId', groupId],
+    ['project.version', version],
+    ['pom.version', version],
+    ['version', version],
+    ['artifactId', artifactId],
+  ] as const) {
     if (value !== null && !properties.has(key)) properties.set(key, value);
   }
   if (parentRef) properties.set('project.parent.version', text(parentRef.version) ?? '');
@@ -72,14 +89,32 @@ export function readMavenProject(context: BuildContext, dir: string, overrides: 
   const unresolved = new Set<string>();
   const resolve = (value: string) => interpolate(value, properties, unresolved);
   const build = [self, ...parents].map((p) => (p.xml.build ?? {}) as Xml);
-  const finalNameRaw = build.map((b) => text(b.finalName)).find((v) => v !== null) ?? '${project.artifactId}-${project.version}';
-  const plugins = build.flatMap((b) => asArray(((b.plugins ?? {}) as Xml).plugin).map((p) => plugin(p as Xml, resolve)));
-  const managed = build.flatMap((b) => asArray((((b.pluginManagement ?? {}) as Xml).plugins as Xml | undefined)?.plugin).map((p) => plugin(p as Xml, resolve)));
-  const ownPlugins = plugins.filter((p, i) => plugins.findIndex((q) => q.artifactId === p.artifactId) === i).map((p) => {
-    const management = managed.find((m) => m.artifactId === p.artifactId);
-    return management ? { ...p, version: p.version ?? management.version, configuration: { ...management.configuration, ...p.configuration }, goals: p.goals.length > 0 ? p.goals : management.goals } : p;
-  });
-  const bootParent = chain.map((p) => p.xml.parent as Xml | undefined).find((p) => p && text(p.artifactId) === 'spring-boot-starter-parent');
+  const finalNameRaw =
+    build.map((b) => text(b.finalName)).find((v) => v !== null) ?? '${project.artifactId}-${project.version}';
+  const plugins = build.flatMap((b) =>
+    asArray(((b.plugins ?? {}) as Xml).plugin).map((p) => plugin(p as Xml, resolve)),
+  );
+  const managed = build.flatMap((b) =>
+    asArray((((b.pluginManagement ?? {}) as Xml).plugins as Xml | undefined)?.plugin).map((p) =>
+      plugin(p as Xml, resolve),
+    ),
+  );
+  const ownPlugins = plugins
+    .filter((p, i) => plugins.findIndex((q) => q.artifactId === p.artifactId) === i)
+    .map((p) => {
+      const management = managed.find((m) => m.artifactId === p.artifactId);
+      return management
+        ? {
+            ...p,
+            version: p.version ?? management.version,
+            configuration: { ...management.configuration, ...p.configuration },
+            goals: p.goals.length > 0 ? p.goals : management.goals,
+          }
+        : p;
+    });
+  const bootParent = chain
+    .map((p) => p.xml.parent as Xml | undefined)
+    .find((p) => p && text(p.artifactId) === 'spring-boot-starter-parent');
   const bootPlugin = ownPlugins.find((p) => p.artifactId === 'spring-boot-maven-plugin');
 
   return {
@@ -89,23 +124,52 @@ export function readMavenProject(context: BuildContext, dir: string, overrides: 
     version: version && resolve(version),
     packaging: resolve(text(raw.packaging) ?? 'jar'),
     finalName: resolve(finalNameRaw),
-    buildDirectory: resolve(build.map((b) => text(b.directory)).find((v) => v !== null) ?? 'target').replace(/^\$\{(project\.)?basedir\}\/?/, '') || 'target',
-    modules: asArray(((raw.modules ?? {}) as Xml).module).map((m) => text(m)).filter((m): m is string => m !== null),
+    buildDirectory:
+      resolve(build.map((b) => text(b.directory)).find((v) => v !== null) ?? 'target').replace(
+        /^\$\{(project\.)?basedir\}\/?/,
+        '',
+      ) || 'target',
+    modules: asArray(((raw.modules ?? {}) as Xml).module)
+      .map((m) => text(m))
+      .filter((m): m is string => m !== null),
     plugins: ownPlugins,
     properties,
-    parent: parentRef ? { groupId: text(parentRef.groupId), artifactId: text(parentRef.artifactId) ?? '', version: text(parentRef.version) } : null,
-    springBootVersion: (bootParent ? text(bootParent.version) : null) ?? bootPlugin?.version ?? properties.get('spring-boot.version') ?? null,
-    dependencies: asArray(((raw.dependencies ?? {}) as Xml).dependency).map((d) => `${text((d as Xml).groupId) ?? ''}:${text((d as Xml).artifactId) ?? ''}`),
+    parent: parentRef
+      ? {
+          groupId: text(parentRef.groupId),
+          artifactId: text(parentRef.artifactId) ?? '',
+          version: text(parentRef.version),
+        }
+      : null,
+    springBootVersion:
+      (bootParent ? text(bootParent.version) : null) ??
+      bootPlugin?.version ??
+      properties.get('spring-boot.version') ??
+      null,
+    dependencies: asArray(((raw.dependencies ?? {}) as Xml).dependency).map(
+      (d) => `${text((d as Xml).groupId) ?? ''}:${text((d as Xml).artifactId) ?? ''}`,
+    ),
     unresolved: [...unresolved],
   };
 }
 
 /** Every module below `dir` (recursively), the aggregator first. */
-export function readMavenModules(context: BuildContext, dir: string, overrides: ReadonlyMap<string, string> = new Map(), pomFile = 'pom.xml', depth = 0): MavenProject[] {
+export function readMavenModules(
+  context: BuildContext,
+  dir: string,
+  overrides: ReadonlyMap<string, string> = new Map(),
+  pomFile = 'pom.xml',
+  depth = 0,
+): MavenProject[] {
   const root = readMavenProject(context, dir, overrides, pomFile);
   if (!root || depth > 5) return root ? [root] : [];
-  const children = root.modules.map((m) => path.normalize(path.join(dir || '.', m.replace(/\/pom\.xml$/, ''))).replace(/^\.$/, ''));
-  return [root, ...children.flatMap((child) => readMavenModules(context, child, overrides, 'pom.xml', depth + 1))];
+  const children = root.modules.map((m) =>
+    path.normalize(path.join(dir || '.', m.replace(/\/pom\.xml$/, ''))).replace(/^\.$/, ''),
+  );
+  return [
+    root,
+    ...children.flatMap((child) => readMavenModules(context, child, overrides, 'pom.xml', depth + 1)),
+  ];
 }
 
 function pomChain(context: BuildContext, dir: string, pomFile: string): { dir: string; xml: Xml }[] {
@@ -122,7 +186,11 @@ function pomChain(context: BuildContext, dir: string, pomFile: string): { dir: s
     const relative = text(parent.relativePath) ?? '../pom.xml';
     if (relative === '') break;
     const target = path.normalize(path.join(path.dirname(current), relative));
-    current = target.startsWith('..') ? null : target.endsWith('.xml') ? target : path.join(target, 'pom.xml');
+    current = target.startsWith('..')
+      ? null
+      : target.endsWith('.xml')
+        ? target
+        : path.join(target, 'pom.xml');
   }
   return chain;
 }
@@ -144,13 +212,20 @@ function plugin(raw: Xml, resolve: (v: string) => string): MavenPlugin {
     groupId: text(raw.groupId) ?? 'org.apache.maven.plugins',
     artifactId: text(raw.artifactId) ?? '',
     version: version && resolve(version),
-    configuration: { ...((raw.configuration ?? {}) as Xml), ...Object.assign({}, ...executions.map((e) => (e.configuration ?? {}) as Xml)) },
+    configuration: {
+      ...((raw.configuration ?? {}) as Xml),
+      ...Object.assign({}, ...executions.map((e) => (e.configuration ?? {}) as Xml)),
+    },
     goals: executions.flatMap((e) => asArray(((e.goals ?? {}) as Xml).goal).map((g) => text(g) ?? '')),
   };
 }
 
 /** `${name}` from properties, repeatedly (properties may refer to properties). */
-export function interpolate(value: string, properties: ReadonlyMap<string, string>, unresolved: Set<string> = new Set()): string {
+export function interpolate(
+  value: string,
+  properties: ReadonlyMap<string, string>,
+  unresolved: Set<string> = new Set(),
+): string {
   let result = value;
   for (let round = 0; round < 10 && /\$\{[^}]+\}/.test(result); round++) {
     const next = result.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {

@@ -49,30 +49,65 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   const copies: Copy[] = [];
   let war: BuiltArtifact | null = null;
   let layered: { jar: string; version: string | null } | null = null;
-  if (call && (call.invocation.jar !== null || call.invocation.classpath !== null || call.invocation.mainClass !== null)) {
-    const chosen = call.invocation.jar !== null ? jarCopies(call, build, paths, facts, settings, warnings, decisions) : classpathCopies(call, build, paths, facts, warnings);
+  if (
+    call &&
+    (call.invocation.jar !== null || call.invocation.classpath !== null || call.invocation.mainClass !== null)
+  ) {
+    const chosen =
+      call.invocation.jar !== null
+        ? jarCopies(call, build, paths, facts, settings, warnings, decisions)
+        : classpathCopies(call, build, paths, facts, warnings);
     if (typeof chosen === 'string') return { kind: 'skip', reason: chosen };
     copies.push(...chosen.copies);
     if (chosen.rewrite && chosen.rewrite.from !== chosen.rewrite.to) {
       const { from, to } = chosen.rewrite;
       // The jar may sit in CMD while java is in ENTRYPOINT: rewrite whichever line names it.
       const aligned = commands.length === command.lines.length;
-      commands = commands.map((kept, i) => (i === callIndex && call ? rewritePath(call.line, from, to) : aligned ? rewritePath(command.lines[i], from, to) : kept));
-      decisions.push({ subject: `${call.line.instruction.keyword} (line ${call.line.instruction.line + 1})`, placement: 'runtime', why: `the command runs ${chosen.rewrite.to} instead of ${chosen.rewrite.from}` });
+      commands = commands.map((kept, i) =>
+        i === callIndex && call
+          ? rewritePath(call.line, from, to)
+          : aligned
+            ? rewritePath(command.lines[i], from, to)
+            : kept,
+      );
+      decisions.push({
+        subject: `${call.line.instruction.keyword} (line ${call.line.instruction.line + 1})`,
+        placement: 'runtime',
+        why: `the command runs ${chosen.rewrite.to} instead of ${chosen.rewrite.from}`,
+      });
     }
-    if (chosen.springBoot !== null && flavour.layered) layered = { jar: chosen.copies[0].from, version: chosen.springBoot || build.springBootVersion };
-    else if (flavour.layered) warnings.push('layered extraction applies to Spring Boot jars only: the jar is copied whole');
+    if (chosen.springBoot !== null && flavour.layered)
+      layered = { jar: chosen.copies[0].from, version: chosen.springBoot || build.springBootVersion };
+    else if (flavour.layered)
+      warnings.push('layered extraction applies to Spring Boot jars only: the jar is copied whole');
   } else {
     const runnable = build.artifacts.filter((a) => a.kind !== 'native');
-    if (build.artifacts.some((a) => a.kind === 'native')) return { kind: 'skip', reason: 'the build makes a native executable (Quarkus native): msb plans JVM runtimes only' };
+    if (build.artifacts.some((a) => a.kind === 'native'))
+      return {
+        kind: 'skip',
+        reason: 'the build makes a native executable (Quarkus native): msb plans JVM runtimes only',
+      };
     if (runnable.length === 0) {
-      return { kind: 'skip', reason: command.lines.length === 0 ? 'no java command and no artifact msb can name from the build: nothing to copy' : 'the container command does not run java and msb cannot name the build artifact' };
+      return {
+        kind: 'skip',
+        reason:
+          command.lines.length === 0
+            ? 'no java command and no artifact msb can name from the build: nothing to copy'
+            : 'the container command does not run java and msb cannot name the build artifact',
+      };
     }
     const best = runnable[0];
     if (best.kind === 'war' && !best.runnable) war = best;
     else {
-      copies.push({ from: best.absolute, to: best.absolute, why: `${best.why}; the container command does not name it` });
-      if (command.lines.length > 0) warnings.push(`the container command does not run java directly: msb copies ${best.absolute} and keeps the command`);
+      copies.push({
+        from: best.absolute,
+        to: best.absolute,
+        why: `${best.why}; the container command does not name it`,
+      });
+      if (command.lines.length > 0)
+        warnings.push(
+          `the container command does not run java directly: msb copies ${best.absolute} and keeps the command`,
+        );
     }
   }
 
@@ -81,42 +116,93 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   if (typeof image === 'string') return { kind: 'skip', reason: image };
   const { runtime, from } = image;
   const shellNeeded = command.lines.some((l) => needsShell(l.form));
-  if (shellNeeded && !runtime.shell) warnings.push(`the container command needs a shell (shell form, sh -c or a script), which ${from} does not have: it will not start as written`);
+  if (shellNeeded && !runtime.shell)
+    warnings.push(
+      `the container command needs a shell (shell form, sh -c or a script), which ${from} does not have: it will not start as written`,
+    );
 
   const builderInsertions: BuilderInsertion[] = [];
   if (builderRuns.length > 0) {
-    const values = { comment: 'the container built the application when it started; build it once here instead', user: nonRootUser(facts) };
-    builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: builderRuns.map(shellRun), reason: 'the build the container did at start-up now runs once in the builder' });
+    const values = {
+      comment: 'the container built the application when it started; build it once here instead',
+      user: nonRootUser(facts),
+    };
+    builderInsertions.push({
+      at: { kind: 'end' },
+      template: profile.templates.builderSteps,
+      values,
+      instructions: builderRuns.map(shellRun),
+      reason: 'the build the container did at start-up now runs once in the builder',
+    });
   }
 
-  const model = baseRuntimeModel(facts, from, [war ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.' : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.']);
+  const model = baseRuntimeModel(facts, from, [
+    war
+      ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.'
+      : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.',
+  ]);
   let commandLines = commands;
   if (war) {
     const webapps = path.join(settings.servlet.webapps, 'ROOT.war');
     copies.push({ from: war.absolute, to: webapps, why: `${war.why}: deployed as the root web application` });
-    commandLines = [{ keyword: 'CMD', command: { form: 'exec', argv: settings.servlet.command }, written: null }];
+    commandLines = [
+      { keyword: 'CMD', command: { form: 'exec', argv: settings.servlet.command }, written: null },
+    ];
     // The servlet container has its own layout (CATALINA_HOME); the build's directory means nothing there.
     model.workdir = null;
-    decisions.push({ subject: 'CMD', placement: 'runtime', why: `the servlet container starts the WAR (${settings.servlet.command.join(' ')})` });
+    decisions.push({
+      subject: 'CMD',
+      placement: 'runtime',
+      why: `the servlet container starts the WAR (${settings.servlet.command.join(' ')})`,
+    });
   }
   if (layered) {
     const extraction = springBootLayers(layered.jar, layered.version, settings);
     if (typeof extraction === 'string') warnings.push(extraction);
     else {
-      const values = { comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)', user: nonRootUser(facts) };
-      builderInsertions.push({ at: { kind: 'end' }, template: profile.templates.builderSteps, values, instructions: [shellRun(extraction.run)], reason: 'Spring Boot layered extraction' });
+      const values = {
+        comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)',
+        user: nonRootUser(facts),
+      };
+      builderInsertions.push({
+        at: { kind: 'end' },
+        template: profile.templates.builderSteps,
+        values,
+        instructions: [shellRun(extraction.run)],
+        reason: 'Spring Boot layered extraction',
+      });
       copies.splice(0, 1, ...extraction.copies);
-      commandLines[callIndex] = launchLayers(commandLines[callIndex], extraction.launcher, settings.springBootLayers.dir);
-      decisions.push({ subject: layered.jar, placement: 'runtime', why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar` });
+      commandLines[callIndex] = launchLayers(
+        commandLines[callIndex],
+        extraction.launcher,
+        settings.springBootLayers.dir,
+      );
+      decisions.push({
+        subject: layered.jar,
+        placement: 'runtime',
+        why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar`,
+      });
     }
   }
   if (runtime.clearEntrypoint && !facts.entrypoint && commandLines.length > 0) {
-    commandLines = [{ keyword: 'ENTRYPOINT', command: { form: 'exec', argv: [] }, written: null }, ...commandLines];
-    decisions.push({ subject: 'ENTRYPOINT', placement: 'added', why: `${from} has ENTRYPOINT ["java", "-jar"]: cleared so the CMD runs as written` });
+    commandLines = [
+      { keyword: 'ENTRYPOINT', command: { form: 'exec', argv: [] }, written: null },
+      ...commandLines,
+    ];
+    decisions.push({
+      subject: 'ENTRYPOINT',
+      placement: 'added',
+      why: `${from} has ENTRYPOINT ["java", "-jar"]: cleared so the CMD runs as written`,
+    });
   }
   model.command = commandLines.map(commandNode);
 
-  const user = runtimeUser(facts, { image: from, userTool: /alpine/.test(from) && runtime.userTool === 'shadow' ? 'busybox' : runtime.userTool, users: runtime.users, nonrootUser: runtime.nonrootUser });
+  const user = runtimeUser(facts, {
+    image: from,
+    userTool: /alpine/.test(from) && runtime.userTool === 'shadow' ? 'busybox' : runtime.userTool,
+    users: runtime.users,
+    nonrootUser: runtime.nonrootUser,
+  });
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   model.user = user.user;
@@ -124,10 +210,15 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
 
   const lines: StageNode[] = [...user.copies];
   for (const artifact of copies) {
-    lines.push(copy(BUILDER, artifact.from, artifact.to, { chown: user.owner(chownOf(facts, artifact.from)) }));
+    lines.push(
+      copy(BUILDER, artifact.from, artifact.to, { chown: user.owner(chownOf(facts, artifact.from)) }),
+    );
     decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
   }
-  const found = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f) });
+  const found = copiedRuntimeFiles(paths, facts.runs, {
+    ...settings,
+    isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f),
+  });
   const files = settleRuntimeFiles(found.files, paths, context, (file) => javaEnvFileUse(context, file));
   warnings.push(...files.warnings);
   decisions.push(...files.decisions);
@@ -135,11 +226,25 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     lines.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
     decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
   }
-  for (const replayed of facts.copies.filter((c) => c.spec.from !== null)) lines.push(original(replayed.instruction));
+  for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
+    lines.push(original(replayed.instruction));
   model.copies = lines;
 
   const commandWords = commandLines.map(({ command: c }) => (c.form === 'exec' ? c.argv.join(' ') : c.text));
   warnings.push(...javaHomeWarnings(facts, settings, [...facts.envs.map((e) => e.text), ...commandWords]));
-  if (build.commands.some((b) => b.command.tool === 'maven' && b.command.goals.includes('test'))) decisions.push({ subject: 'mvn test', placement: 'builder', why: 'tests run in the builder; the runtime does not need them' });
-  return { kind: 'convert', runtime: model, builderInsertions, warnings, decisions, runtimeImage: from, carried: files.carried };
+  if (build.commands.some((b) => b.command.tool === 'maven' && b.command.goals.includes('test')))
+    decisions.push({
+      subject: 'mvn test',
+      placement: 'builder',
+      why: 'tests run in the builder; the runtime does not need them',
+    });
+  return {
+    kind: 'convert',
+    runtime: model,
+    builderInsertions,
+    warnings,
+    decisions,
+    runtimeImage: from,
+    carried: files.carried,
+  };
 }

@@ -30,34 +30,56 @@ export interface StaticOutput {
 export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSettings): AppKind {
   const install = app.start.find((s) => s.command.kind === 'install' || s.command.kind === 'global-install');
   if (install) {
-    return { kind: 'skip', reason: `the container installs packages when it starts ("${install.text}"); move the install into the build first, msb will not guess which packages the app needs` };
+    return {
+      kind: 'skip',
+      reason: `the container installs packages when it starts ("${install.text}"); move the install into the build first, msb will not guess which packages the app needs`,
+    };
   }
   if (!input.facts.cmd && !input.facts.entrypoint && app.frameworks[0]?.kind === 'static') {
-    return { kind: 'skip', reason: `the image has no command and holds a ${app.frameworks[0].name} front-end build: it looks like a build container whose output something else uses, so msb leaves it as it is` };
+    return {
+      kind: 'skip',
+      reason: `the image has no command and holds a ${app.frameworks[0].name} front-end build: it looks like a build container whose output something else uses, so msb leaves it as it is`,
+    };
   }
   const frontEnd = findFrontEndServer(app.start, settings, input.facts.values, declaredPackages(app.pkg));
   if (frontEnd?.kind === 'problem') return { kind: 'skip', reason: frontEnd.reason };
   if (frontEnd) return { kind: 'static', server: withConfigPort(frontEnd, app, input) };
   if (isBuild(app.start, settings.buildTools)) {
     const build = app.start.find((s) => isBuild([s], settings.buildTools)) as Step;
-    return { kind: 'skip', reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first` };
+    return {
+      kind: 'skip',
+      reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`,
+    };
   }
   if (app.frameworks[0]?.kind === 'next') {
     const programs = app.start.filter((s) => s.command.kind === 'program');
-    const start = programs.length === 1 && programs[0].command.kind === 'program' && matchesProgram(programs[0].command.words, [{ program: 'next', subcommand: 'start' }]) ? programs[0] : null;
+    const start =
+      programs.length === 1 &&
+      programs[0].command.kind === 'program' &&
+      matchesProgram(programs[0].command.words, [{ program: 'next', subcommand: 'start' }])
+        ? programs[0]
+        : null;
     const config = readNextConfig(input.context, app.contextDir ?? '');
     // server.js replaces the CMD: the ENTRYPOINT may only be an init wrapper, and server.js lands in the WORKDIR.
-    const cmdOnly = input.facts.cmd !== null && (!input.facts.entrypoint || containerCommand({ ...input.facts, cmd: null }).commands.length === 0);
-    if (start && config.output === 'standalone' && cmdOnly && app.projectDir === input.facts.workdir) return { kind: 'next-standalone', start, config };
+    const cmdOnly =
+      input.facts.cmd !== null &&
+      (!input.facts.entrypoint || containerCommand({ ...input.facts, cmd: null }).commands.length === 0);
+    if (start && config.output === 'standalone' && cmdOnly && app.projectDir === input.facts.workdir)
+      return { kind: 'next-standalone', start, config };
   }
   return { kind: 'server' };
 }
 
 /** Vite reads its port from vite.config (`preview.port`, `server.port`) when no flag gives one. */
-function withConfigPort<S extends Extract<FrontEndServer, { kind: 'static' | 'dev' }>>(server: S, app: NodeApp, input: DetectInput): S {
+function withConfigPort<S extends Extract<FrontEndServer, { kind: 'static' | 'dev' }>>(
+  server: S,
+  app: NodeApp,
+  input: DetectInput,
+): S {
   if (!server.port.isDefault || server.rule.program !== 'vite') return server;
   const vite = readViteConfig(input.context, app.contextDir ?? '');
-  const [port, key] = server.kind === 'static' ? [vite.previewPort, 'preview.port'] : [vite.serverPort, 'server.port'];
+  const [port, key] =
+    server.kind === 'static' ? [vite.previewPort, 'preview.port'] : [vite.serverPort, 'server.port'];
   return port === null ? server : { ...server, port: { port, source: `${key} in ${vite.file}` } };
 }
 
@@ -65,7 +87,12 @@ function withConfigPort<S extends Extract<FrontEndServer, { kind: 'static' | 'de
  * The folder the static runtime serves: the one the original server served, else the build
  * command's output flag, else the framework's config or default. Null when nothing says.
  */
-export function staticOutput(app: NodeApp, server: FrontEndServer & { kind: 'static' | 'dev' }, input: DetectInput, settings: NodeSettings): StaticOutput | null {
+export function staticOutput(
+  app: NodeApp,
+  server: FrontEndServer & { kind: 'static' | 'dev' },
+  input: DetectInput,
+  settings: NodeSettings,
+): StaticOutput | null {
   const built = builtOutput(app, input, settings, server.kind === 'dev' ? server.rule.framework : null);
   if (server.kind === 'static' && server.dir !== null) {
     const dir = path.resolve(input.facts.workdir, server.dir);
@@ -76,7 +103,12 @@ export function staticOutput(app: NodeApp, server: FrontEndServer & { kind: 'sta
 }
 
 /** Where the front end's build writes, as an absolute path in the builder. */
-export function builtOutput(app: NodeApp, input: DetectInput, settings: NodeSettings, frameworkName: string | null = null): StaticOutput | null {
+export function builtOutput(
+  app: NodeApp,
+  input: DetectInput,
+  settings: NodeSettings,
+  frameworkName: string | null = null,
+): StaticOutput | null {
   const projectDir = app.builds[0]?.dir ?? app.projectDir;
   for (const build of app.builds) {
     for (const step of build.steps) {
@@ -84,12 +116,16 @@ export function builtOutput(app: NodeApp, input: DetectInput, settings: NodeSett
       const words = step.command.words;
       const index = words.findIndex((w) => settings.outDirFlags.includes(w.split('=')[0]));
       if (index < 0) continue;
-      const value = words[index].includes('=') ? words[index].slice(words[index].indexOf('=') + 1) : words[index + 1];
+      const value = words[index].includes('=')
+        ? words[index].slice(words[index].indexOf('=') + 1)
+        : words[index + 1];
       if (value) return { dir: path.resolve(build.dir, value), source: `"${step.text}"` };
     }
   }
   const rule = frontEndFramework(app, settings, frameworkName);
-  const output = rule ? frameworkOutputDir(rule, input.context, app.contextDir ?? '', input.facts.values) : null;
+  const output = rule
+    ? frameworkOutputDir(rule, input.context, app.contextDir ?? '', input.facts.values)
+    : null;
   return output ? { dir: path.resolve(projectDir, output.dir), source: output.source } : null;
 }
 

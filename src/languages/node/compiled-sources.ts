@@ -23,7 +23,13 @@ export function compiledTypeScriptSources(app: NodeApp, context: BuildContext): 
       const rootDir = path.normalize(literalProperty(context.read(outDir.file), 'rootDir') ?? 'src');
       const inContext = path.join(app.contextDir, rootDir);
       const files = context.files.filter((f) => f.startsWith(`${inContext}/`));
-      if (rootDir === '.' || rootDir.startsWith('..') || files.length === 0 || !files.every((f) => TYPESCRIPT.test(f))) return [];
+      if (
+        rootDir === '.' ||
+        rootDir.startsWith('..') ||
+        files.length === 0 ||
+        !files.every((f) => TYPESCRIPT.test(f))
+      )
+        return [];
       return [rootDir];
     }
   }
@@ -33,7 +39,8 @@ export function compiledTypeScriptSources(app: NodeApp, context: BuildContext): 
 /** The container starts `node <outDir>/...` (directly or through a package.json script). */
 function runsCompiledCode(app: NodeApp, outDir: string): boolean {
   return app.start.some((step) => {
-    if (step.command.kind !== 'program' || path.basename(step.command.words[0] ?? '') !== 'node') return false;
+    if (step.command.kind !== 'program' || path.basename(step.command.words[0] ?? '') !== 'node')
+      return false;
     const script = step.command.words.slice(1).find((w) => !w.startsWith('-'));
     return script !== undefined && path.normalize(script).startsWith(`${outDir}/`);
   });

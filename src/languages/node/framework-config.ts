@@ -25,7 +25,12 @@ export interface NextConfig {
 
 const CONFIG_EXTENSIONS = ['js', 'cjs', 'mjs', 'ts', 'mts'];
 
-export function frameworkOutputDir(rule: FrameworkRule, context: BuildContext, contextDir: string, values: ReadonlyMap<string, string>): OutputDir | null {
+export function frameworkOutputDir(
+  rule: FrameworkRule,
+  context: BuildContext,
+  contextDir: string,
+  values: ReadonlyMap<string, string>,
+): OutputDir | null {
   switch (rule.config) {
     case 'vite':
       return viteOutputDir(context, contextDir) ?? fallback(rule);
@@ -41,7 +46,9 @@ export function frameworkOutputDir(rule: FrameworkRule, context: BuildContext, c
       return buildPath ? { dir: buildPath, source: 'BUILD_PATH' } : fallback(rule);
     }
     case 'next':
-      return readNextConfig(context, contextDir).output === 'export' ? { dir: 'out', source: "output: 'export' in next.config" } : null;
+      return readNextConfig(context, contextDir).output === 'export'
+        ? { dir: 'out', source: "output: 'export' in next.config" }
+        : null;
     default:
       return fallback(rule);
   }
@@ -62,13 +69,30 @@ export function readNextConfig(context: BuildContext, contextDir: string): NextC
 export const TYPESCRIPT_BUILDS = [{ program: 'tsc' }, { program: 'nest', subcommand: 'build' }];
 
 /** `compilerOptions.outDir` of the tsconfig a `tsc -p <file>` (or `nest build`) compiles with. */
-export function typescriptOutDir(context: BuildContext, contextDir: string, words: readonly string[]): OutputDir | null {
+export function typescriptOutDir(
+  context: BuildContext,
+  contextDir: string,
+  words: readonly string[],
+): OutputDir | null {
   const project = words.findIndex((w) => w === '-p' || w === '--project');
-  const candidates = project >= 0 && words[project + 1] ? [words[project + 1]] : words[0] === 'nest' ? ['tsconfig.build.json', 'tsconfig.json'] : ['tsconfig.json'];
+  const candidates =
+    project >= 0 && words[project + 1]
+      ? [words[project + 1]]
+      : words[0] === 'nest'
+        ? ['tsconfig.build.json', 'tsconfig.json']
+        : ['tsconfig.json'];
   for (const candidate of candidates) {
-    const file = path.join(contextDir, candidate.endsWith('.json') ? candidate : path.join(candidate, 'tsconfig.json'));
+    const file = path.join(
+      contextDir,
+      candidate.endsWith('.json') ? candidate : path.join(candidate, 'tsconfig.json'),
+    );
     const outDir = literalProperty(context.read(file), 'outDir');
-    if (outDir) return { dir: path.join(path.dirname(path.relative(contextDir, file)), outDir), source: `compilerOptions.outDir in ${file}`, file };
+    if (outDir)
+      return {
+        dir: path.join(path.dirname(path.relative(contextDir, file)), outDir),
+        source: `compilerOptions.outDir in ${file}`,
+        file,
+      };
   }
   return null;
 }
@@ -90,7 +114,12 @@ export function readViteConfig(context: BuildContext, contextDir: string): ViteC
   const root = literalProperty(text, 'root');
   return {
     file,
-    outDir: outDir || root ? (path.isAbsolute(outDir ?? '') ? (outDir as string) : path.join(root ?? '', outDir ?? 'dist')) : null,
+    outDir:
+      outDir || root
+        ? path.isAbsolute(outDir ?? '')
+          ? (outDir as string)
+          : path.join(root ?? '', outDir ?? 'dist')
+        : null,
     base: literalProperty(text, 'base'),
     previewPort: blockNumber(text, 'preview', 'port'),
     serverPort: blockNumber(text, 'server', 'port'),
@@ -113,16 +142,21 @@ function angularOutputDir(context: BuildContext, contextDir: string): OutputDir 
   }
   const projects = Object.entries(workspace.projects ?? {});
   const entry =
-    projects.find(([name]) => name === workspace.defaultProject) ?? projects.find(([, p]) => p.projectType === 'application') ?? projects[0];
+    projects.find(([name]) => name === workspace.defaultProject) ??
+    projects.find(([, p]) => p.projectType === 'application') ??
+    projects[0];
   if (!entry) return null;
   const [name, project] = entry;
   const build = project.architect?.build ?? project.targets?.build;
   const applicationBuilder = /:application$/.test(build?.builder ?? '');
   const outputPath = build?.options?.outputPath ?? `dist/${name}`;
   let dir: string;
-  if (typeof outputPath === 'string') dir = applicationBuilder ? path.join(outputPath, 'browser') : outputPath;
+  if (typeof outputPath === 'string')
+    dir = applicationBuilder ? path.join(outputPath, 'browser') : outputPath;
   else dir = path.join(outputPath.base, outputPath.browser ?? 'browser');
-  const why = applicationBuilder ? ' (the application builder writes the browser files to <outputPath>/browser)' : '';
+  const why = applicationBuilder
+    ? ' (the application builder writes the browser files to <outputPath>/browser)'
+    : '';
   return { dir, source: `outputPath of project "${name}" in ${file}${why}` };
 }
 
@@ -152,7 +186,9 @@ function configFile(context: BuildContext, contextDir: string, base: string): st
 /** A number in a literal object block: `preview: { port: 8080 }`. */
 function blockNumber(source: string | null, block: string, name: string): number | null {
   if (!source) return null;
-  const match = new RegExp(`\\b${block}\\s*:\\s*\\{[^{}]*\\b${name}\\s*:\\s*(\\d+)`).exec(stripComments(source));
+  const match = new RegExp(`\\b${block}\\s*:\\s*\\{[^{}]*\\b${name}\\s*:\\s*(\\d+)`).exec(
+    stripComments(source),
+  );
   return match ? Number(match[1]) : null;
 }
 

@@ -30,18 +30,32 @@ export type FrontEndServer =
 const HARMLESS = new Set(['echo', 'printf', 'true', 'sleep', 'exec', 'set']);
 
 /** `declared`: the project's packages; a meta-framework (SvelteKit, Nuxt...) turns vite into a server. */
-export function findFrontEndServer(start: readonly Step[], settings: NodeSettings, values: ReadonlyMap<string, string>, declared: ReadonlySet<string> = new Set()): FrontEndServer | null {
+export function findFrontEndServer(
+  start: readonly Step[],
+  settings: NodeSettings,
+  values: ReadonlyMap<string, string>,
+  declared: ReadonlySet<string> = new Set(),
+): FrontEndServer | null {
   let found: FrontEndServer | null = null;
-  const applies = (rule: { unlessPackages?: string[] }) => !(rule.unlessPackages ?? []).some((p) => declared.has(p));
+  const applies = (rule: { unlessPackages?: string[] }) =>
+    !(rule.unlessPackages ?? []).some((p) => declared.has(p));
   for (const step of start) {
     if (step.command.kind !== 'program') continue;
     const [program, ...args] = step.command.words;
-    const staticRule = settings.staticServers.find((r) => r.program === program && applies(r) && (r.subcommand === undefined || subcommandOf(args, valueFlagsOf(r)) === r.subcommand));
+    const staticRule = settings.staticServers.find(
+      (r) =>
+        r.program === program &&
+        applies(r) &&
+        (r.subcommand === undefined || subcommandOf(args, valueFlagsOf(r)) === r.subcommand),
+    );
     if (staticRule) {
       found = staticServer(staticRule, step, args, values);
       break;
     }
-    const devRule = settings.devServers.find((r) => r.program === program && applies(r) && r.subcommands.includes(subcommandOf(args, valueFlagsOf(r))));
+    const devRule = settings.devServers.find(
+      (r) =>
+        r.program === program && applies(r) && r.subcommands.includes(subcommandOf(args, valueFlagsOf(r))),
+    );
     if (devRule) {
       found = { kind: 'dev', rule: devRule, step, port: serverPort(args, devRule, values) };
       break;
@@ -50,20 +64,40 @@ export function findFrontEndServer(start: readonly Step[], settings: NodeSetting
   if (!found || found.kind === 'problem') return found;
 
   const server = found.step;
-  const others = start.filter((s) => s !== server && s.command.kind !== 'cd' && s.command.kind !== 'other' && !(s.command.kind === 'program' && HARMLESS.has(s.command.words[0])));
+  const others = start.filter(
+    (s) =>
+      s !== server &&
+      s.command.kind !== 'cd' &&
+      s.command.kind !== 'other' &&
+      !(s.command.kind === 'program' && HARMLESS.has(s.command.words[0])),
+  );
   if (isBuild(others, settings.buildTools)) {
     const build = others.find((s) => isBuild([s], settings.buildTools)) as Step;
-    return { kind: 'problem', reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first` };
+    return {
+      kind: 'problem',
+      reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`,
+    };
   }
   if (others.length > 0) {
-    return { kind: 'problem', reason: `the container runs "${others[0].text}" before serving the files, which may change them at start (run-time configuration); msb cannot move that into nginx` };
+    return {
+      kind: 'problem',
+      reason: `the container runs "${others[0].text}" before serving the files, which may change them at start (run-time configuration); msb cannot move that into nginx`,
+    };
   }
   return found;
 }
 
-function staticServer(rule: StaticServerRule, step: Step, args: string[], values: ReadonlyMap<string, string>): FrontEndServer {
+function staticServer(
+  rule: StaticServerRule,
+  step: Step,
+  args: string[],
+  values: ReadonlyMap<string, string>,
+): FrontEndServer {
   const flags = valueFlagsOf(rule);
-  const parsed = parseServerArgs(rule.subcommand ? args.slice(args.indexOf(rule.subcommand) + 1) : args, flags);
+  const parsed = parseServerArgs(
+    rule.subcommand ? args.slice(args.indexOf(rule.subcommand) + 1) : args,
+    flags,
+  );
   const port = serverPort(args, rule, values);
   let spa = rule.spa === true || (rule.spaFlags ?? []).some((f) => parsed.flags.has(f));
   for (const flag of rule.proxyFlags ?? []) {
@@ -71,17 +105,31 @@ function staticServer(rule: StaticServerRule, step: Step, args: string[], values
     if (target === undefined) continue;
     const local = /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0)(:(\d+))?\/?\??$/.exec(target);
     if (!local || Number(local[3] ?? 80) !== port.port) {
-      return { kind: 'problem', reason: `${rule.program} forwards unknown paths to ${target}; nginx would need that proxy too, which msb does not write` };
+      return {
+        kind: 'problem',
+        reason: `${rule.program} forwards unknown paths to ${target}; nginx would need that proxy too, which msb does not write`,
+      };
     }
     spa = true;
   }
   const dirFlag = (rule.dirFlags ?? []).map((f) => parsed.flags.get(f)).find((v) => v !== undefined);
   const dir = dirFlag ?? (rule.positionalDir ? parsed.positionals[0] : undefined) ?? rule.defaultDir;
-  return { kind: 'static', rule, step, dir: dir === undefined ? null : expandVariables(dir, values), spa, port };
+  return {
+    kind: 'static',
+    rule,
+    step,
+    dir: dir === undefined ? null : expandVariables(dir, values),
+    spa,
+    port,
+  };
 }
 
 /** The port flag's value (`3000`, `tcp://0.0.0.0:3000`, `$PORT`), else the port variable, else the default. */
-export function serverPort(args: readonly string[], rule: { program: string; portFlags?: string[]; portEnv?: string; defaultPort: number }, values: ReadonlyMap<string, string>): Port {
+function serverPort(
+  args: readonly string[],
+  rule: { program: string; portFlags?: string[]; portEnv?: string; defaultPort: number },
+  values: ReadonlyMap<string, string>,
+): Port {
   const parsed = parseServerArgs(args, rule.portFlags ?? []);
   let runTimeVariable: string | undefined;
   for (const flag of rule.portFlags ?? []) {
@@ -92,8 +140,14 @@ export function serverPort(args: readonly string[], rule: { program: string; por
     runTimeVariable ??= /\$\{?(\w+)/.exec(value)?.[1];
   }
   const fromEnv = rule.portEnv ? values.get(rule.portEnv) : undefined;
-  if (fromEnv && /^\d+$/.test(fromEnv)) return { port: Number(fromEnv), source: `${rule.portEnv}=${fromEnv}` };
-  return { port: rule.defaultPort, source: `${rule.program}'s default port`, isDefault: true, runTimeVariable };
+  if (fromEnv && /^\d+$/.test(fromEnv))
+    return { port: Number(fromEnv), source: `${rule.portEnv}=${fromEnv}` };
+  return {
+    port: rule.defaultPort,
+    source: `${rule.program}'s default port`,
+    isDefault: true,
+    runTimeVariable,
+  };
 }
 
 function valueFlagsOf(rule: StaticServerRule | DevServerRule): string[] {
@@ -105,7 +159,10 @@ function subcommandOf(args: readonly string[], valueFlags: readonly string[]): s
   return parseServerArgs(args, valueFlags).positionals[0] ?? '';
 }
 
-function parseServerArgs(args: readonly string[], valueFlags: readonly string[]): { positionals: string[]; flags: Map<string, string> } {
+function parseServerArgs(
+  args: readonly string[],
+  valueFlags: readonly string[],
+): { positionals: string[]; flags: Map<string, string> } {
   const parsed = parseArgs(args, valueFlags);
   return { positionals: parsed.positionals, flags: parsed.options };
 }

@@ -10,7 +10,12 @@ import { readNextConfig, TYPESCRIPT_BUILDS, typescriptOutDir } from './framework
 import { matchesProgram, NodeApp, readNodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 
-const KIND_NAMES = { static: 'static site (nginx)', 'next-standalone': 'Next.js standalone server', server: 'node server', skip: 'not convertible' };
+const KIND_NAMES = {
+  static: 'static site (nginx)',
+  'next-standalone': 'Next.js standalone server',
+  server: 'node server',
+  skip: 'not convertible',
+};
 
 export interface NodeAnalysis {
   app: NodeApp;
@@ -24,13 +29,26 @@ export function analyzeNode(input: DetectInput, settings: NodeSettings): NodeAna
   return { app, kind, details: describeNode(app, kind, input, settings) };
 }
 
-function describeNode(app: NodeApp, kind: AppKind, input: DetectInput, settings: NodeSettings): LanguageDetails {
+function describeNode(
+  app: NodeApp,
+  kind: AppKind,
+  input: DetectInput,
+  settings: NodeSettings,
+): LanguageDetails {
   const evidence: Evidence[] = [];
   const facts: Record<string, string> = { appKind: KIND_NAMES[kind.kind] };
 
   // A front-end framework's name is only right when the app is the front end (not an API that also lists react).
-  const framework = kind.kind === 'static' || kind.kind === 'next-standalone' ? app.frameworks[0] : app.frameworks.find((f) => f.kind !== 'static') ?? app.frameworks[0];
-  if (framework) evidence.push({ kind: 'manifest', detail: `${framework.name} in package.json or its config file`, weight: 0.3 });
+  const framework =
+    kind.kind === 'static' || kind.kind === 'next-standalone'
+      ? app.frameworks[0]
+      : (app.frameworks.find((f) => f.kind !== 'static') ?? app.frameworks[0]);
+  if (framework)
+    evidence.push({
+      kind: 'manifest',
+      detail: `${framework.name} in package.json or its config file`,
+      weight: 0.3,
+    });
   if (app.manager.lockfile) facts.lockfile = app.manager.lockfile;
   if (app.installs[0]) facts.installCommand = app.installs[0].text;
   const build = app.builds[0];
@@ -44,14 +62,29 @@ function describeNode(app: NodeApp, kind: AppKind, input: DetectInput, settings:
       : kind.kind === 'next-standalone'
         ? path.join(input.facts.workdir, kind.config.distDir, 'standalone')
         : serverOutputDir(app, input, settings, framework);
-  if (output) facts.outputDir = isWithin(output, app.projectDir) && output !== app.projectDir ? path.relative(app.projectDir, output) : output;
+  if (output)
+    facts.outputDir =
+      isWithin(output, app.projectDir) && output !== app.projectDir
+        ? path.relative(app.projectDir, output)
+        : output;
   if (kind.kind === 'skip') facts.skipReason = kind.reason;
-  return { framework: framework?.name, packageManager: app.manager.berry ? 'yarn' : app.manager.name, facts, evidence };
+  return {
+    framework: framework?.name,
+    packageManager: app.manager.berry ? 'yarn' : app.manager.name,
+    facts,
+    evidence,
+  };
 }
 
 /** Where a server's build writes: .next for Next.js, the tsconfig's outDir for tsc / nest build. */
-function serverOutputDir(app: NodeApp, input: DetectInput, settings: NodeSettings, framework: FrameworkRule | undefined): string | undefined {
-  if (framework?.kind === 'next') return path.join(app.projectDir, readNextConfig(input.context, app.contextDir ?? '').distDir);
+function serverOutputDir(
+  app: NodeApp,
+  input: DetectInput,
+  settings: NodeSettings,
+  framework: FrameworkRule | undefined,
+): string | undefined {
+  if (framework?.kind === 'next')
+    return path.join(app.projectDir, readNextConfig(input.context, app.contextDir ?? '').distDir);
   if (framework?.kind === 'static' && app.builds.length > 0) return builtOutput(app, input, settings)?.dir;
   for (const build of app.builds) {
     for (const step of build.steps) {

@@ -70,7 +70,12 @@ export interface NodeApp {
   opaqueScript: string | null;
 }
 
-const LOCKFILES: [string, Manager][] = [['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm']];
+const LOCKFILES: [string, Manager][] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+];
 
 export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp {
   const { facts, context } = input;
@@ -96,18 +101,37 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
       }
       const commandDir = 'dir' in command && command.dir ? path.resolve(dir, command.dir) : dir;
       if (command.kind === 'install') {
-        installs.push({ run, dir: commandDir, manager: command.manager, production: command.production, text: shell.text, movedTo: null });
+        installs.push({
+          run,
+          dir: commandDir,
+          manager: command.manager,
+          production: command.production,
+          text: shell.text,
+          movedTo: null,
+        });
       } else if (command.kind === 'prune') {
         // `npm prune --production` / `pnpm prune --prod` in the build: node_modules is production-only from here on
-        for (const install of installs) if (install.dir === commandDir && /--(production|prod|omit[= ]dev)\b/.test(shell.text)) install.production = true;
+        for (const install of installs)
+          if (install.dir === commandDir && /--(production|prod|omit[= ]dev)\b/.test(shell.text))
+            install.production = true;
       } else if (command.kind === 'global-install') {
         globals.push({ run, packages: command.packages, text: shell.text });
       } else if (command.kind === 'program' && command.words[0] === 'mv') {
-        recordMove(command.words.slice(1).filter((w) => !w.startsWith('-')), dir, installs);
+        recordMove(
+          command.words.slice(1).filter((w) => !w.startsWith('-')),
+          dir,
+          installs,
+        );
       } else if (command.kind === 'script' || command.kind === 'program') {
         const steps = expandScripts([shell], pkgAt(commandDir));
         if (isBuild(steps, settings.buildTools)) {
-          builds.push({ run, dir: commandDir, script: command.kind === 'script' ? command.script : null, text: shell.text, steps });
+          builds.push({
+            run,
+            dir: commandDir,
+            script: command.kind === 'script' ? command.script : null,
+            text: shell.text,
+            steps,
+          });
         }
       }
     }
@@ -141,20 +165,34 @@ function recordMove(args: string[], dir: string, installs: Install[]): void {
 
 /** A build step: it runs a known build tool, or a script whose name says build. */
 export function isBuild(steps: readonly Step[], tools: readonly ProgramRule[]): boolean {
-  return steps.some((s) => (s.command.kind === 'program' && matchesProgram(s.command.words, tools) !== null) || s.via.some((name) => /(^|:)build($|:)/.test(name)));
+  return steps.some(
+    (s) =>
+      (s.command.kind === 'program' && matchesProgram(s.command.words, tools) !== null) ||
+      s.via.some((name) => /(^|:)build($|:)/.test(name)),
+  );
 }
 
 /** The rule a program invocation matches: same program and, when the rule names one, the subcommand. */
-export function matchesProgram<R extends { program: string; subcommand?: string }>(words: readonly string[], rules: readonly R[]): R | null {
+export function matchesProgram<R extends { program: string; subcommand?: string }>(
+  words: readonly string[],
+  rules: readonly R[],
+): R | null {
   const subcommand = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
-  return rules.find((r) => r.program === words[0] && (r.subcommand === undefined || r.subcommand === subcommand)) ?? null;
+  return (
+    rules.find(
+      (r) => r.program === words[0] && (r.subcommand === undefined || r.subcommand === subcommand),
+    ) ?? null
+  );
 }
 
 /**
  * The container's commands with the shell scripts it runs read from the build context
  * (`ENTRYPOINT ["./entrypoint.sh"]`): their commands, then the arguments they `exec "$@"`.
  */
-function startCommands(facts: StageFacts, context: BuildContext): { commands: ShellCommand[]; opaqueScript: string | null } {
+function startCommands(
+  facts: StageFacts,
+  context: BuildContext,
+): { commands: ShellCommand[]; opaqueScript: string | null } {
   const commands: ShellCommand[] = [];
   let opaqueScript: string | null = null;
   for (const command of containerCommand(facts).commands) {
@@ -162,7 +200,10 @@ function startCommands(facts: StageFacts, context: BuildContext): { commands: Sh
     const script = isShellProgram(program) && args[0] && !args[0].startsWith('-') ? args[0] : program;
     // A script the Dockerfile copied in; an absolute path may also be a program of the image.
     const looksLikeScript = /\.sh$/.test(script) || /^\.{1,2}\//.test(script);
-    const source = looksLikeScript || script.startsWith('/') ? contextPaths(facts, context).toContext(path.resolve(facts.workdir, script)) : null;
+    const source =
+      looksLikeScript || script.startsWith('/')
+        ? contextPaths(facts, context).toContext(path.resolve(facts.workdir, script))
+        : null;
     const text = source === null ? null : context.read(source);
     if (text === null) {
       if (looksLikeScript) opaqueScript ??= script;
@@ -172,7 +213,8 @@ function startCommands(facts: StageFacts, context: BuildContext): { commands: Sh
     const body = splitShellCommands(text);
     commands.push(...body.filter((c) => !c.words.some((w) => w === '$@')));
     const rest = command.words.slice(command.words.indexOf(script) + 1);
-    if (body.some((c) => c.words.includes('$@')) && rest.length > 0) commands.push({ words: rest, text: rest.join(' ') });
+    if (body.some((c) => c.words.includes('$@')) && rest.length > 0)
+      commands.push({ words: rest, text: rest.join(' ') });
   }
   return { commands, opaqueScript };
 }
@@ -184,16 +226,31 @@ export function contextDirFor(facts: StageFacts, containerDir: string, context: 
   return context.has('package.json') ? '' : null;
 }
 
-export function packageManager(installs: readonly Install[], pkg: PackageJson | null, context: BuildContext, contextDir: string): PackageManagerInfo {
+function packageManager(
+  installs: readonly Install[],
+  pkg: PackageJson | null,
+  context: BuildContext,
+  contextDir: string,
+): PackageManagerInfo {
   const lockfile = LOCKFILES.find(([file]) => context.has(path.join(contextDir, file)));
   const declared = /^(npm|yarn|pnpm)@(\d+)/.exec(pkg?.packageManager ?? '');
-  const name: Manager = installs[0]?.manager ?? lockfile?.[1] ?? (declared?.[1] as Manager | undefined) ?? 'npm';
-  const yarnLock = name === 'yarn' ? context.read(path.join(contextDir, 'yarn.lock')) ?? '' : '';
-  const berry = name === 'yarn' && (context.has(path.join(contextDir, '.yarnrc.yml')) || /^__metadata:/m.test(yarnLock) || (declared?.[1] === 'yarn' && Number(declared[2]) >= 2));
+  const name: Manager =
+    installs[0]?.manager ?? lockfile?.[1] ?? (declared?.[1] as Manager | undefined) ?? 'npm';
+  const yarnLock = name === 'yarn' ? (context.read(path.join(contextDir, 'yarn.lock')) ?? '') : '';
+  const berry =
+    name === 'yarn' &&
+    (context.has(path.join(contextDir, '.yarnrc.yml')) ||
+      /^__metadata:/m.test(yarnLock) ||
+      (declared?.[1] === 'yarn' && Number(declared[2]) >= 2));
   return { name, berry, lockfile: lockfile ? path.join(contextDir, lockfile[0]) : null };
 }
 
-function matchFrameworks(rules: readonly FrameworkRule[], pkg: PackageJson | null, context: BuildContext, contextDir: string): FrameworkRule[] {
+function matchFrameworks(
+  rules: readonly FrameworkRule[],
+  pkg: PackageJson | null,
+  context: BuildContext,
+  contextDir: string,
+): FrameworkRule[] {
   const declared = declaredPackages(pkg);
   return rules.filter((rule) => {
     if (rule.packages?.some((p) => declared.has(p))) return true;

@@ -11,30 +11,156 @@ export type Manager = 'npm' | 'yarn' | 'pnpm';
 export type NodeCommand =
   | { kind: 'install'; manager: Manager; production: boolean; dir: string | null; packages: string[] }
   | { kind: 'global-install'; packages: string[] }
-  | { kind: 'script'; manager: Manager; script: string; args: string[]; dir: string | null; mayBeProgram: boolean }
+  | {
+      kind: 'script';
+      manager: Manager;
+      script: string;
+      args: string[];
+      dir: string | null;
+      mayBeProgram: boolean;
+    }
   | { kind: 'prune'; manager: Manager }
   | { kind: 'cd'; dir: string }
   | { kind: 'program'; words: string[] }
   | { kind: 'other' };
 
-const NPM_VALUE_OPTIONS = ['--prefix', '-C', '--workspace', '-w', '--loglevel', '--registry', '--cache', '--userconfig', '--omit', '--include', '--only', '--tag', '--install-strategy'];
-const YARN_VALUE_OPTIONS = ['--cwd', '--modules-folder', '--cache-folder', '--network-timeout', '--registry', '--mutex', '--network-concurrency'];
-const PNPM_VALUE_OPTIONS = ['-C', '--dir', '--filter', '-F', '--reporter', '--store-dir', '--virtual-store-dir', '--loglevel', '--registry', '--workspace-concurrency'];
+const NPM_VALUE_OPTIONS = [
+  '--prefix',
+  '-C',
+  '--workspace',
+  '-w',
+  '--loglevel',
+  '--registry',
+  '--cache',
+  '--userconfig',
+  '--omit',
+  '--include',
+  '--only',
+  '--tag',
+  '--install-strategy',
+];
+const YARN_VALUE_OPTIONS = [
+  '--cwd',
+  '--modules-folder',
+  '--cache-folder',
+  '--network-timeout',
+  '--registry',
+  '--mutex',
+  '--network-concurrency',
+];
+const PNPM_VALUE_OPTIONS = [
+  '-C',
+  '--dir',
+  '--filter',
+  '-F',
+  '--reporter',
+  '--store-dir',
+  '--virtual-store-dir',
+  '--loglevel',
+  '--registry',
+  '--workspace-concurrency',
+];
 const NPX_VALUE_OPTIONS = ['-p', '--package', '--cache', '--registry', '--loglevel'];
 
-const NPM_INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
+const NPM_INSTALL = new Set([
+  'install',
+  'i',
+  'in',
+  'ins',
+  'inst',
+  'insta',
+  'instal',
+  'isnt',
+  'isnta',
+  'isntal',
+  'isntall',
+  'add',
+]);
 const NPM_CLEAN_INSTALL = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
 const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
 const NPM_LIFECYCLE = new Set(['start', 'test', 't', 'tst', 'restart', 'stop']);
 const YARN_BUILTINS = new Set([
-  'install', 'add', 'remove', 'upgrade', 'up', 'global', 'run', 'exec', 'dlx', 'workspaces', 'workspace', 'cache', 'config', 'why',
-  'info', 'init', 'link', 'unlink', 'outdated', 'pack', 'publish', 'set', 'plugin', 'node', 'bin', 'dedupe', 'autoclean', 'check',
-  'import', 'licenses', 'list', 'login', 'logout', 'owner', 'policies', 'tag', 'team', 'version', 'versions', 'audit', 'create', 'help',
+  'install',
+  'add',
+  'remove',
+  'upgrade',
+  'up',
+  'global',
+  'run',
+  'exec',
+  'dlx',
+  'workspaces',
+  'workspace',
+  'cache',
+  'config',
+  'why',
+  'info',
+  'init',
+  'link',
+  'unlink',
+  'outdated',
+  'pack',
+  'publish',
+  'set',
+  'plugin',
+  'node',
+  'bin',
+  'dedupe',
+  'autoclean',
+  'check',
+  'import',
+  'licenses',
+  'list',
+  'login',
+  'logout',
+  'owner',
+  'policies',
+  'tag',
+  'team',
+  'version',
+  'versions',
+  'audit',
+  'create',
+  'help',
 ]);
 const PNPM_BUILTINS = new Set([
-  'install', 'i', 'add', 'remove', 'rm', 'update', 'up', 'run', 'exec', 'dlx', 'prune', 'store', 'fetch', 'deploy', 'list', 'ls', 'why',
-  'outdated', 'audit', 'link', 'unlink', 'rebuild', 'publish', 'pack', 'env', 'setup', 'config', 'create', 'init', 'import', 'patch',
-  'root', 'bin', 'server', 'install-test', 'it', 'approve-builds',
+  'install',
+  'i',
+  'add',
+  'remove',
+  'rm',
+  'update',
+  'up',
+  'run',
+  'exec',
+  'dlx',
+  'prune',
+  'store',
+  'fetch',
+  'deploy',
+  'list',
+  'ls',
+  'why',
+  'outdated',
+  'audit',
+  'link',
+  'unlink',
+  'rebuild',
+  'publish',
+  'pack',
+  'env',
+  'setup',
+  'config',
+  'create',
+  'init',
+  'import',
+  'patch',
+  'root',
+  'bin',
+  'server',
+  'install-test',
+  'it',
+  'approve-builds',
 ]);
 
 interface Parsed {
@@ -47,7 +173,11 @@ interface Parsed {
 /** Options of a Node tool by name (a flag → `'true'`); a value never starts with `-` (`--host --port 80`). */
 export function parseArgs(args: readonly string[], valueOptions: readonly string[]): Parsed {
   const parsed = parseArgv(args, { valued: valueOptions, valueNotOption: true });
-  return { positionals: parsed.operands, options: new Map(parsed.options.map((o) => [o.name, o.value ?? 'true'])), rest: parsed.afterDashDash };
+  return {
+    positionals: parsed.operands,
+    options: new Map(parsed.options.map((o) => [o.name, o.value ?? 'true'])),
+    rest: parsed.afterDashDash,
+  };
 }
 
 export function classifyNodeCommand(command: ShellCommand): NodeCommand {
@@ -86,10 +216,19 @@ function classifyNpm(args: string[]): NodeCommand {
     if (isGlobal(parsed.options)) return { kind: 'global-install', packages: positionals.map(packageName) };
     const omit = parsed.options.get('--omit');
     const only = parsed.options.get('--only');
-    const production = omit === 'dev' || parsed.options.has('--production') || only === 'prod' || only === 'production';
+    const production =
+      omit === 'dev' || parsed.options.has('--production') || only === 'prod' || only === 'production';
     return { kind: 'install', manager: 'npm', production, dir, packages: positionals };
   }
-  if (NPM_RUN.has(sub) && positionals[0]) return { kind: 'script', manager: 'npm', script: positionals[0], args: [...positionals.slice(1), ...parsed.rest], dir, mayBeProgram: false };
+  if (NPM_RUN.has(sub) && positionals[0])
+    return {
+      kind: 'script',
+      manager: 'npm',
+      script: positionals[0],
+      args: [...positionals.slice(1), ...parsed.rest],
+      dir,
+      mayBeProgram: false,
+    };
   if (NPM_LIFECYCLE.has(sub)) {
     const script = sub === 't' || sub === 'tst' ? 'test' : sub;
     return { kind: 'script', manager: 'npm', script, args: parsed.rest, dir, mayBeProgram: false };
@@ -103,17 +242,39 @@ function classifyYarn(args: string[]): NodeCommand {
   const parsed = parseArgs(args, YARN_VALUE_OPTIONS);
   const [sub, ...positionals] = parsed.positionals;
   const dir = parsed.options.get('--cwd') ?? null;
-  const production = parsed.options.has('--production') || parsed.options.has('--prod') || parsed.options.get('--production') === 'true';
-  if (sub === undefined || sub === 'install') return { kind: 'install', manager: 'yarn', production, dir, packages: [] };
-  if (sub === 'add') return { kind: 'install', manager: 'yarn', production: false, dir, packages: positionals };
-  if (sub === 'global' && positionals[0] === 'add') return { kind: 'global-install', packages: positionals.slice(1).map(packageName) };
-  if (sub === 'workspaces' && positionals[0] === 'focus') return { kind: 'install', manager: 'yarn', production, dir, packages: [] };
-  if (sub === 'run' && positionals[0]) return { kind: 'script', manager: 'yarn', script: positionals[0], args: [...positionals.slice(1), ...parsed.rest], dir, mayBeProgram: true };
+  const production =
+    parsed.options.has('--production') ||
+    parsed.options.has('--prod') ||
+    parsed.options.get('--production') === 'true';
+  if (sub === undefined || sub === 'install')
+    return { kind: 'install', manager: 'yarn', production, dir, packages: [] };
+  if (sub === 'add')
+    return { kind: 'install', manager: 'yarn', production: false, dir, packages: positionals };
+  if (sub === 'global' && positionals[0] === 'add')
+    return { kind: 'global-install', packages: positionals.slice(1).map(packageName) };
+  if (sub === 'workspaces' && positionals[0] === 'focus')
+    return { kind: 'install', manager: 'yarn', production, dir, packages: [] };
+  if (sub === 'run' && positionals[0])
+    return {
+      kind: 'script',
+      manager: 'yarn',
+      script: positionals[0],
+      args: [...positionals.slice(1), ...parsed.rest],
+      dir,
+      mayBeProgram: true,
+    };
   if (sub === 'exec' || sub === 'dlx') return program(afterSubcommand(args, sub));
   if (sub === 'node') return program(['node', ...args.slice(args.indexOf('node') + 1)]);
   if (YARN_BUILTINS.has(sub)) return { kind: 'other' };
   // `yarn build`: a script when package.json has one, else a binary from node_modules/.bin
-  return { kind: 'script', manager: 'yarn', script: sub, args: args.slice(args.indexOf(sub) + 1), dir, mayBeProgram: true };
+  return {
+    kind: 'script',
+    manager: 'yarn',
+    script: sub,
+    args: args.slice(args.indexOf(sub) + 1),
+    dir,
+    mayBeProgram: true,
+  };
 }
 
 function classifyPnpm(args: string[]): NodeCommand {
@@ -123,23 +284,43 @@ function classifyPnpm(args: string[]): NodeCommand {
   if (sub === undefined) return { kind: 'other' };
   if (sub === 'install' || sub === 'i' || sub === 'add') {
     if (isGlobal(parsed.options)) return { kind: 'global-install', packages: positionals.map(packageName) };
-    const production = parsed.options.has('--prod') || parsed.options.has('-P') || parsed.options.has('--production');
+    const production =
+      parsed.options.has('--prod') || parsed.options.has('-P') || parsed.options.has('--production');
     return { kind: 'install', manager: 'pnpm', production, dir, packages: sub === 'add' ? positionals : [] };
   }
-  if (sub === 'run' && positionals[0]) return { kind: 'script', manager: 'pnpm', script: positionals[0], args: [...positionals.slice(1), ...parsed.rest], dir, mayBeProgram: false };
-  if (sub === 'start' || sub === 'test') return { kind: 'script', manager: 'pnpm', script: sub, args: parsed.rest, dir, mayBeProgram: false };
+  if (sub === 'run' && positionals[0])
+    return {
+      kind: 'script',
+      manager: 'pnpm',
+      script: positionals[0],
+      args: [...positionals.slice(1), ...parsed.rest],
+      dir,
+      mayBeProgram: false,
+    };
+  if (sub === 'start' || sub === 'test')
+    return { kind: 'script', manager: 'pnpm', script: sub, args: parsed.rest, dir, mayBeProgram: false };
   if (sub === 'exec' || sub === 'dlx') return program(afterSubcommand(args, sub));
   if (sub === 'prune') return { kind: 'prune', manager: 'pnpm' };
   if (PNPM_BUILTINS.has(sub)) return { kind: 'other' };
-  return { kind: 'script', manager: 'pnpm', script: sub, args: args.slice(args.indexOf(sub) + 1), dir, mayBeProgram: true };
+  return {
+    kind: 'script',
+    manager: 'pnpm',
+    script: sub,
+    args: args.slice(args.indexOf(sub) + 1),
+    dir,
+    mayBeProgram: true,
+  };
 }
 
 function classifyCorepack(command: ShellCommand, args: string[]): NodeCommand {
   const [sub, ...rest] = args;
   const tools = rest.filter((w) => !w.startsWith('-')).map(packageName);
-  if (sub === 'enable') return { kind: 'global-install', packages: tools.length > 0 ? tools : ['pnpm', 'yarn'] };
-  if (sub === 'prepare' || sub === 'install' || sub === 'use') return { kind: 'global-install', packages: tools };
-  if (sub === 'pnpm' || sub === 'yarn' || sub === 'npm') return classifyNodeCommand({ words: args, text: command.text });
+  if (sub === 'enable')
+    return { kind: 'global-install', packages: tools.length > 0 ? tools : ['pnpm', 'yarn'] };
+  if (sub === 'prepare' || sub === 'install' || sub === 'use')
+    return { kind: 'global-install', packages: tools };
+  if (sub === 'pnpm' || sub === 'yarn' || sub === 'npm')
+    return classifyNodeCommand({ words: args, text: command.text });
   return { kind: 'other' };
 }
 

@@ -63,7 +63,10 @@ const devServerRule = Type.Object(
   { additionalProperties: false },
 );
 
-const programRule = Type.Object({ program: Type.String(), subcommand: Type.Optional(Type.String()) }, { additionalProperties: false });
+const programRule = Type.Object(
+  { program: Type.String(), subcommand: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
 
 export const nodeSettingsSchema = Type.Object(
   {
@@ -71,7 +74,10 @@ export const nodeSettingsSchema = Type.Object(
     nginxRoot: absolutePath,
     nginxUser: Type.String({ minLength: 1 }),
     defaultStaticPort: port,
-    prune: Type.Object({ npm: Type.String(), yarn: Type.String(), pnpm: Type.String(), legacy: Type.String() }, { additionalProperties: false }),
+    prune: Type.Object(
+      { npm: Type.String(), yarn: Type.String(), pnpm: Type.String(), legacy: Type.String() },
+      { additionalProperties: false },
+    ),
     legacyNpmMaxNodeMajor: Type.Integer({ minimum: 0 }),
     pruneCleanup: stringList,
     frameworks: Type.Array(frameworkRule),

@@ -10,8 +10,26 @@ import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { compiledTypeScriptSources } from './compiled-sources';
 import type { Decision, PlanContext, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
-import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands, userSetupRuns, workdirOwner } from '../../plan/runtime-stage';
-import { BUILDER, containerCommand, copy, env, ExtraStage, fragment, original, shellRun, StageNode, StageRef } from '../../plan/stage-model';
+import {
+  applicationFileCopies,
+  baseRuntimeModel,
+  isWithin,
+  runtimeCommands,
+  userSetupRuns,
+  workdirOwner,
+} from '../../plan/runtime-stage';
+import {
+  BUILDER,
+  containerCommand,
+  copy,
+  env,
+  ExtraStage,
+  fragment,
+  original,
+  shellRun,
+  StageNode,
+  StageRef,
+} from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import type { AppKind } from './app-kind';
 import type { NodeApp } from './node-app';
@@ -20,14 +38,21 @@ import { productionDeps } from './production-deps';
 
 type ServerKind = Extract<AppKind, { kind: 'server' | 'next-standalone' }>;
 
-export function planServer(input: PlanContext, app: NodeApp, kind: ServerKind, settings: NodeSettings): StrategyPlan {
+export function planServer(
+  input: PlanContext,
+  app: NodeApp,
+  kind: ServerKind,
+  settings: NodeSettings,
+): StrategyPlan {
   const { facts, profile, context } = input;
   const image = chooseRuntimeImage(facts.from, profile, globalArgValues(input.dockerfile));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   const warnings = [...image.warnings];
   const decisions: Decision[] = image.notes.map((n) => ({ subject: 'FROM', placement: 'added', why: n }));
   const extraStages: ExtraStage[] = [];
-  const runtime = baseRuntimeModel(facts, image.image, ['Runtime stage (added by msb): the server with its production dependencies, without compilers, dev tools or caches.']);
+  const runtime = baseRuntimeModel(facts, image.image, [
+    'Runtime stage (added by msb): the server with its production dependencies, without compilers, dev tools or caches.',
+  ]);
 
   if (kind.kind === 'next-standalone') {
     const standalone = standaloneFiles(input, app, kind, runtime);
@@ -37,7 +62,12 @@ export function planServer(input: PlanContext, app: NodeApp, kind: ServerKind, s
   } else {
     const framework = app.frameworks.find((f) => f.kind !== 'static');
     const sources = compiledTypeScriptSources(app, context);
-    if (sources.length) decisions.push({ subject: sources.join(', '), placement: 'builder', why: 'TypeScript sources compiled into the output the container runs: removed in the prune stage' });
+    if (sources.length)
+      decisions.push({
+        subject: sources.join(', '),
+        placement: 'builder',
+        why: 'TypeScript sources compiled into the output the container runs: removed in the prune stage',
+      });
     const deps = productionDeps(input, app, settings, [...(framework?.pruneCleanup ?? []), ...sources]);
     warnings.push(...deps.warnings);
     decisions.push(...deps.decisions);
@@ -47,7 +77,11 @@ export function planServer(input: PlanContext, app: NodeApp, kind: ServerKind, s
     decisions.push(...files.decisions);
     runtime.copies = [...files.copies, ...uncoveredNodeModules(input, app, deps.source)];
     if (framework?.kind === 'next') {
-      decisions.push({ subject: 'next.config', placement: 'runtime', why: "no output: 'standalone': the runtime keeps .next, public and the production node_modules and runs the original command; standalone output would make it much smaller" });
+      decisions.push({
+        subject: 'next.config',
+        placement: 'runtime',
+        why: "no output: 'standalone': the runtime keeps .next, public and the production node_modules and runs the original command; standalone output would make it much smaller",
+      });
     }
   }
 
@@ -62,17 +96,39 @@ export function planServer(input: PlanContext, app: NodeApp, kind: ServerKind, s
   runtime.setup.push(...users.runs.filter((run) => run.kind !== 'original' || !chowns.has(run.text)));
   for (const [run, covered] of chowns) {
     if (!replayed.has(run)) continue;
-    if (covered) decisions.push({ subject: run, placement: 'builder', why: 'the runtime copies the WORKDIR with --chown, which gives the same ownership' });
+    if (covered)
+      decisions.push({
+        subject: run,
+        placement: 'builder',
+        why: 'the runtime copies the WORKDIR with --chown, which gives the same ownership',
+      });
     else runtime.copies.push(original(run));
   }
   if (!facts.entrypoint && !facts.cmd) {
-    decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default' });
+    decisions.push({
+      subject: 'CMD',
+      placement: 'runtime',
+      why: 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default',
+    });
   }
-  return { kind: 'convert', runtime, builderInsertions: [], extraStages, warnings, decisions, runtimeImage: image.image };
+  return {
+    kind: 'convert',
+    runtime,
+    builderInsertions: [],
+    extraStages,
+    warnings,
+    decisions,
+    runtimeImage: image.image,
+  };
 }
 
 /** Next.js standalone: server.js with its traced node_modules, the static assets and public/. */
-function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerKind, { kind: 'next-standalone' }>, runtime: RuntimeStageModel) {
+function standaloneFiles(
+  input: PlanContext,
+  app: NodeApp,
+  kind: Extract<ServerKind, { kind: 'next-standalone' }>,
+  runtime: RuntimeStageModel,
+) {
   const { facts, context } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
@@ -84,15 +140,23 @@ function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerK
   const next = path.join(dir, kind.config.distDir);
   const publicDir = path.join(app.contextDir ?? '', 'public');
   const copies = [...outside.copies];
-  if (context.files.some((f) => f.startsWith(`${publicDir}/`)) && !context.isDockerIgnored(publicDir)) copies.push(copy(BUILDER, path.join(dir, 'public'), path.join(dir, 'public'), { chown: owner }));
-  copies.push(copy(BUILDER, path.join(next, 'standalone'), dir, { chown: owner }), copy(BUILDER, path.join(next, 'static'), path.join(next, 'static'), { chown: owner }));
+  if (context.files.some((f) => f.startsWith(`${publicDir}/`)) && !context.isDockerIgnored(publicDir))
+    copies.push(copy(BUILDER, path.join(dir, 'public'), path.join(dir, 'public'), { chown: owner }));
+  copies.push(
+    copy(BUILDER, path.join(next, 'standalone'), dir, { chown: owner }),
+    copy(BUILDER, path.join(next, 'static'), path.join(next, 'static'), { chown: owner }),
+  );
   runtime.copies = copies;
 
   const step = kind.start;
   const words = step.command.kind === 'program' ? step.command.words : [];
   const flag = (names: string[]) => {
     const i = words.findIndex((w) => names.includes(w.split('=')[0]));
-    return i < 0 ? null : words[i].includes('=') ? words[i].slice(words[i].indexOf('=') + 1) : words[i + 1] ?? null;
+    return i < 0
+      ? null
+      : words[i].includes('=')
+        ? words[i].slice(words[i].indexOf('=') + 1)
+        : (words[i + 1] ?? null);
   };
   const variables: [string, string][] = [];
   const port = flag(['-p', '--port']);
@@ -100,15 +164,32 @@ function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerK
   const hostname = flag(['-H', '--hostname']) ?? '0.0.0.0';
   if (!facts.envNames.has('HOSTNAME')) variables.push(['HOSTNAME', hostname]);
   if (variables.length > 0) runtime.env.push(env(variables));
-  runtime.command = [...(facts.entrypoint ? [original(facts.entrypoint)] : []), containerCommand('CMD', { form: 'exec', argv: ['node', 'server.js'] })];
+  runtime.command = [
+    ...(facts.entrypoint ? [original(facts.entrypoint)] : []),
+    containerCommand('CMD', { form: 'exec', argv: ['node', 'server.js'] }),
+  ];
 
   const written = facts.cmd?.text ?? step.text;
   const via = written.includes(step.text) ? '' : ` (${step.text})`;
-  warnings.push(`the command changed from ${written}${via} to CMD ["node", "server.js"]: with output: 'standalone' Next.js writes its own server (.next/standalone/server.js), which needs neither npm nor the next CLI`);
+  warnings.push(
+    `the command changed from ${written}${via} to CMD ["node", "server.js"]: with output: 'standalone' Next.js writes its own server (.next/standalone/server.js), which needs neither npm nor the next CLI`,
+  );
   decisions.push(
-    { subject: `${kind.config.file}`, placement: 'runtime', why: "output: 'standalone': the runtime copies .next/standalone (server.js and the node_modules it traced), .next/static and public/" },
-    { subject: 'CMD', placement: 'runtime', why: `replaced by node server.js: the standalone server does what "${step.text}" did` },
-    { subject: 'ENV HOSTNAME', placement: 'added', why: 'server.js listens on $HOSTNAME, which Docker sets to the container id; 0.0.0.0 keeps it reachable on every interface like next start' },
+    {
+      subject: `${kind.config.file}`,
+      placement: 'runtime',
+      why: "output: 'standalone': the runtime copies .next/standalone (server.js and the node_modules it traced), .next/static and public/",
+    },
+    {
+      subject: 'CMD',
+      placement: 'runtime',
+      why: `replaced by node server.js: the standalone server does what "${step.text}" did`,
+    },
+    {
+      subject: 'ENV HOSTNAME',
+      placement: 'added',
+      why: 'server.js listens on $HOSTNAME, which Docker sets to the container id; 0.0.0.0 keeps it reachable on every interface like next start',
+    },
   );
   return { warnings, decisions, problem: null };
 }
@@ -117,11 +198,24 @@ function standaloneFiles(input: PlanContext, app: NodeApp, kind: Extract<ServerK
 function uncoveredNodeModules(input: PlanContext, app: NodeApp, source: StageRef): StageNode[] {
   const { facts, context } = input;
   const directoryCopies = facts.copies
-    .filter((c) => c.spec.from === null && c.spec.sources.some((s) => s === '.' || s === './' || context.files.some((f) => f.startsWith(`${s.replace(/^\.\/|\/$/g, '')}/`))))
+    .filter(
+      (c) =>
+        c.spec.from === null &&
+        c.spec.sources.some(
+          (s) =>
+            s === '.' ||
+            s === './' ||
+            context.files.some((f) => f.startsWith(`${s.replace(/^\.\/|\/$/g, '')}/`)),
+        ),
+    )
     .map((c) => c.dest.replace(/\/$/, '') || '/');
   const folders = [...new Set(app.installs.map((i) => i.movedTo ?? path.join(i.dir, 'node_modules')))];
   return folders
-    .filter((modules) => !(facts.workdir !== '/' && isWithin(modules, facts.workdir)) && !directoryCopies.some((d) => d !== '/' && isWithin(modules, d)))
+    .filter(
+      (modules) =>
+        !(facts.workdir !== '/' && isWithin(modules, facts.workdir)) &&
+        !directoryCopies.some((d) => d !== '/' && isWithin(modules, d)),
+    )
     .map((modules) => copy(source, modules, modules));
 }
 
@@ -135,10 +229,23 @@ function workdirChowns(input: PlanContext): Map<string, boolean> {
   const chowns = new Map<string, boolean>();
   if (facts.workdir === '/') return chowns;
   for (const run of facts.runs) {
-    if (run.commands.length === 0 || !run.commands.every((c) => programName(c) === 'chown' || programName(c) === 'chmod')) continue;
-    const targets = run.commands.flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).slice(1).map((t) => path.resolve(run.workdir, expandVariables(t, facts.values))));
+    if (
+      run.commands.length === 0 ||
+      !run.commands.every((c) => programName(c) === 'chown' || programName(c) === 'chmod')
+    )
+      continue;
+    const targets = run.commands.flatMap((c) =>
+      c.words
+        .slice(1)
+        .filter((w) => !w.startsWith('-'))
+        .slice(1)
+        .map((t) => path.resolve(run.workdir, expandVariables(t, facts.values))),
+    );
     if (!targets.every((t) => isWithin(t, facts.workdir))) continue;
-    const covered = run.commands.every((c) => programName(c) === 'chown' && c.words.slice(1).find((w) => !w.startsWith('-')) === owner) && targets.every((t) => t === facts.workdir);
+    const covered =
+      run.commands.every(
+        (c) => programName(c) === 'chown' && c.words.slice(1).find((w) => !w.startsWith('-')) === owner,
+      ) && targets.every((t) => t === facts.workdir);
     chowns.set(run.instruction.text, covered);
   }
   return chowns;
@@ -152,20 +259,36 @@ function containerPrograms(input: PlanContext, app: NodeApp): Set<string> {
 }
 
 /** Globally installed tools the container runs (pm2-runtime, pnpm...) are installed again in the runtime. */
-function globalTools(app: NodeApp, settings: NodeSettings, programs: ReadonlySet<string>, decisions: Decision[]): StageNode[] {
+function globalTools(
+  app: NodeApp,
+  settings: NodeSettings,
+  programs: ReadonlySet<string>,
+  decisions: Decision[],
+): StageNode[] {
   const runs: StageNode[] = [];
   for (const install of app.globals) {
-    const provides = install.packages.flatMap((p) => settings.globalToolBins[p] ?? [p.split('/').pop() as string]);
+    const provides = install.packages.flatMap(
+      (p) => settings.globalToolBins[p] ?? [p.split('/').pop() as string],
+    );
     const used = provides.filter((bin) => programs.has(bin));
     if (used.length === 0) continue;
     runs.push(shellRun(`${install.text}${/^npm\b/.test(install.text) ? ' && npm cache clean --force' : ''}`));
-    decisions.push({ subject: `${install.text} (line ${install.run.instruction.line + 1})`, placement: 'both', why: `the container runs ${used.join(', ')}, a global tool the runtime image does not have` });
+    decisions.push({
+      subject: `${install.text} (line ${install.run.instruction.line + 1})`,
+      placement: 'both',
+      why: `the container runs ${used.join(', ')}, a global tool the runtime image does not have`,
+    });
   }
   return runs;
 }
 
 /** apt/apk packages: compilers stay in the builder, runtime libraries and tools come along. */
-function systemPackages(input: PlanContext, runtimeImage: string, decisions: Decision[], warnings: string[]): StageNode | null {
+function systemPackages(
+  input: PlanContext,
+  runtimeImage: string,
+  decisions: Decision[],
+  warnings: string[],
+): StageNode | null {
   const { facts, profile } = input;
   if (!profile.packages) return null;
   const { installs, removed } = findPackageInstalls(facts.runs);
@@ -175,5 +298,9 @@ function systemPackages(input: PlanContext, runtimeImage: string, decisions: Dec
   warnings.push(...split.warnings);
   decisions.push(...split.decisions);
   if (split.runtime.length === 0) return null;
-  return fragment(input.templates.render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime }).trim());
+  return fragment(
+    input.templates
+      .render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime })
+      .trim(),
+  );
 }

@@ -16,34 +16,62 @@ import type { NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
 
 /** Instructions that only describe the image at run time: a build step goes before them. */
-const RUN_TIME_ONLY = new Set(['EXPOSE', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'USER', 'STOPSIGNAL', 'VOLUME', 'LABEL', 'MAINTAINER']);
+const RUN_TIME_ONLY = new Set([
+  'EXPOSE',
+  'CMD',
+  'ENTRYPOINT',
+  'HEALTHCHECK',
+  'USER',
+  'STOPSIGNAL',
+  'VOLUME',
+  'LABEL',
+  'MAINTAINER',
+]);
 const NODE_PROGRAMS = new Set(['node', 'npm', 'npx', 'yarn', 'pnpm']);
 
-export function planStatic(input: PlanContext, app: NodeApp, server: Extract<FrontEndServer, { kind: 'static' | 'dev' }>, settings: NodeSettings): StrategyPlan {
+export function planStatic(
+  input: PlanContext,
+  app: NodeApp,
+  server: Extract<FrontEndServer, { kind: 'static' | 'dev' }>,
+  settings: NodeSettings,
+): StrategyPlan {
   const { facts, templates, profile } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   const output = staticOutput(app, server, input, settings);
   if (!output) {
-    return { kind: 'skip', reason: `msb cannot tell which folder the front-end build writes (no known framework config or output flag); the container runs "${server.step.text}"` };
+    return {
+      kind: 'skip',
+      reason: `msb cannot tell which folder the front-end build writes (no known framework config or output flag); the container runs "${server.step.text}"`,
+    };
   }
   const servesProject = app.installs.find((i) => isWithin(i.dir, output.dir));
   if (servesProject) {
-    return { kind: 'skip', reason: `the container serves ${output.dir}, which holds the project's node_modules (installed in ${servesProject.dir}); msb will not publish that folder with nginx` };
+    return {
+      kind: 'skip',
+      reason: `the container serves ${output.dir}, which holds the project's node_modules (installed in ${servesProject.dir}); msb will not publish that folder with nginx`,
+    };
   }
   const builderInsertions: BuilderInsertion[] = [];
   const exposed = exposedPorts(input);
   let port = server.port.port;
   if (server.port.runTimeVariable) {
     port = exposed[0] ?? port;
-    warnings.push(`the original port comes from $${server.port.runTimeVariable} at run time; nginx listens on ${port} (${exposed.length > 0 ? 'the EXPOSEd port' : server.port.source}). Edit the nginx config to change it`);
+    warnings.push(
+      `the original port comes from $${server.port.runTimeVariable} at run time; nginx listens on ${port} (${exposed.length > 0 ? 'the EXPOSEd port' : server.port.source}). Edit the nginx config to change it`,
+    );
   } else if (exposed.length > 0 && !exposed.includes(port)) {
-    warnings.push(`the Dockerfile EXPOSEs ${exposed.join(', ')} but the original server listened on ${port} (${server.port.source}); nginx listens on ${port} like the original`);
+    warnings.push(
+      `the Dockerfile EXPOSEs ${exposed.join(', ')} but the original server listened on ${port} (${server.port.source}); nginx listens on ${port} like the original`,
+    );
   }
   if (server.kind === 'dev') {
     if (app.builds.length === 0) {
       if (app.pkg?.scripts.build === undefined) {
-        return { kind: 'skip', reason: `the container runs a development server ("${server.step.text}") and package.json has no build script to make a production bundle from` };
+        return {
+          kind: 'skip',
+          reason: `the container runs a development server ("${server.step.text}") and package.json has no build script to make a production bundle from`,
+        };
       }
       builderInsertions.push(buildStep(input, app));
     }
@@ -53,11 +81,15 @@ export function planStatic(input: PlanContext, app: NodeApp, server: Extract<Fro
     );
   }
   if (output.conflict) {
-    warnings.push(`the container serves ${output.dir}, but the build writes ${output.conflict}; msb copies ${output.dir}, the folder the original served (if the build never creates it, the original served nothing: fix the command, and the runtime COPY, to use ${output.conflict})`);
+    warnings.push(
+      `the container serves ${output.dir}, but the build writes ${output.conflict}; msb copies ${output.dir}, the folder the original served (if the build never creates it, the original served nothing: fix the command, and the runtime COPY, to use ${output.conflict})`,
+    );
   }
 
   const nonRoot = facts.user !== null && !/^(root|0)(:.*)?$/.test(facts.user);
-  const runtime = baseRuntimeModel(facts, settings.staticImage, ['Runtime stage (added by msb): nginx serving the built front end only (no node, npm, sources or node_modules).']);
+  const runtime = baseRuntimeModel(facts, settings.staticImage, [
+    'Runtime stage (added by msb): nginx serving the built front end only (no node, npm, sources or node_modules).',
+  ]);
   runtime.shell = null;
   runtime.workdir = null;
   runtime.command = [];
@@ -66,26 +98,89 @@ export function planStatic(input: PlanContext, app: NodeApp, server: Extract<Fro
   const cleanUrls = server.kind === 'static' && server.rule.cleanUrls === true;
   // Vite serves the app under its `base` path: nginx keeps the same URLs.
   const base = server.rule.program === 'vite' ? viteBase(input, app) : '/';
-  if (base !== '/') decisions.push({ subject: `base ${base}`, placement: 'runtime', why: `vite.config sets base: the files go to ${settings.nginxRoot}${base} so the URLs stay the same` });
+  if (base !== '/')
+    decisions.push({
+      subject: `base ${base}`,
+      placement: 'runtime',
+      why: `vite.config sets base: the files go to ${settings.nginxRoot}${base} so the URLs stay the same`,
+    });
   const fallback = `${base}index.html`;
-  runtime.setup = [fragment(templates.render(profile.templates.nginxConfig, { port, root: settings.nginxRoot, spa, fallback, cleanUrls, nonRoot, user: settings.nginxUser }).trimEnd())];
+  runtime.setup = [
+    fragment(
+      templates
+        .render(profile.templates.nginxConfig, {
+          port,
+          root: settings.nginxRoot,
+          spa,
+          fallback,
+          cleanUrls,
+          nonRoot,
+          user: settings.nginxUser,
+        })
+        .trimEnd(),
+    ),
+  ];
   runtime.copies = [copy(BUILDER, output.dir, path.join(settings.nginxRoot, base).replace(/\/$/, ''))];
   if (!exposed.includes(port)) {
     runtime.metadata.push(expose(port));
-    decisions.push({ subject: `EXPOSE ${port}`, placement: 'added', why: `the port nginx listens on; nginx:alpine itself only declares 80` });
+    decisions.push({
+      subject: `EXPOSE ${port}`,
+      placement: 'added',
+      why: `the port nginx listens on; nginx:alpine itself only declares 80`,
+    });
   }
 
   decisions.push(
-    { subject: output.dir, placement: 'runtime', why: `the built front end (${output.source}), served by nginx from ${settings.nginxRoot}` },
-    { subject: `port ${port}`, placement: 'runtime', why: `nginx listens where the original server did (${server.port.runTimeVariable ? `$${server.port.runTimeVariable}` : server.port.source})` },
-    { subject: 'CMD', placement: 'dropped', why: `"${server.step.text}" is replaced by nginx, the runtime image's own command` },
-    { subject: 'index.html fallback', placement: 'runtime', why: spa ? 'unknown paths answer with index.html, like the original server (client-side routing)' : 'the original server answered unknown paths with 404, so nginx does too' },
+    {
+      subject: output.dir,
+      placement: 'runtime',
+      why: `the built front end (${output.source}), served by nginx from ${settings.nginxRoot}`,
+    },
+    {
+      subject: `port ${port}`,
+      placement: 'runtime',
+      why: `nginx listens where the original server did (${server.port.runTimeVariable ? `$${server.port.runTimeVariable}` : server.port.source})`,
+    },
+    {
+      subject: 'CMD',
+      placement: 'dropped',
+      why: `"${server.step.text}" is replaced by nginx, the runtime image's own command`,
+    },
+    {
+      subject: 'index.html fallback',
+      placement: 'runtime',
+      why: spa
+        ? 'unknown paths answer with index.html, like the original server (client-side routing)'
+        : 'the original server answered unknown paths with 404, so nginx does too',
+    },
   );
-  if (facts.workdirText) decisions.push({ subject: `WORKDIR ${facts.workdirText}`, placement: 'builder', why: 'nginx does not use a working directory' });
-  if (nonRoot) decisions.push({ subject: `USER ${facts.user}`, placement: 'runtime', why: `the original ran as a non-root user; nginx runs as its own unprivileged user ${settings.nginxUser}` });
-  const nodeChecks = runtimeCommands({ ...facts, entrypoint: null, cmd: null }).filter((p) => NODE_PROGRAMS.has(p));
-  if (nodeChecks.length > 0) warnings.push(`the HEALTHCHECK runs ${nodeChecks.join(', ')}, which the nginx runtime does not have; rewrite it (e.g. curl -f http://localhost:${port}/ || exit 1)`);
-  return { kind: 'convert', runtime, builderInsertions, warnings, decisions, runtimeImage: settings.staticImage };
+  if (facts.workdirText)
+    decisions.push({
+      subject: `WORKDIR ${facts.workdirText}`,
+      placement: 'builder',
+      why: 'nginx does not use a working directory',
+    });
+  if (nonRoot)
+    decisions.push({
+      subject: `USER ${facts.user}`,
+      placement: 'runtime',
+      why: `the original ran as a non-root user; nginx runs as its own unprivileged user ${settings.nginxUser}`,
+    });
+  const nodeChecks = runtimeCommands({ ...facts, entrypoint: null, cmd: null }).filter((p) =>
+    NODE_PROGRAMS.has(p),
+  );
+  if (nodeChecks.length > 0)
+    warnings.push(
+      `the HEALTHCHECK runs ${nodeChecks.join(', ')}, which the nginx runtime does not have; rewrite it (e.g. curl -f http://localhost:${port}/ || exit 1)`,
+    );
+  return {
+    kind: 'convert',
+    runtime,
+    builderInsertions,
+    warnings,
+    decisions,
+    runtimeImage: settings.staticImage,
+  };
 }
 
 /** Vite's `base` when it is an absolute path (`/app/`), else `/`. */
@@ -112,6 +207,13 @@ function buildStep(input: PlanContext, app: NodeApp): BuilderInsertion {
   const instructions = facts.stage.instructions;
   let first = instructions.length;
   while (first > 1 && RUN_TIME_ONLY.has(instructions[first - 1].keyword)) first--;
-  const at: BuilderInsertion['at'] = first === instructions.length ? { kind: 'end' } : { kind: 'before', index: first, aboveComments: true };
-  return { at, template: input.profile.templates.buildStep, values: {}, instructions: [shellRun(command)], reason: `added "${run}" to the builder: the runtime serves the production build` };
+  const at: BuilderInsertion['at'] =
+    first === instructions.length ? { kind: 'end' } : { kind: 'before', index: first, aboveComments: true };
+  return {
+    at,
+    template: input.profile.templates.buildStep,
+    values: {},
+    instructions: [shellRun(command)],
+    reason: `added "${run}" to the builder: the runtime serves the production build`,
+  };
 }

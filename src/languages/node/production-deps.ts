@@ -27,7 +27,12 @@ export interface ProductionDeps {
   decisions: Decision[];
 }
 
-export function productionDeps(input: PlanContext, app: NodeApp, settings: NodeSettings, cleanup: readonly string[]): ProductionDeps {
+export function productionDeps(
+  input: PlanContext,
+  app: NodeApp,
+  settings: NodeSettings,
+  cleanup: readonly string[],
+): ProductionDeps {
   const { facts, builder } = input;
   const result: ProductionDeps = { stage: null, source: BUILDER, warnings: [], decisions: [] };
   const toPrune = installsToPrune(input, app, result);
@@ -35,14 +40,18 @@ export function productionDeps(input: PlanContext, app: NodeApp, settings: NodeS
   if (keep) result.warnings.push(keep);
   const pruned = keep ? [] : toPrune;
   // Build caches (.next/cache) are worth a stage of their own even with nothing to prune.
-  const caches = pruned.length > 0 ? [...settings.pruneCleanup, ...cleanup] : app.builds.length > 0 ? [...cleanup] : [];
+  const caches =
+    pruned.length > 0 ? [...settings.pruneCleanup, ...cleanup] : app.builds.length > 0 ? [...cleanup] : [];
   if (pruned.length === 0 && caches.length === 0) return result;
 
   const name = uniqueStageName('prod-deps', [builder, input.runtimeName]);
   const major = nodeMajor(facts.from, input.dockerfile);
   const cd = (dir: string) => (dir === facts.workdir ? '' : `cd ${dir} && `);
   const runs = pruned.map((install) => {
-    const prune = install.manager === 'npm' && major !== null && major <= settings.legacyNpmMaxNodeMajor ? settings.prune.legacy : settings.prune[install.manager];
+    const prune =
+      install.manager === 'npm' && major !== null && major <= settings.legacyNpmMaxNodeMajor
+        ? settings.prune.legacy
+        : settings.prune[install.manager];
     return `${cd(install.dir)}${prune} && rm -rf ${caches.join(' ')}`;
   });
   if (runs.length === 0) runs.push(`${cd(app.projectDir)}rm -rf ${caches.join(' ')}`);
@@ -50,14 +59,36 @@ export function productionDeps(input: PlanContext, app: NodeApp, settings: NodeS
   // whatever @prisma/client's postinstall does without the prisma CLI
   const copies = pruned
     .filter((install) => install.manager === 'yarn' && generatesPrismaClient(input, app))
-    .map((install) => copy(BUILDER, path.join(install.dir, 'node_modules/.prisma'), path.join(install.dir, 'node_modules/.prisma')));
+    .map((install) =>
+      copy(
+        BUILDER,
+        path.join(install.dir, 'node_modules/.prisma'),
+        path.join(install.dir, 'node_modules/.prisma'),
+      ),
+    );
   const root = facts.user !== null && !/^(root|0)(:.*)?$/.test(facts.user);
-  result.stage = { name, from: BUILDER, template: input.profile.templates.pruneStage, runs: runs.map(shellRun), copies, values: { root } };
+  result.stage = {
+    name,
+    from: BUILDER,
+    template: input.profile.templates.pruneStage,
+    runs: runs.map(shellRun),
+    copies,
+    values: { root },
+  };
   result.source = stageRef(result.stage);
   for (const install of pruned) {
-    result.decisions.push({ subject: `node_modules in ${install.dir}`, placement: 'runtime', why: `pruned to production dependencies in the "${name}" stage (FROM ${builder}), so native modules and generated code stay as the builder made them` });
+    result.decisions.push({
+      subject: `node_modules in ${install.dir}`,
+      placement: 'runtime',
+      why: `pruned to production dependencies in the "${name}" stage (FROM ${builder}), so native modules and generated code stay as the builder made them`,
+    });
   }
-  if (pruned.length === 0) result.decisions.push({ subject: caches.join(' '), placement: 'builder', why: `build caches, removed in the "${name}" stage so the runtime does not carry them` });
+  if (pruned.length === 0)
+    result.decisions.push({
+      subject: caches.join(' '),
+      placement: 'builder',
+      why: `build caches, removed in the "${name}" stage so the runtime does not carry them`,
+    });
   return result;
 }
 
@@ -69,18 +100,30 @@ function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDep
   return dedupe(app.installs).filter((install) => {
     const subject = `${install.text} (line ${install.run.instruction.line + 1})`;
     if (install.production) {
-      result.decisions.push({ subject, placement: 'builder', why: 'installs production dependencies only: node_modules is copied as installed' });
+      result.decisions.push({
+        subject,
+        placement: 'builder',
+        why: 'installs production dependencies only: node_modules is copied as installed',
+      });
       return false;
     }
     if (install.movedTo) {
-      result.decisions.push({ subject, placement: 'runtime', why: `node_modules was moved to ${install.movedTo}: it is copied from there as installed` });
+      result.decisions.push({
+        subject,
+        placement: 'runtime',
+        why: `node_modules was moved to ${install.movedTo}: it is copied from there as installed`,
+      });
       return false;
     }
     if (nodeEnv && nodeEnv.line < install.run.instruction.line) return false;
     const contextDir = contextDirFor(facts, install.dir, context);
     const pkg = contextDir === null ? null : readPackageJson(context, contextDir);
     if (pkg && Object.keys(pkg.devDependencies).length === 0) {
-      result.decisions.push({ subject, placement: 'builder', why: 'package.json has no devDependencies: node_modules is copied as installed' });
+      result.decisions.push({
+        subject,
+        placement: 'builder',
+        why: 'package.json has no devDependencies: node_modules is copied as installed',
+      });
       return false;
     }
     return true;
@@ -88,16 +131,23 @@ function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDep
 }
 
 /** Why the devDependencies must stay: the container may run one of them. Null when pruning is safe. */
-function reasonToKeepDevDependencies(input: PlanContext, app: NodeApp, settings: NodeSettings): string | null {
+function reasonToKeepDevDependencies(
+  input: PlanContext,
+  app: NodeApp,
+  settings: NodeSettings,
+): string | null {
   const { facts } = input;
   const whole = 'node_modules is copied whole (devDependencies included)';
-  if (!facts.cmd && !facts.entrypoint) return `the image has no command (compose or the platform supplies it), so msb cannot tell which packages it runs: ${whole}`;
-  if (app.opaqueScript) return `the container runs ${app.opaqueScript}, which is not in the build context, so msb cannot tell which packages it runs: ${whole}`;
+  if (!facts.cmd && !facts.entrypoint)
+    return `the image has no command (compose or the platform supplies it), so msb cannot tell which packages it runs: ${whole}`;
+  if (app.opaqueScript)
+    return `the container runs ${app.opaqueScript}, which is not in the build context, so msb cannot tell which packages it runs: ${whole}`;
   const devAtStart = devPackagesAtStart(app, settings);
   if (devAtStart.length > 0) {
     return `the container runs ${devAtStart.join(', ')} from devDependencies, so ${whole}; move ${devAtStart.length > 1 ? 'them' : 'it'} to dependencies, or compile ahead of time, to get a production-only runtime`;
   }
-  if (app.manager.name === 'yarn' && app.manager.berry) return `Yarn 2+ (berry) has no production-only install msb can run: ${whole.replace('node_modules', "node_modules (or the Plug'n'Play cache)")}`;
+  if (app.manager.name === 'yarn' && app.manager.berry)
+    return `Yarn 2+ (berry) has no production-only install msb can run: ${whole.replace('node_modules', "node_modules (or the Plug'n'Play cache)")}`;
   return null;
 }
 
@@ -112,7 +162,8 @@ export function devPackagesAtStart(app: NodeApp, settings: NodeSettings): string
       const flag = /^(-r|--require|--loader|--experimental-loader|--import)(?:=(.*))?$/.exec(args[i]);
       if (!flag) continue;
       const spec = flag[2] ?? args[++i];
-      if (spec && !/^[./]/.test(spec)) used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+      if (spec && !/^[./]/.test(spec))
+        used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
     }
   }
   return [...used].filter((p) => isDevOnly(app.pkg, p));
@@ -137,13 +188,25 @@ function nodeEnvProduction(facts: StageFacts, app: NodeApp): { line: number; dec
   const why = installsAfter
     ? 'NODE_ENV=production is set before the install: npm, yarn and pnpm then skip devDependencies, so the builder has production dependencies only and nothing is pruned'
     : 'NODE_ENV=production is set before the build: the build runs in production mode; the runtime keeps the variable';
-  return { line, decision: { subject: `ENV NODE_ENV=production (line ${line + 1})`, placement: 'both', why } };
+  return {
+    line,
+    decision: { subject: `ENV NODE_ENV=production (line ${line + 1})`, placement: 'both', why },
+  };
 }
 
 /** The build runs `prisma generate` into the default node_modules/.prisma (no custom generator output). */
 function generatesPrismaClient(input: PlanContext, app: NodeApp): boolean {
-  const generates = app.builds.some((b) => b.steps.some((s) => s.command.kind === 'program' && s.command.words[0] === 'prisma' && s.command.words.includes('generate')));
-  const schemas = ['prisma/schema.prisma', 'schema.prisma'].map((f) => input.context.read(path.join(app.contextDir ?? '', f)) ?? '');
+  const generates = app.builds.some((b) =>
+    b.steps.some(
+      (s) =>
+        s.command.kind === 'program' &&
+        s.command.words[0] === 'prisma' &&
+        s.command.words.includes('generate'),
+    ),
+  );
+  const schemas = ['prisma/schema.prisma', 'schema.prisma'].map(
+    (f) => input.context.read(path.join(app.contextDir ?? '', f)) ?? '',
+  );
   return generates && !schemas.some((schema) => /generator\s+\w+\s*\{[^}]*\boutput\s*=/.test(schema));
 }
 
@@ -157,12 +220,15 @@ function nodeMajor(from: ImageRef, dockerfile: ParsedDockerfile): number | null 
 function dedupe(installs: readonly Install[]): Install[] {
   const byDir = new Map<string, Install>();
   for (const install of installs) {
-    byDir.set(install.dir, { ...install, movedTo: install.movedTo ?? byDir.get(install.dir)?.movedTo ?? null });
+    byDir.set(install.dir, {
+      ...install,
+      movedTo: install.movedTo ?? byDir.get(install.dir)?.movedTo ?? null,
+    });
   }
   return [...byDir.values()];
 }
 
-export function uniqueStageName(wanted: string, taken: readonly string[]): string {
+function uniqueStageName(wanted: string, taken: readonly string[]): string {
   let name = wanted;
   for (let n = 2; taken.includes(name); n++) name = `${wanted}-${n}`;
   return name;

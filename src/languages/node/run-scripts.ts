@@ -29,14 +29,24 @@ export function expandScripts(commands: readonly ShellCommand[], pkg: PackageJso
       const body = scriptBody(command.script, pkg);
       if (body === null || via.includes(command.script) || via.length >= MAX_DEPTH) {
         // `yarn tsc` runs a binary when no script has that name
-        if (command.mayBeProgram) steps.push({ command: { kind: 'program', words: [command.script, ...command.args] }, text: shell.text, via });
+        if (command.mayBeProgram)
+          steps.push({
+            command: { kind: 'program', words: [command.script, ...command.args] },
+            text: shell.text,
+            via,
+          });
         else steps.push({ command: { kind: 'other' }, text: shell.text, via });
         continue;
       }
       const runsHooks = command.manager !== 'pnpm' && pkg !== null;
       const hook = (name: string) => (runsHooks && pkg.scripts[name] ? [name] : []);
-      for (const name of [...hook(`pre${command.script}`), command.script, ...hook(`post${command.script}`)]) {
-        const text = name === command.script ? withArgs(body, command.args) : (pkg as PackageJson).scripts[name];
+      for (const name of [
+        ...hook(`pre${command.script}`),
+        command.script,
+        ...hook(`post${command.script}`),
+      ]) {
+        const text =
+          name === command.script ? withArgs(body, command.args) : (pkg as PackageJson).scripts[name];
         walk(splitShellCommands(text), [...via, name]);
       }
     }

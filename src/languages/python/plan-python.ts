@@ -13,8 +13,23 @@ import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { commandLines } from '../../analyze/container-command';
 import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands, userSetupRuns } from '../../plan/runtime-stage';
-import { BUILDER, commandSpec, containerCommand, copy, env, fragment, original, StageNode } from '../../plan/stage-model';
+import {
+  applicationFileCopies,
+  baseRuntimeModel,
+  isWithin,
+  runtimeCommands,
+  userSetupRuns,
+} from '../../plan/runtime-stage';
+import {
+  BUILDER,
+  commandSpec,
+  containerCommand,
+  copy,
+  env,
+  fragment,
+  original,
+  StageNode,
+} from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
 import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
@@ -27,7 +42,6 @@ type Environment =
   | { kind: 'user-site'; path: string }
   | { kind: 'prefix'; path: string }
   | { kind: 'none' };
-
 
 export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   const { facts, profile, dockerfile, settings } = input;
@@ -42,25 +56,53 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   warnings.push(...image.warnings);
 
-  const classified = facts.runs.map((run) => ({ run, commands: run.commands.map((c) => classifyPythonCommand(c, tools, run.workdir)) }));
+  const classified = facts.runs.map((run) => ({
+    run,
+    commands: run.commands.map((c) => classifyPythonCommand(c, tools, run.workdir)),
+  }));
   if (classified.some((c) => c.commands.some((k) => k.kind === 'conda'))) {
-    return { kind: 'skip', reason: 'conda environments are not supported yet: the runtime image would need conda itself' };
+    return {
+      kind: 'skip',
+      reason: 'conda environments are not supported yet: the runtime image would need conda itself',
+    };
   }
   const environment = pythonEnvironment(classified, input, settings);
-  if (environment.kind === 'prefix' && ['/', '/usr', '/usr/local', '/opt'].includes(environment.path.replace(/\/+$/, '') || '/')) {
-    return { kind: 'skip', reason: `pip installs into the system prefix "${environment.path}", which cannot be copied apart from the base image's own files` };
+  if (
+    environment.kind === 'prefix' &&
+    ['/', '/usr', '/usr/local', '/opt'].includes(environment.path.replace(/\/+$/, '') || '/')
+  ) {
+    return {
+      kind: 'skip',
+      reason: `pip installs into the system prefix "${environment.path}", which cannot be copied apart from the base image's own files`,
+    };
   }
   if (environment.kind === 'new-venv') {
     // `ENV PATH=/x:/usr/bin` (without $PATH) after the venv would hide it: pip and the scripts would be the system's.
-    const resetsPath = facts.envs.find((e) => (e.node as Env).getProperties().some((p) => p.getName() === 'PATH' && !/\$\{?PATH\b/.test(p.getValue() ?? '')));
+    const resetsPath = facts.envs.find((e) =>
+      (e.node as Env)
+        .getProperties()
+        .some((p) => p.getName() === 'PATH' && !/\$\{?PATH\b/.test(p.getValue() ?? '')),
+    );
     if (resetsPath) {
-      return { kind: 'skip', reason: `ENV on line ${resetsPath.line + 1} sets PATH without $PATH, which would hide the virtual environment msb installs into; add $PATH to it first` };
+      return {
+        kind: 'skip',
+        reason: `ENV on line ${resetsPath.line + 1} sets PATH without $PATH, which would hide the virtual environment msb installs into; add $PATH to it first`,
+      };
     }
   }
   if (environment.kind === 'none') {
-    const script = facts.runs.find((r) => r.commands.some((c) => isShellScript(c.words[0] ?? '') || ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1)));
+    const script = facts.runs.find((r) =>
+      r.commands.some(
+        (c) =>
+          isShellScript(c.words[0] ?? '') ||
+          ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1),
+      ),
+    );
     if (script) {
-      return { kind: 'skip', reason: `dependencies may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read` };
+      return {
+        kind: 'skip',
+        reason: `dependencies may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read`,
+      };
     }
   }
 
@@ -69,17 +111,31 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     // A fresh venv has no `wheel`: builds without isolation need the base image's setuptools and wheel.
     const systemSitePackages = facts.runs.some((r) => /--no-build-isolation\b/.test(r.script));
     if (systemSitePackages) {
-      warnings.push('pip runs with --no-build-isolation, so the venv sees the base image\'s packages (--system-site-packages) for setuptools and wheel; a dependency that is already installed in the builder\'s system Python would not be copied to the runtime');
+      warnings.push(
+        "pip runs with --no-build-isolation, so the venv sees the base image's packages (--system-site-packages) for setuptools and wheel; a dependency that is already installed in the builder's system Python would not be copied to the runtime",
+      );
     }
     builderInsertions.push(venvInsertion(input, environment.path, environment.before, systemSitePackages));
   }
   for (const { run, commands } of classified) {
-    if (commands.some((k) => k.kind === 'test')) decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder', why: 'runs the tests: the build fails when they fail; the runtime does not need them' });
+    if (commands.some((k) => k.kind === 'test'))
+      decisions.push({
+        subject: `RUN (line ${run.instruction.line + 1})`,
+        placement: 'builder',
+        why: 'runs the tests: the build fails when they fail; the runtime does not need them',
+      });
   }
 
-  const runtime = baseRuntimeModel(facts, image.image, ['Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.']);
+  const runtime = baseRuntimeModel(facts, image.image, [
+    'Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.',
+  ]);
   const environmentPath = 'path' in environment ? environment.path : null;
-  const files = applicationFileCopies(facts, BUILDER, (dest) => environmentPath !== null && isWithin(dest, environmentPath), input.context);
+  const files = applicationFileCopies(
+    facts,
+    BUILDER,
+    (dest) => environmentPath !== null && isWithin(dest, environmentPath),
+    input.context,
+  );
   if (files.problem) return { kind: 'skip', reason: files.problem };
   decisions.push(...files.decisions);
 
@@ -100,28 +156,69 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   if (packages) {
     warnings.push(...packages.warnings);
     decisions.push(...packages.decisions);
-    if (packages.runtime.length > 0) runtime.setup.push(fragment(input.templates.render(profile.templates.systemPackages, { manager: packages.manager, packages: packages.runtime }).trim()));
+    if (packages.runtime.length > 0)
+      runtime.setup.push(
+        fragment(
+          input.templates
+            .render(profile.templates.systemPackages, {
+              manager: packages.manager,
+              packages: packages.runtime,
+            })
+            .trim(),
+        ),
+      );
   }
   runtime.setup.push(...users.runs);
   // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
   const uvInRuntime = facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
   runtime.command = commandLines(facts).map((line) => {
     const written = commandSpec(line.form);
-    const inVenv = environment.kind === 'new-venv' ? pointAtVenv(written, environment.path, facts.copies.map((x) => x.dest)) : written;
+    const inVenv =
+      environment.kind === 'new-venv'
+        ? pointAtVenv(
+            written,
+            environment.path,
+            facts.copies.map((x) => x.dest),
+          )
+        : written;
     const command = dropRunWrapper(inVenv, uvInRuntime);
     if (command !== inVenv) {
-      decisions.push({ subject: line.keyword, placement: 'runtime', why: `the runtime has no package manager: "${shownCommand(inVenv)}" runs as "${shownCommand(command)}" with the environment on PATH` });
+      decisions.push({
+        subject: line.keyword,
+        placement: 'runtime',
+        why: `the runtime has no package manager: "${shownCommand(inVenv)}" runs as "${shownCommand(command)}" with the environment on PATH`,
+      });
     }
-    return JSON.stringify(command) === JSON.stringify(written) ? original(line.instruction) : containerCommand(line.keyword, command);
+    return JSON.stringify(command) === JSON.stringify(written)
+      ? original(line.instruction)
+      : containerCommand(line.keyword, command);
   });
   if (!facts.entrypoint && !facts.cmd) {
-    decisions.push({ subject: 'CMD', placement: 'runtime', why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app and its environment on PATH' });
+    decisions.push({
+      subject: 'CMD',
+      placement: 'runtime',
+      why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app and its environment on PATH',
+    });
   }
   warnings.push(...buildOutputWarnings(classified, facts.workdir));
-  return { kind: 'convert', runtime, builderInsertions, warnings, decisions: [...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })), ...decisions], runtimeImage: image.image };
+  return {
+    kind: 'convert',
+    runtime,
+    builderInsertions,
+    warnings,
+    decisions: [
+      ...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })),
+      ...decisions,
+    ],
+    runtimeImage: image.image,
+  };
 }
 
-function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[] }[], input: PlanContext, settings: PythonSettings): Environment {
+function pythonEnvironment(
+  classified: { run: RunFacts; commands: PythonCommand[] }[],
+  input: PlanContext,
+  settings: PythonSettings,
+): Environment {
   const { facts } = input;
   let venv: string | null = null;
   for (const { run, commands } of classified) {
@@ -131,14 +228,18 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
           venv ??= expandVariables(command.path, facts.values);
           break;
         case 'uv-sync':
-          return { kind: 'uv-project', path: facts.values.get('UV_PROJECT_ENVIRONMENT') ?? path.join(run.workdir, '.venv') };
+          return {
+            kind: 'uv-project',
+            path: facts.values.get('UV_PROJECT_ENVIRONMENT') ?? path.join(run.workdir, '.venv'),
+          };
         case 'user-install':
           return { kind: 'user-site', path: path.join(homeOf(run.user), '.local') };
         case 'prefix-install':
           return { kind: 'prefix', path: expandVariables(command.path, facts.values) };
         case 'dependencies':
           if (venv) return { kind: 'existing-venv', path: venv };
-          if (facts.values.get('VIRTUAL_ENV')) return { kind: 'existing-venv', path: facts.values.get('VIRTUAL_ENV') as string };
+          if (facts.values.get('VIRTUAL_ENV'))
+            return { kind: 'existing-venv', path: facts.values.get('VIRTUAL_ENV') as string };
           return { kind: 'new-venv', path: settings.venvPath, before: run };
         default:
           break;
@@ -149,7 +250,12 @@ function pythonEnvironment(classified: { run: RunFacts; commands: PythonCommand[
 }
 
 /** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
-function venvInsertion(input: PlanContext, venvPath: string, before: RunFacts, systemSitePackages: boolean): BuilderInsertion {
+function venvInsertion(
+  input: PlanContext,
+  venvPath: string,
+  before: RunFacts,
+  systemSitePackages: boolean,
+): BuilderInsertion {
   const instruction = before.instruction;
   const user = before.user && !/^(root|0)(:.*)?$/.test(before.user) ? before.user : null;
   return {
@@ -171,7 +277,9 @@ function environmentPathEnv(environment: Environment, existingEnv: string): Stag
     case 'uv-project':
     case 'user-site':
     case 'existing-venv':
-      return existingEnv.includes(`${environment.path}/bin`) || existingEnv.includes('VIRTUAL_ENV/bin') ? null : env([['PATH', `${environment.path}/bin:$PATH`]]);
+      return existingEnv.includes(`${environment.path}/bin`) || existingEnv.includes('VIRTUAL_ENV/bin')
+        ? null
+        : env([['PATH', `${environment.path}/bin:$PATH`]]);
     default:
       return null;
   }
@@ -195,15 +303,24 @@ function describeEnvironment(environment: Environment): string {
 }
 
 /** Build steps that write outside the WORKDIR leave files the runtime does not copy. */
-function buildOutputWarnings(classified: { run: RunFacts; commands: PythonCommand[] }[], workdir: string): string[] {
+function buildOutputWarnings(
+  classified: { run: RunFacts; commands: PythonCommand[] }[],
+  workdir: string,
+): string[] {
   const warnings: string[] = [];
   for (const { run, commands } of classified) {
     run.commands.forEach((command, i) => {
       const program = programName(command);
       if (commands[i].kind !== 'other' || !/^python(\d(\.\d+)?)?$/.test(program)) return;
-      if (command.words[1] === '-c' || command.words[1] === '-m' && ['venv', 'pip', 'compileall'].includes(command.words[2])) return;
+      if (
+        command.words[1] === '-c' ||
+        (command.words[1] === '-m' && ['venv', 'pip', 'compileall'].includes(command.words[2]))
+      )
+        return;
       if (workdir === '/') return;
-      warnings.push(`line ${run.instruction.line + 1} runs "${command.text.slice(0, 60)}" at build time; only what it writes under ${workdir} reaches the runtime image`);
+      warnings.push(
+        `line ${run.instruction.line + 1} runs "${command.text.slice(0, 60)}" at build time; only what it writes under ${workdir} reaches the runtime image`,
+      );
     });
   }
   return warnings;

@@ -12,14 +12,19 @@ export function analyzePython(input: DetectInput, settings: PythonSettings): Lan
 
   let packageManager = 'pip';
   if (context.has('uv.lock') || /\buv (sync|pip)\b/.test(scripts)) packageManager = 'uv';
-  else if (context.has('poetry.lock') || tool.poetry || /\bpoetry install\b/.test(scripts)) packageManager = 'poetry';
-  else if (context.has('Pipfile') || context.has('Pipfile.lock') || /\bpipenv (install|sync)\b/.test(scripts)) packageManager = 'pipenv';
+  else if (context.has('poetry.lock') || tool.poetry || /\bpoetry install\b/.test(scripts))
+    packageManager = 'poetry';
+  else if (context.has('Pipfile') || context.has('Pipfile.lock') || /\bpipenv (install|sync)\b/.test(scripts))
+    packageManager = 'pipenv';
   else if (context.has('pdm.lock') || /\bpdm (install|sync)\b/.test(scripts)) packageManager = 'pdm';
 
   const dependencies = dependencyNames(input, pyproject);
   let framework: string | undefined;
   for (const candidate of settings.frameworks) {
-    if (candidate.packages.some((p) => dependencies.has(p)) || (candidate.file && context.has(candidate.file))) {
+    if (
+      candidate.packages.some((p) => dependencies.has(p)) ||
+      (candidate.file && context.has(candidate.file))
+    ) {
       framework = candidate.name;
       evidence.push({ kind: 'manifest', detail: `${candidate.name} in the dependencies`, weight: 0.3 });
       break;
@@ -35,16 +40,19 @@ function dependencyNames(input: DetectInput, pyproject: Record<string, unknown> 
     if (name) names.add(name.toLowerCase().replace(/_/g, '-'));
   };
   for (const file of input.context.glob('requirements*.txt')) {
-    for (const line of (input.context.read(file) ?? '').split(/\r?\n/)) if (!/^\s*(#|-)/.test(line)) add(line);
+    for (const line of (input.context.read(file) ?? '').split(/\r?\n/))
+      if (!/^\s*(#|-)/.test(line)) add(line);
   }
   const project = (pyproject?.project ?? {}) as { dependencies?: unknown };
-  if (Array.isArray(project.dependencies)) project.dependencies.forEach((d) => typeof d === 'string' && add(d));
+  if (Array.isArray(project.dependencies))
+    project.dependencies.forEach((d) => typeof d === 'string' && add(d));
   const poetry = ((pyproject?.tool ?? {}) as { poetry?: { dependencies?: Record<string, unknown> } }).poetry;
   Object.keys(poetry?.dependencies ?? {}).forEach(add);
   const pipfile = readToml(input.context.read('Pipfile'));
   Object.keys((pipfile?.packages ?? {}) as Record<string, unknown>).forEach(add);
   const setupPy = input.context.read('setup.py') ?? '';
-  for (const match of setupPy.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:[<>=!~][^"']*)?["']/g)) add(match[1]);
+  for (const match of setupPy.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:[<>=!~][^"']*)?["']/g))
+    add(match[1]);
   return names;
 }
 

@@ -21,20 +21,33 @@ export type PythonCommand =
 const PYTHON = /^python(\d(\.\d+)?)?$/;
 const PIP = /^pip(\d(\.\d+)?)?$/;
 
-export function classifyPythonCommand(command: ShellCommand, toolPackages: ReadonlySet<string>, workdir: string): PythonCommand {
+export function classifyPythonCommand(
+  command: ShellCommand,
+  toolPackages: ReadonlySet<string>,
+  workdir: string,
+): PythonCommand {
   const words = command.words;
   const program = programName(command);
-  const pipArgs = PIP.test(program) ? words.slice(1) : PYTHON.test(program) && words[1] === '-m' && words[2] === 'pip' ? words.slice(3) : null;
+  const pipArgs = PIP.test(program)
+    ? words.slice(1)
+    : PYTHON.test(program) && words[1] === '-m' && words[2] === 'pip'
+      ? words.slice(3)
+      : null;
   if (pipArgs) return classifyPip(pipArgs, toolPackages, workdir);
   if (program === 'uv') {
     if (words[1] === 'sync') return { kind: 'uv-sync' };
-    if (words[1] === 'pip' && (words[2] === 'install' || words[2] === 'sync')) return classifyPip(words.slice(2), toolPackages, workdir, 'uv pip');
-    if (words[1] === 'venv') return { kind: 'create-venv', path: resolve(workdir, firstPositional(words.slice(2)) ?? '.venv') };
+    if (words[1] === 'pip' && (words[2] === 'install' || words[2] === 'sync'))
+      return classifyPip(words.slice(2), toolPackages, workdir, 'uv pip');
+    if (words[1] === 'venv')
+      return { kind: 'create-venv', path: resolve(workdir, firstPositional(words.slice(2)) ?? '.venv') };
   }
-  if ((program === 'poetry' || program === 'pdm') && (words[1] === 'install' || words[1] === 'sync')) return { kind: 'dependencies', tool: program };
-  if (program === 'pipenv' && (words[1] === 'install' || words[1] === 'sync')) return { kind: 'dependencies', tool: 'pipenv' };
+  if ((program === 'poetry' || program === 'pdm') && (words[1] === 'install' || words[1] === 'sync'))
+    return { kind: 'dependencies', tool: program };
+  if (program === 'pipenv' && (words[1] === 'install' || words[1] === 'sync'))
+    return { kind: 'dependencies', tool: 'pipenv' };
   if (program === 'pip-sync') return { kind: 'dependencies', tool: 'pip-sync' };
-  if (PYTHON.test(program) && words[1] === 'setup.py' && (words[2] === 'install' || words[2] === 'develop')) return { kind: 'dependencies', tool: 'setup.py' };
+  if (PYTHON.test(program) && words[1] === 'setup.py' && (words[2] === 'install' || words[2] === 'develop'))
+    return { kind: 'dependencies', tool: 'setup.py' };
   if (PYTHON.test(program) && words[1] === '-m' && (words[2] === 'venv' || words[2] === 'virtualenv')) {
     const target = firstPositional(words.slice(3));
     if (target) return { kind: 'create-venv', path: resolve(workdir, target) };
@@ -45,18 +58,50 @@ export function classifyPythonCommand(command: ShellCommand, toolPackages: Reado
   }
   if (['conda', 'mamba', 'micromamba'].includes(program)) return { kind: 'conda' };
   if (['pytest', 'py.test', 'tox', 'nox'].includes(program)) return { kind: 'test' };
-  if (PYTHON.test(program) && words[1] === '-m' && ['pytest', 'unittest', 'tox', 'nox'].includes(words[2])) return { kind: 'test' };
+  if (PYTHON.test(program) && words[1] === '-m' && ['pytest', 'unittest', 'tox', 'nox'].includes(words[2]))
+    return { kind: 'test' };
   return { kind: 'other' };
 }
 
 /** pip's (and `uv pip`'s) options that take a value. */
 const PIP_OPTIONS: OptionTable = {
-  valued: ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--prefix', '--target', '-t', '--root', '--python', '-p', '--platform', '--no-binary', '--only-binary', '--progress-bar', '--cache-dir', '--timeout', '--retries'],
+  valued: [
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '-e',
+    '--editable',
+    '-i',
+    '--index-url',
+    '--extra-index-url',
+    '-f',
+    '--find-links',
+    '--trusted-host',
+    '--prefix',
+    '--target',
+    '-t',
+    '--root',
+    '--python',
+    '-p',
+    '--platform',
+    '--no-binary',
+    '--only-binary',
+    '--progress-bar',
+    '--cache-dir',
+    '--timeout',
+    '--retries',
+  ],
   aliases: { '--requirement': '-r', '--constraint': '-c', '--editable': '-e', '--target': '-t' },
   glued: ['-r', '-c', '-e'],
 };
 
-function classifyPip(args: string[], toolPackages: ReadonlySet<string>, workdir: string, tool = 'pip'): PythonCommand {
+function classifyPip(
+  args: string[],
+  toolPackages: ReadonlySet<string>,
+  workdir: string,
+  tool = 'pip',
+): PythonCommand {
   if (args[0] !== 'install' && args[0] !== 'sync') return { kind: 'other' };
   const parsed = parseArgv(args.slice(1), PIP_OPTIONS);
   if (hasOption(parsed, '--user')) return { kind: 'user-install' };
@@ -64,8 +109,9 @@ function classifyPip(args: string[], toolPackages: ReadonlySet<string>, workdir:
   if (location) return { kind: 'prefix-install', path: resolve(workdir, location) };
   if (hasOption(parsed, '--system') && tool === 'uv pip') return { kind: 'dependencies', tool };
   const requirements = hasOption(parsed, '-r', '-e', '-c');
-  const packages = parsed.operands.map((p) => p.toLowerCase().replace(/[<>=!~\[;].*$/, ''));
-  if (!requirements && packages.length > 0 && packages.every((p) => toolPackages.has(p))) return { kind: 'tool-install', packages };
+  const packages = parsed.operands.map((p) => p.toLowerCase().replace(/[<>=!~[;].*$/, ''));
+  if (!requirements && packages.length > 0 && packages.every((p) => toolPackages.has(p)))
+    return { kind: 'tool-install', packages };
   if (!requirements && packages.length === 0) return { kind: 'other' };
   return { kind: 'dependencies', tool };
 }

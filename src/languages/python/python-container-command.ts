@@ -11,10 +11,13 @@ import { classifyPythonCommand } from './python-commands';
 export function pointAtVenv(command: CommandSpec, venvPath: string, copiedPaths: string[]): CommandSpec {
   const rewrite = (text: string) =>
     text.replace(/\/usr\/local\/bin\/([A-Za-z0-9_.-]+)/g, (whole, name: string) => {
-      if (copiedPaths.some((p) => p === whole || p === '/usr/local/bin/' || p === '/usr/local/bin')) return whole;
+      if (copiedPaths.some((p) => p === whole || p === '/usr/local/bin/' || p === '/usr/local/bin'))
+        return whole;
       return `${venvPath}/bin/${name}`;
     });
-  return command.form === 'exec' ? { form: 'exec', argv: command.argv.map(rewrite) } : { form: 'shell', text: rewrite(command.text) };
+  return command.form === 'exec'
+    ? { form: 'exec', argv: command.argv.map(rewrite) }
+    : { form: 'shell', text: rewrite(command.text) };
 }
 
 const RUN_WRAPPERS = ['poetry', 'pipenv', 'pdm', 'uv'];

@@ -9,7 +9,10 @@ export const pythonSettingsSchema = Type.Object(
     /** Packages that are tools, not app dependencies: installing them does not need the venv. */
     toolPackages: Type.Array(Type.String()),
     frameworks: Type.Array(
-      Type.Object({ name: Type.String(), packages: Type.Array(Type.String()), file: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      Type.Object(
+        { name: Type.String(), packages: Type.Array(Type.String()), file: Type.Optional(Type.String()) },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },

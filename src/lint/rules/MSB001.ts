@@ -17,9 +17,17 @@ export const MSB001: LintRule = {
         const target = /^\d+$/.test(from) ? Number(from) : names.indexOf(from);
         if (target >= stage.index) {
           const which = target === stage.index ? 'the stage itself' : 'a later stage';
-          findings.push({ instruction, subject: from, message: `COPY --from=${from} names ${which}; only earlier stages can be copied from` });
+          findings.push({
+            instruction,
+            subject: from,
+            message: `COPY --from=${from} names ${which}; only earlier stages can be copied from`,
+          });
         } else if (target === -1 && /^\d+$/.test(from)) {
-          findings.push({ instruction, subject: from, message: `COPY --from=${from}: there is no stage ${from}` });
+          findings.push({
+            instruction,
+            subject: from,
+            message: `COPY --from=${from}: there is no stage ${from}`,
+          });
         } else if (target === -1 && !/[:/@.]/.test(from)) {
           findings.push({
             instruction,

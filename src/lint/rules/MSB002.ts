@@ -12,7 +12,11 @@ export const MSB002: LintRule = {
       if (!stage.name) continue;
       const first = seen.get(stage.name);
       if (first !== undefined) {
-        findings.push({ instruction: stage.from, subject: stage.name, message: `stage name "${stage.name}" is already used by the stage on line ${first}` });
+        findings.push({
+          instruction: stage.from,
+          subject: stage.name,
+          message: `stage name "${stage.name}" is already used by the stage on line ${first}`,
+        });
       } else seen.set(stage.name, stage.from.line + 1);
     }
     return findings;

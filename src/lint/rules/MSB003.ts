@@ -13,9 +13,24 @@ export const MSB003: LintRule = {
     const reference = (from.image ?? image).replace(/:latest$/, '');
     // A stage name, scratch, or a reference built from ARGs cannot be judged here.
     if (image === 'scratch' || image.includes('$') || from.digest) return [];
-    if (dockerfile.stages.some((s) => s.index < finalStage.index && s.name === image.toLowerCase())) return [];
-    if (tag === null) return [{ instruction: finalStage.from, subject: reference, message: `runtime image "${reference}" has no tag: pin a version` }];
-    if (tag === 'latest') return [{ instruction: finalStage.from, subject: reference, message: `runtime image "${reference}:latest" changes under you: pin a version` }];
+    if (dockerfile.stages.some((s) => s.index < finalStage.index && s.name === image.toLowerCase()))
+      return [];
+    if (tag === null)
+      return [
+        {
+          instruction: finalStage.from,
+          subject: reference,
+          message: `runtime image "${reference}" has no tag: pin a version`,
+        },
+      ];
+    if (tag === 'latest')
+      return [
+        {
+          instruction: finalStage.from,
+          subject: reference,
+          message: `runtime image "${reference}:latest" changes under you: pin a version`,
+        },
+      ];
     return [];
   },
 };

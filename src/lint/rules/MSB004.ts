@@ -8,7 +8,18 @@ import type { LintRule, RuleFinding } from '../lint-types';
 import type { ParsedDockerfile, Stage } from '../../parse/parse-dockerfile';
 
 /** Instructions whose arguments Docker expands at build time (RUN: the shell sees ARGs as env). */
-const EXPANDING = new Set(['RUN', 'ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+const EXPANDING = new Set([
+  'RUN',
+  'ADD',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'LABEL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
 /** `$NAME` / `${NAME}`, not escaped; `${NAME:-default}` is left alone (the author planned for empty). */
 const REFERENCE = /(?<!\\)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
@@ -23,7 +34,8 @@ export const MSB004: LintRule = {
       if (name) declaredSomewhere.set(name, 'before the first FROM');
     }
     for (const stage of dockerfile.stages) {
-      for (const name of argNames(stage)) if (!declaredSomewhere.has(name)) declaredSomewhere.set(name, `in stage ${label(stage)}`);
+      for (const name of argNames(stage))
+        if (!declaredSomewhere.has(name)) declaredSomewhere.set(name, `in stage ${label(stage)}`);
     }
     const findings: RuleFinding[] = [];
     for (const stage of dockerfile.stages) {
@@ -45,7 +57,8 @@ export const MSB004: LintRule = {
           const name = (instruction.node as Arg).getProperty()?.getName();
           if (name) inScope.add(name);
         }
-        if (instruction.keyword === 'ENV') for (const p of (instruction.node as Env).getProperties()) inScope.add(p.getName());
+        if (instruction.keyword === 'ENV')
+          for (const p of (instruction.node as Env).getProperties()) inScope.add(p.getName());
       }
     }
     return findings;
@@ -64,15 +77,23 @@ function references(text: string): string[] {
 }
 
 function argNames(stage: Stage): string[] {
-  return stage.instructions.filter((i) => i.keyword === 'ARG').flatMap((i) => (i.node as Arg).getProperty()?.getName() ?? []);
+  return stage.instructions
+    .filter((i) => i.keyword === 'ARG')
+    .flatMap((i) => (i.node as Arg).getProperty()?.getName() ?? []);
 }
 
 /** ENV (not ARG) carries over when a stage is built FROM an earlier one. */
 function inheritedEnv(dockerfile: ParsedDockerfile, stage: Stage, depth = 0): string[] {
-  const image = stage.from.args.trim().split(/\s+/).find((w) => !w.startsWith('--'))?.toLowerCase();
+  const image = stage.from.args
+    .trim()
+    .split(/\s+/)
+    .find((w) => !w.startsWith('--'))
+    ?.toLowerCase();
   const parent = dockerfile.stages.find((s) => s.index < stage.index && s.name === image);
   if (!parent || depth > dockerfile.stages.length) return [];
-  const own = parent.instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => (i.node as Env).getProperties().map((p) => p.getName()));
+  const own = parent.instructions
+    .filter((i) => i.keyword === 'ENV')
+    .flatMap((i) => (i.node as Env).getProperties().map((p) => p.getName()));
   return [...inheritedEnv(dockerfile, parent, depth + 1), ...own];
 }
 

@@ -18,7 +18,8 @@ const SYSTEM_CACHES: readonly InstallCache[] = [
     installers: [{ program: '^(apt-get|apt)$' }],
     verb: 'install',
     cleared: { script: '/var/lib/apt/lists' },
-    message: 'apt-get install without "rm -rf /var/lib/apt/lists/*" in the same RUN leaves the package lists in the runtime image',
+    message:
+      'apt-get install without "rm -rf /var/lib/apt/lists/*" in the same RUN leaves the package lists in the runtime image',
   },
   {
     subject: 'apk-cache',
@@ -58,23 +59,32 @@ export const MSB005: LintRule = {
   check({ dockerfile, finalStage, profiles }) {
     const caches = cachesOf(profiles);
     const facts = analyzeStage(dockerfile, finalStage);
-    const envNames = new Set(facts.envs.flatMap((e) => (e.node as Env).getProperties().map((p) => p.getName())));
+    const envNames = new Set(
+      facts.envs.flatMap((e) => (e.node as Env).getProperties().map((p) => p.getName())),
+    );
     const findings: RuleFinding[] = [];
     for (const run of facts.runs) {
       if (/type=cache/.test(nodeFlags(run.instruction).get('mount') ?? '')) continue;
       const found = new Map<string, string>();
       for (const command of run.commands) {
         for (const cache of caches) {
-          if (!found.has(cache.source.subject) && leavesCache(cache, command, run.script, envNames)) found.set(cache.source.subject, cache.source.message);
+          if (!found.has(cache.source.subject) && leavesCache(cache, command, run.script, envNames))
+            found.set(cache.source.subject, cache.source.message);
         }
       }
-      for (const [subject, message] of found) findings.push({ instruction: run.instruction, subject, message });
+      for (const [subject, message] of found)
+        findings.push({ instruction: run.instruction, subject, message });
     }
     return findings;
   },
 };
 
-function leavesCache(cache: CompiledCache, command: ShellCommand, script: string, envNames: ReadonlySet<string>): boolean {
+function leavesCache(
+  cache: CompiledCache,
+  command: ShellCommand,
+  script: string,
+  envNames: ReadonlySet<string>,
+): boolean {
   const program = programName(command);
   const words = command.words;
   const runsInstaller = cache.installers.some((i) => i.program.test(program) && hasWords(words, ...i.words));

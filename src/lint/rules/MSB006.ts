@@ -6,12 +6,24 @@
 import type { Arg, Env } from 'dockerfile-ast';
 import type { LintRule, RuleFinding } from '../lint-types';
 
-const SECRET_WORDS = new Set(['TOKEN', 'PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'KEY', 'APIKEY', 'CREDENTIALS']);
+const SECRET_WORDS = new Set([
+  'TOKEN',
+  'PASSWORD',
+  'PASSWD',
+  'PASSPHRASE',
+  'SECRET',
+  'KEY',
+  'APIKEY',
+  'CREDENTIALS',
+]);
 /** Public keys and key ids are not secrets (the official python image sets GPG_KEY). */
 const PUBLIC_PREFIXES = new Set(['GPG', 'PUBLIC', 'PUB', 'KEYSERVER']);
 
-export function isSecretName(name: string): boolean {
-  const words = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+function isSecretName(name: string): boolean {
+  const words = name
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   return words.some((word, i) => {
     if (!SECRET_WORDS.has(word) && !/(TOKEN|PASSWORD|SECRET|APIKEY)$/.test(word)) return false;
     return !(word === 'KEY' && i > 0 && PUBLIC_PREFIXES.has(words[i - 1]));
@@ -29,12 +41,21 @@ export const MSB006: LintRule = {
         for (const property of (instruction.node as Env).getProperties()) {
           const name = property.getName();
           if (!isSecretName(name) || (property.getValue() ?? '') === '') continue;
-          findings.push({ instruction, subject: name, message: `ENV ${name} bakes a secret into the runtime image: pass it at run time or use RUN --mount=type=secret` });
+          findings.push({
+            instruction,
+            subject: name,
+            message: `ENV ${name} bakes a secret into the runtime image: pass it at run time or use RUN --mount=type=secret`,
+          });
         }
       } else if (instruction.keyword === 'ARG') {
         const name = (instruction.node as Arg).getProperty()?.getName();
         if (!name || !isSecretName(name)) continue;
-        findings.push({ instruction, subject: name, severity: 'warning', message: `ARG ${name} looks like a secret; build arguments show in "docker history": use RUN --mount=type=secret` });
+        findings.push({
+          instruction,
+          subject: name,
+          severity: 'warning',
+          message: `ARG ${name} looks like a secret; build arguments show in "docker history": use RUN --mount=type=secret`,
+        });
       }
     }
     return findings;

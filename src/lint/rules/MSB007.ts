@@ -19,9 +19,24 @@ export const MSB007: LintRule = {
       for (const source of parseCopy(instruction)?.sources ?? []) {
         const base = source.replace(/\/+$/, '').split('/').pop() ?? '';
         if (isSecretFileName(base) && carriedOver.has(path.normalize(source))) {
-          findings.push({ instruction, subject: base, severity: 'warning', message: `copies "${source}" into the runtime image as the original image had it: the secret stays baked into the image; pass it at run time (docker run --env-file) instead` });
-        } else if (isSecretFileName(base)) findings.push({ instruction, subject: base, message: `copies "${source}" into the runtime image: environment files hold secrets; pass them at run time` });
-        else if (base === '.git') findings.push({ instruction, subject: base, message: `copies "${source}" into the runtime image: the repository history does not belong in it` });
+          findings.push({
+            instruction,
+            subject: base,
+            severity: 'warning',
+            message: `copies "${source}" into the runtime image as the original image had it: the secret stays baked into the image; pass it at run time (docker run --env-file) instead`,
+          });
+        } else if (isSecretFileName(base))
+          findings.push({
+            instruction,
+            subject: base,
+            message: `copies "${source}" into the runtime image: environment files hold secrets; pass them at run time`,
+          });
+        else if (base === '.git')
+          findings.push({
+            instruction,
+            subject: base,
+            message: `copies "${source}" into the runtime image: the repository history does not belong in it`,
+          });
       }
     }
     return findings;

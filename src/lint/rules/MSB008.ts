@@ -13,7 +13,12 @@ export const MSB008: LintRule = {
       const spec = parseCopy(instruction);
       if (!spec?.from) continue;
       const root = spec.sources.find(isFilesystemRoot);
-      if (root !== undefined) findings.push({ instruction, subject: spec.from, message: `COPY --from=${spec.from} ${root} copies the whole filesystem of ${spec.from}: copy the artifacts only` });
+      if (root !== undefined)
+        findings.push({
+          instruction,
+          subject: spec.from,
+          message: `COPY --from=${spec.from} ${root} copies the whole filesystem of ${spec.from}: copy the artifacts only`,
+        });
     }
     return findings;
   },

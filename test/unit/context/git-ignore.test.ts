@@ -5,7 +5,15 @@ import { openBuildContext } from '../../../src/context/build-context';
 import { contextDir } from '../../helpers/build-fixture';
 
 describe('BuildContext.isGitIgnored', () => {
-  const context = openBuildContext(contextDir({ '.gitignore': '.env\n/build/\n*.log\n!keep.log\n', 'config/.gitignore': 'local.yaml\n', '.env': '', 'config/local.yaml': '', 'config/app.yaml': '' }));
+  const context = openBuildContext(
+    contextDir({
+      '.gitignore': '.env\n/build/\n*.log\n!keep.log\n',
+      'config/.gitignore': 'local.yaml\n',
+      '.env': '',
+      'config/local.yaml': '',
+      'config/app.yaml': '',
+    }),
+  );
 
   it.each([
     ['.env', true],
@@ -23,7 +31,11 @@ describe('BuildContext.isGitIgnored', () => {
   });
 
   it('reads the .gitignore files above the context up to the repository root', () => {
-    const repo = contextDir({ '.gitignore': 'services/api/.env\nsecrets/\n', 'services/api/.env': '', 'services/api/main.go': '' });
+    const repo = contextDir({
+      '.gitignore': 'services/api/.env\nsecrets/\n',
+      'services/api/.env': '',
+      'services/api/main.go': '',
+    });
     mkdirSync(path.join(repo, '.git'));
     const api = openBuildContext(path.join(repo, 'services', 'api'));
     expect(api.isGitIgnored('.env')).toBe(true);

@@ -15,7 +15,12 @@ const files = {
 
 function outputs(text: string, values: Record<string, string> = {}, cwd = '/src') {
   const fixture = stageFixture('FROM golang:1.19\nWORKDIR /src\nCOPY . .\n', files);
-  const project: GoProject = { sources: scanGoSources(fixture.context), paths: fixture.paths, gopath: '/go', values: new Map(Object.entries(values)) };
+  const project: GoProject = {
+    sources: scanGoSources(fixture.context),
+    paths: fixture.paths,
+    gopath: '/go',
+    values: new Map(Object.entries(values)),
+  };
   return goOutputs(parseGoCommand(splitShellCommands(text)[0])!, cwd, project);
 }
 
@@ -48,10 +53,19 @@ describe('goOutputs', () => {
   });
 
   it('names a GOPATH build without go.mod after its directory', () => {
-    const fixture = stageFixture('FROM golang:1.10\nWORKDIR /go/src/github.com/acme/hello\nCOPY . .\n', { 'main.go': 'package main\n' });
-    const project: GoProject = { sources: scanGoSources(fixture.context), paths: fixture.paths, gopath: '/go', values: new Map() };
+    const fixture = stageFixture('FROM golang:1.10\nWORKDIR /go/src/github.com/acme/hello\nCOPY . .\n', {
+      'main.go': 'package main\n',
+    });
+    const project: GoProject = {
+      sources: scanGoSources(fixture.context),
+      paths: fixture.paths,
+      gopath: '/go',
+      values: new Map(),
+    };
     const command = (text: string) => parseGoCommand(splitShellCommands(text)[0])!;
-    expect(goOutputs(command('go install -v ./...'), '/go/src/github.com/acme/hello', project)).toEqual(['/go/bin/hello']);
+    expect(goOutputs(command('go install -v ./...'), '/go/src/github.com/acme/hello', project)).toEqual([
+      '/go/bin/hello',
+    ]);
     expect(goOutputs(command('go install github.com/acme/hello'), '/', project)).toEqual(['/go/bin/hello']);
   });
 });

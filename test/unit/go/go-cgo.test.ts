@@ -7,8 +7,14 @@ import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { contextDir } from '../../helpers/build-fixture';
 
 const plain = { 'go.mod': 'module m\n', 'main.go': 'package main\nfunc main() {}\n' };
-const withC = { 'go.mod': 'module m\n', 'main.go': 'package main\n// #include <stdio.h>\nimport "C"\nfunc main() {}\n' };
-const sqlite = { 'go.mod': 'module m\nrequire github.com/mattn/go-sqlite3 v1.14.17\n', 'main.go': 'package main\n' };
+const withC = {
+  'go.mod': 'module m\n',
+  'main.go': 'package main\n// #include <stdio.h>\nimport "C"\nfunc main() {}\n',
+};
+const sqlite = {
+  'go.mod': 'module m\nrequire github.com/mattn/go-sqlite3 v1.14.17\n',
+  'main.go': 'package main\n',
+};
 
 function use(files: Record<string, string>, commands: string[], values: Record<string, string> = {}) {
   const sources = scanGoSources(openBuildContext(contextDir(files)));
@@ -20,14 +26,44 @@ describe('cgoUse', () => {
   it.each([
     ['pure Go', plain, ['go build -o app .'], {}, { dynamic: false, reasons: [] }],
     ['import "C"', withC, ['go build -o app .'], {}, { dynamic: true, reasons: ['import "C" in .'] }],
-    ['a cgo module', sqlite, ['go build .'], {}, { dynamic: true, reasons: ['github.com/mattn/go-sqlite3 needs cgo'] }],
-    ['CGO_ENABLED=1 on the command', plain, ['CGO_ENABLED=1 go build .'], {}, { dynamic: true, reasons: ['CGO_ENABLED=1'] }],
+    [
+      'a cgo module',
+      sqlite,
+      ['go build .'],
+      {},
+      { dynamic: true, reasons: ['github.com/mattn/go-sqlite3 needs cgo'] },
+    ],
+    [
+      'CGO_ENABLED=1 on the command',
+      plain,
+      ['CGO_ENABLED=1 go build .'],
+      {},
+      { dynamic: true, reasons: ['CGO_ENABLED=1'] },
+    ],
     ['CGO_ENABLED=1 from ENV', plain, ['go build .'], { CGO_ENABLED: '1' }, { dynamic: true }],
     ['-race', plain, ['go build -race .'], {}, { dynamic: true, reasons: ['-race needs cgo'] }],
     ['-linkmode external', plain, ['go build -ldflags "-linkmode external" .'], {}, { dynamic: true }],
-    ['explicit CGO_ENABLED=0 wins', withC, ['CGO_ENABLED=0 go build .'], {}, { dynamic: false, explicitlyStatic: true }],
-    ['ENV CGO_ENABLED=0 wins', sqlite, ['go build .'], { CGO_ENABLED: '0' }, { dynamic: false, explicitlyStatic: true }],
-    ['cgo linked statically', withC, ['go build -ldflags \'-linkmode external -extldflags "-static"\' .'], {}, { dynamic: false, staticallyLinked: true }],
+    [
+      'explicit CGO_ENABLED=0 wins',
+      withC,
+      ['CGO_ENABLED=0 go build .'],
+      {},
+      { dynamic: false, explicitlyStatic: true },
+    ],
+    [
+      'ENV CGO_ENABLED=0 wins',
+      sqlite,
+      ['go build .'],
+      { CGO_ENABLED: '0' },
+      { dynamic: false, explicitlyStatic: true },
+    ],
+    [
+      'cgo linked statically',
+      withC,
+      ['go build -ldflags \'-linkmode external -extldflags "-static"\' .'],
+      {},
+      { dynamic: false, staticallyLinked: true },
+    ],
   ])('%s', (_name, files, commands, values, expected) => {
     expect(use(files, commands, values)).toMatchObject(expected);
   });

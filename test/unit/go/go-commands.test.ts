@@ -1,6 +1,11 @@
 /** go build / go install / go run line parsing. */
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
-import { buildFlagsText, flagValue, leadingAssignments, parseGoCommand } from '../../../src/languages/go/go-commands';
+import {
+  buildFlagsText,
+  flagValue,
+  leadingAssignments,
+  parseGoCommand,
+} from '../../../src/languages/go/go-commands';
 
 const parse = (text: string) => parseGoCommand(splitShellCommands(text)[0]);
 
@@ -10,10 +15,16 @@ describe('parseGoCommand', () => {
     ['go build -o=/out/ ./cmd/...', { verb: 'build', output: '/out/', packages: ['./cmd/...'] }],
     ['go build', { verb: 'build', output: null, packages: [] }],
     ['go build -C app -o ../bin/app', { verb: 'build', output: '../bin/app', chdir: 'app', packages: [] }],
-    ['go build -ldflags "-s -w -X main.version=1.2.3" -o /usr/local/bin/app ./cmd/app', { output: '/usr/local/bin/app', packages: ['./cmd/app'] }],
+    [
+      'go build -ldflags "-s -w -X main.version=1.2.3" -o /usr/local/bin/app ./cmd/app',
+      { output: '/usr/local/bin/app', packages: ['./cmd/app'] },
+    ],
     ['go build -v -trimpath -tags netgo,osusergo -o app main.go', { output: 'app', packages: ['main.go'] }],
     ['go install -v ./...', { verb: 'install', packages: ['./...'] }],
-    ['go install github.com/golang-migrate/migrate/v4/cmd/migrate@latest', { verb: 'install', packages: ['github.com/golang-migrate/migrate/v4/cmd/migrate@latest'] }],
+    [
+      'go install github.com/golang-migrate/migrate/v4/cmd/migrate@latest',
+      { verb: 'install', packages: ['github.com/golang-migrate/migrate/v4/cmd/migrate@latest'] },
+    ],
     ['go run . --port 8080', { verb: 'run', packages: ['.'], programArgs: ['--port', '8080'] }],
     ['go run main.go util.go -v', { verb: 'run', packages: ['main.go', 'util.go'], programArgs: ['-v'] }],
     ['go run -tags prod ./cmd/server', { verb: 'run', packages: ['./cmd/server'], programArgs: [] }],
@@ -27,7 +38,12 @@ describe('parseGoCommand', () => {
 
   it('reads flag values and assignments before the command', () => {
     const command = parse('CGO_ENABLED=1 GOOS=linux go build -ldflags="-linkmode external" -race -o app .')!;
-    expect(command.env).toEqual(new Map([['CGO_ENABLED', '1'], ['GOOS', 'linux']]));
+    expect(command.env).toEqual(
+      new Map([
+        ['CGO_ENABLED', '1'],
+        ['GOOS', 'linux'],
+      ]),
+    );
     expect(flagValue(command, 'ldflags')).toBe('-linkmode external');
     expect(flagValue(command, 'race')).toBe('true');
     expect(flagValue(command, 'tags')).toBeNull();
@@ -35,7 +51,13 @@ describe('parseGoCommand', () => {
 
   it.each([
     ['A=1 go build', [['A', '1']]],
-    ['env A="x y" B=2 go build', [['A', 'x y'], ['B', '2']]],
+    [
+      'env A="x y" B=2 go build',
+      [
+        ['A', 'x y'],
+        ['B', '2'],
+      ],
+    ],
     ["A='q' go run .", [['A', 'q']]],
     ['go build', []],
   ])('leadingAssignments(%s)', (text, expected) => {
@@ -43,6 +65,8 @@ describe('parseGoCommand', () => {
   });
 
   it('rewrites go run flags for a go build, quoting values', () => {
-    expect(buildFlagsText(parse('go run -tags prod -ldflags "-s -w" -exec foo .')!)).toBe("-tags=prod -ldflags='-s -w'");
+    expect(buildFlagsText(parse('go run -tags prod -ldflags "-s -w" -exec foo .')!)).toBe(
+      "-tags=prod -ldflags='-s -w'",
+    );
   });
 });

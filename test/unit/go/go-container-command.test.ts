@@ -8,26 +8,57 @@ import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { stageFixture } from '../../helpers/build-fixture';
 
 const text = (node: StageNode) => renderNode(node, { builder: 'builder', stages: [], escapeChar: '\\' });
-const files = { 'go.mod': 'module example.com/hello\n', 'main.go': 'package main\n', 'cmd/api/main.go': 'package main\n' };
+const files = {
+  'go.mod': 'module example.com/hello\n',
+  'main.go': 'package main\n',
+  'cmd/api/main.go': 'package main\n',
+};
 
 function startup(tail: string) {
   const fixture = stageFixture(`FROM golang:1.19\nWORKDIR /app\nCOPY . .\n${tail}\n`, files);
-  const project: GoProject = { sources: scanGoSources(fixture.context), paths: fixture.paths, gopath: '/go', values: new Map() };
+  const project: GoProject = {
+    sources: scanGoSources(fixture.context),
+    paths: fixture.paths,
+    gopath: '/go',
+    values: new Map(),
+  };
   return moveStartupBuilds(fixture.facts, '/app', project, '/usr/local/bin');
 }
 
 function resolve(tail: string, binaries: string[]) {
   const fixture = stageFixture(`FROM golang:1.19\nWORKDIR /app\n${tail}\n`, {});
-  return resolveCommands(commandLines(fixture.facts), binaries, '/app', ['/go/bin', '/usr/local/go/bin', '/usr/local/bin', '/usr/bin', '/bin'], ['/usr/local/bin', '/usr/bin', '/bin']);
+  return resolveCommands(
+    commandLines(fixture.facts),
+    binaries,
+    '/app',
+    ['/go/bin', '/usr/local/go/bin', '/usr/local/bin', '/usr/bin', '/bin'],
+    ['/usr/local/bin', '/usr/bin', '/bin'],
+  );
 }
 
 describe('moveStartupBuilds', () => {
   it.each([
     ['CMD ["go", "run", "."]', ['RUN go build -o /usr/local/bin/hello .'], ['/usr/local/bin/hello']],
-    ['CMD go run main.go --port 80', ['RUN go build -o /usr/local/bin/hello main.go'], ['/usr/local/bin/hello', '--port', '80']],
-    ['CMD ["go", "run", "-tags", "prod", "./cmd/api", "-v"]', ['RUN go build -tags=prod -o /usr/local/bin/api ./cmd/api'], ['/usr/local/bin/api', '-v']],
-    ['CMD CGO_ENABLED=0 go run ./cmd/api', ['RUN CGO_ENABLED=0 go build -o /usr/local/bin/api ./cmd/api'], ['/usr/local/bin/api']],
-    ['ENTRYPOINT go mod download && go build -o app . && ./app', ['RUN go mod download', 'RUN go build -o app .'], ['./app']],
+    [
+      'CMD go run main.go --port 80',
+      ['RUN go build -o /usr/local/bin/hello main.go'],
+      ['/usr/local/bin/hello', '--port', '80'],
+    ],
+    [
+      'CMD ["go", "run", "-tags", "prod", "./cmd/api", "-v"]',
+      ['RUN go build -tags=prod -o /usr/local/bin/api ./cmd/api'],
+      ['/usr/local/bin/api', '-v'],
+    ],
+    [
+      'CMD CGO_ENABLED=0 go run ./cmd/api',
+      ['RUN CGO_ENABLED=0 go build -o /usr/local/bin/api ./cmd/api'],
+      ['/usr/local/bin/api'],
+    ],
+    [
+      'ENTRYPOINT go mod download && go build -o app . && ./app',
+      ['RUN go mod download', 'RUN go build -o app .'],
+      ['./app'],
+    ],
   ])('%s', (tail, runs, argv) => {
     const result = startup(tail);
     expect(result.builderRuns.map(text)).toEqual(runs);
@@ -35,7 +66,10 @@ describe('moveStartupBuilds', () => {
   });
 
   it('keeps shell syntax the program arguments need', () => {
-    expect(startup('CMD go run . -port $PORT').lines[0].form).toEqual({ form: 'shell', script: '/usr/local/bin/hello -port $PORT' });
+    expect(startup('CMD go run . -port $PORT').lines[0].form).toEqual({
+      form: 'shell',
+      script: '/usr/local/bin/hello -port $PORT',
+    });
   });
 
   it('leaves a command without go alone', () => {
@@ -57,7 +91,12 @@ describe('resolveCommands', () => {
     ['CMD ["app"]', ['/usr/local/bin/app'], ['CMD ["app"]'], false],
     ['CMD ./server -port $PORT', ['/app/server'], ['CMD ./server -port $PORT'], true],
     ['CMD ["sh", "-c", "./server"]', ['/app/server'], ['CMD ["sh", "-c", "./server"]'], true],
-    ['ENTRYPOINT ["/app/server"]\nCMD ["serve"]', ['/app/server'], ['ENTRYPOINT ["/app/server"]', 'CMD ["serve"]'], false],
+    [
+      'ENTRYPOINT ["/app/server"]\nCMD ["serve"]',
+      ['/app/server'],
+      ['ENTRYPOINT ["/app/server"]', 'CMD ["serve"]'],
+      false,
+    ],
     ['CMD ["--flag"]\nENTRYPOINT ./server', ['/app/server'], ['ENTRYPOINT ["./server"]'], false],
   ])('%s', (tail, binaries, texts, shell) => {
     const result = resolve(tail, binaries);

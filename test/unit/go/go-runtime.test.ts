@@ -1,18 +1,40 @@
 /** Choosing the Go runtime image: static, cgo (same libc) and shell needs. */
 import { loadProfiles } from '../../../src/languages';
 import { chooseGoRuntime } from '../../../src/languages/go/go-runtime';
-import type { GoSettings } from '../../../src/languages/go/go-settings';
+import { Value } from '@sinclair/typebox/value';
+import { goSettingsSchema, type GoSettings } from '../../../src/languages/go/go-settings';
 import type { CgoUse } from '../../../src/languages/go/go-cgo';
 import type { ImageRef } from '../../../src/analyze/stage-facts';
 
 const profile = loadProfiles().find((p) => p.id === 'go')!;
-const settings = profile.settings as unknown as GoSettings;
-const image = (text: string): ImageRef => ({ text, registry: null, name: text.split(':')[0], tag: text.split(':')[1] ?? null, digest: null });
-const staticBinary: CgoUse = { dynamic: false, reasons: [], explicitlyStatic: false, staticallyLinked: false };
-const cgo: CgoUse = { dynamic: true, reasons: ['import "C" in .'], explicitlyStatic: false, staticallyLinked: false };
+if (!Value.Check(goSettingsSchema, profile.settings))
+  throw new Error('the shipped go profile does not match its settings schema');
+const settings: GoSettings = profile.settings;
+const image = (text: string): ImageRef => ({
+  text,
+  registry: null,
+  name: text.split(':')[0],
+  tag: text.split(':')[1] ?? null,
+  digest: null,
+});
+const staticBinary: CgoUse = {
+  dynamic: false,
+  reasons: [],
+  explicitlyStatic: false,
+  staticallyLinked: false,
+};
+const cgo: CgoUse = {
+  dynamic: true,
+  reasons: ['import "C" in .'],
+  explicitlyStatic: false,
+  staticallyLinked: false,
+};
 
 function choose(requested: string | undefined, use: CgoUse, builder = 'golang:1.19', needsShell = false) {
-  return chooseGoRuntime({ requested, cgo: use, needsShell, builder: image(builder), globals: new Map(), rules: profile }, settings);
+  return chooseGoRuntime(
+    { requested, cgo: use, needsShell, builder: image(builder), globals: new Map(), rules: profile },
+    settings,
+  );
 }
 
 describe('chooseGoRuntime', () => {
@@ -44,6 +66,9 @@ describe('chooseGoRuntime', () => {
   });
 
   it('rejects an unknown runtime', () => {
-    expect(choose('busybox', staticBinary)).toEqual({ ok: false, reason: expect.stringContaining('unknown runtime "busybox"') });
+    expect(choose('busybox', staticBinary)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('unknown runtime "busybox"'),
+    });
   });
 });

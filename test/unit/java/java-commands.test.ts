@@ -1,23 +1,47 @@
 /** mvn / gradle / jar / java command lines. */
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
-import { jarToolOutput, parseBuildCommand, parseJavaInvocation } from '../../../src/languages/java/java-commands';
+import {
+  jarToolOutput,
+  parseBuildCommand,
+  parseJavaInvocation,
+} from '../../../src/languages/java/java-commands';
 
 const command = (text: string) => splitShellCommands(text)[0];
 
 describe('parseBuildCommand', () => {
   it.each([
-    ['mvn -B package -DskipTests', { tool: 'maven', goals: ['package'], packages: true, properties: new Map([['skipTests', 'true']]) }],
+    [
+      'mvn -B package -DskipTests',
+      { tool: 'maven', goals: ['package'], packages: true, properties: new Map([['skipTests', 'true']]) },
+    ],
     ['mvn -B -pl app -am package', { goals: ['package'], projects: ['app'] }],
-    ['./mvnw -f backend/pom.xml clean install -Drevision=1.2.0', { file: 'backend/pom.xml', goals: ['clean', 'install'], properties: new Map([['revision', '1.2.0']]) }],
+    [
+      './mvnw -f backend/pom.xml clean install -Drevision=1.2.0',
+      { file: 'backend/pom.xml', goals: ['clean', 'install'], properties: new Map([['revision', '1.2.0']]) },
+    ],
     ['mvn dependency:go-offline', { goals: ['dependency:go-offline'], packages: false, run: null }],
     ['mvn spring-boot:run -Dspring-boot.run.profiles=dev', { packages: false, run: 'spring-boot:run' }],
     ['sh mvnw package', { tool: 'maven', program: 'sh', packages: true }],
-    ['gradle build --no-daemon -x test', { tool: 'gradle', tasks: ['build'], packages: true, flags: ['--no-daemon', '-x', 'test'] }],
+    [
+      'gradle build --no-daemon -x test',
+      { tool: 'gradle', tasks: ['build'], packages: true, flags: ['--no-daemon', '-x', 'test'] },
+    ],
     ['./gradlew :app:bootJar', { tool: 'gradle', tasks: [':app:bootJar'], packages: true }],
     ['./gradlew -p service shadowJar', { projectDir: 'service', tasks: ['shadowJar'] }],
     ['gradle bootRun', { packages: false, run: 'bootRun' }],
-    ['mvn -fae -D x=1 --file=a/pom.xml -plcore package', { file: 'a/pom.xml', projects: ['core'], flags: ['-fae', '-Dx=1', '--file=a/pom.xml', '-plcore'], properties: new Map([['x', '1']]) }],
-    ['gradle --project-dir=svc -Pprofile=prod build', { projectDir: 'svc', tasks: ['build'], flags: ['--project-dir=svc', '-Pprofile=prod'] }],
+    [
+      'mvn -fae -D x=1 --file=a/pom.xml -plcore package',
+      {
+        file: 'a/pom.xml',
+        projects: ['core'],
+        flags: ['-fae', '-Dx=1', '--file=a/pom.xml', '-plcore'],
+        properties: new Map([['x', '1']]),
+      },
+    ],
+    [
+      'gradle --project-dir=svc -Pprofile=prod build',
+      { projectDir: 'svc', tasks: ['build'], flags: ['--project-dir=svc', '-Pprofile=prod'] },
+    ],
   ])('%s', (text, expected) => {
     expect(parseBuildCommand(command(text))).toMatchObject(expected);
   });
@@ -44,9 +68,18 @@ describe('jarToolOutput', () => {
 describe('parseJavaInvocation', () => {
   it.each([
     [['java', '-jar', 'app.jar'], { jar: 'app.jar', programArgs: [] }],
-    [['java', '-Xmx512m', '$JAVA_OPTS', '-jar', 'target/x.jar', '--server.port=9'], { jar: 'target/x.jar', options: ['-Xmx512m', '$JAVA_OPTS'], programArgs: ['--server.port=9'] }],
-    [['java', '-cp', 'app.jar:lib/*', 'a.Main', 'x'], { classpath: 'app.jar:lib/*', mainClass: 'a.Main', programArgs: ['x'] }],
-    [['java', '--class-path=lib/*', '--add-opens', 'a/b=ALL', 'a.Main'], { classpath: 'lib/*', mainClass: 'a.Main', options: ['--add-opens', 'a/b=ALL'] }],
+    [
+      ['java', '-Xmx512m', '$JAVA_OPTS', '-jar', 'target/x.jar', '--server.port=9'],
+      { jar: 'target/x.jar', options: ['-Xmx512m', '$JAVA_OPTS'], programArgs: ['--server.port=9'] },
+    ],
+    [
+      ['java', '-cp', 'app.jar:lib/*', 'a.Main', 'x'],
+      { classpath: 'app.jar:lib/*', mainClass: 'a.Main', programArgs: ['x'] },
+    ],
+    [
+      ['java', '--class-path=lib/*', '--add-opens', 'a/b=ALL', 'a.Main'],
+      { classpath: 'lib/*', mainClass: 'a.Main', options: ['--add-opens', 'a/b=ALL'] },
+    ],
     [['tini', '--', '/opt/java/openjdk/bin/java', '-jar', '/app.jar'], { jar: '/app.jar' }],
   ])('%j', (argv, expected) => {
     expect(parseJavaInvocation(argv)).toMatchObject(expected);

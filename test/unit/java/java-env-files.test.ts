@@ -5,11 +5,37 @@ import { contextDir } from '../../helpers/build-fixture';
 
 describe('javaEnvFileUse', () => {
   it.each([
-    [{ 'src/main/java/App.java': 'class App { static Dotenv env = Dotenv.load(); }' }, { required: true, why: 'dotenv-java in src/main/java/App.java throws without it' }],
-    [{ 'src/main/java/App.java': 'class App { static Dotenv env = Dotenv.configure().ignoreIfMissing().load(); }' }, { required: false }],
-    [{ 'src/main/resources/application.properties': 'spring.config.import=optional:file:.env[.properties]\n' }, { required: false, why: 'spring.config.import in src/main/resources/application.properties marks it optional' }],
-    [{ 'src/main/resources/application.yml': 'spring:\n  config:\n    import: file:./.env[.properties]\n' }, { required: true }],
-    [{ 'pom.xml': '<project><dependency><groupId>me.paulschwarz</groupId><artifactId>spring-dotenv</artifactId></dependency></project>' }, { required: false }],
+    [
+      { 'src/main/java/App.java': 'class App { static Dotenv env = Dotenv.load(); }' },
+      { required: true, why: 'dotenv-java in src/main/java/App.java throws without it' },
+    ],
+    [
+      {
+        'src/main/java/App.java':
+          'class App { static Dotenv env = Dotenv.configure().ignoreIfMissing().load(); }',
+      },
+      { required: false },
+    ],
+    [
+      {
+        'src/main/resources/application.properties': 'spring.config.import=optional:file:.env[.properties]\n',
+      },
+      {
+        required: false,
+        why: 'spring.config.import in src/main/resources/application.properties marks it optional',
+      },
+    ],
+    [
+      { 'src/main/resources/application.yml': 'spring:\n  config:\n    import: file:./.env[.properties]\n' },
+      { required: true },
+    ],
+    [
+      {
+        'pom.xml':
+          '<project><dependency><groupId>me.paulschwarz</groupId><artifactId>spring-dotenv</artifactId></dependency></project>',
+      },
+      { required: false },
+    ],
     [{ 'src/main/resources/application.properties': 'server.port=8080\n' }, null],
   ])('%j', (files, expected) => {
     const use = javaEnvFileUse(openBuildContext(contextDir({ ...files, '.env': 'A=1' })), '.env');

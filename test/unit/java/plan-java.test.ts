@@ -4,90 +4,143 @@ import { convertIn, runtimeOf } from '../../helpers/build-fixture';
 const bootPom = (version = '3.2.5') =>
   `<project><modelVersion>4.0.0</modelVersion><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>${version}</version><relativePath/></parent><groupId>com.acme</groupId><artifactId>shop</artifactId><version>1.4.0</version><properties><java.version>21</java.version></properties><build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>`;
 const boot = { 'pom.xml': bootPom(), 'src/main/java/A.java': 'class A {}' };
-const maven = (tail: string, image = 'maven:3.9-eclipse-temurin-21') => `FROM ${image}\nWORKDIR /app\nCOPY . .\nRUN mvn -B package -DskipTests\n${tail}\n`;
+const maven = (tail: string, image = 'maven:3.9-eclipse-temurin-21') =>
+  `FROM ${image}\nWORKDIR /app\nCOPY . .\nRUN mvn -B package -DskipTests\n${tail}\n`;
 
 describe('java planning', () => {
   it('copies the jar to the path the command names and runs it on the JRE of the same major', () => {
     const result = convertIn(maven('CMD ["java", "-jar", "target/shop-1.4.0.jar"]'), boot);
-    expect(runtimeOf(result.output)).toBe('FROM eclipse-temurin:21-jre AS runtime\nWORKDIR /app\nCOPY --from=builder /app/target/shop-1.4.0.jar /app/target/shop-1.4.0.jar\nCMD ["java", "-jar", "target/shop-1.4.0.jar"]\n');
+    expect(runtimeOf(result.output)).toBe(
+      'FROM eclipse-temurin:21-jre AS runtime\nWORKDIR /app\nCOPY --from=builder /app/target/shop-1.4.0.jar /app/target/shop-1.4.0.jar\nCMD ["java", "-jar", "target/shop-1.4.0.jar"]\n',
+    );
     expect(result.detection).toMatchObject({ framework: 'spring-boot', packageManager: 'maven' });
   });
 
   it('never copies with a wildcard; an exec-form wildcard gets a fixed name and a warning', () => {
     const result = convertIn(maven('CMD ["java", "-jar", "target/*.jar"]'), boot);
-    expect(runtimeOf(result.output)).toContain('COPY --from=builder /app/target/shop-1.4.0.jar /app/app.jar\nCMD ["java", "-jar", "app.jar"]');
+    expect(runtimeOf(result.output)).toContain(
+      'COPY --from=builder /app/target/shop-1.4.0.jar /app/app.jar\nCMD ["java", "-jar", "app.jar"]',
+    );
     expect(result.warnings.join()).toContain('exec form never expands');
   });
 
   it('keeps a shell-form wildcard: the runtime holds one jar for it to match', () => {
     const result = convertIn(maven('CMD java $JAVA_OPTS -jar target/*.jar'), boot);
-    expect(runtimeOf(result.output)).toContain('COPY --from=builder /app/target/shop-1.4.0.jar /app/target/shop-1.4.0.jar\nCMD java $JAVA_OPTS -jar target/*.jar');
+    expect(runtimeOf(result.output)).toContain(
+      'COPY --from=builder /app/target/shop-1.4.0.jar /app/target/shop-1.4.0.jar\nCMD java $JAVA_OPTS -jar target/*.jar',
+    );
   });
 
   it('copies the built jar to a fixed name when the command names a path the build never writes', () => {
     const result = convertIn(maven('ENTRYPOINT ["java", "-jar", "/srv/service.jar"]'), boot);
-    expect(runtimeOf(result.output)).toContain('COPY --from=builder /app/target/shop-1.4.0.jar /app/app.jar\nENTRYPOINT ["java", "-jar", "/app/app.jar"]');
+    expect(runtimeOf(result.output)).toContain(
+      'COPY --from=builder /app/target/shop-1.4.0.jar /app/app.jar\nENTRYPOINT ["java", "-jar", "/app/app.jar"]',
+    );
     expect(result.warnings.join()).toContain('which the build does not write');
   });
 
   it('keeps a jar the build copies elsewhere (cp target/*.jar app.jar)', () => {
-    const result = convertIn('FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package && cp target/*.jar /opt/\nCMD ["java", "-jar", "/opt/shop-1.4.0.jar"]\n', boot);
+    const result = convertIn(
+      'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package && cp target/*.jar /opt/\nCMD ["java", "-jar", "/opt/shop-1.4.0.jar"]\n',
+      boot,
+    );
     expect(runtimeOf(result.output)).toContain('COPY --from=builder /opt/shop-1.4.0.jar /opt/shop-1.4.0.jar');
     expect(result.warnings).toEqual([]);
   });
 
   it('picks the module with the main class in a multi-module build', () => {
-    const result = convertIn('FROM maven:3.9-eclipse-temurin-17\nWORKDIR /w\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "app/target/*.jar"]\n', {
-      'pom.xml': '<project><groupId>g</groupId><artifactId>root</artifactId><version>2</version><packaging>pom</packaging><modules><module>lib</module><module>app</module></modules></project>',
-      'lib/pom.xml': '<project><parent><groupId>g</groupId><artifactId>root</artifactId><version>2</version></parent><artifactId>lib</artifactId></project>',
-      'app/pom.xml': '<project><parent><groupId>g</groupId><artifactId>root</artifactId><version>2</version></parent><artifactId>app</artifactId><build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest><mainClass>a.M</mainClass></manifest></archive></configuration></plugin></plugins></build></project>',
-    });
+    const result = convertIn(
+      'FROM maven:3.9-eclipse-temurin-17\nWORKDIR /w\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "app/target/*.jar"]\n',
+      {
+        'pom.xml':
+          '<project><groupId>g</groupId><artifactId>root</artifactId><version>2</version><packaging>pom</packaging><modules><module>lib</module><module>app</module></modules></project>',
+        'lib/pom.xml':
+          '<project><parent><groupId>g</groupId><artifactId>root</artifactId><version>2</version></parent><artifactId>lib</artifactId></project>',
+        'app/pom.xml':
+          '<project><parent><groupId>g</groupId><artifactId>root</artifactId><version>2</version></parent><artifactId>app</artifactId><build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest><mainClass>a.M</mainClass></manifest></archive></configuration></plugin></plugins></build></project>',
+      },
+    );
     expect(runtimeOf(result.output)).toContain('COPY --from=builder /w/app/target/app-2.jar /w/app.jar');
   });
 
   it('turns mvn spring-boot:run into a package step and java -jar', () => {
-    const result = convertIn('FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nCMD ["./mvnw", "-B", "spring-boot:run", "-Dspring-boot.run.profiles=prod"]\n', boot);
+    const result = convertIn(
+      'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nCMD ["./mvnw", "-B", "spring-boot:run", "-Dspring-boot.run.profiles=prod"]\n',
+      boot,
+    );
     expect(result.output).toContain('RUN ./mvnw -B package -DskipTests\n');
-    expect(runtimeOf(result.output)).toContain('CMD ["java", "-Dspring.profiles.active=prod", "-jar", "/app/target/shop-1.4.0.jar"]');
+    expect(runtimeOf(result.output)).toContain(
+      'CMD ["java", "-Dspring.profiles.active=prod", "-jar", "/app/target/shop-1.4.0.jar"]',
+    );
   });
 
   it('turns gradle bootRun into bootJar and java -jar', () => {
-    const result = convertIn('FROM gradle:8.5-jdk21\nWORKDIR /app\nCOPY . .\nCMD ["gradle", "bootRun", "--no-daemon"]\n', {
-      'build.gradle': "plugins { id 'org.springframework.boot' version '3.3.1' }\nversion = '2.0.0'\n",
-      'settings.gradle': "rootProject.name = 'svc'\n",
-    });
+    const result = convertIn(
+      'FROM gradle:8.5-jdk21\nWORKDIR /app\nCOPY . .\nCMD ["gradle", "bootRun", "--no-daemon"]\n',
+      {
+        'build.gradle': "plugins { id 'org.springframework.boot' version '3.3.1' }\nversion = '2.0.0'\n",
+        'settings.gradle': "rootProject.name = 'svc'\n",
+      },
+    );
     expect(result.output).toContain('RUN gradle bootJar --no-daemon\n');
-    expect(runtimeOf(result.output)).toContain('COPY --from=builder /app/build/libs/svc-2.0.0.jar /app/build/libs/svc-2.0.0.jar\nCMD ["java", "-jar", "/app/build/libs/svc-2.0.0.jar"]');
+    expect(runtimeOf(result.output)).toContain(
+      'COPY --from=builder /app/build/libs/svc-2.0.0.jar /app/build/libs/svc-2.0.0.jar\nCMD ["java", "-jar", "/app/build/libs/svc-2.0.0.jar"]',
+    );
   });
 
   it('extracts Spring Boot layers on request (tools mode from 3.3, JarLauncher in loader.launch from 3.2)', () => {
-    const result = convertIn(maven('ENTRYPOINT ["java", "-jar", "target/shop-1.4.0.jar"]'), { ...boot, 'pom.xml': bootPom('3.3.2') }, { runtime: 'layered' });
-    expect(result.output).toContain('RUN java -Djarmode=tools -jar /app/target/shop-1.4.0.jar extract --layers --launcher --destination /tmp/msb-layers\n');
+    const result = convertIn(
+      maven('ENTRYPOINT ["java", "-jar", "target/shop-1.4.0.jar"]'),
+      { ...boot, 'pom.xml': bootPom('3.3.2') },
+      { runtime: 'layered' },
+    );
+    expect(result.output).toContain(
+      'RUN java -Djarmode=tools -jar /app/target/shop-1.4.0.jar extract --layers --launcher --destination /tmp/msb-layers\n',
+    );
     const runtime = runtimeOf(result.output);
     expect(runtime).toContain('COPY --from=builder /tmp/msb-layers/dependencies/ /opt/app/\n');
     expect(runtime).toContain('COPY --from=builder /tmp/msb-layers/application/ /opt/app/\n');
-    expect(runtime).toContain('ENTRYPOINT ["java", "-cp", "/opt/app", "org.springframework.boot.loader.launch.JarLauncher"]');
+    expect(runtime).toContain(
+      'ENTRYPOINT ["java", "-cp", "/opt/app", "org.springframework.boot.loader.launch.JarLauncher"]',
+    );
   });
 
   it('uses layertools and the old launcher before Spring Boot 3.2', () => {
-    const result = convertIn(maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar --debug'), { ...boot, 'pom.xml': bootPom('2.7.18') }, { runtime: 'layered' });
-    expect(result.output).toContain('RUN java -Djarmode=layertools -jar /app/target/shop-1.4.0.jar extract --destination /tmp/msb-layers\n');
-    expect(runtimeOf(result.output)).toContain('CMD java $JAVA_OPTS -cp /opt/app org.springframework.boot.loader.JarLauncher --debug');
+    const result = convertIn(
+      maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar --debug'),
+      { ...boot, 'pom.xml': bootPom('2.7.18') },
+      { runtime: 'layered' },
+    );
+    expect(result.output).toContain(
+      'RUN java -Djarmode=layertools -jar /app/target/shop-1.4.0.jar extract --destination /tmp/msb-layers\n',
+    );
+    expect(runtimeOf(result.output)).toContain(
+      'CMD java $JAVA_OPTS -cp /opt/app org.springframework.boot.loader.JarLauncher --debug',
+    );
   });
 
   it('copies the Quarkus app directory', () => {
-    const result = convertIn('FROM maven:3.9-eclipse-temurin-17\nWORKDIR /work\nCOPY . .\nRUN mvn package -DskipTests\nCMD ["java", "-jar", "target/quarkus-app/quarkus-run.jar"]\n', {
-      'pom.xml': '<project><artifactId>q</artifactId><version>1</version><build><plugins><plugin><groupId>io.quarkus.platform</groupId><artifactId>quarkus-maven-plugin</artifactId></plugin></plugins></build></project>',
-    });
-    expect(runtimeOf(result.output)).toContain('COPY --from=builder /work/target/quarkus-app /work/target/quarkus-app\n');
+    const result = convertIn(
+      'FROM maven:3.9-eclipse-temurin-17\nWORKDIR /work\nCOPY . .\nRUN mvn package -DskipTests\nCMD ["java", "-jar", "target/quarkus-app/quarkus-run.jar"]\n',
+      {
+        'pom.xml':
+          '<project><artifactId>q</artifactId><version>1</version><build><plugins><plugin><groupId>io.quarkus.platform</groupId><artifactId>quarkus-maven-plugin</artifactId></plugin></plugins></build></project>',
+      },
+    );
+    expect(runtimeOf(result.output)).toContain(
+      'COPY --from=builder /work/target/quarkus-app /work/target/quarkus-app\n',
+    );
     expect(result.detection?.framework).toBe('quarkus');
   });
 
   it('deploys a WAR on Tomcat of the right Servlet API and Java major', () => {
     const result = convertIn('FROM maven:3.8-openjdk-11\nWORKDIR /src\nCOPY . .\nRUN mvn package\n', {
-      'pom.xml': '<project><artifactId>legacy</artifactId><version>0.9</version><packaging>war</packaging><dependencies><dependency><groupId>javax.servlet</groupId><artifactId>javax.servlet-api</artifactId></dependency></dependencies></project>',
+      'pom.xml':
+        '<project><artifactId>legacy</artifactId><version>0.9</version><packaging>war</packaging><dependencies><dependency><groupId>javax.servlet</groupId><artifactId>javax.servlet-api</artifactId></dependency></dependencies></project>',
     });
-    expect(runtimeOf(result.output)).toBe('FROM tomcat:9.0-jre11 AS runtime\nCOPY --from=builder /src/target/legacy-0.9.war /usr/local/tomcat/webapps/ROOT.war\nCMD ["catalina.sh", "run"]\n');
+    expect(runtimeOf(result.output)).toBe(
+      'FROM tomcat:9.0-jre11 AS runtime\nCOPY --from=builder /src/target/legacy-0.9.war /usr/local/tomcat/webapps/ROOT.war\nCMD ["catalina.sh", "run"]\n',
+    );
   });
 
   it.each([
@@ -98,8 +151,13 @@ describe('java planning', () => {
     ['maven:3.9-amazoncorretto-17', 'eclipse-temurin:17-jre', 'no JRE image of the same vendor'],
     ['gradle:8.5-jdk17-alpine', 'eclipse-temurin:17-jre-alpine', 'amd64'],
   ])('%s → %s', (builder, runtime, note) => {
-    const result = convertIn(`FROM ${builder}\nWORKDIR /app\nCOPY app.jar .\nCMD ["java", "-jar", "app.jar"]\n`, { 'app.jar': 'PK' });
-    expect(runtimeOf(result.output)).toMatch(new RegExp(`^FROM ${runtime.replace(/[.]/g, '\\.')} AS runtime`));
+    const result = convertIn(
+      `FROM ${builder}\nWORKDIR /app\nCOPY app.jar .\nCMD ["java", "-jar", "app.jar"]\n`,
+      { 'app.jar': 'PK' },
+    );
+    expect(runtimeOf(result.output)).toMatch(
+      new RegExp(`^FROM ${runtime.replace(/[.]/g, '\\.')} AS runtime`),
+    );
     if (note) expect(result.decisions.map((d) => d.why).join()).toContain(note);
   });
 
@@ -110,28 +168,51 @@ describe('java planning', () => {
   });
 
   it('replays users on the JRE, creates missing ones, and maps them to nonroot on distroless', () => {
-    const withUser = maven('RUN useradd -r spring\nUSER spring\nCMD ["java", "-jar", "target/shop-1.4.0.jar"]');
-    expect(runtimeOf(convertIn(withUser, boot).output)).toMatch(/RUN useradd -r spring\n[\s\S]*USER spring\n/);
+    const withUser = maven(
+      'RUN useradd -r spring\nUSER spring\nCMD ["java", "-jar", "target/shop-1.4.0.jar"]',
+    );
+    expect(runtimeOf(convertIn(withUser, boot).output)).toMatch(
+      /RUN useradd -r spring\n[\s\S]*USER spring\n/,
+    );
     const distroless = convertIn(withUser, boot, { runtime: 'distroless' });
-    expect(runtimeOf(distroless.output)).toMatch(/^FROM gcr\.io\/distroless\/java21-debian12:nonroot[\s\S]*USER nonroot\nENTRYPOINT \[\]\nCMD/);
-    const fromImage = convertIn('FROM gradle:8-jdk17\nUSER gradle\nWORKDIR /home/gradle/p\nCOPY --chown=gradle . .\nRUN gradle build\nCMD ["java", "-jar", "build/libs/demo.jar"]\n', { 'build.gradle': "plugins { id 'org.springframework.boot' version '3.2.0' }\n", 'settings.gradle': "rootProject.name = 'demo'\n" });
+    expect(runtimeOf(distroless.output)).toMatch(
+      /^FROM gcr\.io\/distroless\/java21-debian12:nonroot[\s\S]*USER nonroot\nENTRYPOINT \[\]\nCMD/,
+    );
+    const fromImage = convertIn(
+      'FROM gradle:8-jdk17\nUSER gradle\nWORKDIR /home/gradle/p\nCOPY --chown=gradle . .\nRUN gradle build\nCMD ["java", "-jar", "build/libs/demo.jar"]\n',
+      {
+        'build.gradle': "plugins { id 'org.springframework.boot' version '3.2.0' }\n",
+        'settings.gradle': "rootProject.name = 'demo'\n",
+      },
+    );
     expect(runtimeOf(fromImage.output)).toContain('RUN useradd --system --create-home gradle\n');
-    expect(runtimeOf(fromImage.output)).toContain('COPY --from=builder --chown=gradle /home/gradle/p/build/libs/demo.jar');
+    expect(runtimeOf(fromImage.output)).toContain(
+      'COPY --from=builder --chown=gradle /home/gradle/p/build/libs/demo.jar',
+    );
     expect(fromImage.warnings.join()).toContain('comes from the builder image');
   });
 
   it('warns when the shell-form command needs a shell the distroless image lacks', () => {
-    const result = convertIn(maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar'), boot, { runtime: 'distroless' });
+    const result = convertIn(maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar'), boot, {
+      runtime: 'distroless',
+    });
     expect(result.warnings.join()).toContain('needs a shell');
   });
 
   it('flags a hard-coded openjdk JAVA_HOME', () => {
-    const result = convertIn('FROM openjdk:17-jdk-slim\nWORKDIR /app\nCOPY app.jar .\nCMD ["/usr/local/openjdk-17/bin/java", "-jar", "app.jar"]\n', { 'app.jar': 'PK' });
+    const result = convertIn(
+      'FROM openjdk:17-jdk-slim\nWORKDIR /app\nCOPY app.jar .\nCMD ["/usr/local/openjdk-17/bin/java", "-jar", "app.jar"]\n',
+      { 'app.jar': 'PK' },
+    );
     expect(result.warnings.join()).toContain('JAVA_HOME');
   });
 
   it('copies config files the app reads from its working directory', () => {
-    const result = convertIn(maven('CMD ["java", "-jar", "target/shop-1.4.0.jar"]'), { ...boot, 'config/application.yml': 'server.port: 9\n', 'README.md': '#' });
+    const result = convertIn(maven('CMD ["java", "-jar", "target/shop-1.4.0.jar"]'), {
+      ...boot,
+      'config/application.yml': 'server.port: 9\n',
+      'README.md': '#',
+    });
     expect(runtimeOf(result.output)).toContain('COPY --from=builder /app/config /app/config');
   });
 
@@ -139,13 +220,19 @@ describe('java planning', () => {
     [undefined, 'CMD ["mvn", "exec:java"]', 'exec:java'],
     ['jre,alpine', 'CMD ["java", "-jar", "target/shop-1.4.0.jar"]', 'choose one Java runtime'],
   ])('skips (runtime %s, %s)', (runtime, tail, reason) => {
-    const result = convertIn(`FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\n${tail}\n`, boot, runtime ? { runtime } : {});
+    const result = convertIn(
+      `FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\n${tail}\n`,
+      boot,
+      runtime ? { runtime } : {},
+    );
     expect(result.status).toBe('skipped');
     expect(result.reason).toContain(reason);
   });
 
   it('rejects a runtime Java does not offer as a usage error', () => {
-    const result = convertIn(maven('CMD ["java", "-jar", "target/shop-1.4.0.jar"]'), boot, { runtime: 'musl' });
+    const result = convertIn(maven('CMD ["java", "-jar", "target/shop-1.4.0.jar"]'), boot, {
+      runtime: 'musl',
+    });
     expect(result).toMatchObject({ status: 'error', error: { kind: 'usage' } });
     expect(result.reason).toMatch(/--runtime musl: java offers jre, alpine, distroless \(plus ,layered\)/);
   });

@@ -10,7 +10,11 @@ const DOCKERFILE = (cmd: string) =>
 function convert(files: Record<string, string>, cmd = '["node", "dist/server.js"]') {
   const dir = mkdtempSync(path.join(tmpdir(), 'msb-ts-'));
   const all: Record<string, string> = {
-    'package.json': JSON.stringify({ scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/server.js' }, dependencies: { express: '4' }, devDependencies: { typescript: '5', 'ts-node': '10' } }),
+    'package.json': JSON.stringify({
+      scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/server.js' },
+      dependencies: { express: '4' },
+      devDependencies: { typescript: '5', 'ts-node': '10' },
+    }),
     'package-lock.json': '{}',
     'tsconfig.json': '{ "compilerOptions": { "rootDir": "src", "outDir": "dist" } }',
     ...files,
@@ -26,9 +30,19 @@ const pruneRun = (output: string) => output.split('\n').find((l) => l.startsWith
 
 describe('compiled TypeScript sources', () => {
   it.each([
-    ['only TypeScript in src, node runs dist', { 'src/server.ts': '', 'src/routes/a.ts': '' }, '["node", "dist/server.js"]', true],
+    [
+      'only TypeScript in src, node runs dist',
+      { 'src/server.ts': '', 'src/routes/a.ts': '' },
+      '["node", "dist/server.js"]',
+      true,
+    ],
     ['npm start runs node dist/...', { 'src/server.ts': '' }, '["npm", "start"]', true],
-    ['a JSON file beside the code may be read at run time', { 'src/server.ts': '', 'src/data.json': '{}' }, '["node", "dist/server.js"]', false],
+    [
+      'a JSON file beside the code may be read at run time',
+      { 'src/server.ts': '', 'src/data.json': '{}' },
+      '["node", "dist/server.js"]',
+      false,
+    ],
     ['ts-node runs the sources', { 'src/server.ts': '' }, '["npx", "ts-node", "src/server.ts"]', false],
   ])('%s', (_name, files, cmd, removed) => {
     const result = convert(files, cmd);

@@ -4,7 +4,11 @@ import { expandScripts } from '../../../src/languages/node/run-scripts';
 import { settings } from './node-fixtures';
 
 function find(command: string, env: Record<string, string> = {}) {
-  return findFrontEndServer(expandScripts(splitShellCommands(command), null), settings, new Map(Object.entries(env)));
+  return findFrontEndServer(
+    expandScripts(splitShellCommands(command), null),
+    settings,
+    new Map(Object.entries(env)),
+  );
 }
 
 describe('front-end servers', () => {
@@ -16,19 +20,32 @@ describe('front-end servers', () => {
     ['serve -s', { dir: '.', spa: true, port: 3000 }],
     ['serve -s build -l $PORT', { dir: 'build', port: 4000 }, { PORT: '4000' }],
     ['serve -s build', { port: 4000 }, { PORT: '4000' }],
-    ['http-server dist/shop/browser -p 8080 --proxy http://localhost:8080?', { dir: 'dist/shop/browser', spa: true, port: 8080 }],
+    [
+      'http-server dist/shop/browser -p 8080 --proxy http://localhost:8080?',
+      { dir: 'dist/shop/browser', spa: true, port: 8080 },
+    ],
     ['http-server ./public -c-1', { dir: './public', spa: false, port: 8080 }],
     ['http-server', { dir: 'public', port: 8080 }],
     ['vite preview --port 4173 --host', { dir: null, spa: true, port: 4173 }],
     ['vite preview --host 0.0.0.0 --outDir out', { dir: 'out', port: 4173 }],
     ['sirv public --single --port 5000', { dir: 'public', spa: true, port: 5000 }],
     ['angular-http-server --path dist/app -p 9000', { dir: 'dist/app', spa: true, port: 9000 }],
-  ])('%s serves files', (command, { port, ...expected }: { port?: number }, env: Record<string, string> = {}) => {
-    expect(find(command, env)).toMatchObject({ kind: 'static', ...expected, ...(port ? { port: { port } } : {}) });
-  });
+  ])(
+    '%s serves files',
+    (command, { port, ...expected }: { port?: number }, env: Record<string, string> = {}) => {
+      expect(find(command, env)).toMatchObject({
+        kind: 'static',
+        ...expected,
+        ...(port ? { port: { port } } : {}),
+      });
+    },
+  );
 
   it('remembers a port that only exists at run time', () => {
-    expect(find('serve -s build -l $PORT')).toMatchObject({ kind: 'static', port: { port: 3000, runTimeVariable: 'PORT' } });
+    expect(find('serve -s build -l $PORT')).toMatchObject({
+      kind: 'static',
+      port: { port: 3000, runTimeVariable: 'PORT' },
+    });
   });
 
   it.each([
@@ -42,14 +59,12 @@ describe('front-end servers', () => {
     expect(find(command)).toMatchObject({ kind: 'dev', rule, port: { port } });
   });
 
-  it.each([
-    ['node server.js'],
-    ['vite build'],
-    ['next start'],
-    ['pm2-runtime ecosystem.config.js'],
-  ])('%s is not a front-end server', (command) => {
-    expect(find(command)).toBeNull();
-  });
+  it.each([['node server.js'], ['vite build'], ['next start'], ['pm2-runtime ecosystem.config.js']])(
+    '%s is not a front-end server',
+    (command) => {
+      expect(find(command)).toBeNull();
+    },
+  );
 
   it.each([
     ['http-server dist --proxy http://api:3000', /forwards unknown paths to http:\/\/api:3000/],

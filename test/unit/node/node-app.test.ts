@@ -6,9 +6,21 @@ const app = (dockerfile: string, files: Files) => readNodeApp(nodeInput(dockerfi
 
 describe('node project facts', () => {
   it.each([
-    ['package files into WORKDIR', 'WORKDIR /app\nCOPY package*.json ./', '/app', { 'package.json': '{}' }, ''],
+    [
+      'package files into WORKDIR',
+      'WORKDIR /app\nCOPY package*.json ./',
+      '/app',
+      { 'package.json': '{}' },
+      '',
+    ],
     ['whole context', 'WORKDIR /app\nCOPY . .', '/app/client', { 'client/package.json': '{}' }, 'client'],
-    ['a sub-folder copied to its own place', 'COPY web /srv/web', '/srv/web', { 'web/package.json': '{}' }, 'web'],
+    [
+      'a sub-folder copied to its own place',
+      'COPY web /srv/web',
+      '/srv/web',
+      { 'web/package.json': '{}' },
+      'web',
+    ],
     ['explicit file copy', 'COPY api/package.json /api/', '/api', { 'api/package.json': '{}' }, 'api'],
     ['nothing copied there', 'WORKDIR /app\nCOPY server.js .', '/app', { 'server.js': '' }, null],
   ])('context folder: %s', (_name, lines, dir, files, expected) => {
@@ -17,10 +29,20 @@ describe('node project facts', () => {
   });
 
   it.each([
-    ['a file copied into a folder', 'COPY docker/start.sh /usr/local/bin/', '/usr/local/bin/start.sh', 'docker/start.sh'],
+    [
+      'a file copied into a folder',
+      'COPY docker/start.sh /usr/local/bin/',
+      '/usr/local/bin/start.sh',
+      'docker/start.sh',
+    ],
     ['a file copied to a new name', 'COPY docker/start.sh /start', '/start', 'docker/start.sh'],
     ['a glob', 'WORKDIR /app\nCOPY *.sh ./', '/app/start.sh', 'start.sh'],
-    ['the last copy wins', 'WORKDIR /app\nCOPY . .\nCOPY docker/start.sh ./start.sh', '/app/start.sh', 'docker/start.sh'],
+    [
+      'the last copy wins',
+      'WORKDIR /app\nCOPY . .\nCOPY docker/start.sh ./start.sh',
+      '/app/start.sh',
+      'docker/start.sh',
+    ],
     ['not from the context', 'COPY --from=tools /bin/start.sh /start.sh', '/start.sh', null],
   ])('context path: %s', (_name, lines, containerPath, expected) => {
     const input = nodeInput(`FROM node:18\n${lines}\n`, { 'docker/start.sh': '', 'start.sh': '' });
@@ -28,12 +50,18 @@ describe('node project facts', () => {
   });
 
   it('records node_modules moved out of the project', () => {
-    const found = app('FROM node:18\nWORKDIR /usr/local/app\nCOPY . .\nRUN npm ci && mv /usr/local/app/node_modules /node_modules\n', { 'package.json': pkg({}) });
+    const found = app(
+      'FROM node:18\nWORKDIR /usr/local/app\nCOPY . .\nRUN npm ci && mv /usr/local/app/node_modules /node_modules\n',
+      { 'package.json': pkg({}) },
+    );
     expect(found.installs[0].movedTo).toBe('/node_modules');
   });
 
   it('reads the commands of a start script from the context, and notes one it cannot read', () => {
-    const readable = app('FROM node:18\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./start.sh"]\nCMD ["node", "index.js"]\n', { 'start.sh': '#!/bin/sh\nnode migrate.js\nexec "$@"\n' });
+    const readable = app(
+      'FROM node:18\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./start.sh"]\nCMD ["node", "index.js"]\n',
+      { 'start.sh': '#!/bin/sh\nnode migrate.js\nexec "$@"\n' },
+    );
     expect(readable.start.map((s) => s.text)).toEqual(['node migrate.js', 'node index.js']);
     expect(readable.opaqueScript).toBeNull();
     const opaque = app('FROM node:18\nWORKDIR /app\nCMD ["/app/run.sh"]\n', {});
@@ -48,18 +76,31 @@ describe('node project facts', () => {
     ['shrinkwrap', 'RUN echo', { 'npm-shrinkwrap.json': '{}' }, 'npm', false, null],
     ['packageManager field', 'RUN echo', {}, 'pnpm', false, 'pnpm@9.1.0'],
     ['yarn berry by .yarnrc.yml', 'RUN yarn install --immutable', { '.yarnrc.yml': '' }, 'yarn', true, null],
-    ['yarn berry by lockfile', 'RUN yarn', { 'yarn.lock': '__metadata:\n  version: 6\n' }, 'yarn', true, null],
+    [
+      'yarn berry by lockfile',
+      'RUN yarn',
+      { 'yarn.lock': '__metadata:\n  version: 6\n' },
+      'yarn',
+      true,
+      null,
+    ],
     ['default npm', 'RUN echo', {}, 'npm', false, null],
   ])('package manager: %s', (_name, run, files, name, berry, packageManager: string | null) => {
-    const found = app(`FROM node:18\nWORKDIR /app\nCOPY . .\n${run}\n`, { 'package.json': pkg(packageManager ? { packageManager } : {}), ...files });
+    const found = app(`FROM node:18\nWORKDIR /app\nCOPY . .\n${run}\n`, {
+      'package.json': pkg(packageManager ? { packageManager } : {}),
+      ...files,
+    });
     expect(found.manager).toMatchObject({ name, berry });
   });
 
   it('follows cd and --prefix to the folder node_modules goes to', () => {
-    const found = app('FROM node:18\nWORKDIR /app\nCOPY . .\nRUN cd client && npm ci && npm run build\nRUN npm --prefix server ci\n', {
-      'client/package.json': pkg({ scripts: { build: 'vite build' } }),
-      'server/package.json': pkg({}),
-    });
+    const found = app(
+      'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN cd client && npm ci && npm run build\nRUN npm --prefix server ci\n',
+      {
+        'client/package.json': pkg({ scripts: { build: 'vite build' } }),
+        'server/package.json': pkg({}),
+      },
+    );
     expect(found.installs.map((i) => i.dir)).toEqual(['/app/client', '/app/server']);
     expect(found.builds).toMatchObject([{ dir: '/app/client', script: 'build' }]);
     expect(found.projectDir).toBe('/app/client');
@@ -76,7 +117,11 @@ describe('node project facts', () => {
   });
 
   it('is not fooled by a script that only tests', () => {
-    expect(app('FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm test\n', { 'package.json': pkg({ scripts: { test: 'jest' } }) }).builds).toEqual([]);
+    expect(
+      app('FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm test\n', {
+        'package.json': pkg({ scripts: { test: 'jest' } }),
+      }).builds,
+    ).toEqual([]);
   });
 
   it('lists global tools and matches frameworks in the profile order', () => {

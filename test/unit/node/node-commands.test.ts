@@ -39,7 +39,10 @@ describe('node command classification', () => {
 
   it.each([
     ['npm run build', { manager: 'npm', script: 'build', args: [], mayBeProgram: false }],
-    ['npm run build -- --configuration production', { script: 'build', args: ['--configuration', 'production'] }],
+    [
+      'npm run build -- --configuration production',
+      { script: 'build', args: ['--configuration', 'production'] },
+    ],
     ['npm start', { script: 'start' }],
     ['npm test', { script: 'test' }],
     ['yarn build', { manager: 'yarn', script: 'build', mayBeProgram: true }],
@@ -77,13 +80,21 @@ describe('node command classification', () => {
   });
 
   it('reads package names from install specs', () => {
-    expect(['pm2@5', '@nestjs/cli@10.1.0', '@angular/cli', 'serve'].map(packageName)).toEqual(['pm2', '@nestjs/cli', '@angular/cli', 'serve']);
+    expect(['pm2@5', '@nestjs/cli@10.1.0', '@angular/cli', 'serve'].map(packageName)).toEqual([
+      'pm2',
+      '@nestjs/cli',
+      '@angular/cli',
+      'serve',
+    ]);
   });
 
   it('does not let a value flag swallow the next flag', () => {
     expect(parseArgs(['--host', '--port', '80', 'dist'], ['--host', '--port'])).toEqual({
       positionals: ['dist'],
-      options: new Map([['--host', 'true'], ['--port', '80']]),
+      options: new Map([
+        ['--host', 'true'],
+        ['--port', '80'],
+      ]),
       rest: [],
     });
   });

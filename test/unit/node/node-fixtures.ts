@@ -13,13 +13,18 @@ import type { PlanEnvironment } from '../../../src/plan/planner';
 
 export type Files = Record<string, string | object>;
 
-const profile = (id: string) => loadProfileFile(path.join(__dirname, '..', '..', '..', 'language-profiles', `${id}.yaml`), strategyContract);
+const profile = (id: string) =>
+  loadProfileFile(
+    path.join(__dirname, '..', '..', '..', 'language-profiles', `${id}.yaml`),
+    strategyContract,
+  );
 
 /** Node and Python only (Python for lookalike detection): these tests do not depend on the other languages. */
 export const environment: PlanEnvironment = environmentFor([profile('python'), profile('node')]);
 
 const nodeSettings = environment.profiles[1].settings;
-if (!compileSettingsSchema(nodeSettingsSchema)(nodeSettings)) throw new Error('node.yaml settings do not match the schema');
+if (!compileSettingsSchema(nodeSettingsSchema)(nodeSettings))
+  throw new Error('node.yaml settings do not match the schema');
 export const settings = nodeSettings;
 
 /** A package.json as text. */
@@ -29,20 +34,37 @@ export function project(files: Files): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'msb-node-'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    writeFileSync(
+      path.join(dir, name),
+      typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+    );
   }
   return dir;
 }
 
 export function nodeInput(dockerfile: string, files: Files = {}): DetectInput {
   const parsed = parseDockerfile(dockerfile);
-  return { dockerfile: parsed, facts: analyzeStage(parsed, parsed.stages[0]), context: openBuildContext(project(files)) };
+  return {
+    dockerfile: parsed,
+    facts: analyzeStage(parsed, parsed.stages[0]),
+    context: openBuildContext(project(files)),
+  };
 }
 
-export function convert(dockerfile: string, files: Files = {}, options: { lang?: string; runtime?: string } = {}) {
+export function convert(
+  dockerfile: string,
+  files: Files = {},
+  options: { lang?: string; runtime?: string } = {},
+) {
   const dir = project(files);
-  return convertText(dockerfile, { file: path.join(dir, 'Dockerfile'), context: dir, environment, ...options });
+  return convertText(dockerfile, {
+    file: path.join(dir, 'Dockerfile'),
+    context: dir,
+    environment,
+    ...options,
+  });
 }
 
 /** The stages msb appended (everything after the original text). */
-export const addedStages = (result: { original: string; output: string }): string => result.output.slice(result.original.length);
+export const addedStages = (result: { original: string; output: string }): string =>
+  result.output.slice(result.original.length);

@@ -4,7 +4,8 @@ import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
 import { insertionEdit } from '../../../src/plan/builder-edits';
 import type { InsertionPoint } from '../../../src/plan/plan-types';
 
-const insert = (text: string, at: InsertionPoint, block: string) => applyEdits(text, [insertionEdit(parseDockerfile(text), at, block, 'r')]);
+const insert = (text: string, at: InsertionPoint, block: string) =>
+  applyEdits(text, [insertionEdit(parseDockerfile(text), at, block, 'r')]);
 
 describe('builder insertions', () => {
   it.each([
@@ -28,8 +29,16 @@ describe('builder insertions', () => {
   it.each<[string, InsertionPoint, string]>([
     ['FROM a\nRUN x\nRUN y\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\nENV A=1\nRUN b\nRUN y\n'],
     ['FROM a\r\n  RUN x\r\n', { kind: 'before', index: 1 }, 'FROM a\r\n  ENV A=1\r\n  RUN b\r\n  RUN x\r\n'],
-    ['FROM a\nRUN x\n# the port\nEXPOSE 1\n', { kind: 'before', index: 2, aboveComments: true }, 'FROM a\nRUN x\nENV A=1\nRUN b\n# the port\nEXPOSE 1\n'],
-    ['FROM a\nRUN x\n# the port\nEXPOSE 1\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\n# the port\nENV A=1\nRUN b\nEXPOSE 1\n'],
+    [
+      'FROM a\nRUN x\n# the port\nEXPOSE 1\n',
+      { kind: 'before', index: 2, aboveComments: true },
+      'FROM a\nRUN x\nENV A=1\nRUN b\n# the port\nEXPOSE 1\n',
+    ],
+    [
+      'FROM a\nRUN x\n# the port\nEXPOSE 1\n',
+      { kind: 'before', index: 2 },
+      'FROM a\nRUN x\n# the port\nENV A=1\nRUN b\nEXPOSE 1\n',
+    ],
     ['FROM a\nRUN x\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\nENV A=1\nRUN b\n'],
   ])('in %j %j', (text, at, expected) => {
     expect(insert(text, at, 'ENV A=1\nRUN b\n')).toBe(expected);

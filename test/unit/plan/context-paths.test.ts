@@ -1,10 +1,23 @@
 /** Where build-context files land in the image. */
 import { stageFixture } from '../../helpers/build-fixture';
 
-const files = { 'go.mod': 'm', 'main.go': 'p', 'cmd/app/main.go': 'p', 'web/index.html': 'x', 'config.yaml': 'a', '.env': 'E=1', 'secret.txt': 's', '.dockerignore': 'secret.txt\n' };
+const files = {
+  'go.mod': 'm',
+  'main.go': 'p',
+  'cmd/app/main.go': 'p',
+  'web/index.html': 'x',
+  'config.yaml': 'a',
+  '.env': 'E=1',
+  'secret.txt': 's',
+  '.dockerignore': 'secret.txt\n',
+};
 
 describe('contextPaths', () => {
-  const { paths } = stageFixture('FROM golang:1.19\nCOPY go.mod ./\nWORKDIR /src\nCOPY go.mod .\nCOPY cmd ./cmd\nCOPY web /srv/www/\nCOPY config.yaml .env /etc/app/\nCOPY *.go ./\nCOPY . /full\n', files, '/go');
+  const { paths } = stageFixture(
+    'FROM golang:1.19\nCOPY go.mod ./\nWORKDIR /src\nCOPY go.mod .\nCOPY cmd ./cmd\nCOPY web /srv/www/\nCOPY config.yaml .env /etc/app/\nCOPY *.go ./\nCOPY . /full\n',
+    files,
+    '/go',
+  );
 
   it.each([
     ['/go/go.mod', 'go.mod'],

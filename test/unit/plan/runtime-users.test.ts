@@ -6,7 +6,12 @@ import { stageFixture } from '../../helpers/build-fixture';
 
 const text = (node: StageNode) => renderNode(node, { builder: 'builder', stages: [], escapeChar: '\\' });
 
-const distroless: RuntimeUserSupport = { image: 'distroless', userTool: 'none', users: ['root', 'nonroot', 'nobody'], nonrootUser: 'nonroot' };
+const distroless: RuntimeUserSupport = {
+  image: 'distroless',
+  userTool: 'none',
+  users: ['root', 'nonroot', 'nobody'],
+  nonrootUser: 'nonroot',
+};
 const scratch: RuntimeUserSupport = { image: 'scratch', userTool: 'none', users: [] };
 const alpine: RuntimeUserSupport = { image: 'alpine', userTool: 'busybox', users: ['root', 'nobody'] };
 const debian: RuntimeUserSupport = { image: 'debian', userTool: 'shadow', users: ['root', 'nobody'] };
@@ -22,9 +27,19 @@ describe('runtimeUser', () => {
     ['RUN useradd app\nUSER app', distroless, 'USER nonroot', []],
     ['RUN useradd app\nUSER app', scratch, 'USER app', []],
     ['RUN useradd -u 5 app\nUSER app', alpine, 'USER app', ['RUN adduser -D -u 5 -H app']],
-    ['RUN useradd -u 5 app && mkdir /data && chown app /data\nUSER app', debian, 'USER app', ['RUN useradd -u 5 app && mkdir /data && chown app /data']],
+    [
+      'RUN useradd -u 5 app && mkdir /data && chown app /data\nUSER app',
+      debian,
+      'USER app',
+      ['RUN useradd -u 5 app && mkdir /data && chown app /data'],
+    ],
     ['RUN adduser --disabled-password app\nUSER app', debian, 'USER app', ['RUN useradd --create-home app']],
-    ['USER gradle:gradle', debian, 'USER gradle:gradle', ['RUN groupadd --system gradle && useradd --system --gid gradle --create-home gradle']],
+    [
+      'USER gradle:gradle',
+      debian,
+      'USER gradle:gradle',
+      ['RUN groupadd --system gradle && useradd --system --gid gradle --create-home gradle'],
+    ],
   ])('%j on %j', (tail, support, user, setup) => {
     const result = plan(tail, support);
     expect(result.user && text(result.user)).toBe(user);
@@ -32,7 +47,10 @@ describe('runtimeUser', () => {
   });
 
   it('copies /etc/passwd and /etc/group into an image without users', () => {
-    expect(plan('RUN useradd app\nUSER app', scratch).copies.map(text)).toEqual(['COPY --from=builder /etc/passwd /etc/passwd', 'COPY --from=builder /etc/group /etc/group']);
+    expect(plan('RUN useradd app\nUSER app', scratch).copies.map(text)).toEqual([
+      'COPY --from=builder /etc/passwd /etc/passwd',
+      'COPY --from=builder /etc/group /etc/group',
+    ]);
   });
 
   it('maps --chown owners with the user, and drops them when the container runs as root', () => {

@@ -3,18 +3,37 @@ import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { parseUserCommand, renderUserOperations } from '../../../src/plan/user-commands';
 
 const translate = (script: string, tool: 'shadow' | 'busybox') =>
-  renderUserOperations(splitShellCommands(script).map((c) => parseUserCommand(c)!), tool).join(' && ');
+  renderUserOperations(
+    splitShellCommands(script).map((c) => parseUserCommand(c)!),
+    tool,
+  ).join(' && ');
 
 describe('user commands', () => {
   it.each([
     ['useradd -m -u 1001 app', 'busybox', 'adduser -D -u 1001 app'],
     ['useradd -ms /bin/bash app', 'busybox', 'adduser -D -s /bin/bash app'],
     ['useradd -r -s /sbin/nologin svc', 'busybox', 'adduser -D -S -H -s /sbin/nologin svc'],
-    ['groupadd -g 2000 app && useradd -u 2000 -g app app', 'busybox', 'addgroup -g 2000 app && adduser -D -u 2000 -G app -H app'],
-    ['groupadd -r app && useradd -r -g app app', 'shadow', 'groupadd --system app && useradd --system --gid app app'],
-    ['adduser --disabled-password --gecos "" --uid 1000 app', 'shadow', 'useradd --uid 1000 --create-home app'],
+    [
+      'groupadd -g 2000 app && useradd -u 2000 -g app app',
+      'busybox',
+      'addgroup -g 2000 app && adduser -D -u 2000 -G app -H app',
+    ],
+    [
+      'groupadd -r app && useradd -r -g app app',
+      'shadow',
+      'groupadd --system app && useradd --system --gid app app',
+    ],
+    [
+      'adduser --disabled-password --gecos "" --uid 1000 app',
+      'shadow',
+      'useradd --uid 1000 --create-home app',
+    ],
     ['adduser --system --group app', 'shadow', 'useradd --system app'],
-    ['addgroup -S app && adduser -S -G app app', 'shadow', 'groupadd --system app && useradd --system --gid app --create-home app'],
+    [
+      'addgroup -S app && adduser -S -G app app',
+      'shadow',
+      'groupadd --system app && useradd --system --gid app --create-home app',
+    ],
     ['addgroup --system --gid 999 docker', 'busybox', 'addgroup -S -g 999 docker'],
     ['adduser -D app && addgroup app wheel', 'shadow', 'useradd --create-home app && usermod -aG wheel app'],
     ['groupadd web && useradd web', 'shadow', 'groupadd web && useradd --gid web web'],

@@ -15,7 +15,8 @@ const internal = 'FROM registry.corp.example/base/python:3.11';
 
 describe('docs/profiles/corp-python.yaml', () => {
   const environment = createEnvironment([userProfile]);
-  const convert = (text: string, env = environment) => convertText(text, { file: path.join(example, 'Dockerfile'), context: example, environment: env });
+  const convert = (text: string, env = environment) =>
+    convertText(text, { file: path.join(example, 'Dockerfile'), context: example, environment: env });
   const dockerfile = readFileSync(path.join(example, 'Dockerfile'), 'utf8');
 
   it('replaces the shipped python profile (it extends python and gives no id)', () => {
@@ -27,7 +28,11 @@ describe('docs/profiles/corp-python.yaml', () => {
     const result = convert(dockerfile.replace(official, internal));
     const golden = readFileSync(path.join(example, 'Dockerfile.expected'), 'utf8');
     expect(result.status).toBe('changed');
-    expect(result.output).toBe(golden.replace(/^FROM python:3\.11(-slim)?\b/gm, (line) => line.replace('python:', 'registry.corp.example/base/python:')));
+    expect(result.output).toBe(
+      golden.replace(/^FROM python:3\.11(-slim)?\b/gm, (line) =>
+        line.replace('python:', 'registry.corp.example/base/python:'),
+      ),
+    );
     expect(result.runtimeImage).toBe('registry.corp.example/base/python:3.11-slim');
   });
 
@@ -37,7 +42,9 @@ describe('docs/profiles/corp-python.yaml', () => {
   });
 
   it('maps the company base image by its own runtime rule', () => {
-    const result = convert(dockerfile.replace(official, 'FROM registry.corp.example/platform/python-service:3.11'));
+    const result = convert(
+      dockerfile.replace(official, 'FROM registry.corp.example/platform/python-service:3.11'),
+    );
     expect(result.runtimeImage).toBe('registry.corp.example/platform/python-service:3.11-slim');
   });
 });

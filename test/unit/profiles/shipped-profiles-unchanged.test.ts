@@ -15,18 +15,27 @@ const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'effective-profile
 function comparable(profile: Omit<Profile, 'source'>): unknown {
   if (!profile.packages) return profile;
   const { buildOnly, runtime } = profile.packages;
-  return { ...profile, packages: { ...profile.packages, buildOnly: [...buildOnly].sort(), runtime: [...runtime].sort() } };
+  return {
+    ...profile,
+    packages: { ...profile.packages, buildOnly: [...buildOnly].sort(), runtime: [...runtime].sort() },
+  };
 }
 
 describe('shipped profiles after merging', () => {
   it.each(['python', 'node', 'go', 'java'])('%s holds the same data as before system-packages.yaml', (id) => {
     const { source: _source, ...loaded } = loadProfiles().find((p) => p.id === id)!;
-    const before = JSON.parse(readFileSync(path.join(fixtures, `${id}.json`), 'utf8')) as Omit<Profile, 'source'>;
+    const before = JSON.parse(readFileSync(path.join(fixtures, `${id}.json`), 'utf8')) as Omit<
+      Profile,
+      'source'
+    >;
     expect(comparable(loaded)).toEqual(comparable(before));
   });
 
   it('python and node share their common apt/apk entries through system-packages.yaml', () => {
     const shipped = path.join(__dirname, '..', '..', '..', 'language-profiles');
-    for (const id of ['python', 'node']) expect(readFileSync(path.join(shipped, `${id}.yaml`), 'utf8')).toMatch(/^ {2}extends: system-packages\b/m);
+    for (const id of ['python', 'node'])
+      expect(readFileSync(path.join(shipped, `${id}.yaml`), 'utf8')).toMatch(
+        /^ {2}extends: system-packages\b/m,
+      );
   });
 });

@@ -2,7 +2,8 @@ import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { classifyPythonCommand } from '../../../src/languages/python/python-commands';
 
 const tools = new Set(['pip', 'setuptools', 'wheel', 'poetry', 'pipenv', 'uv']);
-const classify = (script: string, workdir = '/app') => classifyPythonCommand(splitShellCommands(script)[0], tools, workdir);
+const classify = (script: string, workdir = '/app') =>
+  classifyPythonCommand(splitShellCommands(script)[0], tools, workdir);
 
 describe('classifyPythonCommand', () => {
   it.each([
@@ -10,7 +11,10 @@ describe('classifyPythonCommand', () => {
     ['pip3 install --no-cache-dir .', { kind: 'dependencies', tool: 'pip' }],
     ['python -m pip install -e .', { kind: 'dependencies', tool: 'pip' }],
     ['python3.11 -m pip install flask gunicorn', { kind: 'dependencies', tool: 'pip' }],
-    ['pip install --upgrade pip setuptools wheel', { kind: 'tool-install', packages: ['pip', 'setuptools', 'wheel'] }],
+    [
+      'pip install --upgrade pip setuptools wheel',
+      { kind: 'tool-install', packages: ['pip', 'setuptools', 'wheel'] },
+    ],
     ['pip install "poetry==1.8.3"', { kind: 'tool-install', packages: ['poetry'] }],
     ['pip install --user -r requirements.txt', { kind: 'user-install' }],
     ['pip install --prefix=/install -r requirements.txt', { kind: 'prefix-install', path: '/install' }],
