@@ -70,7 +70,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       })
       .epilogue(
         'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed); 1 --check: a file would change; ' +
-          '2 usage or input error (missing, binary or unparsable file with file:line, invalid profile, unknown flag or runtime): nothing is written.',
+          '2 usage or input error (missing, binary or unparsable file with file:line, invalid profile, unknown flag or runtime): nothing is written; ' +
+          '3 internal error (a bug in msb: one line naming the file, --debug prints the stack).',
       )
       .check((argv) => {
         const targets = targetsProblem(argv.files);
