@@ -1,13 +1,13 @@
 /** Choosing the Go runtime image: static, cgo (same libc) and shell needs. */
 import { loadProfiles } from '../../../src/languages';
 import { chooseGoRuntime } from '../../../src/languages/go/go-runtime';
-import { Value } from '@sinclair/typebox/value';
+import { compileSettingsSchema } from '../../../src/profiles/load-profiles';
 import { goSettingsSchema, type GoSettings } from '../../../src/languages/go/go-settings';
 import type { CgoUse } from '../../../src/languages/go/go-cgo';
 import type { ImageRef } from '../../../src/analyze/stage-facts';
 
 const profile = loadProfiles().find((p) => p.id === 'go')!;
-if (!Value.Check(goSettingsSchema, profile.settings))
+if (!compileSettingsSchema(goSettingsSchema)(profile.settings))
   throw new Error('the shipped go profile does not match its settings schema');
 const settings: GoSettings = profile.settings;
 const image = (text: string): ImageRef => ({
