@@ -41,17 +41,7 @@ export async function processRepository(
   environment: PlanEnvironment,
 ): Promise<RepositoryOutcome> {
   const { repository, display } = job;
-  const summary: RepositorySummary = {
-    repository: display,
-    root: repository.root,
-    dockerfiles: 0,
-    converted: 0,
-    failed: 0,
-    patch: null,
-    branch: null,
-    commit: null,
-    error: null,
-  };
+  const summary = emptySummary(display, repository.root, null);
   const rows: CodemodRow[] = [];
   const patch = new PatchFile(job.patchFile);
   const written = new Set<string>();
@@ -90,17 +80,7 @@ export function failedRepository(
   reason: string,
 ): RepositoryOutcome {
   return {
-    summary: {
-      repository: job.display,
-      root: job.repository.root,
-      dockerfiles: 0,
-      converted: 0,
-      failed: 0,
-      patch: null,
-      branch: null,
-      commit: null,
-      error: reason,
-    },
+    summary: emptySummary(job.display, job.repository.root, reason),
     rows: [failedRow(job.display, '', reason)],
   };
 }
@@ -215,4 +195,19 @@ export function failedRow(repository: string, file: string, reason: string): Cod
 function errorMessage(error: unknown): string {
   if (isMsbError(error)) return error.toOneLine();
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A repository's summary before any Dockerfile is converted (or when none can be). */
+export function emptySummary(repository: string, root: string, error: string | null): RepositorySummary {
+  return {
+    repository,
+    root,
+    dockerfiles: 0,
+    converted: 0,
+    failed: 0,
+    patch: null,
+    branch: null,
+    commit: null,
+    error,
+  };
 }

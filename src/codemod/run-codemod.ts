@@ -13,7 +13,13 @@ import type { ConvertOptions } from '../plan/plan-types';
 import type { PlanEnvironment } from '../plan/planner';
 import { resolveRepositories } from './discover';
 import { patchNames } from './patch-file';
-import { failedRow, processRepository, RepositoryJob, RepositoryOutcome } from './process-repository';
+import {
+  emptySummary,
+  failedRow,
+  processRepository,
+  RepositoryJob,
+  RepositoryOutcome,
+} from './process-repository';
 import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } from './types';
 import { runRepositoryJobs, workersAvailable } from './worker-pool';
 import { StringPool } from './string-pool';
@@ -74,17 +80,7 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   let done = 0;
   for (const pattern of missing) {
     rows.push(failedRow(pattern, '', 'no such file or folder (or the glob matched nothing)'));
-    summaries.push({
-      repository: pattern,
-      root: path.resolve(cwd, pattern),
-      dockerfiles: 0,
-      converted: 0,
-      failed: 0,
-      patch: null,
-      branch: null,
-      commit: null,
-      error: 'no such file or folder',
-    });
+    summaries.push(emptySummary(pattern, path.resolve(cwd, pattern), 'no such file or folder'));
     options.onRepository?.(summaries[summaries.length - 1], (done += 1), total);
   }
   await fs.mkdir(outDir, { recursive: true });
