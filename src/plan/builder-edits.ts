@@ -15,7 +15,9 @@ export function insertionEdit(
 ): TextEdit {
   switch (at.kind) {
     case 'after-from':
-      return insertAfterFrom(dockerfile, 0, text, reason);
+      return insertAfter(dockerfile, 0, text, reason);
+    case 'after':
+      return insertAfter(dockerfile, at.index, text, reason);
     case 'end':
       return appendToBuilder(dockerfile, text, reason);
     case 'before':
@@ -23,19 +25,14 @@ export function insertionEdit(
   }
 }
 
-/** `block` (one or more lines, no trailing newline) on the lines after the stage's FROM. */
-function insertAfterFrom(
-  dockerfile: ParsedDockerfile,
-  stageIndex: number,
-  block: string,
-  reason: string,
-): TextEdit {
-  const from = dockerfile.stages[stageIndex].from;
+/** `block` (one or more lines, no trailing newline) on the lines right after instruction `index` of the first stage (0 is its FROM). */
+function insertAfter(dockerfile: ParsedDockerfile, index: number, block: string, reason: string): TextEdit {
+  const instruction = dockerfile.stages[0].instructions[index];
   const text = withEol(dockerfile, block);
-  const next = dockerfile.offsetOfLine(from.endLine + 1);
-  if (next > from.end && next <= dockerfile.text.length && /\n$/.test(dockerfile.text.slice(0, next)))
+  const next = dockerfile.offsetOfLine(instruction.endLine + 1);
+  if (next > instruction.end && next <= dockerfile.text.length && /\n$/.test(dockerfile.text.slice(0, next)))
     return insertAt(next, text + dockerfile.eol, reason);
-  return insertAt(from.end, dockerfile.eol + text, reason);
+  return insertAt(instruction.end, dockerfile.eol + text, reason);
 }
 
 /** `block` after the last line of a single-stage file, before the stages msb appends. */

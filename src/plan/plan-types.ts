@@ -53,9 +53,12 @@ export interface BuilderInsertion {
   reason: string;
 }
 
-/** After the FROM, at the end of the stage, or before instruction `index` of the stage (0 is its FROM). */
+/** After the FROM, at the end of the stage, or before / right after instruction `index` of the stage (0 is its FROM). */
 export type InsertionPoint =
-  { kind: 'after-from' } | { kind: 'end' } | { kind: 'before'; index: number; aboveComments?: boolean };
+  | { kind: 'after-from' }
+  | { kind: 'end' }
+  | { kind: 'before'; index: number; aboveComments?: boolean }
+  | { kind: 'after'; index: number };
 
 export interface Decision {
   /** The original instruction (1-based line) or artifact the decision is about. */

@@ -77,11 +77,22 @@ function packageArgs(parsed: ParsedArgv): { verb: string | undefined; packages: 
   };
 }
 
+/**
+ * What the build steps run, for tools (`rules.tools`) that only the build needs: program → the
+ * line of its first use. `runtimeUnknown`: the container runs something msb cannot read (a script
+ * not in the context), so every tool is kept.
+ */
+export interface ToolUse {
+  buildPrograms: ReadonlyMap<string, number>;
+  runtimeUnknown: boolean;
+}
+
 export function splitPackages(
   installs: readonly PackageInstall[],
   removed: ReadonlySet<string>,
   rules: PackageRules,
   neededCommands: readonly string[],
+  toolUse?: ToolUse,
 ): PackageSplit {
   const split: PackageSplit = {
     manager: installs[0]?.manager ?? null,
@@ -102,6 +113,7 @@ export function splitPackages(
     for (const name of install.packages) {
       const subject = `${name} (line ${line})`;
       const mapped = rules.runtimeLibraries[name]?.[manager];
+      const buildUse = toolUse && buildOnlyUse(rules.tools?.[name] ?? [], neededCommands, toolUse);
       if (removed.has(name)) {
         split.buildOnly.push(name);
         split.decisions.push({ subject, placement: 'builder', why: 'the original build removes it again' });
@@ -112,6 +124,13 @@ export function splitPackages(
           subject,
           placement: 'builder',
           why: `build headers; the runtime installs ${mapped.join(', ')} instead`,
+        });
+      } else if (buildUse) {
+        split.buildOnly.push(name);
+        split.decisions.push({
+          subject,
+          placement: 'builder',
+          why: `only build steps run ${buildUse}; the container command and HEALTHCHECK do not`,
         });
       } else if (install.thirdParty) {
         split.buildOnly.push(name);
@@ -162,4 +181,11 @@ export function splitPackages(
     }
   }
   return split;
+}
+
+/** "curl (line 4)" when build steps run one of the package's programs and the runtime runs none. */
+function buildOnlyUse(programs: readonly string[], needed: readonly string[], use: ToolUse): string | null {
+  if (use.runtimeUnknown || programs.length === 0 || programs.some((p) => needed.includes(p))) return null;
+  const used = programs.find((p) => use.buildPrograms.has(p));
+  return used ? `${used} (line ${use.buildPrograms.get(used)})` : null;
 }

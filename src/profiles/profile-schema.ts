@@ -51,6 +51,7 @@ export const packageRulesSchema = {
     buildOnly: packageList,
     runtime: packageList,
     runtimeLibraries: { type: 'object', additionalProperties: perManager },
+    tools: { type: 'object', additionalProperties: packageList },
     fullImageTools: {
       type: 'object',
       additionalProperties: {

@@ -37,6 +37,8 @@ export interface PackageRules {
   runtimeLibraries: Record<string, Partial<Record<PackageManagerName, string[]>>>;
   /** Globs of packages the application uses at run time (kept without a warning). */
   runtime: string[];
+  /** Package → the programs it provides: one that only build steps run stays in the builder. */
+  tools?: Record<string, string[]>;
   /** Commands present in the full base image but not in the runtime one → the package that provides them. */
   fullImageTools?: Record<string, Partial<Record<PackageManagerName, string>>>;
 }

@@ -31,9 +31,12 @@ import {
   StageNode,
 } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { toolUse } from '../../plan/tool-use';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
 import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
+import { stripInstallers } from './strip-installers';
+import { unneededInstallerCopies } from './installer-images';
 
 type Environment =
   | { kind: 'new-venv'; path: string; before: RunFacts }
@@ -117,6 +120,14 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     }
     builderInsertions.push(venvInsertion(input, environment.path, environment.before, systemSitePackages));
   }
+  if (
+    environment.kind === 'new-venv' ||
+    (environment.kind === 'existing-venv' && !venvWithoutPip(facts.runs))
+  ) {
+    const strip = stripInstallers(input, classified, environment.path, settings.installers);
+    if (strip.insertion) builderInsertions.push(strip.insertion);
+    decisions.push(...strip.decisions);
+  }
   for (const { run, commands } of classified) {
     if (commands.some((k) => k.kind === 'test'))
       decisions.push({
@@ -137,22 +148,30 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     input.context,
   );
   if (files.problem) return { kind: 'skip', reason: files.problem };
-  decisions.push(...files.decisions);
+  const installers = unneededInstallerCopies(facts.copies, settings.installerImages, runtimeCommands(facts));
+  decisions.push(
+    ...files.decisions.filter((d) => !installers.decisions.some((i) => i.subject === d.subject)),
+    ...installers.decisions,
+  );
+  const appCopies = files.copies.filter((c) => c.kind !== 'original' || !installers.texts.has(c.text));
 
   const copies: StageNode[] = [];
   if (environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir)) {
     copies.push(copy(BUILDER, environmentPath, environmentPath));
     decisions.push({ subject: environmentPath, placement: 'runtime', why: describeEnvironment(environment) });
   }
-  runtime.copies = [...copies, ...files.copies];
+  runtime.copies = [...copies, ...appCopies];
   const pathEnv = environmentPathEnv(environment, facts.envs.map((e) => e.text).join('\n'));
   if (pathEnv) runtime.env.unshift(pathEnv);
 
   const users = userSetupRuns(facts);
   decisions.push(...users.decisions);
   const { installs, removed } = findPackageInstalls(facts.runs);
-  const needed = [...runtimeCommands(facts), ...users.words];
-  const packages = profile.packages ? splitPackages(installs, removed, profile.packages, needed) : null;
+  const programUse = toolUse(facts, input.context);
+  const needed = [...runtimeCommands(facts), ...users.words, ...programUse.scriptPrograms];
+  const packages = profile.packages
+    ? splitPackages(installs, removed, profile.packages, needed, programUse)
+    : null;
   if (packages) {
     warnings.push(...packages.warnings);
     decisions.push(...packages.decisions);
@@ -170,7 +189,9 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   }
   runtime.setup.push(...users.runs);
   // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
-  const uvInRuntime = facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
+  const uvInRuntime = facts.copies.some(
+    (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !installers.texts.has(c.instruction.text),
+  );
   runtime.command = commandLines(facts).map((line) => {
     const written = commandSpec(line.form);
     const inVenv =
@@ -265,6 +286,11 @@ function venvInsertion(
     instructions: [],
     reason: `added a virtual environment at ${venvPath} in the builder before line ${instruction.line + 1}, so every package and console script lands in one folder the runtime copies`,
   };
+}
+
+/** `uv venv` and `--without-pip` make a venv without installers: nothing to remove. */
+function venvWithoutPip(runs: readonly RunFacts[]): boolean {
+  return runs.some((r) => /\buv venv\b|--without-pip\b/.test(r.script));
 }
 
 function environmentPathEnv(environment: Environment, existingEnv: string): StageNode | null {

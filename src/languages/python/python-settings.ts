@@ -8,6 +8,18 @@ export const pythonSettingsSchema = Type.Object(
     venvPath: absolutePath,
     /** Packages that are tools, not app dependencies: installing them does not need the venv. */
     toolPackages: Type.Array(Type.String()),
+    /**
+     * Installers the runtime's environment does without → the modules whose import in the app's
+     * code keeps them (`setuptools: [setuptools, pkg_resources]`).
+     */
+    installers: Type.Record(Type.String(), Type.Array(Type.String())),
+    /** Images installers are copied from (`COPY --from=ghcr.io/astral-sh/uv`) and the programs they bring. */
+    installerImages: Type.Array(
+      Type.Object(
+        { image: Type.String(), programs: Type.Array(Type.String()) },
+        { additionalProperties: false },
+      ),
+    ),
     frameworks: Type.Array(
       Type.Object(
         { name: Type.String(), packages: Type.Array(Type.String()), file: Type.Optional(Type.String()) },

@@ -40,6 +40,12 @@ describe('builder insertions', () => {
       'FROM a\nRUN x\n# the port\nENV A=1\nRUN b\nEXPOSE 1\n',
     ],
     ['FROM a\nRUN x\n', { kind: 'before', index: 2 }, 'FROM a\nRUN x\nENV A=1\nRUN b\n'],
+    [
+      'FROM a\nRUN x \\\n  y\n\n# the port\nEXPOSE 1\n',
+      { kind: 'after', index: 1 },
+      'FROM a\nRUN x \\\n  y\nENV A=1\nRUN b\n\n# the port\nEXPOSE 1\n',
+    ],
+    ['FROM a\nRUN x', { kind: 'after', index: 1 }, 'FROM a\nRUN x\nENV A=1\nRUN b'],
   ])('in %j %j', (text, at, expected) => {
     expect(insert(text, at, 'ENV A=1\nRUN b\n')).toBe(expected);
   });

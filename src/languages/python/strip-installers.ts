@@ -1,0 +1,104 @@
+/**
+ * Keeps the installers out of the environment the runtime copies. `python -m venv` puts pip and
+ * setuptools into every venv (~20 MB on 3.11): on an already slim base that is all a conversion
+ * adds. A builder step after the last install removes them again — unless the application's own
+ * code imports them (`pkg_resources` is setuptools) or the container runs them; at build time the
+ * step also keeps any that an installed package requires or a console script loads.
+ */
+import { posix as path } from 'path';
+import { expandVariables } from '../../analyze/instruction-args';
+import type { RunFacts } from '../../analyze/stage-facts';
+import { globalArgValues } from '../../plan/base-image';
+import { runtimeCommands } from '../../plan/runtime-stage';
+import type { BuilderInsertion, Decision, PlanContext } from '../../plan/plan-types';
+import type { PythonCommand } from './python-commands';
+
+export interface InstallerStrip {
+  insertion: BuilderInsertion | null;
+  decisions: Decision[];
+}
+
+/** A build step that still uses an installer: the removal must come after it. */
+const INSTALLER_USE = /\b(pip[0-9.]*|easy_install|setup\.py|pkg_resources|setuptools|wheel)\b/;
+/** Files that import setuptools only to build, never at run time. */
+const BUILD_ONLY_FILES = new Set(['setup.py', 'conftest.py', 'noxfile.py', 'fabfile.py']);
+
+/**
+ * @param installers package → the modules that mean "imports it" (`setuptools: [setuptools, pkg_resources]`)
+ */
+export function stripInstallers(
+  input: PlanContext,
+  classified: readonly { run: RunFacts; commands: PythonCommand[] }[],
+  environmentPath: string,
+  installers: Readonly<Record<string, readonly string[]>>,
+): InstallerStrip {
+  const decisions: Decision[] = [];
+  // The step continues lines with a backslash; `# escape=\`` files are Windows images (no bin/ in a venv).
+  if (input.dockerfile.escapeChar !== '\\') return { insertion: null, decisions };
+  // The build-time check reads importlib.metadata, new in Python 3.8.
+  const version = /^(\d+)\.(\d+)/.exec(
+    expandVariables(input.facts.from.tag ?? '', globalArgValues(input.dockerfile)),
+  );
+  if (version && Number(version[1]) * 100 + Number(version[2]) < 308) return { insertion: null, decisions };
+  const imported = importedModules(input);
+  const programs = new Set(runtimeCommands(input.facts));
+  const removed: string[] = [];
+  for (const [name, modules] of Object.entries(installers)) {
+    const source = modules.map((m) => imported.get(m)).find((file) => file !== undefined);
+    if (source) {
+      decisions.push({
+        subject: name,
+        placement: 'runtime',
+        why: `kept in the environment: ${source} imports ${modules.filter((m) => imported.has(m)).join(', ')}`,
+      });
+    } else if ([...programs].some((p) => p === name || new RegExp(`^${name}[0-9.]*$`).test(p))) {
+      decisions.push({
+        subject: name,
+        placement: 'runtime',
+        why: 'kept in the environment: the container runs it',
+      });
+    } else removed.push(name);
+  }
+  const last = [...classified]
+    .reverse()
+    .find(({ run, commands }) => commands.some((c) => c.kind !== 'other') || INSTALLER_USE.test(run.script));
+  if (removed.length === 0 || !last) return { insertion: null, decisions };
+  const index = input.facts.stage.instructions.indexOf(last.run.instruction);
+  decisions.push({
+    subject: removed.join(', '),
+    placement: 'builder',
+    why: `installers: removed from ${environmentPath} after line ${last.run.instruction.line + 1}, so the runtime copies the environment without them`,
+  });
+  return {
+    insertion: {
+      at: { kind: 'after', index },
+      template: input.profile.templates.stripInstallers,
+      values: {
+        venv: environmentPath,
+        packages: listInWords(removed),
+        list: removed.map((name) => `'${name}'`).join(', '),
+      },
+      instructions: [],
+      reason: `removes ${listInWords(removed)} from ${environmentPath} in the builder after line ${last.run.instruction.line + 1}: the runtime copies the environment without the installers`,
+    },
+    decisions,
+  };
+}
+
+/** Top-level modules the context's Python files import → the first file that does. */
+function importedModules(input: PlanContext): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of input.context.glob('**/*.py')) {
+    if (BUILD_ONLY_FILES.has(path.basename(file))) continue;
+    const text = input.context.read(file) ?? '';
+    for (const match of text.matchAll(/^[ \t]*(?:from|import)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm))
+      if (!found.has(match[1])) found.set(match[1], file);
+  }
+  return found;
+}
+
+function listInWords(names: readonly string[]): string {
+  return names.length < 2
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
