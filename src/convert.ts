@@ -7,6 +7,7 @@
 import * as path from 'path';
 import { analyzeStage } from './analyze/stage-facts';
 import { applyEdits } from './edit/text-edits';
+import { baseImageWorkdir } from './plan/base-image';
 import { emptyBuildContext, openBuildContext } from './context/build-context';
 import type { Detection } from './detect/detect-types';
 import { detectLanguage } from './detect/detector';
@@ -91,7 +92,10 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
   const unconvertible = unconvertibleFile(dockerfile);
   if (unconvertible) return left(unconvertible.status, unconvertible.reason);
   const stage = dockerfile.stages[0];
-  const facts = analyzeStage(dockerfile, stage);
+  const analyzed = analyzeStage(dockerfile, stage);
+  // The base image's own WORKDIR (gradle: /home/gradle), when a profile knows it: relative paths resolve there.
+  const imageWorkdir = baseImageWorkdir(analyzed.from, environment.profiles);
+  const facts = imageWorkdir ? analyzeStage(dockerfile, stage, imageWorkdir) : analyzed;
   const conflict = unconvertibleStage(facts, stage);
   if (conflict) return left(conflict.status, conflict.reason);
   const context =

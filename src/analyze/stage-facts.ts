@@ -82,7 +82,8 @@ export function imageRef(image: FromImage): ImageRef {
   };
 }
 
-export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage): StageFacts {
+/** @param imageWorkdir the base image's own WORKDIR, when a profile knows it (`/home/gradle`). */
+export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: string): StageFacts {
   const values = new Map<string, string>();
   for (const arg of dockerfile.globalArgs) {
     const property = (arg.node as Arg).getProperty();
@@ -91,8 +92,9 @@ export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage): StageF
   const facts: StageFacts = {
     stage,
     from: imageRef(stage.image),
-    workdir: '/',
-    workdirText: null,
+    workdir: imageWorkdir ?? '/',
+    // Emitted in the runtime stage: its image may have another WORKDIR.
+    workdirText: imageWorkdir ?? null,
     user: null,
     userInstruction: null,
     envs: [],

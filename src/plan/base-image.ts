@@ -7,7 +7,7 @@
 import type { ImageRef } from '../analyze/stage-facts';
 import { expandVariables } from '../analyze/instruction-args';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
-import type { Profile, RegistryPrefix } from '../profiles/profile-types';
+import type { ImageRule, Profile, RegistryPrefix } from '../profiles/profile-types';
 
 /** The part of a profile that chooses runtime images. */
 export type RuntimeImageRules = Pick<Profile, 'runtimeImages' | 'registryPrefixes'>;
@@ -19,10 +19,15 @@ export type RuntimeImageChoice =
 const CUSTOM_PROFILE_HINT =
   'if it mirrors an official image or is an image of your own, map it in a profile that extends the shipped one: --profile FILE (see docs/profiles.md)';
 
+/**
+ * @param runs programs the container command and HEALTHCHECK run: tag rules with `unlessRuns`
+ *   naming one of them are passed over (a Python image whose node is needed at run time).
+ */
 export function chooseRuntimeImage(
   from: ImageRef,
   profile: RuntimeImageRules,
   globals: ReadonlyMap<string, string>,
+  runs: readonly string[] = [],
 ): RuntimeImageChoice {
   // Docker's reference grammar (plus ${VAR}): anything else would be copied into the new FROM as is.
   const parts = [from.text, from.name, from.tag ?? '', from.digest ?? ''];
@@ -35,7 +40,7 @@ export function chooseRuntimeImage(
       reason: `the base image "${from.text}" is chosen by a build argument without a default`,
     };
   const mirror = officialName(from.registry, name, profile.registryPrefixes ?? []);
-  const rule = profile.runtimeImages.find((r) => new RegExp(r.name).test(mirror.name));
+  const rule = findRule(mirror.name, profile);
   if (!rule)
     return {
       ok: false,
@@ -56,7 +61,7 @@ export function chooseRuntimeImage(
 
   for (const tagRule of rule.tags ?? []) {
     const match = new RegExp(tagRule.match).exec(tag);
-    if (!match) continue;
+    if (!match || tagRule.unlessRuns?.some((p) => runs.includes(p))) continue;
     if (tagRule.note) notes.push(tagRule.note);
     if (tagRule.keep) {
       return {
@@ -76,6 +81,22 @@ export function chooseRuntimeImage(
   }
   if (rule.image) return { ok: true, image: rule.image, notes, warnings };
   return { ok: false, reason: `no runtime variant is known for the tag "${rawTag}" of "${from.name}"` };
+}
+
+/** The base image's own WORKDIR, from the first profile whose image rule knows it (`gradle` → /home/gradle). */
+export function baseImageWorkdir(from: ImageRef, profiles: readonly RuntimeImageRules[]): string | undefined {
+  for (const profile of profiles) {
+    const rule = findRule(
+      officialName(from.registry, from.name, profile.registryPrefixes ?? []).name,
+      profile,
+    );
+    if (rule?.workdir) return rule.workdir;
+  }
+  return undefined;
+}
+
+function findRule(name: string, profile: RuntimeImageRules): ImageRule | undefined {
+  return profile.runtimeImages.find((r) => new RegExp(r.name).test(name));
 }
 
 /** `registry.corp.example/base/python` below the prefix `registry.corp.example/base/` is `python`. */

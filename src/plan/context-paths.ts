@@ -33,9 +33,9 @@ export interface ContextPaths {
 
 /**
  * `imageWorkdir` is the base image's WORKDIR (`/go` in golang images), used for copies made
- * before the Dockerfile sets one.
+ * before the Dockerfile sets one; without it, the facts' own (a profile's image `workdir`, else `/`).
  */
-export function contextPaths(facts: StageFacts, context: BuildContext, imageWorkdir = '/'): ContextPaths {
+export function contextPaths(facts: StageFacts, context: BuildContext, imageWorkdir?: string): ContextPaths {
   const files = context.files.filter((f) => !context.isDockerIgnored(f));
   const isDirectory = (p: string) => p === '' || files.some((f) => f.startsWith(`${p}/`));
   const exists = (p: string) =>
@@ -48,7 +48,7 @@ export function contextPaths(facts: StageFacts, context: BuildContext, imageWork
   for (const copy of facts.copies) {
     if (copy.spec.from !== null || copy.spec.heredoc) continue;
     const rawDest =
-      copy.instruction.index < firstWorkdir && !copy.spec.dest.startsWith('/')
+      imageWorkdir !== undefined && copy.instruction.index < firstWorkdir && !copy.spec.dest.startsWith('/')
         ? path.resolve(imageWorkdir, copy.spec.dest)
         : copy.dest;
     const destDir = rawDest.replace(/\/+$/, '') || '/';

@@ -29,6 +29,7 @@ const tagRule = {
     to: { type: 'string' },
     image: { type: 'string' },
     note: { type: 'string' },
+    unlessRuns: { type: 'array', items: { type: 'string', minLength: 1 } },
   },
   oneOf: [{ required: ['keep'] }, { required: ['to'] }, { required: ['image'] }],
 } as const;
@@ -97,6 +98,7 @@ export const profileSchema = {
           tags: { type: 'array', items: tagRule },
           image: { type: 'string' },
           note: { type: 'string' },
+          workdir: { type: 'string', pattern: '^/' },
         },
         anyOf: [{ required: ['tags'] }, { required: ['image'] }],
       },

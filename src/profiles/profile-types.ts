@@ -18,6 +18,8 @@ export interface TagRule {
   /** A different image altogether. */
   image?: string;
   note?: string;
+  /** Programs that, when the container command or HEALTHCHECK runs one, pass this rule over (node in a Python image). */
+  unlessRuns?: string[];
 }
 
 export interface ImageRule {
@@ -28,6 +30,8 @@ export interface ImageRule {
   /** A fixed runtime image for every tag. */
   image?: string;
   note?: string;
+  /** The builder image's own WORKDIR (`/home/gradle`): relative paths resolve there when the Dockerfile sets none. */
+  workdir?: string;
 }
 
 export interface PackageRules {

@@ -47,12 +47,80 @@ describe('python runtime image', () => {
   it.each([
     ['FROM python:${PY}', /build argument without a default/],
     ['FROM ${BASE}', /build argument without a default/],
-    ['FROM tiangolo/uvicorn-gunicorn:python3.9', /no runtime image is known/],
+    ['FROM bitnami/python:3.11', /no runtime image is known/],
+    ['FROM cimg/python:3.11', /no runtime image is known/],
+    ['FROM ghcr.io/astral-sh/uv:0.4.20', /no runtime variant/],
     ['FROM python:3.11-weird', /no runtime variant/],
   ])('%s is not converted', (line, reason) => {
     const choice = runtimeFor(line);
     expect(choice.ok).toBe(false);
     expect(!choice.ok && choice.reason).toMatch(reason);
+  });
+});
+
+describe('third-party images built on the official ones', () => {
+  const java = loadProfiles().find((p) => p.id === 'java')!;
+  const choose = (profile: typeof python, fromLine: string, runs: string[] = []) =>
+    chooseRuntimeImage(imageRef(parseDockerfile(`${fromLine}\n`).stages[0].image), profile, new Map(), runs);
+
+  it.each<[string, string[], string]>([
+    [
+      'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11',
+      [],
+      'tiangolo/uvicorn-gunicorn-fastapi:python3.11-slim',
+    ],
+    ['FROM tiangolo/uvicorn-gunicorn:python3.9', [], 'tiangolo/uvicorn-gunicorn:python3.9-slim'],
+    [
+      'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.10-slim',
+      [],
+      'tiangolo/uvicorn-gunicorn-fastapi:python3.10-slim',
+    ],
+    ['FROM tiangolo/uvicorn-gunicorn-fastapi', [], 'tiangolo/uvicorn-gunicorn-fastapi:slim'],
+    ['FROM ghcr.io/astral-sh/uv:python3.12-bookworm', [], 'python:3.12-slim-bookworm'],
+    ['FROM ghcr.io/astral-sh/uv:0.5.4-python3.11-bookworm-slim', ['python'], 'python:3.11-slim-bookworm'],
+    ['FROM ghcr.io/astral-sh/uv:python3.12-alpine', [], 'python:3.12-alpine'],
+    [
+      'FROM ghcr.io/astral-sh/uv:python3.12-bookworm',
+      ['uv'],
+      'ghcr.io/astral-sh/uv:python3.12-bookworm-slim',
+    ],
+    [
+      'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim',
+      ['uv'],
+      'ghcr.io/astral-sh/uv:python3.12-bookworm-slim',
+    ],
+    ['FROM nikolaik/python-nodejs:python3.11-nodejs20', ['gunicorn'], 'python:3.11-slim'],
+    ['FROM nikolaik/python-nodejs:python3.12-nodejs22-bookworm', [], 'python:3.12-slim-bookworm'],
+    [
+      'FROM nikolaik/python-nodejs:python3.11-nodejs20',
+      ['node'],
+      'nikolaik/python-nodejs:python3.11-nodejs20-slim',
+    ],
+    [
+      'FROM nikolaik/python-nodejs:python3.11-nodejs20-slim',
+      ['npm'],
+      'nikolaik/python-nodejs:python3.11-nodejs20-slim',
+    ],
+    ['FROM public.ecr.aws/docker/library/python:3.11', [], 'public.ecr.aws/docker/library/python:3.11-slim'],
+    [
+      'FROM mirror.gcr.io/library/python:3.12-bookworm',
+      [],
+      'mirror.gcr.io/library/python:3.12-slim-bookworm',
+    ],
+  ])('%s (the container runs %j) → %s', (line, runs, expected) => {
+    expect(choose(python, line, runs)).toMatchObject({ ok: true, image: expected });
+  });
+
+  it.each([
+    ['FROM amazoncorretto:17', 'eclipse-temurin:17-jre'],
+    ['FROM amazoncorretto:21-al2023', 'eclipse-temurin:21-jre'],
+    ['FROM amazoncorretto:8u392-al2', 'eclipse-temurin:8-jre'],
+    ['FROM amazoncorretto:17-alpine3.19', 'eclipse-temurin:17-jre-alpine'],
+    ['FROM public.ecr.aws/docker/library/eclipse-temurin:21', 'eclipse-temurin:21-jre'],
+  ])('%s → %s with a note', (line, expected) => {
+    const choice = choose(java, line);
+    expect(choice).toMatchObject({ ok: true, image: expected });
+    if (line.includes('amazoncorretto')) expect(choice.ok && choice.notes.join()).toMatch(/full JDK/);
   });
 });
 

@@ -132,6 +132,8 @@ describe('profile loading', () => {
         '1: settings: missing required field "venvPath"',
         '1: settings: missing required field "toolPackages"',
         '1: settings: missing required field "installers"',
+        '1: settings: missing required field "systemPythonImages"',
+        '1: settings: missing required field "userBasePath"',
         '1: settings: missing required field "installerImages"',
         '1: settings: missing required field "frameworks"',
       ],
@@ -206,7 +208,12 @@ describe('extends: a profile laid over a loaded one', () => {
     [
       'adds registry prefixes',
       'extends: python\nregistryPrefixes:\n  - prefix: registry.corp.example/base/\n',
-      (p: Profile) => expect(p.registryPrefixes).toEqual([{ prefix: 'registry.corp.example/base/' }]),
+      // appended after the shipped public mirrors
+      (p: Profile) =>
+        expect(p.registryPrefixes?.slice(-2)).toEqual([
+          { prefix: 'mirror.gcr.io/library/' },
+          { prefix: 'registry.corp.example/base/' },
+        ]),
     ],
   ])('%s', (_name, text, check) => {
     check(extending(text));

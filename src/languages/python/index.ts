@@ -6,7 +6,7 @@ import { pythonSettingsSchema } from './python-settings';
 
 export const strategy = defineStrategy({
   settingsSchema: pythonSettingsSchema,
-  templates: ['systemPackages', 'builderVenv', 'stripInstallers'],
+  templates: ['systemPackages', 'builderVenv', 'stripInstallers', 'builderUserBase'],
   analyze: analyzePython,
   // The plan reads the Dockerfile's commands; the manifests only feed the report.
   describe: (details) => details,

@@ -43,6 +43,7 @@ type Environment =
   | { kind: 'existing-venv'; path: string }
   | { kind: 'uv-project'; path: string }
   | { kind: 'user-site'; path: string }
+  | { kind: 'user-base'; path: string; before: RunFacts }
   | { kind: 'prefix'; path: string }
   | { kind: 'none' };
 
@@ -55,7 +56,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   const containerStart = containerStartInstall(input, tools);
   if (containerStart) return { kind: 'skip', reason: containerStart };
 
-  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile));
+  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), runtimeCommands(facts));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   warnings.push(...image.warnings);
 
@@ -69,7 +70,9 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
       reason: 'conda environments are not supported yet: the runtime image would need conda itself',
     };
   }
-  const environment = pythonEnvironment(classified, input, settings);
+  const chosen = pythonEnvironment(classified, input, settings);
+  const environment = systemPythonEnvironment(chosen, classified, input, settings);
+  if (typeof environment === 'string') return { kind: 'skip', reason: environment };
   if (
     environment.kind === 'prefix' &&
     ['/', '/usr', '/usr/local', '/opt'].includes(environment.path.replace(/\/+$/, '') || '/')
@@ -120,6 +123,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     }
     builderInsertions.push(venvInsertion(input, environment.path, environment.before, systemSitePackages));
   }
+  if (environment.kind === 'user-base') builderInsertions.push(userBaseInsertion(input, environment));
   if (
     environment.kind === 'new-venv' ||
     (environment.kind === 'existing-venv' && !venvWithoutPip(facts.runs))
@@ -270,6 +274,43 @@ function pythonEnvironment(
   return venv ? { kind: 'existing-venv', path: venv } : { kind: 'none' };
 }
 
+/**
+ * Images whose own command runs the system Python's tools (tiangolo's /start.sh runs the image's
+ * gunicorn) cannot use a venv: that gunicorn would not see it. pip installs into a user base
+ * (PYTHONUSERBASE), which the system Python reads, instead.
+ */
+function systemPythonEnvironment(
+  environment: Environment,
+  classified: readonly { run: RunFacts; commands: PythonCommand[] }[],
+  input: PlanContext,
+  settings: PythonSettings,
+): Environment | string {
+  const image = input.facts.from.name;
+  if (environment.kind !== 'new-venv' || !settings.systemPythonImages.some((p) => new RegExp(p).test(image)))
+    return environment;
+  const other = classified
+    .flatMap((c) => c.commands)
+    .find((c) => c.kind === 'dependencies' && c.tool !== 'pip');
+  if (other?.kind === 'dependencies')
+    return `${image} runs the system Python's own tools (its command), which would not see a virtual environment, and ${other.tool} cannot install into a user base; install with pip or create a venv in the Dockerfile`;
+  return { kind: 'user-base', path: settings.userBasePath, before: environment.before };
+}
+
+function userBaseInsertion(
+  input: PlanContext,
+  environment: { path: string; before: RunFacts },
+): BuilderInsertion {
+  const instruction = environment.before.instruction;
+  const user = environment.before.user;
+  return {
+    at: { kind: 'before', index: input.facts.stage.instructions.indexOf(instruction) },
+    template: input.profile.templates.builderUserBase,
+    values: { path: environment.path, user: user && !/^(root|0)(:.*)?$/.test(user) ? user : null },
+    instructions: [],
+    reason: `pip installs into the user base ${environment.path} (PYTHONUSERBASE) from line ${instruction.line + 1}: the image's own command runs the system Python, which reads it`,
+  };
+}
+
 /** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
 function venvInsertion(
   input: PlanContext,
@@ -300,6 +341,11 @@ function environmentPathEnv(environment: Environment, existingEnv: string): Stag
         ['VIRTUAL_ENV', environment.path],
         ['PATH', `${environment.path}/bin:$PATH`],
       ]);
+    case 'user-base':
+      return env([
+        ['PYTHONUSERBASE', environment.path],
+        ['PATH', `${environment.path}/bin:$PATH`],
+      ]);
     case 'uv-project':
     case 'user-site':
     case 'existing-venv':
@@ -321,6 +367,8 @@ function describeEnvironment(environment: Environment): string {
       return 'the uv project environment';
     case 'user-site':
       return 'packages installed with pip --user';
+    case 'user-base':
+      return 'the user base with every package pip installed and its console scripts';
     case 'prefix':
       return 'packages installed into a prefix';
     default:

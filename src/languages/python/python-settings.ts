@@ -13,6 +13,10 @@ export const pythonSettingsSchema = Type.Object(
      * code keeps them (`setuptools: [setuptools, pkg_resources]`).
      */
     installers: Type.Record(Type.String(), Type.Array(Type.String())),
+    /** Images whose own command runs the system Python's tools: pip installs into a user base, not a venv. */
+    systemPythonImages: Type.Array(Type.String()),
+    /** The user base (PYTHONUSERBASE) for those images; the runtime copies it whole. */
+    userBasePath: absolutePath,
     /** Images installers are copied from (`COPY --from=ghcr.io/astral-sh/uv`) and the programs they bring. */
     installerImages: Type.Array(
       Type.Object(

@@ -1,0 +1,5 @@
+__version__ = "0.3.0"
+
+
+def shout(text):
+    return text.upper() + "!"
