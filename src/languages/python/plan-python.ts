@@ -64,6 +64,12 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     run,
     commands: run.commands.map((c) => classifyPythonCommand(c, tools, run.workdir)),
   }));
+  const systemInstall = classified.find((c) => c.commands.some((k) => k.kind === 'system-install'));
+  if (systemInstall)
+    return {
+      kind: 'skip',
+      reason: `line ${systemInstall.run.instruction.line + 1} installs with uv pip install --system, which ignores virtual environments: the packages land in the system Python and cannot be copied apart from the base image; install into a venv (uv venv, then uv pip install) to convert`,
+    };
   if (classified.some((c) => c.commands.some((k) => k.kind === 'conda'))) {
     return {
       kind: 'skip',

@@ -9,6 +9,8 @@ import { programName, ShellCommand } from '../../analyze/shell-commands';
 
 export type PythonCommand =
   | { kind: 'dependencies'; tool: string }
+  /** `uv pip install --system`: into the system Python, ignoring any venv. */
+  | { kind: 'system-install'; tool: string }
   | { kind: 'tool-install'; packages: string[] }
   | { kind: 'user-install' }
   | { kind: 'prefix-install'; path: string }
@@ -20,6 +22,8 @@ export type PythonCommand =
 
 const PYTHON = /^python(\d(\.\d+)?)?$/;
 const PIP = /^pip(\d(\.\d+)?)?$/;
+/** Installers that also run as `python -m NAME` (`python3 -m poetry install`). */
+const MODULE_INSTALLERS = new Set(['poetry', 'pipenv', 'pdm', 'uv']);
 
 export function classifyPythonCommand(
   command: ShellCommand,
@@ -28,6 +32,8 @@ export function classifyPythonCommand(
 ): PythonCommand {
   const words = command.words;
   const program = programName(command);
+  if (PYTHON.test(program) && words[1] === '-m' && MODULE_INSTALLERS.has(words[2] ?? ''))
+    return classifyPythonCommand({ ...command, words: words.slice(2) }, toolPackages, workdir);
   const pipArgs = PIP.test(program)
     ? words.slice(1)
     : PYTHON.test(program) && words[1] === '-m' && words[2] === 'pip'
@@ -107,7 +113,9 @@ function classifyPip(
   if (hasOption(parsed, '--user')) return { kind: 'user-install' };
   const location = optionValue(parsed, '--prefix', '-t', '--root');
   if (location) return { kind: 'prefix-install', path: resolve(workdir, location) };
-  if (hasOption(parsed, '--system') && tool === 'uv pip') return { kind: 'dependencies', tool };
+  // uv's --system skips every interpreter in a virtual environment: the packages land in the system Python.
+  if (hasOption(parsed, '--system') && tool === 'uv pip')
+    return { kind: 'system-install', tool: 'uv pip --system' };
   const requirements = hasOption(parsed, '-r', '-e', '-c');
   const packages = parsed.operands.map((p) => p.toLowerCase().replace(/[<>=!~[;].*$/, ''));
   if (!requirements && packages.length > 0 && packages.every((p) => toolPackages.has(p)))

@@ -22,16 +22,22 @@ export function pointAtVenv(command: CommandSpec, venvPath: string, copiedPaths:
 
 const RUN_WRAPPERS = ['poetry', 'pipenv', 'pdm', 'uv'];
 
-/** `poetry run gunicorn app` needs poetry; with the environment on PATH, `gunicorn app` is the same command. */
+/**
+ * `poetry run gunicorn app` (or `python -m poetry run ...`) needs poetry; with the environment on
+ * PATH, `gunicorn app` is the same command.
+ */
 export function dropRunWrapper(command: CommandSpec, uvInRuntime: boolean): CommandSpec {
   const wrappers = RUN_WRAPPERS.filter((w) => w !== 'uv' || !uvInRuntime);
   if (command.form === 'exec') {
-    const [tool, verb, ...rest] = command.argv;
+    const asModule = /^python[0-9.]*$/.test(command.argv[0] ?? '') && command.argv[1] === '-m';
+    const [tool, verb, ...rest] = asModule ? command.argv.slice(2) : command.argv;
     if (!wrappers.includes(tool ?? '') || verb !== 'run') return command;
     while (rest[0]?.startsWith('-')) rest.shift();
     return rest.length ? { form: 'exec', argv: rest } : command;
   }
-  const pattern = new RegExp(`^(\\s*)(${wrappers.join('|')})\\s+run\\s+((?:-\\S+\\s+)*)`);
+  const pattern = new RegExp(
+    `^(\\s*)(python[0-9.]*\\s+-m\\s+)?(${wrappers.join('|')})\\s+run\\s+((?:-\\S+\\s+)*)`,
+  );
   return pattern.test(command.text) ? { form: 'shell', text: command.text.replace(pattern, '$1') } : command;
 }
 
@@ -43,7 +49,7 @@ export function shownCommand(command: CommandSpec): string {
 export function containerStartInstall(input: PlanContext, tools: ReadonlySet<string>): string | null {
   for (const c of containerCommand(input.facts).commands) {
     const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
-    if (kind === 'dependencies' || kind === 'tool-install' || kind === 'user-install' || kind === 'uv-sync') {
+    if (['dependencies', 'system-install', 'tool-install', 'user-install', 'uv-sync'].includes(kind)) {
       return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;
     }
   }

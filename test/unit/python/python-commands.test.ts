@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { convertText } from '../../../src';
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { classifyPythonCommand } from '../../../src/languages/python/python-commands';
 
@@ -21,6 +25,13 @@ describe('classifyPythonCommand', () => {
     ['pip install --target deps -r requirements.txt', { kind: 'prefix-install', path: '/app/deps' }],
     ['poetry install --no-root', { kind: 'dependencies', tool: 'poetry' }],
     ['pipenv install --system --deploy', { kind: 'dependencies', tool: 'pipenv' }],
+    ['python -m pipenv install --deploy', { kind: 'dependencies', tool: 'pipenv' }],
+    ['python3 -m poetry install --only main --no-root', { kind: 'dependencies', tool: 'poetry' }],
+    ['python3.12 -m pdm sync --prod', { kind: 'dependencies', tool: 'pdm' }],
+    ['python -m uv sync --frozen', { kind: 'uv-sync' }],
+    ['python -m uv pip install -r requirements.txt', { kind: 'dependencies', tool: 'uv pip' }],
+    ['uv pip install --system -r requirements.txt', { kind: 'system-install', tool: 'uv pip --system' }],
+    ['python -m pipenv --version', { kind: 'other' }],
     ['uv sync --frozen', { kind: 'uv-sync' }],
     ['uv pip install -r requirements.txt', { kind: 'dependencies', tool: 'uv pip' }],
     ['python setup.py install', { kind: 'dependencies', tool: 'setup.py' }],
@@ -34,5 +45,61 @@ describe('classifyPythonCommand', () => {
     ['pip freeze', { kind: 'other' }],
   ])('%s', (script, expected) => {
     expect(classify(script)).toEqual(expected);
+  });
+});
+
+describe('install spellings through the conversion', () => {
+  const convert = (dockerfile: string, files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'msb-spell-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return convertText(dockerfile, { file: path.join(dir, 'Dockerfile'), context: dir });
+  };
+  const runtimeOf = (output: string) => output.slice(output.lastIndexOf('\nFROM '));
+  const pipfile = { Pipfile: '[packages]\nflask = "*"\n', 'Pipfile.lock': '{}' };
+  const poetry = { 'pyproject.toml': '[tool.poetry]\nname = "x"\n', 'poetry.lock': '' };
+
+  it.each<[string, string, Record<string, string>, string]>([
+    [
+      'python -m pip install',
+      'FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN python -m pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n' },
+      'CMD ["python", "app.py"]',
+    ],
+    [
+      'python -m pipenv install, run through python -m pipenv run',
+      'FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY . .\nRUN python -m pipenv install --deploy\nCMD ["python", "-m", "pipenv", "run", "gunicorn", "app:app"]\n',
+      pipfile,
+      'CMD ["gunicorn", "app:app"]',
+    ],
+    [
+      'pipenv install --deploy --system',
+      'FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY . .\nRUN pipenv install --deploy --system\nCMD pipenv run gunicorn app:app\n',
+      pipfile,
+      'CMD gunicorn app:app',
+    ],
+    [
+      'python3 -m poetry install',
+      'FROM python:3.11\nRUN pip install poetry\nWORKDIR /app\nCOPY . .\nRUN python3 -m poetry config virtualenvs.create false && python3 -m poetry install --only main\nCMD python3 -m poetry run uvicorn app:app\n',
+      poetry,
+      'CMD uvicorn app:app',
+    ],
+  ])('%s installs into the venv the runtime copies', (_name, dockerfile, files, command) => {
+    const result = convert(dockerfile, files);
+    expect(result.status).toBe('changed');
+    const venv = result.output.indexOf('RUN python3 -m venv "$VIRTUAL_ENV"');
+    expect(venv).toBeGreaterThan(result.output.indexOf('COPY . .'));
+    const runtime = runtimeOf(result.output);
+    expect(runtime).toContain('COPY --from=builder /opt/venv /opt/venv');
+    expect(runtime).toContain(command);
+    expect(runtime).not.toMatch(/pipenv|poetry/);
+  });
+
+  it('skips uv pip install --system: uv ignores the venv', () => {
+    const result = convert(
+      'FROM python:3.11\nCOPY --from=ghcr.io/astral-sh/uv /uv /bin/\nWORKDIR /app\nCOPY . .\nRUN uv pip install --system -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n' },
+    );
+    expect(result.status).toBe('skipped');
+    expect(result.reason).toMatch(/uv pip install --system, which ignores virtual environments/);
   });
 });

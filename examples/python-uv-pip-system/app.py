@@ -1,0 +1,1 @@
+import httpx; print(httpx.__version__)
