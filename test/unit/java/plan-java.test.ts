@@ -197,7 +197,9 @@ describe('java planning', () => {
     const result = convertIn(dockerfile, boot, { runtime: 'distroless' });
     expect(result.status).toBe('skipped');
     expect(result.reason).toContain('would not work: the container command needs a shell');
-    expect(result.broken).toEqual([{ kind: 'program-missing', message: expect.stringContaining('needs a shell') }]);
+    expect(result.broken).toEqual([
+      { kind: 'program-missing', message: expect.stringContaining('needs a shell') },
+    ]);
     const forced = convertIn(dockerfile, boot, { runtime: 'distroless', force: true });
     expect(forced.status).toBe('changed');
     expect(forced.warnings.join()).toContain('written with --force although it would not work');
