@@ -12,7 +12,15 @@ import { formCommands, healthchecks, needsShell } from '../../analyze/container-
 import { contextPaths } from '../../plan/context-paths';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
-import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
+import {
+  BUILDER,
+  copy,
+  env,
+  original,
+  StageNode,
+  user as userNode,
+  workdir as workdirNode,
+} from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
@@ -20,6 +28,7 @@ import { cgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
 import { moveStartupBuilds, resolveCommands } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
+import { rootUserChoice } from './go-root-user';
 import { goEnvFileUse } from './go-env-files';
 import { goRuntimeFiles } from './go-runtime-files';
 import type { GoSettings } from './go-settings';
@@ -135,6 +144,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       cgo,
       needsShell: commands.needsShell,
       builder: facts.from,
+      muslEvidence: apkEvidence(facts),
       globals: globalArgValues(dockerfile),
       rules: profile,
     },
@@ -144,6 +154,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   warnings.push(...choice.warnings);
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   const runtimeSettings = choice.runtime;
+  const image = choice.image;
 
   const builderInsertions: BuilderInsertion[] = [];
   if (cgo.reasons.length === 0 && !cgo.explicitlyStatic) {
@@ -174,7 +185,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       ? 'Runtime stage (added by msb): the cgo binary on an image with the same C library, without the Go toolchain.'
       : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
   ];
-  const runtime = baseRuntimeModel(facts, choice.image, comment);
+  const runtime = baseRuntimeModel(facts, image, comment);
   runtime.command = commands.nodes;
   decisions.push(...commands.decisions);
   if (
@@ -200,7 +211,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
 
   const user = runtimeUser(facts, {
-    image: choice.image,
+    image,
     userTool: runtimeSettings.userTool,
     users: runtimeSettings.users,
     nonrootUser: runtimeSettings.nonrootUser,
@@ -208,18 +219,11 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   runtime.user = user.user;
+  const root = rootUserChoice(input, image, runtimeSettings);
+  warnings.push(...root.warnings);
+  decisions.push(...root.decisions);
+  if (root.keepRoot) runtime.user = userNode('root');
   runtime.setup.push(...user.setup);
-  if (
-    !facts.user &&
-    runtimeSettings.nonrootUser &&
-    choice.image.endsWith(`:${runtimeSettings.nonrootUser}`)
-  ) {
-    decisions.push({
-      subject: 'USER',
-      placement: 'runtime',
-      why: `the original ran as root; ${choice.image} runs as ${runtimeSettings.nonrootUser}: files the app writes must be in writable places`,
-    });
-  }
 
   const copies: StageNode[] = [];
   if (!runtimeSettings.certificates) {
@@ -227,22 +231,24 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     decisions.push({
       subject: settings.certificates,
       placement: 'runtime',
-      why: `${choice.image} has no CA certificates: HTTPS clients need the bundle`,
+      why: `${image} has no CA certificates: HTTPS clients need the bundle`,
     });
   }
   const tzdataEmbedded =
     sources.packages.some((p) => p.imports.has('time/tzdata')) ||
     builds.some((b) => /\btimetzdata\b/.test(flagValue(b.command, 'tags') ?? ''));
   if (!runtimeSettings.zoneinfo && !tzdataEmbedded) {
+    // An apk-using builder is Alpine-based: its Go keeps zoneinfo where golang:*-alpine does.
+    const flavour = apkEvidence(facts) ? 'alpine' : (facts.from.tag ?? 'latest');
     const zone =
-      settings.zoneinfo.find((z) => new RegExp(z.builder).test(facts.from.tag ?? 'latest')) ??
+      settings.zoneinfo.find((z) => new RegExp(z.builder).test(flavour)) ??
       settings.zoneinfo[settings.zoneinfo.length - 1];
     copies.push(copy(BUILDER, zone.path, zone.path));
     if (zone.env) runtime.env.unshift(env([[zone.env, zone.path]]));
     decisions.push({
       subject: zone.path,
       placement: 'runtime',
-      why: `${choice.image} has no time-zone data and the program does not import time/tzdata`,
+      why: `${image} has no time-zone data and the program does not import time/tzdata`,
     });
   } else if (tzdataEmbedded) {
     decisions.push({
@@ -287,7 +293,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       commands.programs,
       facts,
       runtimeSettings.commands,
-      choice.image,
+      image,
       copied,
       files.map((f) => f.path),
       workdir,
@@ -306,7 +312,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     builderInsertions,
     warnings,
     decisions,
-    runtimeImage: choice.image,
+    runtimeImage: image,
     carried: settled.carried,
   };
 }
@@ -383,6 +389,12 @@ function withGopath(facts: StageFacts, gopath: string): StageFacts {
     runs: facts.runs.map((r) => ({ ...r, workdir: fix(r.workdir) })),
     copies: facts.copies.map((c) => ({ ...c, dest: fix(c.dest), workdir: fix(c.workdir) })),
   };
+}
+
+/** `RUN apk add ...` says the builder is Alpine-based whatever its name (tetafro/golang-gcc). */
+function apkEvidence(facts: StageFacts): string | null {
+  const run = facts.runs.find((r) => r.commands.some((c) => programName(c) === 'apk'));
+  return run ? `line ${run.instruction.line + 1} runs apk` : null;
 }
 
 function hasWorkdir(facts: StageFacts): boolean {
