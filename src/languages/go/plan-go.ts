@@ -8,7 +8,8 @@ import { posix as path } from 'path';
 import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import { globalArgValues } from '../../plan/base-image';
-import { formCommands, healthchecks, needsShell } from '../../analyze/container-command';
+import { containerCommand, formCommands, healthchecks, needsShell } from '../../analyze/container-command';
+import { commandFileArguments } from '../../plan/command-file-arguments';
 import { contextPaths } from '../../plan/context-paths';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
@@ -22,6 +23,7 @@ import {
   workdir as workdirNode,
 } from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
+import { RuntimeFile, RuntimeFileSet } from '../../plan/runtime-files';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse } from './go-cgo';
@@ -259,8 +261,15 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
   copies.push(...user.copies);
 
+  const named = commandFileArguments(
+    containerCommand(facts).commands.map((c) => c.words),
+    workdir,
+    paths,
+    (to, from) =>
+      copied.some((b) => isWithin(to, b)) || paths.filesUnder(from).some((f) => f.endsWith('.go')),
+  );
   const settled = settleRuntimeFiles(
-    goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
+    withFiles(goRuntimeFiles(paths, facts.runs, sources, workdir, settings), named),
     paths,
     context,
     (file) => goEnvFileUse(context, file),
@@ -413,6 +422,13 @@ function pathDirs(value: string | undefined, fallback: string[]): string[] {
     .split(':')
     .flatMap((d) => (d === '$PATH' || d === '${PATH}' ? fallback : [d]))
     .filter(Boolean);
+}
+
+/** The files found plus those the command names, none inside another. */
+function withFiles(found: RuntimeFile[], named: RuntimeFile[]): RuntimeFile[] {
+  const set = new RuntimeFileSet();
+  for (const file of [...found, ...named]) set.add(file);
+  return set.files;
 }
 
 function unique<T>(items: T[]): T[] {

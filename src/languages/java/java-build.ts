@@ -12,7 +12,7 @@ import type { ContextPaths } from '../../plan/context-paths';
 import { gradleArtifacts, GradleProject, readGradleProject } from './gradle-build';
 import { BuildCommand, GradleCommand, jarToolOutput, MavenCommand, parseBuildCommand } from './java-commands';
 import { isApplicationModule, JavaArtifact, mavenArtifacts } from './maven-artifacts';
-import { MavenProject, readMavenModules } from './maven-pom';
+import { interpolate, MavenProject, readMavenModules, text } from './maven-pom';
 
 export interface BuiltArtifact extends JavaArtifact {
   /** Absolute path in the builder. */
@@ -155,11 +155,19 @@ function matchesModule(selector: string, module: MavenProject, rootContextDir: s
     : false;
 }
 
+/** The release the properties name, else maven-compiler-plugin's own `<release>`/`<target>`/`<source>`. */
 function javaRelease(modules: MavenProject[]): number | null {
   for (const m of modules) {
-    const value = ['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source']
-      .map((k) => m.properties.get(k))
-      .find((v) => v !== undefined);
+    const compiler = m.plugins.find((p) => p.artifactId === 'maven-compiler-plugin')?.configuration ?? {};
+    const value = [
+      ...['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source'].map(
+        (k) => m.properties.get(k),
+      ),
+      ...['release', 'target', 'source'].map((k) => {
+        const configured = text(compiler[k]);
+        return configured === null ? undefined : interpolate(configured, m.properties);
+      }),
+    ].find((v) => v !== undefined && !v.includes('${'));
     const major = value ? Number(/^(?:1\.)?(\d+)/.exec(value)?.[1]) : NaN;
     if (!Number.isNaN(major)) return major;
   }

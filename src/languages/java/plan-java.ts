@@ -5,7 +5,8 @@
  * the artifact, at the path the command names (or a fixed name when that path cannot work).
  */
 import { posix as path } from 'path';
-import { needsShell } from '../../analyze/container-command';
+import { containerCommand, needsShell } from '../../analyze/container-command';
+import { commandFileArguments } from '../../plan/command-file-arguments';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
@@ -215,10 +216,17 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     );
     decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
   }
-  const found = copiedRuntimeFiles(paths, facts.runs, {
-    ...settings,
-    isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f),
-  });
+  const isSource = (f: string) =>
+    /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f);
+  const found = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource });
+  const named = commandFileArguments(
+    containerCommand(facts).commands.map((c) => c.words),
+    facts.workdir,
+    paths,
+    (to, from) =>
+      copies.some((c) => isWithin(to, c.to) || isWithin(to, c.from)) || paths.filesUnder(from).some(isSource),
+  );
+  for (const file of named) found.add(file);
   const files = settleRuntimeFiles(found.files, paths, context, (file) => javaEnvFileUse(context, file));
   warnings.push(...files.warnings);
   decisions.push(...files.decisions);
