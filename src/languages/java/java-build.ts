@@ -9,7 +9,7 @@ import { programName } from '../../analyze/shell-commands';
 import type { RunFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
 import type { ContextPaths } from '../../plan/context-paths';
-import { gradleArtifacts, GradleProject, readGradleProject } from './gradle-build';
+import { gradleArtifacts, GradleProject, installedDistribution, readGradleProject } from './gradle-build';
 import { BuildCommand, GradleCommand, jarToolOutput, MavenCommand, parseBuildCommand } from './java-commands';
 import { isApplicationModule, JavaArtifact, mavenArtifacts } from './maven-artifacts';
 import { interpolate, MavenProject, readMavenModules, text } from './maven-pom';
@@ -221,6 +221,12 @@ function gradleBuild(
     .filter((t) => t.includes(':'))
     .map((t) => t.replace(/^:/, '').split(':').slice(0, -1).join('/'));
   const candidates = named.length > 0 ? projects.filter((p) => named.includes(p.relative)) : projects;
+  const taskNames = command.tasks.map((t) => t.split(':').pop() ?? t);
+  if (taskNames.includes('installDist') && !taskNames.some((t) => /^(build|assemble|bootJar|jar)$/.test(t))) {
+    // installDist builds the plain jar and start scripts into build/install/<name>/, never a bootJar.
+    const installed = candidates.flatMap((p) => installedDistribution(p.project, p.name, p.relative));
+    return installed.map((a) => ({ ...a, absolute: path.resolve(projectDir, a.path), certain: true }));
+  }
   const artifacts = candidates.flatMap((p) =>
     gradleArtifacts(p.project, p.name, p.relative).map((a) => ({
       ...a,

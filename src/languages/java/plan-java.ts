@@ -98,8 +98,18 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       };
     }
     const best = runnable[0];
+    const entry = best.entry ? path.join(best.absolute, best.entry) : null;
+    const runsEntry = containerCommand(facts).commands.some(
+      (c) => entry !== null && path.resolve(facts.workdir, c.words[0] ?? '') === entry,
+    );
     if (best.kind === 'war' && !best.runnable) war = best;
-    else {
+    else if (runsEntry) {
+      copies.push({
+        from: best.absolute,
+        to: best.absolute,
+        why: `${best.why}; the container command runs ${entry}`,
+      });
+    } else {
       copies.push({
         from: best.absolute,
         to: best.absolute,
