@@ -154,8 +154,16 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   ]);
   let commandLines = commands;
   if (war) {
-    const webapps = path.join(settings.servlet.webapps, 'ROOT.war');
-    copies.push({ from: war.absolute, to: webapps, why: `${war.why}: deployed as the root web application` });
+    // A WAR the build deployed under its own name keeps it: the name is the URL's context path.
+    const deployedAs = build.produced.map((p) => /\/webapps\/([^/]+\.war)$/.exec(p)?.[1]).find(Boolean);
+    const webapps = path.join(settings.servlet.webapps, deployedAs ?? 'ROOT.war');
+    copies.push({
+      from: war.absolute,
+      to: webapps,
+      why: deployedAs
+        ? `${war.why}: deployed as ${deployedAs}, as the original build did (context path /${deployedAs.replace(/\.war$/, '')})`
+        : `${war.why}: deployed as the root web application`,
+    });
     commandLines = [
       { keyword: 'CMD', command: { form: 'exec', argv: settings.servlet.command }, written: null },
     ];
