@@ -41,6 +41,7 @@ export const goSettingsSchema = Type.Object(
     ),
     cgoModules: stringList,
     rootEvidence: rootEvidenceSchema,
+    fileLoaders: stringList,
     runtimeFiles: stringList,
     generators: stringList,
     runtimeDirs: stringList,

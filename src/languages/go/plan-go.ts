@@ -31,6 +31,7 @@ import { flagValue, GoCommand, parseGoCommand } from './go-commands';
 import { moveStartupBuilds, resolveCommands } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
 import { rootUserChoice } from './go-root-user';
+import { goConfigFileWarnings } from './go-config-files';
 import { goEnvFileUse } from './go-env-files';
 import { goRuntimeFiles } from './go-runtime-files';
 import type { GoSettings } from './go-settings';
@@ -272,10 +273,10 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     withFiles(goRuntimeFiles(paths, facts.runs, sources, workdir, settings), named),
     paths,
     context,
-    (file) => goEnvFileUse(context, file),
+    (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
   );
   const files = settled.files;
-  warnings.push(...settled.warnings);
+  warnings.push(...settled.warnings, ...goConfigFileWarnings(context, sources, paths, workdir));
   decisions.push(...settled.decisions);
   const fileCopies = files.filter((f) => !copied.some((b) => b === f.path));
   for (const binary of copied) {
