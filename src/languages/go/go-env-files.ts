@@ -23,13 +23,17 @@ export function goEnvFileUse(
   loaders: readonly string[],
 ): FileUse {
   const name = path.basename(contextPath);
-  const required = new Set(sources.modules.flatMap((m) => m.requires));
+  // Imports count too: GOPATH projects have no go.mod.
+  const used = [
+    ...sources.modules.flatMap((m) => m.requires),
+    ...sources.packages.flatMap((p) => [...p.imports]),
+  ];
   const named = sources.packages.some((p) => p.pathLiterals.some((l) => path.basename(l) === name));
-  if (!named && !loaders.some((m) => required.has(m) || [...required].some((r) => r.startsWith(`${m}/`))))
+  if (!named && !loaders.some((m) => used.some((u) => u === m || u.startsWith(`${m}/`))))
     return {
       required: false,
       unused: true,
-      why: `no Go code can read ${name}: go.mod requires no library that loads such files and no source names it (compose or the platform reads it)`,
+      why: `no Go code can read ${name}: no library that loads such files is required or imported and no source names it (compose or the platform reads it)`,
     };
   const uses: { required: boolean; why: string }[] = [];
   for (const file of context.files.filter(
