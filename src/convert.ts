@@ -26,8 +26,7 @@ import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
 import type { Profile } from './profiles/profile-types';
 import { runtimeProblem } from './profiles/runtime-names';
-
-export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+import type { ConversionStatus } from './status';
 
 export interface ConversionResult {
   file: string;
@@ -35,7 +34,7 @@ export interface ConversionResult {
   /** Why the file was left as it is (unchanged/skipped) or the error message. */
   reason?: string;
   detection: Detection | null;
-  /** The text as read and the converted text (equal unless status is "changed"). */
+  /** The text as read and the converted text (equal unless status is "converted"). */
   original: string;
   output: string;
   encoding: TextEncoding;
@@ -114,7 +113,7 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
     decisions: [],
     changes: [],
   };
-  if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
+  if (plan.status !== 'converted') return { ...base, status: plan.status, reason: plan.reason, output: text };
 
   const body = applyEdits(dockerfile.text, plan.edits);
   const output = (dockerfile.bom ? '\uFEFF' : '') + body;
@@ -149,7 +148,7 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
   }
   return {
     ...base,
-    status: 'changed',
+    status: 'converted',
     output,
     changes: plan.changes,
     warnings: [...plan.warnings, ...lint.warnings],

@@ -73,7 +73,7 @@ describe('msb convert', () => {
     const [json, ...others] = JSON.parse(stdout);
     expect(others).toEqual([]);
     expect(json).toMatchObject({
-      status: 'changed',
+      status: 'converted',
       language: 'python',
       packageManager: 'pip',
       runtimeImage: 'python:3.11-slim',

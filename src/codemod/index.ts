@@ -5,4 +5,4 @@ export { resolveRepositories, findDockerfiles, isDockerfileName } from './discov
 export type { RepositoryTarget } from './discover';
 export { reportToJson, reportToMarkdown, reportToTerminal, writeReport } from './report';
 export { estimatedSavingMb, imageSizeMb } from './image-sizes';
-export type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary, FileOutcome } from './types';
+export type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } from './types';

@@ -6,26 +6,29 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { writeFileSafely } from '../emit/write-file';
 import { MsbError } from '../errors';
+import { OutputMode, STATUSES, statusLabel } from '../status';
 import { clip, fitWidths } from './fit-columns';
 import type { CodemodRow, CodemodSummary } from './types';
 
 /** Rows printed in the terminal before "… N more": the full list belongs in --report. */
 const TERMINAL_ROW_LIMIT = 40;
 
+/** Version 2: rows carry `status` (src/status.ts) and `written`; counts are keyed by status. */
 export function reportToJson(summary: CodemodSummary): string {
-  return `${JSON.stringify({ version: 1, ...summary }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 2, ...summary }, null, 2)}\n`;
 }
 
 export function reportToMarkdown(summary: CodemodSummary): string {
   const t = summary.totals;
+  const mode = outputMode(summary);
   const lines = [
     '# msb codemod report',
     '',
     `Mode: ${summary.mode}. Patches: \`${summary.outDir}\`.`,
     '',
-    '| repositories | Dockerfiles | converted | unchanged | skipped | failed | estimated saving |',
+    `| repositories | Dockerfiles | ${STATUSES.map((s) => statusLabel(s, mode)).join(' | ')} | estimated saving |`,
     '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${t.repositories} | ${t.dockerfiles} | ${t.converted} | ${t.unchanged} | ${t.skipped} | ${t.failed + t.repositoryErrors} | ${t.savingMb} MB |`,
+    `| ${t.repositories} | ${t.dockerfiles} | ${t.converted} | ${t.unchanged} | ${t.skipped} | ${t.error + t.repositoryErrors} | ${t.savingMb} MB |`,
     '',
     '| repository | file | language | result | images | saving | changes and warnings |',
     '|---|---|---|---|---|---:|---|',
@@ -33,7 +36,7 @@ export function reportToMarkdown(summary: CodemodSummary): string {
   for (const row of summary.rows) {
     const notes = [...row.changes, ...row.warnings.map((w) => `⚠ ${w}`)].map(cell).join('<br>');
     lines.push(
-      `| ${cell(row.repository)} | ${cell(row.file || '(repository)')} | ${cell(languageOf(row))} | ${cell(resultOf(row))} | ${cell(imagesOf(row))} | ${row.savingMb === null ? '' : `${row.savingMb} MB`} | ${notes} |`,
+      `| ${cell(row.repository)} | ${cell(row.file || '(repository)')} | ${cell(languageOf(row))} | ${cell(resultOf(row, mode))} | ${cell(imagesOf(row))} | ${row.savingMb === null ? '' : `${row.savingMb} MB`} | ${notes} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -47,8 +50,9 @@ export function reportToTerminal(
   options: { limit?: number; width?: number } = {},
 ): string {
   const limit = options.limit ?? TERMINAL_ROW_LIMIT;
+  const mode = outputMode(summary);
   const interesting = summary.rows.filter(
-    (r) => r.outcome === 'converted' || r.outcome === 'failed' || r.warnings.length > 0,
+    (r) => r.status === 'converted' || r.status === 'error' || r.warnings.length > 0,
   );
   const shown = (interesting.length > 0 ? interesting : summary.rows).slice(0, limit);
   const table = formatTable(
@@ -58,7 +62,7 @@ export function reportToTerminal(
         r.repository,
         r.file || '(repository)',
         languageOf(r),
-        resultOf(r),
+        resultOf(r, mode),
         imagesOf(r),
         r.savingMb === null ? '' : `${r.savingMb} MB`,
         firstWarning(r),
@@ -72,8 +76,7 @@ export function reportToTerminal(
   const hidden = summary.rows.length - shown.length;
   const t = summary.totals;
   const patches = summary.repositories.filter((r) => r.patch).length;
-  const verb = summary.mode === 'dry-run' ? 'would convert' : 'converted';
-  const repositories = `${count(t.repositories, 'repository', 'repositories')}${t.repositoryErrors ? ` (${t.repositoryErrors} failed)` : ''}`;
+  const repositories = `${count(t.repositories, 'repository', 'repositories')}${t.repositoryErrors ? ` (${count(t.repositoryErrors, 'error', 'errors')})` : ''}`;
   const lines = [
     table,
     ...(hidden > 0
@@ -82,7 +85,7 @@ export function reportToTerminal(
         ]
       : []),
     '',
-    `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${verb} ${t.converted}, unchanged ${t.unchanged}, skipped ${t.skipped}, failed ${t.failed}; estimated saving ${t.savingMb} MB.`,
+    `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${STATUSES.map((s) => `${statusLabel(s, mode)} ${t[s]}`).join(', ')}; estimated saving ${t.savingMb} MB.`,
     `${count(patches, 'patch file', 'patch files')} in ${summary.outDir}${summary.mode === 'dry-run' && t.converted > 0 ? ' (apply with `git apply`, or rerun with --write)' : ''}.`,
   ];
   return `${lines.join('\n')}\n`;
@@ -90,8 +93,9 @@ export function reportToTerminal(
 
 /**
  * `--report FILE.json|FILE.md`: the summary in that format. `--report DIR` (no extension): both,
- * plus rerun lists as turbolift writes them, one repository root per line: `converted.txt` (something
- * converted) and `failed.txt` (a file or the repository failed), for `--repos-from`.
+ * plus rerun lists as turbolift writes them, one repository root per line, named by status:
+ * `converted.txt` (a Dockerfile converted) and `error.txt` (a Dockerfile or the repository itself
+ * ended in an error), for `--repos-from`.
  */
 export async function writeReport(target: string, summary: CodemodSummary): Promise<void> {
   const ext = path.extname(target).toLowerCase();
@@ -105,11 +109,11 @@ export async function writeReport(target: string, summary: CodemodSummary): Prom
   await writeFileSafely(path.join(target, 'report.md'), reportToMarkdown(summary));
   await writeFileSafely(
     path.join(target, 'converted.txt'),
-    list(summary.repositories.filter((r) => r.converted > 0).map((r) => r.root)),
+    list(summary.repositories.filter((r) => r.counts.converted > 0).map((r) => r.root)),
   );
   await writeFileSafely(
-    path.join(target, 'failed.txt'),
-    list(summary.repositories.filter((r) => r.error !== null || r.failed > 0).map((r) => r.root)),
+    path.join(target, 'error.txt'),
+    list(summary.repositories.filter((r) => r.error !== null || r.counts.error > 0).map((r) => r.root)),
   );
 }
 
@@ -162,8 +166,14 @@ function languageOf(row: CodemodRow): string {
   return [row.language, row.framework].filter(Boolean).join('/') || '-';
 }
 
-function resultOf(row: CodemodRow): string {
-  return row.outcome === 'converted' || !row.reason ? row.outcome : `${row.outcome}: ${row.reason}`;
+/** A dry run would convert; --write and --git-branch converted. */
+function outputMode(summary: CodemodSummary): OutputMode {
+  return summary.mode === 'dry-run' ? 'preview' : 'write';
+}
+
+function resultOf(row: CodemodRow, mode: OutputMode): string {
+  const label = statusLabel(row.status, mode);
+  return row.status === 'converted' || !row.reason ? label : `${label}: ${row.reason}`;
 }
 
 function firstWarning(row: CodemodRow): string {

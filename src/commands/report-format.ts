@@ -31,7 +31,7 @@ export function resultToJson(
         }
       : null,
     ...(options.diff ? { diff: unifiedDiff(diffPath(result.file), result.original, result.output) } : {}),
-    ...(options.output !== false && result.status === 'changed' ? { output: result.output } : {}),
+    ...(options.output !== false && result.status === 'converted' ? { output: result.output } : {}),
   };
 }
 

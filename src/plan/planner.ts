@@ -32,7 +32,7 @@ export { INJECTED_VALUE_REASON };
 export type Plan =
   | { status: 'unchanged' | 'skipped'; reason: string; detection: Detection | null; warnings: string[] }
   | {
-      status: 'changed';
+      status: 'converted';
       detection: Detection;
       edits: TextEdit[];
       changes: string[];
@@ -166,7 +166,7 @@ export function planConversion(
   edits.push(appendBlocks(dockerfile, rendered.blocks));
   changes.push(`added the runtime stage "${runtimeName}" FROM ${strategyPlan.runtime.from}`);
   return {
-    status: 'changed',
+    status: 'converted',
     detection,
     edits,
     changes,

@@ -1,5 +1,5 @@
 /**
- * End-to-end check of every example with an `e2e:` block and `status: changed`:
+ * End-to-end check of every example with an `e2e:` block and `status: converted`:
  * convert it, build original and converted images with the offline harness, run both, compare.
  *
  * Environment:
@@ -72,7 +72,7 @@ function loadCases(): Case[] {
   const cases: Case[] = [];
   for (const { name, dir, spec, specErrors } of listExamples()) {
     if (specErrors.length > 0) throw new Error(specErrors.join('\n'));
-    if (!spec.e2e || spec.status !== 'changed') continue;
+    if (!spec.e2e || spec.status !== 'converted') continue;
     if (only.length > 0 && !only.includes(name)) continue;
     cases.push({ name, dir, spec: spec.e2e, options: spec.options ?? {} });
   }
