@@ -12,6 +12,10 @@ export interface ProgressReporter {
   stop(): void;
 }
 
+const MIN_BAR = 10;
+const MAX_BAR = 40;
+const BAR_TEXT = 78;
+
 /** `output`: a dry run says "would convert", --write and --git-branch "converted". */
 export function createProgress(mode: {
   quiet: boolean;
@@ -26,6 +30,8 @@ export function createProgress(mode: {
       {
         stream,
         format: `msb codemod [{bar}] {value}/{total} repositories | ${verb} {converted} | error {error} | ETA {eta_formatted}`,
+        // The text around the bar takes up to ~75 columns: the bar gets what is left, so the line fits.
+        barsize: Math.max(MIN_BAR, Math.min(MAX_BAR, (stream.columns || 100) - BAR_TEXT)),
         hideCursor: true,
       },
       Presets.shades_classic,

@@ -50,6 +50,7 @@ export function reportToTerminal(
   options: { limit?: number; width?: number } = {},
 ): string {
   const limit = options.limit ?? TERMINAL_ROW_LIMIT;
+  const width = options.width ?? DEFAULT_TABLE_WIDTH;
   const mode = outputMode(summary);
   const interesting = summary.rows.filter(
     (r) => r.status === 'converted' || r.status === 'error' || r.warnings.length > 0,
@@ -69,7 +70,7 @@ export function reportToTerminal(
       ].map(oneLine),
     ),
     {
-      width: options.width ?? DEFAULT_TABLE_WIDTH,
+      width,
       clip: ['start', 'start', 'end', 'end', 'end', null, 'end'],
     },
   );
@@ -85,7 +86,13 @@ export function reportToTerminal(
         ]
       : []),
     '',
-    `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${STATUSES.map((s) => `${statusLabel(s, mode)} ${t[s]}`).join(', ')}; estimated saving ${t.savingMb} MB.`,
+    ...fitOrBreak(
+      [
+        `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${STATUSES.map((s) => `${statusLabel(s, mode)} ${t[s]}`).join(', ')};`,
+        `estimated saving ${t.savingMb} MB.`,
+      ],
+      width,
+    ),
     `${count(patches, 'patch file', 'patch files')} in ${summary.outDir}${summary.mode === 'dry-run' && t.converted > 0 ? ' (apply with `git apply`, or rerun with --write)' : ''}.`,
   ];
   return `${lines.join('\n')}\n`;
@@ -192,6 +199,12 @@ function oneLine(text: string): string {
 
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The parts on one line when it fits the width, else one line each. */
+function fitOrBreak(parts: string[], width: number): string[] {
+  const joined = parts.join(' ');
+  return joined.length <= width ? [joined] : parts;
 }
 
 function count(n: number, one: string, many: string): string {

@@ -1,6 +1,7 @@
 /** Human and JSON renderings of results, shared by convert, detect and codemod. */
 import type { ConversionResult } from '../convert';
 import type { Detection } from '../detect/detect-types';
+import type { Decision } from '../plan/plan-types';
 import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 
@@ -40,9 +41,18 @@ export function formatExplanation(result: ConversionResult): string {
   if (result.detection) lines.push(formatDetection(result.detection));
   for (const change of result.changes) lines.push(`  change: ${change}`);
   for (const decision of result.decisions)
-    lines.push(`  ${decision.subject} → ${decision.placement}: ${decision.why}`);
+    lines.push(`  ${decision.subject} → ${PLACEMENT_WORDS[decision.placement]}: ${decision.why}`);
   return lines.join('\n');
 }
+
+/** Where a decision put something, in words (the JSON keeps the Decision's own value). */
+const PLACEMENT_WORDS: Record<Decision['placement'], string> = {
+  builder: 'builder only',
+  runtime: 'runtime',
+  both: 'builder and runtime',
+  dropped: 'dropped',
+  added: 'added',
+};
 
 export function formatDetection(detection: Detection): string {
   const lines: string[] = [];

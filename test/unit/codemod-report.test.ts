@@ -104,7 +104,8 @@ describe('codemod reports', () => {
     expect(text).toContain('python/flask');
     expect(text).toContain('… 2 more rows');
     expect(text).toContain(
-      '3 repositories (1 error), 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, error 0; estimated saving 650 MB.',
+      // 113 columns on one line: the saving goes on the next.
+      '3 repositories (1 error), 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, error 0;\nestimated saving 650 MB.\n',
     );
   });
 
@@ -155,6 +156,10 @@ describe('codemod reports', () => {
       totals: { ...summary.totals, repositories: 1, dockerfiles: 1, repositoryErrors: 0 },
     };
     expect(reportToTerminal(one)).toContain('1 repository, 1 Dockerfile: would convert 2');
+    // Wide enough, the totals and the saving share a line.
+    expect(reportToTerminal(one, { width: 120 })).toContain(
+      '1 repository, 1 Dockerfile: would convert 2, unchanged 0, skipped 1, error 0; estimated saving 650 MB.\n',
+    );
     expect(reportToTerminal(one)).toContain('0 patch files in /tmp/out');
   });
 });
