@@ -14,7 +14,6 @@ import type { PlanEnvironment } from '../plan/planner';
 import { commitMessage } from './commit-message';
 import { findDockerfiles, RepositoryTarget } from './discover';
 import { commitFiles, createBranch, uncommittedChanges } from './git';
-import { estimatedSavingMb } from './image-sizes';
 import { PatchFile } from './patch-file';
 import { emptyCounts } from '../status';
 import type { CodemodRow, CodemodSummary, RepositorySummary } from './types';
@@ -27,7 +26,7 @@ export interface RepositoryJob {
   /** A file is at `patchFile` already (an earlier run's patch). */
   replacesPatch: boolean;
   mode: CodemodSummary['mode'];
-  conversion: Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage'>;
+  conversion: Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage' | 'force' | 'minSaving'>;
   gitBranch?: string;
   allowDirty?: boolean;
 }
@@ -64,7 +63,6 @@ export async function processRepository(
           Object.assign(row, {
             status: 'error',
             reason: 'not written: the repository ended in an error (see its row)',
-            savingMb: null,
           });
     }
   }
@@ -98,7 +96,7 @@ function convertOne(
   } catch (error) {
     return errorRow(job.display, file, `msb failed on this file: ${errorMessage(error)}`);
   }
-  const row = rowOf(job, environment, file, result);
+  const row = rowOf(job, file, result);
   if (result.status === 'converted') {
     patch.append(unifiedDiff(file, result.original, result.output), result.encoding);
     if (job.mode !== 'dry-run') toWrite.push({ file, result });
@@ -132,7 +130,7 @@ async function applyChanges(
       await writeFileSafely(path.join(job.repository.root, file), result.output, result.encoding);
       if (row) row.written = true;
     } catch (error) {
-      if (row) Object.assign(row, { status: 'error', reason: errorMessage(error), savingMb: null });
+      if (row) Object.assign(row, { status: 'error', reason: errorMessage(error) });
     }
   }
   const written = rows.filter((r) => r.written);
@@ -145,14 +143,8 @@ async function applyChanges(
   }
 }
 
-function rowOf(
-  job: RepositoryJob,
-  environment: PlanEnvironment,
-  file: string,
-  result: ConversionResult,
-): CodemodRow {
+function rowOf(job: RepositoryJob, file: string, result: ConversionResult): CodemodRow {
   const language = result.detection?.language ?? null;
-  const profile = language ? environment.profiles.find((p) => p.id === language) : undefined;
   return {
     repository: job.display,
     file,
@@ -168,10 +160,9 @@ function rowOf(
     runtimeImage: result.runtimeImage ?? null,
     changes: result.changes,
     warnings: result.warnings,
-    savingMb:
-      result.status === 'converted'
-        ? estimatedSavingMb(profile, result.builderImage, result.runtimeImage)
-        : null,
+    originalMb: result.estimate?.originalMb ?? null,
+    convertedMb: result.estimate?.convertedMb ?? null,
+    savingMb: result.estimate?.savingMb ?? null,
   };
 }
 
@@ -188,6 +179,8 @@ export function errorRow(repository: string, file: string, reason: string): Code
     runtimeImage: null,
     changes: [],
     warnings: [],
+    originalMb: null,
+    convertedMb: null,
     savingMb: null,
   };
 }

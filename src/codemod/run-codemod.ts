@@ -25,7 +25,10 @@ import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } fro
 import { runRepositoryJobs, workersAvailable } from './worker-pool';
 import { StringPool } from './string-pool';
 
-export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage'> {
+export interface CodemodOptions extends Pick<
+  ConvertOptions,
+  'lang' | 'runtime' | 'runtimeByLanguage' | 'force' | 'minSaving'
+> {
   /** Repositories, folders or globs of folders. */
   targets: string[];
   /** Where the patches go (default `.msb-out`, relative to cwd). */
@@ -97,6 +100,8 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
       lang: options.lang,
       runtime: options.runtime,
       runtimeByLanguage: options.runtimeByLanguage,
+      force: options.force,
+      minSaving: options.minSaving,
     },
     gitBranch: options.gitBranch,
     allowDirty: options.allowDirty,
@@ -146,7 +151,7 @@ function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): Codemo
     repositoryErrors: repositories.filter((r) => r.error !== null).length,
     dockerfiles: rows.filter((r) => r.file !== '').length,
     ...counts,
-    savingMb: rows.reduce((sum, r) => sum + (r.savingMb ?? 0), 0),
+    savingMb: rows.reduce((sum, r) => sum + (r.status === 'converted' ? (r.savingMb ?? 0) : 0), 0),
   };
 }
 

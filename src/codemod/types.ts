@@ -17,7 +17,12 @@ export interface CodemodRow {
   runtimeImage: string | null;
   changes: string[];
   warnings: string[];
-  /** Builder image size minus runtime image size in MB (profile `imageSizes`), null when unknown. */
+  /**
+   * The size estimate (src/estimate) of the conversion, converted or skipped as not worth it:
+   * original and converted image in MB and their difference; null when msb cannot estimate it.
+   */
+  originalMb: number | null;
+  convertedMb: number | null;
   savingMb: number | null;
 }
 
@@ -40,7 +45,7 @@ export interface CodemodTotals extends StatusCounts {
   repositories: number;
   repositoryErrors: number;
   dockerfiles: number;
-  /** Sum of the known estimated savings, MB. */
+  /** Sum of the known estimated savings of the converted files, MB. */
   savingMb: number;
 }
 

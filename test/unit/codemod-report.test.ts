@@ -1,6 +1,5 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { estimatedSavingMb, imageSizeMb } from '../../src/codemod/image-sizes';
 import { reportToMarkdown, reportToTerminal, writeReport } from '../../src/codemod/report';
 import type { CodemodRow, CodemodSummary } from '../../src/codemod/types';
 import { tempDir } from './codemod-helpers';
@@ -17,6 +16,8 @@ const row = (over: Partial<CodemodRow>): CodemodRow => ({
   runtimeImage: 'python:3.11-slim',
   changes: ['named the build stage "builder" (line 1)'],
   warnings: [],
+  originalMb: 1090,
+  convertedMb: 765,
   savingMb: 325,
   ...over,
 });
@@ -36,6 +37,8 @@ const summary: CodemodSummary = {
       builderImage: null,
       runtimeImage: null,
       changes: [],
+      originalMb: null,
+      convertedMb: null,
       savingMb: null,
     }),
     row({
@@ -48,6 +51,8 @@ const summary: CodemodSummary = {
       builderImage: null,
       runtimeImage: null,
       changes: [],
+      originalMb: null,
+      convertedMb: null,
       savingMb: null,
     }),
     row({ repository: 'org/db', warnings: ['libpq needed at run time'] }),
@@ -161,27 +166,5 @@ describe('codemod reports', () => {
       '1 repository, 1 Dockerfile: would convert 2, unchanged 0, skipped 1, error 0; estimated saving 650 MB.\n',
     );
     expect(reportToTerminal(one)).toContain('0 patch files in /tmp/out');
-  });
-});
-
-describe('image size estimates', () => {
-  const profile = {
-    imageSizes: { 'python:*-slim*': 45, 'python:*-alpine*': 20, 'python:*': 370, 'gcr.io/distroless/*': 2 },
-  };
-  it.each([
-    ['python:3.11', 370],
-    ['docker.io/library/python:3.11-slim-bookworm', 45],
-    ['python', 370],
-    ['python:3.12-alpine@sha256:abc123', 20],
-    ['gcr.io/distroless/python3-debian12', 2],
-    ['node:20', null],
-  ])('%s → %s MB', (image, mb) => {
-    expect(imageSizeMb(profile, image)).toBe(mb);
-  });
-
-  it('saving = builder − runtime, null when either is unknown', () => {
-    expect(estimatedSavingMb(profile, 'python:3.11', 'python:3.11-slim')).toBe(325);
-    expect(estimatedSavingMb(profile, 'python:3.11', 'node:20-slim')).toBeNull();
-    expect(estimatedSavingMb(undefined, 'python:3.11', 'python:3.11-slim')).toBeNull();
   });
 });
