@@ -31,6 +31,7 @@ import {
   StageNode,
 } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { pythonDependencies } from './python-analysis';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
 import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
@@ -152,7 +153,14 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   decisions.push(...users.decisions);
   const { installs, removed } = findPackageInstalls(facts.runs);
   const needed = [...runtimeCommands(facts), ...users.words];
-  const packages = profile.packages ? splitPackages(installs, removed, profile.packages, needed) : null;
+  const packages = profile.packages
+    ? splitPackages(installs, removed, profile.packages, needed, {
+        image: image.image,
+        slimmer: image.image !== facts.from.text,
+        dependencies: pythonDependencies(input),
+      })
+    : null;
+  if (packages?.problem) return { kind: 'skip', reason: packages.problem };
   if (packages) {
     warnings.push(...packages.warnings);
     decisions.push(...packages.decisions);
