@@ -30,6 +30,7 @@ import {
   StageNode,
   StageRef,
 } from '../../plan/stage-model';
+import { builderSideEffects } from '../../plan/builder-side-effects';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import type { AppKind } from './app-kind';
 import type { NodeApp } from './node-app';
@@ -105,6 +106,10 @@ export function planServer(
       });
     else runtime.copies.push(original(run));
   }
+  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
+  runtime.copies.push(...effects.copies);
+  runtime.setup.push(...effects.setup);
+  decisions.push(...effects.decisions);
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({
       subject: 'CMD',

@@ -30,6 +30,7 @@ import {
   original,
   StageNode,
 } from '../../plan/stage-model';
+import { builderSideEffects } from '../../plan/builder-side-effects';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import { pythonDependencies } from './python-analysis';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
@@ -177,6 +178,10 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
       );
   }
   runtime.setup.push(...users.runs);
+  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
+  runtime.copies.push(...effects.copies);
+  runtime.setup.push(...effects.setup);
+  decisions.push(...effects.decisions);
   // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
   const uvInRuntime = facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
   runtime.command = commandLines(facts).map((line) => {

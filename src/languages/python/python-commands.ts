@@ -28,7 +28,7 @@ export function classifyPythonCommand(
 ): PythonCommand {
   const words = command.words;
   const program = programName(command);
-  const pipArgs = pipArguments(command);
+  const pipArgs = program === 'uv' ? null : pipArguments(command);
   if (pipArgs) return classifyPip(pipArgs, toolPackages, workdir);
   if (program === 'uv') {
     if (words[1] === 'sync') return { kind: 'uv-sync' };
