@@ -41,6 +41,8 @@ export interface RuntimeTarget {
   slimmer: boolean;
   /** The application's declared dependencies (pip / npm names), for `dependencyLibraries`. */
   dependencies: readonly string[];
+  /** The first application source file matching a pattern, or null (for `usedWhen`). */
+  findInCode: (pattern: RegExp) => string | null;
 }
 
 const REPOSITORY_SETUP =
@@ -124,9 +126,24 @@ export function splitPackages(
     for (const name of install.packages) {
       const subject = `${name} (line ${line})`;
       const mapped = rules.runtimeLibraries[name]?.[manager];
+      const usage = rules.usedWhen?.[name];
       if (removed.has(name)) {
         split.buildOnly.push(name);
         split.decisions.push({ subject, placement: 'builder', why: 'the original build removes it again' });
+      } else if (usage) {
+        const ran = usage.programs.find((p) => neededCommands.includes(p));
+        const file = ran ? null : target.findInCode(new RegExp(usage.code, 'm'));
+        if (ran || file) addRuntime(name);
+        else split.buildOnly.push(name);
+        split.decisions.push({
+          subject,
+          placement: ran || file ? 'both' : 'builder',
+          why: ran
+            ? `the container runs ${ran}`
+            : file
+              ? `the application runs it at run time (${file})`
+              : `needed only to build: neither the container command nor the application's code runs ${usage.programs.join(', ')}`,
+        });
       } else if (mapped) {
         split.buildOnly.push(name);
         mapped.forEach(addChosen);

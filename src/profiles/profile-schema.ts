@@ -80,6 +80,15 @@ export const packageRulesSchema = {
         properties: Object.fromEntries(DEBIAN_RELEASES.map((r) => [r, { type: 'string', minLength: 1 }])),
       },
     },
+    usedWhen: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['programs', 'code'],
+        additionalProperties: false,
+        properties: { programs: packageList, code: { type: 'string', minLength: 1, regex: true } },
+      },
+    },
     imageReleases: {
       type: 'array',
       items: {

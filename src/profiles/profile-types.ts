@@ -49,6 +49,15 @@ export interface PackageRules {
   releaseNames?: Record<string, Partial<Record<DebianRelease, string>>>;
   /** The Debian release of an image whose tag does not name one: first matching rule wins. */
   imageReleases?: ImageRelease[];
+  /** Packages kept in the runtime only with evidence of use; without it they stay in the builder. */
+  usedWhen?: Record<string, UsageEvidence>;
+}
+
+export interface UsageEvidence {
+  /** The container command (or HEALTHCHECK) runs one of these programs. */
+  programs: string[];
+  /** A regular expression on the application's source files (a shell-out, an import). */
+  code: string;
 }
 
 export type DebianRelease = (typeof DEBIAN_RELEASES)[number];

@@ -5,7 +5,12 @@ import { loadProfiles } from '../../src';
 
 const rules = loadProfiles().find((p) => p.id === 'python')!.packages!;
 const nodeRules = loadProfiles().find((p) => p.id === 'node')!.packages!;
-const slimBookworm: RuntimeTarget = { image: 'python:3.11-slim-bookworm', slimmer: true, dependencies: [] };
+const slimBookworm: RuntimeTarget = {
+  image: 'python:3.11-slim-bookworm',
+  slimmer: true,
+  dependencies: [],
+  findInCode: () => null,
+};
 
 function split(dockerfile: string, needed: string[] = [], target: Partial<RuntimeTarget> = {}) {
   const parsed = parseDockerfile(dockerfile);
@@ -134,6 +139,7 @@ describe('libraries the dependencies load, when the runtime is slimmer than the 
       image: 'node:20-slim',
       slimmer: true,
       dependencies: ['@prisma/client', 'express'],
+      findInCode: () => null,
     });
     expect(result).toMatchObject({ manager: 'apt', runtime: ['openssl'] });
   });
@@ -187,5 +193,36 @@ describe('library names per Debian release', () => {
         why: 'named libssl1.1 on Debian bullseye, the release of python:3.6-slim',
       }),
     );
+  });
+});
+
+describe('git kept by use, not by language', () => {
+  const code: Record<string, string> = {
+    'bot/help.js': 'const hash = execSync("git rev-parse --short HEAD").toString();',
+    'app/version.py': 'import subprocess\nsubprocess.check_output(["git", "describe"])',
+    'app/repo.py': 'from git import Repo',
+    'app/views.py': 'print("legit")',
+  };
+  const findIn = (files: string[]) => (pattern: RegExp) => files.find((f) => pattern.test(code[f])) ?? null;
+  const gitRun = 'FROM python:3.11\nRUN apt-get install -y git\n';
+  it.each([
+    [
+      'nothing runs it',
+      [],
+      [],
+      'builder',
+      /neither the container command nor the application's code runs git/,
+    ],
+    ['the container runs it', ['git'], [], 'both', /the container runs git/],
+    ['JavaScript shells out to it', [], ['bot/help.js'], 'both', /\(bot\/help\.js\)/],
+    ['Python runs it with subprocess', [], ['app/version.py'], 'both', /app\/version\.py/],
+    ['Python imports GitPython', [], ['app/repo.py'], 'both', /app\/repo\.py/],
+    ['a word that only contains git', [], ['app/views.py'], 'builder', /neither/],
+  ])('%s', (_name, needed, files, placement, why) => {
+    const result = split(gitRun, needed, { findInCode: findIn(files) });
+    expect(result.runtime).toEqual(placement === 'both' ? ['git'] : []);
+    expect(result.decisions).toEqual([
+      expect.objectContaining({ subject: 'git (line 2)', placement, why: expect.stringMatching(why) }),
+    ]);
   });
 });

@@ -30,6 +30,7 @@ import {
   StageNode,
   StageRef,
 } from '../../plan/stage-model';
+import { findInSources } from '../../context/source-search';
 import { builderSideEffects } from '../../plan/builder-side-effects';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import type { AppKind } from './app-kind';
@@ -303,6 +304,7 @@ function systemPackages(
     image: runtimeImage,
     slimmer: runtimeImage !== facts.from.text,
     dependencies: Object.keys(app.pkg?.dependencies ?? {}),
+    findInCode: (pattern) => findInSources(input.context, pattern),
   });
   if (split.problem) return { node: null, problem: split.problem };
   warnings.push(...split.warnings);

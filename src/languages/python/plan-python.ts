@@ -30,6 +30,7 @@ import {
   original,
   StageNode,
 } from '../../plan/stage-model';
+import { findInSources } from '../../context/source-search';
 import { builderSideEffects } from '../../plan/builder-side-effects';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import { pythonDependencies } from './python-analysis';
@@ -159,6 +160,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
         image: image.image,
         slimmer: image.image !== facts.from.text,
         dependencies: pythonDependencies(input),
+        findInCode: (pattern) => findInSources(input.context, pattern),
       })
     : null;
   if (packages?.problem) return { kind: 'skip', reason: packages.problem };
