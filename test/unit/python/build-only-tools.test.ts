@@ -24,16 +24,16 @@ const APP = 'WORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n';
 describe('build-only tools', () => {
   it.each<[string, string, Record<string, string>, string[]]>([
     [
-      'tools a build step runs stay in the builder; unused ones are kept',
+      'tools a build step runs stay in the builder; unused ones are kept (git only with evidence of use)',
       `FROM python:3.11\n${APT}${APP}RUN wget -q https://example.com/w.zip && unzip w.zip -d weights\nCMD ["python", "app.py"]\n`,
       {},
-      ['curl', 'git'],
+      ['curl'],
     ],
     [
       'a HEALTHCHECK keeps curl',
       `FROM python:3.11\n${APT}${APP}RUN curl -fsSLO https://example.com/w.zip && unzip w.zip\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\nCMD ["python", "app.py"]\n`,
       {},
-      ['wget', 'curl', 'git'],
+      ['wget', 'curl'],
     ],
     [
       'the container command keeps git',
@@ -45,7 +45,7 @@ describe('build-only tools', () => {
       'an entrypoint script in the context that runs wget keeps it',
       `FROM python:3.11\n${APT}${APP}RUN wget -q https://example.com/w.zip && unzip w.zip\nENTRYPOINT ["./docker/entrypoint.sh"]\n`,
       { 'docker/entrypoint.sh': '#!/bin/sh\nset -e\n[ -f w.bin ] || wget -q "$WEIGHTS_URL"\nexec "$@"\n' },
-      ['wget', 'curl', 'git'],
+      ['wget', 'curl'],
     ],
     [
       'an entrypoint script msb cannot read keeps every tool',
@@ -55,7 +55,7 @@ describe('build-only tools', () => {
     ],
   ])('%s', (_name, dockerfile, files, runtime) => {
     const result = convert(dockerfile, files);
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(runtimeApt(result.output)).toEqual(runtime);
   });
 

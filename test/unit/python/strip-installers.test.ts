@@ -63,7 +63,7 @@ describe('installers removed from the copied environment', () => {
     ],
   ])('%s', (_name, dockerfile, files, expected) => {
     const result = convert(dockerfile, files);
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(removed(result.output)).toBe(expected);
   });
 
