@@ -46,21 +46,28 @@ export function splitInstruction(text: string): { keyword: string; form: Command
   return { keyword: match[1].trim(), form: commandForm(match[2].replace(/\\\r?\n/g, '')) };
 }
 
-export function containerCommand(facts: StageFacts): ContainerCommand {
+/** What a container runtime puts in place of the image's ENTRYPOINT and CMD (compose's `entrypoint:` and `command:`). */
+export interface CommandOverride {
+  /** Replaces the ENTRYPOINT and drops the image's CMD. */
+  entrypoint: string[] | null;
+  /** Replaces the CMD. */
+  command: string[] | null;
+}
+
+export function containerCommand(facts: StageFacts, override?: CommandOverride): ContainerCommand {
   const lines = commandLines(facts);
   const entrypoint = lines.find((l) => l.instruction.keyword === 'ENTRYPOINT');
   const cmd = lines.find((l) => l.instruction.keyword === 'CMD');
   const shell = facts.shell ? commandForm(facts.shell.args) : null;
   const shellPrefix = shell?.form === 'exec' && shell.argv.length > 0 ? shell.argv : ['/bin/sh', '-c'];
   const argvOf = (form: CommandForm) => (form.form === 'exec' ? form.argv : [...shellPrefix, form.script]);
+  const entryArgv = override?.entrypoint ?? (entrypoint ? argvOf(entrypoint.form) : null);
+  const cmdArgv = override?.command ?? (override?.entrypoint || !cmd ? null : argvOf(cmd.form));
   // A shell-form ENTRYPOINT ignores CMD; an exec-form one takes CMD as its arguments.
+  const entryIgnoresCmd = !override?.entrypoint && entrypoint?.form.form === 'shell';
   let argv: string[] = [];
-  if (entrypoint)
-    argv =
-      entrypoint.form.form === 'shell'
-        ? argvOf(entrypoint.form)
-        : [...entrypoint.form.argv, ...(cmd ? argvOf(cmd.form) : [])];
-  else if (cmd) argv = argvOf(cmd.form);
+  if (entryArgv) argv = entryIgnoresCmd ? entryArgv : [...entryArgv, ...(cmdArgv ?? [])];
+  else if (cmdArgv) argv = cmdArgv;
   const ownScripts = new Set(facts.copies.flatMap((c) => c.spec.sources.map((s) => path.basename(s))));
   return { lines, argv, ...readArgv(argv, { ownScripts, keepWrappers: false }) };
 }
