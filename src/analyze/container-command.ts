@@ -155,7 +155,13 @@ function readArgv(
   for (;;) {
     const program = path.basename(words[0] ?? '');
     const wrapper = reading.keepWrappers ? undefined : wrapperOf(program);
-    if (wrapper && !(wrapper.imageScript && reading.ownScripts.has(program))) {
+    const script = wrapper?.script ? scriptOf(words.slice(1), wrapper) : undefined;
+    if (script !== undefined && script !== null) {
+      programs.push(program);
+      words = script;
+      continue;
+    }
+    if (wrapper && script === undefined && !(wrapper.imageScript && reading.ownScripts.has(program))) {
       programs.push(program);
       const parsed = parseArgv(words.slice(1), wrapper.options);
       let rest =
@@ -167,9 +173,9 @@ function readArgv(
       words = rest;
       continue;
     }
-    const script = shellScript(words);
-    if (script !== null) {
-      const inner = readScript(script, reading);
+    const shellText = shellScript(words);
+    if (shellText !== null) {
+      const inner = readScript(shellText, reading);
       return { commands: inner.commands, programs: unique([...programs, program, ...inner.programs]) };
     }
     if (words.length === 0) return { commands: [], programs: unique(programs) };
@@ -179,6 +185,15 @@ function readArgv(
         : { words: [...words], text: words.map(shellQuote).join(' ') };
     return { commands: [command], programs: unique([...programs, program]) };
   }
+}
+
+/** The script a process manager runs with its arguments; null when it runs its own config file (or nothing). */
+function scriptOf(args: readonly string[], wrapper: Wrapper): string[] | null {
+  const { subcommands, configFile } = wrapper.script as NonNullable<Wrapper['script']>;
+  const parsed = parseArgv(args, wrapper.options);
+  const operands = subcommands.includes(parsed.operands[0]) ? parsed.operands.slice(1) : parsed.operands;
+  if (operands.length !== 1 || configFile.test(operands[0])) return null;
+  return [operands[0], ...parsed.afterDashDash];
 }
 
 function unique(values: string[]): string[] {

@@ -87,14 +87,10 @@ function compiledStart(app: NodeApp, outDir: string): { preloads: string[] } | n
   for (const step of app.start) {
     if (step.command.kind !== 'program') continue;
     const [program, ...args] = step.command.words;
-    const parsed =
-      path.basename(program ?? '') === 'node'
-        ? parseArgv(args, { valued: NODE_VALUE_OPTIONS, stopAtOperand: true })
-        : /\.[cm]?js$/.test(program ?? '')
-          ? { options: [], operands: [program] }
-          : null;
-    const script = parsed?.operands[0];
-    if (!parsed || script === undefined || !path.normalize(script).startsWith(`${outDir}/`)) continue;
+    if (path.basename(program ?? '') !== 'node') continue;
+    const parsed = parseArgv(args, { valued: NODE_VALUE_OPTIONS, stopAtOperand: true });
+    const script = parsed.operands[0];
+    if (script === undefined || !path.normalize(script).startsWith(`${outDir}/`)) continue;
     const preloads = parsed.options
       .filter((o) => o.value !== null && !o.name.startsWith('-e') && o.name !== '--eval')
       .map((o) => packageOf(o.value as string));

@@ -193,6 +193,9 @@ export function parseArgs(args: readonly string[], valueOptions: readonly string
 }
 
 export function classifyNodeCommand(command: ShellCommand): NodeCommand {
+  // A JavaScript file run as the program (what pm2-runtime runs, or a script with a shebang) runs in node.
+  if (/\.[cm]?js$/.test(command.words[0] ?? ''))
+    return { kind: 'program', words: ['node', ...command.words] };
   const words = normaliseProgram(command.words);
   switch (words[0]) {
     case 'npm':

@@ -52,6 +52,12 @@ describe('sources, tests and configs of a compiled server', () => {
     ['npm run start', typical('["npm", "run", "start"]'), {}, ALL],
     ['a shell-form CMD', typical('node dist/server.js'), {}, ALL],
     [
+      'pm2-runtime running the compiled script',
+      typical('["pm2-runtime", "start", "dist/server.js", "-i", "2"]'),
+      {},
+      ALL,
+    ],
+    [
       'COPY . /app with the WORKDIR set after the COPY',
       'FROM node:18\nCOPY . /app\nWORKDIR /app\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n',
       {},
