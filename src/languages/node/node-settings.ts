@@ -39,6 +39,8 @@ const staticServerRule = Type.Object(
     proxyFlags: Type.Optional(stringList),
     /** `/about` serves `about.html`. */
     cleanUrls: Type.Optional(Type.Boolean()),
+    /** The index.html fallback wins over clean URLs (`serve -s` answers `/about` with index.html, not about.html). */
+    spaOverridesCleanUrls: Type.Optional(Type.Boolean()),
     /** Flags that take a value (so that value is not mistaken for the folder). */
     valueFlags: Type.Optional(stringList),
     /** Packages that make the program a server, not a file server (SvelteKit's vite preview renders pages). */
