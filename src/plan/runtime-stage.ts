@@ -4,7 +4,7 @@
  * the users it created, and the application files it held, copied from the builder.
  */
 import { posix as path } from 'path';
-import type { CopyFacts, StageFacts } from '../analyze/stage-facts';
+import type { CopyFacts, RunFacts, StageFacts } from '../analyze/stage-facts';
 import { programName } from '../analyze/shell-commands';
 import { containerCommand, formCommands, healthchecks } from '../analyze/container-command';
 import { isUserProgram } from '../analyze/programs';
@@ -44,6 +44,16 @@ export function baseRuntimeModel(facts: StageFacts, from: string, comment: strin
   };
 }
 
+/** A RUN that only creates users, groups or directories (and sets their owners): replayed whole. */
+export function isSetupRun(run: RunFacts): boolean {
+  const programs = run.commands.map(programName);
+  return (
+    programs.length > 0 &&
+    programs.every((p) => isUserProgram(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo') &&
+    programs.some((p) => isUserProgram(p) || p === 'mkdir' || p === 'chown')
+  );
+}
+
 /** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */
 export function userSetupRuns(facts: StageFacts): {
   runs: StageNode[];
@@ -58,8 +68,7 @@ export function userSetupRuns(facts: StageFacts): {
     const programs = run.commands.map(programName);
     if (programs.length === 0) continue;
     const createsUsers = programs.some((p) => isUserProgram(p));
-    const setupOnly = programs.every((p) => isUserProgram(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo');
-    if (setupOnly && (createsUsers || programs.some((p) => p === 'mkdir' || p === 'chown'))) {
+    if (isSetupRun(run)) {
       runs.push(original(run.instruction));
       words.push(...run.instruction.text.split(/[\s;&|]+/));
       decisions.push({
