@@ -59,7 +59,7 @@ describe('the command compose supplies', () => {
       'vite.config.ts': '',
       'compose.yaml': 'services:\n  web:\n    build: .\n    command: npx serve -s dist -l 3000\n',
     });
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(addedStages(result)).toContain('FROM node:18-slim AS runtime');
     expect(addedStages(result)).not.toContain('nginx');
   });

@@ -29,7 +29,7 @@ function removed(
   files: Record<string, string | object | undefined> = {},
 ): string[] | null {
   const result = convert(dockerfile, clean({ ...project(), ...files }));
-  expect(result.status).toBe('changed');
+  expect(result.status).toBe('converted');
   const run = result.output.split('\n').find((l) => l.startsWith('RUN npm prune'));
   return run
     ? run
