@@ -5,7 +5,8 @@
  * so that it can run on this thread or in a worker (src/codemod/worker-pool.ts).
  */
 import * as path from 'path';
-import { convertFileSync, ConversionResult } from '../convert';
+import { convertFileSync, ConversionResult, ConvertTextOptions } from '../convert';
+import { memoisedReadDirectory } from '../context/read-directory';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
 import { isMsbError } from '../errors';
@@ -46,11 +47,14 @@ export async function processRepository(
   const patch = new PatchFile(job.patchFile);
   const written = new Set<string>();
   try {
-    const files = findDockerfiles(repository);
+    // Discovery and every Dockerfile's build context list the same folders: once each.
+    const readDirectory = memoisedReadDirectory();
+    const files = findDockerfiles(repository, readDirectory);
     summary.dockerfiles = files.length;
     if (job.mode === 'git-branch') await checkCommittable(repository, job.allowDirty ?? false);
     const changed: Array<{ file: string; result: ConversionResult }> = [];
-    for (const file of files) rows.push(convertOne(job, environment, file, patch, changed));
+    for (const file of files)
+      rows.push(convertOne(job, { environment, readDirectory }, file, patch, changed));
     await patch.close(job.replacesPatch);
     if (patch.written) summary.patch = job.patchFile;
     if (changed.length > 0 && job.mode !== 'dry-run')
@@ -88,7 +92,7 @@ export function failedRepository(
 /** Converts one Dockerfile and appends its diff; the full result is kept only when it must be written. */
 function convertOne(
   job: RepositoryJob,
-  environment: PlanEnvironment,
+  shared: Required<Pick<ConvertTextOptions, 'environment' | 'readDirectory'>>,
   file: string,
   patch: PatchFile,
   changed: Array<{ file: string; result: ConversionResult }>,
@@ -96,11 +100,11 @@ function convertOne(
   const absolute = path.join(job.repository.root, file);
   let result: ConversionResult;
   try {
-    result = convertFileSync(absolute, { ...job.conversion, environment });
+    result = convertFileSync(absolute, { ...job.conversion, ...shared });
   } catch (error) {
     return failedRow(job.display, file, `msb failed on this file: ${errorMessage(error)}`);
   }
-  const row = rowOf(job, environment, file, result);
+  const row = rowOf(job, shared.environment, file, result);
   if (result.status === 'changed') {
     patch.append(unifiedDiff(file, result.original, result.output), result.encoding);
     if (job.mode !== 'dry-run') changed.push({ file, result });

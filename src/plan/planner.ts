@@ -226,8 +226,11 @@ function appendBlocks(dockerfile: ParsedDockerfile, blocks: string[]): TextEdit 
 function danglingContinuationLine(dockerfile: ParsedDockerfile): number | null {
   // Only the tail can swallow what is appended: parse from the last instruction on, plus a probe.
   const last = dockerfile.instructions[dockerfile.instructions.length - 1];
+  const rest = dockerfile.text.slice(last.start);
+  // Only an escape character (a continuation) or `<<` (a heredoc) lets an instruction span lines.
+  if (!rest.includes(dockerfile.escapeChar) && !rest.includes('<<')) return null;
   const escape = dockerfile.escapeChar === '\\' ? '' : `# escape=${dockerfile.escapeChar}${dockerfile.eol}`;
-  const tail = `${escape}${dockerfile.text.slice(last.start)}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`;
+  const tail = `${escape}${rest}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`;
   const probe = DockerfileParser.parse(tail).getInstructions();
   const added = probe[probe.length - 1];
   if (probe.length === 2 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1')
