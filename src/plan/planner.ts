@@ -22,7 +22,7 @@ import {
   runtimeInstructionTexts,
 } from '../render/render-stage';
 import type { TemplateRenderer } from '../render/templates';
-import { insertionEdit } from './builder-edits';
+import { alreadyInserted, insertionEdit } from './builder-edits';
 import type { ConvertOptions, Decision, StrategyPlan } from './plan-types';
 import { neededArgs } from './runtime-stage';
 import { PlanningError } from './stage-model';
@@ -160,6 +160,7 @@ export function planConversion(
   if (rendered.kind === 'skip')
     return { status: 'skipped', reason: rendered.reason, detection, warnings: strategyPlan.warnings };
   for (const insertion of rendered.insertions) {
+    if (alreadyInserted(dockerfile, insertion.at, insertion.text)) continue;
     edits.push(insertionEdit(dockerfile, insertion.at, insertion.text, insertion.reason));
     changes.push(insertion.reason);
   }

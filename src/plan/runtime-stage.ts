@@ -4,6 +4,7 @@
  * the users it created, and the application files it held, copied from the builder.
  */
 import { posix as path } from 'path';
+import type { Env } from 'dockerfile-ast';
 import type { CopyFacts, StageFacts } from '../analyze/stage-facts';
 import { programName } from '../analyze/shell-commands';
 import { containerCommand, formCommands, healthchecks } from '../analyze/container-command';
@@ -42,6 +43,30 @@ export function baseRuntimeModel(facts: StageFacts, from: string, comment: strin
     metadata: facts.metadata.map(original),
     command,
   };
+}
+
+/**
+ * The original's ENV instructions, without those that set only build variables (a profile's
+ * `buildOnlyEnv`, e.g. Go's CGO_ENABLED): they mean nothing to the artifact at run time — and msb's
+ * own builder line would otherwise reach the runtime when its output is converted again.
+ */
+export function runtimeEnv(
+  facts: StageFacts,
+  buildOnly: readonly string[],
+): { env: StageNode[]; decisions: Decision[] } {
+  const env: StageNode[] = [];
+  const decisions: Decision[] = [];
+  for (const instruction of facts.envs) {
+    const names = (instruction.node as Env).getProperties().map((p) => p.getName());
+    if (names.length > 0 && names.every((n) => buildOnly.includes(n)))
+      decisions.push({
+        subject: `ENV (line ${instruction.line + 1})`,
+        placement: 'builder',
+        why: `${names.join(', ')} only steer${names.length === 1 ? 's' : ''} the build`,
+      });
+    else env.push(original(instruction));
+  }
+  return { env, decisions };
 }
 
 /** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */

@@ -39,6 +39,7 @@ export const goSettingsSchema = Type.Object(
       { minItems: 1 },
     ),
     cgoModules: stringList,
+    buildOnlyEnv: stringList,
     runtimeFiles: stringList,
     generators: stringList,
     runtimeDirs: stringList,

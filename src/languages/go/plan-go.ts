@@ -11,7 +11,7 @@ import { globalArgValues } from '../../plan/base-image';
 import { formCommands, healthchecks, needsShell } from '../../analyze/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
+import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
 import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
@@ -175,6 +175,9 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
   ];
   const runtime = baseRuntimeModel(facts, choice.image, comment);
+  const runtimeEnvLines = runtimeEnv(facts, settings.buildOnlyEnv);
+  runtime.env = runtimeEnvLines.env;
+  decisions.push(...runtimeEnvLines.decisions);
   runtime.command = commands.nodes;
   decisions.push(...commands.decisions);
   if (
