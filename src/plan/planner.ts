@@ -24,7 +24,7 @@ import {
 import type { TemplateRenderer } from '../render/templates';
 import { alreadyInserted, insertionEdit } from './builder-edits';
 import type { ConvertOptions, Decision, StrategyPlan } from './plan-types';
-import { neededArgs } from './runtime-stage';
+import { keepReplayedOrder, neededArgs } from './runtime-stage';
 import { PlanningError } from './stage-model';
 
 export { INJECTED_VALUE_REASON };
@@ -121,6 +121,7 @@ export function planConversion(
   if (planned.kind === 'skip')
     return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
   const strategyPlan = planned;
+  keepReplayedOrder(strategyPlan.runtime, facts);
 
   const edits: TextEdit[] = [];
   const changes: string[] = [];

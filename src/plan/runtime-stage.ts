@@ -69,6 +69,33 @@ export function runtimeEnv(
   return { env, decisions };
 }
 
+/**
+ * The runtime template lays setup RUNs out before WORKDIR and the copies. A replayed RUN that the
+ * original ran after its WORKDIR may need that folder (`chown -R app /app` fails on an image
+ * without /app), and one that ran after the original's COPY acts on the copied files: such RUNs move
+ * after the runtime's WORKDIR — and after its copies when they create no user (a `COPY --chown`
+ * may name the user a RUN creates, so user-creating RUNs stay before the copies).
+ */
+export function keepReplayedOrder(model: RuntimeStageModel, facts: StageFacts): void {
+  const instructions = facts.stage.instructions;
+  const workdir = instructions.find((i) => i.keyword === 'WORKDIR');
+  if (!workdir || model.workdir === null) return;
+  const afterWorkdir: StageNode[] = [];
+  const afterCopies: StageNode[] = [];
+  model.setup = model.setup.filter((node) => {
+    if (node.kind !== 'original') return true;
+    const run = facts.runs.find((r) => r.instruction.text === node.text);
+    if (!run || run.instruction.index < workdir.index) return true;
+    const createsUsers = run.commands.some((c) => isUserProgram(programName(c)));
+    const afterCopy = facts.copies.some(
+      (c) => c.spec.from === null && c.instruction.index < run.instruction.index,
+    );
+    (afterCopy && !createsUsers ? afterCopies : afterWorkdir).push(node);
+    return false;
+  });
+  model.copies = [...afterWorkdir, ...model.copies, ...afterCopies];
+}
+
 /** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */
 export function userSetupRuns(facts: StageFacts): {
   runs: StageNode[];
