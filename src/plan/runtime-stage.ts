@@ -93,7 +93,17 @@ export function keepReplayedOrder(model: RuntimeStageModel, facts: StageFacts): 
     (afterCopy && !createsUsers ? afterCopies : afterWorkdir).push(node);
     return false;
   });
-  model.copies = [...afterWorkdir, ...model.copies, ...afterCopies];
+  // RUNs a strategy already placed after the copies keep the original's order with the moved ones.
+  const indexOf = (node: StageNode) =>
+    node.kind === 'original'
+      ? facts.runs.find((r) => r.instruction.text === node.text)?.instruction.index
+      : undefined;
+  let tail = model.copies.length;
+  while (tail > 0 && indexOf(model.copies[tail - 1]) !== undefined) tail--;
+  const trailing = [...model.copies.slice(tail), ...afterCopies].sort(
+    (a, b) => (indexOf(a) ?? 0) - (indexOf(b) ?? 0),
+  );
+  model.copies = [...afterWorkdir, ...model.copies.slice(0, tail), ...trailing];
 }
 
 /** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */

@@ -10,6 +10,7 @@ import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import { globalArgValues } from '../../plan/base-image';
 import { formCommands, healthchecks, needsShell } from '../../analyze/container-command';
 import { contextPaths } from '../../plan/context-paths';
+import { contextPrograms } from '../../plan/context-programs';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
 import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
@@ -112,8 +113,19 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     );
     commands = resolveCommands(startup.lines, [guessedPath], workdir, originalPath, runtimePath);
   }
+  // A program the command runs that a COPY brought from the build context: committed, not built.
+  const committed = contextPrograms(
+    commands.programs.filter((p) => p.binary === null).map((p) => p.program),
+    workdir,
+    paths,
+    context,
+  );
+  if (committed.some((c) => c.interpreter !== null)) commands.needsShell = true;
   const used = new Set(commands.programs.map((p) => p.binary).filter((b): b is string => b !== null));
-  const copied = unique(binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path));
+  const copied = unique([
+    ...binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path),
+    ...committed.map((c) => c.path),
+  ]);
   for (const b of binaries) {
     if (b.remote && !used.has(b.path))
       decisions.push({
@@ -141,6 +153,14 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     settings,
   );
   if (!choice.ok) return { kind: 'skip', reason: choice.reason };
+  const unrunnable = committed.find(
+    (c) => c.interpreter !== null && !choice.runtime.commands.includes(c.interpreter),
+  );
+  if (unrunnable)
+    return {
+      kind: 'skip',
+      reason: `the container runs ${unrunnable.program}, a ${unrunnable.interpreter} script from the build context, which ${choice.image} cannot run`,
+    };
   warnings.push(...choice.warnings);
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   const runtimeSettings = choice.runtime;
@@ -269,7 +289,14 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   for (const binary of copied) {
     if (fileCopies.some((f) => isWithin(binary, f.path))) continue;
     copies.push(copy(BUILDER, binary, binary));
-    decisions.push({ subject: binary, placement: 'runtime', why: 'the Go binary' });
+    const script = committed.find((c) => c.path === binary);
+    decisions.push({
+      subject: binary,
+      placement: 'runtime',
+      why: script
+        ? `the container runs it, and a COPY brought it from the build context (committed, not built)${script.interpreter ? `: a ${script.interpreter} script` : ''}`
+        : 'the Go binary',
+    });
   }
   for (const file of fileCopies) {
     copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
