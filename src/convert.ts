@@ -21,9 +21,13 @@ import {
   unconvertibleFile,
   unconvertibleStage,
 } from './plan/planner';
-import type { ConvertOptions, Decision } from './plan/plan-types';
+import type { BrokenFinding, ConvertOptions, Decision } from './plan/plan-types';
+import { brokenGate, lintErrorsAsBroken } from './gates/broken-gate';
+import { DEFAULT_MIN_SAVING, minSavingProblem } from './gates/min-saving';
+import { estimateConversion } from './estimate/estimate';
+import type { Estimate } from './estimate/estimate-types';
 import { defaultEnvironment } from './languages';
-import { findingKey, formatFinding, lintDockerfile } from './lint/lint';
+import { findingKey, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
 import type { Profile } from './profiles/profile-types';
 import { runtimeProblem } from './profiles/runtime-names';
@@ -49,6 +53,13 @@ export interface ConversionResult {
   error?: { kind: string; message: string; line?: number; stack?: string };
   /** Lint findings on the converted output that the original did not have (src/lint/rules). */
   lint?: LintFinding[];
+  /**
+   * Why msb believes the converted image would not work: the reason of a `skipped` result, or,
+   * with `force`, what a `changed` result was written despite (also among its warnings).
+   */
+  broken?: BrokenFinding[];
+  /** The size estimate of the conversion (src/estimate), when the profile knows both base images. */
+  estimate?: Estimate;
 }
 
 export interface ConvertTextOptions extends ConvertOptions {
@@ -139,25 +150,37 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
     };
   }
   const lint = lintConversion(dockerfile, verified, plan.carried, environment.profiles);
-  if (lint.errors.length) {
-    const message = `the converted file fails lint (not written): ${lint.errors.map((f) => formatFinding(file, f)).join('; ')}`;
-    return {
-      ...base,
-      status: 'error',
-      reason: message,
-      output: text,
-      lint: lint.errors,
-      error: { kind: 'lint-error', message, line: lint.errors[0].line },
-    };
-  }
+  const broken = [...plan.broken, ...lintErrorsAsBroken(file, lint.errors)];
+  const gate = brokenGate(broken, options.force === true);
+  if (gate.kind === 'skip')
+    return { ...base, status: 'skipped', reason: gate.reason, output: text, lint: lint.errors, broken };
+  const profile = environment.profiles.find((p) => p.id === plan.detection.language);
+  const estimate = profile
+    ? estimateConversion({
+        profile,
+        profiles: environment.profiles,
+        original: facts,
+        converted: verified,
+        runtime: analyzeStage(verified, verified.stages[verified.stages.length - 1]),
+        builderImage: plan.builderImage,
+        runtimeImage: plan.runtimeImage,
+      })
+    : null;
+  const withEstimate = estimate ? { estimate } : {};
+  const nothingToGain = estimate && minSavingProblem(estimate, options.minSaving ?? DEFAULT_MIN_SAVING);
+  if (nothingToGain && !options.force)
+    return { ...base, status: 'skipped', reason: nothingToGain, output: text, ...withEstimate };
+  if (nothingToGain) gate.warnings.push(`written with --force although there is ${nothingToGain}`);
   return {
     ...base,
     status: 'changed',
     output,
     changes: plan.changes,
-    warnings: [...plan.warnings, ...lint.warnings],
+    warnings: [...plan.warnings, ...lint.warnings, ...gate.warnings],
     decisions: plan.decisions,
     lint: lint.introduced,
+    ...(broken.length > 0 ? { broken } : {}),
+    ...withEstimate,
     builderImage: plan.builderImage,
     runtimeImage: plan.runtimeImage,
   };

@@ -24,7 +24,6 @@ export type ErrorKind =
   | 'unknown-language'
   | 'too-large'
   | 'write-error'
-  | 'lint-error'
   | 'internal';
 
 export class MsbError extends Error {

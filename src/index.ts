@@ -16,7 +16,15 @@ export { defineStrategy } from './languages/strategy';
 export type { LanguageStrategy } from './languages/strategy';
 export type { Profile } from './profiles/profile-types';
 export type { Detection, Evidence } from './detect/detect-types';
-export type { Decision, ConvertOptions, RuntimeStageModel } from './plan/plan-types';
+export type {
+  BrokenFinding,
+  BrokenKind,
+  Decision,
+  ConvertOptions,
+  RuntimeStageModel,
+} from './plan/plan-types';
+export type { Estimate, EstimatePart } from './estimate/estimate-types';
+export type { MinSaving } from './gates/min-saving';
 export { unifiedDiff } from './emit/unified-diff';
 export { writeFileSafely } from './emit/write-file';
 export { MsbError, EXIT_OK, EXIT_WOULD_CHANGE, EXIT_ERROR } from './errors';

@@ -107,7 +107,7 @@ describe('msb codemod (CLI)', () => {
     expect(r.stderr).toContain('msb: codemod over 2 repositories');
     expect(r.stderr).toMatch(/msb: \[\d\/2\] api: 1 Dockerfile\(s\), 1 converted/);
     expect(r.stdout).toMatch(
-      /api\s+Dockerfile\s+python\/flask\s+converted\s+python:3\.11 → python:3\.11-slim\s+325 MB/,
+      /api\s+Dockerfile\s+python\/flask\s+converted\s+python:3\.11 → python:3\.11-slim\s+850 MB/,
     );
     expect(r.stdout).toContain(
       '2 repositories, 2 Dockerfiles: would convert 1, unchanged 0, skipped 1, failed 0',

@@ -4,5 +4,4 @@ export type { CodemodOptions } from './run-codemod';
 export { resolveRepositories, findDockerfiles, isDockerfileName } from './discover';
 export type { RepositoryTarget } from './discover';
 export { reportToJson, reportToMarkdown, reportToTerminal, writeReport } from './report';
-export { estimatedSavingMb, imageSizeMb } from './image-sizes';
 export type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary, FileOutcome } from './types';

@@ -15,7 +15,6 @@ import type { PlanEnvironment } from '../plan/planner';
 import { commitMessage } from './commit-message';
 import { findDockerfiles, RepositoryTarget } from './discover';
 import { commitFiles, createBranch, uncommittedChanges } from './git';
-import { estimatedSavingMb } from './image-sizes';
 import { PatchFile } from './patch-file';
 import type { CodemodRow, CodemodSummary, RepositorySummary } from './types';
 
@@ -27,7 +26,7 @@ export interface RepositoryJob {
   /** A file is at `patchFile` already (an earlier run's patch). */
   replacesPatch: boolean;
   mode: CodemodSummary['mode'];
-  conversion: Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage'>;
+  conversion: Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage' | 'force' | 'minSaving'>;
   gitBranch?: string;
   allowDirty?: boolean;
 }
@@ -69,7 +68,6 @@ export async function processRepository(
           Object.assign(row, {
             outcome: 'failed',
             reason: 'not written: the repository failed (see its row)',
-            savingMb: null,
           });
     }
   }
@@ -104,7 +102,7 @@ function convertOne(
   } catch (error) {
     return failedRow(job.display, file, `msb failed on this file: ${errorMessage(error)}`);
   }
-  const row = rowOf(job, shared.environment, file, result);
+  const row = rowOf(job, file, result);
   if (result.status === 'changed') {
     patch.append(unifiedDiff(file, result.original, result.output), result.encoding);
     if (job.mode !== 'dry-run') changed.push({ file, result });
@@ -151,14 +149,8 @@ async function applyChanges(
   }
 }
 
-function rowOf(
-  job: RepositoryJob,
-  environment: PlanEnvironment,
-  file: string,
-  result: ConversionResult,
-): CodemodRow {
+function rowOf(job: RepositoryJob, file: string, result: ConversionResult): CodemodRow {
   const language = result.detection?.language ?? null;
-  const profile = language ? environment.profiles.find((p) => p.id === language) : undefined;
   const outcome =
     result.status === 'changed' ? 'converted' : result.status === 'error' ? 'failed' : result.status;
   return {
@@ -175,8 +167,9 @@ function rowOf(
     runtimeImage: result.runtimeImage ?? null,
     changes: result.changes,
     warnings: result.warnings,
-    savingMb:
-      outcome === 'converted' ? estimatedSavingMb(profile, result.builderImage, result.runtimeImage) : null,
+    originalMb: result.estimate?.originalMb ?? null,
+    convertedMb: result.estimate?.convertedMb ?? null,
+    savingMb: result.estimate?.savingMb ?? null,
   };
 }
 
@@ -192,6 +185,8 @@ export function failedRow(repository: string, file: string, reason: string): Cod
     runtimeImage: null,
     changes: [],
     warnings: [],
+    originalMb: null,
+    convertedMb: null,
     savingMb: null,
   };
 }

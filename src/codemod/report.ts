@@ -16,6 +16,12 @@ export function reportToJson(summary: CodemodSummary): string {
   return `${JSON.stringify({ version: 1, ...summary }, null, 2)}\n`;
 }
 
+/** `890 MB (1090 → 200 MB)`: the estimated saving and the two images it comes from. */
+function estimateOf(row: CodemodRow): string {
+  if (row.savingMb === null) return '';
+  return `${row.savingMb} MB (${row.originalMb} → ${row.convertedMb} MB)`;
+}
+
 export function reportToMarkdown(summary: CodemodSummary): string {
   const t = summary.totals;
   const lines = [
@@ -33,7 +39,7 @@ export function reportToMarkdown(summary: CodemodSummary): string {
   for (const row of summary.rows) {
     const notes = [...row.changes, ...row.warnings.map((w) => `⚠ ${w}`)].map(cell).join('<br>');
     lines.push(
-      `| ${cell(row.repository)} | ${cell(row.file || '(repository)')} | ${cell(languageOf(row))} | ${cell(resultOf(row))} | ${cell(imagesOf(row))} | ${row.savingMb === null ? '' : `${row.savingMb} MB`} | ${notes} |`,
+      `| ${cell(row.repository)} | ${cell(row.file || '(repository)')} | ${cell(languageOf(row))} | ${cell(resultOf(row))} | ${cell(imagesOf(row))} | ${estimateOf(row)} | ${notes} |`,
     );
   }
   return `${lines.join('\n')}\n`;

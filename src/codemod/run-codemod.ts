@@ -24,7 +24,10 @@ import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } fro
 import { runRepositoryJobs, workersAvailable } from './worker-pool';
 import { StringPool } from './string-pool';
 
-export interface CodemodOptions extends Pick<ConvertOptions, 'lang' | 'runtime' | 'runtimeByLanguage'> {
+export interface CodemodOptions extends Pick<
+  ConvertOptions,
+  'lang' | 'runtime' | 'runtimeByLanguage' | 'force' | 'minSaving'
+> {
   /** Repositories, folders or globs of folders. */
   targets: string[];
   /** Where the patches go (default `.msb-out`, relative to cwd). */
@@ -96,6 +99,8 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
       lang: options.lang,
       runtime: options.runtime,
       runtimeByLanguage: options.runtimeByLanguage,
+      force: options.force,
+      minSaving: options.minSaving,
     },
     gitBranch: options.gitBranch,
     allowDirty: options.allowDirty,
@@ -148,7 +153,7 @@ function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): Codemo
     unchanged: count('unchanged'),
     skipped: count('skipped'),
     failed: count('failed'),
-    savingMb: rows.reduce((sum, r) => sum + (r.savingMb ?? 0), 0),
+    savingMb: rows.reduce((sum, r) => sum + (r.outcome === 'converted' ? (r.savingMb ?? 0) : 0), 0),
   };
 }
 

@@ -16,7 +16,12 @@ export interface CodemodRow {
   runtimeImage: string | null;
   changes: string[];
   warnings: string[];
-  /** Builder image size minus runtime image size in MB (profile `imageSizes`), null when unknown. */
+  /**
+   * The size estimate (src/estimate) of the conversion, converted or skipped as not worth it:
+   * original and converted image in MB and their difference; null when msb cannot estimate it.
+   */
+  originalMb: number | null;
+  convertedMb: number | null;
   savingMb: number | null;
 }
 
@@ -42,7 +47,7 @@ export interface CodemodTotals {
   unchanged: number;
   skipped: number;
   failed: number;
-  /** Sum of the known estimated savings, MB. */
+  /** Sum of the known estimated savings of the converted files, MB. */
   savingMb: number;
 }
 

@@ -16,11 +16,14 @@ import { configFor } from './config-options';
 import {
   ConversionFlags,
   conversionEnvironment,
+  gateOptions,
+  GateFlags,
   parentFolderProblem,
   withConversionOptions,
+  withGateOptions,
 } from './shared-options';
 
-interface CodemodArgs extends Omit<ConversionFlags, 'context'> {
+interface CodemodArgs extends Omit<ConversionFlags, 'context'>, GateFlags {
   targets?: string[];
   'repos-from'?: string[];
   'out-dir': string;
@@ -36,7 +39,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
   describe:
     'Convert the Dockerfiles of many repositories: one patch per repository (dry run), --write, or a branch + commit each',
   builder: (yargs) =>
-    withConversionOptions(yargs)
+    withGateOptions(withConversionOptions(yargs))
       .positional('targets', {
         type: 'string',
         array: true,
@@ -117,6 +120,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
       lang: argv.lang,
       runtime: argv.runtime,
       runtimeByLanguage: config?.runtime,
+      ...gateOptions(argv, config),
       profileFiles: [...(config?.profiles ?? []), ...(argv.profile ?? [])],
       onStart: (total) => progress.start(total),
       onRepository: (repository, done, total) => progress.repositoryDone(repository, done, total),

@@ -15,12 +15,15 @@ import { formatExplanation, resultToJson } from './report-format';
 import {
   ConversionFlags,
   conversionEnvironment,
+  gateOptions,
+  GateFlags,
   parentFolderProblem,
   withConversionOptions,
+  withGateOptions,
   withStdinOption,
 } from './shared-options';
 
-interface ConvertArgs extends ConversionFlags, FormatFlags {
+interface ConvertArgs extends ConversionFlags, GateFlags, FormatFlags {
   files: string[];
   'stdin-filepath'?: string;
   'dry-run': boolean;
@@ -35,7 +38,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
   command: 'convert [files..]',
   describe: 'Convert single-stage Dockerfile(s) into multi-stage ones',
   builder: (yargs) =>
-    withFormatOption(withStdinOption(withConversionOptions(yargs)), '--check')
+    withFormatOption(withGateOptions(withStdinOption(withConversionOptions(yargs))), '--check')
       .positional('files', {
         type: 'string',
         array: true,
@@ -69,7 +72,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         describe: 'Say why each instruction went where it went (stderr)',
       })
       .epilogue(
-        'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed); 1 --check: a file would change; ' +
+        'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed — also when msb believes the result would not work or gains nothing, unless --force); 1 --check: a file would change; ' +
           '2 usage or input error (missing, binary or unparsable file with file:line, invalid profile, unknown flag or runtime): nothing is written; ' +
           '3 internal error (a bug in msb: one line naming the file, --debug prints the stack).',
       )
@@ -168,6 +171,7 @@ async function convertInput(
     context: input.context,
     runtime: argv.runtime,
     runtimeByLanguage: config?.runtime,
+    ...gateOptions(argv, config),
     environment,
   };
   if (input.path !== null) return convertFile(input.path, options);

@@ -3,6 +3,7 @@ import type { ConversionResult } from '../convert';
 import type { Detection } from '../detect/detect-types';
 import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
+import { formatEstimate } from '../estimate/format-estimate';
 
 export function resultToJson(
   result: ConversionResult,
@@ -22,6 +23,8 @@ export function resultToJson(
     changes: result.changes,
     warnings: result.warnings,
     decisions: result.decisions,
+    estimate: result.estimate ?? null,
+    broken: result.broken ?? [],
     // The stack of an internal error is for --debug on stderr, not for the JSON.
     error: result.error
       ? {
@@ -41,6 +44,7 @@ export function formatExplanation(result: ConversionResult): string {
   for (const change of result.changes) lines.push(`  change: ${change}`);
   for (const decision of result.decisions)
     lines.push(`  ${decision.subject} → ${decision.placement}: ${decision.why}`);
+  if (result.estimate) lines.push(...formatEstimate(result.estimate));
   return lines.join('\n');
 }
 

@@ -4,6 +4,7 @@ import { statSync } from 'fs';
 import * as path from 'path';
 import type { MsbConfig } from '../config/load-config';
 import { MsbError } from '../errors';
+import { DEFAULT_MIN_SAVING, formatMinSaving, MinSaving, parseMinSaving } from '../gates/min-saving';
 import { defaultEnvironment } from '../languages';
 import type { PlanEnvironment } from '../plan/planner';
 import { runtimeProblem } from '../profiles/runtime-names';
@@ -45,6 +46,40 @@ export function withConversionOptions<T>(yargs: Argv<T>): Argv<T & ConversionFla
       if (problem) throw new Error(problem);
       return true;
     }) as Argv<T & ConversionFlags>;
+}
+
+export interface GateFlags {
+  force?: boolean;
+  'min-saving'?: MinSaving;
+}
+
+/** `--force` and `--min-saving`: the two gates a result passes before it is written (README "Principles"). */
+export function withGateOptions<T>(yargs: Argv<T>): Argv<T & GateFlags> {
+  return yargs
+    .option('force', {
+      type: 'boolean',
+      describe:
+        'Write a result msb believes would not work, or that gains nothing, instead of skipping it; the reasons become warnings',
+    })
+    .option('min-saving', {
+      type: 'string',
+      coerce: (value: string) => {
+        const parsed = parseMinSaving(value);
+        if (!parsed)
+          throw new Error(`--min-saving ${value}: not a size (10MB) or a share of the original (5%)`);
+        return parsed;
+      },
+      describe: `Skip a conversion whose estimated saving is below this size (10MB) or share of the original image (5%); default ${formatMinSaving(DEFAULT_MIN_SAVING)}`,
+    }) as Argv<T & GateFlags>;
+}
+
+/** The gate options for a file: flags beat its config file. */
+export function gateOptions(
+  flags: GateFlags,
+  config: MsbConfig | null,
+): { force: boolean; minSaving?: MinSaving } {
+  const minSaving = flags['min-saving'] ?? config?.minSaving;
+  return { force: flags.force ?? config?.force ?? false, ...(minSaving ? { minSaving } : {}) };
 }
 
 /** `-` reads standard input; this names it. */

@@ -14,8 +14,16 @@ export const configSchema = {
       additionalProperties: { type: 'string', minLength: 1 },
     },
     minSaving: {
-      description: 'Smallest size gain worth a conversion (as --min-saving, which beats it)',
+      description:
+        'Smallest estimated size gain worth a conversion: 10MB or 5% (as --min-saving, which beats it)',
       type: ['string', 'number'],
+      pattern: '^\\s*\\d+(\\.\\d+)?\\s*([Mm][Bb]|%)?\\s*$',
+      minimum: 0,
+    },
+    force: {
+      description:
+        'Write results msb believes broken or not worth it, with the reasons as warnings (as --force)',
+      type: 'boolean',
     },
     profiles: {
       description: 'Extra profile files, relative to the config file (before any --profile)',
@@ -30,5 +38,6 @@ export interface ConfigData {
   ignore?: string[];
   runtime?: Record<string, string>;
   minSaving?: string | number;
+  force?: boolean;
   profiles?: string[];
 }

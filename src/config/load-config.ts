@@ -8,6 +8,7 @@ import { lilconfigSync, LilconfigResult } from 'lilconfig';
 import * as path from 'path';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { MsbError } from '../errors';
+import { MinSaving, parseMinSaving } from '../gates/min-saving';
 import { ConfigData, configSchema } from './config-schema';
 
 const CONFIG_FILES = ['.msbrc.yaml', '.msbrc.yml', 'msb.config.yaml', 'msb.config.yml'];
@@ -17,7 +18,8 @@ export interface MsbConfig {
   source: string;
   ignore: string[];
   runtime: Readonly<Record<string, string>>;
-  minSaving?: string | number;
+  minSaving?: MinSaving;
+  force?: boolean;
   profiles: string[];
 }
 
@@ -47,7 +49,9 @@ export function parseConfig(text: string, source: string): MsbConfig {
         error.keyword === 'additionalProperties'
           ? `unknown field (known: ${Object.keys(configSchema.properties).join(', ')})`
           : error.keyword === 'pattern'
-            ? 'not a rule id (MSB001…)'
+            ? segments[0] === 'minSaving'
+              ? 'not a size (10MB) or a share of the original image (5%)'
+              : 'not a rule id (MSB001…)'
             : (error.message ?? error.keyword);
       problems.push({
         line: lineOf(document, lineCounter, segments, unknown !== null),
@@ -66,7 +70,8 @@ export function parseConfig(text: string, source: string): MsbConfig {
     source,
     ignore: (config.ignore ?? []).map((id) => id.toUpperCase()),
     runtime: config.runtime ?? {},
-    minSaving: config.minSaving,
+    ...(config.minSaving !== undefined ? { minSaving: parseMinSaving(config.minSaving) ?? undefined } : {}),
+    ...(config.force !== undefined ? { force: config.force } : {}),
     profiles: (config.profiles ?? []).map((file) => path.resolve(folder, file)),
   };
 }

@@ -1,5 +1,6 @@
 /** What planning reads and what a strategy's plan returns (the contract is src/languages/strategy.ts). */
 import type { Detection, DetectInput } from '../detect/detect-types';
+import type { MinSaving } from '../gates/min-saving';
 import type { Profile } from '../profiles/profile-types';
 import type { TemplateRenderer } from '../render/templates';
 import type { ExtraStage, RuntimeStageModel, StageNode } from './stage-model';
@@ -17,6 +18,30 @@ export interface ConvertOptions {
   runtime?: string;
   /** Runtime family per language id, used when `runtime` is not given (a config file's `runtime`). */
   runtimeByLanguage?: Readonly<Record<string, string>>;
+  /** Emit a result msb believes is broken or not worth it, with the reasons as warnings (default: skip it). */
+  force?: boolean;
+  /** The smallest estimated saving worth a conversion (default DEFAULT_MIN_SAVING, src/gates/min-saving.ts). */
+  minSaving?: MinSaving;
+}
+
+/**
+ * What makes msb believe the converted image would not work: the core skips such a result with
+ * the finding as its reason (src/gates), unless `force`. A warning is for a result msb still
+ * believes works.
+ */
+export type BrokenKind =
+  /** The program the container command runs is neither built, copied nor in the runtime image. */
+  | 'command-target-missing'
+  /** A program the command or HEALTHCHECK needs (a shell, curl, node) is not in the runtime image. */
+  | 'program-missing'
+  /** A COPY source does not exist in the builder or in the build context. */
+  | 'copy-source-missing'
+  /** The converted file has an error-level lint finding the original did not have. */
+  | 'lint-error';
+
+export interface BrokenFinding {
+  kind: BrokenKind;
+  message: string;
 }
 
 /** What the core hands a strategy's plan (with the profile's settings: PlanInput). */
@@ -74,6 +99,8 @@ export type StrategyPlan =
       /** Extra stages between the builder and the runtime stage. */
       extraStages?: ExtraStage[];
       warnings: string[];
+      /** Findings that the converted image would not work (see BrokenKind); the core gates on them. */
+      broken?: BrokenFinding[];
       decisions: Decision[];
       /** Runtime base image as written in the new FROM, for size estimates. */
       runtimeImage: string;

@@ -23,7 +23,7 @@ import {
 } from '../render/render-stage';
 import type { TemplateRenderer } from '../render/templates';
 import { alreadyInserted, insertionEdit } from './builder-edits';
-import type { ConvertOptions, Decision, StrategyPlan } from './plan-types';
+import type { BrokenFinding, ConvertOptions, Decision, StrategyPlan } from './plan-types';
 import { keepReplayedOrder, neededArgs } from './runtime-stage';
 import { PlanningError } from './stage-model';
 
@@ -37,6 +37,8 @@ export type Plan =
       edits: TextEdit[];
       changes: string[];
       warnings: string[];
+      /** See StrategyPlan.broken. */
+      broken: BrokenFinding[];
       decisions: Decision[];
       builderImage: string;
       runtimeImage: string;
@@ -173,6 +175,7 @@ export function planConversion(
     edits,
     changes,
     warnings: strategyPlan.warnings,
+    broken: strategyPlan.broken ?? [],
     decisions: strategyPlan.decisions,
     builderImage: facts.from.text,
     runtimeImage: strategyPlan.runtimeImage,

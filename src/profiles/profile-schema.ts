@@ -155,6 +155,33 @@ export const profileSchema = {
     },
     templates: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
     imageSizes: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
+    /** What the size estimate (src/estimate) knows of this language besides the images. */
+    estimate: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        application: { type: 'number', minimum: 0 },
+        packageMb: { type: 'number', minimum: 0 },
+        packages: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
+        caches: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
+        steps: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['match', 'pattern', 'image', 'mb', 'what'],
+            additionalProperties: false,
+            properties: {
+              match: { enum: ['build', 'added'] },
+              pattern: { type: 'string', regex: true },
+              unless: { type: 'string', regex: true },
+              image: { enum: ['original', 'converted'] },
+              mb: { type: 'number', minimum: 0 },
+              what: { type: 'string', minLength: 1 },
+            },
+          },
+        },
+      },
+    },
     settings: { type: 'object' },
   },
 } as const;

@@ -56,6 +56,32 @@ export interface InstallCache {
   message: string;
 }
 
+/** A build step whose result one image carries and the other does not (a cache left in the builder, a venv's pip). */
+export interface EstimateStep {
+  /** `build`: the original's RUN lines (counted unless the runtime stage runs it too); `added`: RUN lines msb adds. */
+  match: 'build' | 'added';
+  /** A regular expression on the RUN instruction's text. */
+  pattern: string;
+  /** A regular expression on the original's RUN lines that cancels the step (a cache cleaned later). */
+  unless?: string;
+  /** The image that carries the megabytes. */
+  image: 'original' | 'converted';
+  mb: number;
+  what: string;
+}
+
+export interface EstimateData {
+  /** The application and its dependencies, in both images (typical MB). */
+  application?: number;
+  /** An apt/apk package with no figure in `packages`. */
+  packageMb?: number;
+  /** Package globs → MB (first match wins). */
+  packages?: Record<string, number>;
+  /** Install caches (the MSB005 subjects: apt-lists, pip-cache...) → MB. */
+  caches?: Record<string, number>;
+  steps?: EstimateStep[];
+}
+
 export interface RegistryPrefix {
   /** `registry.corp.example/base/`: `registry.corp.example/base/python` is read as the official `python`. */
   prefix: string;
@@ -85,8 +111,10 @@ export interface Profile {
   installCaches?: InstallCache[];
   /** Template names (relative to templates/, without .hbs) the strategy renders. */
   templates: Record<string, string>;
-  /** Approximate compressed sizes in MB of known images, for savings estimates. */
+  /** Approximate sizes in MB of the official images (as `docker images` shows them), for the size estimate. */
   imageSizes?: Record<string, number>;
+  /** What the size estimate (src/estimate) knows of this language besides the images. */
+  estimate?: EstimateData;
   /** Strategy-specific data, validated by the strategy's own schema. */
   settings?: Record<string, unknown>;
   /** Where the profile was loaded from. */

@@ -1,6 +1,10 @@
 /**
- * End-to-end check of every example with an `e2e:` block and `status: changed`:
- * convert it, build original and converted images with the offline harness, run both, compare.
+ * End-to-end check of every example with an `e2e:` block. `status: changed`: convert it, build
+ * original and converted images with the offline harness, run both, compare; the converted image
+ * must be smaller than the original ("never larger", README "Principles": a hard assertion).
+ * `status: skipped` (msb says there is nothing to gain): `msb convert --write` must leave the file
+ * untouched with exit 0, and the conversion forced with --force must really gain less than the
+ * default --min-saving (10 MB), so that the skip was right.
  *
  * Environment:
  *   MSB_HARNESS_DIR          the offline Docker harness (default ../shared/docker-harness, relative to the repo root)
@@ -11,7 +15,7 @@
  *   MSB_E2E_KEEP_IMAGES=1    keep the built images (tags msb-e2e/<case>:original-*, :converted-*)
  */
 import { execFile } from 'child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'fs';
+import { cpSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { DockerfileParser, PropertyInstruction } from 'dockerfile-ast';
@@ -50,6 +54,9 @@ interface Case {
   name: string;
   dir: string;
   spec: E2eSpec;
+  status: 'changed' | 'skipped';
+  /** For skipped cases: a substring of the reason msb gives. */
+  reason?: string;
   /** case.yaml `options` (lang, runtime...), passed to `msb convert` as flags. */
   options: CaseOptions;
 }
@@ -72,9 +79,16 @@ function loadCases(): Case[] {
   const cases: Case[] = [];
   for (const { name, dir, spec, specErrors } of listExamples()) {
     if (specErrors.length > 0) throw new Error(specErrors.join('\n'));
-    if (!spec.e2e || spec.status !== 'changed') continue;
+    if (!spec.e2e || spec.status === 'unchanged') continue;
     if (only.length > 0 && !only.includes(name)) continue;
-    cases.push({ name, dir, spec: spec.e2e, options: spec.options ?? {} });
+    cases.push({
+      name,
+      dir,
+      spec: spec.e2e,
+      status: spec.status,
+      reason: spec.reason,
+      options: spec.options ?? {},
+    });
   }
   return cases;
 }
@@ -317,6 +331,7 @@ async function checkCase(c: Case, row: Row): Promise<string[]> {
     problems.push(...config.problems);
     row.notes.push(...config.notes);
     problems.push(...(await checkAbsent(c, converted)));
+    // Never larger than the original (README "Principles"): maxRatio is at most 1.
     const maxRatio = c.spec.maxRatio ?? 1;
     if (row.convertedBytes >= row.originalBytes * maxRatio) {
       problems.push(
@@ -327,6 +342,59 @@ async function checkCase(c: Case, row: Row): Promise<string[]> {
   } finally {
     if (process.env.MSB_E2E_KEEP_IMAGES !== '1') {
       await removeImage(converted);
+      await removeImage(original);
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The saving below which msb skips by default (src/gates/min-saving.ts DEFAULT_MIN_SAVING). */
+const DEFAULT_MIN_SAVING_BYTES = 10e6;
+
+/**
+ * A case msb skips: `convert --write` leaves the file alone (exit 0, the reason printed), and
+ * the conversion forced anyway really gains less than the default --min-saving.
+ */
+async function checkSkippedCase(c: Case, row: Row): Promise<string[]> {
+  const work = mkdtempSync(join(tmpdir(), `msb-e2e-${c.name}-`));
+  const original = `msb-e2e/${c.name}:original-${RUN_ID}`;
+  const forced = `msb-e2e/${c.name}:forced-${RUN_ID}`;
+  try {
+    const problems: string[] = [];
+    const copy = join(work, 'context');
+    cpSync(c.dir, copy, { recursive: true });
+    const file = join(copy, 'Dockerfile');
+    const before = readFileSync(file, 'utf8');
+    const written = await runCli(['convert', '--write', file]);
+    if (written.code !== 0) problems.push(`msb convert --write exited ${written.code}:\n${written.output}`);
+    if (!written.output.includes(`skipped ${file}`) || !written.output.includes(c.reason ?? ''))
+      problems.push(`msb convert --write did not skip with "${c.reason}":\n${written.output}`);
+    if (readFileSync(file, 'utf8') !== before) problems.push('msb convert --write changed the file');
+    const forcedFile = join(work, 'Dockerfile.forced');
+    const r = await runCli(['convert', '--force', file, '--out', forcedFile]);
+    if (r.code !== 0 || !existsSync(forcedFile)) throw new Error(`msb convert --force failed:\n${r.output}`);
+    row.originalBytes = await buildExampleImage({
+      tag: original,
+      dockerfile: file,
+      context: copy,
+      workDir: work,
+    });
+    row.convertedBytes = await buildExampleImage({
+      tag: forced,
+      dockerfile: forcedFile,
+      context: copy,
+      workDir: work,
+    });
+    if (c.spec.run) problems.push(...(await compareRun(c, original, forced)));
+    row.same = problems.length === 0 ? 'yes (forced)' : 'NO';
+    if (row.originalBytes - row.convertedBytes >= DEFAULT_MIN_SAVING_BYTES)
+      problems.push(
+        `msb skipped it as not worth it, but the forced conversion saves ${mb(row.originalBytes - row.convertedBytes)} MB (${mb(row.originalBytes)} → ${mb(row.convertedBytes)} MB)`,
+      );
+    return problems;
+  } finally {
+    if (process.env.MSB_E2E_KEEP_IMAGES !== '1') {
+      await removeImage(forced);
       await removeImage(original);
     }
     rmSync(work, { recursive: true, force: true });
@@ -372,7 +440,7 @@ if (!engine.ok && process.env.MSB_E2E_SKIP_NO_DOCKER === '1') {
     test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       const row: Row = { name: c.name, same: 'error', notes: [] };
       rows.push(row);
-      const problems = await checkCase(c, row);
+      const problems = c.status === 'skipped' ? await checkSkippedCase(c, row) : await checkCase(c, row);
       expect(problems).toEqual([]);
     });
   });

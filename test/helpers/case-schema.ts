@@ -19,6 +19,7 @@ export interface E2eSpec {
 export interface CaseOptions {
   lang?: string;
   runtime?: string;
+  force?: boolean;
 }
 
 export interface CaseSpec {
@@ -81,7 +82,7 @@ const caseSchema: JSONSchemaType<CaseSpec> = {
       type: 'object',
       nullable: true,
       additionalProperties: false,
-      properties: { lang: optionalText, runtime: optionalText },
+      properties: { lang: optionalText, runtime: optionalText, force: { type: 'boolean', nullable: true } },
     },
     warnings: texts,
     e2e: { ...e2eSchema, nullable: true },

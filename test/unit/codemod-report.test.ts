@@ -1,6 +1,5 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { estimatedSavingMb, imageSizeMb } from '../../src/codemod/image-sizes';
 import { reportToMarkdown, reportToTerminal, writeReport } from '../../src/codemod/report';
 import type { CodemodRow, CodemodSummary } from '../../src/codemod/types';
 import { tempDir } from './codemod-helpers';
@@ -16,6 +15,8 @@ const row = (over: Partial<CodemodRow>): CodemodRow => ({
   runtimeImage: 'python:3.11-slim',
   changes: ['named the build stage "builder" (line 1)'],
   warnings: [],
+  originalMb: 1090,
+  convertedMb: 765,
   savingMb: 325,
   ...over,
 });
@@ -35,6 +36,8 @@ const summary: CodemodSummary = {
       builderImage: null,
       runtimeImage: null,
       changes: [],
+      originalMb: null,
+      convertedMb: null,
       savingMb: null,
     }),
     row({
@@ -47,6 +50,8 @@ const summary: CodemodSummary = {
       builderImage: null,
       runtimeImage: null,
       changes: [],
+      originalMb: null,
+      convertedMb: null,
       savingMb: null,
     }),
     row({ repository: 'org/db', warnings: ['libpq needed at run time'] }),
@@ -150,27 +155,5 @@ describe('codemod reports', () => {
     };
     expect(reportToTerminal(one)).toContain('1 repository, 1 Dockerfile: would convert 2');
     expect(reportToTerminal(one)).toContain('0 patch files in /tmp/out');
-  });
-});
-
-describe('image size estimates', () => {
-  const profile = {
-    imageSizes: { 'python:*-slim*': 45, 'python:*-alpine*': 20, 'python:*': 370, 'gcr.io/distroless/*': 2 },
-  };
-  it.each([
-    ['python:3.11', 370],
-    ['docker.io/library/python:3.11-slim-bookworm', 45],
-    ['python', 370],
-    ['python:3.12-alpine@sha256:abc123', 20],
-    ['gcr.io/distroless/python3-debian12', 2],
-    ['node:20', null],
-  ])('%s → %s MB', (image, mb) => {
-    expect(imageSizeMb(profile, image)).toBe(mb);
-  });
-
-  it('saving = builder − runtime, null when either is unknown', () => {
-    expect(estimatedSavingMb(profile, 'python:3.11', 'python:3.11-slim')).toBe(325);
-    expect(estimatedSavingMb(profile, 'python:3.11', 'node:20-slim')).toBeNull();
-    expect(estimatedSavingMb(undefined, 'python:3.11', 'python:3.11-slim')).toBeNull();
   });
 });

@@ -55,7 +55,9 @@ describe('runCodemod', () => {
       language: 'python',
       builderImage: 'python:3.11',
       runtimeImage: 'python:3.11-slim',
-      savingMb: 325,
+      originalMb: 1040,
+      convertedMb: 190,
+      savingMb: 850,
     });
     expect(summary.rows.find((r) => r.repository.endsWith('docs'))).toMatchObject({ outcome: 'skipped' });
   });
@@ -131,7 +133,7 @@ describe('runCodemod', () => {
     const message = git(repo, 'log', '-1', '--format=%B');
     expect(message).toContain('Build Dockerfile in two stages');
     expect(message).toContain(
-      '* Dockerfile: python/flask, python:3.11 → python:3.11-slim (about 325 MB smaller)',
+      '* Dockerfile: python/flask, python:3.11 → python:3.11-slim (about 850 MB smaller)',
     );
     expect(git(repo, 'status', '--porcelain')).toBe('');
   });

@@ -29,7 +29,7 @@ describe('parseConfig', () => {
       source: '/repo/.msbrc.yaml',
       ignore: ['MSB004'],
       runtime: { go: 'alpine' },
-      minSaving: '20%',
+      minSaving: { unit: '%', value: 20 },
       profiles: [path.resolve('/repo/corp/python.yaml')],
     });
   });
@@ -39,7 +39,7 @@ describe('parseConfig', () => {
     [
       'unknown key, on its line',
       'ignore: []\nruntimes:\n  go: alpine\n',
-      '/repo/.msbrc.yaml:2: runtimes: unknown field (known: ignore, runtime, minSaving, profiles)',
+      '/repo/.msbrc.yaml:2: runtimes: unknown field (known: ignore, runtime, minSaving, force, profiles)',
     ],
     [
       'not a rule id',
@@ -57,7 +57,7 @@ describe('parseConfig', () => {
     expect(problemOf('profiles: [1]\nignore: [x]\nextra: 1\n').split('\n')).toEqual([
       '/repo/.msbrc.yaml:1: profiles.0: must be string',
       '/repo/.msbrc.yaml:2: ignore.0: not a rule id (MSB001…)',
-      '/repo/.msbrc.yaml:3: extra: unknown field (known: ignore, runtime, minSaving, profiles)',
+      '/repo/.msbrc.yaml:3: extra: unknown field (known: ignore, runtime, minSaving, force, profiles)',
     ]);
   });
 });

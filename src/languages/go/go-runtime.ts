@@ -5,11 +5,20 @@
  */
 import type { ImageRef } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
+import type { BrokenFinding } from '../../plan/plan-types';
 import type { CgoUse } from './go-cgo';
 import type { GoRuntime, GoSettings } from './go-settings';
 
 export type GoRuntimeChoice =
-  | { ok: true; name: string; runtime: GoRuntime; image: string; warnings: string[]; notes: string[] }
+  | {
+      ok: true;
+      name: string;
+      runtime: GoRuntime;
+      image: string;
+      warnings: string[];
+      broken: BrokenFinding[];
+      notes: string[];
+    }
   | { ok: false; reason: string };
 
 export interface RuntimeRequest {
@@ -32,6 +41,7 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
   let name = requested ?? settings.defaultRuntime;
   let image: string | null = null;
   const warnings: string[] = [];
+  const broken: BrokenFinding[] = [];
   const notes: string[] = [];
   const alpineBuilder = /alpine/.test(request.builder.tag ?? '');
 
@@ -67,9 +77,10 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
 
   if (request.needsShell && !settings.runtimes[name].shell) {
     if (requested && !cgo.dynamic) {
-      warnings.push(
-        `the container command needs a shell, which ${settings.runtimes[name].image} does not have: it will not start as written`,
-      );
+      broken.push({
+        kind: 'program-missing',
+        message: `the container command needs a shell, which ${settings.runtimes[name].image} does not have: it will not start as written`,
+      });
     } else {
       const withShell = settings.runtimes[name].libc === 'glibc' ? 'debian' : 'alpine';
       warnings.push(
@@ -81,5 +92,5 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
   }
   const runtime = settings.runtimes[name];
   if (runtime.note) notes.push(runtime.note);
-  return { ok: true, name, runtime, image: image ?? runtime.image, warnings, notes };
+  return { ok: true, name, runtime, image: image ?? runtime.image, warnings, broken, notes };
 }

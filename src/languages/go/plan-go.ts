@@ -11,7 +11,13 @@ import { globalArgValues } from '../../plan/base-image';
 import { formCommands, healthchecks, needsShell } from '../../analyze/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import { contextPrograms } from '../../plan/context-programs';
-import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import type {
+  BrokenFinding,
+  BuilderInsertion,
+  Decision,
+  PlanInput,
+  StrategyPlan,
+} from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
 import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
@@ -162,6 +168,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       reason: `the container runs ${unrunnable.program}, a ${unrunnable.interpreter} script from the build context, which ${choice.image} cannot run`,
     };
   warnings.push(...choice.warnings);
+  const broken = [...choice.broken];
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   const runtimeSettings = choice.runtime;
 
@@ -312,7 +319,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
   runtime.copies = copies;
 
-  warnings.push(
+  broken.push(
     ...missingPrograms(
       commands.programs,
       facts,
@@ -335,6 +342,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     runtime,
     builderInsertions,
     warnings,
+    broken,
     decisions,
     runtimeImage: choice.image,
     carried: settled.carried,
@@ -350,8 +358,8 @@ function missingPrograms(
   binaries: string[],
   files: string[],
   workdir: string,
-): string[] {
-  const warnings: string[] = [];
+): BrokenFinding[] {
+  const broken: BrokenFinding[] = [];
   const present = (program: string) => {
     const absolute = path.resolve(workdir, program);
     return (
@@ -362,20 +370,22 @@ function missingPrograms(
   };
   for (const { program, binary } of programs) {
     if (binary || present(program)) continue;
-    warnings.push(
-      `the container runs "${program}", which msb does not find among the built binaries or in ${image}`,
-    );
+    broken.push({
+      kind: 'command-target-missing',
+      message: `the container runs "${program}", which msb does not find among the built binaries or in ${image}`,
+    });
   }
   for (const form of healthchecks(facts)) {
     const programs = formCommands(form, { keepWrappers: true }).commands.map((c) => c.words[0] ?? '');
     const missing = programs.filter((p) => p && p !== 'exit' && !present(p));
     if (needsShell(form) && !imageCommands.includes('sh')) missing.unshift('/bin/sh');
     if (missing.length > 0)
-      warnings.push(
-        `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
-      );
+      broken.push({
+        kind: 'program-missing',
+        message: `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
+      });
   }
-  return warnings;
+  return broken;
 }
 
 /** `mv app /usr/local/bin/` moves a binary msb tracks. */

@@ -6,7 +6,13 @@
  */
 import { posix as path } from 'path';
 import { needsShell } from '../../analyze/container-command';
-import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import type {
+  BrokenFinding,
+  BuilderInsertion,
+  Decision,
+  PlanInput,
+  StrategyPlan,
+} from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
@@ -116,10 +122,12 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   if (typeof image === 'string') return { kind: 'skip', reason: image };
   const { runtime, from } = image;
   const shellNeeded = command.lines.some((l) => needsShell(l.form));
+  const broken: BrokenFinding[] = [];
   if (shellNeeded && !runtime.shell)
-    warnings.push(
-      `the container command needs a shell (shell form, sh -c or a script), which ${from} does not have: it will not start as written`,
-    );
+    broken.push({
+      kind: 'program-missing',
+      message: `the container command needs a shell (shell form, sh -c or a script), which ${from} does not have: it will not start as written`,
+    });
 
   const builderInsertions: BuilderInsertion[] = [];
   if (builderRuns.length > 0) {
@@ -243,6 +251,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     runtime: model,
     builderInsertions,
     warnings,
+    broken,
     decisions,
     runtimeImage: from,
     carried: files.carried,

@@ -6,7 +6,13 @@
  */
 import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
-import type { BuilderInsertion, Decision, PlanContext, StrategyPlan } from '../../plan/plan-types';
+import type {
+  BrokenFinding,
+  BuilderInsertion,
+  Decision,
+  PlanContext,
+  StrategyPlan,
+} from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
 import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
@@ -169,15 +175,21 @@ export function planStatic(
   const nodeChecks = runtimeCommands({ ...facts, entrypoint: null, cmd: null }).filter((p) =>
     NODE_PROGRAMS.has(p),
   );
-  if (nodeChecks.length > 0)
-    warnings.push(
-      `the HEALTHCHECK runs ${nodeChecks.join(', ')}, which the nginx runtime does not have; rewrite it (e.g. curl -f http://localhost:${port}/ || exit 1)`,
-    );
+  const broken: BrokenFinding[] =
+    nodeChecks.length > 0
+      ? [
+          {
+            kind: 'program-missing',
+            message: `the HEALTHCHECK runs ${nodeChecks.join(', ')}, which the nginx runtime does not have: it will report unhealthy; rewrite it (e.g. curl -f http://localhost:${port}/ || exit 1)`,
+          },
+        ]
+      : [];
   return {
     kind: 'convert',
     runtime,
     builderInsertions,
     warnings,
+    broken,
     decisions,
     runtimeImage: settings.staticImage,
   };

@@ -6,7 +6,7 @@
  */
 import type { Env } from 'dockerfile-ast';
 import type { LintRule, RuleFinding } from '../lint-types';
-import { analyzeStage } from '../../analyze/stage-facts';
+import { analyzeStage, StageFacts } from '../../analyze/stage-facts';
 import { hasWords, programName, ShellCommand } from '../../analyze/shell-commands';
 import { nodeFlags } from '../../analyze/instruction-args';
 import type { InstallCache, Profile } from '../../profiles/profile-types';
@@ -56,28 +56,30 @@ export const MSB005: LintRule = {
   id: 'MSB005',
   severity: 'warning',
   description: 'the runtime stage leaves no apt lists, apk cache or language installer cache (pip...) behind',
-  check({ dockerfile, finalStage, profiles }) {
-    const caches = cachesOf(profiles);
-    const facts = analyzeStage(dockerfile, finalStage);
-    const envNames = new Set(
-      facts.envs.flatMap((e) => (e.node as Env).getProperties().map((p) => p.getName())),
-    );
-    const findings: RuleFinding[] = [];
-    for (const run of facts.runs) {
-      if (/type=cache/.test(nodeFlags(run.instruction).get('mount') ?? '')) continue;
-      const found = new Map<string, string>();
-      for (const command of run.commands) {
-        for (const cache of caches) {
-          if (!found.has(cache.source.subject) && leavesCache(cache, command, run.script, envNames))
-            found.set(cache.source.subject, cache.source.message);
-        }
-      }
-      for (const [subject, message] of found)
-        findings.push({ instruction: run.instruction, subject, message });
-    }
-    return findings;
-  },
+  check: ({ dockerfile, finalStage, profiles }) =>
+    cachesLeftIn(analyzeStage(dockerfile, finalStage), profiles),
 };
+
+/** The install caches a stage's RUN lines leave in its image, one finding per RUN and cache (also read by src/estimate). */
+export function cachesLeftIn(facts: StageFacts, profiles: readonly Profile[]): RuleFinding[] {
+  const caches = cachesOf(profiles);
+  const envNames = new Set(
+    facts.envs.flatMap((e) => (e.node as Env).getProperties().map((p) => p.getName())),
+  );
+  const findings: RuleFinding[] = [];
+  for (const run of facts.runs) {
+    if (/type=cache/.test(nodeFlags(run.instruction).get('mount') ?? '')) continue;
+    const found = new Map<string, string>();
+    for (const command of run.commands) {
+      for (const cache of caches) {
+        if (!found.has(cache.source.subject) && leavesCache(cache, command, run.script, envNames))
+          found.set(cache.source.subject, cache.source.message);
+      }
+    }
+    for (const [subject, message] of found) findings.push({ instruction: run.instruction, subject, message });
+  }
+  return findings;
+}
 
 function leavesCache(
   cache: CompiledCache,

@@ -60,9 +60,11 @@ describe('chooseGoRuntime', () => {
     expect(choice.ok && choice.warnings.join()).toContain('instead of the requested scratch');
   });
 
-  it('warns, and keeps the choice, when a requested image lacks the shell the command needs', () => {
+  it('keeps the choice, with a finding that it would not start, when a requested image lacks the shell the command needs', () => {
     const choice = choose('scratch', staticBinary, 'golang:1.19', true);
-    expect(choice.ok && choice.warnings.join()).toContain('needs a shell');
+    expect(choice.ok && choice.broken).toEqual([
+      { kind: 'program-missing', message: expect.stringContaining('needs a shell') },
+    ]);
   });
 
   it('rejects an unknown runtime', () => {

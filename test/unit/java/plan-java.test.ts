@@ -192,11 +192,17 @@ describe('java planning', () => {
     expect(fromImage.warnings.join()).toContain('comes from the builder image');
   });
 
-  it('warns when the shell-form command needs a shell the distroless image lacks', () => {
-    const result = convertIn(maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar'), boot, {
-      runtime: 'distroless',
-    });
-    expect(result.warnings.join()).toContain('needs a shell');
+  it('skips, as broken, a shell-form command on the distroless image (which has no shell); --force writes it', () => {
+    const dockerfile = maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar');
+    const result = convertIn(dockerfile, boot, { runtime: 'distroless' });
+    expect(result.status).toBe('skipped');
+    expect(result.reason).toContain('would not work: the container command needs a shell');
+    expect(result.broken).toEqual([
+      { kind: 'program-missing', message: expect.stringContaining('needs a shell') },
+    ]);
+    const forced = convertIn(dockerfile, boot, { runtime: 'distroless', force: true });
+    expect(forced.status).toBe('changed');
+    expect(forced.warnings.join()).toContain('written with --force although it would not work');
   });
 
   it('flags a hard-coded openjdk JAVA_HOME', () => {

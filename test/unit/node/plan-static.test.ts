@@ -184,12 +184,14 @@ describe('static front ends', () => {
     expect(addedStages(variable)).toContain("'    listen 8080;'");
   });
 
-  it('warns about a HEALTHCHECK that needs node', () => {
+  it('skips, as broken, a HEALTHCHECK that needs node (nginx has none)', () => {
     const result = convert(
       built('HEALTHCHECK CMD node healthcheck.js\nCMD ["npx", "serve", "-s", "build"]'),
       cra,
     );
-    expect(result.warnings.join('\n')).toMatch(/HEALTHCHECK runs node/);
+    expect(result.status).toBe('skipped');
+    expect(result.broken?.map((b) => b.kind)).toEqual(['program-missing']);
+    expect(result.reason).toMatch(/HEALTHCHECK runs node, which the nginx runtime does not have/);
   });
 
   it.each([

@@ -22,7 +22,7 @@ import {
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/python-requirements-console-script/Dockerfile');
 const DOCKERFILE =
-  'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["greet-app"]\n';
+  'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["greet-app"]\n';
 
 function plantingEnvironment(plant: (model: RuntimeStageModel) => void): PlanEnvironment {
   const base = defaultEnvironment();

@@ -1,7 +1,8 @@
 /**
- * Estimated size saving of a conversion, from the `imageSizes` map of the language profile:
- * glob keys on `repository:tag` (`*` matches anything, `/` included) → approximate compressed MB.
- * The first key that matches wins, so profiles list the specific variants before the catch-all.
+ * The size of a base image, from the `imageSizes` map of the language profile: glob keys on
+ * `repository:tag` (`*` matches anything, `/` included) → approximate MB of the official image as
+ * `docker images` shows it. The first key that matches wins, so profiles list the specific
+ * variants before the catch-all.
  */
 import type { Profile } from '../profiles/profile-types';
 
@@ -31,24 +32,14 @@ export function imageSizeMb(
   return rules.find((r) => r.pattern.test(ref))?.mb ?? null;
 }
 
-/** Builder size minus runtime size in MB, or null when either image is unknown to the profile. */
-export function estimatedSavingMb(
-  profile: Pick<Profile, 'imageSizes'> | undefined,
-  builderImage?: string,
-  runtimeImage?: string,
-): number | null {
-  const before = imageSizeMb(profile, builderImage);
-  const after = imageSizeMb(profile, runtimeImage);
-  return before === null || after === null ? null : before - after;
-}
-
 function withoutDefaultRegistry(ref: string): string {
   return ref
     .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
     .replace(/^library\//, '');
 }
 
-function globToRegExp(glob: string): RegExp {
+/** Glob (`*` matches anything) to an anchored, case-insensitive regular expression. */
+export function globToRegExp(glob: string): RegExp {
   const body = glob
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))

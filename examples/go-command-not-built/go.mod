@@ -1,0 +1,3 @@
+module example.com/stdlib-server
+
+go 1.19

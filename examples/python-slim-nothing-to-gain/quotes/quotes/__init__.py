@@ -1,0 +1,5 @@
+QUOTES = [
+    "Simple is better than complex.",
+    "Readability counts.",
+    "Errors should never pass silently.",
+]
