@@ -167,5 +167,6 @@ describe('the estimate and --min-saving', () => {
     expect(help).toMatch(/--force\s+Write a result msb believes would not work/);
     expect(help).toMatch(/--min-saving\s+Skip a conversion whose estimated saving is below/);
     expect(run(['codemod', '--help']).stdout).toMatch(/--min-saving/);
+    expect(run(['verify', '--help']).stdout).toMatch(/--force/);
   });
 });

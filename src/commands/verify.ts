@@ -4,9 +4,16 @@ import { EXIT_ERROR, EXIT_OK, EXIT_WOULD_CHANGE } from '../errors';
 import { configFor } from './config-options';
 import { formatVerifyReport, parseHttpProbe, runVerify, SmokeCheck } from '../verify';
 import { dockerfileInputs, STDIN } from './dockerfile-inputs';
-import { ConversionFlags, conversionEnvironment, withConversionOptions } from './shared-options';
+import {
+  ConversionFlags,
+  conversionEnvironment,
+  gateOptions,
+  GateFlags,
+  withConversionOptions,
+  withGateOptions,
+} from './shared-options';
 
-interface VerifyArgs extends ConversionFlags {
+interface VerifyArgs extends ConversionFlags, GateFlags {
   dockerfile: string;
   smoke?: string;
   http?: string;
@@ -19,7 +26,7 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
   command: 'verify <dockerfile>',
   describe: 'Build the original and the converted Dockerfile with the local Docker engine and compare them',
   builder: (yargs) =>
-    withConversionOptions(yargs)
+    withGateOptions(withConversionOptions(yargs))
       .positional('dockerfile', {
         type: 'string',
         demandOption: true,
@@ -72,6 +79,7 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
       lang: argv.lang,
       runtime: argv.runtime,
       runtimeByLanguage: config?.runtime,
+      ...gateOptions(argv, config),
       context: argv.context,
       environment,
       smoke,

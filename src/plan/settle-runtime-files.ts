@@ -12,8 +12,11 @@ import type { ContextPaths } from './context-paths';
 import type { Decision } from './plan-types';
 import type { RuntimeFile } from './runtime-files';
 
-/** How the application reads a file: `required` when it stops without it; null when msb cannot tell. */
-export type FileUse = { required: boolean; why: string } | null;
+/**
+ * How the application reads a file: `required` when it stops without it; `unused` when nothing
+ * in the application can read it (no library that loads such files); null when msb cannot tell.
+ */
+export type FileUse = { required: boolean; unused?: boolean; why: string } | null;
 
 export interface SettledRuntimeFiles {
   /** The files to copy (a kept secret's `why` says so). */
@@ -45,6 +48,10 @@ export function settleRuntimeFiles(
       continue;
     }
     const use = useOf(contextPath ?? name);
+    if (use?.unused) {
+      settled.decisions.push({ subject: file.path, placement: 'dropped', why: use.why });
+      continue;
+    }
     if (use && !use.required) {
       settled.decisions.push({
         subject: file.path,

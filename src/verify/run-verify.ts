@@ -16,7 +16,7 @@ import { compareSmoke, SmokeCheck, SmokeComparison } from './smoke';
 
 export interface VerifyOptions extends Pick<
   ConvertOptions,
-  'lang' | 'runtime' | 'runtimeByLanguage' | 'context'
+  'lang' | 'runtime' | 'runtimeByLanguage' | 'context' | 'force' | 'minSaving'
 > {
   environment?: PlanEnvironment;
   smoke?: SmokeCheck;
@@ -65,6 +65,8 @@ export async function runVerify(dockerfile: string, options: VerifyOptions = {})
     runtime: options.runtime,
     runtimeByLanguage: options.runtimeByLanguage,
     context: options.context,
+    force: options.force,
+    minSaving: options.minSaving,
     environment: options.environment,
   });
   if (result.status === 'error')

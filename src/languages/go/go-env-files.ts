@@ -8,14 +8,33 @@
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
 import type { FileUse } from '../../plan/settle-runtime-files';
+import type { GoSources } from './go-sources';
 
 const LOAD_CALL = /\b(godotenv|gotenv)\.(Load|Overload|OverLoad|Read)\s*\(([^)]*)\)/g;
 const AUTOLOAD = /"github\.com\/(joho\/godotenv|subosito\/gotenv)\/autoload"/;
 const ENDS_PROGRAM =
   /\b(log|logger|klog|logrus|zap\.L\(\)|l)\.(Fatal|Panic)\w*\s*\(|\bpanic\s*\(|\bos\.Exit\s*\(|\breturn\b/;
 
-export function goEnvFileUse(context: BuildContext, contextPath: string): FileUse {
+/** `loaders`: modules that read dotenv or config files (go.yaml `fileLoaders`). */
+export function goEnvFileUse(
+  context: BuildContext,
+  contextPath: string,
+  sources: GoSources,
+  loaders: readonly string[],
+): FileUse {
   const name = path.basename(contextPath);
+  // Imports count too: GOPATH projects have no go.mod.
+  const used = [
+    ...sources.modules.flatMap((m) => m.requires),
+    ...sources.packages.flatMap((p) => [...p.imports]),
+  ];
+  const named = sources.packages.some((p) => p.pathLiterals.some((l) => path.basename(l) === name));
+  if (!named && !loaders.some((m) => used.some((u) => u === m || u.startsWith(`${m}/`))))
+    return {
+      required: false,
+      unused: true,
+      why: `no Go code can read ${name}: no library that loads such files is required or imported and no source names it (compose or the platform reads it)`,
+    };
   const uses: { required: boolean; why: string }[] = [];
   for (const file of context.files.filter(
     (f) => f.endsWith('.go') && !f.endsWith('_test.go') && !f.startsWith('vendor/'),

@@ -1,7 +1,8 @@
 /**
  * Picks the Go runtime image: the requested (`--runtime`) or default static image for a static
  * binary; for a cgo binary, an image with the builder's C library (same Debian release, or
- * Alpine for an Alpine builder); an image with a shell when the command needs one.
+ * Alpine for an Alpine builder — by its tag, or because its RUN lines use apk); an image with a
+ * shell when the command needs one.
  */
 import type { ImageRef } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
@@ -26,6 +27,8 @@ export interface RuntimeRequest {
   cgo: CgoUse;
   needsShell: boolean;
   builder: ImageRef;
+  /** Why the builder is Alpine-based although its tag does not say so (its RUN lines use apk), or null. */
+  muslEvidence: string | null;
   globals: ReadonlyMap<string, string>;
   rules: RuntimeImageRules;
 }
@@ -43,7 +46,8 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
   const warnings: string[] = [];
   const broken: BrokenFinding[] = [];
   const notes: string[] = [];
-  const alpineBuilder = /alpine/.test(request.builder.tag ?? '');
+  const alpineTag = /alpine/.test(request.builder.tag ?? '');
+  const alpineBuilder = alpineTag || request.muslEvidence !== null;
 
   if (cgo.dynamic) {
     const libc = alpineBuilder ? 'musl' : 'glibc';
@@ -55,7 +59,9 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
           : settings.cgoRuntime;
       if (!settings.runtimes[wanted])
         return { ok: false, reason: `the Go profile has no runtime "${wanted}" for cgo binaries` };
-      if (wanted === 'debian' || wanted === 'alpine') {
+      if (wanted === 'alpine' && !alpineTag) {
+        notes.push(`${request.muslEvidence}: the builder is Alpine-based, so the cgo binary links musl`);
+      } else if (wanted === 'debian' || wanted === 'alpine') {
         const chosen = chooseRuntimeImage(request.builder, request.rules, request.globals);
         if (!chosen.ok)
           return { ok: false, reason: `cgo is in use (${cgo.reasons.join('; ')}) and ${chosen.reason}` };

@@ -1,5 +1,6 @@
 /** The Go profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { rootEvidenceSchema } from '../../plan/root-evidence';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
 import { absolutePath, oneOf, regexString, stringList } from '../../profiles/settings-schema';
 
@@ -40,6 +41,8 @@ export const goSettingsSchema = Type.Object(
     ),
     cgoModules: stringList,
     buildOnlyEnv: stringList,
+    rootEvidence: rootEvidenceSchema,
+    fileLoaders: stringList,
     runtimeFiles: stringList,
     generators: stringList,
     runtimeDirs: stringList,

@@ -8,7 +8,8 @@ import { posix as path } from 'path';
 import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import { globalArgValues } from '../../plan/base-image';
-import { formCommands, healthchecks, needsShell } from '../../analyze/container-command';
+import { containerCommand, formCommands, healthchecks, needsShell } from '../../analyze/container-command';
+import { commandFileArguments } from '../../plan/command-file-arguments';
 import { contextPaths } from '../../plan/context-paths';
 import { contextPrograms } from '../../plan/context-programs';
 import type {
@@ -19,14 +20,25 @@ import type {
   StrategyPlan,
 } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
-import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
+import {
+  BUILDER,
+  copy,
+  env,
+  original,
+  StageNode,
+  user as userNode,
+  workdir as workdirNode,
+} from '../../plan/stage-model';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
+import { RuntimeFile, RuntimeFileSet } from '../../plan/runtime-files';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
 import { moveStartupBuilds, resolveCommands } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
+import { rootUserChoice } from './go-root-user';
+import { goConfigFileWarnings } from './go-config-files';
 import { goEnvFileUse } from './go-env-files';
 import { goRuntimeFiles } from './go-runtime-files';
 import type { GoSettings } from './go-settings';
@@ -153,6 +165,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       cgo,
       needsShell: commands.needsShell,
       builder: facts.from,
+      muslEvidence: apkEvidence(facts),
       globals: globalArgValues(dockerfile),
       rules: profile,
     },
@@ -171,6 +184,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   const broken = [...choice.broken];
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   const runtimeSettings = choice.runtime;
+  const image = choice.image;
 
   const builderInsertions: BuilderInsertion[] = [];
   if (cgo.reasons.length === 0 && !cgo.explicitlyStatic) {
@@ -201,7 +215,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       ? 'Runtime stage (added by msb): the cgo binary on an image with the same C library, without the Go toolchain.'
       : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
   ];
-  const runtime = baseRuntimeModel(facts, choice.image, comment);
+  const runtime = baseRuntimeModel(facts, image, comment);
   const runtimeEnvLines = runtimeEnv(facts, settings.buildOnlyEnv);
   runtime.env = runtimeEnvLines.env;
   decisions.push(...runtimeEnvLines.decisions);
@@ -230,7 +244,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
 
   const user = runtimeUser(facts, {
-    image: choice.image,
+    image,
     userTool: runtimeSettings.userTool,
     users: runtimeSettings.users,
     nonrootUser: runtimeSettings.nonrootUser,
@@ -238,18 +252,11 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   runtime.user = user.user;
+  const root = rootUserChoice(input, image, runtimeSettings);
+  warnings.push(...root.warnings);
+  decisions.push(...root.decisions);
+  if (root.keepRoot) runtime.user = userNode('root');
   runtime.setup.push(...user.setup);
-  if (
-    !facts.user &&
-    runtimeSettings.nonrootUser &&
-    choice.image.endsWith(`:${runtimeSettings.nonrootUser}`)
-  ) {
-    decisions.push({
-      subject: 'USER',
-      placement: 'runtime',
-      why: `the original ran as root; ${choice.image} runs as ${runtimeSettings.nonrootUser}: files the app writes must be in writable places`,
-    });
-  }
 
   const copies: StageNode[] = [];
   if (!runtimeSettings.certificates) {
@@ -257,22 +264,24 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     decisions.push({
       subject: settings.certificates,
       placement: 'runtime',
-      why: `${choice.image} has no CA certificates: HTTPS clients need the bundle`,
+      why: `${image} has no CA certificates: HTTPS clients need the bundle`,
     });
   }
   const tzdataEmbedded =
     sources.packages.some((p) => p.imports.has('time/tzdata')) ||
     builds.some((b) => /\btimetzdata\b/.test(flagValue(b.command, 'tags') ?? ''));
   if (!runtimeSettings.zoneinfo && !tzdataEmbedded) {
+    // An apk-using builder is Alpine-based: its Go keeps zoneinfo where golang:*-alpine does.
+    const flavour = apkEvidence(facts) ? 'alpine' : (facts.from.tag ?? 'latest');
     const zone =
-      settings.zoneinfo.find((z) => new RegExp(z.builder).test(facts.from.tag ?? 'latest')) ??
+      settings.zoneinfo.find((z) => new RegExp(z.builder).test(flavour)) ??
       settings.zoneinfo[settings.zoneinfo.length - 1];
     copies.push(copy(BUILDER, zone.path, zone.path));
     if (zone.env) runtime.env.unshift(env([[zone.env, zone.path]]));
     decisions.push({
       subject: zone.path,
       placement: 'runtime',
-      why: `${choice.image} has no time-zone data and the program does not import time/tzdata`,
+      why: `${image} has no time-zone data and the program does not import time/tzdata`,
     });
   } else if (tzdataEmbedded) {
     decisions.push({
@@ -283,14 +292,21 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
   copies.push(...user.copies);
 
+  const named = commandFileArguments(
+    containerCommand(facts).commands.map((c) => c.words),
+    workdir,
+    paths,
+    (to, from) =>
+      copied.some((b) => isWithin(to, b)) || paths.filesUnder(from).some((f) => f.endsWith('.go')),
+  );
   const settled = settleRuntimeFiles(
-    goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
+    withFiles(goRuntimeFiles(paths, facts.runs, sources, workdir, settings), named),
     paths,
     context,
-    (file) => goEnvFileUse(context, file),
+    (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
   );
   const files = settled.files;
-  warnings.push(...settled.warnings);
+  warnings.push(...settled.warnings, ...goConfigFileWarnings(context, sources, paths, workdir));
   decisions.push(...settled.decisions);
   const fileCopies = files.filter((f) => !copied.some((b) => b === f.path));
   for (const binary of copied) {
@@ -324,7 +340,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       commands.programs,
       facts,
       runtimeSettings.commands,
-      choice.image,
+      image,
       copied,
       files.map((f) => f.path),
       workdir,
@@ -344,7 +360,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     warnings,
     broken,
     decisions,
-    runtimeImage: choice.image,
+    runtimeImage: image,
     carried: settled.carried,
   };
 }
@@ -425,6 +441,12 @@ function withGopath(facts: StageFacts, gopath: string): StageFacts {
   };
 }
 
+/** `RUN apk add ...` says the builder is Alpine-based whatever its name (tetafro/golang-gcc). */
+function apkEvidence(facts: StageFacts): string | null {
+  const run = facts.runs.find((r) => r.commands.some((c) => programName(c) === 'apk'));
+  return run ? `line ${run.instruction.line + 1} runs apk` : null;
+}
+
 function hasWorkdir(facts: StageFacts): boolean {
   return facts.stage.instructions.some((i) => i.keyword === 'WORKDIR');
 }
@@ -441,6 +463,13 @@ function pathDirs(value: string | undefined, fallback: string[]): string[] {
     .split(':')
     .flatMap((d) => (d === '$PATH' || d === '${PATH}' ? fallback : [d]))
     .filter(Boolean);
+}
+
+/** The files found plus those the command names, none inside another. */
+function withFiles(found: RuntimeFile[], named: RuntimeFile[]): RuntimeFile[] {
+  const set = new RuntimeFileSet();
+  for (const file of [...found, ...named]) set.add(file);
+  return set.files;
 }
 
 function unique<T>(items: T[]): T[] {

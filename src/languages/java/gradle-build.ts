@@ -150,6 +150,30 @@ export function gradleArtifacts(
   return found;
 }
 
+/**
+ * What `gradle installDist` writes for a project with the application plugin:
+ * build/install/<applicationName>/ with bin/<applicationName> (the start script) and lib/.
+ */
+export function installedDistribution(
+  project: GradleProject,
+  projectName: string,
+  relativeDir: string,
+): JavaArtifact[] {
+  if (!project.plugins.has('application')) return [];
+  const name =
+    /\bapplicationName(?:\.set\s*\(|\s*=)\s*(['"])([^'"$]+)\1/.exec(project.text)?.[2] ?? projectName;
+  return [
+    {
+      path: path.join(relativeDir || '.', 'build/install', name),
+      kind: 'directory',
+      entry: `bin/${name}`,
+      runnable: true,
+      springBoot: null,
+      why: `installDist (build/install/${name}: the bin/${name} start script and lib/)`,
+    },
+  ];
+}
+
 /** `archiveFileName = "app.jar"` / `.set("app.jar")`, inside a task's block when `task` is given. */
 function archiveSetting(text: string, task: string | null, property: string): string | null {
   const scope = task === null ? topLevel(text) : taskBlocks(text, task).join('\n');

@@ -9,10 +9,10 @@ import { programName } from '../../analyze/shell-commands';
 import type { RunFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
 import type { ContextPaths } from '../../plan/context-paths';
-import { gradleArtifacts, GradleProject, readGradleProject } from './gradle-build';
+import { gradleArtifacts, GradleProject, installedDistribution, readGradleProject } from './gradle-build';
 import { BuildCommand, GradleCommand, jarToolOutput, MavenCommand, parseBuildCommand } from './java-commands';
 import { isApplicationModule, JavaArtifact, mavenArtifacts } from './maven-artifacts';
-import { MavenProject, readMavenModules } from './maven-pom';
+import { interpolate, MavenProject, readMavenModules, text } from './maven-pom';
 
 export interface BuiltArtifact extends JavaArtifact {
   /** Absolute path in the builder. */
@@ -155,11 +155,19 @@ function matchesModule(selector: string, module: MavenProject, rootContextDir: s
     : false;
 }
 
+/** The release the properties name, else maven-compiler-plugin's own `<release>`/`<target>`/`<source>`. */
 function javaRelease(modules: MavenProject[]): number | null {
   for (const m of modules) {
-    const value = ['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source']
-      .map((k) => m.properties.get(k))
-      .find((v) => v !== undefined);
+    const compiler = m.plugins.find((p) => p.artifactId === 'maven-compiler-plugin')?.configuration ?? {};
+    const value = [
+      ...['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source'].map(
+        (k) => m.properties.get(k),
+      ),
+      ...['release', 'target', 'source'].map((k) => {
+        const configured = text(compiler[k]);
+        return configured === null ? undefined : interpolate(configured, m.properties);
+      }),
+    ].find((v) => v !== undefined && !v.includes('${'));
     const major = value ? Number(/^(?:1\.)?(\d+)/.exec(value)?.[1]) : NaN;
     if (!Number.isNaN(major)) return major;
   }
@@ -213,6 +221,12 @@ function gradleBuild(
     .filter((t) => t.includes(':'))
     .map((t) => t.replace(/^:/, '').split(':').slice(0, -1).join('/'));
   const candidates = named.length > 0 ? projects.filter((p) => named.includes(p.relative)) : projects;
+  const taskNames = command.tasks.map((t) => t.split(':').pop() ?? t);
+  if (taskNames.includes('installDist') && !taskNames.some((t) => /^(build|assemble|bootJar|jar)$/.test(t))) {
+    // installDist builds the plain jar and start scripts into build/install/<name>/, never a bootJar.
+    const installed = candidates.flatMap((p) => installedDistribution(p.project, p.name, p.relative));
+    return installed.map((a) => ({ ...a, absolute: path.resolve(projectDir, a.path), certain: true }));
+  }
   const artifacts = candidates.flatMap((p) =>
     gradleArtifacts(p.project, p.name, p.relative).map((a) => ({
       ...a,

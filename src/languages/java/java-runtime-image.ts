@@ -6,6 +6,7 @@
 import type { StageFacts } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanContext } from '../../plan/plan-types';
+import { privateBaseImageReason } from '../../plan/private-base-image';
 import type { BuiltArtifact, JavaBuild } from './java-build';
 import type { JavaRuntime, JavaSettings } from './java-settings';
 
@@ -45,6 +46,8 @@ export function runtimeImage(
     if (!war)
       decisions.push(...chosen.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   } else {
+    const privateImage = privateBaseImageReason(input, profile);
+    if (privateImage) return privateImage;
     const major = build.javaRelease ?? settings.fallbackMajor;
     if (major === null) return `${chosen.reason}, and the build files do not name a Java release`;
     jre = `eclipse-temurin:${major}-jre`;
@@ -67,10 +70,14 @@ export function runtimeImage(
       warnings.push(
         `no maintained servlet container image runs Java ${major}: the WAR runs on Java ${servletMajor}`,
       );
-    const servlet = (javax ? settings.servlet.javaxImage : settings.servlet.jakartaImage).replace(
-      '{{major}}',
-      String(servletMajor),
-    );
+    // A Tomcat builder keeps its own Tomcat line (its JRE tag), whatever servlet API the WAR uses.
+    const sameTomcat = chosen.ok && /(^|\/)tomcat$/.test(facts.from.name) ? chosen.image : null;
+    const servlet =
+      sameTomcat ??
+      (javax ? settings.servlet.javaxImage : settings.servlet.jakartaImage).replace(
+        '{{major}}',
+        String(servletMajor),
+      );
     decisions.push({
       subject: 'FROM',
       placement: 'added',

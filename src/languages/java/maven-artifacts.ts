@@ -6,7 +6,7 @@
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
 import type { MavenPlugin, MavenProject } from './maven-pom';
-import { text } from './maven-pom';
+import { interpolate, text } from './maven-pom';
 
 export interface JavaArtifact {
   /** Path relative to the project directory the build tool ran in. */
@@ -85,7 +85,16 @@ export function mavenArtifacts(
     ];
   }
   const main = path.join(target, `${project.finalName}.jar`);
-  if (boot)
+  const bootName = boot ? bootFinalName(boot, project) : null;
+  if (bootName)
+    found.push({
+      path: path.join(target, `${bootName}.jar`),
+      kind: 'jar',
+      runnable: true,
+      springBoot,
+      why: `Spring Boot ${springBoot} repackaged jar named by the plugin's <finalName> (honoured before 2.1.4)`,
+    });
+  else if (boot)
     found.push({ path: main, kind: 'jar', runnable: true, springBoot, why: 'Spring Boot repackaged jar' });
   if (shade && shade.goals.includes('shade')) {
     const attached = text(shade.configuration.shadedArtifactAttached) === 'true';
@@ -138,6 +147,20 @@ export function mavenArtifacts(
       why: `<finalName> ${project.finalName}`,
     });
   return found.sort((a, b) => Number(b.runnable) - Number(a.runnable));
+}
+
+/**
+ * Before Spring Boot 2.1.4 the repackage goal honoured a `<finalName>` in its own configuration
+ * (spring-boot#16457): the fat jar is `<finalName>.jar` and the project's jar stays the plain one.
+ */
+function bootFinalName(boot: MavenPlugin, project: MavenProject): string | null {
+  const configured = text(boot.configuration.finalName);
+  const version = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(project.springBootVersion ?? '');
+  if (configured === null || !version) return null;
+  const [major, minor, patch] = version.slice(1).map((n) => Number(n ?? 0));
+  const honoured = major < 2 || (major === 2 && (minor < 1 || (minor === 1 && patch < 4)));
+  const name = interpolate(configured, project.properties);
+  return honoured && name !== project.finalName && !name.includes('${') ? name : null;
 }
 
 /** True when the module builds something `java -jar` (or a servlet container) can run. */

@@ -5,7 +5,8 @@
  * the artifact, at the path the command names (or a fixed name when that path cannot work).
  */
 import { posix as path } from 'path';
-import { needsShell } from '../../analyze/container-command';
+import { containerCommand, needsShell } from '../../analyze/container-command';
+import { commandFileArguments } from '../../plan/command-file-arguments';
 import type {
   BrokenFinding,
   BuilderInsertion,
@@ -103,8 +104,18 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       };
     }
     const best = runnable[0];
+    const entry = best.entry ? path.join(best.absolute, best.entry) : null;
+    const runsEntry = containerCommand(facts).commands.some(
+      (c) => entry !== null && path.resolve(facts.workdir, c.words[0] ?? '') === entry,
+    );
     if (best.kind === 'war' && !best.runnable) war = best;
-    else {
+    else if (runsEntry) {
+      copies.push({
+        from: best.absolute,
+        to: best.absolute,
+        why: `${best.why}; the container command runs ${entry}`,
+      });
+    } else {
       copies.push({
         from: best.absolute,
         to: best.absolute,
@@ -151,8 +162,16 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   ]);
   let commandLines = commands;
   if (war) {
-    const webapps = path.join(settings.servlet.webapps, 'ROOT.war');
-    copies.push({ from: war.absolute, to: webapps, why: `${war.why}: deployed as the root web application` });
+    // A WAR the build deployed under its own name keeps it: the name is the URL's context path.
+    const deployedAs = build.produced.map((p) => /\/webapps\/([^/]+\.war)$/.exec(p)?.[1]).find(Boolean);
+    const webapps = path.join(settings.servlet.webapps, deployedAs ?? 'ROOT.war');
+    copies.push({
+      from: war.absolute,
+      to: webapps,
+      why: deployedAs
+        ? `${war.why}: deployed as ${deployedAs}, as the original build did (context path /${deployedAs.replace(/\.war$/, '')})`
+        : `${war.why}: deployed as the root web application`,
+    });
     commandLines = [
       { keyword: 'CMD', command: { form: 'exec', argv: settings.servlet.command }, written: null },
     ];
@@ -223,10 +242,17 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     );
     decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
   }
-  const found = copiedRuntimeFiles(paths, facts.runs, {
-    ...settings,
-    isSource: (f) => /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f),
-  });
+  const isSource = (f: string) =>
+    /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f);
+  const found = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource });
+  const named = commandFileArguments(
+    containerCommand(facts).commands.map((c) => c.words),
+    facts.workdir,
+    paths,
+    (to, from) =>
+      copies.some((c) => isWithin(to, c.to) || isWithin(to, c.from)) || paths.filesUnder(from).some(isSource),
+  );
+  for (const file of named) found.add(file);
   const files = settleRuntimeFiles(found.files, paths, context, (file) => javaEnvFileUse(context, file));
   warnings.push(...files.warnings);
   decisions.push(...files.decisions);

@@ -1,7 +1,15 @@
 /** How Go code loads a dotenv file: required (the program stops without it), optional, or unknown. */
 import { openBuildContext } from '../../../src/context/build-context';
 import { goEnvFileUse } from '../../../src/languages/go/go-env-files';
+import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { contextDir } from '../../helpers/build-fixture';
+
+const GO_MOD = 'module example.com/m\n\nrequire github.com/joho/godotenv v1.5.1\n';
+const LOADERS = ['github.com/joho/godotenv'];
+function useIn(files: Record<string, string>, file: string) {
+  const context = openBuildContext(contextDir({ 'go.mod': GO_MOD, ...files }));
+  return goEnvFileUse(context, file, scanGoSources(context), LOADERS);
+}
 
 const main = (body: string, imports = '"log"\n\t"github.com/joho/godotenv"') =>
   `package main\n\nimport (\n\t${imports}\n)\n\nfunc main() {\n${body}\n}\n`;
@@ -27,7 +35,7 @@ describe('goEnvFileUse', () => {
     ['err := godotenv.Load(path)\nif err != nil { os.Exit(2) }', '.env.staging', { required: true }],
     ['// godotenv.Load()\nlog.Println("x")', '.env', null],
   ])('%s (%s)', (body, file, expected) => {
-    const use = goEnvFileUse(openBuildContext(contextDir({ 'main.go': main(body), [file]: 'A=1' })), file);
+    const use = useIn({ 'main.go': main(body), [file]: 'A=1' }, file);
     if (expected === null) expect(use).toBeNull();
     else expect(use).toMatchObject(expected);
   });
@@ -38,11 +46,26 @@ describe('goEnvFileUse', () => {
       'b/b.go': main('if err := godotenv.Load(); err != nil {\n\treturn\n}'),
       '.env': 'A=1',
     };
-    expect(goEnvFileUse(openBuildContext(contextDir(files)), '.env')).toMatchObject({
+    expect(useIn(files, '.env')).toMatchObject({
       required: true,
       why: 'godotenv.Load in b/b.go stops the program without it',
     });
     const autoload = { 'main.go': main('', '_ "github.com/joho/godotenv/autoload"'), '.env': 'A=1' };
-    expect(goEnvFileUse(openBuildContext(contextDir(autoload)), '.env')).toMatchObject({ required: false });
+    expect(useIn(autoload, '.env')).toMatchObject({ required: false });
+  });
+
+  it('is unused when go.mod has no file-loading library and no source names the file', () => {
+    const files = { 'main.go': 'package main\n\nfunc main() {}\n', '.env': 'A=1' };
+    const context = openBuildContext(contextDir({ 'go.mod': 'module m\n', ...files }));
+    expect(goEnvFileUse(context, '.env', scanGoSources(context), LOADERS)).toMatchObject({
+      unused: true,
+      why: expect.stringContaining('no Go code can read .env'),
+    });
+    const named = {
+      ...files,
+      'main.go': 'package main\n\nimport "os"\n\nfunc main() { os.ReadFile(".env") }\n',
+    };
+    const reading = openBuildContext(contextDir({ 'go.mod': 'module m\n', ...named }));
+    expect(goEnvFileUse(reading, '.env', scanGoSources(reading), LOADERS)).toBeNull();
   });
 });

@@ -30,9 +30,23 @@ const cgo: CgoUse = {
   staticallyLinked: false,
 };
 
-function choose(requested: string | undefined, use: CgoUse, builder = 'golang:1.19', needsShell = false) {
+function choose(
+  requested: string | undefined,
+  use: CgoUse,
+  builder = 'golang:1.19',
+  needsShell = false,
+  muslEvidence: string | null = null,
+) {
   return chooseGoRuntime(
-    { requested, cgo: use, needsShell, builder: image(builder), globals: new Map(), rules: profile },
+    {
+      requested,
+      cgo: use,
+      needsShell,
+      builder: image(builder),
+      muslEvidence,
+      globals: new Map(),
+      rules: profile,
+    },
     settings,
   );
 }
@@ -53,6 +67,14 @@ describe('chooseGoRuntime', () => {
   ])('--runtime %s, %j, %s, shell %s → %s', (requested, use, builder, shell, expected) => {
     const choice = choose(requested, use, builder, shell);
     expect(choice.ok && choice.image).toBe(expected);
+  });
+
+  it('runs a cgo binary from a builder whose RUN lines use apk on Alpine, whatever its name', () => {
+    const choice = choose(undefined, cgo, 'tetafro/golang-gcc:latest', false, 'line 4 runs apk');
+    expect(choice.ok && choice.image).toBe('alpine:3.19');
+    expect(choice.ok && choice.notes.join()).toContain('line 4 runs apk: the builder is Alpine-based');
+    const glibc = choose(undefined, cgo, 'tetafro/golang-gcc:latest');
+    expect(glibc.ok && glibc.image).toBe('debian:bookworm-slim');
   });
 
   it('warns when cgo overrides the requested runtime', () => {
