@@ -5,7 +5,7 @@
  */
 import { posix as path } from 'path';
 import type { Env } from 'dockerfile-ast';
-import type { CopyFacts, StageFacts } from '../analyze/stage-facts';
+import type { CopyFacts, RunFacts, StageFacts } from '../analyze/stage-facts';
 import { programName } from '../analyze/shell-commands';
 import { containerCommand, formCommands, healthchecks } from '../analyze/container-command';
 import { isUserProgram } from '../analyze/programs';
@@ -106,6 +106,16 @@ export function keepReplayedOrder(model: RuntimeStageModel, facts: StageFacts): 
   model.copies = [...afterWorkdir, ...model.copies.slice(0, tail), ...trailing];
 }
 
+/** A RUN that only creates users, groups or directories (and sets their owners): replayed whole. */
+export function isSetupRun(run: RunFacts): boolean {
+  const programs = run.commands.map(programName);
+  return (
+    programs.length > 0 &&
+    programs.every((p) => isUserProgram(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo') &&
+    programs.some((p) => isUserProgram(p) || p === 'mkdir' || p === 'chown')
+  );
+}
+
 /** RUNs that only create users, groups and directories are replayed: /etc/passwd is not copied. */
 export function userSetupRuns(facts: StageFacts): {
   runs: StageNode[];
@@ -120,8 +130,7 @@ export function userSetupRuns(facts: StageFacts): {
     const programs = run.commands.map(programName);
     if (programs.length === 0) continue;
     const createsUsers = programs.some((p) => isUserProgram(p));
-    const setupOnly = programs.every((p) => isUserProgram(p) || FILESYSTEM_COMMANDS.has(p) || p === 'echo');
-    if (setupOnly && (createsUsers || programs.some((p) => p === 'mkdir' || p === 'chown'))) {
+    if (isSetupRun(run)) {
       runs.push(original(run.instruction));
       words.push(...run.instruction.text.split(/[\s;&|]+/));
       decisions.push({

@@ -2,7 +2,9 @@
  * Splits the system packages (apt/apk) the original installed into build-only ones
  * (compilers, headers) that stay in the builder and the ones the runtime stage installs:
  * runtime libraries for known `-dev` packages, tools the app runs, and, when unsure, the
- * package itself with a warning.
+ * package itself with a warning. When the runtime is a slimmer image than the builder, it adds
+ * what the full image had and the app needs: the tools its command runs and the libraries its
+ * dependencies load. Library names msb chooses are named for the runtime's Debian release.
  */
 import { globMatcher } from '../util/glob-matcher';
 import type { RunFacts } from '../analyze/stage-facts';
@@ -10,6 +12,7 @@ import { optionValue, parseArgv, ParsedArgv } from '../analyze/argv';
 import { SYSTEM_TOOL_OPTIONS } from '../analyze/programs';
 import { programName } from '../analyze/shell-commands';
 import type { PackageManagerName, PackageRules } from '../profiles/profile-types';
+import { debianReleases, packageOnRelease } from './debian-release';
 import type { Decision } from './plan-types';
 
 export interface PackageInstall {
@@ -26,6 +29,20 @@ export interface PackageSplit {
   buildOnly: string[];
   warnings: string[];
   decisions: Decision[];
+  /** Set when the runtime's packages cannot be named: the conversion is skipped with this reason. */
+  problem?: string;
+}
+
+/** The runtime image the packages go to. */
+export interface RuntimeTarget {
+  /** The runtime image as its FROM names it. */
+  image: string;
+  /** The runtime is a slimmer image than the builder: what only the full image had is missing. */
+  slimmer: boolean;
+  /** The application's declared dependencies (pip / npm names), for `dependencyLibraries`. */
+  dependencies: readonly string[];
+  /** The first application source file matching a pattern, or null (for `usedWhen`). */
+  findInCode: (pattern: RegExp) => string | null;
 }
 
 const REPOSITORY_SETUP =
@@ -82,6 +99,7 @@ export function splitPackages(
   removed: ReadonlySet<string>,
   rules: PackageRules,
   neededCommands: readonly string[],
+  target: RuntimeTarget,
 ): PackageSplit {
   const split: PackageSplit = {
     manager: installs[0]?.manager ?? null,
@@ -95,6 +113,12 @@ export function splitPackages(
   const addRuntime = (name: string) => {
     if (!split.runtime.includes(name)) split.runtime.push(name);
   };
+  // Names msb chose (bookworm names in the data), as opposed to the ones the user wrote.
+  const chosen = new Set<string>();
+  const addChosen = (name: string) => {
+    chosen.add(name);
+    addRuntime(name);
+  };
   for (const install of installs) {
     const manager = install.manager;
     split.manager ??= manager;
@@ -102,12 +126,27 @@ export function splitPackages(
     for (const name of install.packages) {
       const subject = `${name} (line ${line})`;
       const mapped = rules.runtimeLibraries[name]?.[manager];
+      const usage = rules.usedWhen?.[name];
       if (removed.has(name)) {
         split.buildOnly.push(name);
         split.decisions.push({ subject, placement: 'builder', why: 'the original build removes it again' });
+      } else if (usage) {
+        const ran = usage.programs.find((p) => neededCommands.includes(p));
+        const file = ran ? null : target.findInCode(new RegExp(usage.code, 'm'));
+        if (ran || file) addRuntime(name);
+        else split.buildOnly.push(name);
+        split.decisions.push({
+          subject,
+          placement: ran || file ? 'both' : 'builder',
+          why: ran
+            ? `the container runs ${ran}`
+            : file
+              ? `the application runs it at run time (${file})`
+              : `needed only to build: neither the container command nor the application's code runs ${usage.programs.join(', ')}`,
+        });
       } else if (mapped) {
         split.buildOnly.push(name);
-        mapped.forEach(addRuntime);
+        mapped.forEach(addChosen);
         split.decisions.push({
           subject,
           placement: 'builder',
@@ -149,10 +188,10 @@ export function splitPackages(
     }
   }
   const manager = split.manager ?? 'apt';
-  for (const command of neededCommands) {
+  for (const command of target.slimmer ? neededCommands : []) {
     const provider = rules.fullImageTools?.[command]?.[manager];
     if (provider && !split.runtime.includes(provider)) {
-      addRuntime(provider);
+      addChosen(provider);
       split.manager = manager;
       split.decisions.push({
         subject: command,
@@ -161,5 +200,43 @@ export function splitPackages(
       });
     }
   }
+  for (const dependency of target.slimmer ? target.dependencies : []) {
+    const libraries = rules.dependencyLibraries?.[dependency];
+    const wanted = libraries?.[manager]?.filter((name) => !split.runtime.includes(name)) ?? [];
+    if (!libraries || wanted.length === 0) continue;
+    wanted.forEach(addChosen);
+    split.manager = manager;
+    split.decisions.push({
+      subject: `${dependency} (a dependency of the app)`,
+      placement: 'added',
+      why: `${libraries.note}: the full base image had it, the slim runtime image lacks it, so the runtime installs ${wanted.join(', ')}`,
+    });
+  }
+  if (manager === 'apt') nameForRelease(split, chosen, rules, target.image);
   return split;
+}
+
+/** Renames the libraries msb chose for the runtime's Debian release, or sets the split's problem. */
+function nameForRelease(
+  split: PackageSplit,
+  chosen: ReadonlySet<string>,
+  rules: PackageRules,
+  image: string,
+): void {
+  const releases = debianReleases(image, rules.imageReleases ?? []);
+  split.runtime = split.runtime.map((name) => {
+    if (!chosen.has(name)) return name;
+    const named = packageOnRelease(name, releases, image, rules);
+    if (!named.ok) {
+      split.problem ??= named.reason;
+      return name;
+    }
+    if (named.renamed)
+      split.decisions.push({
+        subject: name,
+        placement: 'added',
+        why: `named ${named.name} on ${named.renamed}, the release of ${image}`,
+      });
+    return named.name;
+  });
 }

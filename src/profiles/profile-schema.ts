@@ -40,6 +40,9 @@ const perManager = {
   properties: { apt: packageList, apk: packageList },
 } as const;
 
+/** The Debian releases msb knows package names for, oldest first. */
+export const DEBIAN_RELEASES = ['buster', 'bullseye', 'bookworm', 'trixie'] as const;
+
 const profileId = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } as const;
 
 /** The apt/apk knowledge of a profile, and of `language-profiles/system-packages.yaml`. */
@@ -57,6 +60,46 @@ export const packageRulesSchema = {
         type: 'object',
         additionalProperties: false,
         properties: { apt: { type: 'string' }, apk: { type: 'string' } },
+      },
+    },
+    dependencyLibraries: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['note'],
+        additionalProperties: false,
+        properties: { apt: packageList, apk: packageList, note: { type: 'string', minLength: 1 } },
+        anyOf: [{ required: ['apt'] }, { required: ['apk'] }],
+      },
+    },
+    releaseNames: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(DEBIAN_RELEASES.map((r) => [r, { type: 'string', minLength: 1 }])),
+      },
+    },
+    usedWhen: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['programs', 'code'],
+        additionalProperties: false,
+        properties: { programs: packageList, code: { type: 'string', minLength: 1, regex: true } },
+      },
+    },
+    imageReleases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['image', 'tag', 'releases'],
+        additionalProperties: false,
+        properties: {
+          image: { type: 'string', regex: true },
+          tag: { type: 'string', regex: true },
+          releases: { type: 'array', minItems: 1, items: { enum: DEBIAN_RELEASES } },
+        },
       },
     },
   },

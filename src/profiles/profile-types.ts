@@ -1,4 +1,5 @@
 /** The shape of a language profile (`language-profiles/<id>.yaml`), after validation. */
+import type { DEBIAN_RELEASES } from './profile-schema';
 
 export interface WeightedRule {
   /** A regular expression (commands, base images) or a glob (files). */
@@ -39,6 +40,42 @@ export interface PackageRules {
   runtime: string[];
   /** Commands present in the full base image but not in the runtime one → the package that provides them. */
   fullImageTools?: Record<string, Partial<Record<PackageManagerName, string>>>;
+  /**
+   * An application dependency (pip / npm name) → the system libraries it loads at run time that the
+   * full base image had and the slim one lacks (added only when the runtime image differs).
+   */
+  dependencyLibraries?: Record<string, DependencyLibraries>;
+  /** apt package named for Debian bookworm → its name on the other releases (only names that differ). */
+  releaseNames?: Record<string, Partial<Record<DebianRelease, string>>>;
+  /** The Debian release of an image whose tag does not name one: first matching rule wins. */
+  imageReleases?: ImageRelease[];
+  /** Packages kept in the runtime only with evidence of use; without it they stay in the builder. */
+  usedWhen?: Record<string, UsageEvidence>;
+}
+
+export interface UsageEvidence {
+  /** The container command (or HEALTHCHECK) runs one of these programs. */
+  programs: string[];
+  /** A regular expression on the application's source files (a shell-out, an import). */
+  code: string;
+}
+
+export type DebianRelease = (typeof DEBIAN_RELEASES)[number];
+
+export interface DependencyLibraries {
+  apt?: string[];
+  apk?: string[];
+  /** What the dependency loads, for the explanation (`its wheel loads libgomp.so.1`). */
+  note: string;
+}
+
+export interface ImageRelease {
+  /** Regular expression on the image repository without registry (`python`, `library/node`). */
+  image: string;
+  /** Regular expression on the tag. */
+  tag: string;
+  /** The release it is built on, or the ones it may be built on (a patch version built before and after a new Debian). */
+  releases: DebianRelease[];
 }
 
 export type PackageManagerName = 'apt' | 'apk';

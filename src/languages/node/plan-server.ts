@@ -30,6 +30,8 @@ import {
   StageNode,
   StageRef,
 } from '../../plan/stage-model';
+import { findInSources } from '../../context/source-search';
+import { builderSideEffects } from '../../plan/builder-side-effects';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import type { AppKind } from './app-kind';
 import type { NodeApp } from './node-app';
@@ -87,8 +89,9 @@ export function planServer(
 
   const programs = containerPrograms(input, app);
   runtime.setup.push(...globalTools(app, settings, programs, decisions));
-  const packages = systemPackages(input, image.image, decisions, warnings);
-  if (packages) runtime.setup.unshift(packages);
+  const packages = systemPackages(input, app, image.image, decisions, warnings);
+  if (packages.problem) return { kind: 'skip', reason: packages.problem };
+  if (packages.node) runtime.setup.unshift(packages.node);
   const users = userSetupRuns(facts);
   decisions.push(...users.decisions);
   const chowns = workdirChowns(input);
@@ -104,6 +107,10 @@ export function planServer(
       });
     else runtime.copies.push(original(run));
   }
+  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
+  runtime.copies.push(...effects.copies);
+  runtime.setup.push(...effects.setup);
+  decisions.push(...effects.decisions);
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({
       subject: 'CMD',
@@ -285,22 +292,29 @@ function globalTools(
 /** apt/apk packages: compilers stay in the builder, runtime libraries and tools come along. */
 function systemPackages(
   input: PlanContext,
+  app: NodeApp,
   runtimeImage: string,
   decisions: Decision[],
   warnings: string[],
-): StageNode | null {
+): { node: StageNode | null; problem?: string } {
   const { facts, profile } = input;
-  if (!profile.packages) return null;
+  if (!profile.packages) return { node: null };
   const { installs, removed } = findPackageInstalls(facts.runs);
-  // Tools of the full image are missing only when the runtime is a different (slim) image.
-  const needed = runtimeImage === facts.from.text ? [] : runtimeCommands(facts);
-  const split = splitPackages(installs, removed, profile.packages, needed);
+  const split = splitPackages(installs, removed, profile.packages, runtimeCommands(facts), {
+    image: runtimeImage,
+    slimmer: runtimeImage !== facts.from.text,
+    dependencies: Object.keys(app.pkg?.dependencies ?? {}),
+    findInCode: (pattern) => findInSources(input.context, pattern),
+  });
+  if (split.problem) return { node: null, problem: split.problem };
   warnings.push(...split.warnings);
   decisions.push(...split.decisions);
-  if (split.runtime.length === 0) return null;
-  return fragment(
-    input.templates
-      .render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime })
-      .trim(),
-  );
+  if (split.runtime.length === 0) return { node: null };
+  return {
+    node: fragment(
+      input.templates
+        .render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime })
+        .trim(),
+    ),
+  };
 }

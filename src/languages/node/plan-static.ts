@@ -13,6 +13,7 @@ import type {
   PlanContext,
   StrategyPlan,
 } from '../../plan/plan-types';
+import { copiedBeyond } from '../../plan/copied-sources';
 import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
 import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
@@ -20,6 +21,19 @@ import { readViteConfig } from './framework-config';
 import type { FrontEndServer } from './front-end-server';
 import type { NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
+
+/** Files that only describe dependencies: an image holding nothing else has no sources to build. */
+const MANIFESTS = [
+  'package*.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'pnpm-workspace.yaml',
+  '.npmrc',
+  '.yarnrc',
+  '.yarnrc.yml',
+  '.nvmrc',
+];
 
 /** Instructions that only describe the image at run time: a build step goes before them. */
 const RUN_TIME_ONLY = new Set([
@@ -77,6 +91,12 @@ export function planStatic(
         return {
           kind: 'skip',
           reason: `the container runs a development server ("${server.step.text}") and package.json has no build script to make a production bundle from`,
+        };
+      }
+      if (copiedBeyond(facts, MANIFESTS) === null) {
+        return {
+          kind: 'skip',
+          reason: `the container runs a development server ("${server.step.text}") on sources the image does not hold (only the package manifests are copied: they come at run time, e.g. from a bind mount); a build step would have nothing to build`,
         };
       }
       builderInsertions.push(buildStep(input, app));

@@ -30,7 +30,10 @@ import {
   original,
   StageNode,
 } from '../../plan/stage-model';
+import { findInSources } from '../../context/source-search';
+import { builderSideEffects } from '../../plan/builder-side-effects';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { pythonDependencies } from './python-analysis';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
 import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
@@ -152,7 +155,15 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   decisions.push(...users.decisions);
   const { installs, removed } = findPackageInstalls(facts.runs);
   const needed = [...runtimeCommands(facts), ...users.words];
-  const packages = profile.packages ? splitPackages(installs, removed, profile.packages, needed) : null;
+  const packages = profile.packages
+    ? splitPackages(installs, removed, profile.packages, needed, {
+        image: image.image,
+        slimmer: image.image !== facts.from.text,
+        dependencies: pythonDependencies(input),
+        findInCode: (pattern) => findInSources(input.context, pattern),
+      })
+    : null;
+  if (packages?.problem) return { kind: 'skip', reason: packages.problem };
   if (packages) {
     warnings.push(...packages.warnings);
     decisions.push(...packages.decisions);
@@ -169,6 +180,10 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
       );
   }
   runtime.setup.push(...users.runs);
+  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
+  runtime.copies.push(...effects.copies);
+  runtime.setup.push(...effects.setup);
+  decisions.push(...effects.decisions);
   // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
   const uvInRuntime = facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
   runtime.command = commandLines(facts).map((line) => {

@@ -1,6 +1,7 @@
 /** Framework and package manager of a Python project, read once from its manifests and the Dockerfile. */
 import { parse as parseToml } from 'smol-toml';
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { pipInstallPackages } from './python-commands';
 import type { PythonSettings } from './python-settings';
 
 export function analyzePython(input: DetectInput, settings: PythonSettings): LanguageDetails {
@@ -33,13 +34,27 @@ export function analyzePython(input: DetectInput, settings: PythonSettings): Lan
   return { framework, packageManager, evidence };
 }
 
+/**
+ * The distributions the project declares (requirements files, pyproject, Pipfile, setup.py) or
+ * the Dockerfile installs by name, normalised (lower case, `_` → `-`).
+ */
+export function pythonDependencies(input: DetectInput): string[] {
+  const names = dependencyNames(input, readToml(input.context.read('pyproject.toml')));
+  for (const run of input.facts.runs)
+    for (const command of run.commands) pipInstallPackages(command).forEach((name) => names.add(name));
+  return [...names].map((name) => name.replace(/_/g, '-'));
+}
+
 function dependencyNames(input: DetectInput, pyproject: Record<string, unknown> | null): Set<string> {
   const names = new Set<string>();
   const add = (spec: string) => {
     const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec)?.[1];
     if (name) names.add(name.toLowerCase().replace(/_/g, '-'));
   };
-  for (const file of input.context.glob('requirements*.txt')) {
+  for (const file of [
+    ...input.context.glob('requirements*.txt'),
+    ...input.context.glob('requirements/*.txt'),
+  ]) {
     for (const line of (input.context.read(file) ?? '').split(/\r?\n/))
       if (!/^\s*(#|-)/.test(line)) add(line);
   }

@@ -28,11 +28,7 @@ export function classifyPythonCommand(
 ): PythonCommand {
   const words = command.words;
   const program = programName(command);
-  const pipArgs = PIP.test(program)
-    ? words.slice(1)
-    : PYTHON.test(program) && words[1] === '-m' && words[2] === 'pip'
-      ? words.slice(3)
-      : null;
+  const pipArgs = program === 'uv' ? null : pipArguments(command);
   if (pipArgs) return classifyPip(pipArgs, toolPackages, workdir);
   if (program === 'uv') {
     if (words[1] === 'sync') return { kind: 'uv-sync' };
@@ -61,6 +57,25 @@ export function classifyPythonCommand(
   if (PYTHON.test(program) && words[1] === '-m' && ['pytest', 'unittest', 'tox', 'nox'].includes(words[2]))
     return { kind: 'test' };
   return { kind: 'other' };
+}
+
+/** The arguments after `pip` / `python -m pip`, or null for another program. */
+function pipArguments(command: ShellCommand): string[] | null {
+  const words = command.words;
+  const program = programName(command);
+  if (PIP.test(program)) return words.slice(1);
+  if (PYTHON.test(program) && words[1] === '-m' && words[2] === 'pip') return words.slice(3);
+  if (program === 'uv' && words[1] === 'pip') return words.slice(2);
+  return null;
+}
+
+/** The package names a pip / uv pip install lists on its command line (not those of -r files). */
+export function pipInstallPackages(command: ShellCommand): string[] {
+  const args = pipArguments(command);
+  if (!args || args[0] !== 'install') return [];
+  return parseArgv(args.slice(1), PIP_OPTIONS)
+    .operands.map((p) => p.toLowerCase().replace(/[<>=!~[;@ ].*$/, ''))
+    .filter((p) => /^[a-z0-9][a-z0-9._-]*$/.test(p));
 }
 
 /** pip's (and `uv pip`'s) options that take a value. */

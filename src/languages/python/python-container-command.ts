@@ -2,7 +2,7 @@
  * The container command in the runtime stage: what a Python image's CMD/ENTRYPOINT needs once
  * the packages live in a venv and the package managers stay in the builder.
  */
-import { containerCommand } from '../../analyze/container-command';
+import { containerCommand, shellScript } from '../../analyze/container-command';
 import type { PlanContext } from '../../plan/plan-types';
 import type { CommandSpec } from '../../plan/stage-model';
 import { classifyPythonCommand } from './python-commands';
@@ -22,17 +22,31 @@ export function pointAtVenv(command: CommandSpec, venvPath: string, copiedPaths:
 
 const RUN_WRAPPERS = ['poetry', 'pipenv', 'pdm', 'uv'];
 
-/** `poetry run gunicorn app` needs poetry; with the environment on PATH, `gunicorn app` is the same command. */
+/**
+ * `poetry run gunicorn app` needs poetry; with the environment on PATH, `gunicorn app` is the same
+ * command. In a shell script (shell form, or `sh -c "…"` in exec form) every command is rewritten:
+ * `poetry run a & poetry run b` → `a & b`.
+ */
 export function dropRunWrapper(command: CommandSpec, uvInRuntime: boolean): CommandSpec {
   const wrappers = RUN_WRAPPERS.filter((w) => w !== 'uv' || !uvInRuntime);
-  if (command.form === 'exec') {
-    const [tool, verb, ...rest] = command.argv;
-    if (!wrappers.includes(tool ?? '') || verb !== 'run') return command;
-    while (rest[0]?.startsWith('-')) rest.shift();
-    return rest.length ? { form: 'exec', argv: rest } : command;
+  // At the start of the script or after a command separator (;, &, &&, |, ||, a newline, a subshell).
+  const pattern = new RegExp(`(^|[;&|(\\n])(\\s*)(?:${wrappers.join('|')})\\s+run\\s+((?:-\\S+\\s+)*)`, 'g');
+  const rewrite = (script: string) => script.replace(pattern, '$1$2');
+  if (command.form === 'shell') {
+    const text = rewrite(command.text);
+    return text === command.text ? command : { form: 'shell', text };
   }
-  const pattern = new RegExp(`^(\\s*)(${wrappers.join('|')})\\s+run\\s+((?:-\\S+\\s+)*)`);
-  return pattern.test(command.text) ? { form: 'shell', text: command.text.replace(pattern, '$1') } : command;
+  const script = shellScript(command.argv);
+  if (script !== null) {
+    const rewritten = rewrite(script);
+    return rewritten === script
+      ? command
+      : { form: 'exec', argv: [...command.argv.slice(0, 2), rewritten, ...command.argv.slice(3)] };
+  }
+  const [tool, verb, ...rest] = command.argv;
+  if (!wrappers.includes(tool ?? '') || verb !== 'run') return command;
+  while (rest[0]?.startsWith('-')) rest.shift();
+  return rest.length ? { form: 'exec', argv: rest } : command;
 }
 
 /** The command as one line of words, for decisions. */

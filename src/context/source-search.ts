@@ -1,0 +1,20 @@
+/**
+ * Whether the application's own code mentions something (a program it shells out to, a library
+ * it imports): the first source file of the build context whose text matches. Bounded like the
+ * context listing; dependency folders are not listed at all.
+ */
+import type { BuildContext } from './build-context';
+
+const SOURCE_FILE = /\.(py|js|mjs|cjs|ts|mts|cts|jsx|tsx|sh|bash|rb|php)$/;
+const MAX_FILES = 3000;
+
+export function findInSources(context: BuildContext, pattern: RegExp): string | null {
+  let read = 0;
+  for (const file of context.files) {
+    if (!SOURCE_FILE.test(file)) continue;
+    if (++read > MAX_FILES) break;
+    const text = context.read(file);
+    if (text !== null && pattern.test(text)) return file;
+  }
+  return null;
+}
