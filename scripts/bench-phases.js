@@ -47,7 +47,7 @@ try {
         detectLanguage(input, environment.profiles, environment.strategyFor),
       );
       const plan = time('plan + render', () => planConversion(input, detected, {}, environment));
-      if (plan.status !== 'changed') continue;
+      if (plan.status !== 'converted') continue;
       const output = time('apply edits', () => applyEdits(dockerfile.text, plan.edits));
       const reparsed = time('verify (re-parse output)', () => parseDockerfile(output, file));
       time('lint output', () => lintDockerfile(reparsed));

@@ -143,7 +143,7 @@ async function main() {
       `  ${(full.ms / 1000).toFixed(2)} s, ${rate(s.repositories, full.ms)} repositories, ${rate(s.dockerfiles, full.ms)} Dockerfiles; CPU time ${(full.cpuMs / 1000).toFixed(2)} s on ${full.summary.workerThreads ? `this thread + ${full.summary.workerThreads} worker thread(s)` : 'this thread'}`,
     );
     console.log(
-      `  converted ${s.converted}, unchanged ${s.unchanged}, skipped ${s.skipped}, failed ${s.failed}, repository errors ${s.repositoryErrors}; ${fs.readdirSync(path.join(root, 'out-full')).length} patches`,
+      `  converted ${s.converted}, unchanged ${s.unchanged}, skipped ${s.skipped}, error ${s.error}, repository errors ${s.repositoryErrors}; ${fs.readdirSync(path.join(root, 'out-full')).length} patches`,
     );
     console.log(
       `  peak RSS: ${mb(small.peak)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.peak)} at ${REPOS.toLocaleString('en')}`,
@@ -172,7 +172,7 @@ async function main() {
     const outputs = [];
     for (const file of dockerfiles) {
       const result = convertText(fs.readFileSync(file, 'utf8'), { file, context: path.dirname(file) });
-      if (result.status === 'changed') outputs.push(result.output);
+      if (result.status === 'converted') outputs.push(result.output);
     }
     const outputParse = parseOutputs(outputs);
     const floor = raw + io.walkMs + io.writeMs + outputParse;

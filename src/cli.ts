@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<void> {
         describe: 'Print the stack trace of an internal error (a bug in msb)',
       })
       .epilogue(
-        'Exit codes: 0 ok (converted, or skipped/unchanged with the reason: also a result msb believes would not work or that gains nothing, unless --force), 1 a file would change (--check) or lint findings, 2 usage or input error, 3 internal error (a bug in msb: please report it).',
+        'Exit codes: 0 ok (converted, or skipped/unchanged with the reason: also a result msb believes would not work or that gains nothing, unless --force), 1 msb would convert a file (--check) or lint findings, 2 usage or input error, 3 internal error (a bug in msb: please report it).',
       )
       .fail((message, error) => {
         // Errors thrown by command handlers arrive here too: let the outer handler report them.

@@ -31,8 +31,7 @@ import { findingKey, lintDockerfile } from './lint/lint';
 import type { LintFinding } from './lint/lint-types';
 import type { Profile } from './profiles/profile-types';
 import { runtimeProblem } from './profiles/runtime-names';
-
-export type ConversionStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+import type { ConversionStatus } from './status';
 
 export interface ConversionResult {
   file: string;
@@ -40,7 +39,7 @@ export interface ConversionResult {
   /** Why the file was left as it is (unchanged/skipped) or the error message. */
   reason?: string;
   detection: Detection | null;
-  /** The text as read and the converted text (equal unless status is "changed"). */
+  /** The text as read and the converted text (equal unless status is "converted"). */
   original: string;
   output: string;
   encoding: TextEncoding;
@@ -128,7 +127,7 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
     decisions: [],
     changes: [],
   };
-  if (plan.status !== 'changed') return { ...base, status: plan.status, reason: plan.reason, output: text };
+  if (plan.status !== 'converted') return { ...base, status: plan.status, reason: plan.reason, output: text };
 
   const body = applyEdits(dockerfile.text, plan.edits);
   const output = (dockerfile.bom ? '\uFEFF' : '') + body;
@@ -173,7 +172,7 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
   if (nothingToGain) gate.warnings.push(`written with --force although there is ${nothingToGain}`);
   return {
     ...base,
-    status: 'changed',
+    status: 'converted',
     output,
     changes: plan.changes,
     warnings: [...plan.warnings, ...lint.warnings, ...gate.warnings],

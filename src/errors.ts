@@ -5,7 +5,7 @@
  */
 
 export const EXIT_OK = 0;
-/** `--check`: a file would change. */
+/** `--check`: msb would convert a file. */
 export const EXIT_WOULD_CHANGE = 1;
 /** Usage, input or profile error: nothing was written. */
 export const EXIT_ERROR = 2;

@@ -3,10 +3,12 @@
  *
  *   import { convertFile } from 'msb-dockerfile';
  *   const result = await convertFile('Dockerfile');
- *   if (result.status === 'changed') console.log(result.output);
+ *   if (result.status === 'converted') console.log(result.output);
  */
 export { convertText, convertFile } from './convert';
-export type { ConversionResult, ConversionStatus, ConvertTextOptions } from './convert';
+export type { ConversionResult, ConvertTextOptions } from './convert';
+export { STATUSES } from './status';
+export type { ConversionStatus } from './status';
 export { detectFile, detectText } from './api';
 export { parseDockerfile } from './parse/parse-dockerfile';
 export type { ParsedDockerfile, InstructionNode, Stage } from './parse/parse-dockerfile';

@@ -34,21 +34,21 @@ describe('msb codemod output', () => {
     expect(r.stdout).toMatch(/…/);
     // Paths lose their start, so the row is found by the end of the file name a user sees.
     const warned = lines.find((line) => /\s…\S*\.production\s/.test(line));
-    expect(warned).toMatch(/converted .* MB {2}no runtime \S+/);
+    expect(warned).toMatch(/would convert .* MB {2}no runtime \S+/);
   });
 
-  it('a target that matches nothing is one failed repository in progress and totals alike', () => {
+  it('a target that matches nothing is one repository in error, in progress and totals alike', () => {
     const org = tempDir('msb-out-org-');
     const r = msb(['codemod', 'nope'], org);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('msb: codemod over 1 repository\n');
     expect(r.stderr).toContain('msb: [1/1] nope: error: no such file or folder\n');
     expect(r.stdout).toContain(
-      '1 repository (1 failed), 0 Dockerfiles: would convert 0, unchanged 0, skipped 0, failed 0;',
+      '1 repository (1 error), 0 Dockerfiles: would convert 0, unchanged 0, skipped 0, error 0;',
     );
   });
 
-  it('a failed file is named once', () => {
+  it('a file in error is named once', () => {
     const org = tempDir('msb-out-org-');
     writeTree(path.join(org, 'bad'), {
       Dockerfile: 'FROM python:3.11\nFROBNICATE now\n',
@@ -69,9 +69,9 @@ describe('msb codemod output', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(
-      /1 repository \(1 failed\), 1 Dockerfile: converted 0, unchanged 0, skipped 0, failed 1;/,
+      /1 repository \(1 error\), 1 Dockerfile: converted 0, unchanged 0, skipped 0, error 1;/,
     );
-    expect(r.stdout).toMatch(/Dockerfile\s+python\/flask\s+failed: not writ/);
+    expect(r.stdout).toMatch(/Dockerfile\s+python\/flask\s+error: not writ/);
     expect(readFileSync(path.join(repo, 'Dockerfile'), 'utf8')).not.toContain('AS runtime');
   });
 
@@ -86,12 +86,12 @@ describe('msb codemod output', () => {
     const first = msb(['codemod', '.', '--report', 'reports/run-1'], org);
     expect(first.code).toBe(2);
     const dir = path.join(org, 'reports', 'run-1');
-    expect(readdirSync(dir).sort()).toEqual(['converted.txt', 'failed.txt', 'report.json', 'report.md']);
+    expect(readdirSync(dir).sort()).toEqual(['converted.txt', 'error.txt', 'report.json', 'report.md']);
     expect(readFileSync(path.join(dir, 'converted.txt'), 'utf8')).toBe(`${path.join(org, 'good')}\n`);
-    expect(readFileSync(path.join(dir, 'failed.txt'), 'utf8')).toBe(`${path.join(org, 'bad')}\n`);
+    expect(readFileSync(path.join(dir, 'error.txt'), 'utf8')).toBe(`${path.join(org, 'bad')}\n`);
 
     writeFileSync(path.join(org, 'bad', 'Dockerfile'), 'FROM nginx:alpine\n');
-    const rerun = msb(['codemod', '--repos-from', path.join(dir, 'failed.txt'), '--json'], org);
+    const rerun = msb(['codemod', '--repos-from', path.join(dir, 'error.txt'), '--json'], org);
     expect(rerun.code).toBe(0);
     expect(JSON.parse(rerun.stdout).repositories.map((r: { repository: string }) => r.repository)).toEqual([
       'bad',

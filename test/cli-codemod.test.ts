@@ -52,7 +52,7 @@ describe('runCodemod on worker threads (the compiled library, as large runs use 
     const threaded = await run(true);
     const inline = await run(false);
     expect([threaded.threads, inline.threads]).toEqual([2, 0]);
-    expect(threaded.result.totals).toMatchObject({ repositories: 17, converted: 12, skipped: 4, failed: 1 });
+    expect(threaded.result.totals).toMatchObject({ repositories: 17, converted: 12, skipped: 4, error: 1 });
     expect(Object.keys(threaded.result.patches)).toHaveLength(12);
     expect(threaded.result).toEqual(inline.result);
   }, 60_000);
@@ -105,21 +105,21 @@ describe('msb codemod (CLI)', () => {
     const r = msb(['codemod', '.', '--report', 'report.json', '--concurrency', '2'], org);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('msb: codemod over 2 repositories');
-    expect(r.stderr).toMatch(/msb: \[\d\/2\] api: 1 Dockerfile\(s\), 1 converted/);
+    expect(r.stderr).toMatch(/msb: \[\d\/2\] api: 1 Dockerfile\(s\), would convert 1/);
     expect(r.stdout).toMatch(
-      /api\s+Dockerfile\s+python\/flask\s+converted\s+python:3\.11 → python:3\.11-slim\s+850 MB/,
+      /api\s+Dockerfile\s+python\/flask\s+would convert\s+python:3\.11 → python:3\.11-slim\s+850 MB/,
     );
     expect(r.stdout).toContain(
-      '2 repositories, 2 Dockerfiles: would convert 1, unchanged 0, skipped 1, failed 0',
+      '2 repositories, 2 Dockerfiles: would convert 1, unchanged 0, skipped 1, error 0',
     );
     expect(readdirSync(path.join(org, '.msb-out'))).toEqual(['api.patch']);
     const report = JSON.parse(readFileSync(path.join(org, 'report.json'), 'utf8'));
-    expect(report.rows.map((row: { outcome: string }) => row.outcome)).toEqual(['converted', 'skipped']);
+    expect(report.rows.map((row: { status: string }) => row.status)).toEqual(['converted', 'skipped']);
 
     const md = msb(['codemod', 'api', '--quiet', '--report', 'report.md', '--out-dir', 'patches'], org);
     expect(md).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(path.join(org, 'report.md'), 'utf8')).toContain(
-      '| api | Dockerfile | python/flask | converted |',
+      '| api | Dockerfile | python/flask | would convert |',
     );
     expect(readdirSync(path.join(org, 'patches'))).toEqual(['api.patch']);
   });

@@ -39,11 +39,11 @@ describe('- reads standard input', () => {
     expect(stdout).toMatch(
       /^--- a\/examples\/python-c-extension\/Dockerfile\n\+\+\+ b\/examples\/python-c-extension\/Dockerfile\n/,
     );
-    expect(stderr).toMatch(/converts examples\/python-c-extension\/Dockerfile \(python\)/);
+    expect(stderr).toMatch(/would convert examples\/python-c-extension\/Dockerfile \(python\)/);
   });
 
   it.each([
-    ['convert --check - exits 1 when the input would change', ['convert', '--check', '-'], text, 1],
+    ['convert --check - exits 1 when msb would convert the input', ['convert', '--check', '-'], text, 1],
     ['convert --check - exits 0 on an already converted input', ['convert', '--check', '-'], EXPECTED, 0],
     [
       'lint - exits 1 on findings',

@@ -72,10 +72,10 @@ describe.each([
       path.dirname(file),
     ]);
     expect(skipped.status).toBe(0);
-    const rows = (JSON.parse(readFileSync(report, 'utf8')) as { rows: { outcome: string; reason: string }[] })
+    const rows = (JSON.parse(readFileSync(report, 'utf8')) as { rows: { status: string; reason: string }[] })
       .rows;
     expect(rows).toEqual([
-      expect.objectContaining({ outcome: 'skipped', reason: expect.stringContaining(reason) }),
+      expect.objectContaining({ status: 'skipped', reason: expect.stringContaining(reason) }),
     ]);
     expect(readFileSync(file, 'utf8')).toBe(before);
     const forced = run([
@@ -127,7 +127,7 @@ describe('the estimate and --min-saving', () => {
   it.each([
     ['--min-saving 2000MB skips a large saving', ['--min-saving', '2000MB'], 'skipped'],
     ['--min-saving 90% skips it too', ['--min-saving', '90%'], 'skipped'],
-    ['--min-saving 5% passes it', ['--min-saving', '5%'], 'changed'],
+    ['--min-saving 5% passes it', ['--min-saving', '5%'], 'converted'],
   ])('%s', (_name, flags, status) => {
     const r = run([
       'convert',
@@ -141,13 +141,13 @@ describe('the estimate and --min-saving', () => {
   it('a config file sets minSaving and force; the flags beat it', () => {
     const file = copyOf(NOTHING_TO_GAIN);
     writeFileSync(path.join(path.dirname(file), '.msbrc.yaml'), 'force: true\n');
-    expect(run(['convert', '--json', file]).stdout).toMatch(/"status": "changed"/);
+    expect(run(['convert', '--json', file]).stdout).toMatch(/"status": "converted"/);
     writeFileSync(path.join(path.dirname(file), '.msbrc.yaml'), 'minSaving: 2000MB\n');
     const big = path.join(REPO_ROOT, 'examples', 'python-c-extension', 'Dockerfile');
     const config = path.join(path.dirname(file), '.msbrc.yaml');
     expect(run(['convert', '--json', '--config', config, big]).stdout).toMatch(/"status": "skipped"/);
     expect(run(['convert', '--json', '--config', config, '--min-saving', '10MB', big]).stdout).toMatch(
-      /"status": "changed"/,
+      /"status": "converted"/,
     );
   });
 

@@ -62,17 +62,17 @@ describe('an internal error', () => {
     const [crashed, converted] = JSON.parse(run.stdout);
     expect(crashed).toMatchObject({ status: 'error', error: { kind: 'internal' } });
     expect(crashed.error.stack).toBeUndefined();
-    expect(converted.status).toBe('changed');
+    expect(converted.status).toBe('converted');
   });
 
-  it('is a failed row in a codemod run, which goes on', () => {
+  it('is an error row in a codemod run, which goes on', () => {
     const org = tempDir('msb-crash-org-');
     pythonRepo(path.join(org, 'broken'), { Dockerfile: crashing });
     pythonRepo(path.join(org, 'fine'));
     const run = msb(['codemod', '--json', '--out-dir', tempDir('msb-crash-out-'), org], org);
     const report = JSON.parse(run.stdout);
     expect(run.code).toBe(2);
-    expect(report.totals).toMatchObject({ converted: 1, failed: 1 });
+    expect(report.totals).toMatchObject({ converted: 1, error: 1 });
     expect(JSON.stringify(report.rows)).toContain('internal error (TypeError');
   });
 

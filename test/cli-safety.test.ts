@@ -123,7 +123,7 @@ describe('values from user files cannot inject instructions', () => {
   it.each(hostile)('%s', (_name, line) => {
     const text = `FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n${line}CMD ["greet-app"]\n`;
     const result = convertText(text, { file: path.join(EXAMPLE, 'Dockerfile') });
-    if (result.status !== 'changed') return expect(result.reason).toMatch(/\S/);
+    if (result.status !== 'converted') return expect(result.reason).toMatch(/\S/);
     const original = parseDockerfile(text);
     const output = parseDockerfile(result.output);
     // Output = the original instructions, in order and verbatim, plus generated ones that are one line each.
@@ -168,7 +168,7 @@ describe('huge, binary and unreadable input', () => {
     );
     const text = `FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n${lines.join('\n')}\nCMD ["greet-app"]\n`;
     const result = convertText(text, { file, context: path.dirname(file) });
-    expect(['changed', 'skipped']).toContain(result.status);
+    expect(['converted', 'skipped']).toContain(result.status);
     for (const line of lines) expect(result.output).toContain(`${line}\n`);
   });
 

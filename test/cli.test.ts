@@ -73,7 +73,7 @@ describe('msb convert', () => {
     const [json, ...others] = JSON.parse(stdout);
     expect(others).toEqual([]);
     expect(json).toMatchObject({
-      status: 'changed',
+      status: 'converted',
       language: 'python',
       packageManager: 'pip',
       runtimeImage: 'python:3.11-slim',
@@ -86,9 +86,16 @@ describe('msb convert', () => {
   it('--explain says where each instruction went', () => {
     const { stderr } = msb(['convert', '--explain', path.join(EXAMPLE, 'Dockerfile')]);
     expect(stderr).toMatch(
-      /libpq-dev \(line 4\) → builder: build headers; the runtime installs libpq5 instead/,
+      /libpq-dev \(line 4\) → builder only: build headers; the runtime installs libpq5 instead/,
     );
     expect(stderr).toMatch(/evidence \[base-image\]/);
+    // The run-time settings too, each with its line (src/plan/setting-decisions.ts).
+    expect(stderr).toMatch(
+      /^ {2}WORKDIR \(line 8\) → builder and runtime: kept in the runtime stage as written$/m,
+    );
+    expect(stderr).toMatch(
+      /^ {2}CMD \(line 15\) → builder and runtime: kept in the runtime stage as written$/m,
+    );
   });
 
   it('leaves an unknown language untouched, says why, and --check treats it as nothing to do', () => {

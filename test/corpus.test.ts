@@ -72,7 +72,7 @@ if (cases.length === 0 && process.env.CI) {
       try {
         const result = await convertFile(c.dockerfile, { context: c.dir });
         problems.push(...checkResult(result));
-        if (result.status === 'changed') summary.converted++;
+        if (result.status === 'converted') summary.converted++;
         else if (result.status === 'error') bump(summary.errors, result.error?.kind ?? '?');
         else
           bump(result.status === 'skipped' ? summary.skipped : summary.unchanged, reasonGroup(result.reason));

@@ -48,9 +48,9 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
     }
   });
 
-  if (example.spec.status === 'changed') {
+  if (example.spec.status === 'converted') {
     it('matches Dockerfile.expected', () => {
-      if (update && result.status === 'changed') writeFileSync(example.expectedFile, result.output);
+      if (update && result.status === 'converted') writeFileSync(example.expectedFile, result.output);
       if (!existsSync(example.expectedFile))
         throw new Error(`missing ${example.expectedFile}: run UPDATE_GOLDEN=1 npm test`);
       expect(result.output).toBe(readFileSync(example.expectedFile, 'utf8'));
@@ -83,7 +83,7 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
 });
 
 describe('the case.yaml schema', () => {
-  const valid = { description: 'd', status: 'changed' };
+  const valid = { description: 'd', status: 'converted' };
   it.each([
     [
       'an unknown field',
@@ -93,7 +93,7 @@ describe('the case.yaml schema', () => {
     ['a wrong type', { ...valid, warnings: 'cgo' }, /x\/case\.yaml: \/warnings must be array/],
     [
       'an unknown status',
-      { ...valid, status: 'converted' },
+      { ...valid, status: 'changed' },
       /x\/case\.yaml: \/status must be equal to one of the allowed values/,
     ],
     [
@@ -113,7 +113,7 @@ describe('the case.yaml schema', () => {
     ],
     [
       'no description',
-      { status: 'changed' },
+      { status: 'converted' },
       /x\/case\.yaml: \(top level\) must have required property 'description'/,
     ],
   ])('rejects %s, naming the file', (_what, doc, message) => {

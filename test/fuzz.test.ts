@@ -16,7 +16,7 @@ function property(input: { text: string; context: string; lang?: string }): void
   const outcome = convertSafely(input.text, { file: 'Dockerfile', context: input.context, lang: input.lang });
   if (outcome.crash) throw new Error(`crash: ${outcome.crash}`);
   if (outcome.violations.length) throw new Error(outcome.violations.join('\n'));
-  if (outcome.result?.status === 'changed') converted++;
+  if (outcome.result?.status === 'converted') converted++;
 }
 
 /**
@@ -69,7 +69,7 @@ it('the invariant checker catches a broken conversion', () => {
     'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nEXPOSE 8000\nCMD ["python", "app.py"]\n';
   const context = path.resolve(__dirname, '..', 'examples', 'python-requirements-console-script');
   const result = convertText(text, { file: 'Dockerfile', context });
-  expect(result.status).toBe('changed');
+  expect(result.status).toBe('converted');
   expect(checkResult(result)).toEqual([]);
   const lostCmd = { ...result, output: result.output.replace(/CMD \["python", "app.py"\]\n$/, '') };
   expect(checkResult(lostCmd).join('\n')).toMatch(/final CMD changed/);

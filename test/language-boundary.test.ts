@@ -146,7 +146,7 @@ describe('adding a language touches no core file', () => {
     expect(environment.profiles.map((p) => p.id)).toEqual(expect.arrayContaining(['python', 'flask-app']));
     const dockerfile = path.join(ROOT, 'examples', 'python-requirements-console-script', 'Dockerfile');
     const result = await convertFile(dockerfile, { environment, lang: 'flask-app' });
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(result.detection?.language).toBe('flask-app');
     expect(result.output).toBe((await convertFile(dockerfile, { lang: 'python' })).output);
   });

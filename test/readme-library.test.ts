@@ -74,8 +74,8 @@ it('runs: a file converts, text converts without a context, bad text is an error
   await finished;
   expect(printed[0][0]).toMatch(/AS runtime/); // the converted file
   expect(printed[1]).toEqual([
-    'changed',
-    expect.stringMatching(/^(changed|skipped)$/),
+    'converted',
+    expect.stringMatching(/^(converted|skipped)$/),
     'error',
     'parse-error',
   ]);

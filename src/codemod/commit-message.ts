@@ -2,7 +2,7 @@
 import type { CodemodRow } from './types';
 
 export function commitMessage(rows: readonly CodemodRow[]): string {
-  const converted = rows.filter((r) => r.outcome === 'converted');
+  const converted = rows.filter((r) => r.status === 'converted');
   const subject =
     converted.length === 1
       ? `Build ${converted[0].file} in two stages`

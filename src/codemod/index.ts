@@ -4,4 +4,4 @@ export type { CodemodOptions } from './run-codemod';
 export { resolveRepositories, findDockerfiles, isDockerfileName } from './discover';
 export type { RepositoryTarget } from './discover';
 export { reportToJson, reportToMarkdown, reportToTerminal, writeReport } from './report';
-export type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary, FileOutcome } from './types';
+export type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } from './types';

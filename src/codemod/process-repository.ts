@@ -16,6 +16,7 @@ import { commitMessage } from './commit-message';
 import { findDockerfiles, RepositoryTarget } from './discover';
 import { commitFiles, createBranch, uncommittedChanges } from './git';
 import { PatchFile } from './patch-file';
+import { emptyCounts } from '../status';
 import type { CodemodRow, CodemodSummary, RepositorySummary } from './types';
 
 export interface RepositoryJob {
@@ -44,46 +45,43 @@ export async function processRepository(
   const summary = emptySummary(display, repository.root, null);
   const rows: CodemodRow[] = [];
   const patch = new PatchFile(job.patchFile);
-  const written = new Set<string>();
   try {
     // Discovery and every Dockerfile's build context list the same folders: once each.
     const readDirectory = memoisedReadDirectory();
     const files = findDockerfiles(repository, readDirectory);
     summary.dockerfiles = files.length;
     if (job.mode === 'git-branch') await checkCommittable(repository, job.allowDirty ?? false);
-    const changed: Array<{ file: string; result: ConversionResult }> = [];
+    const toWrite: Array<{ file: string; result: ConversionResult }> = [];
     for (const file of files)
-      rows.push(convertOne(job, { environment, readDirectory }, file, patch, changed));
+      rows.push(convertOne(job, { environment, readDirectory }, file, patch, toWrite));
     await patch.close(job.replacesPatch);
     if (patch.written) summary.patch = job.patchFile;
-    if (changed.length > 0 && job.mode !== 'dry-run')
-      await applyChanges(job, changed, rows, summary, written);
+    if (toWrite.length > 0 && job.mode !== 'dry-run') await applyChanges(job, toWrite, rows, summary);
   } catch (error) {
     summary.error = errorMessage(error);
-    rows.push(failedRow(display, '', summary.error));
-    // A file is "converted" only once written (outside a dry run): the repository's error stopped the rest.
+    rows.push(errorRow(display, '', summary.error));
+    // Outside a dry run a file is "converted" only once written: the repository's error stopped the rest.
     if (job.mode !== 'dry-run') {
       for (const row of rows)
-        if (row.outcome === 'converted' && !written.has(row.file))
+        if (row.status === 'converted' && !row.written)
           Object.assign(row, {
-            outcome: 'failed',
-            reason: 'not written: the repository failed (see its row)',
+            status: 'error',
+            reason: 'not written: the repository ended in an error (see its row)',
           });
     }
   }
-  summary.converted = rows.filter((r) => r.outcome === 'converted').length;
-  summary.failed = rows.filter((r) => r.outcome === 'failed' && r.file !== '').length;
+  for (const row of rows) if (row.file !== '') summary.counts[row.status] += 1;
   return { summary, rows };
 }
 
 /** A repository that could not be processed at all, as its summary and its one row. */
-export function failedRepository(
+export function errorRepository(
   job: Pick<RepositoryJob, 'display' | 'repository'>,
   reason: string,
 ): RepositoryOutcome {
   return {
     summary: emptySummary(job.display, job.repository.root, reason),
-    rows: [failedRow(job.display, '', reason)],
+    rows: [errorRow(job.display, '', reason)],
   };
 }
 
@@ -93,19 +91,19 @@ function convertOne(
   shared: Required<Pick<ConvertTextOptions, 'environment' | 'readDirectory'>>,
   file: string,
   patch: PatchFile,
-  changed: Array<{ file: string; result: ConversionResult }>,
+  toWrite: Array<{ file: string; result: ConversionResult }>,
 ): CodemodRow {
   const absolute = path.join(job.repository.root, file);
   let result: ConversionResult;
   try {
     result = convertFileSync(absolute, { ...job.conversion, ...shared });
   } catch (error) {
-    return failedRow(job.display, file, `msb failed on this file: ${errorMessage(error)}`);
+    return errorRow(job.display, file, `msb failed on this file: ${errorMessage(error)}`);
   }
   const row = rowOf(job, file, result);
-  if (result.status === 'changed') {
+  if (result.status === 'converted') {
     patch.append(unifiedDiff(file, result.original, result.output), result.encoding);
-    if (job.mode !== 'dry-run') changed.push({ file, result });
+    if (job.mode !== 'dry-run') toWrite.push({ file, result });
   }
   return row;
 }
@@ -122,41 +120,40 @@ async function checkCommittable(repository: RepositoryTarget, allowDirty: boolea
 
 async function applyChanges(
   job: RepositoryJob,
-  changed: Array<{ file: string; result: ConversionResult }>,
+  toWrite: Array<{ file: string; result: ConversionResult }>,
   rows: CodemodRow[],
   summary: RepositorySummary,
-  written: Set<string>,
 ): Promise<void> {
   if (job.mode === 'git-branch') {
     await createBranch(job.repository.root, job.gitBranch as string);
     summary.branch = job.gitBranch as string;
   }
-  for (const { file, result } of changed) {
+  for (const { file, result } of toWrite) {
+    const row = rows.find((r) => r.file === file);
     try {
       await writeFileSafely(path.join(job.repository.root, file), result.output, result.encoding);
-      written.add(file);
+      if (row) row.written = true;
     } catch (error) {
-      const row = rows.find((r) => r.file === file);
-      if (row) Object.assign(row, { outcome: 'failed', reason: errorMessage(error) });
+      if (row) Object.assign(row, { status: 'error', reason: errorMessage(error) });
     }
   }
-  if (job.mode === 'git-branch' && written.size > 0) {
+  const written = rows.filter((r) => r.written);
+  if (job.mode === 'git-branch' && written.length > 0) {
     summary.commit = await commitFiles(
       job.repository.root,
-      [...written],
-      commitMessage(rows.filter((r) => written.has(r.file))),
+      written.map((r) => r.file),
+      commitMessage(written),
     );
   }
 }
 
 function rowOf(job: RepositoryJob, file: string, result: ConversionResult): CodemodRow {
   const language = result.detection?.language ?? null;
-  const outcome =
-    result.status === 'changed' ? 'converted' : result.status === 'error' ? 'failed' : result.status;
   return {
     repository: job.display,
     file,
-    outcome,
+    status: result.status,
+    written: false,
     // The row names the file: the reason does not repeat its path.
     reason: result.error
       ? `${result.error.line ? `line ${result.error.line}: ` : ''}${result.error.message}`
@@ -173,11 +170,12 @@ function rowOf(job: RepositoryJob, file: string, result: ConversionResult): Code
   };
 }
 
-export function failedRow(repository: string, file: string, reason: string): CodemodRow {
+export function errorRow(repository: string, file: string, reason: string): CodemodRow {
   return {
     repository,
     file,
-    outcome: 'failed',
+    status: 'error',
+    written: false,
     reason,
     language: null,
     framework: null,
@@ -202,8 +200,7 @@ export function emptySummary(repository: string, root: string, error: string | n
     repository,
     root,
     dockerfiles: 0,
-    converted: 0,
-    failed: 0,
+    counts: emptyCounts(),
     patch: null,
     branch: null,
     commit: null,

@@ -6,14 +6,16 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { writeFileSafely } from '../emit/write-file';
 import { MsbError } from '../errors';
+import { OutputMode, STATUSES, statusLabel } from '../status';
 import { clip, fitWidths } from './fit-columns';
 import type { CodemodRow, CodemodSummary } from './types';
 
 /** Rows printed in the terminal before "… N more": the full list belongs in --report. */
 const TERMINAL_ROW_LIMIT = 40;
 
+/** Version 2: rows carry `status` (src/status.ts) and `written`; counts are keyed by status. */
 export function reportToJson(summary: CodemodSummary): string {
-  return `${JSON.stringify({ version: 1, ...summary }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 2, ...summary }, null, 2)}\n`;
 }
 
 /** `890 MB (1090 → 200 MB)`: the estimated saving and the two images it comes from. */
@@ -24,14 +26,15 @@ function estimateOf(row: CodemodRow): string {
 
 export function reportToMarkdown(summary: CodemodSummary): string {
   const t = summary.totals;
+  const mode = outputMode(summary);
   const lines = [
     '# msb codemod report',
     '',
     `Mode: ${summary.mode}. Patches: \`${summary.outDir}\`.`,
     '',
-    '| repositories | Dockerfiles | converted | unchanged | skipped | failed | estimated saving |',
+    `| repositories | Dockerfiles | ${STATUSES.map((s) => statusLabel(s, mode)).join(' | ')} | estimated saving |`,
     '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${t.repositories} | ${t.dockerfiles} | ${t.converted} | ${t.unchanged} | ${t.skipped} | ${t.failed + t.repositoryErrors} | ${t.savingMb} MB |`,
+    `| ${t.repositories} | ${t.dockerfiles} | ${t.converted} | ${t.unchanged} | ${t.skipped} | ${t.error + t.repositoryErrors} | ${t.savingMb} MB |`,
     '',
     '| repository | file | language | result | images | saving | changes and warnings |',
     '|---|---|---|---|---|---:|---|',
@@ -39,7 +42,7 @@ export function reportToMarkdown(summary: CodemodSummary): string {
   for (const row of summary.rows) {
     const notes = [...row.changes, ...row.warnings.map((w) => `⚠ ${w}`)].map(cell).join('<br>');
     lines.push(
-      `| ${cell(row.repository)} | ${cell(row.file || '(repository)')} | ${cell(languageOf(row))} | ${cell(resultOf(row))} | ${cell(imagesOf(row))} | ${estimateOf(row)} | ${notes} |`,
+      `| ${cell(row.repository)} | ${cell(row.file || '(repository)')} | ${cell(languageOf(row))} | ${cell(resultOf(row, mode))} | ${cell(imagesOf(row))} | ${estimateOf(row)} | ${notes} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -53,8 +56,10 @@ export function reportToTerminal(
   options: { limit?: number; width?: number } = {},
 ): string {
   const limit = options.limit ?? TERMINAL_ROW_LIMIT;
+  const width = options.width ?? DEFAULT_TABLE_WIDTH;
+  const mode = outputMode(summary);
   const interesting = summary.rows.filter(
-    (r) => r.outcome === 'converted' || r.outcome === 'failed' || r.warnings.length > 0,
+    (r) => r.status === 'converted' || r.status === 'error' || r.warnings.length > 0,
   );
   const shown = (interesting.length > 0 ? interesting : summary.rows).slice(0, limit);
   const table = formatTable(
@@ -64,22 +69,21 @@ export function reportToTerminal(
         r.repository,
         r.file || '(repository)',
         languageOf(r),
-        resultOf(r),
+        resultOf(r, mode),
         imagesOf(r),
         r.savingMb === null ? '' : `${r.savingMb} MB`,
         firstWarning(r),
       ].map(oneLine),
     ),
     {
-      width: options.width ?? DEFAULT_TABLE_WIDTH,
+      width,
       clip: ['start', 'start', 'end', 'end', 'end', null, 'end'],
     },
   );
   const hidden = summary.rows.length - shown.length;
   const t = summary.totals;
   const patches = summary.repositories.filter((r) => r.patch).length;
-  const verb = summary.mode === 'dry-run' ? 'would convert' : 'converted';
-  const repositories = `${count(t.repositories, 'repository', 'repositories')}${t.repositoryErrors ? ` (${t.repositoryErrors} failed)` : ''}`;
+  const repositories = `${count(t.repositories, 'repository', 'repositories')}${t.repositoryErrors ? ` (${count(t.repositoryErrors, 'error', 'errors')})` : ''}`;
   const lines = [
     table,
     ...(hidden > 0
@@ -88,7 +92,13 @@ export function reportToTerminal(
         ]
       : []),
     '',
-    `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${verb} ${t.converted}, unchanged ${t.unchanged}, skipped ${t.skipped}, failed ${t.failed}; estimated saving ${t.savingMb} MB.`,
+    ...fitOrBreak(
+      [
+        `${repositories}, ${count(t.dockerfiles, 'Dockerfile', 'Dockerfiles')}: ${STATUSES.map((s) => `${statusLabel(s, mode)} ${t[s]}`).join(', ')};`,
+        `estimated saving ${t.savingMb} MB.`,
+      ],
+      width,
+    ),
     `${count(patches, 'patch file', 'patch files')} in ${summary.outDir}${summary.mode === 'dry-run' && t.converted > 0 ? ' (apply with `git apply`, or rerun with --write)' : ''}.`,
   ];
   return `${lines.join('\n')}\n`;
@@ -96,8 +106,9 @@ export function reportToTerminal(
 
 /**
  * `--report FILE.json|FILE.md`: the summary in that format. `--report DIR` (no extension): both,
- * plus rerun lists as turbolift writes them, one repository root per line: `converted.txt` (something
- * converted) and `failed.txt` (a file or the repository failed), for `--repos-from`.
+ * plus rerun lists as turbolift writes them, one repository root per line, named by status:
+ * `converted.txt` (a Dockerfile converted) and `error.txt` (a Dockerfile or the repository itself
+ * ended in an error), for `--repos-from`.
  */
 export async function writeReport(target: string, summary: CodemodSummary): Promise<void> {
   const ext = path.extname(target).toLowerCase();
@@ -111,11 +122,11 @@ export async function writeReport(target: string, summary: CodemodSummary): Prom
   await writeFileSafely(path.join(target, 'report.md'), reportToMarkdown(summary));
   await writeFileSafely(
     path.join(target, 'converted.txt'),
-    list(summary.repositories.filter((r) => r.converted > 0).map((r) => r.root)),
+    list(summary.repositories.filter((r) => r.counts.converted > 0).map((r) => r.root)),
   );
   await writeFileSafely(
-    path.join(target, 'failed.txt'),
-    list(summary.repositories.filter((r) => r.error !== null || r.failed > 0).map((r) => r.root)),
+    path.join(target, 'error.txt'),
+    list(summary.repositories.filter((r) => r.error !== null || r.counts.error > 0).map((r) => r.root)),
   );
 }
 
@@ -168,8 +179,14 @@ function languageOf(row: CodemodRow): string {
   return [row.language, row.framework].filter(Boolean).join('/') || '-';
 }
 
-function resultOf(row: CodemodRow): string {
-  return row.outcome === 'converted' || !row.reason ? row.outcome : `${row.outcome}: ${row.reason}`;
+/** A dry run would convert; --write and --git-branch converted. */
+function outputMode(summary: CodemodSummary): OutputMode {
+  return summary.mode === 'dry-run' ? 'preview' : 'write';
+}
+
+function resultOf(row: CodemodRow, mode: OutputMode): string {
+  const label = statusLabel(row.status, mode);
+  return row.status === 'converted' || !row.reason ? label : `${label}: ${row.reason}`;
 }
 
 function firstWarning(row: CodemodRow): string {
@@ -188,6 +205,12 @@ function oneLine(text: string): string {
 
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The parts on one line when it fits the width, else one line each. */
+function fitOrBreak(parts: string[], width: number): string[] {
+  const joined = parts.join(' ');
+  return joined.length <= width ? [joined] : parts;
 }
 
 function count(n: number, one: string, many: string): string {

@@ -9,13 +9,14 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createEnvironment, defaultEnvironment } from '../languages';
+import { emptyCounts } from '../status';
 import type { ConvertOptions } from '../plan/plan-types';
 import type { PlanEnvironment } from '../plan/planner';
 import { resolveRepositories } from './discover';
 import { patchNames } from './patch-file';
 import {
   emptySummary,
-  failedRow,
+  errorRow,
   processRepository,
   RepositoryJob,
   RepositoryOutcome,
@@ -34,7 +35,7 @@ export interface CodemodOptions extends Pick<
   outDir?: string;
   /** Apply the changes to the Dockerfiles. */
   write?: boolean;
-  /** Create this branch in each changed repository and commit there (implies write). */
+  /** Create this branch in each repository with a converted Dockerfile and commit there (implies write). */
   gitBranch?: string;
   /** With gitBranch: work on repositories that have uncommitted changes to tracked files. */
   allowDirty?: boolean;
@@ -82,7 +83,7 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   options.onStart?.(total);
   let done = 0;
   for (const pattern of missing) {
-    rows.push(failedRow(pattern, '', 'no such file or folder (or the glob matched nothing)'));
+    rows.push(errorRow(pattern, '', 'no such file or folder (or the glob matched nothing)'));
     summaries.push(emptySummary(pattern, path.resolve(cwd, pattern), 'no such file or folder'));
     options.onRepository?.(summaries[summaries.length - 1], (done += 1), total);
   }
@@ -143,17 +144,14 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
 }
 
 function totalsOf(rows: CodemodRow[], repositories: RepositorySummary[]): CodemodTotals {
-  const count = (outcome: CodemodRow['outcome']) =>
-    rows.filter((r) => r.file !== '' && r.outcome === outcome).length;
+  const counts = emptyCounts();
+  for (const row of rows) if (row.file !== '') counts[row.status] += 1;
   return {
     repositories: repositories.length,
     repositoryErrors: repositories.filter((r) => r.error !== null).length,
     dockerfiles: rows.filter((r) => r.file !== '').length,
-    converted: count('converted'),
-    unchanged: count('unchanged'),
-    skipped: count('skipped'),
-    failed: count('failed'),
-    savingMb: rows.reduce((sum, r) => sum + (r.outcome === 'converted' ? (r.savingMb ?? 0) : 0), 0),
+    ...counts,
+    savingMb: rows.reduce((sum, r) => sum + (r.status === 'converted' ? (r.savingMb ?? 0) : 0), 0),
   };
 }
 

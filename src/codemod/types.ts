@@ -1,13 +1,14 @@
 /** The data a codemod run produces: one row per Dockerfile, one summary per repository. */
-
-export type FileOutcome = 'converted' | 'unchanged' | 'skipped' | 'failed';
+import type { ConversionStatus, StatusCounts } from '../status';
 
 export interface CodemodRow {
   /** Repository as the user sees it (relative to the working directory when inside it). */
   repository: string;
   /** Dockerfile path relative to the repository root; empty when the repository itself failed. */
   file: string;
-  outcome: FileOutcome;
+  status: ConversionStatus;
+  /** The converted file was written (`--write`, `--git-branch`); false in a dry run. */
+  written: boolean;
   /** Why it was skipped / left unchanged, or the error. */
   reason: string | null;
   language: string | null;
@@ -29,8 +30,8 @@ export interface RepositorySummary {
   repository: string;
   root: string;
   dockerfiles: number;
-  converted: number;
-  failed: number;
+  /** Dockerfiles per status. */
+  counts: StatusCounts;
   /** The patch file written for this repository (only when something converted). */
   patch: string | null;
   branch: string | null;
@@ -39,14 +40,11 @@ export interface RepositorySummary {
   error: string | null;
 }
 
-export interface CodemodTotals {
+/** Dockerfiles per status (the repositories' own errors are `repositoryErrors`). */
+export interface CodemodTotals extends StatusCounts {
   repositories: number;
   repositoryErrors: number;
   dockerfiles: number;
-  converted: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
   /** Sum of the known estimated savings of the converted files, MB. */
   savingMb: number;
 }

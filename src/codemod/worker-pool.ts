@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { failedRepository, RepositoryJob, RepositoryOutcome } from './process-repository';
+import { errorRepository, RepositoryJob, RepositoryOutcome } from './process-repository';
 
 const WORKER_SCRIPT = path.join(__dirname, 'codemod-worker.js');
 /** Repositories per message: large enough to amortise the messaging, small enough to balance. */
@@ -78,7 +78,7 @@ export function runRepositoryJobs(
           await new Promise((turn) => setImmediate(turn));
           onOutcome(
             await run(job).catch((error: Error) =>
-              failedRepository(job, `msb failed on this repository: ${error.message}`),
+              errorRepository(job, `msb failed on this repository: ${error.message}`),
             ),
           );
         }
@@ -107,8 +107,7 @@ export function runRepositoryJobs(
         finished = true;
         // The oldest batch was running when the worker died: its repositories fail; the ones queued behind it did not start.
         const [current, ...queued] = [...inFlight.values()];
-        for (const job of current ?? [])
-          onOutcome(failedRepository(job, failure ?? 'the msb worker stopped'));
+        for (const job of current ?? []) onOutcome(errorRepository(job, failure ?? 'the msb worker stopped'));
         requeued.push(...queued.flat());
         inFlight.clear();
         void worker.terminate();

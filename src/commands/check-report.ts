@@ -1,4 +1,4 @@
-/** `msb convert --check --format …`: each file that would change is one problem, on its first FROM. */
+/** `msb convert --check --format …`: each file msb would convert is one problem, on its first FROM. */
 import type { ConversionResult } from '../convert';
 import type { Report, ReportMessage, ReportRule } from '../formats';
 import { parseDockerfile } from '../parse/parse-dockerfile';
@@ -18,7 +18,7 @@ export function checkReport(results: readonly ConversionResult[], withErrors: bo
 }
 
 function messagesOf(result: ConversionResult, withErrors: boolean): ReportMessage[] {
-  if (result.status === 'changed') {
+  if (result.status === 'converted') {
     // The builder's FROM is where the edit starts (` AS builder`); the runtime stage follows the last line.
     const from = parseDockerfile(result.original, result.file).stages[0].from;
     const language = result.detection?.language ? ` (${result.detection.language})` : '';

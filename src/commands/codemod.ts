@@ -49,7 +49,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
         type: 'string',
         coerce: (value: string | string[]) => ([] as string[]).concat(value),
         describe:
-          'Also the repositories listed in this file, one path per line (e.g. failed.txt of a --report folder); repeatable',
+          'Also the repositories listed in this file, one path per line (e.g. error.txt of a --report folder); repeatable',
       })
       .option('out-dir', {
         type: 'string',
@@ -60,11 +60,12 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
         alias: 'w',
         type: 'boolean',
         default: false,
-        describe: 'Apply the changes to the Dockerfiles (atomically, per file)',
+        describe: 'Write the converted Dockerfiles (atomically, per file)',
       })
       .option('git-branch', {
         type: 'string',
-        describe: 'Create this branch and commit the changes in each changed repository (implies --write)',
+        describe:
+          'Create this branch and commit the converted Dockerfiles in each repository that has some (implies --write)',
       })
       .option('allow-dirty', {
         type: 'boolean',
@@ -81,7 +82,7 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
       .option('report', {
         type: 'string',
         describe:
-          'Write the summary to FILE.json or FILE.md, or to a folder: report.json, report.md and rerun lists converted.txt, failed.txt',
+          'Write the summary to FILE.json or FILE.md, or to a folder: report.json, report.md and rerun lists converted.txt, error.txt',
       })
       .check((argv) => {
         if (argv.context)
@@ -108,7 +109,8 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
     // repositories' own config files are not read.
     const config = configFor(process.cwd(), argv);
     conversionEnvironment(argv, config); // profiles and --runtime checked before any repository is read
-    const progress = createProgress({ quiet: argv.quiet || argv.json === true });
+    const output = argv.write || argv['git-branch'] ? 'write' : 'preview';
+    const progress = createProgress({ quiet: argv.quiet || argv.json === true, output });
     const targets = [...(argv.targets ?? []), ...(argv['repos-from'] ?? []).flatMap(readRepositoryList)];
     const summary = await runCodemod({
       targets,
@@ -132,12 +134,12 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
       process.stdout.write(
         reportToTerminal(summary, { width: process.stdout.isTTY ? process.stdout.columns : undefined }),
       );
-    const failed = summary.totals.failed + summary.totals.repositoryErrors;
-    if (failed > 0 && !argv.json) {
-      for (const row of summary.rows.filter((r) => r.outcome === 'failed'))
+    const errors = summary.totals.error + summary.totals.repositoryErrors;
+    if (errors > 0 && !argv.json) {
+      for (const row of summary.rows.filter((r) => r.status === 'error'))
         process.stderr.write(`msb: ${row.repository}${row.file ? `/${row.file}` : ''}: ${row.reason}\n`);
     }
-    process.exitCode = failed > 0 ? EXIT_ERROR : EXIT_OK;
+    process.exitCode = errors > 0 ? EXIT_ERROR : EXIT_OK;
   },
 };
 

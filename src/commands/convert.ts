@@ -7,6 +7,7 @@ import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
 import type { PlanEnvironment } from '../plan/planner';
+import { OutputMode, statusLabel } from '../status';
 import { checkReport } from './check-report';
 import { configFor, environmentCache } from './config-options';
 import { DockerfileInput, dockerfileInputs, readInput, STDIN, targetsProblem } from './dockerfile-inputs';
@@ -64,7 +65,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('check', {
         type: 'boolean',
         default: false,
-        describe: 'Exit 1 when a file would change; write nothing',
+        describe: 'Exit 1 when msb would convert a file; write nothing',
       })
       .option('explain', {
         type: 'boolean',
@@ -72,7 +73,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         describe: 'Say why each instruction went where it went (stderr)',
       })
       .epilogue(
-        'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed — also when msb believes the result would not work or gains nothing, unless --force); 1 --check: a file would change; ' +
+        'Exit codes: 0 converted, or nothing to do (unchanged, skipped: the reason is printed — also when msb believes the result would not work or gains nothing, unless --force); 1 --check: msb would convert a file; ' +
           '2 usage or input error (missing, binary or unparsable file with file:line, invalid profile, unknown flag or runtime): nothing is written; ' +
           '3 internal error (a bug in msb: one line naming the file, --debug prints the stack).',
       )
@@ -105,15 +106,22 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   // --runtime and the profiles are checked once before any file is read.
   conversionEnvironment(argv, null, environmentFor);
   const results: ConversionResult[] = [];
+  const written = new Set<ConversionResult>();
+  const mode = outputMode(argv);
   let exitCode = EXIT_OK;
   for (const input of dockerfileInputs(argv.files, argv)) {
     const config = configFor(input.path ?? input.context ?? '.', argv);
-    const result = await convertInput(
-      input,
-      argv,
-      config,
-      conversionEnvironment(argv, config, environmentFor),
-    );
+    let result = await convertInput(input, argv, config, conversionEnvironment(argv, config, environmentFor));
+    const target = argv.out ?? (argv.write ? input.path : null);
+    if (result.status === 'converted' && target) {
+      try {
+        await writeFileSafely(target, result.output, result.encoding);
+        written.add(result);
+      } catch (error) {
+        if (!(error instanceof MsbError)) throw error;
+        result = errorResult(target, error);
+      }
+    }
     results.push(result);
     if (result.status === 'error') {
       const internal = result.error?.kind === 'internal';
@@ -126,22 +134,13 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
 `);
       continue;
     }
-    if (!argv.quiet && !argv.json && !format) report(result, argv);
+    if (!argv.quiet && !argv.json && !format) report(result, argv, mode);
     if (argv.check) {
-      if (result.status === 'changed') exitCode = Math.max(exitCode, EXIT_WOULD_CHANGE);
-    } else if (argv.write && input.path !== null) {
-      if (result.status === 'changed') {
-        try {
-          await writeFileSafely(input.path, result.output, result.encoding);
-        } catch (error) {
-          if (!(error instanceof MsbError)) throw error;
-          process.stderr.write(`msb: ${error.toOneLine()}\n`);
-          exitCode = EXIT_ERROR;
-        }
-      }
-    } else if (argv.out) {
+      if (result.status === 'converted') exitCode = Math.max(exitCode, EXIT_WOULD_CHANGE);
+    } else if (argv.out && !written.has(result)) {
+      // --out names the result file even when there is nothing to convert: it receives the input.
       await writeFileSafely(argv.out, result.output, result.encoding);
-    } else if (!argv.json) {
+    } else if (!argv.write && !argv.out && !argv.json) {
       process.stdout.write(
         argv['dry-run'] ? unifiedDiff(diffPath(result.file), result.original, result.output) : result.output,
       );
@@ -152,12 +151,18 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   if (argv.json)
     process.stdout.write(
       `${JSON.stringify(
-        results.map((r) => resultToJson(r, { diff: true })),
+        results.map((r) => ({ ...resultToJson(r, { diff: true }), written: written.has(r) })),
         null,
         2,
       )}\n`,
     );
   return exitCode;
+}
+
+/** --check and --dry-run keep the file ("would convert"), --write and --out write it, else it is printed. */
+function outputMode(argv: ConvertArgs): OutputMode {
+  if (argv.check || argv['dry-run']) return 'preview';
+  return argv.write || argv.out ? 'write' : 'print';
 }
 
 async function convertInput(
@@ -184,16 +189,16 @@ async function convertInput(
   }
 }
 
-function report(result: ConversionResult, argv: ConvertArgs): void {
+function report(result: ConversionResult, argv: ConvertArgs, mode: OutputMode): void {
   const lines: string[] = [];
   const language = result.detection?.language
     ? ` (${result.detection.language}${result.detection.framework ? `/${result.detection.framework}` : ''})`
     : '';
-  if (result.status === 'changed') {
-    const verb = argv.check ? 'would convert' : argv.write ? 'converted' : 'converts';
-    lines.push(`msb: ${verb} ${result.file}${language}: ${result.builderImage} → ${result.runtimeImage}`);
+  const label = statusLabel(result.status, mode);
+  if (result.status === 'converted') {
+    lines.push(`msb: ${label} ${result.file}${language}: ${result.builderImage} → ${result.runtimeImage}`);
   } else {
-    lines.push(`msb: ${result.status} ${result.file}${language}: ${result.reason}`);
+    lines.push(`msb: ${label} ${result.file}${language}: ${result.reason}`);
   }
   for (const warning of result.warnings) lines.push(`msb: warning: ${warning}`);
   if (argv.explain) lines.push(formatExplanation(result));

@@ -1,6 +1,7 @@
 /** Human and JSON renderings of results, shared by convert, detect and codemod. */
 import type { ConversionResult } from '../convert';
 import type { Detection } from '../detect/detect-types';
+import type { Decision } from '../plan/plan-types';
 import { diffPath } from '../emit/diff-path';
 import { unifiedDiff } from '../emit/unified-diff';
 import { formatEstimate } from '../estimate/format-estimate';
@@ -34,7 +35,7 @@ export function resultToJson(
         }
       : null,
     ...(options.diff ? { diff: unifiedDiff(diffPath(result.file), result.original, result.output) } : {}),
-    ...(options.output !== false && result.status === 'changed' ? { output: result.output } : {}),
+    ...(options.output !== false && result.status === 'converted' ? { output: result.output } : {}),
   };
 }
 
@@ -43,10 +44,19 @@ export function formatExplanation(result: ConversionResult): string {
   if (result.detection) lines.push(formatDetection(result.detection));
   for (const change of result.changes) lines.push(`  change: ${change}`);
   for (const decision of result.decisions)
-    lines.push(`  ${decision.subject} → ${decision.placement}: ${decision.why}`);
+    lines.push(`  ${decision.subject} → ${PLACEMENT_WORDS[decision.placement]}: ${decision.why}`);
   if (result.estimate) lines.push(...formatEstimate(result.estimate));
   return lines.join('\n');
 }
+
+/** Where a decision put something, in words (the JSON keeps the Decision's own value). */
+const PLACEMENT_WORDS: Record<Decision['placement'], string> = {
+  builder: 'builder only',
+  runtime: 'runtime',
+  both: 'builder and runtime',
+  dropped: 'dropped',
+  added: 'added',
+};
 
 export function formatDetection(detection: Detection): string {
   const lines: string[] = [];

@@ -25,6 +25,7 @@ import type { TemplateRenderer } from '../render/templates';
 import { alreadyInserted, insertionEdit } from './builder-edits';
 import type { BrokenFinding, ConvertOptions, Decision, StrategyPlan } from './plan-types';
 import { keepReplayedOrder, neededArgs } from './runtime-stage';
+import { withSettingDecisions } from './setting-decisions';
 import { PlanningError } from './stage-model';
 
 export { INJECTED_VALUE_REASON };
@@ -32,7 +33,7 @@ export { INJECTED_VALUE_REASON };
 export type Plan =
   | { status: 'unchanged' | 'skipped'; reason: string; detection: Detection | null; warnings: string[] }
   | {
-      status: 'changed';
+      status: 'converted';
       detection: Detection;
       edits: TextEdit[];
       changes: string[];
@@ -144,7 +145,16 @@ export function planConversion(
     }));
     const lines = renderRuntimeLines(strategyPlan.runtime, renderContext);
     // ARG scope ends at FROM: the ARGs the runtime stage's lines use are declared again.
-    lines.args = [...neededArgs(runtimeInstructionTexts(lines), facts), ...lines.args];
+    const redeclaredArgs = neededArgs(runtimeInstructionTexts(lines), facts);
+    const decisions = withSettingDecisions({
+      facts,
+      model: strategyPlan.runtime,
+      lines,
+      redeclaredArgs,
+      globalArgs: dockerfile.instructions.filter((i) => i.stage === -1 && i.keyword === 'ARG'),
+      decisions: strategyPlan.decisions,
+    });
+    lines.args = [...redeclaredArgs, ...lines.args];
     const runtimeText = env.templates.render(profile.templates.runtimeStage ?? 'runtime-stage', {
       ...lines,
       name: runtimeName,
@@ -156,6 +166,7 @@ export function planConversion(
     return {
       kind: 'convert' as const,
       insertions,
+      decisions,
       blocks,
       instructions: runtimeInstructionTexts(lines).length + 1,
     };
@@ -170,13 +181,13 @@ export function planConversion(
   edits.push(appendBlocks(dockerfile, rendered.blocks));
   changes.push(`added the runtime stage "${runtimeName}" FROM ${strategyPlan.runtime.from}`);
   return {
-    status: 'changed',
+    status: 'converted',
     detection,
     edits,
     changes,
     warnings: strategyPlan.warnings,
     broken: strategyPlan.broken ?? [],
-    decisions: strategyPlan.decisions,
+    decisions: rendered.decisions,
     builderImage: facts.from.text,
     runtimeImage: strategyPlan.runtimeImage,
     runtimeInstructions: rendered.instructions,

@@ -53,8 +53,8 @@ export interface CopyNode {
 }
 
 export type StageNode =
-  /** One of the user's instructions, replayed with its original text. */
-  | { readonly kind: 'original'; readonly text: string }
+  /** One of the user's instructions, replayed with its original text; `line` (0-based) says which. */
+  | { readonly kind: 'original'; readonly text: string; readonly line?: number }
   /** A profile template's output (system packages, nginx config): one instruction, comments allowed. */
   | { readonly kind: 'fragment'; readonly text: string }
   | CopyNode
@@ -99,8 +99,9 @@ export function stageRef(stage: ExtraStage): StageRef {
   return { kind: 'stage', name: stage.name };
 }
 
-export function original(instruction: Pick<InstructionNode, 'text'> | string): StageNode {
-  return { kind: 'original', text: typeof instruction === 'string' ? instruction : instruction.text };
+export function original(instruction: Pick<InstructionNode, 'text' | 'line'> | string): StageNode {
+  if (typeof instruction === 'string') return { kind: 'original', text: instruction };
+  return { kind: 'original', text: instruction.text, line: instruction.line };
 }
 
 export function fragment(text: string): StageNode {

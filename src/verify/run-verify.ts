@@ -36,7 +36,7 @@ export type VerifyVerdict =
 export interface VerifyReport {
   dockerfile: string;
   verdict: VerifyVerdict;
-  /** Conversion status (`changed`, or why there is nothing to verify). */
+  /** Conversion status (`converted`, or why there is nothing to verify). */
   conversion: {
     status: string;
     reason: string | null;
@@ -92,7 +92,7 @@ export async function runVerify(dockerfile: string, options: VerifyOptions = {})
     smoke: null,
     notes: [],
   };
-  if (result.status !== 'changed') return report;
+  if (result.status !== 'converted') return report;
 
   const unavailable = await dockerUnavailable();
   if (unavailable) throw new NoDockerEngineError(unavailable);

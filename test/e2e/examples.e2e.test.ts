@@ -1,5 +1,5 @@
 /**
- * End-to-end check of every example with an `e2e:` block. `status: changed`: convert it, build
+ * End-to-end check of every example with an `e2e:` block. `status: converted`: convert it, build
  * original and converted images with the offline harness, run both, compare; the converted image
  * must be smaller than the original ("never larger", README "Principles": a hard assertion).
  * `status: skipped` (msb says there is nothing to gain): `msb convert --write` must leave the file
@@ -54,7 +54,7 @@ interface Case {
   name: string;
   dir: string;
   spec: E2eSpec;
-  status: 'changed' | 'skipped';
+  status: 'converted' | 'skipped';
   /** For skipped cases: a substring of the reason msb gives. */
   reason?: string;
   /** case.yaml `options` (lang, runtime...), passed to `msb convert` as flags. */

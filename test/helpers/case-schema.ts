@@ -27,7 +27,7 @@ export interface CaseSpec {
   language?: string;
   framework?: string;
   packageManager?: string;
-  status: 'changed' | 'unchanged' | 'skipped';
+  status: 'converted' | 'unchanged' | 'skipped';
   /** For skipped/unchanged: a substring of the stated reason. */
   reason?: string;
   options?: CaseOptions;
@@ -76,7 +76,7 @@ const caseSchema: JSONSchemaType<CaseSpec> = {
     language: optionalText,
     framework: optionalText,
     packageManager: optionalText,
-    status: { type: 'string', enum: ['changed', 'unchanged', 'skipped'] },
+    status: { type: 'string', enum: ['converted', 'unchanged', 'skipped'] },
     reason: optionalText,
     options: {
       type: 'object',

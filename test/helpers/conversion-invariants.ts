@@ -60,7 +60,7 @@ export function checkResult(result: ConversionResult): string[] {
       if (result.output !== result.original)
         violations.push(`${result.status} but the output differs from the input`);
       return violations;
-    case 'changed':
+    case 'converted':
       return checkConverted(result);
   }
 }

@@ -7,7 +7,8 @@ import { tempDir } from './codemod-helpers';
 const row = (over: Partial<CodemodRow>): CodemodRow => ({
   repository: 'org/api',
   file: 'Dockerfile',
-  outcome: 'converted',
+  status: 'converted',
+  written: false,
   reason: null,
   language: 'python',
   framework: 'flask',
@@ -29,7 +30,7 @@ const summary: CodemodSummary = {
     row({}),
     row({
       file: 'web/Dockerfile',
-      outcome: 'skipped',
+      status: 'skipped',
       reason: 'unknown language | no match',
       language: null,
       framework: null,
@@ -43,7 +44,7 @@ const summary: CodemodSummary = {
     row({
       repository: 'org/broken',
       file: '',
-      outcome: 'failed',
+      status: 'error',
       reason: 'has uncommitted changes',
       language: null,
       framework: null,
@@ -64,7 +65,7 @@ const summary: CodemodSummary = {
     converted: 2,
     unchanged: 0,
     skipped: 1,
-    failed: 0,
+    error: 0,
     savingMb: 650,
   },
   durationMs: 5,
@@ -75,7 +76,8 @@ describe('codemod reports', () => {
     const file = path.join(tempDir(), 'report.json');
     await writeReport(file, summary);
     const parsed = JSON.parse(readFileSync(file, 'utf8'));
-    expect(parsed.version).toBe(1);
+    expect(parsed.version).toBe(2);
+    expect(parsed.rows[0]).toMatchObject({ status: 'converted', written: false });
     expect(parsed.rows).toHaveLength(4);
     expect(parsed.totals.savingMb).toBe(650);
   });
@@ -85,9 +87,13 @@ describe('codemod reports', () => {
     await writeReport(file, summary);
     const text = readFileSync(file, 'utf8');
     expect(text).toBe(reportToMarkdown(summary));
+    expect(text).toContain(
+      '| repositories | Dockerfiles | would convert | unchanged | skipped | error | estimated saving |',
+    );
     expect(text).toContain('| 3 | 3 | 2 | 0 | 1 | 1 | 650 MB |');
+    expect(text).toContain('| org/api | Dockerfile | python/flask | would convert |');
     expect(text).toContain('| org/api | web/Dockerfile | - | skipped: unknown language \\| no match |');
-    expect(text).toContain('| org/broken | (repository) | - | failed: has uncommitted changes |');
+    expect(text).toContain('| org/broken | (repository) | - | error: has uncommitted changes |');
     expect(text).toContain('⚠ libpq needed at run time');
   });
 
@@ -95,7 +101,7 @@ describe('codemod reports', () => {
     await expect(writeReport(path.join(tempDir(), 'report.txt'), summary)).rejects.toThrow(/\.json or \.md/);
   });
 
-  it('terminal: converted, failed and warned rows, a limit, and the totals line', () => {
+  it('terminal: converted, error and warned rows, a limit, and the totals line', () => {
     const text = reportToTerminal(summary, { limit: 2 });
     expect(text.split('\n')[0]).toMatch(
       /^repository\s+file\s+language\s+result\s+images\s+saving\s+first warning$/,
@@ -103,7 +109,8 @@ describe('codemod reports', () => {
     expect(text).toContain('python/flask');
     expect(text).toContain('… 2 more rows');
     expect(text).toContain(
-      '3 repositories (1 failed), 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, failed 0; estimated saving 650 MB.',
+      // 113 columns on one line: the saving goes on the next.
+      '3 repositories (1 error), 3 Dockerfiles: would convert 2, unchanged 0, skipped 1, error 0;\nestimated saving 650 MB.\n',
     );
   });
 
@@ -124,7 +131,7 @@ describe('codemod reports', () => {
       for (const line of table) expect(line.length).toBeLessThanOrEqual(Math.max(width, 88));
       if (width === 100) {
         expect(table[2]).toMatch(
-          /^…\S*-goes-on {2}…\S*\.production {2}python\/flask {2}converted {2}python:3\.11 → \S* {2}325 MB {2}\(2\) libsomethin\S*…$/,
+          /^…\S*-goes-on {2}…\S*\.production {2}python\/flask {2}would convert {2}python:3\.11 →\S* {2}325 MB {2}\(2\) libsometh\S*…$/,
         );
       }
       if (width === 236)
@@ -135,7 +142,7 @@ describe('codemod reports', () => {
   );
 
   it('terminal: with no warning shown, the empty last column takes no room from the others', () => {
-    // 96 columns without the last one; reserving its header would cut the images.
+    // 100 columns without the last one; reserving its header would cut the images.
     const text = reportToTerminal(
       { ...summary, rows: [row({ repository: 'org/api-service', file: 'api/Dockerfile' })] },
       { width: 100 },
@@ -144,7 +151,7 @@ describe('codemod reports', () => {
     expect(header).toMatch(/ {2}saving {2}first warning$/);
     expect(rule.length).toBeLessThanOrEqual(100);
     expect(line).toBe(
-      'org/api-service  api/Dockerfile  python/flask  converted  python:3.11 → python:3.11-slim  325 MB',
+      'org/api-service  api/Dockerfile  python/flask  would convert  python:3.11 → python:3.11-slim  325 MB',
     );
   });
 
@@ -154,6 +161,10 @@ describe('codemod reports', () => {
       totals: { ...summary.totals, repositories: 1, dockerfiles: 1, repositoryErrors: 0 },
     };
     expect(reportToTerminal(one)).toContain('1 repository, 1 Dockerfile: would convert 2');
+    // Wide enough, the totals and the saving share a line.
+    expect(reportToTerminal(one, { width: 120 })).toContain(
+      '1 repository, 1 Dockerfile: would convert 2, unchanged 0, skipped 1, error 0; estimated saving 650 MB.\n',
+    );
     expect(reportToTerminal(one)).toContain('0 patch files in /tmp/out');
   });
 });

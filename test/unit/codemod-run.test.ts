@@ -36,7 +36,7 @@ describe('runCodemod', () => {
       repositories: 3,
       dockerfiles: 4,
       converted: 3,
-      failed: 0,
+      error: 0,
       repositoryErrors: 0,
     });
     expect(readdirSync(outDir).sort()).toEqual(['crlf.patch', 'shop.patch']);
@@ -51,7 +51,8 @@ describe('runCodemod', () => {
 
     const row = summary.rows.find((r) => r.repository.endsWith('shop') && r.file === 'Dockerfile');
     expect(row).toMatchObject({
-      outcome: 'converted',
+      status: 'converted',
+      written: false,
       language: 'python',
       builderImage: 'python:3.11',
       runtimeImage: 'python:3.11-slim',
@@ -59,7 +60,7 @@ describe('runCodemod', () => {
       convertedMb: 190,
       savingMb: 850,
     });
-    expect(summary.rows.find((r) => r.repository.endsWith('docs'))).toMatchObject({ outcome: 'skipped' });
+    expect(summary.rows.find((r) => r.repository.endsWith('docs'))).toMatchObject({ status: 'skipped' });
   });
 
   it('isolates errors: an unreadable or binary Dockerfile and a missing target are recorded, the rest still converts', async () => {
@@ -84,15 +85,15 @@ describe('runCodemod', () => {
     });
 
     const byRepo = Object.fromEntries(summary.rows.map((r) => [path.basename(r.repository), r]));
-    expect(byRepo.good.outcome).toBe('converted');
-    expect(byRepo.binary).toMatchObject({ outcome: 'failed' });
+    expect(byRepo.good.status).toBe('converted');
+    expect(byRepo.binary).toMatchObject({ status: 'error' });
     expect(byRepo.binary.reason).toMatch(/binary file/);
     if (!isRoot)
       expect(byRepo.locked).toMatchObject({
-        outcome: 'failed',
+        status: 'error',
         reason: expect.stringMatching(/permission denied/),
       });
-    expect(byRepo.missing).toMatchObject({ outcome: 'failed', file: '' });
+    expect(byRepo.missing).toMatchObject({ status: 'error', file: '' });
     expect(summary.totals.repositoryErrors).toBe(1);
   });
 
@@ -100,6 +101,7 @@ describe('runCodemod', () => {
     const repo = pythonRepo(tempDir());
     const first = await runCodemod({ targets: [repo], outDir: path.join(repo, '.msb-out'), write: true });
     expect(first.totals.converted).toBe(1);
+    expect(first.rows[0]).toMatchObject({ status: 'converted', written: true });
     expect(readFileSync(path.join(repo, 'Dockerfile'), 'utf8')).toContain('AS runtime');
     const second = await runCodemod({ targets: [repo], outDir: path.join(repo, '.msb-out'), write: true });
     expect(second.totals).toMatchObject({ converted: 0, unchanged: 1 });

@@ -56,7 +56,7 @@ describe('the estimate of a conversion', () => {
     ],
   ])('%s', (_name, dockerfile, expected) => {
     const result = convertText(dockerfile, { lang: 'python', force: true });
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(result.estimate?.savingMb).toBe(expected.saving);
     if (result.estimate) {
       const { originalMb, convertedMb, savingMb, basis } = result.estimate;
@@ -123,9 +123,9 @@ describe('the min-saving gate', () => {
     const strict = convertText(text, { lang: 'node', minSaving: { unit: 'MB', value: 60 } });
     expect(strict).toMatchObject({ status: 'skipped', output: text, estimate: { savingMb: 50 } });
     expect(strict.reason).toContain('below the minimum saving of 60 MB');
-    expect(convertText(text, { lang: 'node', minSaving: { unit: 'MB', value: 0 } }).status).toBe('changed');
+    expect(convertText(text, { lang: 'node', minSaving: { unit: 'MB', value: 0 } }).status).toBe('converted');
     const forced = convertText(text, { lang: 'node', minSaving: { unit: 'MB', value: 60 }, force: true });
-    expect(forced.status).toBe('changed');
+    expect(forced.status).toBe('converted');
     expect(forced.warnings.join()).toContain('written with --force although there is nothing to gain');
   });
 });

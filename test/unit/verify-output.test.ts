@@ -66,7 +66,7 @@ it('a failed build: the failing step in the report, the whole log in the named f
     dockerfile: 'Dockerfile',
     verdict: 'converted-build-failed',
     conversion: {
-      status: 'changed',
+      status: 'converted',
       reason: null,
       language: 'python',
       builderImage: 'python:3.11',

@@ -201,7 +201,7 @@ describe('java planning', () => {
       { kind: 'program-missing', message: expect.stringContaining('needs a shell') },
     ]);
     const forced = convertIn(dockerfile, boot, { runtime: 'distroless', force: true });
-    expect(forced.status).toBe('changed');
+    expect(forced.status).toBe('converted');
     expect(forced.warnings.join()).toContain('written with --force although it would not work');
   });
 

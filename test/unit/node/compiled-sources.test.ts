@@ -46,7 +46,7 @@ describe('compiled TypeScript sources', () => {
     ['ts-node runs the sources', { 'src/server.ts': '' }, '["npx", "ts-node", "src/server.ts"]', false],
   ])('%s', (_name, files, cmd, removed) => {
     const result = convert(files, cmd);
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(/ src$| src /.test(pruneRun(result.output))).toBe(removed);
   });
 });

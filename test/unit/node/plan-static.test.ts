@@ -71,7 +71,7 @@ describe('static front ends', () => {
     ],
   ])('%s', (_name, dockerfile, files, port, dir, config) => {
     const result = convert(dockerfile, files);
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     const runtime = addedStages(result);
     expect(runtime).toContain('FROM nginx:alpine AS runtime');
     expect(runtime).toContain(`'    listen ${port};'`);

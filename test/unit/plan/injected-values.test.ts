@@ -55,7 +55,7 @@ it('the untouched strategy converts the file (the cases below are not skipped fo
       context: path.dirname(EXAMPLE),
       environment: plantingEnvironment(() => undefined),
     }).status,
-  ).toBe('changed');
+  ).toBe('converted');
 });
 
 it.each<[string, (model: RuntimeStageModel) => void]>([

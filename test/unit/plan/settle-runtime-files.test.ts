@@ -28,7 +28,7 @@ describe('runtime files of a conversion', () => {
     ],
   ])('.env is %s', (_name, main, kept, warning) => {
     const result = convertIn(dockerfile, { 'go.mod': 'module m\n', 'main.go': main, '.env': 'TOKEN=x\n' });
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(runtimeOf(result.output).includes('COPY --from=builder /app/.env /app/.env')).toBe(kept);
     expect(result.warnings.join('\n')).toContain(warning);
   });

@@ -27,7 +27,7 @@ describe('docs/profiles/corp-python.yaml', () => {
     expect(dockerfile).toContain(official);
     const result = convert(dockerfile.replace(official, internal));
     const golden = readFileSync(path.join(example, 'Dockerfile.expected'), 'utf8');
-    expect(result.status).toBe('changed');
+    expect(result.status).toBe('converted');
     expect(result.output).toBe(
       golden.replace(/^FROM python:3\.11(-slim)?\b/gm, (line) =>
         line.replace('python:', 'registry.corp.example/base/python:'),
