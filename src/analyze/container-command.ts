@@ -46,21 +46,28 @@ export function splitInstruction(text: string): { keyword: string; form: Command
   return { keyword: match[1].trim(), form: commandForm(match[2].replace(/\\\r?\n/g, '')) };
 }
 
-export function containerCommand(facts: StageFacts): ContainerCommand {
+/** What a container runtime puts in place of the image's ENTRYPOINT and CMD (compose's `entrypoint:` and `command:`). */
+export interface CommandOverride {
+  /** Replaces the ENTRYPOINT and drops the image's CMD. */
+  entrypoint: string[] | null;
+  /** Replaces the CMD. */
+  command: string[] | null;
+}
+
+export function containerCommand(facts: StageFacts, override?: CommandOverride): ContainerCommand {
   const lines = commandLines(facts);
   const entrypoint = lines.find((l) => l.instruction.keyword === 'ENTRYPOINT');
   const cmd = lines.find((l) => l.instruction.keyword === 'CMD');
   const shell = facts.shell ? commandForm(facts.shell.args) : null;
   const shellPrefix = shell?.form === 'exec' && shell.argv.length > 0 ? shell.argv : ['/bin/sh', '-c'];
   const argvOf = (form: CommandForm) => (form.form === 'exec' ? form.argv : [...shellPrefix, form.script]);
+  const entryArgv = override?.entrypoint ?? (entrypoint ? argvOf(entrypoint.form) : null);
+  const cmdArgv = override?.command ?? (override?.entrypoint || !cmd ? null : argvOf(cmd.form));
   // A shell-form ENTRYPOINT ignores CMD; an exec-form one takes CMD as its arguments.
+  const entryIgnoresCmd = !override?.entrypoint && entrypoint?.form.form === 'shell';
   let argv: string[] = [];
-  if (entrypoint)
-    argv =
-      entrypoint.form.form === 'shell'
-        ? argvOf(entrypoint.form)
-        : [...entrypoint.form.argv, ...(cmd ? argvOf(cmd.form) : [])];
-  else if (cmd) argv = argvOf(cmd.form);
+  if (entryArgv) argv = entryIgnoresCmd ? entryArgv : [...entryArgv, ...(cmdArgv ?? [])];
+  else if (cmdArgv) argv = cmdArgv;
   const ownScripts = new Set(facts.copies.flatMap((c) => c.spec.sources.map((s) => path.basename(s))));
   return { lines, argv, ...readArgv(argv, { ownScripts, keepWrappers: false }) };
 }
@@ -148,7 +155,13 @@ function readArgv(
   for (;;) {
     const program = path.basename(words[0] ?? '');
     const wrapper = reading.keepWrappers ? undefined : wrapperOf(program);
-    if (wrapper && !(wrapper.imageScript && reading.ownScripts.has(program))) {
+    const script = wrapper?.script ? scriptOf(words.slice(1), wrapper) : undefined;
+    if (script !== undefined && script !== null) {
+      programs.push(program);
+      words = script;
+      continue;
+    }
+    if (wrapper && script === undefined && !(wrapper.imageScript && reading.ownScripts.has(program))) {
       programs.push(program);
       const parsed = parseArgv(words.slice(1), wrapper.options);
       let rest =
@@ -160,9 +173,9 @@ function readArgv(
       words = rest;
       continue;
     }
-    const script = shellScript(words);
-    if (script !== null) {
-      const inner = readScript(script, reading);
+    const shellText = shellScript(words);
+    if (shellText !== null) {
+      const inner = readScript(shellText, reading);
       return { commands: inner.commands, programs: unique([...programs, program, ...inner.programs]) };
     }
     if (words.length === 0) return { commands: [], programs: unique(programs) };
@@ -172,6 +185,15 @@ function readArgv(
         : { words: [...words], text: words.map(shellQuote).join(' ') };
     return { commands: [command], programs: unique([...programs, program]) };
   }
+}
+
+/** The script a process manager runs with its arguments; null when it runs its own config file (or nothing). */
+function scriptOf(args: readonly string[], wrapper: Wrapper): string[] | null {
+  const { subcommands, configFile } = wrapper.script as NonNullable<Wrapper['script']>;
+  const parsed = parseArgv(args, wrapper.options);
+  const operands = subcommands.includes(parsed.operands[0]) ? parsed.operands.slice(1) : parsed.operands;
+  if (operands.length !== 1 || configFile.test(operands[0])) return null;
+  return [operands[0], ...parsed.afterDashDash];
 }
 
 function unique(values: string[]): string[] {

@@ -28,7 +28,44 @@ export interface Wrapper {
   assignments?: boolean;
   /** A script of this name in the base image; a file the Dockerfile copies under that name is the user's own. */
   imageScript?: boolean;
+  /**
+   * A process manager that runs one script (`pm2-runtime start app.js -i 2 -- --port 80`): its options
+   * may come anywhere, the script's own arguments follow `--`, `subcommands` are skipped, and an
+   * operand matching `configFile` names its own configuration (the script is not known: kept whole).
+   */
+  script?: { subcommands: readonly string[]; configFile: RegExp };
 }
+
+/** pm2's container entry points: the script they run is the command (pm2 stays in the image to run it). */
+const PROCESS_MANAGER: Wrapper = {
+  options: {
+    valued: [
+      '-i',
+      '--instances',
+      '-n',
+      '--name',
+      '--env',
+      '--node-args',
+      '--interpreter',
+      '--interpreter-args',
+      '--max-memory-restart',
+      '--cwd',
+      '--log-date-format',
+      '-o',
+      '--output',
+      '-e',
+      '--error',
+      '-l',
+      '--log',
+      '--public',
+      '--secret',
+      '--machine-name',
+      '--deep-monitoring',
+    ],
+  },
+  operands: 0,
+  script: { subcommands: ['start'], configFile: /(^|\/)ecosystem[^/]*$|\.config\.[cm]?js$|\.(json|ya?ml)$/ },
+};
 
 /** Programs that run the command given as their arguments, as PID 1 or as another user. */
 export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
@@ -48,6 +85,8 @@ export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
     assignments: true,
   },
   'docker-entrypoint.sh': { options: { stopAtOperand: true }, operands: 0, imageScript: true },
+  'pm2-runtime': PROCESS_MANAGER,
+  'pm2-docker': PROCESS_MANAGER,
 };
 
 /** How each user-creating program belongs to an image family's tools. */

@@ -21,8 +21,8 @@ export interface ContextMapping {
 
 export interface ContextPaths {
   mappings: ContextMapping[];
-  /** Context-relative path of a container path, when a COPY put context files there. */
-  toContext(containerPath: string): string | null;
+  /** Context-relative path of a container path, when a COPY put context files there (before instruction `before`, when given). */
+  toContext(containerPath: string, before?: number): string | null;
   /** Container path of a context path (the last COPY that copied it). */
   toContainer(contextPath: string): string | null;
   /** Context files (not .dockerignored) under a context path. */
@@ -78,9 +78,9 @@ export function contextPaths(facts: StageFacts, context: BuildContext, imageWork
 
   return {
     mappings,
-    toContext(containerPath) {
+    toContext(containerPath, before = Infinity) {
       for (const m of [...mappings].reverse()) {
-        if (!isWithin(containerPath, m.target)) continue;
+        if (m.copy.instruction.index >= before || !isWithin(containerPath, m.target)) continue;
         if (!m.directory && containerPath !== m.target) continue;
         const rel = path.relative(m.target, containerPath);
         const candidate = rel === '' ? m.source : m.source === '' ? rel : `${m.source}/${rel}`;

@@ -102,6 +102,30 @@ describe('containerCommand', () => {
       ['docker-entrypoint.sh', 'node', 'a.js'],
       ['node a.js'],
     ],
+    [
+      'pm2-runtime running a script',
+      'CMD ["pm2-runtime", "dist/main.js"]',
+      ['pm2-runtime', 'dist/main.js'],
+      ['dist/main.js'],
+    ],
+    [
+      'pm2-runtime start with options anywhere and the script arguments after --',
+      'CMD pm2-runtime start -i 2 dist/main.js --name api -- --port 80',
+      ['/bin/sh', '-c', 'pm2-runtime start -i 2 dist/main.js --name api -- --port 80'],
+      ['dist/main.js --port 80'],
+    ],
+    [
+      'pm2-runtime with its ecosystem file (the script is not known)',
+      'CMD ["pm2-runtime", "start", "ecosystem.config.js", "--env", "production"]',
+      ['pm2-runtime', 'start', 'ecosystem.config.js', '--env', 'production'],
+      ['pm2-runtime start ecosystem.config.js --env production'],
+    ],
+    [
+      'pm2-runtime with a process file',
+      'CMD ["pm2-docker", "process.yml"]',
+      ['pm2-docker', 'process.yml'],
+      ['pm2-docker process.yml'],
+    ],
     ['a script is not a shell', 'CMD ["./run.sh", "-c", "x"]', ['./run.sh', '-c', 'x'], ['./run.sh -c x']],
     ['quoted words', 'CMD ["node", "my app.js"]', ['node', 'my app.js'], ["node 'my app.js'"]],
     ['none', '', [], []],
@@ -124,6 +148,7 @@ describe('containerCommand', () => {
     ['ENTRYPOINT ["tini", "--"]\nCMD ["sh", "-c", "curl x && node a.js"]', ['tini', 'sh', 'curl', 'node']],
     ['CMD ["/usr/bin/node", "a.js"]', ['node']],
     ['CMD node a.js', ['sh', 'node']],
+    ['CMD ["pm2-runtime", "app.js"]', ['pm2-runtime', 'app.js']],
   ])('programs of %j', (lines, programs) => {
     expect(containerCommand(stage(lines)).programs).toEqual(programs);
   });

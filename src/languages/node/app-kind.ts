@@ -35,13 +35,22 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
       reason: `the container installs packages when it starts ("${install.text}"); move the install into the build first, msb will not guess which packages the app needs`,
     };
   }
-  if (!input.facts.cmd && !input.facts.entrypoint && app.frameworks[0]?.kind === 'static') {
+  if (
+    !input.facts.cmd &&
+    !input.facts.entrypoint &&
+    app.command.kind !== 'compose' &&
+    app.frameworks[0]?.kind === 'static'
+  ) {
     return {
       kind: 'skip',
       reason: `the image has no command and holds a ${app.frameworks[0].name} front-end build: it looks like a build container whose output something else uses, so msb leaves it as it is`,
     };
   }
-  const frontEnd = findFrontEndServer(app.start, settings, input.facts.values, declaredPackages(app.pkg));
+  // Compose keeps running its own command: the runtime must stay a Node image that can run it.
+  const frontEnd =
+    app.command.kind === 'compose'
+      ? null
+      : findFrontEndServer(app.start, settings, input.facts.values, declaredPackages(app.pkg));
   if (frontEnd?.kind === 'problem') return { kind: 'skip', reason: frontEnd.reason };
   if (frontEnd) return { kind: 'static', server: withConfigPort(frontEnd, app, input) };
   if (isBuild(app.start, settings.buildTools)) {
@@ -51,7 +60,7 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
       reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`,
     };
   }
-  if (app.frameworks[0]?.kind === 'next') {
+  if (app.frameworks[0]?.kind === 'next' && app.command.kind === 'dockerfile') {
     const programs = app.start.filter((s) => s.command.kind === 'program');
     const start =
       programs.length === 1 &&

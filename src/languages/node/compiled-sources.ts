@@ -1,47 +1,133 @@
 /**
- * TypeScript sources a server no longer needs: when the build compiles them with tsc (or nest
- * build) into an outDir and the container runs `node <outDir>/...`, the runtime image carries the
- * compiled JavaScript only. A source folder is dropped only when every file in it is TypeScript
- * (a `.json` or template beside the code may be read at run time).
+ * What a compiled Node server no longer needs: when the build compiles TypeScript with tsc (or
+ * nest build) into an outDir and the container runs `node <outDir>/...` (directly, through a
+ * package.json script or a process manager), the runtime carries the compiled JavaScript only —
+ * not the TypeScript sources, the tests, or the build's configuration files. Whatever is not
+ * TypeScript beside the code (a `.json`, a template) stays: it may be read at run time.
  */
 import { posix as path } from 'path';
+import { parseArgv } from '../../analyze/argv';
+import type { StageFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
-import { literalProperty, TYPESCRIPT_BUILDS, typescriptOutDir } from './framework-config';
+import { contextPaths } from '../../plan/context-paths';
+import { TYPESCRIPT_BUILDS, tsconfigValue, typescriptOutDir } from './framework-config';
 import type { NodeApp } from './node-app';
 import { matchesProgram } from './node-app';
+import type { NodeSettings } from './node-settings';
 
 const TYPESCRIPT = /\.(ts|tsx|mts|cts)$/;
+/** More separate paths than this and the sources are kept whole (the prune line stays readable). */
+const MAX_PATHS = 12;
+/** node's options that take a value (`-r ts-node/register`), so the script is found after them. */
+const NODE_VALUE_OPTIONS = [
+  '-r',
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '-e',
+  '--eval',
+];
 
-/** Paths relative to the project folder to delete in the prune stage (empty: keep everything). */
-export function compiledTypeScriptSources(app: NodeApp, context: BuildContext): string[] {
-  if (app.contextDir === null) return [];
+/** Paths relative to the project folder to delete in the prune stage. */
+export interface Leftovers {
+  /** The TypeScript sources (worth a stage of their own). */
+  sources: string[];
+  /** Tests and build configuration files (removed when there is a prune stage anyway). */
+  buildFiles: string[];
+}
+
+const NONE: Leftovers = { sources: [], buildFiles: [] };
+
+export function compiledServerLeftovers(
+  app: NodeApp,
+  facts: StageFacts,
+  context: BuildContext,
+  settings: NodeSettings,
+): Leftovers {
+  if (app.contextDir === null) return NONE;
+  const contextDir = app.contextDir;
   for (const build of app.builds) {
     for (const step of build.steps) {
       if (step.command.kind !== 'program' || !matchesProgram(step.command.words, TYPESCRIPT_BUILDS)) continue;
-      const outDir = typescriptOutDir(context, app.contextDir, step.command.words);
-      if (!outDir?.file || !runsCompiledCode(app, path.normalize(outDir.dir))) continue;
-      const rootDir = path.normalize(literalProperty(context.read(outDir.file), 'rootDir') ?? 'src');
-      const inContext = path.join(app.contextDir, rootDir);
-      const files = context.files.filter((f) => f.startsWith(`${inContext}/`));
-      if (
-        rootDir === '.' ||
-        rootDir.startsWith('..') ||
-        files.length === 0 ||
-        !files.every((f) => TYPESCRIPT.test(f))
-      )
-        return [];
-      return [rootDir];
+      const outDir = typescriptOutDir(context, contextDir, step.command.words);
+      if (!outDir?.file) continue;
+      const start = compiledStart(app, path.normalize(outDir.dir));
+      if (!start) continue;
+      const rootDir = path.normalize(
+        tsconfigValue(context, outDir.file, 'rootDir')?.value ??
+          includedFolder(context, outDir.file) ??
+          'src',
+      );
+      if (rootDir === '.' || rootDir.startsWith('..')) return NONE;
+      const inImage = copiedIntoProject(app, facts, context);
+      const sources = typeScriptOnly(inImage, rootDir);
+      const readsTsconfig = start.preloads.some((p) => settings.tsconfigAtRunTime.includes(p));
+      const buildFiles = settings.compiledBuildFiles
+        .filter((glob) => !(readsTsconfig && glob.startsWith('tsconfig')))
+        .flatMap((glob) => matchTopLevel(inImage, glob))
+        .filter((file) => !sources.includes(file));
+      return sources.length + buildFiles.length > MAX_PATHS ? NONE : { sources, buildFiles };
     }
   }
-  return [];
+  return NONE;
 }
 
-/** The container starts `node <outDir>/...` (directly or through a package.json script). */
-function runsCompiledCode(app: NodeApp, outDir: string): boolean {
-  return app.start.some((step) => {
-    if (step.command.kind !== 'program' || path.basename(step.command.words[0] ?? '') !== 'node')
-      return false;
-    const script = step.command.words.slice(1).find((w) => !w.startsWith('-'));
-    return script !== undefined && path.normalize(script).startsWith(`${outDir}/`);
-  });
+/** Without rootDir, tsc's root is the common folder of its inputs: `"include": ["private/**\/*"]` → private. */
+function includedFolder(context: BuildContext, tsconfig: string): string | null {
+  const include = /"include"\s*:\s*\[([^\]]*)\]/.exec(context.read(tsconfig) ?? '');
+  const entries = include ? [...include[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]) : [];
+  if (entries.length !== 1) return null;
+  const folder = entries[0].replace(/^\.\//, '').split('/')[0];
+  return folder && !/[*?]/.test(folder) && !/\.[cm]?[jt]sx?$/.test(folder) ? folder : null;
+}
+
+/** The container starts `node <outDir>/...`: the packages it preloads (`-r tsconfig-paths/register`), else null. */
+function compiledStart(app: NodeApp, outDir: string): { preloads: string[] } | null {
+  for (const step of app.start) {
+    if (step.command.kind !== 'program') continue;
+    const [program, ...args] = step.command.words;
+    if (path.basename(program ?? '') !== 'node') continue;
+    const parsed = parseArgv(args, { valued: NODE_VALUE_OPTIONS, stopAtOperand: true });
+    const script = parsed.operands[0];
+    if (script === undefined || !path.normalize(script).startsWith(`${outDir}/`)) continue;
+    const preloads = parsed.options
+      .filter((o) => o.value !== null && !o.name.startsWith('-e') && o.name !== '--eval')
+      .map((o) => packageOf(o.value as string));
+    return { preloads };
+  }
+  return null;
+}
+
+/** `tsconfig-paths/register` → `tsconfig-paths`, `@swc-node/register` → `@swc-node/register`. */
+function packageOf(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** Project-relative paths of the context files a COPY put into the project folder. */
+function copiedIntoProject(app: NodeApp, facts: StageFacts, context: BuildContext): string[] {
+  const paths = contextPaths(facts, context);
+  const prefix = app.contextDir ? `${app.contextDir}/` : '';
+  return context.files
+    .filter((f) => f.startsWith(prefix) && !context.isDockerIgnored(f))
+    .filter((f) => paths.toContainer(f) === path.join(app.projectDir, f.slice(prefix.length)))
+    .map((f) => f.slice(prefix.length));
+}
+
+/** The largest folders and files under `root` that hold TypeScript only. */
+function typeScriptOnly(files: readonly string[], root: string): string[] {
+  const under = files.filter((f) => f.startsWith(`${root}/`));
+  if (under.length === 0) return [];
+  if (under.every((f) => TYPESCRIPT.test(f))) return [root];
+  const children = [...new Set(under.map((f) => path.join(root, f.slice(root.length + 1).split('/')[0])))];
+  return children.flatMap((child) =>
+    files.includes(child) ? (TYPESCRIPT.test(child) ? [child] : []) : typeScriptOnly(under, child),
+  );
+}
+
+/** Top-level files or folders of the project matching a simple glob (`tsconfig*.json`, `test`). */
+function matchTopLevel(files: readonly string[], glob: string): string[] {
+  const pattern = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+  return [...new Set(files.map((f) => f.split('/')[0]))].filter((name) => pattern.test(name));
 }

@@ -68,7 +68,10 @@ export function readNextConfig(context: BuildContext, contextDir: string): NextC
 /** The commands that compile TypeScript with a tsconfig. */
 export const TYPESCRIPT_BUILDS = [{ program: 'tsc' }, { program: 'nest', subcommand: 'build' }];
 
-/** `compilerOptions.outDir` of the tsconfig a `tsc -p <file>` (or `nest build`) compiles with. */
+/**
+ * Where `tsc` (or `nest build`) writes: its `--outDir` flag, else `compilerOptions.outDir` of the
+ * tsconfig it compiles with (`-p <file>`), followed through relative `extends`.
+ */
 export function typescriptOutDir(
   context: BuildContext,
   contextDir: string,
@@ -81,20 +84,39 @@ export function typescriptOutDir(
       : words[0] === 'nest'
         ? ['tsconfig.build.json', 'tsconfig.json']
         : ['tsconfig.json'];
+  const flag = words.findIndex((w) => w === '--outDir' || w.startsWith('--outDir='));
+  const flagValue = flag < 0 ? null : words[flag].includes('=') ? words[flag].slice(9) : words[flag + 1];
   for (const candidate of candidates) {
     const file = path.join(
       contextDir,
       candidate.endsWith('.json') ? candidate : path.join(candidate, 'tsconfig.json'),
     );
-    const outDir = literalProperty(context.read(file), 'outDir');
+    if (flagValue && context.has(file)) return { dir: flagValue, source: `tsc ${words[flag]}`, file };
+    const outDir = tsconfigValue(context, file, 'outDir');
     if (outDir)
       return {
-        dir: path.join(path.dirname(path.relative(contextDir, file)), outDir),
-        source: `compilerOptions.outDir in ${file}`,
+        dir: path.join(path.dirname(path.relative(contextDir, outDir.file)), outDir.value),
+        source: `compilerOptions.outDir in ${outDir.file}`,
         file,
       };
   }
   return null;
+}
+
+/** A literal tsconfig property, looked up through relative `extends` (`./tsconfig.base.json`). */
+export function tsconfigValue(
+  context: BuildContext,
+  file: string,
+  name: string,
+  depth = 3,
+): { value: string; file: string } | null {
+  const text = context.read(file);
+  const value = literalProperty(text, name);
+  if (value !== null) return { value, file };
+  const base = literalProperty(text, 'extends');
+  if (!base || !base.startsWith('.') || depth === 0) return null;
+  const next = path.join(path.dirname(file), base.endsWith('.json') ? base : `${base}.json`);
+  return tsconfigValue(context, next, name, depth - 1);
 }
 
 export interface ViteConfig {

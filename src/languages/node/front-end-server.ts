@@ -4,6 +4,7 @@
  * vite, ng serve...). Reads the folder, the port and whether unknown paths fall back to
  * index.html, as the original server would.
  */
+import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { DevServerRule, NodeSettings, StaticServerRule } from './node-settings';
 import { isBuild } from './node-app';
@@ -39,7 +40,10 @@ export function findFrontEndServer(
   let found: FrontEndServer | null = null;
   const applies = (rule: { unlessPackages?: string[] }) =>
     !(rule.unlessPackages ?? []).some((p) => declared.has(p));
+  // `cd dist && serve`: the folder a server serves is relative to where the command cd'd
+  let cwd = '';
   for (const step of start) {
+    if (step.command.kind === 'cd') cwd = inFolder(cwd, expandVariables(step.command.dir, values));
     if (step.command.kind !== 'program') continue;
     const [program, ...args] = step.command.words;
     const staticRule = settings.staticServers.find(
@@ -49,7 +53,7 @@ export function findFrontEndServer(
         (r.subcommand === undefined || subcommandOf(args, valueFlagsOf(r)) === r.subcommand),
     );
     if (staticRule) {
-      found = staticServer(staticRule, step, args, values);
+      found = staticServer(staticRule, step, args, values, cwd);
       break;
     }
     const devRule = settings.devServers.find(
@@ -92,6 +96,7 @@ function staticServer(
   step: Step,
   args: string[],
   values: ReadonlyMap<string, string>,
+  cwd: string,
 ): FrontEndServer {
   const flags = valueFlagsOf(rule);
   const parsed = parseServerArgs(
@@ -118,7 +123,7 @@ function staticServer(
     kind: 'static',
     rule,
     step,
-    dir: dir === undefined ? null : expandVariables(dir, values),
+    dir: dir === undefined ? null : inFolder(cwd, expandVariables(dir, values)),
     spa,
     port,
   };
@@ -148,6 +153,11 @@ function serverPort(
     isDefault: true,
     runTimeVariable,
   };
+}
+
+/** `dir` as seen from `cwd` (relative to the WORKDIR, or absolute). */
+function inFolder(cwd: string, dir: string): string {
+  return cwd === '' || path.isAbsolute(dir) ? dir : path.join(cwd, dir);
 }
 
 function valueFlagsOf(rule: StaticServerRule | DevServerRule): string[] {

@@ -9,11 +9,14 @@ import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import { splitShellCommands } from '../../analyze/shell-commands';
 import { expandVariables } from '../../analyze/instruction-args';
-import { containerCommand } from '../../analyze/container-command';
+import { CommandOverride, containerCommand } from '../../analyze/container-command';
 import { isShellProgram } from '../../analyze/programs';
 import type { BuildContext } from '../../context/build-context';
 import type { DetectInput } from '../../detect/detect-types';
 import { contextPaths } from '../../plan/context-paths';
+import type { ParsedOption } from '../../analyze/argv';
+import { CommandSource, commandSource } from './command-source';
+import { devDependenciesOf, environmentAt } from './dev-dependencies';
 import { classifyNodeCommand, Manager } from './node-commands';
 import type { FrameworkRule, NodeSettings, ProgramRule } from './node-settings';
 import { declaredPackages, PackageJson, readPackageJson } from './package-json';
@@ -24,10 +27,23 @@ export interface Install {
   /** Absolute folder in the image where node_modules is created. */
   dir: string;
   manager: Manager;
+  /** devDependencies left out (by flags, the environment or a later prune), and why. */
   production: boolean;
+  why: string;
   text: string;
   /** Where a later `mv` put node_modules (`mv node_modules /node_modules`), else null. */
   movedTo: string | null;
+  /** Its options as written (`--ignore-scripts`, `--registry URL`). */
+  options: ParsedOption[];
+  /** A later step that changed node_modules or package.json without reinstalling (`yarn add x`), else null. */
+  changedBy: TreeChange | null;
+}
+
+export interface TreeChange {
+  /** `added`: packages added to the tree; `replaced`: package.json or the lockfile replaced by a different file. */
+  kind: 'added' | 'replaced';
+  text: string;
+  line: number;
 }
 
 export interface Build {
@@ -68,6 +84,8 @@ export interface NodeApp {
   start: Step[];
   /** A script the container runs that msb cannot read (not in the build context). */
   opaqueScript: string | null;
+  /** Whether the Dockerfile says what the container runs, or compose does, or neither. */
+  command: CommandSource;
 }
 
 const LOCKFILES: [string, Manager][] = [
@@ -101,19 +119,40 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
       }
       const commandDir = 'dir' in command && command.dir ? path.resolve(dir, command.dir) : dir;
       if (command.kind === 'install') {
+        const dev = devDependenciesOf(
+          command.manager,
+          command.dev,
+          environmentAt(facts, run.instruction.index, shell.text),
+        );
+        const earlier = installs.find((i) => i.dir === commandDir);
+        if (command.packages.length > 0 && earlier) {
+          // `yarn add x` / `npm install x` into a tree already installed changes that tree, and
+          // installs the project's devDependencies too unless production-only
+          earlier.changedBy ??= { kind: 'added', text: shell.text, line: run.instruction.line };
+          if (dev.installed && earlier.production) {
+            earlier.production = false;
+            earlier.why = `"${shell.text}" ${dev.why}`;
+          }
+          continue;
+        }
         installs.push({
           run,
           dir: commandDir,
           manager: command.manager,
-          production: command.production,
+          production: !dev.installed,
+          why: dev.why,
           text: shell.text,
           movedTo: null,
+          options: command.options,
+          changedBy: null,
         });
       } else if (command.kind === 'prune') {
         // `npm prune --production` / `pnpm prune --prod` in the build: node_modules is production-only from here on
         for (const install of installs)
-          if (install.dir === commandDir && /--(production|prod|omit[= ]dev)\b/.test(shell.text))
+          if (install.dir === commandDir && /--(production|prod|omit[= ]dev)\b/.test(shell.text)) {
             install.production = true;
+            install.why = `"${shell.text}" leaves production dependencies only`;
+          }
       } else if (command.kind === 'global-install') {
         globals.push({ run, packages: command.packages, text: shell.text });
       } else if (command.kind === 'program' && command.words[0] === 'mv') {
@@ -137,10 +176,12 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
     }
   }
 
+  for (const install of installs) install.changedBy ??= replacedManifest(facts, install, context);
   const projectDir = installs[0]?.dir ?? builds[0]?.dir ?? facts.workdir;
   const contextDir = contextDirFor(facts, projectDir, context);
   const pkg = pkgAt(projectDir);
-  const start = startCommands(facts, context);
+  const command = commandSource(input, settings.argumentRunners);
+  const start = startCommands(facts, context, command.kind === 'compose' ? command.override : undefined);
   return {
     projectDir,
     contextDir,
@@ -152,7 +193,32 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
     frameworks: matchFrameworks(settings.frameworks, pkg, context, contextDir ?? ''),
     start: expandScripts(start.commands, pkgAt(facts.workdir)),
     opaqueScript: start.opaqueScript,
+    command,
   };
+}
+
+const MANIFESTS = ['package.json', ...LOCKFILES.map(([file]) => file)];
+
+/**
+ * A COPY after the install that puts a different package.json or lockfile in its folder
+ * (`COPY deploy/package.json ./`): node_modules no longer matches them. Copying the same
+ * context file again (`COPY . .` after `COPY package*.json ./`) changes nothing.
+ */
+function replacedManifest(facts: StageFacts, install: Install, context: BuildContext): TreeChange | null {
+  const line = install.run.instruction.line;
+  const paths = contextPaths(facts, context);
+  for (const file of MANIFESTS) {
+    const target = path.join(install.dir, file);
+    const installed = paths.toContext(target, install.run.instruction.index);
+    if (installed === null) continue;
+    const copy = facts.copies.find((c) => {
+      if (c.instruction.line <= line) return false;
+      const after = paths.toContext(target, c.instruction.index + 1);
+      return after !== null && after !== installed;
+    });
+    if (copy) return { kind: 'replaced', text: copy.instruction.text, line: copy.instruction.line };
+  }
+  return null;
 }
 
 /** `mv node_modules /node_modules` (the node image's trick to keep it out of bind mounts). */
@@ -192,10 +258,11 @@ export function matchesProgram<R extends { program: string; subcommand?: string 
 function startCommands(
   facts: StageFacts,
   context: BuildContext,
+  override: CommandOverride | undefined,
 ): { commands: ShellCommand[]; opaqueScript: string | null } {
   const commands: ShellCommand[] = [];
   let opaqueScript: string | null = null;
-  for (const command of containerCommand(facts).commands) {
+  for (const command of containerCommand(facts, override).commands) {
     const [program, ...args] = command.words;
     const script = isShellProgram(program) && args[0] && !args[0].startsWith('-') ? args[0] : program;
     // A script the Dockerfile copied in; an absolute path may also be a program of the image.

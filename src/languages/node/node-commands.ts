@@ -3,13 +3,23 @@
  * manager, whether production-only), a global tool install, a package.json script run, a prune,
  * a `cd`, or a program — unwrapped from npx / `npm exec` / `pnpm exec` / node_modules/.bin.
  */
-import { parseArgv } from '../../analyze/argv';
+import { parseArgv, ParsedOption } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
+import type { DevFlag } from './dev-dependencies';
 
 export type Manager = 'npm' | 'yarn' | 'pnpm';
 
 export type NodeCommand =
-  | { kind: 'install'; manager: Manager; production: boolean; dir: string | null; packages: string[] }
+  | {
+      kind: 'install';
+      manager: Manager;
+      /** What its flags say about devDependencies (null: the environment decides). */
+      dev: DevFlag;
+      dir: string | null;
+      packages: string[];
+      /** Its options as written, so a command msb adds can repeat the relevant ones. */
+      options: ParsedOption[];
+    }
   | { kind: 'global-install'; packages: string[] }
   | {
       kind: 'script';
@@ -166,6 +176,7 @@ const PNPM_BUILTINS = new Set([
 interface Parsed {
   positionals: string[];
   options: Map<string, string>;
+  written: ParsedOption[];
   /** Words after a bare `--`. */
   rest: string[];
 }
@@ -176,11 +187,15 @@ export function parseArgs(args: readonly string[], valueOptions: readonly string
   return {
     positionals: parsed.operands,
     options: new Map(parsed.options.map((o) => [o.name, o.value ?? 'true'])),
+    written: parsed.options,
     rest: parsed.afterDashDash,
   };
 }
 
 export function classifyNodeCommand(command: ShellCommand): NodeCommand {
+  // A JavaScript file run as the program (what pm2-runtime runs, or a script with a shebang) runs in node.
+  if (/\.[cm]?js$/.test(command.words[0] ?? ''))
+    return { kind: 'program', words: ['node', ...command.words] };
   const words = normaliseProgram(command.words);
   switch (words[0]) {
     case 'npm':
@@ -214,11 +229,14 @@ function classifyNpm(args: string[]): NodeCommand {
   if (sub === undefined) return { kind: 'other' };
   if (NPM_INSTALL.has(sub) || NPM_CLEAN_INSTALL.has(sub)) {
     if (isGlobal(parsed.options)) return { kind: 'global-install', packages: positionals.map(packageName) };
-    const omit = parsed.options.get('--omit');
-    const only = parsed.options.get('--only');
-    const production =
-      omit === 'dev' || parsed.options.has('--production') || only === 'prod' || only === 'production';
-    return { kind: 'install', manager: 'npm', production, dir, packages: positionals };
+    return {
+      kind: 'install',
+      manager: 'npm',
+      dev: npmDevFlag(parsed.options),
+      dir,
+      packages: positionals,
+      options: parsed.written,
+    };
   }
   if (NPM_RUN.has(sub) && positionals[0])
     return {
@@ -242,18 +260,21 @@ function classifyYarn(args: string[]): NodeCommand {
   const parsed = parseArgs(args, YARN_VALUE_OPTIONS);
   const [sub, ...positionals] = parsed.positionals;
   const dir = parsed.options.get('--cwd') ?? null;
-  const production =
-    parsed.options.has('--production') ||
-    parsed.options.has('--prod') ||
-    parsed.options.get('--production') === 'true';
-  if (sub === undefined || sub === 'install')
-    return { kind: 'install', manager: 'yarn', production, dir, packages: [] };
+  const install = (dev: DevFlag, packages: string[]): NodeCommand => ({
+    kind: 'install',
+    manager: 'yarn',
+    dev,
+    dir,
+    packages,
+    options: parsed.written,
+  });
+  const dev = booleanFlag(parsed.options, ['--production', '--prod']);
+  if (sub === undefined || sub === 'install') return install(dev, []);
   if (sub === 'add')
-    return { kind: 'install', manager: 'yarn', production: false, dir, packages: positionals };
+    return install(parsed.options.has('--dev') || parsed.options.has('-D') ? 'include' : null, positionals);
   if (sub === 'global' && positionals[0] === 'add')
     return { kind: 'global-install', packages: positionals.slice(1).map(packageName) };
-  if (sub === 'workspaces' && positionals[0] === 'focus')
-    return { kind: 'install', manager: 'yarn', production, dir, packages: [] };
+  if (sub === 'workspaces' && positionals[0] === 'focus') return install(dev, []);
   if (sub === 'run' && positionals[0])
     return {
       kind: 'script',
@@ -284,9 +305,17 @@ function classifyPnpm(args: string[]): NodeCommand {
   if (sub === undefined) return { kind: 'other' };
   if (sub === 'install' || sub === 'i' || sub === 'add') {
     if (isGlobal(parsed.options)) return { kind: 'global-install', packages: positionals.map(packageName) };
-    const production =
-      parsed.options.has('--prod') || parsed.options.has('-P') || parsed.options.has('--production');
-    return { kind: 'install', manager: 'pnpm', production, dir, packages: sub === 'add' ? positionals : [] };
+    return {
+      kind: 'install',
+      manager: 'pnpm',
+      dev:
+        parsed.options.has('--save-dev') || parsed.options.has('-D')
+          ? 'include'
+          : booleanFlag(parsed.options, ['--prod', '-P', '--production']),
+      dir,
+      packages: sub === 'add' ? positionals : [],
+      options: parsed.written,
+    };
   }
   if (sub === 'run' && positionals[0])
     return {
@@ -349,6 +378,21 @@ function normaliseProgram(words: readonly string[]): string[] {
   if (words.length === 0) return [];
   const first = words[0];
   return [first.slice(first.lastIndexOf('/') + 1), ...words.slice(1)];
+}
+
+/** npm: `--omit=dev`, `--production`, `--only=prod` leave devDependencies out; `--include=dev` (which wins over --omit) and `--production=false` put them in. */
+function npmDevFlag(options: ReadonlyMap<string, string>): DevFlag {
+  if ((options.get('--include') ?? '').split(',').includes('dev')) return 'include';
+  if (options.has('--save-dev') || options.has('-D')) return 'include';
+  if (options.get('--omit') === 'dev' || /^prod(uction)?$/.test(options.get('--only') ?? '')) return 'omit';
+  return booleanFlag(options, ['--production']);
+}
+
+/** `--production` / `--production=true` → omit, `--production=false` → include, absent → null. */
+function booleanFlag(options: ReadonlyMap<string, string>, names: readonly string[]): DevFlag {
+  const name = names.find((n) => options.has(n));
+  if (name === undefined) return null;
+  return options.get(name) === 'false' ? 'include' : 'omit';
 }
 
 function isGlobal(options: ReadonlyMap<string, string>): boolean {

@@ -39,6 +39,8 @@ const staticServerRule = Type.Object(
     proxyFlags: Type.Optional(stringList),
     /** `/about` serves `about.html`. */
     cleanUrls: Type.Optional(Type.Boolean()),
+    /** The index.html fallback wins over clean URLs (`serve -s` answers `/about` with index.html, not about.html). */
+    spaOverridesCleanUrls: Type.Optional(Type.Boolean()),
     /** Flags that take a value (so that value is not mistaken for the folder). */
     valueFlags: Type.Optional(stringList),
     /** Packages that make the program a server, not a file server (SvelteKit's vite preview renders pages). */
@@ -78,6 +80,11 @@ export const nodeSettingsSchema = Type.Object(
       { npm: Type.String(), yarn: Type.String(), pnpm: Type.String(), legacy: Type.String() },
       { additionalProperties: false },
     ),
+    /** Install options repeated in the prune command (the original's --ignore-scripts, registry...). */
+    pruneFlags: Type.Object(
+      { npm: stringList, yarn: stringList, pnpm: stringList },
+      { additionalProperties: false },
+    ),
     legacyNpmMaxNodeMajor: Type.Integer({ minimum: 0 }),
     pruneCleanup: stringList,
     frameworks: Type.Array(frameworkRule),
@@ -85,7 +92,13 @@ export const nodeSettingsSchema = Type.Object(
     devServers: Type.Array(devServerRule),
     buildTools: Type.Array(programRule),
     outDirFlags: stringList,
+    /** Top-level files and folders a compiled server does not read (tests, build configs). */
+    compiledBuildFiles: stringList,
+    /** Packages that read tsconfig.json at run time when preloaded (`node -r tsconfig-paths/register`). */
+    tsconfigAtRunTime: stringList,
     binPackages: Type.Record(Type.String(), Type.String()),
+    /** Programs that, as a bare ENTRYPOINT with no CMD, wait for the real command (`ENTRYPOINT ["npm"]`). */
+    argumentRunners: stringList,
     globalToolBins: Type.Record(Type.String(), stringList),
   },
   { additionalProperties: false },

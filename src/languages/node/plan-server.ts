@@ -8,7 +8,7 @@ import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
 import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
-import { compiledTypeScriptSources } from './compiled-sources';
+import { compiledServerLeftovers } from './compiled-sources';
 import type { Decision, PlanContext, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
 import {
   applicationFileCopies,
@@ -63,14 +63,21 @@ export function planServer(
     decisions.push(...standalone.decisions);
   } else {
     const framework = app.frameworks.find((f) => f.kind !== 'static');
-    const sources = compiledTypeScriptSources(app, context);
-    if (sources.length)
+    const leftovers = compiledServerLeftovers(app, facts, context, settings);
+    const deps = productionDeps(
+      input,
+      app,
+      settings,
+      [...(framework?.pruneCleanup ?? []), ...leftovers.sources],
+      leftovers.buildFiles,
+    );
+    const removed = deps.stage ? [...leftovers.sources, ...leftovers.buildFiles] : [];
+    if (removed.length)
       decisions.push({
-        subject: sources.join(', '),
+        subject: removed.join(', '),
         placement: 'builder',
-        why: 'TypeScript sources compiled into the output the container runs: removed in the prune stage',
+        why: 'TypeScript sources, tests and build configuration of a server that runs its compiled output: removed in the prune stage',
       });
-    const deps = productionDeps(input, app, settings, [...(framework?.pruneCleanup ?? []), ...sources]);
     warnings.push(...deps.warnings);
     decisions.push(...deps.decisions);
     if (deps.stage) extraStages.push(deps.stage);
@@ -111,7 +118,13 @@ export function planServer(
   runtime.copies.push(...effects.copies);
   runtime.setup.push(...effects.setup);
   decisions.push(...effects.decisions);
-  if (!facts.entrypoint && !facts.cmd) {
+  if (app.command.kind === 'compose')
+    decisions.push({
+      subject: 'CMD',
+      placement: 'runtime',
+      why: `the command comes from service "${app.command.service}" in ${app.command.file} (${app.command.text}): the runtime is planned for it and keeps the original's ENTRYPOINT/CMD`,
+    });
+  else if (!facts.entrypoint && !facts.cmd) {
     decisions.push({
       subject: 'CMD',
       placement: 'runtime',

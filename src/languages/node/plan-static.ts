@@ -121,7 +121,10 @@ export function planStatic(
   runtime.command = [];
   runtime.user = nonRoot ? user(settings.nginxUser) : null;
   const spa = server.kind === 'dev' || server.spa;
-  const cleanUrls = server.kind === 'static' && server.rule.cleanUrls === true;
+  const cleanUrls =
+    server.kind === 'static' &&
+    server.rule.cleanUrls === true &&
+    !(spa && server.rule.spaOverridesCleanUrls === true);
   // Vite serves the app under its `base` path: nginx keeps the same URLs.
   const base = server.rule.program === 'vite' ? viteBase(input, app) : '/';
   if (base !== '/')

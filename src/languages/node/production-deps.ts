@@ -10,11 +10,12 @@ import { posix as path } from 'path';
 import type { Env } from 'dockerfile-ast';
 import type { ImageRef, StageFacts } from '../../analyze/stage-facts';
 import { expandVariables } from '../../analyze/instruction-args';
-import type { ParsedDockerfile } from '../../parse/parse-dockerfile';
+import type { InstructionNode, ParsedDockerfile } from '../../parse/parse-dockerfile';
 import { globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanContext } from '../../plan/plan-types';
 import { BUILDER, copy, ExtraStage, shellRun, StageRef, stageRef } from '../../plan/stage-model';
 import { contextDirFor, Install, NodeApp } from './node-app';
+import type { Manager } from './node-commands';
 import type { NodeSettings } from './node-settings';
 import { isDevOnly, readPackageJson } from './package-json';
 
@@ -32,33 +33,32 @@ export function productionDeps(
   app: NodeApp,
   settings: NodeSettings,
   cleanup: readonly string[],
+  /** Removed too, but not worth a stage of their own (a few configuration files). */
+  alongside: readonly string[] = [],
 ): ProductionDeps {
   const { facts, builder } = input;
   const result: ProductionDeps = { stage: null, source: BUILDER, warnings: [], decisions: [] };
   const toPrune = installsToPrune(input, app, result);
-  const keep = toPrune.length > 0 ? reasonToKeepDevDependencies(input, app, settings) : null;
+  const keep = toPrune.length > 0 ? reasonToKeepDevDependencies(app, settings) : null;
   if (keep) result.warnings.push(keep);
   const pruned = keep ? [] : toPrune;
   // Build caches (.next/cache) are worth a stage of their own even with nothing to prune.
   const caches =
     pruned.length > 0 ? [...settings.pruneCleanup, ...cleanup] : app.builds.length > 0 ? [...cleanup] : [];
   if (pruned.length === 0 && caches.length === 0) return result;
+  caches.push(...alongside);
 
   const name = uniqueStageName('prod-deps', [builder, input.runtimeName]);
   const major = nodeMajor(facts.from, input.dockerfile);
   const cd = (dir: string) => (dir === facts.workdir ? '' : `cd ${dir} && `);
-  const runs = pruned.map((install) => {
-    const prune =
-      install.manager === 'npm' && major !== null && major <= settings.legacyNpmMaxNodeMajor
-        ? settings.prune.legacy
-        : settings.prune[install.manager];
-    return `${cd(install.dir)}${prune} && rm -rf ${caches.join(' ')}`;
-  });
+  const runs = pruned.map(
+    (install) => `${cd(install.dir)}${pruneCommand(install, settings, major)} && rm -rf ${caches.join(' ')}`,
+  );
   if (runs.length === 0) runs.push(`${cd(app.projectDir)}rm -rf ${caches.join(' ')}`);
   // yarn reinstalls production dependencies: the client `prisma generate` wrote is put back as generated,
   // whatever @prisma/client's postinstall does without the prisma CLI
   const copies = pruned
-    .filter((install) => install.manager === 'yarn' && generatesPrismaClient(input, app))
+    .filter((install) => pruneManager(install) === 'yarn' && generatesPrismaClient(input, app))
     .map((install) =>
       copy(
         BUILDER,
@@ -95,16 +95,24 @@ export function productionDeps(
 /** Installs whose node_modules may hold devDependencies (not production-only, not under NODE_ENV=production). */
 function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDeps): Install[] {
   const { facts, context } = input;
-  const nodeEnv = nodeEnvProduction(facts, app);
-  if (nodeEnv) result.decisions.push(nodeEnv.decision);
+  const nodeEnv = nodeEnvBeforeBuild(facts, app);
+  if (nodeEnv) result.decisions.push(nodeEnv);
   return dedupe(app.installs).filter((install) => {
     const subject = `${install.text} (line ${install.run.instruction.line + 1})`;
     if (install.production) {
       result.decisions.push({
         subject,
         placement: 'builder',
-        why: 'installs production dependencies only: node_modules is copied as installed',
+        why: /nothing is pruned/.test(install.why)
+          ? install.why
+          : `${install.why}: node_modules is copied as installed`,
       });
+      return false;
+    }
+    if (install.changedBy?.kind === 'replaced') {
+      result.warnings.push(
+        `package.json or its lockfile in ${install.dir} is replaced after the install ("${install.changedBy.text}", line ${install.changedBy.line + 1}), so node_modules does not match it and msb will not prune by it: node_modules is copied whole (devDependencies included)`,
+      );
       return false;
     }
     if (install.movedTo) {
@@ -115,7 +123,6 @@ function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDep
       });
       return false;
     }
-    if (nodeEnv && nodeEnv.line < install.run.instruction.line) return false;
     const contextDir = contextDirFor(facts, install.dir, context);
     const pkg = contextDir === null ? null : readPackageJson(context, contextDir);
     if (pkg && Object.keys(pkg.devDependencies).length === 0) {
@@ -131,15 +138,10 @@ function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDep
 }
 
 /** Why the devDependencies must stay: the container may run one of them. Null when pruning is safe. */
-function reasonToKeepDevDependencies(
-  input: PlanContext,
-  app: NodeApp,
-  settings: NodeSettings,
-): string | null {
-  const { facts } = input;
+function reasonToKeepDevDependencies(app: NodeApp, settings: NodeSettings): string | null {
   const whole = 'node_modules is copied whole (devDependencies included)';
-  if (!facts.cmd && !facts.entrypoint)
-    return `the image has no command (compose or the platform supplies it), so msb cannot tell which packages it runs: ${whole}`;
+  if (app.command.kind === 'elsewhere')
+    return `the container's command is not in the Dockerfile (compose or the platform supplies it), so msb cannot tell which packages it runs: ${whole}`;
   if (app.opaqueScript)
     return `the container runs ${app.opaqueScript}, which is not in the build context, so msb cannot tell which packages it runs: ${whole}`;
   const devAtStart = devPackagesAtStart(app, settings);
@@ -169,29 +171,42 @@ export function devPackagesAtStart(app: NodeApp, settings: NodeSettings): string
   return [...used].filter((p) => isDevOnly(app.pkg, p));
 }
 
-/** The line of `ENV NODE_ENV=production` when it is in force before the first install or build. */
-function nodeEnvProduction(facts: StageFacts, app: NodeApp): { line: number; decision: Decision } | null {
-  const first = [...app.installs, ...app.builds].map((s) => s.run.instruction.line).sort((a, b) => a - b)[0];
-  if (first === undefined) return null;
-  const values = new Map<string, string>();
-  let line: number | null = null;
-  for (const env of facts.envs) {
-    if (env.line > first) break;
-    for (const property of (env.node as Env).getProperties()) {
-      const value = expandVariables(property.getValue() ?? '', values);
-      values.set(property.getName(), value);
-      if (property.getName() === 'NODE_ENV') line = value === 'production' ? env.line : null;
-    }
-  }
-  if (line === null) return null;
-  const installsAfter = app.installs.some((i) => i.run.instruction.line > (line as number));
-  const why = installsAfter
-    ? 'NODE_ENV=production is set before the install: npm, yarn and pnpm then skip devDependencies, so the builder has production dependencies only and nothing is pruned'
-    : 'NODE_ENV=production is set before the build: the build runs in production mode; the runtime keeps the variable';
+/** `ENV NODE_ENV=production` in force before the first build but after every install: the build runs in production mode. */
+function nodeEnvBeforeBuild(facts: StageFacts, app: NodeApp): Decision | null {
+  const build = app.builds[0]?.run.instruction;
+  if (!build || app.installs.some((i) => i.run.instruction.index > build.index)) return null;
+  const nodeEnv = (e: InstructionNode) =>
+    (e.node as Env)
+      .getProperties()
+      .find((p) => p.getName() === 'NODE_ENV')
+      ?.getValue();
+  const env = [...facts.envs].reverse().find((e) => e.index < build.index && nodeEnv(e) !== undefined);
+  if (!env || nodeEnv(env) !== 'production') return null;
   return {
-    line,
-    decision: { subject: `ENV NODE_ENV=production (line ${line + 1})`, placement: 'both', why },
+    subject: `ENV NODE_ENV=production (line ${env.line + 1})`,
+    placement: 'both',
+    why: 'NODE_ENV=production is set before the build: the build runs in production mode; the runtime keeps the variable',
   };
+}
+
+/** The command that removes devDependencies from the tree the install left, with the install's relevant flags. */
+function pruneCommand(install: Install, settings: NodeSettings, nodeMajorVersion: number | null): string {
+  const manager = pruneManager(install);
+  const base =
+    manager === 'npm' && nodeMajorVersion !== null && nodeMajorVersion <= settings.legacyNpmMaxNodeMajor
+      ? settings.prune.legacy
+      : settings.prune[manager];
+  const keep = settings.pruneFlags[manager];
+  const flags = install.options.filter((o) => keep.includes(o.name)).flatMap((o) => o.words);
+  return [base, ...flags].join(' ');
+}
+
+/**
+ * yarn 1 prunes by installing again; after `yarn add` changed the tree that would resolve
+ * again, so npm prunes what is there instead (it reads a yarn 1 node_modules as it is).
+ */
+function pruneManager(install: Install): Manager {
+  return install.manager === 'yarn' && install.changedBy?.kind === 'added' ? 'npm' : install.manager;
 }
 
 /** The build runs `prisma generate` into the default node_modules/.prisma (no custom generator output). */

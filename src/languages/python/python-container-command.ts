@@ -3,6 +3,7 @@
  * the packages live in a venv and the package managers stay in the builder.
  */
 import { containerCommand, shellScript } from '../../analyze/container-command';
+import { composeCommand } from '../../context/compose-file';
 import type { PlanContext } from '../../plan/plan-types';
 import type { CommandSpec } from '../../plan/stage-model';
 import { classifyPythonCommand } from './python-commands';
@@ -55,11 +56,24 @@ export function shownCommand(command: CommandSpec): string {
 }
 
 export function containerStartInstall(input: PlanContext, tools: ReadonlySet<string>): string | null {
-  for (const c of containerCommand(input.facts).commands) {
+  // With no command in the Dockerfile, compose's command for this image is what runs.
+  const compose =
+    input.facts.cmd || input.facts.entrypoint ? null : composeCommand(input.context, input.dockerfile.file);
+  const uvInRuntime = input.facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
+  for (const c of containerCommand(input.facts, compose ?? undefined).commands) {
     const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
     if (kind === 'dependencies' || kind === 'tool-install' || kind === 'user-install' || kind === 'uv-sync') {
       return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;
     }
+    // A command in compose cannot be rewritten the way a CMD is (dropRunWrapper).
+    const wrapper = c.words[0] ?? '';
+    if (
+      compose &&
+      RUN_WRAPPERS.includes(wrapper) &&
+      c.words[1] === 'run' &&
+      !(wrapper === 'uv' && uvInRuntime)
+    )
+      return `the container's command comes from service "${compose.service}" in ${compose.file} and runs ${c.words[0]}, which the runtime leaves in the builder; change it to run the program directly`;
   }
   return null;
 }

@@ -30,6 +30,12 @@ describe('front-end servers', () => {
     ['vite preview --host 0.0.0.0 --outDir out', { dir: 'out', port: 4173 }],
     ['sirv public --single --port 5000', { dir: 'public', spa: true, port: 5000 }],
     ['angular-http-server --path dist/app -p 9000', { dir: 'dist/app', spa: true, port: 9000 }],
+    ['cd dist && serve', { dir: 'dist', spa: false, port: 3000 }],
+    ['cd /srv/site && serve -s', { dir: '/srv/site', spa: true, port: 3000 }],
+    ['cd web && serve -s build', { dir: 'web/build', spa: true, port: 3000 }],
+    ['npx serve dist', { dir: 'dist', spa: false, port: 3000 }],
+    ['npx serve -s dist -l 5000', { dir: 'dist', spa: true, port: 5000 }],
+    ['serve -s -l 3000 dist', { dir: 'dist', spa: true, port: 3000 }],
   ])(
     '%s serves files',
     (command, { port, ...expected }: { port?: number }, env: Record<string, string> = {}) => {

@@ -5,21 +5,27 @@ const classify = (text: string) => classifyNodeCommand(splitShellCommands(text)[
 
 describe('node command classification', () => {
   it.each([
-    ['npm ci', { kind: 'install', manager: 'npm', production: false, dir: null, packages: [] }],
-    ['npm install', { kind: 'install', manager: 'npm', production: false }],
+    ['npm ci', { kind: 'install', manager: 'npm', dev: null, dir: null, packages: [] }],
+    ['npm install', { kind: 'install', manager: 'npm', dev: null }],
     ['npm i express@4', { kind: 'install', manager: 'npm', packages: ['express@4'] }],
-    ['npm ci --omit=dev', { kind: 'install', production: true }],
-    ['npm ci --omit dev', { kind: 'install', production: true }],
-    ['npm install --production', { kind: 'install', production: true }],
-    ['npm ci --only=production', { kind: 'install', production: true }],
+    ['npm ci --omit=dev', { kind: 'install', dev: 'omit' }],
+    ['npm ci --omit dev', { kind: 'install', dev: 'omit' }],
+    ['npm install --production', { kind: 'install', dev: 'omit' }],
+    ['npm ci --only=production', { kind: 'install', dev: 'omit' }],
+    ['npm ci --include=dev', { kind: 'install', dev: 'include' }],
+    ['npm ci --omit=dev --include=dev', { kind: 'install', dev: 'include' }],
+    ['npm install --production=false', { kind: 'install', dev: 'include' }],
+    ['npm install --production=true', { kind: 'install', dev: 'omit' }],
+    ['yarn install --production=false', { kind: 'install', manager: 'yarn', dev: 'include' }],
+    ['yarn add left-pad', { kind: 'install', manager: 'yarn', dev: null, packages: ['left-pad'] }],
     ['npm --prefix client ci', { kind: 'install', dir: 'client' }],
-    ['yarn', { kind: 'install', manager: 'yarn', production: false }],
-    ['yarn install --frozen-lockfile', { kind: 'install', manager: 'yarn', production: false }],
-    ['yarn install --production --frozen-lockfile', { kind: 'install', manager: 'yarn', production: true }],
+    ['yarn', { kind: 'install', manager: 'yarn', dev: null }],
+    ['yarn install --frozen-lockfile', { kind: 'install', manager: 'yarn', dev: null }],
+    ['yarn install --production --frozen-lockfile', { kind: 'install', manager: 'yarn', dev: 'omit' }],
     ['yarn --cwd web install', { kind: 'install', manager: 'yarn', dir: 'web' }],
-    ['yarn workspaces focus --all --production', { kind: 'install', manager: 'yarn', production: true }],
-    ['pnpm install --frozen-lockfile', { kind: 'install', manager: 'pnpm', production: false }],
-    ['pnpm i --prod', { kind: 'install', manager: 'pnpm', production: true }],
+    ['yarn workspaces focus --all --production', { kind: 'install', manager: 'yarn', dev: 'omit' }],
+    ['pnpm install --frozen-lockfile', { kind: 'install', manager: 'pnpm', dev: null }],
+    ['pnpm i --prod', { kind: 'install', manager: 'pnpm', dev: 'omit' }],
     ['pnpm -C api install', { kind: 'install', manager: 'pnpm', dir: 'api' }],
   ])('%s is an install', (text, expected) => {
     expect(classify(text)).toMatchObject(expected);
@@ -89,7 +95,7 @@ describe('node command classification', () => {
   });
 
   it('does not let a value flag swallow the next flag', () => {
-    expect(parseArgs(['--host', '--port', '80', 'dist'], ['--host', '--port'])).toEqual({
+    expect(parseArgs(['--host', '--port', '80', 'dist'], ['--host', '--port'])).toMatchObject({
       positionals: ['dist'],
       options: new Map([
         ['--host', 'true'],

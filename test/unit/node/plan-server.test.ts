@@ -244,7 +244,7 @@ describe('node servers', () => {
   });
 
   it.each([
-    ['no command at all', 'RUN npm ci', {}, /has no command/],
+    ['no command at all', 'RUN npm ci', {}, /command is not in the Dockerfile/],
     [
       'a script msb cannot read',
       'RUN npm ci\nENTRYPOINT ["./docker-start.sh"]',

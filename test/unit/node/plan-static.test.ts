@@ -22,7 +22,8 @@ describe('static front ends', () => {
       cra,
       3000,
       '/app/build',
-      'try_files $uri $uri.html $uri/ /index.html;',
+      // serve -s answers /about with index.html even when about.html exists: no clean URLs
+      'try_files $uri $uri/ /index.html;',
     ],
     [
       'serve without -s keeps 404s',

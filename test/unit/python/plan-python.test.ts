@@ -132,6 +132,23 @@ describe('python planning', () => {
     expect(result.output).toBe(dockerfile);
   });
 
+  it.each([
+    [
+      'installs packages',
+      "    command: sh -c 'pip install -r requirements.txt && python app.py'\n",
+      /installs packages when it starts/,
+    ],
+    ['runs poetry, which stays in the builder', '    command: poetry run python app.py\n', /runs poetry/],
+  ])('skips when the command compose supplies %s', (_name, command, reason) => {
+    const dockerfile = 'FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n';
+    const result = convert(dockerfile, {
+      'requirements.txt': 'flask\n',
+      'compose.yaml': `services:\n  app:\n    build: .\n${command}`,
+    });
+    expect(result.status).toBe('skipped');
+    expect(result.reason).toMatch(reason);
+  });
+
   it('keeps CRLF line endings and the BOM', () => {
     const result = convert(
       '\uFEFFFROM python:3.11\r\nWORKDIR /app\r\nCOPY . .\r\nRUN pip install -r requirements.txt\r\n',

@@ -1,0 +1,3 @@
+export function totals(amounts: number[]): number {
+  return amounts.reduce((sum, amount) => sum + amount, 0);
+}

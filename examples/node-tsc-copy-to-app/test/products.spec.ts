@@ -1,0 +1,5 @@
+import { products } from "../src/routes/products";
+
+test("lists two products", () => {
+  expect(products()).toHaveLength(2);
+});

@@ -1,0 +1,88 @@
+/**
+ * Whether an install leaves devDependencies in node_modules. npm, yarn and pnpm decide it from
+ * the command's own flags first (`--include=dev`, `--production=false` win over NODE_ENV), then
+ * from their configuration in the environment (an inline `VAR=value` before the command over the
+ * ENV/ARG in force), then from NODE_ENV=production.
+ */
+import type { Env } from 'dockerfile-ast';
+import type { StageFacts } from '../../analyze/stage-facts';
+import { expandVariables } from '../../analyze/instruction-args';
+import type { Manager } from './node-commands';
+
+/** What the install's own flags say: devDependencies left out, put in, or the default. */
+export type DevFlag = 'omit' | 'include' | null;
+
+export interface DevDependencies {
+  installed: boolean;
+  why: string;
+}
+
+/** Configuration variables each manager reads, with the value that leaves devDependencies out. */
+const PRODUCTION_VARIABLES: Record<Manager, string[]> = {
+  npm: ['npm_config_production'],
+  yarn: ['yarn_production', 'npm_config_production'],
+  pnpm: ['npm_config_production', 'pnpm_config_production'],
+};
+
+export function devDependenciesOf(
+  manager: Manager,
+  flag: DevFlag,
+  environment: ReadonlyMap<string, string>,
+): DevDependencies {
+  if (flag === 'omit') return { installed: false, why: 'installs production dependencies only' };
+  if (flag === 'include')
+    return { installed: true, why: 'its flags install devDependencies whatever NODE_ENV says' };
+  // npm reads its npm_config_* variables whatever their case.
+  const lower = new Map([...environment].map(([name, value]) => [name.toLowerCase(), value]));
+  if (manager === 'npm') {
+    if (/(^|[\s,])dev($|[\s,])/.test(lower.get('npm_config_include') ?? ''))
+      return { installed: true, why: 'NPM_CONFIG_INCLUDE=dev installs devDependencies' };
+    if (/(^|[\s,])dev($|[\s,])/.test(lower.get('npm_config_omit') ?? ''))
+      return { installed: false, why: 'NPM_CONFIG_OMIT=dev: installs production dependencies only' };
+  }
+  for (const name of PRODUCTION_VARIABLES[manager]) {
+    const value = lower.get(name);
+    if (value === undefined || value === '') continue;
+    return /^(false|0|no)$/i.test(value)
+      ? { installed: true, why: `${name.toUpperCase()}=${value} installs devDependencies` }
+      : { installed: false, why: `${name.toUpperCase()}=${value}: installs production dependencies only` };
+  }
+  if (environment.get('NODE_ENV') === 'production')
+    return {
+      installed: false,
+      why: 'NODE_ENV=production is set before the install: npm, yarn and pnpm then skip devDependencies, so the builder has production dependencies only and nothing is pruned',
+    };
+  return { installed: true, why: 'installs devDependencies' };
+}
+
+/** ENV and ARG values in force when the instruction at `index` runs, then the command's own `VAR=value` prefix. */
+export function environmentAt(facts: StageFacts, index: number, commandText: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const arg of facts.args) {
+    if (arg.instruction.index >= index) break;
+    if (arg.value !== null) values.set(arg.name, expandVariables(arg.value, values));
+  }
+  for (const env of facts.envs) {
+    if (env.index >= index) break;
+    for (const property of (env.node as Env).getProperties())
+      values.set(property.getName(), expandVariables(property.getValue() ?? '', values));
+  }
+  for (const [name, value] of inlineAssignments(commandText)) values.set(name, value);
+  return values;
+}
+
+/** `NPM_CONFIG_PRODUCTION=false NODE_ENV=dev npm ci` → its leading assignments. */
+function inlineAssignments(text: string): [string, string][] {
+  const assignments: [string, string][] = [];
+  let rest = text.trimStart();
+  for (;;) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s'"]*)\s+/.exec(rest);
+    if (!match) return assignments;
+    assignments.push([match[1], unquote(match[2])]);
+    rest = rest.slice(match[0].length);
+  }
+}
+
+function unquote(value: string): string {
+  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
