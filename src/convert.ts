@@ -9,6 +9,7 @@ import { analyzeStage } from './analyze/stage-facts';
 import { applyEdits } from './edit/text-edits';
 import { baseImageWorkdir } from './plan/base-image';
 import { emptyBuildContext, openBuildContext } from './context/build-context';
+import type { ReadDirectory } from './context/read-directory';
 import type { Detection } from './detect/detect-types';
 import { detectLanguage } from './detect/detector';
 import { internalErrorLine, MsbError, isMsbError } from './errors';
@@ -66,6 +67,8 @@ export interface ConvertTextOptions extends ConvertOptions {
   file?: string;
   encoding?: TextEncoding;
   environment?: PlanEnvironment;
+  /** How the build context's folders are listed (a codemod shares one memoised reader per repository). */
+  readDirectory?: ReadDirectory;
 }
 
 /**
@@ -111,7 +114,7 @@ function convertParsed(text: string, file: string, options: ConvertTextOptions):
   const context =
     options.context === undefined
       ? emptyBuildContext()
-      : openBuildContext(options.context, environment.profiles);
+      : openBuildContext(options.context, environment.profiles, options.readDirectory);
   const input = { dockerfile, facts, context };
   const detected = detectLanguage(input, environment.profiles, environment.strategyFor, options.lang);
   const plan = planConversion(input, detected, options, environment);

@@ -5,10 +5,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { convertFile, convertText } from '../src';
 import { caseSpecErrors } from './helpers/case-schema';
-import { checkResult } from './helpers/conversion-invariants';
+import { checkResult, withoutAddedStages } from './helpers/conversion-invariants';
 import { listExamples } from './helpers/examples';
 
 const update = process.env.UPDATE_GOLDEN === '1';
+/**
+ * Known gap (Python's planner): converted again, the venv msb added to the builder reads as the
+ * user's own, so the runtime replays its two ENV lines after the user's instead of writing one
+ * first — the same image, other text. `it.failing` fails the day it is fixed: then drop this.
+ */
+const VENV_ADDED_BY_MSB = '# msb: install Python packages into one virtual environment';
+const roundTripGap = (expectedFile: string) =>
+  existsSync(expectedFile) && readFileSync(expectedFile, 'utf8').includes(VENV_ADDED_BY_MSB);
 const examples = listExamples();
 
 describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, example) => {
@@ -50,6 +58,17 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
 
     it('holds the invariants shared with the corpus and fuzz tests (every original line kept, same run-time view...)', () => {
       expect(checkResult(result)).toEqual([]);
+    });
+
+    const roundTrip = roundTripGap(example.expectedFile) ? it.failing : it;
+    roundTrip('gives the same output again when the added stages are cut off and the rest converted', () => {
+      const again = convertText(withoutAddedStages(result.output), {
+        file: example.dockerfile,
+        context: example.dir,
+        ...(example.spec.options ?? {}),
+      });
+      // Only the final line break may differ: a file without one gets none after the runtime stage.
+      expect(again.output.replace(/\r?\n$/, '')).toBe(result.output.replace(/\r?\n$/, ''));
     });
 
     it('gives the same conversion, in CRLF, for the file with CRLF line endings', () => {

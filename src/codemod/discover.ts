@@ -11,6 +11,7 @@ import * as path from 'path';
 import fg from 'fast-glob';
 import ignore, { Ignore } from 'ignore';
 import { MsbError } from '../errors';
+import { readDirectory, ReadDirectory } from '../context/read-directory';
 
 /** Folders that never hold a Dockerfile of the repository itself. */
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', 'vendor', '.msb-out']);
@@ -123,7 +124,10 @@ function findNestedRepositories(dir: string, depth: number): string[] {
  * The Dockerfiles of one repository, as paths relative to its root (POSIX separators, sorted).
  * Throws MsbError when a scope cannot be read at all.
  */
-export function findDockerfiles(repository: RepositoryTarget): string[] {
+export function findDockerfiles(
+  repository: RepositoryTarget,
+  readDir: ReadDirectory = readDirectory,
+): string[] {
   let realRoot: string;
   try {
     realRoot = fs.realpathSync(repository.root);
@@ -133,7 +137,7 @@ export function findDockerfiles(repository: RepositoryTarget): string[] {
   const found = new Set<string>();
   for (const scope of repository.scopes) {
     const rulesAbove = gitignoresAbove(repository.root, scope);
-    walk(repository.root, realRoot, scope, rulesAbove, found, true);
+    walk(repository.root, realRoot, scope, rulesAbove, found, true, readDir);
   }
   return [...found].sort();
 }
@@ -151,10 +155,11 @@ function walk(
   rules: IgnoreRules[],
   found: Set<string>,
   isScope: boolean,
+  readDir: ReadDirectory,
 ): void {
   let entries;
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = readDir(dir);
   } catch (error) {
     if (isScope)
       throw new MsbError(
@@ -174,7 +179,7 @@ function walk(
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(active, rel, true)) continue;
-      walk(root, realRoot, path.join(dir, entry.name), active, found, false);
+      walk(root, realRoot, path.join(dir, entry.name), active, found, false, readDir);
     } else if (
       (entry.isFile() || entry.isSymbolicLink()) &&
       isDockerfileName(entry.name) &&

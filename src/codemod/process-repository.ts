@@ -5,7 +5,8 @@
  * so that it can run on this thread or in a worker (src/codemod/worker-pool.ts).
  */
 import * as path from 'path';
-import { convertFileSync, ConversionResult } from '../convert';
+import { convertFileSync, ConversionResult, ConvertTextOptions } from '../convert';
+import { memoisedReadDirectory } from '../context/read-directory';
 import { unifiedDiff } from '../emit/unified-diff';
 import { writeFileSafely } from '../emit/write-file';
 import { isMsbError } from '../errors';
@@ -45,11 +46,14 @@ export async function processRepository(
   const rows: CodemodRow[] = [];
   const patch = new PatchFile(job.patchFile);
   try {
-    const files = findDockerfiles(repository);
+    // Discovery and every Dockerfile's build context list the same folders: once each.
+    const readDirectory = memoisedReadDirectory();
+    const files = findDockerfiles(repository, readDirectory);
     summary.dockerfiles = files.length;
     if (job.mode === 'git-branch') await checkCommittable(repository, job.allowDirty ?? false);
     const toWrite: Array<{ file: string; result: ConversionResult }> = [];
-    for (const file of files) rows.push(convertOne(job, environment, file, patch, toWrite));
+    for (const file of files)
+      rows.push(convertOne(job, { environment, readDirectory }, file, patch, toWrite));
     await patch.close(job.replacesPatch);
     if (patch.written) summary.patch = job.patchFile;
     if (toWrite.length > 0 && job.mode !== 'dry-run') await applyChanges(job, toWrite, rows, summary);
@@ -84,7 +88,7 @@ export function errorRepository(
 /** Converts one Dockerfile and appends its diff; the full result is kept only when it must be written. */
 function convertOne(
   job: RepositoryJob,
-  environment: PlanEnvironment,
+  shared: Required<Pick<ConvertTextOptions, 'environment' | 'readDirectory'>>,
   file: string,
   patch: PatchFile,
   toWrite: Array<{ file: string; result: ConversionResult }>,
@@ -92,7 +96,7 @@ function convertOne(
   const absolute = path.join(job.repository.root, file);
   let result: ConversionResult;
   try {
-    result = convertFileSync(absolute, { ...job.conversion, environment });
+    result = convertFileSync(absolute, { ...job.conversion, ...shared });
   } catch (error) {
     return errorRow(job.display, file, `msb failed on this file: ${errorMessage(error)}`);
   }

@@ -3,18 +3,21 @@
  * (bounded in depth and count, so a huge monorepo costs milliseconds), their text on demand,
  * and what .dockerignore excludes.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { globMatcher } from '../util/glob-matcher';
 import ignore, { Ignore } from 'ignore';
 import { gitIgnoreMatcher } from './git-ignore';
 import type { Profile } from '../profiles/profile-types';
+import { readDirectory, ReadDirectory } from './read-directory';
 
 /** Version control and editor state: no language looks in them. The profiles add their own (`contextSkipDirs`). */
 const ALWAYS_SKIPPED = ['.git', '.idea'];
 const MAX_DEPTH = 4;
 const MAX_FILES = 5000;
 const MAX_READ_BYTES = 1024 * 1024;
+/** A glob without any character picomatch gives a meaning to (and no `./`): it names one file. */
+const LITERAL = /^(?!\.\/)[^*?[\]{}()!+@\\]+$/;
 
 export interface BuildContext {
   /** Absolute path of the context directory ('' for the empty context). */
@@ -32,21 +35,27 @@ export interface BuildContext {
   isGitIgnored(relativePath: string): boolean;
 }
 
-/** Lists the context, skipping the folders the given profiles name (dependencies, build output). */
+/**
+ * Lists the context, skipping the folders the given profiles name (dependencies, build output);
+ * `readDir` lets a codemod share the listing it already made.
+ */
 export function openBuildContext(
   dir: string,
   profiles: readonly Pick<Profile, 'contextSkipDirs'>[] = [],
+  readDir: ReadDirectory = readDirectory,
 ): BuildContext {
   const root = path.resolve(dir);
   const { files, completeDirs } = listFiles(
     root,
     new Set([...ALWAYS_SKIPPED, ...profiles.flatMap((p) => p.contextSkipDirs ?? [])]),
+    readDir,
   );
   const fileSet = new Set(files);
   // Most look-ups are for manifests that are not there: answer those from the listing, not with a failing syscall.
   const knownMissing = (key: string) =>
     !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
   const cache = new Map<string, string | null>();
+  const globs = new Map<string, string[]>();
   let dockerignore: Ignore | undefined;
   let isGitIgnored: ((relativePath: string) => boolean) | undefined;
 
@@ -73,8 +82,17 @@ export function openBuildContext(
       return fileSet.has(key) || (!knownMissing(key) && read(key) !== null);
     },
     glob: (pattern) => {
-      const matcher = globMatcher(pattern, { dot: true });
-      return files.filter((f) => matcher(f));
+      // Detection and the strategies ask for the same patterns, most of them plain file names.
+      let matches = globs.get(pattern);
+      if (!matches) {
+        if (LITERAL.test(pattern)) matches = fileSet.has(pattern) ? [pattern] : [];
+        else {
+          const matcher = globMatcher(pattern, { dot: true });
+          matches = files.filter((f) => matcher(f));
+        }
+        globs.set(pattern, matches);
+      }
+      return [...matches];
     },
     read,
     isDockerIgnored: (relativePath) => {
@@ -100,13 +118,13 @@ interface Listing {
   completeDirs: Set<string>;
 }
 
-function listFiles(root: string, skipped: ReadonlySet<string>): Listing {
+function listFiles(root: string, skipped: ReadonlySet<string>, readDir: ReadDirectory): Listing {
   const found: string[] = [];
   const completeDirs = new Set<string>();
   const walk = (dir: string, prefix: string, depth: number) => {
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = [...readDir(dir)];
     } catch {
       return;
     }

@@ -4,7 +4,7 @@
  * strategy's. The user's lines are never touched.
  */
 import { insertAt, TextEdit } from '../edit/text-edits';
-import type { ParsedDockerfile } from '../parse/parse-dockerfile';
+import { parseDockerfile, ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { InsertionPoint } from './plan-types';
 
 export function insertionEdit(
@@ -69,6 +69,32 @@ function insertBefore(
     .map((l) => indent + l)
     .join(dockerfile.eol);
   return insertAt(dockerfile.offsetOfLine(line), text + dockerfile.eol, reason);
+}
+
+/**
+ * True when the builder already holds the insertion's instructions, word for word, where it would
+ * go: msb's own earlier edit (a file whose added stages were removed and that is converted
+ * again) is not made twice.
+ */
+export function alreadyInserted(dockerfile: ParsedDockerfile, at: InsertionPoint, block: string): boolean {
+  const escape = dockerfile.escapeChar === '\\' ? '' : `# escape=${dockerfile.escapeChar}\n`;
+  const wanted = parseDockerfile(`${escape}FROM scratch\n${block}`)
+    .instructions.slice(1)
+    .map((i) => normalised(i.text));
+  if (wanted.length === 0) return false;
+  const stage = dockerfile.stages[0].instructions;
+  const before =
+    at.kind === 'after-from'
+      ? 1 + wanted.length
+      : at.kind === 'end'
+        ? stage.length
+        : Math.min(at.index, stage.length);
+  const present = stage.slice(before - wanted.length, before).map((i) => normalised(i.text));
+  return before - wanted.length >= 1 && present.every((text, i) => text === wanted[i]);
+}
+
+function normalised(text: string): string {
+  return text.replace(/\r\n/g, '\n').trimEnd();
 }
 
 function withEol(dockerfile: ParsedDockerfile, block: string): string {

@@ -22,9 +22,9 @@ import {
   runtimeInstructionTexts,
 } from '../render/render-stage';
 import type { TemplateRenderer } from '../render/templates';
-import { insertionEdit } from './builder-edits';
+import { alreadyInserted, insertionEdit } from './builder-edits';
 import type { BrokenFinding, ConvertOptions, Decision, StrategyPlan } from './plan-types';
-import { neededArgs } from './runtime-stage';
+import { keepReplayedOrder, neededArgs } from './runtime-stage';
 import { withSettingDecisions } from './setting-decisions';
 import { PlanningError } from './stage-model';
 
@@ -124,6 +124,7 @@ export function planConversion(
   if (planned.kind === 'skip')
     return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
   const strategyPlan = planned;
+  keepReplayedOrder(strategyPlan.runtime, facts);
 
   const edits: TextEdit[] = [];
   const changes: string[] = [];
@@ -173,6 +174,7 @@ export function planConversion(
   if (rendered.kind === 'skip')
     return { status: 'skipped', reason: rendered.reason, detection, warnings: strategyPlan.warnings };
   for (const insertion of rendered.insertions) {
+    if (alreadyInserted(dockerfile, insertion.at, insertion.text)) continue;
     edits.push(insertionEdit(dockerfile, insertion.at, insertion.text, insertion.reason));
     changes.push(insertion.reason);
   }
@@ -240,8 +242,11 @@ function appendBlocks(dockerfile: ParsedDockerfile, blocks: string[]): TextEdit 
 function danglingContinuationLine(dockerfile: ParsedDockerfile): number | null {
   // Only the tail can swallow what is appended: parse from the last instruction on, plus a probe.
   const last = dockerfile.instructions[dockerfile.instructions.length - 1];
+  const rest = dockerfile.text.slice(last.start);
+  // Only an escape character (a continuation) or `<<` (a heredoc) lets an instruction span lines.
+  if (!rest.includes(dockerfile.escapeChar) && !rest.includes('<<')) return null;
   const escape = dockerfile.escapeChar === '\\' ? '' : `# escape=${dockerfile.escapeChar}${dockerfile.eol}`;
-  const tail = `${escape}${dockerfile.text.slice(last.start)}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`;
+  const tail = `${escape}${rest}${dockerfile.eol}${dockerfile.eol}LABEL msb-probe=1${dockerfile.eol}`;
   const probe = DockerfileParser.parse(tail).getInstructions();
   const added = probe[probe.length - 1];
   if (probe.length === 2 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1')

@@ -4,6 +4,7 @@
  * the users it created, and the application files it held, copied from the builder.
  */
 import { posix as path } from 'path';
+import type { Env } from 'dockerfile-ast';
 import type { CopyFacts, RunFacts, StageFacts } from '../analyze/stage-facts';
 import { programName } from '../analyze/shell-commands';
 import { containerCommand, formCommands, healthchecks } from '../analyze/container-command';
@@ -42,6 +43,67 @@ export function baseRuntimeModel(facts: StageFacts, from: string, comment: strin
     metadata: facts.metadata.map(original),
     command,
   };
+}
+
+/**
+ * The original's ENV instructions, without those that set only build variables (a profile's
+ * `buildOnlyEnv`, e.g. Go's CGO_ENABLED): they mean nothing to the artifact at run time — and msb's
+ * own builder line would otherwise reach the runtime when its output is converted again.
+ */
+export function runtimeEnv(
+  facts: StageFacts,
+  buildOnly: readonly string[],
+): { env: StageNode[]; decisions: Decision[] } {
+  const env: StageNode[] = [];
+  const decisions: Decision[] = [];
+  for (const instruction of facts.envs) {
+    const names = (instruction.node as Env).getProperties().map((p) => p.getName());
+    if (names.length > 0 && names.every((n) => buildOnly.includes(n)))
+      decisions.push({
+        subject: `ENV (line ${instruction.line + 1})`,
+        placement: 'builder',
+        why: `${names.join(', ')} only steer${names.length === 1 ? 's' : ''} the build`,
+      });
+    else env.push(original(instruction));
+  }
+  return { env, decisions };
+}
+
+/**
+ * The runtime template lays setup RUNs out before WORKDIR and the copies. A replayed RUN that the
+ * original ran after its WORKDIR may need that folder (`chown -R app /app` fails on an image
+ * without /app), and one that ran after the original's COPY acts on the copied files: such RUNs move
+ * after the runtime's WORKDIR — and after its copies when they create no user (a `COPY --chown`
+ * may name the user a RUN creates, so user-creating RUNs stay before the copies).
+ */
+export function keepReplayedOrder(model: RuntimeStageModel, facts: StageFacts): void {
+  const instructions = facts.stage.instructions;
+  const workdir = instructions.find((i) => i.keyword === 'WORKDIR');
+  if (!workdir || model.workdir === null) return;
+  const afterWorkdir: StageNode[] = [];
+  const afterCopies: StageNode[] = [];
+  model.setup = model.setup.filter((node) => {
+    if (node.kind !== 'original') return true;
+    const run = facts.runs.find((r) => r.instruction.text === node.text);
+    if (!run || run.instruction.index < workdir.index) return true;
+    const createsUsers = run.commands.some((c) => isUserProgram(programName(c)));
+    const afterCopy = facts.copies.some(
+      (c) => c.spec.from === null && c.instruction.index < run.instruction.index,
+    );
+    (afterCopy && !createsUsers ? afterCopies : afterWorkdir).push(node);
+    return false;
+  });
+  // RUNs a strategy already placed after the copies keep the original's order with the moved ones.
+  const indexOf = (node: StageNode) =>
+    node.kind === 'original'
+      ? facts.runs.find((r) => r.instruction.text === node.text)?.instruction.index
+      : undefined;
+  let tail = model.copies.length;
+  while (tail > 0 && indexOf(model.copies[tail - 1]) !== undefined) tail--;
+  const trailing = [...model.copies.slice(tail), ...afterCopies].sort(
+    (a, b) => (indexOf(a) ?? 0) - (indexOf(b) ?? 0),
+  );
+  model.copies = [...afterWorkdir, ...model.copies.slice(0, tail), ...trailing];
 }
 
 /** A RUN that only creates users, groups or directories (and sets their owners): replayed whole. */

@@ -237,3 +237,18 @@ function rewrittenByDecision(result: ConversionResult, keyword: string): boolean
     return group.test(d.why) && /replac|rewr|instead|runs as/i.test(d.why);
   });
 }
+
+/**
+ * The output with the stages msb appended cut off: the builder as msb left it (named, with its
+ * insertions). Converting that again must give the same output — msb recognises its own builder
+ * lines instead of adding them twice. `originalStages` is how many stages the input had.
+ */
+export function withoutAddedStages(output: string, originalStages = 1): string {
+  const parsed = parseDockerfile(output);
+  const firstAdded = parsed.stages[originalStages];
+  if (!firstAdded) return output;
+  // The appended block starts with its comment lines, after a blank line.
+  const lines = parsed.text.slice(0, firstAdded.from.start).split(/(?<=\n)/);
+  while (lines.length > 0 && /^[ \t]*(#.*)?\r?\n?$/.test(lines[lines.length - 1])) lines.pop();
+  return (parsed.bom ? '\uFEFF' : '') + lines.join('');
+}

@@ -40,6 +40,7 @@ export const goSettingsSchema = Type.Object(
       { minItems: 1 },
     ),
     cgoModules: stringList,
+    buildOnlyEnv: stringList,
     rootEvidence: rootEvidenceSchema,
     fileLoaders: stringList,
     runtimeFiles: stringList,

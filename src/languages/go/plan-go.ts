@@ -11,6 +11,7 @@ import { globalArgValues } from '../../plan/base-image';
 import { containerCommand, formCommands, healthchecks, needsShell } from '../../analyze/container-command';
 import { commandFileArguments } from '../../plan/command-file-arguments';
 import { contextPaths } from '../../plan/context-paths';
+import { contextPrograms } from '../../plan/context-programs';
 import type {
   BrokenFinding,
   BuilderInsertion,
@@ -18,7 +19,7 @@ import type {
   PlanInput,
   StrategyPlan,
 } from '../../plan/plan-types';
-import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
+import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
 import {
   BUILDER,
   copy,
@@ -130,8 +131,19 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     );
     commands = resolveCommands(startup.lines, [guessedPath], workdir, originalPath, runtimePath);
   }
+  // A program the command runs that a COPY brought from the build context: committed, not built.
+  const committed = contextPrograms(
+    commands.programs.filter((p) => p.binary === null).map((p) => p.program),
+    workdir,
+    paths,
+    context,
+  );
+  if (committed.some((c) => c.interpreter !== null)) commands.needsShell = true;
   const used = new Set(commands.programs.map((p) => p.binary).filter((b): b is string => b !== null));
-  const copied = unique(binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path));
+  const copied = unique([
+    ...binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path),
+    ...committed.map((c) => c.path),
+  ]);
   for (const b of binaries) {
     if (b.remote && !used.has(b.path))
       decisions.push({
@@ -160,6 +172,14 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     settings,
   );
   if (!choice.ok) return { kind: 'skip', reason: choice.reason };
+  const unrunnable = committed.find(
+    (c) => c.interpreter !== null && !choice.runtime.commands.includes(c.interpreter),
+  );
+  if (unrunnable)
+    return {
+      kind: 'skip',
+      reason: `the container runs ${unrunnable.program}, a ${unrunnable.interpreter} script from the build context, which ${choice.image} cannot run`,
+    };
   warnings.push(...choice.warnings);
   const broken = [...choice.broken];
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
@@ -196,6 +216,9 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
   ];
   const runtime = baseRuntimeModel(facts, image, comment);
+  const runtimeEnvLines = runtimeEnv(facts, settings.buildOnlyEnv);
+  runtime.env = runtimeEnvLines.env;
+  decisions.push(...runtimeEnvLines.decisions);
   runtime.command = commands.nodes;
   decisions.push(...commands.decisions);
   if (
@@ -289,7 +312,14 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   for (const binary of copied) {
     if (fileCopies.some((f) => isWithin(binary, f.path))) continue;
     copies.push(copy(BUILDER, binary, binary));
-    decisions.push({ subject: binary, placement: 'runtime', why: 'the Go binary' });
+    const script = committed.find((c) => c.path === binary);
+    decisions.push({
+      subject: binary,
+      placement: 'runtime',
+      why: script
+        ? `the container runs it, and a COPY brought it from the build context (committed, not built)${script.interpreter ? `: a ${script.interpreter} script` : ''}`
+        : 'the Go binary',
+    });
   }
   for (const file of fileCopies) {
     copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));

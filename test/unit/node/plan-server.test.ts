@@ -284,7 +284,8 @@ describe('node servers', () => {
     [
       'runs a chown of a sub-folder after the copy',
       'WORKDIR /app\nCOPY . .\nRUN npm ci\nRUN mkdir -p /app/uploads && chown node /app/uploads\nRUN chown -R node /app/data\nUSER node',
-      'COPY --from=prod-deps /app /app\nRUN chown -R node /app/data\nUSER node',
+      // Both RUNs in the original's order, after the copy they act on (the copy would reset /app/uploads' owner).
+      'COPY --from=prod-deps /app /app\nRUN mkdir -p /app/uploads && chown node /app/uploads\nRUN chown -R node /app/data\nUSER node',
       'chown -R node /app/data\nWORKDIR',
     ],
   ])('%s', (_name, lines, expected, absent) => {

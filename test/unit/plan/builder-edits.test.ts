@@ -1,7 +1,7 @@
 /** Insertions into the builder stage keep the file's layout: line endings, indentation, comments. */
 import { applyEdits } from '../../../src/edit/text-edits';
 import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
-import { insertionEdit } from '../../../src/plan/builder-edits';
+import { alreadyInserted, insertionEdit } from '../../../src/plan/builder-edits';
 import type { InsertionPoint } from '../../../src/plan/plan-types';
 
 const insert = (text: string, at: InsertionPoint, block: string) =>
@@ -48,5 +48,60 @@ describe('builder insertions', () => {
     ['FROM a\nRUN x', { kind: 'after', index: 1 }, 'FROM a\nRUN x\nENV A=1\nRUN b'],
   ])('in %j %j', (text, at, expected) => {
     expect(insert(text, at, 'ENV A=1\nRUN b\n')).toBe(expected);
+  });
+});
+
+describe('an insertion the builder already holds is not made again', () => {
+  const block = '# msb: why\nUSER root\nRUN go build -o /app .\nUSER app';
+  it.each<[string, string, InsertionPoint, boolean]>([
+    [
+      'at the end',
+      'FROM a\nCMD x\n# msb: why\nUSER root\nRUN go build -o /app .\nUSER app\n',
+      { kind: 'end' },
+      true,
+    ],
+    [
+      'at the end, CRLF',
+      'FROM a\r\nCMD x\r\nUSER root\r\nRUN go build -o /app .\r\nUSER app\r\n',
+      { kind: 'end' },
+      true,
+    ],
+    [
+      'not at the end',
+      'FROM a\nUSER root\nRUN go build -o /app .\nUSER app\nCMD x\n',
+      { kind: 'end' },
+      false,
+    ],
+    [
+      'another command',
+      'FROM a\nCMD x\nUSER root\nRUN go build -o /bin/app .\nUSER app\n',
+      { kind: 'end' },
+      false,
+    ],
+    [
+      'right after FROM',
+      'FROM a\nUSER root\nRUN go build -o /app .\nUSER app\nCMD x\n',
+      { kind: 'after-from' },
+      true,
+    ],
+    [
+      'before instruction 4',
+      'FROM a\nUSER root\nRUN go build -o /app .\nUSER app\nCMD x\n',
+      { kind: 'before', index: 4 },
+      true,
+    ],
+    [
+      'before instruction 3',
+      'FROM a\nUSER root\nRUN go build -o /app .\nUSER app\nCMD x\n',
+      { kind: 'before', index: 3 },
+      false,
+    ],
+    ['a shorter stage', 'FROM a\nRUN go build -o /app .\n', { kind: 'end' }, false],
+  ])('%s', (_name, text, at, expected) => {
+    expect(alreadyInserted(parseDockerfile(text), at, block)).toBe(expected);
+  });
+
+  it('a block of comments only is never already there', () => {
+    expect(alreadyInserted(parseDockerfile('FROM a\n'), { kind: 'end' }, '# msb: nothing')).toBe(false);
   });
 });
