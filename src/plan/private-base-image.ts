@@ -8,6 +8,23 @@
 import type { DetectInput } from '../detect/detect-types';
 import type { Profile } from '../profiles/profile-types';
 
+/** Docker Hub's official OS images: public and well known, never a private image built next door. */
+const OFFICIAL_OS_IMAGES = new Set([
+  'ubuntu',
+  'debian',
+  'alpine',
+  'busybox',
+  'centos',
+  'fedora',
+  'rockylinux',
+  'almalinux',
+  'amazonlinux',
+  'oraclelinux',
+  'archlinux',
+  'photon',
+  'clearlinux',
+]);
+
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)([._-][^/]*)?$|\.[Dd]ockerfile$/;
 
 /** Known images: those the profile's detection or runtime-image rules name. */
@@ -18,6 +35,7 @@ export function privateBaseImageReason(
   const { facts, context, dockerfile } = input;
   const { name } = facts.from;
   if (facts.from.registry !== null || name.includes('/') || name.includes('$')) return null;
+  if (OFFICIAL_OS_IMAGES.has(name)) return null;
   const known = [
     ...profile.runtimeImages.map((r) => r.name),
     ...profile.detect.baseImages.map((b) => b.pattern),
