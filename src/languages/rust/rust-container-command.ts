@@ -55,7 +55,7 @@ export function rustContainerCommand(
     const moved =
       cmdIsArguments && line === lines.find((l) => l.instruction.keyword === 'CMD')
         ? null
-        : moveCargo(line, facts.workdir, setting, result);
+        : moveCargo(line, facts.workdir, setting, binaries, result);
     if (result.problem) return result;
     const form = moved ?? line.form;
     result.nodes.push(moved ? containerCommand(line.keyword, commandSpec(form)) : original(line.instruction));
@@ -76,6 +76,7 @@ function moveCargo(
   line: CommandLine,
   workdir: string,
   setting: CargoBuildSetting,
+  built: readonly BuiltBinary[],
   result: RustCommand,
 ): CommandLine['form'] | null {
   const commands = formCommands(line.form, { keepWrappers: true }).commands;
@@ -99,12 +100,18 @@ function moveCargo(
     }
     const options = command.parsed.options.flatMap((o) => o.words).map(shellQuote);
     const build = ['cargo', 'build', ...options].join(' ');
-    result.builderRuns.push(shellRun(build));
-    result.built.push(...outputs.binaries);
+    // A RUN line already builds the same binaries (same profile, target and directory): nothing to add.
+    const already = outputs.binaries.every((o) => built.some((b) => b.path === o.path));
+    if (!already) {
+      result.builderRuns.push(shellRun(build));
+      result.built.push(...outputs.binaries);
+    }
     result.decisions.push({
       subject,
       placement: 'builder',
-      why: `"${c.text}" compiled the program at every start: the builder runs "${build}" once`,
+      why: already
+        ? `"${c.text}" compiled the program at every start; the builder's own cargo build already makes it`
+        : `"${c.text}" compiled the program at every start: the builder runs "${build}" once`,
     });
     if (command.verb === 'run') {
       const binary = outputs.binaries[0].path;

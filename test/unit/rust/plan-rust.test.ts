@@ -148,4 +148,13 @@ describe('rust planning', () => {
     expect(runtime).not.toContain('/app/static');
     expect(runtime).not.toContain('/app/templates');
   });
+
+  it('moves cargo run into the builder only when no RUN line already builds that binary', () => {
+    const prebuilt = convertIn(release('rust:1.79', 'CMD ["cargo", "run", "--release"]\n'), app);
+    expect(prebuilt.output).not.toContain('# msb: the container compiled');
+    expect(runtimeOf(prebuilt.output)).toContain('CMD ["/app/target/release/app"]');
+    const debug = convertIn(release('rust:1.79', 'CMD ["cargo", "run"]\n'), app);
+    expect(debug.output).toContain('RUN cargo build\n');
+    expect(runtimeOf(debug.output)).toContain('CMD ["/app/target/debug/app"]');
+  });
 });
