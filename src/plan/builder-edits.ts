@@ -77,6 +77,8 @@ function insertBefore(
  * again) is not made twice.
  */
 export function alreadyInserted(dockerfile: ParsedDockerfile, at: InsertionPoint, block: string): boolean {
+  // Almost every file has never been converted: one text search spares parsing the block.
+  if (!dockerfile.text.includes(firstInstructionLine(block))) return false;
   const escape = dockerfile.escapeChar === '\\' ? '' : `# escape=${dockerfile.escapeChar}\n`;
   const wanted = parseDockerfile(`${escape}FROM scratch\n${block}`)
     .instructions.slice(1)
@@ -91,6 +93,16 @@ export function alreadyInserted(dockerfile: ParsedDockerfile, at: InsertionPoint
         : Math.min(at.index, stage.length);
   const present = stage.slice(before - wanted.length, before).map((i) => normalised(i.text));
   return before - wanted.length >= 1 && present.every((text, i) => text === wanted[i]);
+}
+
+/** The block's first line that is neither blank nor a comment, trimmed. */
+function firstInstructionLine(block: string): string {
+  return (
+    block
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .find((line) => line !== '' && !line.startsWith('#')) ?? ''
+  );
 }
 
 function normalised(text: string): string {

@@ -241,6 +241,7 @@ function compareConfig(
   originalFile: string,
   a: ImageConfig,
   b: ImageConfig,
+  builderOnlyEnv: readonly string[],
 ): { problems: string[]; notes: string[] } {
   const problems: string[] = [];
   const notes: string[] = [];
@@ -261,8 +262,15 @@ function compareConfig(
   else same('EXPOSE', portsA, portsB, false);
   const ea = envMap(a);
   const eb = envMap(b);
-  for (const k of declaredKeys(originalFile, 'ENV'))
-    if (k !== 'PATH') same(`ENV ${k}`, ea.get(k), eb.get(k), true);
+  for (const k of declaredKeys(originalFile, 'ENV')) {
+    if (k === 'PATH') continue;
+    if (!builderOnlyEnv.includes(k)) same(`ENV ${k}`, ea.get(k), eb.get(k), true);
+    else if (!ea.has(k) || eb.has(k))
+      problems.push(`ENV ${k}: expected set in the original and left in the builder by the conversion`);
+  }
+  for (const k of builderOnlyEnv)
+    if (!declaredKeys(originalFile, 'ENV').includes(k))
+      problems.push(`builderOnlyEnv names ${k}, which the original Dockerfile does not declare`);
   for (const k of declaredKeys(originalFile, 'LABEL')) same(`LABEL ${k}`, a.Labels?.[k], b.Labels?.[k], true);
   return { problems, notes };
 }
@@ -327,7 +335,12 @@ async function checkCase(c: Case, row: Row): Promise<string[]> {
     ];
     row.same = behaviour.length === 0 ? 'yes' : 'NO';
     problems.push(...behaviour);
-    const config = compareConfig(originalFile, await imageConfig(original), await imageConfig(converted));
+    const config = compareConfig(
+      originalFile,
+      await imageConfig(original),
+      await imageConfig(converted),
+      c.spec.builderOnlyEnv ?? [],
+    );
     problems.push(...config.problems);
     row.notes.push(...config.notes);
     problems.push(...(await checkAbsent(c, converted)));

@@ -13,6 +13,11 @@ export interface E2eSpec {
   absent?: string[];
   /** Converted size at most this fraction of the original (default 1). */
   maxRatio?: number;
+  /**
+   * ENV variables only the build tool reads (the profile's build-only list): set in the original
+   * image, deliberately absent from the converted one. Every other declared ENV must be the same.
+   */
+  builderOnlyEnv?: string[];
 }
 
 /** Convert options a case may set; each is also a `msb convert` flag of the same name. */
@@ -63,6 +68,7 @@ const e2eSchema: JSONSchemaType<E2eSpec> = {
     },
     absent: texts,
     maxRatio: { type: 'number', exclusiveMinimum: 0, maximum: 1, nullable: true },
+    builderOnlyEnv: texts,
   },
   anyOf: [{ required: ['run'] }, { required: ['http'] }],
 };

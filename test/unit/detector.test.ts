@@ -143,3 +143,54 @@ describe('detector', () => {
     expect(detection.language).toBeNull();
   });
 });
+
+// Ruby: apps with their evidence, and Ruby tools inside other languages' images that are not Ruby apps.
+describe('detector: ruby', () => {
+  const LOCK = 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (7.1.3)\n    railties (7.1.3)\n';
+  it.each([
+    [
+      'Rails by Gemfile.lock and bin/rails',
+      'FROM ruby:3.3\nRUN bundle install\nCMD ["./bin/rails", "server"]\n',
+      { Gemfile: 'gem "rails"\n', 'Gemfile.lock': LOCK, 'bin/rails': '' },
+      'ruby',
+      'rails',
+    ],
+    [
+      'Sidekiq worker on a private mirror of the ruby image',
+      'FROM mirror.gcr.io/library/ruby:3.2-slim\nRUN bundle install\nCMD bundle exec sidekiq\n',
+      { Gemfile: 'gem "sidekiq"\n' },
+      'ruby',
+      'sidekiq',
+    ],
+    [
+      'Rack app by config.ru without a lock',
+      'FROM ruby:3.1\nRUN gem install rack puma\nCMD ["puma", "config.ru"]\n',
+      { 'config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n' },
+      'ruby',
+      'rack',
+    ],
+    [
+      'a Node app that installs asciidoctor for its docs',
+      'FROM node:20\nRUN apt-get update && apt-get install -y ruby && gem install asciidoctor\nRUN npm ci && npm run build\nCMD ["node", "server.js"]\n',
+      { 'package.json': '{"dependencies":{"express":"4"}}\n', 'package-lock.json': '{}\n' },
+      'node',
+      'express',
+    ],
+    [
+      'a Python app with a Jekyll site (Gemfile) for its documentation',
+      'FROM python:3.11\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n',
+      { 'requirements.txt': 'flask\n', Gemfile: 'gem "jekyll"\n', 'Gemfile.lock': '' },
+      'python',
+      'flask',
+    ],
+    [
+      'sass installed with gem in a Python image',
+      'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y ruby && gem install sass\nCOPY . .\nCMD ["python", "main.py"]\n',
+      {},
+      'python',
+      null,
+    ],
+  ])('%s', (_name, dockerfile, files, language, framework) => {
+    expect(detect(dockerfile, files)).toMatchObject({ language, framework });
+  });
+});

@@ -60,6 +60,13 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
       reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`,
     };
   }
+  const compiling = compilingServer(app.start, settings);
+  if (compiling) {
+    return {
+      kind: 'skip',
+      reason: `the container compiles the app when it starts ("${compiling.step.text}"): it needs the sources, the compiler and the devDependencies at run time, so a runtime stage would carry the same; run ${compiling.rule.instead} first`,
+    };
+  }
   if (app.frameworks[0]?.kind === 'next' && app.command.kind === 'dockerfile') {
     const programs = app.start.filter((s) => s.command.kind === 'program');
     const start =
@@ -77,6 +84,16 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
       return { kind: 'next-standalone', start, config };
   }
   return { kind: 'server' };
+}
+
+/** A start step that runs a development or compiling server (profile `compilesAtStart`). */
+function compilingServer(start: readonly Step[], settings: NodeSettings) {
+  for (const step of start) {
+    if (step.command.kind !== 'program') continue;
+    const rule = matchesProgram(step.command.words, settings.compilesAtStart);
+    if (rule) return { step, rule };
+  }
+  return null;
 }
 
 /** Vite reads its port from vite.config (`preview.port`, `server.port`) when no flag gives one. */

@@ -91,6 +91,17 @@ export const nodeSettingsSchema = Type.Object(
     staticServers: Type.Array(staticServerRule),
     devServers: Type.Array(devServerRule),
     buildTools: Type.Array(programRule),
+    compilesAtStart: Type.Array(
+      Type.Object(
+        {
+          program: Type.String({ minLength: 1 }),
+          subcommand: Type.String({ minLength: 1 }),
+          /** The production command to suggest instead. */
+          instead: Type.String({ minLength: 1 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     outDirFlags: stringList,
     /** Top-level files and folders a compiled server does not read (tests, build configs). */
     compiledBuildFiles: stringList,

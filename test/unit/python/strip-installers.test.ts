@@ -83,7 +83,8 @@ describe('installers removed from the copied environment', () => {
     const lines = result.output.split('\n');
     const step = lines.findIndex((l) => l.startsWith('RUN /opt/venv/bin/python -c'));
     expect(lines[step - 3]).toBe('RUN pip freeze > constraints.txt');
-    expect(lines[step + 1]).toBe('RUN python -m compileall .');
+    const stepEnd = step + lines.slice(step).findIndex((l) => !l.endsWith('\\'));
+    expect(lines[stepEnd + 1]).toBe('RUN python -m compileall .');
     expect(
       lines
         .slice(0, step)

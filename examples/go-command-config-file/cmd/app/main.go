@@ -17,8 +17,8 @@ func main() {
 		log.Fatalf("cannot read the configuration: %v", err)
 	}
 	for _, line := range strings.Split(string(text), "\n") {
-		if value, ok := strings.CutPrefix(line, "greeting: "); ok {
-			fmt.Println(value)
+		if strings.HasPrefix(line, "greeting: ") {
+			fmt.Println(strings.TrimPrefix(line, "greeting: "))
 		}
 	}
 }

@@ -1,0 +1,245 @@
+/**
+ * Plans the Ruby conversion: the builder keeps the original build (bundle install with the full
+ * image's compilers and headers, assets:precompile, bootsnap precompile); the runtime stage — the
+ * slim image of the same Ruby on the same Debian release — copies the bundle (GEM_HOME, or
+ * BUNDLE_PATH when set), the Bundler config the build wrote, and the application folder with what
+ * the build produced in it (public/assets, tmp/cache/bootsnap), and installs the runtime
+ * libraries the native gems load.
+ */
+import { isShellScript } from '../../analyze/programs';
+import type { RunFacts } from '../../analyze/stage-facts';
+import { findInSources } from '../../context/source-search';
+import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
+import { builderSideEffects } from '../../plan/builder-side-effects';
+import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import {
+  applicationFileCopies,
+  baseRuntimeModel,
+  isWithin,
+  runtimeCommands,
+  userSetupRuns,
+} from '../../plan/runtime-stage';
+import { BUILDER, copy, fragment } from '../../plan/stage-model';
+import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { toolUse } from '../../plan/tool-use';
+import { BundleConfig, readBundleConfig } from './bundle-config';
+import { lockedGemNames } from './gemfile-lock';
+import { systemLinkedGems } from './native-gems';
+import type { RubyProject } from './ruby-analysis';
+import { classifyRubyCommand, RubyCommand } from './ruby-commands';
+import { containerStartInstall, excludedGroupProgram } from './ruby-container-command';
+import type { RubySettings } from './ruby-settings';
+
+type Classified = { run: RunFacts; kinds: RubyCommand['kind'][] };
+
+const BUILD_STEPS: Partial<Record<RubyCommand['kind'], string>> = {
+  assets: 'precompiles the assets: public/assets reaches the runtime with the application folder',
+  bootsnap:
+    "precompiles bootsnap's cache: tmp/cache/bootsnap reaches the runtime with the application folder",
+  test: 'runs the tests or linters: the build fails when they fail; the runtime does not need them',
+};
+
+export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): StrategyPlan {
+  const { facts, profile, dockerfile, settings } = input;
+  const warnings: string[] = [];
+  const decisions: Decision[] = [];
+
+  const startInstall = containerStartInstall(input);
+  if (startInstall) return { kind: 'skip', reason: startInstall };
+  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), runtimeCommands(facts));
+  if (!image.ok) return { kind: 'skip', reason: image.reason };
+  warnings.push(...image.warnings);
+
+  const bundle = readBundleConfig(facts, settings);
+  if (bundle.unknown) return { kind: 'skip', reason: bundle.unknown };
+  const gitGems = project.lock?.gems.filter((g) => g.source === 'git').map((g) => g.name) ?? [];
+  const overridden = bundle.localOverrides.filter((g) => !project.lock || gitGems.includes(g));
+  if (overridden.length > 0)
+    return {
+      kind: 'skip',
+      reason: `the git-sourced gem ${overridden[0]} is checked out from a local override (bundle config local.${overridden[0]}), a folder msb cannot tell apart; remove the override to convert`,
+    };
+  const excluded = excludedGroupProgram(input, project.groups, bundle.without, settings.executables);
+  if (excluded) return { kind: 'skip', reason: excluded };
+
+  const classified: Classified[] = facts.runs.map((run) => ({
+    run,
+    kinds: run.commands.map((c) => classifyRubyCommand(c).kind),
+  }));
+  const installs = classified.filter((c) =>
+    c.kinds.some((k) => k === 'bundle-install' || k === 'gem-install'),
+  );
+  if (installs.length === 0) {
+    const script = facts.runs.find((r) => r.commands.some((c) => isShellScript(c.words[0] ?? '')));
+    if (script)
+      return {
+        kind: 'skip',
+        reason: `gems may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read`,
+      };
+  }
+  for (const { run, kinds } of classified) {
+    const why = kinds.map((k) => BUILD_STEPS[k]).find(Boolean);
+    if (why) decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder', why });
+  }
+
+  const builderInsertions: BuilderInsertion[] = [];
+  const strip = stripGemCache(input, installs, bundle);
+  if (strip) builderInsertions.push(strip);
+
+  const runtime = baseRuntimeModel(facts, image.image, [
+    'Runtime stage (added by msb): the application and its bundle, without compilers or build tools.',
+  ]);
+  const bundleCopies = bundleFolders(bundle, facts.workdir, decisions);
+  const files = applicationFileCopies(
+    facts,
+    BUILDER,
+    (dest) => bundleCopies.some((p) => isWithin(dest, p)),
+    input.context,
+  );
+  if (files.problem) return { kind: 'skip', reason: files.problem };
+  decisions.push(...files.decisions);
+  runtime.copies = [...bundleCopies.map((p) => copy(BUILDER, p, p)), ...files.copies];
+  warnings.push(...developmentGroups(project, bundle, installs.length > 0, decisions));
+
+  const users = userSetupRuns(facts);
+  decisions.push(...users.decisions);
+  const { installs: packageInstalls, removed } = findPackageInstalls(facts.runs);
+  const programUse = toolUse(facts, input.context);
+  const needed = [...runtimeCommands(facts), ...users.words, ...programUse.scriptPrograms];
+  const gems = project.lock
+    ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
+    : [...project.groups.keys()];
+  const packages = profile.packages
+    ? splitPackages(
+        packageInstalls,
+        removed,
+        profile.packages,
+        needed,
+        {
+          image: image.image,
+          slimmer: image.image !== facts.from.text,
+          dependencies: gems,
+          findInCode: (pattern) => findInSources(input.context, pattern),
+        },
+        programUse,
+      )
+    : null;
+  if (packages?.problem) return { kind: 'skip', reason: packages.problem };
+  if (packages) {
+    warnings.push(...packages.warnings);
+    decisions.push(...packages.decisions);
+    if (packages.runtime.length > 0)
+      runtime.setup.push(
+        fragment(
+          input.templates
+            .render(profile.templates.systemPackages, {
+              manager: packages.manager,
+              packages: packages.runtime,
+            })
+            .trim(),
+        ),
+      );
+  }
+  runtime.setup.push(...users.runs);
+  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
+  runtime.copies.push(...effects.copies);
+  runtime.setup.push(...effects.setup);
+  decisions.push(...effects.decisions);
+  if (!facts.entrypoint && !facts.cmd)
+    decisions.push({
+      subject: 'CMD',
+      placement: 'runtime',
+      why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app, its bundle and Bundler config',
+    });
+  return {
+    kind: 'convert',
+    runtime,
+    builderInsertions,
+    warnings,
+    decisions: [
+      ...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })),
+      ...decisions,
+    ],
+    runtimeImage: image.image,
+  };
+}
+
+/** GEM_HOME, BUNDLE_PATH and the config folders the build wrote, each once, outside the app folder. */
+function bundleFolders(bundle: BundleConfig, workdir: string, decisions: Decision[]): string[] {
+  const folders: string[] = [];
+  const appFolder = workdir === '/' ? null : workdir;
+  const add = (folder: string, why: string) => {
+    if (folders.some((f) => isWithin(folder, f))) return;
+    if (appFolder && isWithin(folder, appFolder)) {
+      decisions.push({
+        subject: folder,
+        placement: 'runtime',
+        why: `${why}; it comes with the application folder`,
+      });
+      return;
+    }
+    folders.push(folder);
+    decisions.push({ subject: folder, placement: 'runtime', why });
+  };
+  add(
+    bundle.gemHome,
+    'GEM_HOME: the gems bundle install and gem install put there, native extensions included',
+  );
+  if (bundle.gemPath !== bundle.gemHome) add(bundle.gemPath, "the bundle (Bundler's path setting)");
+  for (const dir of bundle.configDirs)
+    add(dir, 'the Bundler config the build wrote (path, without...), which bundle exec reads at run time');
+  return folders;
+}
+
+/** After the last install: Bundler's .gem downloads and git checkouts' history are build leftovers. */
+function stripGemCache(
+  input: PlanInput<RubySettings>,
+  installs: readonly Classified[],
+  bundle: BundleConfig,
+): BuilderInsertion | null {
+  const last = installs[installs.length - 1];
+  if (!last || input.dockerfile.escapeChar !== '\\') return null;
+  const cleaned = input.facts.runs.some(
+    (r) =>
+      r.instruction.index > last.run.instruction.index - 1 &&
+      /\brm\b[^\n]*\bcache\b|\bgem cleanup\b/.test(r.script),
+  );
+  const paths = [`${bundle.gemHome}/cache`, `${bundle.gemHome}/bundler/gems/*/.git`];
+  if (bundle.pathSet)
+    paths.push(`${bundle.gemPath}/ruby/*/cache`, `${bundle.gemPath}/ruby/*/bundler/gems/*/.git`);
+  if (cleaned || paths.some((p) => /\s/.test(p))) return null;
+  return {
+    at: { kind: 'after', index: input.facts.stage.instructions.indexOf(last.run.instruction) },
+    template: input.profile.templates.stripGemCache,
+    values: { paths: paths.join(' ') },
+    instructions: [],
+    reason: `removes Bundler's downloaded .gem files and git history after line ${last.run.instruction.line + 1}: the runtime copies the bundle without them`,
+  };
+}
+
+/** Gems only in development/test groups that the original installs: kept, and said so. */
+function developmentGroups(
+  project: RubyProject,
+  bundle: BundleConfig,
+  installs: boolean,
+  decisions: Decision[],
+): string[] {
+  if (!installs) return [];
+  const locked = new Set(project.lock ? lockedGemNames(project.lock) : project.groups.keys());
+  const devOnly = [...project.groups]
+    .filter(([gem, groups]) => locked.has(gem) && groups.every((g) => g === 'development' || g === 'test'))
+    .filter(([, groups]) => groups.some((g) => !bundle.without.includes(g)))
+    .map(([gem]) => gem);
+  if (devOnly.length === 0) return [];
+  const groups = ['development', 'test'].filter(
+    (g) => !bundle.without.includes(g) && devOnly.some((gem) => project.groups.get(gem)?.includes(g)),
+  );
+  decisions.push({
+    subject: `${groups.join(' and ')} gems`,
+    placement: 'runtime',
+    why: `the original installs them (${devOnly.join(', ')}) and msb never drops a gem the original installs`,
+  });
+  return [
+    `the bundle includes the ${groups.join(' and ')} group${groups.length > 1 ? 's' : ''} (${devOnly.slice(0, 4).join(', ')}${devOnly.length > 4 ? ', ...' : ''}) as the original installs them; set BUNDLE_WITHOUT="${groups.join(':')}" before bundle install to leave them out of the runtime image`,
+  ];
+}

@@ -1,0 +1,42 @@
+/**
+ * What a shell command does in a Ruby build: installs the bundle, installs a gem, precompiles
+ * assets or bootsnap's cache, or runs the tests. The container's commands are read with the same
+ * classification: an install there means packages are fetched when the container starts.
+ */
+import { programName, ShellCommand } from '../../analyze/shell-commands';
+import { bundlerWords, isBundleInstall } from './bundle-config';
+
+export type RubyCommand =
+  | { kind: 'bundle-install' }
+  | { kind: 'gem-install' }
+  | { kind: 'assets' }
+  | { kind: 'bootsnap' }
+  | { kind: 'test' }
+  | { kind: 'other' };
+
+const TEST_PROGRAMS = new Set(['rspec', 'cucumber', 'rubocop', 'standardrb', 'brakeman']);
+const TEST_TASKS = /^(test|spec|test:\w+|spec:\w+|rubocop|standard)$/;
+
+export function classifyRubyCommand(command: ShellCommand): RubyCommand {
+  if (isBundleInstall(command)) return { kind: 'bundle-install' };
+  const [bundler, verb] = bundlerWords(command);
+  if (bundler !== null && (verb === 'update' || verb === 'add')) return { kind: 'bundle-install' };
+  const words = bundler !== null && verb === 'exec' ? command.words.slice(2) : command.words;
+  const program =
+    bundler !== null && verb === 'exec' ? (words[0] ?? '').replace(/^.*\//, '') : programName(command);
+  if (program === 'gem' && words[1] === 'install') return { kind: 'gem-install' };
+  if (program === 'bootsnap' && words[1] === 'precompile') return { kind: 'bootsnap' };
+  const tasks =
+    program === 'rails' || program === 'rake' ? words.slice(1).filter((w) => !w.startsWith('-')) : [];
+  if (tasks.some((t) => t === 'assets:precompile')) return { kind: 'assets' };
+  if (TEST_PROGRAMS.has(program) || (tasks.length > 0 && tasks.every((t) => TEST_TASKS.test(t))))
+    return { kind: 'test' };
+  return { kind: 'other' };
+}
+
+/** The program a container command starts, through `bundle exec` (`bundle exec puma` → puma). */
+export function commandProgram(command: ShellCommand): string {
+  const [bundler, verb, program] = bundlerWords(command);
+  if (bundler !== null && verb === 'exec') return (program ?? '').replace(/^.*\//, '');
+  return programName(command);
+}

@@ -1,0 +1,31 @@
+/** The Ruby profile's `settings`: data the strategy reads, validated at profile load. */
+import { Type, type Static } from '@sinclair/typebox';
+import { absolutePath, stringList } from '../../profiles/settings-schema';
+
+export const rubySettingsSchema = Type.Object(
+  {
+    /** GEM_HOME of the official images: `bundle install` and `gem install` put gems there. */
+    gemHome: absolutePath,
+    /** BUNDLE_APP_CONFIG of the official images: where `bundle config --local` writes. */
+    appConfig: absolutePath,
+    /** Gems whose extension builds its own copy of the library from `since` on, unless told to use the system's. */
+    vendoredLibraries: Type.Record(
+      Type.String(),
+      Type.Object(
+        { since: Type.String(), systemFlag: Type.String(), env: Type.Optional(Type.String()) },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Program → the gem that provides it, where the names differ. */
+    executables: Type.Record(Type.String(), Type.String()),
+    frameworks: Type.Array(
+      Type.Object(
+        { name: Type.String(), gems: stringList, file: Type.Optional(Type.String()) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type RubySettings = Static<typeof rubySettingsSchema>;
