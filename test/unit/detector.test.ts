@@ -70,6 +70,36 @@ describe('detector', () => {
       null,
       'pip',
     ],
+    // Rust: an application built with cargo, and lookalikes that only use cargo for a tool or an extension.
+    [
+      'rust: cargo build on a rust image',
+      'FROM rust:1.79\nCOPY . .\nRUN cargo build --release\nCMD ["./target/release/app"]\n',
+      { 'Cargo.toml': '[package]\nname = "app"\n[dependencies]\naxum = "0.7"\n', 'src/main.rs': '' },
+      'rust',
+      'axum',
+      'cargo',
+    ],
+    [
+      'rust lookalike: a Python image that cargo-installs a tool',
+      'FROM python:3.11\nRUN apt-get install -y cargo && cargo install just\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n' },
+      'python',
+      'flask',
+      'pip',
+    ],
+    [
+      'rust lookalike: a maturin extension in a Python project',
+      'FROM python:3.12\nCOPY . .\nRUN pip install .\nCMD ["python", "-m", "app"]\n',
+      {
+        'pyproject.toml': '[build-system]\nbuild-backend = "maturin"\n[project]\nname = "x"\n',
+        'Cargo.toml': '[package]\nname = "x"\n[lib]\ncrate-type = ["cdylib"]\n',
+        'Cargo.lock': '',
+        'src/lib.rs': '',
+      },
+      'python',
+      null,
+      'pip',
+    ],
   ])('%s', (_name, dockerfile, files, language, framework, packageManager) => {
     const detection = detect(dockerfile, files);
     expect(detection).toMatchObject({ language, framework, packageManager });
