@@ -107,6 +107,42 @@ describe('detector', () => {
     expect(detection.evidence.length).toBeGreaterThan(0);
   });
 
+  // .NET: a project or dotnet commands make an app; the SDK image or a dotnet tool alone do not.
+  it.each<[string, string, Record<string, string>, string | null]>([
+    [
+      'ASP.NET Core project published on the SDK image',
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o out\nCMD ["dotnet", "out/Api.dll"]\n',
+      { 'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>' },
+      'dotnet',
+    ],
+    [
+      'a solution in a subfolder with dotnet restore',
+      'FROM mcr.microsoft.com/dotnet/sdk:6.0\nRUN dotnet restore src/All.sln\n',
+      { 'src/All.sln': '', 'src/A/A.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>' },
+      'dotnet',
+    ],
+    [
+      'a dotnet tool installed in a Python image',
+      'FROM python:3.11\nRUN apt-get update && apt-get install -y dotnet-sdk-8.0 && dotnet tool install -g dotnet-reportgenerator-globaltool\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n', 'app.py': '' },
+      'python',
+    ],
+    [
+      'a Node app whose build calls a .NET code generator',
+      'FROM node:20\nCOPY . .\nRUN npm ci && dotnet nswag run\nCMD ["node", "server.js"]\n',
+      { 'package.json': '{"name":"x","dependencies":{"express":"4"}}', 'server.js': '' },
+      'node',
+    ],
+    [
+      'the SDK image as a build agent, nothing .NET in it',
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN apt-get update && apt-get install -y zip\n',
+      {},
+      null,
+    ],
+  ])('.NET: %s', (_name, dockerfile, files, language) => {
+    expect(detect(dockerfile, files).language).toBe(language);
+  });
+
   it('says unknown when nothing matches, keeping the candidates', () => {
     const detection = detect('FROM debian:bookworm-slim\nRUN ./build.sh\n');
     expect(detection.language).toBeNull();
