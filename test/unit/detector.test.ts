@@ -107,6 +107,42 @@ describe('detector', () => {
     expect(detection.evidence.length).toBeGreaterThan(0);
   });
 
+  // .NET: a project or dotnet commands make an app; the SDK image or a dotnet tool alone do not.
+  it.each<[string, string, Record<string, string>, string | null]>([
+    [
+      'ASP.NET Core project published on the SDK image',
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o out\nCMD ["dotnet", "out/Api.dll"]\n',
+      { 'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>' },
+      'dotnet',
+    ],
+    [
+      'a solution in a subfolder with dotnet restore',
+      'FROM mcr.microsoft.com/dotnet/sdk:6.0\nRUN dotnet restore src/All.sln\n',
+      { 'src/All.sln': '', 'src/A/A.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>' },
+      'dotnet',
+    ],
+    [
+      'a dotnet tool installed in a Python image',
+      'FROM python:3.11\nRUN apt-get update && apt-get install -y dotnet-sdk-8.0 && dotnet tool install -g dotnet-reportgenerator-globaltool\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n', 'app.py': '' },
+      'python',
+    ],
+    [
+      'a Node app whose build calls a .NET code generator',
+      'FROM node:20\nCOPY . .\nRUN npm ci && dotnet nswag run\nCMD ["node", "server.js"]\n',
+      { 'package.json': '{"name":"x","dependencies":{"express":"4"}}', 'server.js': '' },
+      'node',
+    ],
+    [
+      'the SDK image as a build agent, nothing .NET in it',
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN apt-get update && apt-get install -y zip\n',
+      {},
+      null,
+    ],
+  ])('.NET: %s', (_name, dockerfile, files, language) => {
+    expect(detect(dockerfile, files).language).toBe(language);
+  });
+
   it('says unknown when nothing matches, keeping the candidates', () => {
     const detection = detect('FROM debian:bookworm-slim\nRUN ./build.sh\n');
     expect(detection.language).toBeNull();
@@ -135,6 +171,65 @@ describe('detector', () => {
   it('ignores manifests in subfolders for top-level rules', () => {
     const detection = detect('FROM debian:bookworm-slim\n', { 'docs/requirements.txt': 'sphinx\n' });
     expect(detection.language).toBeNull();
+  });
+});
+
+describe('detector: PHP', () => {
+  const laravel = JSON.stringify({ require: { php: '^8.2', 'laravel/framework': '^11.0' } });
+  it.each([
+    [
+      'Laravel on php-fpm',
+      'FROM php:8.3-fpm\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nCOPY . .\nRUN composer install --no-dev\n',
+      { 'composer.json': laravel, 'composer.lock': '{}', artisan: '' },
+      'php',
+      'laravel',
+      'composer',
+    ],
+    [
+      'Slim on php-apache',
+      'FROM php:8.2-apache\nCOPY . /var/www/html\nRUN composer install\n',
+      { 'composer.json': JSON.stringify({ require: { 'slim/slim': '^4.0' } }) },
+      'php',
+      'slim',
+      'composer',
+    ],
+    [
+      'Symfony by symfony.lock, composer.json listing nothing',
+      'FROM php:8.2-cli\nCOPY . /app\nCMD ["php", "/app/bin/console"]\n',
+      { 'composer.json': '{}', 'symfony.lock': '{}' },
+      'php',
+      'symfony',
+      'composer',
+    ],
+    [
+      'plain pages, no composer',
+      'FROM php:8.2-apache\nCOPY src/ /var/www/html/\n',
+      { 'src/index.php': '<?php echo 1;' },
+      'php',
+      null,
+      null,
+    ],
+    // Lookalikes: composer or PHP only as a tool in another language's image.
+    [
+      'composer fetching a code sniffer in a Python image',
+      'FROM python:3.11\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nRUN composer global require squizlabs/php_codesniffer\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n' },
+      'python',
+      'flask',
+      'pip',
+    ],
+    [
+      'php-cli and composer for a build-time linter in a Node image',
+      'FROM node:20\nRUN apt-get update && apt-get install -y php-cli composer && composer global require phpstan/phpstan\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+      { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }), 'package-lock.json': '{}' },
+      'node',
+      'express',
+      'npm',
+    ],
+  ])('%s', (_name, dockerfile, files, language, framework, packageManager) => {
+    const detection = detect(dockerfile, files);
+    expect(detection).toMatchObject({ language, framework, packageManager });
+    expect(detection.confidence).toBeGreaterThanOrEqual(0.5);
   });
 });
 
