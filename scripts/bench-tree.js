@@ -88,6 +88,13 @@ const TEMPLATES = [
     Dockerfile: `FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/${name} .\n\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /out/${name} /\nENTRYPOINT ["/${name}"]\n`,
     'go.mod': `module example.com/${name}\n`,
   }),
+  // Rust: dependency-cache layer, cargo build --release, the binary from target/release
+  (r, name) => ({
+    Dockerfile: `FROM rust:${pick(r, ['1.79', '1.83-slim', '1-bookworm'])}\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo 'fn main() {}' > src/main.rs && cargo build --release && rm -rf src\nCOPY . .\nRUN touch src/main.rs && cargo build --release\nEXPOSE 8080\nCMD ["./target/release/${name}"]\n`,
+    'Cargo.toml': `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\naxum = "0.7"\ntokio = { version = "1", features = ["full"] }\n`,
+    'Cargo.lock': `version = 3\n\n[[package]]\nname = "${name}"\nversion = "0.1.0"\n`,
+    'src/main.rs': 'fn main() {}\n',
+  }),
   // Ruby, Bundler (Sinatra/Rails/Sidekiq shapes)
   (r, name) => {
     const framework = pick(r, ['sinatra', 'rails', 'sidekiq']);
@@ -106,7 +113,7 @@ const TEMPLATES = [
     };
   },
 ];
-const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
+const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
 
 /** Writes `count` repositories under `root`; returns the relative paths of every Dockerfile. */
 function generateTree(root, count, seed = 42) {

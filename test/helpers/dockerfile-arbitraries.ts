@@ -22,6 +22,9 @@ const EXAMPLES = readdirSync(EXAMPLES_DIR)
   .map((dir) => ({ dir, text: readFileSync(path.join(dir, 'Dockerfile'), 'utf8') }));
 const PYTHON_CONTEXT =
   EXAMPLES.find((e) => e.dir.endsWith('python-requirements-console-script'))?.dir ?? EXAMPLES[0].dir;
+// Rust: a cargo project (Cargo.toml, Cargo.lock, src/, templates/, config/) for --lang rust inputs
+const RUST_CONTEXT =
+  EXAMPLES.find((e) => e.dir.endsWith('rust-release-runtime-files'))?.dir ?? PYTHON_CONTEXT;
 
 // Ruby: its images, Bundler's words and a Bundler project as the build context.
 const RUBY_CONTEXT = EXAMPLES.find((e) => e.dir.endsWith('ruby-sinatra-puma'))?.dir ?? PYTHON_CONTEXT;
@@ -70,6 +73,9 @@ const IMAGES = [
   'python:latest',
   'node:20',
   'golang:1.22',
+  // Rust
+  'rust:1.79',
+  'rust:1-alpine',
   'alpine',
   'ubuntu:22.04',
   'scratch',
@@ -139,6 +145,12 @@ const WORDS = [
   '\u200b',
   '🐳',
   'KEY=value',
+  // Rust
+  'cargo',
+  'build',
+  '--release',
+  'Cargo.toml',
+  './target/release/app',
   'A="b c"',
   '["python", "app.py"]',
   '["sh", "-c", "echo $X"]',
@@ -233,8 +245,7 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       stageName: pick(['', ' AS build', ' as builder', ' AS runtime']),
       indent: pick(['', ' ', '\t']),
       body: fc.array(instruction(escape), { maxLength: 14 }),
-      lang: pick([undefined, undefined, 'python', 'ruby']),
-      rubyContext: fc.boolean(),
+      lang: pick([undefined, undefined, 'python', 'rust', 'ruby']),
     })
     .map((r) => {
       const lines = [
@@ -246,7 +257,8 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       const eol = r.crlf ? '\r\n' : '\n';
       const text =
         (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
-      return { text, context: r.rubyContext ? RUBY_CONTEXT : PYTHON_CONTEXT, lang: r.lang };
+      const context = r.lang === 'rust' ? RUST_CONTEXT : r.lang === 'ruby' ? RUBY_CONTEXT : PYTHON_CONTEXT;
+      return { text, context, lang: r.lang };
     });
 });
 

@@ -70,11 +70,77 @@ describe('detector', () => {
       null,
       'pip',
     ],
+    // Rust: an application built with cargo, and lookalikes that only use cargo for a tool or an extension.
+    [
+      'rust: cargo build on a rust image',
+      'FROM rust:1.79\nCOPY . .\nRUN cargo build --release\nCMD ["./target/release/app"]\n',
+      { 'Cargo.toml': '[package]\nname = "app"\n[dependencies]\naxum = "0.7"\n', 'src/main.rs': '' },
+      'rust',
+      'axum',
+      'cargo',
+    ],
+    [
+      'rust lookalike: a Python image that cargo-installs a tool',
+      'FROM python:3.11\nRUN apt-get install -y cargo && cargo install just\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n' },
+      'python',
+      'flask',
+      'pip',
+    ],
+    [
+      'rust lookalike: a maturin extension in a Python project',
+      'FROM python:3.12\nCOPY . .\nRUN pip install .\nCMD ["python", "-m", "app"]\n',
+      {
+        'pyproject.toml': '[build-system]\nbuild-backend = "maturin"\n[project]\nname = "x"\n',
+        'Cargo.toml': '[package]\nname = "x"\n[lib]\ncrate-type = ["cdylib"]\n',
+        'Cargo.lock': '',
+        'src/lib.rs': '',
+      },
+      'python',
+      null,
+      'pip',
+    ],
   ])('%s', (_name, dockerfile, files, language, framework, packageManager) => {
     const detection = detect(dockerfile, files);
     expect(detection).toMatchObject({ language, framework, packageManager });
     expect(detection.confidence).toBeGreaterThanOrEqual(0.5);
     expect(detection.evidence.length).toBeGreaterThan(0);
+  });
+
+  // .NET: a project or dotnet commands make an app; the SDK image or a dotnet tool alone do not.
+  it.each<[string, string, Record<string, string>, string | null]>([
+    [
+      'ASP.NET Core project published on the SDK image',
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -o out\nCMD ["dotnet", "out/Api.dll"]\n',
+      { 'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>' },
+      'dotnet',
+    ],
+    [
+      'a solution in a subfolder with dotnet restore',
+      'FROM mcr.microsoft.com/dotnet/sdk:6.0\nRUN dotnet restore src/All.sln\n',
+      { 'src/All.sln': '', 'src/A/A.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>' },
+      'dotnet',
+    ],
+    [
+      'a dotnet tool installed in a Python image',
+      'FROM python:3.11\nRUN apt-get update && apt-get install -y dotnet-sdk-8.0 && dotnet tool install -g dotnet-reportgenerator-globaltool\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n', 'app.py': '' },
+      'python',
+    ],
+    [
+      'a Node app whose build calls a .NET code generator',
+      'FROM node:20\nCOPY . .\nRUN npm ci && dotnet nswag run\nCMD ["node", "server.js"]\n',
+      { 'package.json': '{"name":"x","dependencies":{"express":"4"}}', 'server.js': '' },
+      'node',
+    ],
+    [
+      'the SDK image as a build agent, nothing .NET in it',
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN apt-get update && apt-get install -y zip\n',
+      {},
+      null,
+    ],
+  ])('.NET: %s', (_name, dockerfile, files, language) => {
+    expect(detect(dockerfile, files).language).toBe(language);
   });
 
   it('says unknown when nothing matches, keeping the candidates', () => {

@@ -67,12 +67,14 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     run,
     commands: run.commands.map((c) => classifyPythonCommand(c, tools, run.workdir)),
   }));
-  const systemInstall = classified.find((c) => c.commands.some((k) => k.kind === 'system-install'));
-  if (systemInstall)
-    return {
-      kind: 'skip',
-      reason: `line ${systemInstall.run.instruction.line + 1} installs with uv pip install --system, which ignores virtual environments: the packages land in the system Python and cannot be copied apart from the base image; install into a venv (uv venv, then uv pip install) to convert`,
-    };
+  for (const { run, commands } of classified) {
+    const system = commands.find((k) => k.kind === 'system-install');
+    if (system?.kind === 'system-install')
+      return {
+        kind: 'skip',
+        reason: `line ${run.instruction.line + 1} installs with ${system.tool}, which ${system.why}: the packages land in the system Python and cannot be copied apart from the base image; install into a venv to convert`,
+      };
+  }
   if (classified.some((c) => c.commands.some((k) => k.kind === 'conda'))) {
     return {
       kind: 'skip',
@@ -102,6 +104,20 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
       return {
         kind: 'skip',
         reason: `ENV on line ${resetsPath.line + 1} sets PATH without $PATH, which would hide the virtual environment msb installs into; add $PATH to it first`,
+      };
+    }
+    // The venv belongs to whoever creates it: a later install as another, non-root user could not write it.
+    const creator = userName(environment.before.user);
+    const other = classified.find(
+      ({ run, commands }) =>
+        commands.some((k) => k.kind === 'dependencies') &&
+        userName(run.user) !== creator &&
+        userName(run.user) !== null,
+    );
+    if (other) {
+      return {
+        kind: 'skip',
+        reason: `line ${other.run.instruction.line + 1} installs as ${userName(other.run.user)}, but the virtual environment msb would create before line ${environment.before.instruction.line + 1} belongs to ${creator ?? 'root'}, so that install could not write it; install as one user to convert`,
       };
     }
   }
@@ -424,6 +440,12 @@ function buildOutputWarnings(
     });
   }
   return warnings;
+}
+
+/** The user name of a USER value (`app:app` → `app`), null for root. */
+function userName(user: string | null): string | null {
+  if (!user || /^(root|0)(:.*)?$/.test(user)) return null;
+  return user.split(':')[0];
 }
 
 function homeOf(user: string | null): string {

@@ -9,8 +9,11 @@ import { programName, ShellCommand } from '../../analyze/shell-commands';
 
 export type PythonCommand =
   | { kind: 'dependencies'; tool: string }
-  /** `uv pip install --system`: into the system Python, ignoring any venv. */
-  | { kind: 'system-install'; tool: string }
+  /**
+   * Into the system Python, whatever venv is active: `uv pip install --system`, or pip run by the
+   * system interpreter's own path (`/usr/local/bin/python -m pip`). `why` finishes "which ...".
+   */
+  | { kind: 'system-install'; tool: string; why: string }
   | { kind: 'tool-install'; packages: string[] }
   | { kind: 'user-install' }
   | { kind: 'prefix-install'; path: string }
@@ -21,6 +24,8 @@ export type PythonCommand =
   | { kind: 'other' };
 
 const PYTHON = /^python(\d(\.\d+)?)?$/;
+/** A program named by a path in the system's own folders: the base image's interpreter, not a venv's. */
+const SYSTEM_PATH = /^\/(usr\/(local\/)?)?s?bin\//;
 const PIP = /^pip(\d(\.\d+)?)?$/;
 /** Installers that also run as `python -m NAME` (`python3 -m poetry install`). */
 const MODULE_INSTALLERS = new Set(['poetry', 'pipenv', 'pdm', 'uv']);
@@ -35,7 +40,16 @@ export function classifyPythonCommand(
   if (PYTHON.test(program) && words[1] === '-m' && MODULE_INSTALLERS.has(words[2] ?? ''))
     return classifyPythonCommand({ ...command, words: words.slice(2) }, toolPackages, workdir);
   const pipArgs = program === 'uv' ? null : pipArguments(command);
-  if (pipArgs) return classifyPip(pipArgs, toolPackages, workdir);
+  if (pipArgs) {
+    const kind = classifyPip(pipArgs, toolPackages, workdir);
+    if (kind.kind === 'dependencies' && SYSTEM_PATH.test(words[0]))
+      return {
+        kind: 'system-install',
+        tool: words.slice(0, words.length - pipArgs.length + 1).join(' '),
+        why: 'names the system interpreter by its path',
+      };
+    return kind;
+  }
   if (program === 'uv') {
     if (words[1] === 'sync') return { kind: 'uv-sync' };
     if (words[1] === 'pip' && (words[2] === 'install' || words[2] === 'sync'))
@@ -130,7 +144,7 @@ function classifyPip(
   if (location) return { kind: 'prefix-install', path: resolve(workdir, location) };
   // uv's --system skips every interpreter in a virtual environment: the packages land in the system Python.
   if (hasOption(parsed, '--system') && tool === 'uv pip')
-    return { kind: 'system-install', tool: 'uv pip --system' };
+    return { kind: 'system-install', tool: 'uv pip install --system', why: 'ignores virtual environments' };
   const requirements = hasOption(parsed, '-r', '-e', '-c');
   const packages = parsed.operands.map((p) => p.toLowerCase().replace(/[<>=!~[;].*$/, ''));
   if (!requirements && packages.length > 0 && packages.every((p) => toolPackages.has(p)))

@@ -30,7 +30,28 @@ describe('classifyPythonCommand', () => {
     ['python3.12 -m pdm sync --prod', { kind: 'dependencies', tool: 'pdm' }],
     ['python -m uv sync --frozen', { kind: 'uv-sync' }],
     ['python -m uv pip install -r requirements.txt', { kind: 'dependencies', tool: 'uv pip' }],
-    ['uv pip install --system -r requirements.txt', { kind: 'system-install', tool: 'uv pip --system' }],
+    [
+      'uv pip install --system -r requirements.txt',
+      { kind: 'system-install', tool: 'uv pip install --system', why: 'ignores virtual environments' },
+    ],
+    [
+      '/usr/local/bin/python -m pip install flask uWSGI',
+      {
+        kind: 'system-install',
+        tool: '/usr/local/bin/python -m pip install',
+        why: 'names the system interpreter by its path',
+      },
+    ],
+    [
+      '/usr/bin/pip3 install -r requirements.txt',
+      {
+        kind: 'system-install',
+        tool: '/usr/bin/pip3 install',
+        why: 'names the system interpreter by its path',
+      },
+    ],
+    ['/opt/venv/bin/pip install -r requirements.txt', { kind: 'dependencies', tool: 'pip' }],
+    ['/usr/local/bin/pip install poetry', { kind: 'tool-install', packages: ['poetry'] }],
     ['python -m pipenv --version', { kind: 'other' }],
     ['uv sync --frozen', { kind: 'uv-sync' }],
     ['uv pip install -r requirements.txt', { kind: 'dependencies', tool: 'uv pip' }],

@@ -1,0 +1,3 @@
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapGet("/", (IHostEnvironment env) => $"DOTNET-RUN-LAUNCH-PROFILE-OK env={env.EnvironmentName}");
+app.Run();

@@ -1,0 +1,1 @@
+#[tokio::main] async fn main() { let _ = reqwest::get("https://example.com/feed").await; }

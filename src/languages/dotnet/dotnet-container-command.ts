@@ -1,0 +1,111 @@
+/**
+ * What the .NET container runs: a built app (`dotnet <app>.dll`, `dotnet exec`, the apphost), or
+ * the SDK itself (`dotnet run`, `dotnet watch`, `dotnet restore && dotnet run`). A `dotnet run`
+ * line is rewritten to start the published DLL with the arguments `dotnet run` forwarded, and
+ * the restore/build steps it did at start-up are dropped (the publish in the builder does them).
+ */
+import { posix as path } from 'path';
+import {
+  CommandLine,
+  commandLines,
+  containerCommand,
+  formCommands,
+  shellScript,
+} from '../../analyze/container-command';
+import { programName, shellQuote, splitShellCommands, type ShellCommand } from '../../analyze/shell-commands';
+import type { StageFacts } from '../../analyze/stage-facts';
+import type { CommandSpec } from '../../plan/stage-model';
+import { DotnetCommand, parseDotnetCommand } from './dotnet-commands';
+
+export type AppRun =
+  /** `dotnet <app>.dll`: the command is kept; `dll` is the absolute path. */
+  | { kind: 'dll'; dll: string }
+  /** A program (the apphost of a publish) at this absolute path. */
+  | { kind: 'program'; program: string }
+  /** `dotnet run` in one ENTRYPOINT/CMD line; `cwd` is where it runs. */
+  | { kind: 'run'; command: DotnetCommand; line: CommandLine; cwd: string }
+  /** No ENTRYPOINT or CMD (compose or the platform supplies it). */
+  | { kind: 'none' };
+
+/** SDK verbs a container may run before `dotnet run` (the publish in the builder does their work). */
+const STARTUP_BUILD_VERBS = new Set(['restore', 'build']);
+
+export function readAppRun(facts: StageFacts): AppRun | { problem: string } {
+  const lines = commandLines(facts);
+  if (lines.length === 0) return { kind: 'none' };
+  const command = containerCommand(facts);
+  let cwd = facts.workdir;
+  for (const shellCommand of command.commands) {
+    if (programName(shellCommand) === 'cd' && shellCommand.words[1]) {
+      cwd = path.resolve(cwd, shellCommand.words[1]);
+      continue;
+    }
+    const dotnet = parseDotnetCommand(shellCommand);
+    if (!dotnet) {
+      const program = shellCommand.words[0] ?? '';
+      if (program.includes('/')) return { kind: 'program', program: path.resolve(cwd, program) };
+      continue;
+    }
+    if (dotnet.verb === 'dll' && dotnet.target) return { kind: 'dll', dll: path.resolve(cwd, dotnet.target) };
+    if (dotnet.verb === 'watch')
+      return {
+        problem:
+          'the container runs dotnet watch, which rebuilds on source changes (a development setup): it needs the SDK at run time',
+      };
+    if (dotnet.verb === 'run') {
+      const line = lines.find((l) =>
+        formCommands(l.form).commands.some((c) => parseDotnetCommand(c)?.verb === 'run'),
+      );
+      if (!line)
+        return {
+          problem:
+            'the dotnet run command is split over ENTRYPOINT and CMD: msb rewrites a command written in one line',
+        };
+      return { kind: 'run', command: dotnet, line, cwd };
+    }
+    if (!STARTUP_BUILD_VERBS.has(dotnet.verb))
+      return {
+        problem: `the container runs "dotnet ${dotnet.verb}", an SDK command the runtime image does not have`,
+      };
+  }
+  return {
+    problem:
+      'the container command runs no .NET app msb can read (no dotnet <app>.dll, dotnet run or apphost)',
+  };
+}
+
+/**
+ * The line with `dotnet run ...` replaced by `dotnet <dll> <forwarded args>` and the start-up
+ * restore/build steps dropped; the form (exec, shell, `sh -c`) stays the same.
+ */
+export function rewriteRunLine(line: CommandLine, dll: string, appArgs: readonly string[]): CommandSpec {
+  const runWords = ['dotnet', dll, ...appArgs];
+  if (line.form.form === 'shell') return { form: 'shell', text: rewriteScript(line.form.script, runWords) };
+  const argv = line.form.argv;
+  const script = shellScript(argv);
+  if (script !== null) {
+    const at = argv.indexOf(script);
+    return {
+      form: 'exec',
+      argv: [...argv.slice(0, at), rewriteScript(script, runWords), ...argv.slice(at + 1)],
+    };
+  }
+  const start = argv.findIndex((w, i) => path.basename(w) === 'dotnet' && argv[i + 1] === 'run');
+  return { form: 'exec', argv: [...argv.slice(0, Math.max(start, 0)), ...runWords] };
+}
+
+function rewriteScript(script: string, runWords: readonly string[]): string {
+  const kept = splitShellCommands(script).flatMap((command: ShellCommand) => {
+    const dotnet = parseDotnetCommand(command);
+    if (dotnet?.verb === 'run')
+      return [`${/^exec\s/.test(command.text) ? 'exec ' : ''}${runWords.map(scriptWord).join(' ')}`];
+    if (dotnet && STARTUP_BUILD_VERBS.has(dotnet.verb)) return [];
+    return [command.text];
+  });
+  return kept.join(' && ');
+}
+
+/** A word for /bin/sh: `$PORT` must still expand, so such words are double-quoted rather than single-quoted. */
+function scriptWord(word: string): string {
+  return word.includes('$') && !/["`\\]/.test(word) ? `"${word}"` : shellQuote(word);
+}

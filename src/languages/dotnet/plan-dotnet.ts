@@ -1,0 +1,274 @@
+/**
+ * Plans the .NET conversion: the builder keeps the user's restore/publish lines (a `dotnet run`
+ * command gets a publish added at its end), and the runtime stage — aspnet, runtime or
+ * runtime-deps of the same .NET version and tag variant — copies only the output folder the
+ * container runs and the files the app reads from its content root, with the variables and
+ * users the SDK image had that the runtime image would otherwise change.
+ */
+import { posix as path } from 'path';
+import { containerCommand, formCommands, healthchecks, needsShell } from '../../analyze/container-command';
+import type { StageFacts } from '../../analyze/stage-facts';
+import type {
+  BrokenFinding,
+  BuilderInsertion,
+  Decision,
+  PlanInput,
+  StrategyPlan,
+} from '../../plan/plan-types';
+import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
+import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
+import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
+import {
+  BUILDER,
+  containerCommand as commandNode,
+  copy,
+  env,
+  original,
+  shellRun,
+  StageNode,
+} from '../../plan/stage-model';
+import { workdirOwner } from '../../plan/runtime-stage';
+import type { DotnetAnalysis } from './dotnet-analysis';
+import { chooseAppOutput } from './dotnet-app-output';
+import { contentRootFiles } from './dotnet-runtime-files';
+import { AppKind, dotnetImage, imageEnvDifferences, imageUsers } from './dotnet-runtime-image';
+import type { DotnetSettings } from './dotnet-settings';
+import { isTrue, type DotnetProject } from './dotnet-project';
+
+export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis): StrategyPlan {
+  const { facts, profile, settings, context } = input;
+  const warnings: string[] = [];
+  const decisions: Decision[] = [];
+  const windows = windowsReason(facts);
+  if (windows) return { kind: 'skip', reason: windows };
+  const staticSite = analysis.projects.find((p) => p.sdk !== null && settings.staticSdks.includes(p.sdk));
+
+  const app = chooseAppOutput(input, analysis);
+  if ('reason' in app) return { kind: 'skip', reason: app.reason };
+  const { output } = app;
+  if (staticSite && output.project === staticSite)
+    return {
+      kind: 'skip',
+      reason: `${staticSite.file} is a Blazor WebAssembly app: its publish output is a static site that a web server serves, not a .NET process`,
+    };
+
+  let kind: AppKind = output.web === false ? 'app' : 'web';
+  if (output.selfContained && !app.runsDotnet) kind = 'native';
+  else if (output.selfContained)
+    decisions.push({
+      subject: output.folder,
+      placement: 'runtime',
+      why: 'a self-contained publish, but the container starts it with dotnet: the runtime image keeps .NET',
+    });
+  if (output.web === null)
+    decisions.push({
+      subject: output.folder,
+      placement: 'runtime',
+      why: 'msb did not find the project file: the aspnet image runs ASP.NET Core and console apps alike',
+    });
+  const image = dotnetImage(input, kind, output.major);
+  if ('reason' in image) return { kind: 'skip', reason: image.reason };
+  warnings.push(...image.warnings);
+  decisions.push(...image.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
+  decisions.push({
+    subject: 'FROM',
+    placement: 'added',
+    why:
+      kind === 'native'
+        ? 'a self-contained (or Native AOT) publish carries .NET itself: runtime-deps has only its native dependencies'
+        : kind === 'web'
+          ? 'an ASP.NET Core app: the aspnet image has the ASP.NET Core and .NET runtimes'
+          : 'a .NET app that is not ASP.NET Core: the runtime image has .NET without ASP.NET Core',
+  });
+
+  const builderInsertions: BuilderInsertion[] = [];
+  const model = baseRuntimeModel(facts, image.image, [
+    'Runtime stage (added by msb): the published app on the .NET runtime image, without the SDK, sources and NuGet cache.',
+  ]);
+  if (app.fromRun) {
+    const { line, command, publish, launch } = app.fromRun;
+    builderInsertions.push({
+      at: { kind: 'end' },
+      template: profile.templates.builderSteps,
+      values: {
+        comment: 'the container built and ran the project with dotnet run; publish it once here instead',
+        user: nonRootUser(facts),
+      },
+      instructions: [shellRun(publish.join(' '))],
+      reason: app.why,
+    });
+    model.command = model.command.map((node) =>
+      node.kind === 'original' && node.text === line.instruction.text
+        ? commandNode(line.keyword, command)
+        : node,
+    );
+    decisions.push({
+      subject: `${line.instruction.keyword} (line ${line.instruction.line + 1})`,
+      placement: 'runtime',
+      why: `dotnet run becomes dotnet ${path.join(output.folder, `${output.project?.assemblyName}.dll`)} (published with -c ${publish[publish.indexOf('-c') + 1]})`,
+    });
+    if (launch && launch.env.length > 0) {
+      model.env.push(env(launch.env));
+      decisions.push({
+        subject: launch.file,
+        placement: 'runtime',
+        why: `dotnet run applied its "${launch.name}" launch profile (${launch.env.map(([n]) => n).join(', ')}); a published app does not read it, so the variables are set`,
+      });
+      if (launch.env.some(([n, v]) => /^(ASPNETCORE|DOTNET)_ENVIRONMENT$/.test(n) && v === 'Development'))
+        warnings.push(
+          `the launch profile "${launch.name}" runs the app in the Development environment, as the original did: set ASPNETCORE_ENVIRONMENT for production`,
+        );
+    }
+  }
+
+  // Where Kestrel listens: the SDK image's defaults, when the runtime image's differ and nothing else says.
+  const launchNames = new Set(app.fromRun?.launch?.env.map(([n]) => n) ?? []);
+  if (kind !== 'app') {
+    const differences = imageEnvDifferences(
+      image.major,
+      settings,
+      (n) => facts.envNames.has(n) || launchNames.has(n),
+    );
+    if (differences.length > 0) {
+      model.env.push(env(differences));
+      decisions.push({
+        subject: differences.map(([n]) => n).join(', '),
+        placement: 'added',
+        why: `the SDK image set ${differences.map(([n, v]) => `${n}="${v}"`).join(', ')} and ${image.image} sets it otherwise: kept, so the app listens where it did`,
+      });
+      if (differences.some(([n, v]) => n === 'ASPNETCORE_URLS' && v === ''))
+        warnings.push(
+          "the original listened on Kestrel's default http://localhost:5000 (the SDK image empties ASPNETCORE_URLS), which is not reachable from outside the container; msb keeps it — set ASPNETCORE_URLS=http://+:<port> to serve",
+        );
+    }
+  }
+
+  if (image.alpine) {
+    const globalization = alpineGlobalization(output.project, settings, facts);
+    model.setup.push(...globalization.setup);
+    model.env.push(...globalization.env);
+    decisions.push(...globalization.decisions);
+  }
+  if (facts.runs.some((r) => /\bdotnet test\b/.test(r.script)))
+    decisions.push({
+      subject: 'dotnet test',
+      placement: 'builder',
+      why: 'tests run in the builder; the runtime does not need them',
+    });
+
+  const users = imageUsers(image, settings);
+  const userFacts: StageFacts = { ...facts, values: new Map([...users.env, ...facts.values]) };
+  const user = runtimeUser(userFacts, users.support);
+  warnings.push(...user.warnings);
+  decisions.push(...user.decisions);
+  model.user = user.user;
+  model.setup.push(...user.setup);
+
+  const copies: StageNode[] = [...user.copies];
+  const owner = user.owner(workdirOwner(facts));
+  copies.push(copy(BUILDER, output.folder, output.folder, { chown: owner }));
+  decisions.push({ subject: output.folder, placement: 'runtime', why: app.why });
+  const settled = settleRuntimeFiles(
+    contentRootFiles(app.contentRoot, output.folder, analysis.paths, settings),
+    analysis.paths,
+    context,
+    () => null,
+  );
+  warnings.push(...settled.warnings);
+  decisions.push(...settled.decisions);
+  for (const file of settled.files) {
+    copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
+    decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
+  }
+  for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
+    copies.push(original(replayed.instruction));
+  model.copies = copies;
+
+  const broken = missingPrograms(
+    facts,
+    settings.imageCommands[image.alpine ? 'alpine' : 'debian'],
+    image.image,
+    kind,
+    output.folder,
+  );
+  return {
+    kind: 'convert',
+    runtime: model,
+    builderInsertions,
+    warnings,
+    broken,
+    decisions,
+    runtimeImage: image.image,
+    carried: settled.carried,
+  };
+}
+
+/**
+ * The Alpine SDK image has ICU and tzdata with invariant globalization off; the Alpine runtime
+ * images have neither and turn it on. Unless the project is invariant itself, the runtime gets both back.
+ */
+function alpineGlobalization(
+  project: DotnetProject | null,
+  settings: DotnetSettings,
+  facts: StageFacts,
+): { setup: StageNode[]; env: StageNode[]; decisions: Decision[] } {
+  const { env: name, property, packages } = settings.alpineGlobalization;
+  if ((project && isTrue(project, property)) || facts.envNames.has(name))
+    return { setup: [], env: [], decisions: [] };
+  return {
+    setup: [shellRun(`apk add --no-cache ${packages.join(' ')}`)],
+    env: [env([[name, 'false']])],
+    decisions: [
+      {
+        subject: packages.join(', '),
+        placement: 'added',
+        why: `the Alpine SDK image runs apps with ICU and time-zone data (${name}=false); the Alpine runtime images have neither and run invariant, which changes culture-aware formatting and time zones — set ${property} in the project to go without`,
+      },
+    ],
+  };
+}
+
+/** Windows images (nanoserver, a PowerShell/cmd SHELL): msb plans Linux runtime images only. */
+function windowsReason(facts: StageFacts): string | null {
+  if (/windowsservercore|nanoserver/.test(facts.from.tag ?? ''))
+    return 'Windows .NET images: msb only plans Linux runtime images';
+  if (facts.shell && /powershell|pwsh|cmd(\.exe)?"/i.test(facts.shell.args))
+    return 'the stage runs a Windows shell (SHELL powershell/cmd): msb only plans Linux runtime images';
+  return null;
+}
+
+/** Programs the container command or HEALTHCHECK runs that the runtime image does not have. */
+function missingPrograms(
+  facts: StageFacts,
+  imageCommands: readonly string[],
+  image: string,
+  kind: AppKind,
+  output: string,
+): BrokenFinding[] {
+  const has = (program: string) =>
+    (program === 'dotnet' ? kind !== 'native' : imageCommands.includes(path.basename(program))) ||
+    (program.includes('/') && isWithin(path.resolve(facts.workdir, program), output));
+  const broken: BrokenFinding[] = [];
+  const shellNeeded =
+    facts.entrypoint || facts.cmd ? containerCommand(facts).lines.some((l) => needsShell(l.form)) : false;
+  if (shellNeeded && !imageCommands.includes('sh'))
+    broken.push({
+      kind: 'program-missing',
+      message: `the container command needs a shell, which ${image} does not have`,
+    });
+  if (kind === 'native' && containerCommand(facts).programs.includes('dotnet'))
+    broken.push({
+      kind: 'program-missing',
+      message: `the container runs dotnet, which ${image} does not have`,
+    });
+  for (const form of healthchecks(facts)) {
+    const programs = formCommands(form, { keepWrappers: true }).commands.map((c) => c.words[0] ?? '');
+    const missing = programs.filter((p) => p && p !== 'exit' && !has(p));
+    if (missing.length > 0)
+      broken.push({
+        kind: 'program-missing',
+        message: `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
+      });
+  }
+  return broken;
+}

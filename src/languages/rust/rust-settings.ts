@@ -1,0 +1,59 @@
+/** The Rust profile's `settings`: data the strategy reads, validated at profile load. */
+import { Type, type Static } from '@sinclair/typebox';
+import { runtimeUserSupportProperties } from '../../plan/runtime-users';
+import { absolutePath, oneOf, regexString, stringList } from '../../profiles/settings-schema';
+
+const rustRuntime = Type.Object(
+  {
+    /**
+     * A fixed image, or none: then the image comes from `releaseImages` by the builder's Debian
+     * release, or (neither given) from the profile's runtimeImages (the builder's distribution).
+     */
+    image: Type.Optional(Type.String({ minLength: 1 })),
+    releaseImages: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }))),
+    /** `glibc` runs binaries built on Debian, `musl` dynamic musl ones, `static` only static ones. */
+    libc: oneOf(['static', 'glibc', 'musl'] as const),
+    ...runtimeUserSupportProperties,
+    /** The package manager it installs runtime libraries with, if any. */
+    packageManager: Type.Optional(oneOf(['apt', 'apk'] as const)),
+    /** Packages it already has (distroless/cc: libssl3, ca-certificates). */
+    packages: stringList,
+    certificates: Type.Boolean(),
+    /** Commands the image has (HEALTHCHECK and scripts). */
+    commands: stringList,
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const rustSettingsSchema = Type.Object(
+  {
+    /** Runtime for binaries linked against glibc (built on Debian). */
+    defaultRuntime: Type.String(),
+    /** Runtime for static musl binaries (alpine builders, `--target *-musl`). */
+    staticRuntime: Type.String(),
+    /** Runtime for musl binaries linked dynamically (`-C target-feature=-crt-static`). */
+    muslRuntime: Type.String(),
+    runtimes: Type.Record(Type.String(), rustRuntime, { minProperties: 1 }),
+    /** Builder images whose binaries are static musl ones whatever the target says. */
+    muslBuilders: Type.Array(regexString),
+    cargoHome: absolutePath,
+    pathDirs: Type.Array(absolutePath),
+    certificates: absolutePath,
+    /** Crates that make TLS connections: the runtime needs CA certificates. */
+    tlsCrates: stringList,
+    /** Crates that load `.env` files (dotenvy, dotenv). */
+    envFileCrates: stringList,
+    buildOnlyEnv: stringList,
+    runtimeFiles: stringList,
+    runtimeDirs: stringList,
+    notRuntimeFiles: stringList,
+    frameworks: Type.Array(
+      Type.Object({ name: Type.String(), crates: stringList }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type RustSettings = Static<typeof rustSettingsSchema>;
+export type RustRuntime = RustSettings['runtimes'][string];
