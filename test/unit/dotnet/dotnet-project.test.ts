@@ -88,7 +88,7 @@ describe('dotnet project files', () => {
     expect(read?.references).toEqual(['Microsoft.AspNetCore.App', 'Serilog']);
   });
 
-  it('skips a file that is not an MSBuild project, and never enters bin/ or obj/', () => {
+  it('skips a file that is not an MSBuild project; obj/ holds no project files', () => {
     const files = {
       'Broken.csproj': '<Project',
       'Good/Good.csproj': project(''),
