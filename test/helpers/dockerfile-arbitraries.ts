@@ -28,6 +28,26 @@ const RUST_CONTEXT =
 // PHP: a composer project (composer.json, public/, storage/, a path-repository package) for --lang php inputs
 const PHP_CONTEXT = EXAMPLES.find((e) => e.dir.endsWith('php-apache-laravel-like'))?.dir ?? PYTHON_CONTEXT;
 
+// Ruby: its images, Bundler's words and a Bundler project as the build context.
+const RUBY_CONTEXT = EXAMPLES.find((e) => e.dir.endsWith('ruby-sinatra-puma'))?.dir ?? PYTHON_CONTEXT;
+const RUBY_IMAGES = ['ruby:3.3', 'ruby:3.2-slim-bookworm', 'ruby:${RUBY_VERSION}-alpine'];
+const RUBY_WORDS = [
+  'bundle',
+  'exec',
+  'config',
+  'set',
+  '--local',
+  'without',
+  "'development test'",
+  'BUNDLE_PATH=vendor/bundle',
+  'gem',
+  'puma',
+  'config.ru',
+  './bin/rails',
+  'assets:precompile',
+  '/usr/local/bundle',
+];
+
 const KEYWORDS = [
   'RUN',
   'CMD',
@@ -69,6 +89,7 @@ const IMAGES = [
   'builder',
   '--platform=$BUILDPLATFORM python:3.12',
   'ghcr.io/o/p@sha256:' + 'a'.repeat(64),
+  ...RUBY_IMAGES,
 ];
 const WORDS = [
   'pip',
@@ -161,6 +182,7 @@ const WORDS = [
   'FROM',
   'AS',
   'RUN',
+  ...RUBY_WORDS,
 ];
 
 const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
@@ -241,7 +263,7 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       stageName: pick(['', ' AS build', ' as builder', ' AS runtime']),
       indent: pick(['', ' ', '\t']),
       body: fc.array(instruction(escape), { maxLength: 14 }),
-      lang: pick([undefined, undefined, 'python', 'rust', 'php']),
+      lang: pick([undefined, undefined, 'python', 'rust', 'ruby', 'php']),
     })
     .map((r) => {
       const lines = [
@@ -253,7 +275,8 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       const eol = r.crlf ? '\r\n' : '\n';
       const text =
         (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
-      const context = r.lang === 'rust' ? RUST_CONTEXT : r.lang === 'php' ? PHP_CONTEXT : PYTHON_CONTEXT;
+      const contexts: Record<string, string> = { rust: RUST_CONTEXT, ruby: RUBY_CONTEXT, php: PHP_CONTEXT };
+      const context = (r.lang && contexts[r.lang]) || PYTHON_CONTEXT;
       return { text, context, lang: r.lang };
     });
 });
