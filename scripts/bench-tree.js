@@ -1,6 +1,6 @@
 /**
  * Generates a tree of fake repositories for `npm run bench`: a handful of Dockerfile and manifest
- * templates (Python, Node, Go, Java, Rust, PHP, static sites, already multi-stage) with seeded variations
+ * templates (Python, Node, Go, Java, Rust, PHP, Ruby, static sites, already multi-stage) with seeded variations
  * (versions, ports, package managers, extra steps, comments, sub-services), not copies of a corpus.
  */
 'use strict';
@@ -95,7 +95,6 @@ const TEMPLATES = [
     'Cargo.lock': `version = 3\n\n[[package]]\nname = "${name}"\nversion = "0.1.0"\n`,
     'src/main.rs': 'fn main() {}\n',
   }),
-<<<<<<< HEAD
   // PHP: composer from its image, extensions compiled against -dev headers, Apache's document root
   (r, name) => {
     const tag = pick(r, ['8.2-apache', '8.3-apache-bookworm', '8.3-fpm']);
@@ -113,7 +112,8 @@ const TEMPLATES = [
       'composer.lock': '{"packages": []}\n',
       'public/index.php': '<?php\necho "hi";\n',
       'storage/.gitkeep': '',
-=======
+    };
+  },
   // Ruby, Bundler (Sinatra/Rails/Sidekiq shapes)
   (r, name) => {
     const framework = pick(r, ['sinatra', 'rails', 'sidekiq']);
@@ -129,11 +129,10 @@ const TEMPLATES = [
       Gemfile: `source "https://rubygems.org"\n\ngem "${framework}"\ngem "puma"\ngem "pg"\n\ngroup :test do\n  gem "rspec"\nend\n`,
       'Gemfile.lock': `GEM\n  remote: https://rubygems.org/\n  specs:\n    pg (1.5.6)\n    puma (6.4.2)\n    ${framework} (${Math.floor(r() * 4) + 4}.0.0)\n\nPLATFORMS\n  x86_64-linux\n`,
       'config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n',
->>>>>>> main
     };
   },
 ];
-const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
+const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
 
 /** Writes `count` repositories under `root`; returns the relative paths of every Dockerfile. */
 function generateTree(root, count, seed = 42) {
