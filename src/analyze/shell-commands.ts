@@ -71,7 +71,10 @@ export function splitShellCommands(script: string): ShellCommand[] {
     // Subshell parentheses always end a command; braces only when they stand alone.
     if (c === '(' || c === ')' || ((c === '{' || c === '}') && !inWord)) {
       if (c === '(' && word.endsWith('$')) {
-        word += c;
+        // A command substitution (`-j$(nproc)`, `$(php -r '...')`) is part of the word, to its closing parenthesis.
+        const end = substitutionEnd(script, i);
+        word += script.slice(i, end + 1);
+        i = end;
         continue;
       }
       endCommand(i);
@@ -87,6 +90,23 @@ export function splitShellCommands(script: string): ShellCommand[] {
   }
   endCommand(script.length);
   return commands;
+}
+
+/** The index of the parenthesis that closes the one at `open` (quotes skipped), or the script's last index. */
+function substitutionEnd(script: string, open: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = open; i < script.length; i++) {
+    const c = script[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return script.length - 1;
 }
 
 function stripPrefixes(words: string[]): string[] {

@@ -33,6 +33,8 @@ export interface BuildContext {
   isDockerIgnored(relativePath: string): boolean;
   /** True when git ignores the path: it is in this checkout but not in a fresh clone. */
   isGitIgnored(relativePath: string): boolean;
+  /** Source file extensions the profiles add to the code search's own (`sourceExtensions`). */
+  readonly sourceExtensions?: readonly string[];
 }
 
 /**
@@ -41,7 +43,7 @@ export interface BuildContext {
  */
 export function openBuildContext(
   dir: string,
-  profiles: readonly Pick<Profile, 'contextSkipDirs'>[] = [],
+  profiles: readonly Pick<Profile, 'contextSkipDirs' | 'sourceExtensions'>[] = [],
   readDir: ReadDirectory = readDirectory,
 ): BuildContext {
   const root = path.resolve(dir);
@@ -77,6 +79,7 @@ export function openBuildContext(
   return {
     dir: root,
     files,
+    sourceExtensions: [...new Set(profiles.flatMap((p) => p.sourceExtensions ?? []))],
     has: (relativePath) => {
       const key = normalise(relativePath);
       return fileSet.has(key) || (!knownMissing(key) && read(key) !== null);

@@ -160,6 +160,7 @@ export const profileSchema = {
       },
     },
     contextSkipDirs: { type: 'array', items: { type: 'string', pattern: '^[^/]+$' } },
+    sourceExtensions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9]+$' } },
     installCaches: {
       type: 'array',
       items: {

@@ -150,6 +150,8 @@ export interface Profile {
   packages?: PackageRules;
   /** Folders the build-context listing does not enter (dependencies, caches, build output). */
   contextSkipDirs?: string[];
+  /** Extensions (without the dot) of source files the code search reads besides the shared ones. */
+  sourceExtensions?: string[];
   /** Installers of this language that keep a cache in the image unless told not to (lint MSB005). */
   installCaches?: InstallCache[];
   /** Template names (relative to templates/, without .hbs) the strategy renders. */

@@ -174,6 +174,65 @@ describe('detector', () => {
   });
 });
 
+describe('detector: PHP', () => {
+  const laravel = JSON.stringify({ require: { php: '^8.2', 'laravel/framework': '^11.0' } });
+  it.each([
+    [
+      'Laravel on php-fpm',
+      'FROM php:8.3-fpm\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nCOPY . .\nRUN composer install --no-dev\n',
+      { 'composer.json': laravel, 'composer.lock': '{}', artisan: '' },
+      'php',
+      'laravel',
+      'composer',
+    ],
+    [
+      'Slim on php-apache',
+      'FROM php:8.2-apache\nCOPY . /var/www/html\nRUN composer install\n',
+      { 'composer.json': JSON.stringify({ require: { 'slim/slim': '^4.0' } }) },
+      'php',
+      'slim',
+      'composer',
+    ],
+    [
+      'Symfony by symfony.lock, composer.json listing nothing',
+      'FROM php:8.2-cli\nCOPY . /app\nCMD ["php", "/app/bin/console"]\n',
+      { 'composer.json': '{}', 'symfony.lock': '{}' },
+      'php',
+      'symfony',
+      'composer',
+    ],
+    [
+      'plain pages, no composer',
+      'FROM php:8.2-apache\nCOPY src/ /var/www/html/\n',
+      { 'src/index.php': '<?php echo 1;' },
+      'php',
+      null,
+      null,
+    ],
+    // Lookalikes: composer or PHP only as a tool in another language's image.
+    [
+      'composer fetching a code sniffer in a Python image',
+      'FROM python:3.11\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nRUN composer global require squizlabs/php_codesniffer\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      { 'requirements.txt': 'flask\n' },
+      'python',
+      'flask',
+      'pip',
+    ],
+    [
+      'php-cli and composer for a build-time linter in a Node image',
+      'FROM node:20\nRUN apt-get update && apt-get install -y php-cli composer && composer global require phpstan/phpstan\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+      { 'package.json': JSON.stringify({ dependencies: { express: '^4' } }), 'package-lock.json': '{}' },
+      'node',
+      'express',
+      'npm',
+    ],
+  ])('%s', (_name, dockerfile, files, language, framework, packageManager) => {
+    const detection = detect(dockerfile, files);
+    expect(detection).toMatchObject({ language, framework, packageManager });
+    expect(detection.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
 // Ruby: apps with their evidence, and Ruby tools inside other languages' images that are not Ruby apps.
 describe('detector: ruby', () => {
   const LOCK = 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (7.1.3)\n    railties (7.1.3)\n';

@@ -28,6 +28,13 @@ describe('splitShellCommands', () => {
       ],
     ],
     ['', []],
+    // a command substitution is part of its word, up to its closing parenthesis
+    ['make -j$(nproc) all', [['make', '-j$(nproc)', 'all']]],
+    [
+      'cp x $(php -r \'echo ini_get("extension_dir");\') && ls',
+      [['cp', 'x', '$(php -r \'echo ini_get("extension_dir");\')'], ['ls']],
+    ],
+    ['echo $(printf "%s" $(id -u)) done', [['echo', '$(printf "%s" $(id -u))', 'done']]],
   ])('%j', (script, expected) => {
     expect(splitShellCommands(script).map((c) => c.words)).toEqual(expected);
   });

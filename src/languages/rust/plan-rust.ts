@@ -6,7 +6,12 @@
  * build's -dev packages and crates, and CA certificates when the code speaks TLS.
  */
 import { posix as path } from 'path';
-import { containerCommand as readCommand } from '../../analyze/container-command';
+import {
+  containerCommand as readCommand,
+  formCommands,
+  healthchecks,
+  needsShell,
+} from '../../analyze/container-command';
 import { globalArgValues } from '../../plan/base-image';
 import { commandFileArguments } from '../../plan/command-file-arguments';
 import { contextPaths } from '../../plan/context-paths';
@@ -19,7 +24,7 @@ import type {
   StrategyPlan,
 } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
-import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
+import { baseRuntimeModel, isWithin, runtimeCommands, runtimeEnv } from '../../plan/runtime-stage';
 import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { BUILDER, copy, original, StageNode, user as userNode } from '../../plan/stage-model';
@@ -83,7 +88,9 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
   );
   if (run.size === 0 && unresolved.every((p) => !p.program.includes('/')))
     warnings.push(
-      `the container command runs no binary msb can name: the runtime gets every built binary (${local.map((b) => b.path).join(', ')})`,
+      command.programs.length === 0
+        ? `the original has no command (compose or the platform supplies it): the runtime gets every built binary (${local.map((b) => b.path).join(', ')})`
+        : `the container command runs no binary msb can name: the runtime gets every built binary (${local.map((b) => b.path).join(', ')})`,
     );
   for (const tool of binaries.filter((b) => b.remote && !run.has(b.path)))
     decisions.push({
@@ -155,10 +162,23 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
       reason: 'the build the container did at start-up now runs once in the builder',
     });
 
-  const packages = rustPackages(input, project, linkage.linkage, choice, readCommand(facts).programs);
+  const packages = rustPackages(input, project, linkage.linkage, choice, runtimeCommands(facts));
   if (packages.problem) return { kind: 'skip', reason: packages.problem };
   warnings.push(...packages.warnings);
   decisions.push(...packages.decisions);
+  for (const form of healthchecks(facts)) {
+    // Without a package manager nothing can add what the HEALTHCHECK runs (curl on distroless/scratch).
+    const missing = formCommands(form, { keepWrappers: true })
+      .commands.map((c) => c.words[0] ?? '')
+      .filter((p) => p && p !== 'exit' && !runtime.commands.includes(path.basename(p)))
+      .filter((p) => !copied.some((b) => b.path === p || path.basename(b.path) === p));
+    if (needsShell(form) && !runtime.shell) missing.unshift('/bin/sh');
+    if (missing.length > 0 && !runtime.packageManager)
+      broken.push({
+        kind: 'program-missing',
+        message: `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
+      });
+  }
   model.setup.push(...packages.setup);
 
   const user = runtimeUser(facts, {

@@ -47,7 +47,9 @@ function followMove<T extends { path: string; name: string }>(
   cwd: string,
   binaries: T[],
 ): T[] {
-  const args = words.slice(1).filter((w) => !w.startsWith('-'));
+  // `install -m 755 from to`: the mode, owner and group options take a value.
+  const valued = new Set(['-m', '--mode', '-o', '--owner', '-g', '--group']);
+  const args = words.slice(1).filter((w, i, all) => !w.startsWith('-') && !valued.has(all[i - 1]));
   if (args.length !== 2) return binaries;
   const [from, to] = args.map((a) => path.resolve(cwd, a));
   return binaries.flatMap((b) => {

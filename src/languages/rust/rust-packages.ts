@@ -91,7 +91,7 @@ export function rustPackages(
     if (missing.length > 0)
       return {
         ...result,
-        problem: `the binary needs ${missing.join(', ')} at run time, which ${image} does not have and cannot install (no package manager); --runtime debian can`,
+        problem: `the container needs ${missing.join(', ')} at run time, which ${image} does not have and cannot install (no package manager); --runtime debian can`,
       };
     result.decisions.push({
       subject: packages.join(', '),

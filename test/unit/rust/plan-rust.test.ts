@@ -157,4 +157,42 @@ describe('rust planning', () => {
     expect(debug.output).toContain('RUN cargo build\n');
     expect(runtimeOf(debug.output)).toContain('CMD ["/app/target/debug/app"]');
   });
+
+  it('follows install -m 755 of the binary and installs curl for a HEALTHCHECK the full image served', () => {
+    const result = convertIn(
+      release(
+        'rust:1.79',
+        'RUN install -m 755 target/release/app /usr/local/bin/app\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nCMD ["app"]\n',
+      ),
+      app,
+    );
+    const runtime = runtimeOf(result.output);
+    expect(runtime).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app');
+    expect(runtime).toContain('apt-get install -y --no-install-recommends curl');
+  });
+
+  it('skips a HEALTHCHECK that distroless cannot run', () => {
+    const result = convertIn(
+      release(
+        'rust:1.79',
+        'HEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nCMD ["./target/release/app"]\n',
+      ),
+      app,
+      { runtime: 'distroless' },
+    );
+    expect(result.status).toBe('skipped');
+    expect(result.reason).toContain('the container needs curl at run time');
+  });
+
+  it('reports a HEALTHCHECK that scratch cannot run as broken', () => {
+    const result = convertIn(
+      release(
+        'rust:1-alpine',
+        'HEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/"]\nCMD ["./target/release/app"]\n',
+      ),
+      app,
+    );
+    expect(result.status).toBe('skipped');
+    expect(result.reason).toContain('the HEALTHCHECK needs "curl", which scratch does not have');
+  });
 });

@@ -1,0 +1,6 @@
+<?php
+
+function greet(): string
+{
+    return "hi";
+}

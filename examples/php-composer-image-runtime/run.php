@@ -1,0 +1,4 @@
+<?php
+
+require __DIR__ . "/vendor/autoload.php";
+echo greet(), "\n";

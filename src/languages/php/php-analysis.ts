@@ -1,0 +1,69 @@
+/** What a PHP project's composer.json says: its framework, its packages, its PHP extensions. */
+import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import type { PhpSettings } from './php-settings';
+
+export interface ComposerManifest {
+  /** Package names of `require` (platform requirements included: `php`, `ext-intl`). */
+  require: string[];
+  requireDev: string[];
+  /** Extensions the project requires (`ext-intl` → `intl`), lower case. */
+  extensions: string[];
+  /** composer.json's `scripts` names (post-install-cmd, post-autoload-dump...). */
+  scripts: string[];
+}
+
+export interface PhpProject {
+  manifest: ComposerManifest | null;
+  /** Read from the build context: composer.json was present but not valid JSON. */
+  invalidManifest: boolean;
+  details: LanguageDetails;
+}
+
+export function analyzePhp(input: DetectInput, settings: PhpSettings): PhpProject {
+  const text = input.context.read('composer.json');
+  const manifest = text === null ? null : readComposerJson(text);
+  const evidence: Evidence[] = [];
+  let framework: string | undefined;
+  const packages = new Set([...(manifest?.require ?? []), ...(manifest?.requireDev ?? [])]);
+  for (const candidate of settings.frameworks) {
+    const byPackage = candidate.packages.find((p) => manifest?.require.includes(p));
+    if (byPackage || (candidate.file && input.context.has(candidate.file) && packages.size === 0)) {
+      framework = candidate.name;
+      evidence.push({
+        kind: 'manifest',
+        detail: byPackage ? `${byPackage} in composer.json` : `${candidate.file} in the build context`,
+        weight: 0.3,
+      });
+      break;
+    }
+  }
+  const usesComposer = manifest !== null || input.facts.runs.some((r) => /\bcomposer\b/.test(r.script));
+  return {
+    manifest,
+    invalidManifest: text !== null && manifest === null,
+    details: { framework, packageManager: usesComposer ? 'composer' : undefined, evidence },
+  };
+}
+
+/** composer.json's requirements and scripts, or null when it is not a JSON object. */
+export function readComposerJson(text: string): ComposerManifest | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const doc = json as Record<string, unknown>;
+  const keys = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.keys(value).map((k) => k.toLowerCase())
+      : [];
+  const require = keys(doc.require);
+  return {
+    require,
+    requireDev: keys(doc['require-dev']),
+    extensions: require.filter((name) => name.startsWith('ext-')).map((name) => name.slice(4)),
+    scripts: keys(doc.scripts),
+  };
+}

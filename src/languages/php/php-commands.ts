@@ -1,0 +1,109 @@
+/**
+ * Recognises what a shell command of a PHP image's build does: runs composer (and whether it
+ * leaves the dev dependencies out), compiles or enables extensions, changes Apache's or PHP's
+ * configuration, or something else.
+ */
+import { parseArgv, type OptionTable } from '../../analyze/argv';
+import { programName, type ShellCommand } from '../../analyze/shell-commands';
+import type { PhpSettings } from './php-settings';
+
+export type PhpCommand =
+  /** `composer install|update|require|dump-autoload`: writes vendor/ in the builder. */
+  | { kind: 'composer'; verb: string; noDev: boolean }
+  /** Any other composer command (run-script, create-project, config...). */
+  | { kind: 'composer-other'; verb: string }
+  /** Extensions compiled or enabled (`configure` names the extension it prepares, nothing more). */
+  | { kind: 'extension'; tool: string; extensions: string[] }
+  | { kind: 'apache-config' }
+  | { kind: 'php-config' }
+  | { kind: 'other' };
+
+/** Programs that only write files: a config change when they name a config folder. */
+const FILE_WRITERS = new Set([
+  'sed',
+  'echo',
+  'printf',
+  'tee',
+  'cp',
+  'mv',
+  'ln',
+  'rm',
+  'cat',
+  'touch',
+  'mkdir',
+]);
+
+/** Composer commands that write vendor/ (or its autoloader). */
+const COMPOSER_WRITES = new Set([
+  'install',
+  'i',
+  'update',
+  'u',
+  'upgrade',
+  'require',
+  'dump-autoload',
+  'dumpautoload',
+]);
+
+const COMPOSER_OPTIONS: OptionTable = { valued: ['-d', '--working-dir'], glued: ['-d'] };
+/** docker-php-ext-install's and pecl's options that take a value. */
+const EXTENSION_OPTIONS: OptionTable = { valued: ['-j', '--jobs', '--ini-name'], glued: ['-j'] };
+
+export function classifyPhpCommand(command: ShellCommand, settings: PhpSettings): PhpCommand {
+  const program = programName(command);
+  const composerArgs = composerArguments(command);
+  if (composerArgs) {
+    const parsed = parseArgv(composerArgs, COMPOSER_OPTIONS);
+    const verb = parsed.operands[0] ?? '';
+    if (COMPOSER_WRITES.has(verb))
+      return { kind: 'composer', verb, noDev: parsed.options.some((o) => o.name === '--no-dev') };
+    return { kind: 'composer-other', verb };
+  }
+  if (settings.extensionInstallers.includes(program)) {
+    const args = program === 'pecl' ? peclInstallArguments(command.words) : command.words.slice(1);
+    if (args === null) return { kind: 'other' };
+    const extensions = parseArgv(args, EXTENSION_OPTIONS)
+      .operands.filter((word) => !word.startsWith('@') && !word.includes('$'))
+      .map(extensionName);
+    return { kind: 'extension', tool: program, extensions };
+  }
+  if (program === 'docker-php-ext-configure') return { kind: 'extension', tool: program, extensions: [] };
+  if (settings.apachePrograms.includes(program)) return { kind: 'apache-config' };
+  if (FILE_WRITERS.has(program)) {
+    if (command.text.includes(settings.apacheConfig) || /\$\{?APACHE_CONFDIR\b/.test(command.text))
+      return { kind: 'apache-config' };
+    const variables = Object.keys(settings.configVariables);
+    if (
+      settings.configDirs.some((dir) => command.text.includes(dir)) ||
+      variables.some((name) => new RegExp(`\\$\\{?${name}\\b`).test(command.text))
+    )
+      return { kind: 'php-config' };
+  }
+  return { kind: 'other' };
+}
+
+/** `composer ...`, `composer.phar ...`, `php composer.phar ...`, `php /usr/bin/composer ...`. */
+function composerArguments(command: ShellCommand): string[] | null {
+  const program = programName(command);
+  if (/^composer(\.phar)?$/.test(program)) return command.words.slice(1);
+  if (/^php[0-9.]*$/.test(program)) {
+    const script = command.words[1] ?? '';
+    if (/(^|\/)composer(\.phar)?$/.test(script)) return command.words.slice(2);
+  }
+  return null;
+}
+
+/** `pecl install [-o -f] redis-5.3.7` → its arguments after `install`; other pecl verbs → null. */
+function peclInstallArguments(words: readonly string[]): string[] | null {
+  const verb = words.findIndex((w, i) => i > 0 && !w.startsWith('-'));
+  return verb > 0 && words[verb] === 'install' ? words.slice(verb + 1) : null;
+}
+
+/** `redis-5.3.7` / `mongodb@1.17.0` / `channel://pecl.php.net/redis` / `imagick/imagick@master` → the name, lower case. */
+export function extensionName(word: string): string {
+  return word
+    .replace(/^.*\//, '')
+    .replace(/@.*$/, '')
+    .replace(/-[0-9].*$/, '')
+    .toLowerCase();
+}

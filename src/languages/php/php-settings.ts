@@ -1,0 +1,38 @@
+/** The PHP profile's `settings`: data the strategy reads, validated at profile load. */
+import { Type, type Static } from '@sinclair/typebox';
+import { absolutePath, regexString, stringList } from '../../profiles/settings-schema';
+
+const libraries = Type.Object(
+  { apt: Type.Optional(stringList), apk: Type.Optional(stringList) },
+  { additionalProperties: false },
+);
+
+export const phpSettingsSchema = Type.Object(
+  {
+    /** Programs that compile or enable extensions (docker-php-ext-install, pecl...). */
+    extensionInstallers: stringList,
+    /** Where the official images keep compiled extensions; the runtime copies it whole. */
+    extensionDir: absolutePath,
+    /** PHP's configuration folders (PHP_INI_DIR, php-fpm.d); copied when the build changes them. */
+    configDirs: Type.Array(absolutePath),
+    /** Image variables naming those folders (`PHP_INI_DIR` → /usr/local/etc/php). */
+    configVariables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), absolutePath),
+    /** Images composer is copied from (`COPY --from=composer:2`): regular expressions. */
+    installerImages: Type.Array(regexString),
+    /** Programs that change Apache's configuration (a2enmod...). */
+    apachePrograms: stringList,
+    /** Apache's configuration folder. */
+    apacheConfig: absolutePath,
+    /** Extension → the runtime libraries it links, per package manager ({} = none beyond the base image's). */
+    extensionLibraries: Type.Record(Type.String(), libraries),
+    frameworks: Type.Array(
+      Type.Object(
+        { name: Type.String(), packages: stringList, file: Type.Optional(Type.String()) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type PhpSettings = Static<typeof phpSettingsSchema>;

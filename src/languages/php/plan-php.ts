@@ -1,0 +1,262 @@
+/**
+ * Plans the PHP conversion. The builder keeps the build: composer (copied from its image or
+ * downloaded), git and unzip, the -dev headers and the extension compiles. The runtime is the same
+ * php image (version and variant: apache stays apache, fpm stays fpm) with the runtime libraries
+ * of the extensions, the extensions and PHP's configuration copied as built, Apache's configuration
+ * replayed, and the application folder with vendor/ copied from the builder.
+ */
+import { posix as path } from 'path';
+import { containerCommand as readContainerCommand } from '../../analyze/container-command';
+import type { RunFacts } from '../../analyze/stage-facts';
+import { findInSources } from '../../context/source-search';
+import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
+import { builderSideEffects } from '../../plan/builder-side-effects';
+import { debianReleases, packageOnRelease } from '../../plan/debian-release';
+import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import {
+  applicationFileCopies,
+  baseRuntimeModel,
+  isWithin,
+  runtimeCommands,
+  userSetupRuns,
+} from '../../plan/runtime-stage';
+import { BUILDER, copy, fragment } from '../../plan/stage-model';
+import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { toolUse } from '../../plan/tool-use';
+import type { PackageManagerName } from '../../profiles/profile-types';
+import { apacheConfig } from './apache-config';
+import type { PhpProject } from './php-analysis';
+import { classifyPhpCommand, type PhpCommand } from './php-commands';
+import { extensionRuntime } from './php-extensions';
+import type { PhpSettings } from './php-settings';
+
+type Classified = { run: RunFacts; commands: PhpCommand[] }[];
+
+export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): StrategyPlan {
+  const { facts, profile, dockerfile, settings } = input;
+  const warnings: string[] = [];
+  const decisions: Decision[] = [];
+  const programs = runtimeCommands(facts);
+  const tools = toolUse(facts, input.context);
+
+  const atStart = composerAtStart(input, tools.scriptPrograms);
+  if (atStart) return { kind: 'skip', reason: atStart };
+  if (project.invalidManifest)
+    return {
+      kind: 'skip',
+      reason: 'composer.json is not valid JSON: msb cannot tell what the project needs',
+    };
+
+  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), programs);
+  if (!image.ok) return { kind: 'skip', reason: image.reason };
+  warnings.push(...image.warnings);
+
+  const classified: Classified = facts.runs.map((run) => ({
+    run,
+    commands: run.commands.map((c) => classifyPhpCommand(c, settings)),
+  }));
+  decisions.push(...composerDecisions(classified));
+
+  const manager: PackageManagerName = /alpine/.test(facts.from.tag ?? '') ? 'apk' : 'apt';
+  const extensions = extensionRuntime(classified, settings, manager);
+  if (extensions.problem) return { kind: 'skip', reason: extensions.problem };
+  decisions.push(...extensions.decisions);
+
+  // PHP's configuration folders the build changed, copied whole (with the extensions' ini files).
+  const configDirs = changedConfigDirs(classified, settings, extensions.extensions.length > 0);
+  const apache = apacheConfig(facts, classified, settings.apacheConfig);
+  const wholeDirs = [
+    ...(extensions.extensions.length > 0 ? [settings.extensionDir] : []),
+    ...configDirs,
+    ...(apache.copiedWhole ? [settings.apacheConfig] : []),
+  ];
+  // `COPY php.ini $PHP_INI_DIR/conf.d/` names the folder by the image's variable (resolved against "/").
+  const resolvedDest = (dest: string) =>
+    path.normalize(
+      dest.replace(
+        /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g,
+        (m, name: string) => settings.configVariables[name] ?? m,
+      ),
+    );
+
+  const runtime = baseRuntimeModel(facts, image.image, [
+    'Runtime stage (added by msb): the same PHP image with the application, its vendor/ folder and extensions, without composer or build tools.',
+  ]);
+  const files = applicationFileCopies(
+    facts,
+    BUILDER,
+    (dest) => wholeDirs.some((dir) => isWithin(resolvedDest(dest), dir)),
+    input.context,
+  );
+  if (files.problem) return { kind: 'skip', reason: files.problem };
+  const installer = composerImageCopies(input, programs);
+  // A COPY into a folder the runtime copies whole is covered by that copy.
+  const intoWhole = new Map<string, string>();
+  for (const c of facts.copies) {
+    const dir = wholeDirs.find((d) => isWithin(resolvedDest(c.dest), d));
+    if (dir && c.spec.from === null)
+      intoWhole.set(`${c.instruction.keyword} (line ${c.instruction.line + 1})`, dir);
+  }
+  decisions.push(
+    ...files.decisions
+      .filter((d) => !installer.subjects.has(d.subject))
+      .map((d) => {
+        const dir = intoWhole.get(d.subject);
+        return dir ? { ...d, why: `the runtime copies ${dir}, where it lands, from the builder` } : d;
+      }),
+    ...installer.decisions,
+  );
+  const appCopies = files.copies.filter((c) => c.kind !== 'original' || !installer.texts.has(c.text));
+
+  const users = userSetupRuns(facts);
+  decisions.push(...users.decisions);
+  const { installs, removed } = findPackageInstalls(facts.runs);
+  const packages = profile.packages
+    ? splitPackages(
+        installs,
+        removed,
+        profile.packages,
+        [...programs, ...users.words, ...tools.scriptPrograms],
+        {
+          image: image.image,
+          slimmer: false,
+          dependencies: [],
+          findInCode: (pattern) => findInSources(input.context, pattern),
+        },
+        tools,
+      )
+    : null;
+  if (packages?.problem) return { kind: 'skip', reason: packages.problem };
+  const runtimePackages = packages ? [...packages.runtime] : [];
+  if (packages) {
+    warnings.push(...packages.warnings);
+    decisions.push(...packages.decisions);
+  }
+  for (const library of extensions.libraries) {
+    const named =
+      manager === 'apt'
+        ? packageOnRelease(
+            library,
+            debianReleases(image.image, profile.packages?.imageReleases ?? []),
+            image.image,
+            profile.packages ?? {},
+          )
+        : ({ ok: true, name: library, renamed: null } as const);
+    if (!named.ok) return { kind: 'skip', reason: named.reason };
+    if (!runtimePackages.includes(named.name)) runtimePackages.push(named.name);
+  }
+  if (runtimePackages.length > 0)
+    runtime.setup.push(
+      fragment(
+        input.templates
+          .render(profile.templates.systemPackages, {
+            manager: packages?.manager ?? manager,
+            packages: runtimePackages,
+          })
+          .trim(),
+      ),
+    );
+  runtime.setup.push(...users.runs);
+  runtime.setup.push(
+    ...wholeDirs.filter((d) => d !== settings.apacheConfig).map((dir) => copy(BUILDER, dir, dir)),
+  );
+  for (const dir of wholeDirs)
+    decisions.push({
+      subject: dir,
+      placement: 'runtime',
+      why:
+        dir === settings.extensionDir
+          ? `the extensions the build compiled (${extensions.extensions.join(', ')}), copied as built`
+          : dir === settings.apacheConfig
+            ? "Apache's configuration as the build left it"
+            : "PHP's configuration as the build left it (the ini files that load the extensions, php.ini)",
+    });
+  runtime.setup.push(...apache.nodes);
+  if (!apache.copiedWhole) decisions.push(...apache.decisions);
+
+  runtime.copies = [...appCopies];
+  const effects = builderSideEffects(facts, BUILDER, programs, runtime.copies);
+  runtime.copies.push(...effects.copies);
+  runtime.setup.push(...effects.setup);
+  decisions.push(...effects.decisions);
+  return {
+    kind: 'convert',
+    runtime,
+    builderInsertions: [],
+    warnings,
+    decisions: [
+      ...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })),
+      ...decisions,
+    ],
+    runtimeImage: image.image,
+  };
+}
+
+/** A container that runs composer when it starts would need composer, git and the network in the runtime. */
+function composerAtStart(input: PlanInput<PhpSettings>, scriptPrograms: readonly string[]): string | null {
+  const command = readContainerCommand(input.facts).commands.find((c) =>
+    classifyPhpCommand(c, input.settings).kind.startsWith('composer'),
+  );
+  if (command)
+    return `the container runs composer when it starts ("${command.text.slice(0, 60)}"); the runtime leaves composer in the builder: run it in the build instead`;
+  if (scriptPrograms.some((p) => /^composer(\.phar)?$/.test(p)))
+    return "the container's start script runs composer, which the runtime leaves in the builder: run it in the build instead";
+  return null;
+}
+
+/** What composer does in the build: dev dependencies are the original's choice, kept as they are. */
+function composerDecisions(classified: Classified): Decision[] {
+  const decisions: Decision[] = [];
+  for (const { run, commands } of classified) {
+    const install = commands.find((c) => c.kind === 'composer');
+    if (install?.kind !== 'composer') continue;
+    decisions.push({
+      subject: `RUN (line ${run.instruction.line + 1})`,
+      placement: 'builder',
+      why: install.noDev
+        ? `composer ${install.verb} writes vendor/ without the dev dependencies; the runtime copies it with the application`
+        : `composer ${install.verb} writes vendor/, dev dependencies included as the original has them (msb does not add --no-dev: the app may load one at run time)`,
+    });
+  }
+  return decisions;
+}
+
+/** The PHP configuration folders the build changes: PHP_INI_DIR when extensions are installed or enabled. */
+function changedConfigDirs(classified: Classified, settings: PhpSettings, extensions: boolean): string[] {
+  const dirs = new Set<string>();
+  if (extensions) dirs.add(settings.configDirs[0]);
+  for (const { run, commands } of classified) {
+    run.commands.forEach((command, i) => {
+      if (commands[i].kind !== 'php-config') return;
+      for (const dir of settings.configDirs) if (command.text.includes(dir)) dirs.add(dir);
+      for (const [name, dir] of Object.entries(settings.configVariables))
+        if (new RegExp(`\\$\\{?${name}\\b`).test(command.text)) dirs.add(dir);
+    });
+  }
+  return settings.configDirs.filter((dir) => dirs.has(dir));
+}
+
+/** `COPY --from=composer:2 /usr/bin/composer ...` stays in the builder unless the container runs composer. */
+function composerImageCopies(
+  input: PlanInput<PhpSettings>,
+  programs: readonly string[],
+): { texts: Set<string>; subjects: Set<string>; decisions: Decision[] } {
+  const texts = new Set<string>();
+  const subjects = new Set<string>();
+  const decisions: Decision[] = [];
+  if (programs.some((p) => /^composer(\.phar)?$/.test(p))) return { texts, subjects, decisions };
+  for (const c of input.facts.copies) {
+    const from = c.spec.from;
+    if (from === null || !input.settings.installerImages.some((pattern) => new RegExp(pattern).test(from)))
+      continue;
+    const subject = `${c.instruction.keyword} (line ${c.instruction.line + 1})`;
+    texts.add(c.instruction.text);
+    subjects.add(subject);
+    decisions.push({
+      subject,
+      placement: 'builder',
+      why: `copies a build tool (composer, an extension installer) from ${from}, which only the build runs`,
+    });
+  }
+  return { texts, subjects, decisions };
+}
