@@ -95,8 +95,25 @@ const TEMPLATES = [
     'Cargo.lock': `version = 3\n\n[[package]]\nname = "${name}"\nversion = "0.1.0"\n`,
     'src/main.rs': 'fn main() {}\n',
   }),
+  // Ruby, Bundler (Sinatra/Rails/Sidekiq shapes)
+  (r, name) => {
+    const framework = pick(r, ['sinatra', 'rails', 'sidekiq']);
+    const command = {
+      sinatra: '["bundle", "exec", "puma", "-b", "tcp://0.0.0.0:9292", "config.ru"]',
+      rails: '["./bin/rails", "server", "-b", "0.0.0.0"]',
+      sidekiq: '["bundle", "exec", "sidekiq"]',
+    }[framework];
+    const assets = framework === 'rails' ? 'RUN SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile\n' : '';
+    const without = r() < 0.5 ? "bundle config set --local without 'development test' && " : '';
+    return {
+      Dockerfile: `FROM ruby:${pick(r, ['3.1', '3.2', '3.3'])}\n# ${name}: ${framework} service\nENV RACK_ENV=production\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN ${without}bundle install --jobs 4\nCOPY . .\n${assets}CMD ${command}\n`,
+      Gemfile: `source "https://rubygems.org"\n\ngem "${framework}"\ngem "puma"\ngem "pg"\n\ngroup :test do\n  gem "rspec"\nend\n`,
+      'Gemfile.lock': `GEM\n  remote: https://rubygems.org/\n  specs:\n    pg (1.5.6)\n    puma (6.4.2)\n    ${framework} (${Math.floor(r() * 4) + 4}.0.0)\n\nPLATFORMS\n  x86_64-linux\n`,
+      'config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n',
+    };
+  },
 ];
-const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
+const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
 
 /** Writes `count` repositories under `root`; returns the relative paths of every Dockerfile. */
 function generateTree(root, count, seed = 42) {

@@ -26,6 +26,26 @@ const PYTHON_CONTEXT =
 const RUST_CONTEXT =
   EXAMPLES.find((e) => e.dir.endsWith('rust-release-runtime-files'))?.dir ?? PYTHON_CONTEXT;
 
+// Ruby: its images, Bundler's words and a Bundler project as the build context.
+const RUBY_CONTEXT = EXAMPLES.find((e) => e.dir.endsWith('ruby-sinatra-puma'))?.dir ?? PYTHON_CONTEXT;
+const RUBY_IMAGES = ['ruby:3.3', 'ruby:3.2-slim-bookworm', 'ruby:${RUBY_VERSION}-alpine'];
+const RUBY_WORDS = [
+  'bundle',
+  'exec',
+  'config',
+  'set',
+  '--local',
+  'without',
+  "'development test'",
+  'BUNDLE_PATH=vendor/bundle',
+  'gem',
+  'puma',
+  'config.ru',
+  './bin/rails',
+  'assets:precompile',
+  '/usr/local/bundle',
+];
+
 const KEYWORDS = [
   'RUN',
   'CMD',
@@ -63,6 +83,7 @@ const IMAGES = [
   'builder',
   '--platform=$BUILDPLATFORM python:3.12',
   'ghcr.io/o/p@sha256:' + 'a'.repeat(64),
+  ...RUBY_IMAGES,
 ];
 const WORDS = [
   'pip',
@@ -143,6 +164,7 @@ const WORDS = [
   'FROM',
   'AS',
   'RUN',
+  ...RUBY_WORDS,
 ];
 
 const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
@@ -223,7 +245,7 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       stageName: pick(['', ' AS build', ' as builder', ' AS runtime']),
       indent: pick(['', ' ', '\t']),
       body: fc.array(instruction(escape), { maxLength: 14 }),
-      lang: pick([undefined, undefined, 'python', 'rust']),
+      lang: pick([undefined, undefined, 'python', 'rust', 'ruby']),
     })
     .map((r) => {
       const lines = [
@@ -235,7 +257,8 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       const eol = r.crlf ? '\r\n' : '\n';
       const text =
         (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
-      return { text, context: r.lang === 'rust' ? RUST_CONTEXT : PYTHON_CONTEXT, lang: r.lang };
+      const context = r.lang === 'rust' ? RUST_CONTEXT : r.lang === 'ruby' ? RUBY_CONTEXT : PYTHON_CONTEXT;
+      return { text, context, lang: r.lang };
     });
 });
 

@@ -125,9 +125,10 @@ function configCommand(words: readonly string[], run: RunFacts): Setting[] {
   const operands: string[] = [];
   let subcommand: string | null = null;
   for (const word of words) {
-    if (word === '--local') scope = 'local';
-    else if (word === '--global') scope = 'global';
-    else if (word.startsWith('--')) return [];
+    // Options come before the key; after it every word is the value (`build.nokogiri --use-system-libraries`).
+    if (operands.length === 0 && word === '--local') scope = 'local';
+    else if (operands.length === 0 && word === '--global') scope = 'global';
+    else if (operands.length === 0 && word.startsWith('--')) return [];
     else if (subcommand === null && operands.length === 0 && ['set', 'unset', 'get', 'list'].includes(word))
       subcommand = word;
     else operands.push(word);

@@ -26,7 +26,7 @@ import { BundleConfig, readBundleConfig } from './bundle-config';
 import { lockedGemNames } from './gemfile-lock';
 import { systemLinkedGems } from './native-gems';
 import type { RubyProject } from './ruby-analysis';
-import { classifyRubyCommand, RubyCommand } from './ruby-commands';
+import { classifyRubyCommand, gemInstallNames, RubyCommand } from './ruby-commands';
 import { containerStartInstall, excludedGroupProgram } from './ruby-container-command';
 import type { RubySettings } from './ruby-settings';
 
@@ -106,9 +106,19 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
   const { installs: packageInstalls, removed } = findPackageInstalls(facts.runs);
   const programUse = toolUse(facts, input.context);
   const needed = [...runtimeCommands(facts), ...users.words, ...programUse.scriptPrograms];
-  const gems = project.lock
-    ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
-    : [...project.groups.keys()];
+  const slimmer = image.image !== facts.from.text;
+  const bundleInstall = classified.find((c) => c.kinds.includes('bundle-install'));
+  if (slimmer && bundleInstall && !project.lock && project.groups.size === 0)
+    return {
+      kind: 'skip',
+      reason: `line ${bundleInstall.run.instruction.line + 1} runs bundle install, but the build context has no Gemfile.lock or Gemfile msb can read: it cannot tell which native gems load libraries that ${facts.from.text} has and ${image.image} lacks (libpq, the MariaDB client, SQLite...)`,
+    };
+  const gems = [
+    ...(project.lock
+      ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
+      : project.groups.keys()),
+    ...facts.runs.flatMap((r) => r.commands.flatMap(gemInstallNames)),
+  ];
   const packages = profile.packages
     ? splitPackages(
         packageInstalls,
@@ -117,7 +127,7 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
         needed,
         {
           image: image.image,
-          slimmer: image.image !== facts.from.text,
+          slimmer,
           dependencies: gems,
           findInCode: (pattern) => findInSources(input.context, pattern),
         },

@@ -40,3 +40,30 @@ export function commandProgram(command: ShellCommand): string {
   if (bundler !== null && verb === 'exec') return (program ?? '').replace(/^.*\//, '');
   return programName(command);
 }
+
+const GEM_INSTALL_VALUED = new Set([
+  '-v',
+  '--version',
+  '-i',
+  '--install-dir',
+  '-n',
+  '--bindir',
+  '-s',
+  '--source',
+  '--platform',
+  '-g',
+  '--file',
+]);
+
+/** The gems `gem install a b -v 1.2` names (their native extensions may load system libraries). */
+export function gemInstallNames(command: ShellCommand): string[] {
+  if (programName(command) !== 'gem' || command.words[1] !== 'install') return [];
+  const names: string[] = [];
+  const words = command.words.slice(2);
+  for (let i = 0; i < words.length; i++) {
+    if (GEM_INSTALL_VALUED.has(words[i])) i++;
+    else if (!words[i].startsWith('-') && !words[i].includes('$'))
+      names.push(words[i].replace(/[:=].*$/, ''));
+  }
+  return names;
+}
