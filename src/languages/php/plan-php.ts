@@ -7,6 +7,7 @@
  */
 import { posix as path } from 'path';
 import { containerCommand as readContainerCommand } from '../../analyze/container-command';
+import { programName } from '../../analyze/shell-commands';
 import type { RunFacts } from '../../analyze/stage-facts';
 import { findInSources } from '../../context/source-search';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
@@ -46,6 +47,9 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
       kind: 'skip',
       reason: 'composer.json is not valid JSON: msb cannot tell what the project needs',
     };
+
+  const unpacked = unpackedIntoSources(facts.runs);
+  if (unpacked) return { kind: 'skip', reason: unpacked };
 
   const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), programs);
   if (!image.ok) return { kind: 'skip', reason: image.reason };
@@ -259,4 +263,21 @@ function composerImageCopies(
     });
   }
   return { texts, subjects, decisions };
+}
+
+/**
+ * Images of packaged PHP apps (WordPress, Matomo, Nextcloud) unpack the release into /usr/src/<app>
+ * and their entrypoint copies it into the volume at start: the runtime stage would not have it.
+ */
+function unpackedIntoSources(runs: readonly RunFacts[]): string | null {
+  for (const run of runs)
+    for (const command of run.commands) {
+      const program = programName(command);
+      const flag = program === 'tar' ? ['-C', '--directory'] : program === 'unzip' ? ['-d'] : [];
+      const at = command.words.findIndex((w) => flag.includes(w));
+      const target = at >= 0 ? (command.words[at + 1] ?? '') : '';
+      if (/^\/usr\/src(\/|$)/.test(target) && !/^\/usr\/src\/php(\/|$)/.test(target))
+        return `line ${run.instruction.line + 1} unpacks into ${target}, which the container's start script copies the application from; msb copies the application folder, not the build's source folder, so it leaves such images alone`;
+    }
+  return null;
 }

@@ -68,6 +68,18 @@ describe('php planning', () => {
     expect(result.reason).toContain(reason);
   });
 
+  it('skips a packaged app unpacked into /usr/src for its entrypoint to copy at start', () => {
+    const result = convertIn(
+      'FROM php:8.4-apache\nRUN apt-get update && apt-get install -y libzip-dev && docker-php-ext-install zip\nRUN curl -fsSL -o app.tar.gz https://example.org/app.tar.gz && tar -xzf app.tar.gz -C /usr/src/ && rm app.tar.gz\nCOPY docker-entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["apache2-foreground"]\n',
+      {
+        'docker-entrypoint.sh':
+          '#!/bin/sh\ntar cf - -C /usr/src/app . | tar xf - -C /var/www/html\nexec "$@"\n',
+      },
+    );
+    expect(result.status).toBe('skipped');
+    expect(result.reason).toContain('unpacks into /usr/src/');
+  });
+
   it('skips a composer.json that is not JSON', () => {
     const result = convertIn('FROM php:8.2-cli\nWORKDIR /app\nCOPY . .\nRUN composer install\n', {
       'composer.json': '{ "require": ',
