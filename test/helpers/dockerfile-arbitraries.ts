@@ -46,6 +46,33 @@ const RUBY_WORDS = [
   '/usr/local/bundle',
 ];
 
+// .NET: SDK images, dotnet's words and a web project with a launch profile as the build context.
+const DOTNET_CONTEXT =
+  EXAMPLES.find((e) => e.dir.endsWith('dotnet-run-launch-profile'))?.dir ?? PYTHON_CONTEXT;
+const DOTNET_IMAGES = [
+  'mcr.microsoft.com/dotnet/sdk:8.0',
+  'mcr.microsoft.com/dotnet/sdk:6.0-alpine',
+  'mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-bookworm-slim',
+];
+const DOTNET_WORDS = [
+  'dotnet',
+  'publish',
+  'restore',
+  'run',
+  '-c',
+  'Release',
+  '-o',
+  'out',
+  '-r',
+  'linux-x64',
+  '--self-contained',
+  '-p:PublishAot=true',
+  'Orders.csproj',
+  'out/Orders.dll',
+  '["dotnet", "out/Orders.dll"]',
+  'ASPNETCORE_URLS=http://+:80',
+];
+
 const KEYWORDS = [
   'RUN',
   'CMD',
@@ -84,6 +111,7 @@ const IMAGES = [
   '--platform=$BUILDPLATFORM python:3.12',
   'ghcr.io/o/p@sha256:' + 'a'.repeat(64),
   ...RUBY_IMAGES,
+  ...DOTNET_IMAGES,
 ];
 const WORDS = [
   'pip',
@@ -165,6 +193,7 @@ const WORDS = [
   'AS',
   'RUN',
   ...RUBY_WORDS,
+  ...DOTNET_WORDS,
 ];
 
 const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
@@ -245,7 +274,7 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       stageName: pick(['', ' AS build', ' as builder', ' AS runtime']),
       indent: pick(['', ' ', '\t']),
       body: fc.array(instruction(escape), { maxLength: 14 }),
-      lang: pick([undefined, undefined, 'python', 'rust', 'ruby']),
+      lang: pick([undefined, undefined, 'python', 'rust', 'ruby', 'dotnet']),
     })
     .map((r) => {
       const lines = [
@@ -257,7 +286,14 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       const eol = r.crlf ? '\r\n' : '\n';
       const text =
         (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
-      const context = r.lang === 'rust' ? RUST_CONTEXT : r.lang === 'ruby' ? RUBY_CONTEXT : PYTHON_CONTEXT;
+      const context =
+        r.lang === 'rust'
+          ? RUST_CONTEXT
+          : r.lang === 'ruby'
+            ? RUBY_CONTEXT
+            : r.lang === 'dotnet'
+              ? DOTNET_CONTEXT
+              : PYTHON_CONTEXT;
       return { text, context, lang: r.lang };
     });
 });
