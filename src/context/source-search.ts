@@ -1,24 +1,46 @@
 /**
- * Whether the application's own code mentions something (a program it shells out to, a library
- * it imports): the first source file of the build context whose text matches. Bounded like the
- * context listing; dependency folders are not listed at all. The profiles add their languages'
- * source extensions (`sourceExtensions`) to the shared ones below.
+ * The application's own code, read once per question and bounded like the context listing
+ * (dependency folders are not listed at all): which source file mentions something (a program
+ * it shells out to, a library it imports). What counts as source is profile data
+ * (`sourceExtensions`); shell scripts belong to every language.
  */
 import type { BuildContext } from './build-context';
 
-const SOURCE_FILE = /\.(py|js|mjs|cjs|ts|mts|cts|jsx|tsx|sh|bash|rb)$/;
+const SHELL_SCRIPT = /\.(sh|bash)$/;
+/** At most this many source files are read for one question. */
 const MAX_FILES = 3000;
 
-export function findInSources(context: BuildContext, pattern: RegExp): string | null {
+/** Shell scripts and the files whose extension a profile lists as source. */
+function isSourceFile(context: BuildContext, file: string): boolean {
+  const dot = file.lastIndexOf('.');
+  return (
+    SHELL_SCRIPT.test(file) || (dot > file.lastIndexOf('/') && extensionsOf(context).has(file.slice(dot + 1)))
+  );
+}
+
+/** The text of each source file `isSource` accepts (by default, isSourceFile), at most MAX_FILES of them. */
+export function* sourceTexts(
+  context: BuildContext,
+  isSource: (file: string) => boolean = (file) => isSourceFile(context, file),
+): Generator<{ file: string; text: string }> {
   let read = 0;
-  const added = new Set(context.sourceExtensions ?? []);
-  const isSource = (file: string) =>
-    SOURCE_FILE.test(file) || added.has(file.slice(file.lastIndexOf('.') + 1));
   for (const file of context.files) {
     if (!isSource(file)) continue;
-    if (++read > MAX_FILES) break;
+    if (++read > MAX_FILES) return;
     const text = context.read(file);
-    if (text !== null && pattern.test(text)) return file;
+    if (text) yield { file, text };
   }
+}
+
+/** The first source file whose text matches, or null. */
+export function findInSources(context: BuildContext, pattern: RegExp): string | null {
+  for (const { file, text } of sourceTexts(context)) if (pattern.test(text)) return file;
   return null;
+}
+
+const extensionSets = new WeakMap<BuildContext, ReadonlySet<string>>();
+function extensionsOf(context: BuildContext): ReadonlySet<string> {
+  let set = extensionSets.get(context);
+  if (!set) extensionSets.set(context, (set = new Set(context.sourceExtensions ?? [])));
+  return set;
 }

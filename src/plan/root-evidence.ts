@@ -9,6 +9,7 @@ import { Type } from '@sinclair/typebox';
 import { expandVariables } from '../analyze/instruction-args';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { BuildContext } from '../context/build-context';
+import { sourceTexts } from '../context/source-search';
 import { regexString } from '../profiles/settings-schema';
 
 /** The profile `settings` schema of the data below (`rootEvidence:`). */
@@ -48,9 +49,7 @@ export function rootEvidence(context: BuildContext, facts: StageFacts, rules: Ro
   }
   const writes = rules.writeCalls.map((c) => ({ regex: new RegExp(c.pattern, 'g'), what: c.what }));
   const listens = rules.listenCalls.map((p) => new RegExp(p, 'g'));
-  for (const file of context.files.filter(rules.isSource)) {
-    const text = context.read(file);
-    if (!text) continue;
+  for (const { file, text } of sourceTexts(context, rules.isSource)) {
     const code = withoutComments(text);
     for (const { regex, what } of writes) {
       for (const hit of code.matchAll(regex)) {

@@ -69,7 +69,10 @@ export function chooseAppOutput(
       isWithin(target, o.folder) &&
       (o.project === null || o.project.assemblyName === name || appRun.kind === 'dll'),
   );
-  const chosen = holding.find((o) => path.dirname(target) === o.folder) ?? holding[holding.length - 1];
+  // A solution published into one folder holds every project's DLL: the one named like the command's is the app.
+  const named = holding.filter((o) => o.project?.assemblyName === name);
+  const pool = named.length > 0 ? named : holding;
+  const chosen = pool.find((o) => path.dirname(target) === o.folder) ?? pool[pool.length - 1];
   if (!chosen)
     return {
       reason:

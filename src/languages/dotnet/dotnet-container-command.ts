@@ -12,6 +12,7 @@ import {
   formCommands,
   shellScript,
 } from '../../analyze/container-command';
+import { isShellProgram, isShellScript } from '../../analyze/programs';
 import { programName, shellQuote, splitShellCommands, type ShellCommand } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
 import type { CommandSpec } from '../../plan/stage-model';
@@ -43,6 +44,15 @@ export function readAppRun(facts: StageFacts): AppRun | { problem: string } {
     const dotnet = parseDotnetCommand(shellCommand);
     if (!dotnet) {
       const program = shellCommand.words[0] ?? '';
+      const script = isShellProgram(program)
+        ? shellCommand.words[1]
+        : isShellScript(program)
+          ? program
+          : null;
+      if (script)
+        return {
+          problem: `the container runs the script ${script}, which msb does not read: it cannot tell which app it starts or whether it needs the SDK`,
+        };
       if (program.includes('/')) return { kind: 'program', program: path.resolve(cwd, program) };
       continue;
     }

@@ -21,7 +21,7 @@ export function launchProfile(
   const file = path.join(projectDir, 'Properties', 'launchSettings.json');
   let settings: unknown;
   try {
-    settings = JSON.parse(context.read(file) ?? 'null');
+    settings = JSON.parse((context.read(file) ?? 'null').replace(/^\uFEFF/, ''));
   } catch {
     return null;
   }

@@ -28,6 +28,7 @@ export const dotnetSettingsSchema = Type.Object(
       { env: Type.String(), property: Type.String(), packages: stringList },
       { additionalProperties: false },
     ),
+    devCertificateStore: absolutePath,
     publishDir: absolutePath,
     publishConfiguration: Type.String({ pattern: '^[A-Za-z0-9_.-]+$' }),
     releaseFromMajor: Type.Integer(),

@@ -114,6 +114,11 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
         placement: 'runtime',
         why: `dotnet run applied its "${launch.name}" launch profile (${launch.env.map(([n]) => n).join(', ')}); a published app does not read it, so the variables are set`,
       });
+      const urls = launch.env.find(([n]) => n === 'ASPNETCORE_URLS')?.[1] ?? '';
+      if (/\/\/(localhost|127\.0\.0\.1)[:/]/.test(urls))
+        warnings.push(
+          `the launch profile "${launch.name}" listens on ${urls}: localhost inside the container is not reachable from outside it, as in the original`,
+        );
       if (launch.env.some(([n, v]) => /^(ASPNETCORE|DOTNET)_ENVIRONMENT$/.test(n) && v === 'Development'))
         warnings.push(
           `the launch profile "${launch.name}" runs the app in the Development environment, as the original did: set ASPNETCORE_ENVIRONMENT for production`,
@@ -180,6 +185,12 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
     copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
     decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
   }
+  const devCertificate = developmentCertificate(facts, app.fromRun?.launch?.env ?? [], settings);
+  if (typeof devCertificate === 'string') return { kind: 'skip', reason: devCertificate };
+  if (devCertificate) {
+    copies.push(copy(BUILDER, devCertificate.store, devCertificate.store));
+    decisions.push({ subject: devCertificate.store, placement: 'runtime', why: devCertificate.why });
+  }
   for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
     copies.push(original(replayed.instruction));
   model.copies = copies;
@@ -225,6 +236,30 @@ function alpineGlobalization(
         why: `the Alpine SDK image runs apps with ICU and time-zone data (${name}=false); the Alpine runtime images have neither and run invariant, which changes culture-aware formatting and time zones — set ${property} in the project to go without`,
       },
     ],
+  };
+}
+
+/**
+ * An https:// address served with the development certificate `dotnet dev-certs https` made in the
+ * builder: Kestrel finds it in the user's certificate store, which the runtime needs too.
+ */
+function developmentCertificate(
+  facts: StageFacts,
+  launchEnv: readonly (readonly [string, string])[],
+  settings: DotnetSettings,
+): { store: string; why: string } | string | null {
+  const certs = facts.runs.find((r) =>
+    r.commands.some(
+      (c) => c.words[0]?.endsWith('dotnet') && c.words[1] === 'dev-certs' && c.words[2] === 'https',
+    ),
+  );
+  const addresses = [...facts.envs.map((e) => e.args), ...launchEnv.map(([, v]) => v)];
+  if (!certs || !addresses.some((a) => /https:\/\//.test(a))) return null;
+  if (certs.user && !/^(root|0)(:.*)?$/.test(certs.user))
+    return `line ${certs.instruction.line + 1} makes the development certificate as ${certs.user}, whose certificate store msb does not know: the https:// address needs it`;
+  return {
+    store: settings.devCertificateStore,
+    why: `the app listens on https:// with the development certificate line ${certs.instruction.line + 1} made; Kestrel finds it in this store`,
   };
 }
 

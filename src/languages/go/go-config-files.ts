@@ -10,6 +10,7 @@ import type { BuildContext } from '../../context/build-context';
 import type { ContextPaths } from '../../plan/context-paths';
 import { isWithin } from '../../plan/runtime-stage';
 import type { GoSources } from './go-sources';
+import { sourceTexts } from '../../context/source-search';
 
 const COMPUTED_LOAD = /\b(godotenv|gotenv)\.(Load|Overload|OverLoad|Read)\s*\(([^)]*\+[^)]*)\)/g;
 
@@ -28,9 +29,8 @@ export function goConfigFileWarnings(
       `the code names "${literal}", which git ignores and this checkout lacks: an image built where it exists (a developer's checkout) had ${path.resolve(workdir, literal)}, the converted one does not; mount it or pass its settings at run time`,
     );
   }
-  for (const file of context.files.filter((f) => f.endsWith('.go') && !f.startsWith('vendor/'))) {
-    const text = context.read(file);
-    if (!text || !/godotenv|gotenv/.test(text)) continue;
+  for (const { file, text } of sourceTexts(context, (f) => f.endsWith('.go') && !f.startsWith('vendor/'))) {
+    if (!/godotenv|gotenv/.test(text)) continue;
     for (const call of text.matchAll(COMPUTED_LOAD)) {
       const glob = call[3]
         .split('+')

@@ -55,10 +55,7 @@ export function rustPackages(
     return result;
   }
 
-  // A vendored OpenSSL (openssl-src) is linked into the binary: no libssl at run time.
-  const dependencies = [...project.crates].filter(
-    (c) => c !== 'openssl-sys' || !project.crates.has('openssl-src'),
-  );
+  const dependencies = linkedCrates(project, settings);
   const programUse = toolUse(facts, context);
   const split = splitPackages(
     installs,
@@ -106,4 +103,21 @@ export function rustPackages(
   });
   result.setup.push(fragment(text.trim()));
   return result;
+}
+
+/** The crates that link a system library in this build (what `dependencyLibraries` is keyed by). */
+function linkedCrates(project: RustAnalysis, settings: RustSettings): string[] {
+  const direct = new Set(project.cargo.packages.flatMap((p) => p.dependencies));
+  const features = project.cargo.packages.flatMap((p) => p.features);
+  return [...project.crates].filter((crate) => {
+    // A vendored OpenSSL (openssl-src) is linked into the binary: no libssl at run time.
+    if (crate === 'openssl-sys' && project.crates.has('openssl-src')) return false;
+    const gate = settings.featureGated[crate];
+    if (!gate) return true;
+    const gating = features.filter(
+      (f) => gate.crates.some((c) => f.startsWith(`${c}/`)) || f.includes(gate.feature),
+    );
+    if (gating.some((f) => /\/bundled/.test(f))) return false;
+    return gate.crates.some((c) => direct.has(c)) || gating.length > 0;
+  });
 }

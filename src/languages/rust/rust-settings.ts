@@ -42,6 +42,18 @@ export const rustSettingsSchema = Type.Object(
     certificates: absolutePath,
     /** Crates that make TLS connections: the runtime needs CA certificates. */
     tlsCrates: stringList,
+    /**
+     * -sys crates that Cargo.lock may list without the feature that links them (sqlx locks
+     * libsqlite3-sys for a PostgreSQL-only build): counted only when a manifest depends on one of
+     * `crates` or turns on a feature naming `feature`; `bundled` features (a static copy) drop them.
+     */
+    featureGated: Type.Record(
+      Type.String(),
+      Type.Object(
+        { crates: stringList, feature: Type.String({ minLength: 1 }) },
+        { additionalProperties: false },
+      ),
+    ),
     /** Crates that load `.env` files (dotenvy, dotenv). */
     envFileCrates: stringList,
     buildOnlyEnv: stringList,

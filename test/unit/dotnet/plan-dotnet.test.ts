@@ -187,6 +187,24 @@ describe('dotnet planning', () => {
     expect(fromOf(result.output)).toBe('mcr.microsoft.com/dotnet/runtime:8.0');
   });
 
+  it('a solution published into one folder: the project named like the DLL decides the image', () => {
+    const files = {
+      'All.sln':
+        'Project("{X}") = "Tests", "tests\\Tests.csproj", "{1}"\nEndProject\nProject("{X}") = "Web", "web\\Web.csproj", "{2}"\nEndProject\n',
+      'tests/Tests.csproj': csproj(undefined, 'Microsoft.NET.Sdk'),
+      'web/Web.csproj': csproj(),
+    };
+    const result = convertIn(
+      build(
+        'mcr.microsoft.com/dotnet/sdk:8.0',
+        'dotnet publish -c Release -o out',
+        'CMD ["dotnet", "out/Web.dll"]',
+      ),
+      files,
+    );
+    expect(fromOf(result.output)).toBe('mcr.microsoft.com/dotnet/aspnet:8.0');
+  });
+
   it('skips a multi-targeted publish without -f: the output folder is unknown', () => {
     const files = { 'A.csproj': csproj('<TargetFrameworks>net6.0;net8.0</TargetFrameworks>') };
     const result = convertIn(
@@ -314,6 +332,23 @@ describe('dotnet planning', () => {
     ).not.toContain('apk add');
   });
 
+  it('applies a launch profile written with a BOM, and keeps the development certificate its https:// address uses', () => {
+    const launch =
+      '\uFEFF{"profiles":{"Api":{"commandName":"Project","applicationUrl":"https://0.0.0.0:7001;http://0.0.0.0:5001"}}}';
+    const result = convertIn(
+      'FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR /app\nCOPY . .\nRUN dotnet dev-certs https\nCMD ["dotnet", "run"]\n',
+      {
+        'Api.csproj': csproj('<TargetFramework>net6.0</TargetFramework>'),
+        'Properties/launchSettings.json': launch,
+      },
+    );
+    const runtime = runtimeOf(result.output);
+    expect(runtime).toContain('ENV ASPNETCORE_URLS=https://0.0.0.0:7001;http://0.0.0.0:5001\n');
+    expect(runtime).toContain(
+      'COPY --from=builder /root/.dotnet/corefx/cryptography/x509stores /root/.dotnet/corefx/cryptography/x509stores',
+    );
+  });
+
   it.each<[string, string, string]>([
     [
       'Windows image',
@@ -329,6 +364,11 @@ describe('dotnet planning', () => {
       'dotnet run split over ENTRYPOINT and CMD',
       'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["dotnet"]\nCMD ["run"]\n',
       'split over ENTRYPOINT and CMD',
+    ],
+    [
+      'a start-up script msb does not read',
+      'FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR /app\nCOPY . .\nRUN dotnet build\nCMD /bin/bash ./entrypoint.sh\n',
+      'the script ./entrypoint.sh',
     ],
     [
       'Blazor WebAssembly',

@@ -195,4 +195,22 @@ describe('rust planning', () => {
     expect(result.status).toBe('skipped');
     expect(result.reason).toContain('the HEALTHCHECK needs "curl", which scratch does not have');
   });
+
+  it.each<[string, string, boolean]>([
+    [
+      'sqlx with postgres only (libsqlite3-sys locked anyway)',
+      'sqlx = { version = "0.7", features = ["postgres"] }',
+      false,
+    ],
+    ['sqlx with sqlite', 'sqlx = { version = "0.7", features = ["sqlite"] }', true],
+    ['rusqlite', 'rusqlite = "0.31"', true],
+    ['rusqlite with its bundled copy', 'rusqlite = { version = "0.31", features = ["bundled"] }', false],
+  ])('installs libsqlite3-0 only when SQLite is linked: %s', (_name, dependency, installed) => {
+    const result = convertIn(release('rust:1.79'), {
+      ...app,
+      'Cargo.toml': `${app['Cargo.toml']}[dependencies]\n${dependency}\n`,
+      'Cargo.lock': '[[package]]\nname = "libsqlite3-sys"\n',
+    });
+    expect(runtimeOf(result.output).includes('libsqlite3-0')).toBe(installed);
+  });
 });
