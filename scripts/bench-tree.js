@@ -1,6 +1,6 @@
 /**
  * Generates a tree of fake repositories for `npm run bench`: a handful of Dockerfile and manifest
- * templates (Python, Node, Go, Java, static sites, already multi-stage) with seeded variations
+ * templates (Python, Node, Go, Java, Rust, PHP, Ruby, static sites, already multi-stage) with seeded variations
  * (versions, ports, package managers, extra steps, comments, sub-services), not copies of a corpus.
  */
 'use strict';
@@ -95,6 +95,25 @@ const TEMPLATES = [
     'Cargo.lock': `version = 3\n\n[[package]]\nname = "${name}"\nversion = "0.1.0"\n`,
     'src/main.rs': 'fn main() {}\n',
   }),
+  // PHP: composer from its image, extensions compiled against -dev headers, Apache's document root
+  (r, name) => {
+    const tag = pick(r, ['8.2-apache', '8.3-apache-bookworm', '8.3-fpm']);
+    const intl = r() < 0.5;
+    const apache = tag.includes('apache')
+      ? "ENV APACHE_DOCUMENT_ROOT=/var/www/html/public\nRUN sed -ri -e 's!/var/www/html!${APACHE_DOCUMENT_ROOT}!g' /etc/apache2/sites-available/*.conf && a2enmod rewrite\n"
+      : '';
+    return {
+      Dockerfile: `FROM php:${tag}\nRUN apt-get update && apt-get install -y --no-install-recommends git unzip libzip-dev${intl ? ' libicu-dev' : ''} \\\n    && docker-php-ext-install -j$(nproc) zip pdo_mysql${intl ? ' intl' : ''} \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\n${apache}WORKDIR /var/www/html\nCOPY composer.json composer.lock ./\nRUN composer install --no-dev --no-scripts --no-autoloader\nCOPY . .\nRUN composer dump-autoload --optimize && chown -R www-data:www-data storage\nUSER www-data\n`,
+      'composer.json': JSON.stringify(
+        { name: `example/${name}`, require: { php: '^8.2', 'slim/slim': '^4.12' } },
+        null,
+        2,
+      ),
+      'composer.lock': '{"packages": []}\n',
+      'public/index.php': '<?php\necho "hi";\n',
+      'storage/.gitkeep': '',
+    };
+  },
   // Ruby, Bundler (Sinatra/Rails/Sidekiq shapes)
   (r, name) => {
     const framework = pick(r, ['sinatra', 'rails', 'sidekiq']);
@@ -113,7 +132,7 @@ const TEMPLATES = [
     };
   },
 ];
-const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
+const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
 
 /** Writes `count` repositories under `root`; returns the relative paths of every Dockerfile. */
 function generateTree(root, count, seed = 42) {

@@ -61,6 +61,12 @@ export function splitShellCommands(script: string): ShellCommand[] {
       i--;
       continue;
     }
+    // `2>&1`, `<&3` and `&>file` redirect: that & is part of the word, not a background separator.
+    if (c === '&' && (script[i - 1] === '>' || script[i - 1] === '<' || script[i + 1] === '>')) {
+      word += c;
+      inWord = true;
+      continue;
+    }
     const separator = SEPARATORS.find((s) => script.startsWith(s, i));
     if (separator) {
       endCommand(i);

@@ -25,6 +25,8 @@ const PYTHON_CONTEXT =
 // Rust: a cargo project (Cargo.toml, Cargo.lock, src/, templates/, config/) for --lang rust inputs
 const RUST_CONTEXT =
   EXAMPLES.find((e) => e.dir.endsWith('rust-release-runtime-files'))?.dir ?? PYTHON_CONTEXT;
+// PHP: a composer project (composer.json, public/, storage/, a path-repository package) for --lang php inputs
+const PHP_CONTEXT = EXAMPLES.find((e) => e.dir.endsWith('php-apache-laravel-like'))?.dir ?? PYTHON_CONTEXT;
 
 // Ruby: its images, Bundler's words and a Bundler project as the build context.
 const RUBY_CONTEXT = EXAMPLES.find((e) => e.dir.endsWith('ruby-sinatra-puma'))?.dir ?? PYTHON_CONTEXT;
@@ -76,6 +78,10 @@ const IMAGES = [
   // Rust
   'rust:1.79',
   'rust:1-alpine',
+  // PHP
+  'php:8.2-apache',
+  'php:8.3-fpm-alpine',
+  'composer:2',
   'alpine',
   'ubuntu:22.04',
   'scratch',
@@ -151,6 +157,18 @@ const WORDS = [
   '--release',
   'Cargo.toml',
   './target/release/app',
+  // PHP
+  'composer',
+  '--no-dev',
+  'docker-php-ext-install',
+  '-j$(nproc)',
+  'pdo_pgsql',
+  'pecl',
+  'a2enmod',
+  'rewrite',
+  '"$PHP_INI_DIR/php.ini-production"',
+  '/etc/apache2/sites-available/000-default.conf',
+  '--from=composer:2',
   'A="b c"',
   '["python", "app.py"]',
   '["sh", "-c", "echo $X"]',
@@ -245,7 +263,7 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       stageName: pick(['', ' AS build', ' as builder', ' AS runtime']),
       indent: pick(['', ' ', '\t']),
       body: fc.array(instruction(escape), { maxLength: 14 }),
-      lang: pick([undefined, undefined, 'python', 'rust', 'ruby']),
+      lang: pick([undefined, undefined, 'python', 'rust', 'ruby', 'php']),
     })
     .map((r) => {
       const lines = [
@@ -257,7 +275,8 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       const eol = r.crlf ? '\r\n' : '\n';
       const text =
         (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
-      const context = r.lang === 'rust' ? RUST_CONTEXT : r.lang === 'ruby' ? RUBY_CONTEXT : PYTHON_CONTEXT;
+      const contexts: Record<string, string> = { rust: RUST_CONTEXT, ruby: RUBY_CONTEXT, php: PHP_CONTEXT };
+      const context = (r.lang && contexts[r.lang]) || PYTHON_CONTEXT;
       return { text, context, lang: r.lang };
     });
 });

@@ -30,6 +30,9 @@ describe('splitShellCommands', () => {
     ['', []],
     // a command substitution is part of its word, up to its closing parenthesis
     ['make -j$(nproc) all', [['make', '-j$(nproc)', 'all']]],
+    ['app > /var/log/app.log 2>&1', [['app', '>', '/var/log/app.log', '2>&1']]],
+    ['app &>/dev/null && next', [['app', '&>/dev/null'], ['next']]],
+    ['worker <&3 & server', [['worker', '<&3'], ['server']]],
     [
       'cp x $(php -r \'echo ini_get("extension_dir");\') && ls',
       [['cp', 'x', '$(php -r \'echo ini_get("extension_dir");\')'], ['ls']],
