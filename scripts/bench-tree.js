@@ -1,6 +1,6 @@
 /**
  * Generates a tree of fake repositories for `npm run bench`: a handful of Dockerfile and manifest
- * templates (Python, Node, Go, Java, Rust, PHP, Ruby, static sites, already multi-stage) with seeded variations
+ * templates (Python, Node, Go, Java, Rust, PHP, Ruby, .NET, static sites, already multi-stage) with seeded variations
  * (versions, ports, package managers, extra steps, comments, sub-services), not copies of a corpus.
  */
 'use strict';
@@ -131,8 +131,20 @@ const TEMPLATES = [
       'config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n',
     };
   },
+  // .NET: restore layer, dotnet publish -o out, the DLL (web API or worker)
+  (r, name) => {
+    const web = r() < 0.7;
+    const project = name.replace(/-/g, '.');
+    const tag = pick(r, ['6.0', '8.0', '8.0-alpine', '9.0']);
+    return {
+      Dockerfile: `FROM mcr.microsoft.com/dotnet/sdk:${tag}\nWORKDIR /src\nCOPY ${project}.csproj ./\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o /app/out --no-restore\nWORKDIR /app/out\n${web ? 'EXPOSE 8080\n' : ''}ENTRYPOINT ["dotnet", "${project}.dll"]\n`,
+      [`${project}.csproj`]: `<Project Sdk="Microsoft.NET.Sdk${web ? '.Web' : '.Worker'}">\n  <PropertyGroup>\n    <TargetFramework>net${tag.slice(0, 3)}</TargetFramework>\n  </PropertyGroup>\n</Project>\n`,
+      'Program.cs': 'Console.WriteLine("hello");\n',
+      'appsettings.json': '{ "Logging": { "LogLevel": { "Default": "Information" } } }\n',
+    };
+  },
 ];
-const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
+const WEIGHTS = [4, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1]; // Python-heavy, like the shipped profiles
 
 /** Writes `count` repositories under `root`; returns the relative paths of every Dockerfile. */
 function generateTree(root, count, seed = 42) {

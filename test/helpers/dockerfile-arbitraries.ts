@@ -48,6 +48,33 @@ const RUBY_WORDS = [
   '/usr/local/bundle',
 ];
 
+// .NET: SDK images, dotnet's words and a web project with a launch profile as the build context.
+const DOTNET_CONTEXT =
+  EXAMPLES.find((e) => e.dir.endsWith('dotnet-run-launch-profile'))?.dir ?? PYTHON_CONTEXT;
+const DOTNET_IMAGES = [
+  'mcr.microsoft.com/dotnet/sdk:8.0',
+  'mcr.microsoft.com/dotnet/sdk:6.0-alpine',
+  'mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-bookworm-slim',
+];
+const DOTNET_WORDS = [
+  'dotnet',
+  'publish',
+  'restore',
+  'run',
+  '-c',
+  'Release',
+  '-o',
+  'out',
+  '-r',
+  'linux-x64',
+  '--self-contained',
+  '-p:PublishAot=true',
+  'Orders.csproj',
+  'out/Orders.dll',
+  '["dotnet", "out/Orders.dll"]',
+  'ASPNETCORE_URLS=http://+:80',
+];
+
 const KEYWORDS = [
   'RUN',
   'CMD',
@@ -90,6 +117,7 @@ const IMAGES = [
   '--platform=$BUILDPLATFORM python:3.12',
   'ghcr.io/o/p@sha256:' + 'a'.repeat(64),
   ...RUBY_IMAGES,
+  ...DOTNET_IMAGES,
 ];
 const WORDS = [
   'pip',
@@ -183,6 +211,7 @@ const WORDS = [
   'AS',
   'RUN',
   ...RUBY_WORDS,
+  ...DOTNET_WORDS,
 ];
 
 const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
@@ -263,7 +292,7 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       stageName: pick(['', ' AS build', ' as builder', ' AS runtime']),
       indent: pick(['', ' ', '\t']),
       body: fc.array(instruction(escape), { maxLength: 14 }),
-      lang: pick([undefined, undefined, 'python', 'rust', 'ruby', 'php']),
+      lang: pick([undefined, undefined, 'python', 'rust', 'ruby', 'php', 'dotnet']),
     })
     .map((r) => {
       const lines = [
@@ -275,7 +304,12 @@ export const generatedDockerfile: fc.Arbitrary<FuzzInput> = directives.chain((di
       const eol = r.crlf ? '\r\n' : '\n';
       const text =
         (r.bom ? '\uFEFF' : '') + lines.join('\n').replace(/\r?\n/g, eol) + (r.finalNewline ? eol : '');
-      const contexts: Record<string, string> = { rust: RUST_CONTEXT, ruby: RUBY_CONTEXT, php: PHP_CONTEXT };
+      const contexts: Record<string, string> = {
+        rust: RUST_CONTEXT,
+        ruby: RUBY_CONTEXT,
+        php: PHP_CONTEXT,
+        dotnet: DOTNET_CONTEXT,
+      };
       const context = (r.lang && contexts[r.lang]) || PYTHON_CONTEXT;
       return { text, context, lang: r.lang };
     });
