@@ -66,7 +66,7 @@ export function readBundleConfig(facts: StageFacts, settings: RubySettings): Bun
       if (program === null) continue;
       const found =
         verb === 'config'
-          ? configCommand(rest, run)
+          ? configCommand(rest, run, insideApp(facts, run))
           : isBundleInstall(command)
             ? installOptions(rest, run)
             : [];
@@ -119,9 +119,13 @@ export function readBundleConfig(facts: StageFacts, settings: RubySettings): Bun
   };
 }
 
-/** `bundle config [set|unset] [--local|--global] KEY VALUE...` and the legacy `bundle config KEY VALUE`. */
-function configCommand(words: readonly string[], run: RunFacts): Setting[] {
-  let scope: Scope = 'global';
+/**
+ * `bundle config [set|unset] [--local|--global] KEY VALUE...` and the legacy `bundle config KEY VALUE`.
+ * Without a scope option Bundler 2 writes the app's local config when it runs inside an app (a
+ * Gemfile in the working directory or above), else the user's global one.
+ */
+function configCommand(words: readonly string[], run: RunFacts, inApp: boolean): Setting[] {
+  let scope: Scope = inApp ? 'local' : 'global';
   const operands: string[] = [];
   let subcommand: string | null = null;
   for (const word of words) {
@@ -137,6 +141,23 @@ function configCommand(words: readonly string[], run: RunFacts): Setting[] {
   const [key, ...value] = operands;
   if (!key || value.length === 0) return [];
   return [{ key: key.toLowerCase(), value: value.join(' '), scope, workdir: run.workdir }];
+}
+
+/** A Gemfile was copied into the RUN's working directory (or a folder above it) before it, or BUNDLE_GEMFILE names one. */
+function insideApp(facts: StageFacts, run: RunFacts): boolean {
+  if (facts.values.has('BUNDLE_GEMFILE')) return true;
+  return facts.copies.some((c) => {
+    if (c.spec.from !== null || c.instruction.index > run.instruction.index) return false;
+    const intoFolder = c.dest.endsWith('/') || c.spec.sources.length > 1;
+    const folder = intoFolder ? c.dest.replace(/\/+$/, '') || '/' : path.dirname(c.dest);
+    const above = run.workdir === folder || run.workdir.startsWith(`${folder === '/' ? '' : folder}/`);
+    return (
+      above &&
+      c.spec.sources.some(
+        (s) => /(^|\/)(Gemfile|gems\.rb)$/.test(s) || s === '.' || s === './' || /\*/.test(s),
+      )
+    );
+  });
 }
 
 /** The options `bundle install` remembers in the app's local config (Bundler 2 prints a deprecation). */

@@ -57,7 +57,7 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
   if (overridden.length > 0)
     return {
       kind: 'skip',
-      reason: `the git-sourced gem ${overridden[0]} is checked out from a local override (bundle config local.${overridden[0]}), a folder msb cannot tell apart; remove the override to convert`,
+      reason: `the gem ${overridden[0]} is checked out from a local override (bundle config local.${overridden[0]}), a folder of the build that msb cannot tell apart from the bundle; remove the override to convert`,
     };
   const excluded = excludedGroupProgram(input, project.groups, bundle.without, settings.executables);
   if (excluded) return { kind: 'skip', reason: excluded };

@@ -22,7 +22,9 @@ const runtimeOf = (output: string) => output.slice(output.lastIndexOf('\nFROM ')
 const copiesOf = (output: string) =>
   [...runtimeOf(output).matchAll(/^COPY --from=builder (?:--chown=\S+ )?(\S+) /gm)].map((m) => m[1]);
 
-const HEAD = 'FROM ruby:3.2\nWORKDIR /app\nCOPY . .\n';
+const HEAD = 'FROM ruby:3.2\nWORKDIR /app\n';
+/** The app copied first, unless the lines copy it themselves (a config written before the Gemfile is there). */
+const withApp = (lines: string) => (lines.includes('COPY') ? lines : `COPY . .\n${lines}`);
 const CMD = 'CMD ["bundle", "exec", "puma"]\n';
 
 describe('Bundler settings', () => {
@@ -34,18 +36,23 @@ describe('Bundler settings', () => {
       ['/usr/local/bundle', '/app'],
     ],
     [
-      "bundle config set (global) writes the build user's ~/.bundle",
+      'bundle config set inside the app (a Gemfile copied before) writes its local config',
       "RUN bundle config set without 'test' && bundle install\n",
+      ['/usr/local/bundle', '/app'],
+    ],
+    [
+      "bundle config set before the Gemfile is there writes the build user's global ~/.bundle",
+      "RUN bundle config set without 'test'\nCOPY . .\nRUN bundle install\n",
       ['/usr/local/bundle', '/root/.bundle', '/app'],
     ],
     [
-      'the legacy bundle config KEY VALUE is global too',
-      'RUN bundle config without test && bundle install\n',
+      'the legacy bundle config KEY VALUE, outside the app',
+      'RUN bundle config without test\nCOPY . .\nRUN bundle install\n',
       ['/usr/local/bundle', '/root/.bundle', '/app'],
     ],
     [
       'a global config written by another user',
-      "RUN useradd -m deploy\nUSER deploy\nRUN bundle config set path '/home/deploy/gems' && bundle install\n",
+      "RUN useradd -m deploy\nUSER deploy\nRUN bundle config set path '/home/deploy/gems'\nCOPY . .\nRUN bundle install\n",
       ['/usr/local/bundle', '/home/deploy/gems', '/home/deploy/.bundle', '/app'],
     ],
     [
@@ -70,7 +77,7 @@ describe('Bundler settings', () => {
     ],
     ['GEM_HOME moved by ENV', 'ENV GEM_HOME=/gems\nRUN bundle install\n', ['/gems', '/app']],
   ])('%s', (_name, lines, copies) => {
-    const result = convert(`${HEAD}${lines}${CMD}`);
+    const result = convert(`${HEAD}${withApp(lines)}${CMD}`);
     expect(result.status).toBe('converted');
     expect(copiesOf(result.output)).toEqual(copies);
   });
@@ -107,7 +114,7 @@ describe('Bundler settings', () => {
       'checked out from a local override',
     ],
   ])('skips: %s', (_name, lines, reason) => {
-    const result = convert(`${HEAD}${lines}`, {
+    const result = convert(`${HEAD}${withApp(lines)}`, {
       'bin/docker-entrypoint.sh': '#!/bin/sh\nbundle check || bundle install\nexec "$@"\n',
       'Gemfile.lock': `GIT\n  remote: https://github.com/example/pagination.git\n  revision: 0123abc\n  specs:\n    pagination (0.4.0)\n\n${LOCK}`,
     });
@@ -116,7 +123,7 @@ describe('Bundler settings', () => {
   });
 
   it('removes the gem cache after the last install, once', () => {
-    const result = convert(`${HEAD}RUN bundle install\nRUN gem install foreman\n${CMD}`);
+    const result = convert(`${HEAD}COPY . .\nRUN bundle install\nRUN gem install foreman\n${CMD}`);
     const builder = result.output.slice(0, result.output.lastIndexOf('\nFROM '));
     expect(builder).toMatch(
       /RUN gem install foreman\n# msb: [^\n]*\nRUN rm -rf \/usr\/local\/bundle\/cache /,
@@ -125,7 +132,9 @@ describe('Bundler settings', () => {
   });
 
   it('leaves a build that cleans the cache itself alone', () => {
-    const result = convert(`${HEAD}RUN bundle install && rm -rf /usr/local/bundle/cache/*.gem\n${CMD}`);
+    const result = convert(
+      `${HEAD}COPY . .\nRUN bundle install && rm -rf /usr/local/bundle/cache/*.gem\n${CMD}`,
+    );
     expect(result.output).not.toContain('# msb: the runtime needs no downloaded');
   });
 });
