@@ -21,7 +21,7 @@ import {
   runtimeCommands,
   userSetupRuns,
 } from '../../plan/runtime-stage';
-import { BUILDER, copy, fragment } from '../../plan/stage-model';
+import { BUILDER, copy, fragment, type StageNode } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import { toolUse } from '../../plan/tool-use';
 import type { PackageManagerName } from '../../profiles/profile-types';
@@ -160,7 +160,11 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
           .trim(),
       ),
     );
-  runtime.setup.push(...users.runs);
+  // A replayed chown/mkdir of the application's own folders (Laravel's storage/) needs them copied first.
+  const appDests = appCopies.flatMap((c) => (c.kind === 'copy' ? [c.dest] : []));
+  const onAppFiles = (node: StageNode) =>
+    node.kind === 'original' && appDests.some((dest) => dest !== '/' && node.text.includes(`${dest}/`));
+  runtime.setup.push(...users.runs.filter((n) => !onAppFiles(n)));
   runtime.setup.push(
     ...wholeDirs.filter((d) => d !== settings.apacheConfig).map((dir) => copy(BUILDER, dir, dir)),
   );
@@ -178,7 +182,7 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
   runtime.setup.push(...apache.nodes);
   if (!apache.copiedWhole) decisions.push(...apache.decisions);
 
-  runtime.copies = [...appCopies];
+  runtime.copies = [...appCopies, ...users.runs.filter(onAppFiles)];
   const effects = builderSideEffects(facts, BUILDER, programs, runtime.copies);
   runtime.copies.push(...effects.copies);
   runtime.setup.push(...effects.setup);

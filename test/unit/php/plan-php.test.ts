@@ -80,6 +80,17 @@ describe('php planning', () => {
     expect(result.reason).toContain('unpacks into /usr/src/');
   });
 
+  it("replays a chown of the app's storage folders after the copy that brings them (no WORKDIR in the file)", () => {
+    const result = convertIn(
+      'FROM php:8.2-apache\nRUN apt-get update && apt-get install -y git unzip\nCOPY . /var/www/html\nRUN chown -R www-data:www-data /var/www/html/storage /var/www/html/bootstrap/cache\nRUN a2enmod rewrite\n',
+      { 'composer.json': composerJson, 'storage/logs/.gitkeep': '', 'bootstrap/cache/.gitkeep': '' },
+    );
+    const runtime = runtimeOf(result.output);
+    expect(runtime.indexOf('RUN chown -R www-data')).toBeGreaterThan(
+      runtime.indexOf('COPY --from=builder /var/www/html /var/www/html'),
+    );
+  });
+
   it('skips a composer.json that is not JSON', () => {
     const result = convertIn('FROM php:8.2-cli\nWORKDIR /app\nCOPY . .\nRUN composer install\n', {
       'composer.json': '{ "require": ',
