@@ -15,8 +15,7 @@ import { globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanContext } from '../../plan/plan-types';
 import { BUILDER, copy, ExtraStage, shellRun, StageRef, stageRef } from '../../plan/stage-model';
 import { contextDirFor, Install, NodeApp } from './node-app';
-import type { Manager } from './node-commands';
-import type { NodeSettings } from './node-settings';
+import type { Manager, NodeSettings } from './node-settings';
 import { isDevOnly, readPackageJson } from './package-json';
 
 export interface ProductionDeps {
