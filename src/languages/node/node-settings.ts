@@ -130,6 +130,9 @@ export const nodeSettingsSchema = Type.Object(
       { additionalProperties: false },
     ),
     npxValueOptions: stringList,
+    /** node's options that take a value, and those of them that preload a module (`-r ts-node/register`). */
+    nodeValueOptions: stringList,
+    preloadOptions: stringList,
     staticImage: Type.String({ minLength: 1 }),
     nginxRoot: absolutePath,
     nginxUser: Type.String({ minLength: 1 }),
