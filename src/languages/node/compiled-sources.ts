@@ -78,7 +78,7 @@ function compiledStart(app: NodeApp, outDir: string, settings: NodeSettings): { 
     if (step.command.kind !== 'program') continue;
     const [program, ...args] = step.command.words;
     if (path.basename(program ?? '') !== 'node') continue;
-    const parsed = parseArgv(args, { valued: settings.nodeValueOptions, stopAtOperand: true });
+    const parsed = parseArgv(args, settings.nodeOptions);
     const script = parsed.operands[0];
     if (script === undefined || !path.normalize(script).startsWith(`${outDir}/`)) continue;
     return { preloads: preloadedPackages(parsed, settings) };

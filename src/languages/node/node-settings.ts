@@ -1,6 +1,6 @@
 /** The Node profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { absolutePath, oneOf, regexString, stringList } from '../../profiles/settings-schema';
+import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const port = Type.Integer({ minimum: 1, maximum: 65535 });
 
@@ -130,8 +130,8 @@ export const nodeSettingsSchema = Type.Object(
       { additionalProperties: false },
     ),
     npxValueOptions: stringList,
-    /** node's options that take a value, and those of them that preload a module (`-r ts-node/register`). */
-    nodeValueOptions: stringList,
+    /** node's own options, and those that preload a module (`-r ts-node/register`). */
+    nodeOptions: optionTable,
     preloadOptions: stringList,
     staticImage: Type.String({ minLength: 1 }),
     nginxRoot: absolutePath,
