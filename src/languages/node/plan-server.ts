@@ -5,6 +5,7 @@
  * ENV/WORKDIR/USER/EXPOSE/CMD. A Next.js standalone build runs its own server.js instead.
  */
 import { posix as path } from 'path';
+import { optionValue, parseArgv } from '../../analyze/argv';
 import { expandVariables } from '../../analyze/instruction-args';
 import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
@@ -170,18 +171,11 @@ function standaloneFiles(
 
   const step = kind.start;
   const words = step.command.kind === 'program' ? step.command.words : [];
-  const flag = (names: string[]) => {
-    const i = words.findIndex((w) => names.includes(w.split('=')[0]));
-    return i < 0
-      ? null
-      : words[i].includes('=')
-        ? words[i].slice(words[i].indexOf('=') + 1)
-        : (words[i + 1] ?? null);
-  };
+  const options = parseArgv(words.slice(1), { valued: ['-p', '--port', '-H', '--hostname'] });
   const variables: [string, string][] = [];
-  const port = flag(['-p', '--port']);
+  const port = optionValue(options, '-p', '--port');
   if (port && !facts.envNames.has('PORT')) variables.push(['PORT', expandVariables(port, facts.values)]);
-  const hostname = flag(['-H', '--hostname']) ?? '0.0.0.0';
+  const hostname = optionValue(options, '-H', '--hostname') || '0.0.0.0';
   if (!facts.envNames.has('HOSTNAME')) variables.push(['HOSTNAME', hostname]);
   if (variables.length > 0) runtime.env.push(env(variables));
   runtime.command = [
