@@ -10,9 +10,6 @@ import { artifact, JavaArtifact, quarkusFastJar } from './java-artifact';
 import type { JavaSettings } from './java-settings';
 
 export interface GradleProject {
-  /** Context-relative directory ('' for the root). */
-  dir: string;
-  buildFile: string | null;
   /** Subprojects from settings.gradle(.kts) (`include 'app'`, `include(":app")`). */
   includes: string[];
   rootProjectName: string | null;
@@ -52,8 +49,6 @@ export function readGradleProject(
     /^\s*version\s*=\s*(\S+)/m.exec(properties)?.[1] ??
     null;
   return {
-    dir,
-    buildFile: file,
     includes,
     rootProjectName: quoted(/rootProject\.name\s*=\s*(['"])([^'"]+)\1/.exec(settings)),
     plugins,
