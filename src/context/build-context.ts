@@ -11,7 +11,10 @@ import { gitIgnoreMatcher } from './git-ignore';
 import type { Profile } from '../profiles/profile-types';
 import { readDirectory, ReadDirectory } from './read-directory';
 
-/** Version control and editor state: no language looks in them. The profiles add their own (`contextSkipDirs`). */
+/**
+ * Version control and editor state: no language looks in them. The profiles add their own
+ * (`contextSkipDirs`), which apply to that profile only: .NET's `bin/` is Rust's `src/bin/`.
+ */
 const ALWAYS_SKIPPED = ['.git', '.idea'];
 const MAX_DEPTH = 4;
 const MAX_FILES = 5000;
@@ -35,11 +38,17 @@ export interface BuildContext {
   isGitIgnored(relativePath: string): boolean;
   /** Source file extensions the profiles add to the code search's own (`sourceExtensions`). */
   readonly sourceExtensions?: readonly string[];
+  /**
+   * The context as one language sees it: the folders detection skipped for any profile are listed
+   * too, unless `skipDirs` (that language's own `contextSkipDirs`) names them.
+   */
+  forLanguage(skipDirs: readonly string[]): BuildContext;
 }
 
 /**
- * Lists the context, skipping the folders the given profiles name (dependencies, build output);
- * `readDir` lets a codemod share the listing it already made.
+ * Lists the context, skipping the folders any of the given profiles names (dependencies, build
+ * output) — detection reads that listing; `forLanguage` then adds back what the detected language
+ * does not skip. `readDir` lets a codemod share the listing it already made.
  */
 export function openBuildContext(
   dir: string,
@@ -47,11 +56,33 @@ export function openBuildContext(
   readDir: ReadDirectory = readDirectory,
 ): BuildContext {
   const root = path.resolve(dir);
-  const { files, completeDirs } = listFiles(
+  const listing = listFiles(
     root,
+    '',
     new Set([...ALWAYS_SKIPPED, ...profiles.flatMap((p) => p.contextSkipDirs ?? [])]),
     readDir,
   );
+  const sourceExtensions = [...new Set(profiles.flatMap((p) => p.sourceExtensions ?? []))];
+  return contextFromListing(root, listing, sourceExtensions, (skipDirs) => {
+    const own = new Set([...ALWAYS_SKIPPED, ...skipDirs]);
+    const added: Listing = {
+      files: [...listing.files],
+      completeDirs: new Set(listing.completeDirs),
+      skipped: [],
+    };
+    // After the main listing, so a big dependency folder never crowds out the project's own files.
+    for (const folder of listing.skipped.filter((f) => !own.has(path.posix.basename(f))))
+      listFiles(root, folder, own, readDir, added);
+    return added;
+  });
+}
+
+function contextFromListing(
+  root: string,
+  { files, completeDirs }: Listing,
+  sourceExtensions: string[],
+  relist: (skipDirs: readonly string[]) => Listing,
+): BuildContext {
   const fileSet = new Set(files);
   // Most look-ups are for manifests that are not there: answer those from the listing, not with a failing syscall.
   const knownMissing = (key: string) =>
@@ -79,7 +110,7 @@ export function openBuildContext(
   return {
     dir: root,
     files,
-    sourceExtensions: [...new Set(profiles.flatMap((p) => p.sourceExtensions ?? []))],
+    sourceExtensions,
     has: (relativePath) => {
       const key = normalise(relativePath);
       return fileSet.has(key) || (!knownMissing(key) && read(key) !== null);
@@ -108,6 +139,7 @@ export function openBuildContext(
       return rel !== '' && rel !== '.' && dockerignore.ignores(rel);
     },
     isGitIgnored: (relativePath) => (isGitIgnored ??= gitIgnoreMatcher(root, read))(normalise(relativePath)),
+    forLanguage: (skipDirs) => contextFromListing(root, relist(skipDirs), sourceExtensions, relist),
   };
 }
 
@@ -119,32 +151,41 @@ interface Listing {
   files: string[];
   /** Folders whose every entry was seen: a path in one of them that is not listed does not exist. */
   completeDirs: Set<string>;
+  /** Folders left out because a profile skips them (relative paths), within the depth bound. */
+  skipped: string[];
 }
 
-function listFiles(root: string, skipped: ReadonlySet<string>, readDir: ReadDirectory): Listing {
-  const found: string[] = [];
-  const completeDirs = new Set<string>();
-  const walk = (dir: string, prefix: string, depth: number) => {
+/** Walks `start` (relative, '' for the root) into `into`, within the depth and file bounds. */
+function listFiles(
+  root: string,
+  start: string,
+  skipped: ReadonlySet<string>,
+  readDir: ReadDirectory,
+  into: Listing = { files: [], completeDirs: new Set(), skipped: [] },
+): Listing {
+  const walk = (prefix: string, depth: number) => {
     let entries;
     try {
-      entries = [...readDir(dir)];
+      entries = [...readDir(path.join(root, prefix))];
     } catch {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
-      if (found.length >= MAX_FILES) return;
+      if (into.files.length >= MAX_FILES) return;
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (depth < MAX_DEPTH && !skipped.has(entry.name)) walk(path.join(dir, entry.name), rel, depth + 1);
+        if (depth >= MAX_DEPTH) continue;
+        if (skipped.has(entry.name)) into.skipped.push(rel);
+        else walk(rel, depth + 1);
       } else if (entry.isFile()) {
-        found.push(rel);
+        into.files.push(rel);
       }
     }
-    completeDirs.add(prefix);
+    into.completeDirs.add(prefix);
   };
-  walk(root, '', 1);
-  return { files: found, completeDirs };
+  walk(start, start === '' ? 1 : start.split('/').length + 1);
+  return into;
 }
 
 /**
@@ -160,5 +201,8 @@ export function emptyBuildContext(): BuildContext {
     read: () => null,
     isDockerIgnored: () => false,
     isGitIgnored: () => false,
+    forLanguage() {
+      return this;
+    },
   };
 }

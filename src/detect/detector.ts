@@ -8,6 +8,7 @@
 import { MsbError } from '../errors';
 import { expandVariables } from '../analyze/instruction-args';
 import { globalArgValues } from '../plan/base-image';
+import type { BuildContext } from '../context/build-context';
 import type { Profile } from '../profiles/profile-types';
 import type { AnalyzedProject, ProfileStrategy } from '../languages/strategy';
 import type { Candidate, DetectInput, Detection, Evidence } from './detect-types';
@@ -15,7 +16,13 @@ import { compiledRegExp } from '../util/compiled-regexp';
 
 export type DetectedLanguage =
   | { detection: Detection; profile: null; project: null }
-  | { detection: Detection; profile: Profile; project: AnalyzedProject };
+  | {
+      detection: Detection;
+      profile: Profile;
+      project: AnalyzedProject;
+      /** The build context as the chosen language sees it (its own `contextSkipDirs` only). */
+      context: BuildContext;
+    };
 
 /** Below this, msb says "unknown language" rather than guess. */
 const MIN_CONFIDENCE = 0.5;
@@ -68,7 +75,8 @@ export function detectLanguage(
     return { detection, profile: null, project: null };
   }
 
-  const project = strategyFor(chosen.profile).analyze(input);
+  const context = input.context.forLanguage(chosen.profile.contextSkipDirs ?? []);
+  const project = strategyFor(chosen.profile).analyze({ ...input, context });
   const details = project.describe();
   const evidence = [...chosen.evidence, ...(details.evidence ?? [])];
   if (forcedLanguage) evidence.unshift({ kind: 'override', detail: `--lang ${forcedLanguage}`, weight: 1 });
@@ -82,7 +90,7 @@ export function detectLanguage(
     candidates: candidates.map(stripProfile),
     overridden: Boolean(forcedLanguage),
   };
-  return { detection, profile: chosen.profile, project };
+  return { detection, profile: chosen.profile, project, context };
 }
 
 function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], image: string): Evidence[] {

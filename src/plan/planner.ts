@@ -101,7 +101,7 @@ export function planConversion(
       : ' (no manifest, base image or command matched any profile; use --lang to choose)';
     return { status: 'skipped', reason: `unknown language${hint}`, detection, warnings: [] };
   }
-  const { profile, project } = detected;
+  const { profile, project, context } = detected;
   const stage = dockerfile.stages[0];
   // `COPY --from=builder` in a one-stage file names an image: the new stage names must not capture it.
   const imageRefs = facts.copies
@@ -113,6 +113,7 @@ export function planConversion(
   const planned = skipOnPlanningError(() =>
     project.plan({
       ...input,
+      context,
       profile,
       detection,
       options: { ...options, runtime: runtimeFlavour },

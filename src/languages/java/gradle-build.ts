@@ -6,6 +6,7 @@
  */
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
+import type { JavaSettings } from './java-settings';
 import type { JavaArtifact } from './maven-artifacts';
 
 export interface GradleProject {
@@ -21,16 +22,11 @@ export interface GradleProject {
   text: string;
 }
 
-const PLUGIN_IDS: Record<string, RegExp> = {
-  'org.springframework.boot': /org\.springframework\.boot['"]?\)?\s*(version\s*['"]([^'"]+)['"])?/,
-  shadow: /com\.(github\.johnrengelman|gradleup)\.shadow|\bshadow\b.*plugin/,
-  war: /(^|[\s(])(id\s*\(?\s*['"]war['"]|\bwar\b\s*$|apply\s+plugin:\s*['"]war['"])/m,
-  application:
-    /(^|[\s(])(id\s*\(?\s*['"]application['"]|\bapplication\b\s*$|apply\s+plugin:\s*['"]application['"])/m,
-  'io.quarkus': /['"]io\.quarkus['"]/,
-};
-
-export function readGradleProject(context: BuildContext, dir: string): GradleProject | null {
+export function readGradleProject(
+  context: BuildContext,
+  dir: string,
+  { gradle }: JavaSettings,
+): GradleProject | null {
   const file =
     ['build.gradle.kts', 'build.gradle'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => context.has(f)) ??
     null;
@@ -42,11 +38,11 @@ export function readGradleProject(context: BuildContext, dir: string): GradlePro
   const text = stripComments(file ? (context.read(file) ?? '') : '');
   const settings = stripComments(settingsFile ? (context.read(settingsFile) ?? '') : '');
   const properties = context.read(dir ? `${dir}/gradle.properties` : 'gradle.properties') ?? '';
-  const plugins = new Set(
-    Object.entries(PLUGIN_IDS)
-      .filter(([, pattern]) => pattern.test(text))
-      .map(([id]) => id),
-  );
+  const applied = Object.entries(gradle.plugins).map(([id, pattern]) => ({
+    id,
+    match: new RegExp(pattern, 'm').exec(text),
+  }));
+  const plugins = new Set(applied.filter((p) => p.match).map((p) => p.id));
   const includes: string[] = [];
   for (const match of settings.matchAll(/^\s*include\s*\(?([^)\n]+)\)?/gm)) {
     for (const name of match[1].matchAll(/['"]:?([^'"]+)['"]/g)) includes.push(name[1].replace(/:/g, '/'));
@@ -63,7 +59,7 @@ export function readGradleProject(context: BuildContext, dir: string): GradlePro
     plugins,
     version: version && !version.includes('$') ? version : null,
     springBootVersion:
-      PLUGIN_IDS['org.springframework.boot'].exec(text)?.[2] ??
+      applied.find((p) => p.id === 'org.springframework.boot')?.match?.groups?.version ??
       /springBootVersion\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ??
       null,
     text,

@@ -18,8 +18,8 @@ export interface JavaAnalysis {
 
 export function analyzeJava(input: DetectInput, settings: JavaSettings): JavaAnalysis {
   const paths = contextPaths(input.facts, input.context);
-  const build = readJavaBuild(input.facts.runs, input.context, paths);
-  const command = readContainerCommand(input.facts);
+  const build = readJavaBuild(input.facts.runs, input.context, paths, settings);
+  const command = readContainerCommand(input.facts, settings);
   return { paths, build, command, details: describeJava(input, settings, build, command) };
 }
 

@@ -10,7 +10,15 @@ import type { RunFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
 import type { ContextPaths } from '../../plan/context-paths';
 import { gradleArtifacts, GradleProject, installedDistribution, readGradleProject } from './gradle-build';
-import { BuildCommand, GradleCommand, jarToolOutput, MavenCommand, parseBuildCommand } from './java-commands';
+import {
+  BuildCommand,
+  GradleCommand,
+  gradleTaskName,
+  jarToolOutput,
+  MavenCommand,
+  parseBuildCommand,
+} from './java-commands';
+import type { JavaSettings } from './java-settings';
 import { isApplicationModule, JavaArtifact, mavenArtifacts } from './maven-artifacts';
 import { interpolate, MavenProject, readMavenModules, text } from './maven-pom';
 
@@ -38,6 +46,7 @@ export function readJavaBuild(
   runs: readonly RunFacts[],
   context: BuildContext,
   paths: ContextPaths,
+  settings: JavaSettings,
 ): JavaBuild {
   const build: JavaBuild = {
     tool: null,
@@ -54,11 +63,11 @@ export function readJavaBuild(
     for (const command of run.commands) {
       const program = programName(command);
       if (program === 'cd' && command.words[1]) cwd = path.resolve(cwd, command.words[1]);
-      const parsed = parseBuildCommand(command);
+      const parsed = parseBuildCommand(command, settings);
       if (parsed) {
         build.commands.push({ command: parsed, run });
         build.tool ??= parsed.tool;
-        if (parsed.packages) addArtifacts(build, artifactsOf(parsed, cwd, context, paths, build));
+        if (parsed.packages) addArtifacts(build, artifactsOf(parsed, cwd, context, paths, build, settings));
         continue;
       }
       const jar = jarToolOutput(command);
@@ -89,10 +98,11 @@ export function artifactsOf(
   context: BuildContext,
   paths: ContextPaths,
   build: JavaBuild,
+  settings: JavaSettings,
 ): BuiltArtifact[] {
   return command.tool === 'maven'
     ? mavenBuild(command, cwd, context, paths, build)
-    : gradleBuild(command, cwd, context, paths, build);
+    : gradleBuild(command, cwd, context, paths, build, settings);
 }
 
 function addArtifacts(build: JavaBuild, artifacts: BuiltArtifact[]): void {
@@ -180,6 +190,7 @@ function gradleBuild(
   context: BuildContext,
   paths: ContextPaths,
   build: JavaBuild,
+  settings: JavaSettings,
 ): BuiltArtifact[] {
   const projectDir = command.projectDir ? path.resolve(cwd, command.projectDir) : cwd;
   const buildFile = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle']
@@ -192,7 +203,7 @@ function gradleBuild(
     );
     return [];
   }
-  const root = readGradleProject(context, contextDir);
+  const root = readGradleProject(context, contextDir, settings);
   if (!root) return [];
   build.springBootVersion ??= root.springBootVersion;
   const release =
@@ -205,7 +216,7 @@ function gradleBuild(
     { project: root, name: rootName, relative: '' },
   ];
   for (const include of root.includes) {
-    const sub = readGradleProject(context, [contextDir, include].filter(Boolean).join('/'));
+    const sub = readGradleProject(context, [contextDir, include].filter(Boolean).join('/'), settings);
     if (sub)
       projects.push({
         project: {
@@ -221,7 +232,7 @@ function gradleBuild(
     .filter((t) => t.includes(':'))
     .map((t) => t.replace(/^:/, '').split(':').slice(0, -1).join('/'));
   const candidates = named.length > 0 ? projects.filter((p) => named.includes(p.relative)) : projects;
-  const taskNames = command.tasks.map((t) => t.split(':').pop() ?? t);
+  const taskNames = command.tasks.map(gradleTaskName);
   if (taskNames.includes('installDist') && !taskNames.some((t) => /^(build|assemble|bootJar|jar)$/.test(t))) {
     // installDist builds the plain jar and start scripts into build/install/<name>/, never a bootJar.
     const installed = candidates.flatMap((p) => installedDistribution(p.project, p.name, p.relative));

@@ -3,9 +3,10 @@
  * `gradle`/`./gradlew` (tasks, -p), `jar cf x.jar` (a hand-made jar), and `java` itself
  * (options, `-jar file` or `-cp path main`, program arguments).
  */
-import { OptionTable, optionValue, parseArgv } from '../../analyze/argv';
+import { optionValue, parseArgv } from '../../analyze/argv';
 import { isShellProgram } from '../../analyze/programs';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
+import type { JavaSettings } from './java-settings';
 
 export interface MavenCommand {
   tool: 'maven';
@@ -20,7 +21,8 @@ export interface MavenCommand {
   flags: string[];
   /** True when a goal writes the artifact (package, install, verify, deploy, spring-boot:repackage...). */
   packages: boolean;
-  run: 'spring-boot:run' | 'quarkus:dev' | 'jetty:run' | 'tomcat:run' | 'exec:java' | null;
+  /** The goal that runs the application (spelled as the profile's `runGoals` say: `jetty:run`, `exec:java`...). */
+  run: string | null;
   program: string;
   text: string;
 }
@@ -32,88 +34,37 @@ export interface GradleCommand {
   projectDir: string | null;
   flags: string[];
   packages: boolean;
-  run: 'bootRun' | 'run' | 'quarkusDev' | null;
+  /** The task that runs the application (one of the profile's `runTasks`: `bootRun`, `run`...). */
+  run: string | null;
   program: string;
   text: string;
 }
 
 export type BuildCommand = MavenCommand | GradleCommand;
 
-const MAVEN_PACKAGING =
-  /^(package|install|verify|deploy|spring-boot:repackage|quarkus:build|assembly:single|shade:shade|war:war|jar:jar)$/;
-const MAVEN_OPTIONS: OptionTable = {
-  valued: [
-    '-f',
-    '--file',
-    '-pl',
-    '--projects',
-    '-s',
-    '--settings',
-    '-gs',
-    '--global-settings',
-    '-P',
-    '--activate-profiles',
-    '-T',
-    '--threads',
-    '-rf',
-    '--resume-from',
-    '-l',
-    '--log-file',
-    '-t',
-    '--toolchains',
-    '-b',
-    '--builder',
-    '-D',
-    '--define',
-  ],
-  // `-fae` is --fail-at-end, not `-f ae`.
-  flags: ['-fae', '-ff', '-fn'],
-  aliases: { '--file': '-f', '--projects': '-pl', '--define': '-D' },
-  glued: ['-D', '-f', '-pl'],
-};
-const GRADLE_OPTIONS: OptionTable = {
-  valued: [
-    '-p',
-    '--project-dir',
-    '-x',
-    '--exclude-task',
-    '-b',
-    '--build-file',
-    '-c',
-    '--settings-file',
-    '-g',
-    '--gradle-user-home',
-    '-I',
-    '--init-script',
-    '-P',
-    '-D',
-    '--max-workers',
-    '--console',
-    '--warning-mode',
-  ],
-  aliases: { '--project-dir': '-p' },
-};
-
-export function parseBuildCommand(command: ShellCommand): BuildCommand | null {
+export function parseBuildCommand(command: ShellCommand, settings: JavaSettings): BuildCommand | null {
   const program = programName(command);
   const words = command.words;
-  const wrapped = isShellProgram(program) && /(^|\/)(mvnw|gradlew)$/.test(words[1] ?? '');
-  const tool = wrapped ? words[1].replace(/^.*\//, '') : program;
+  const script = (words[1] ?? '').replace(/^.*\//, '');
+  const wrapped =
+    isShellProgram(program) && [settings.maven.wrapper, settings.gradle.wrapper].includes(script);
+  const tool = wrapped ? script : program;
   const args = words.slice(wrapped ? 2 : 1);
-  if (tool === 'mvn' || tool === 'mvnw' || tool === 'mvn.cmd') return maven(args, words[0], command.text);
-  if (tool === 'gradle' || tool === 'gradlew') return gradle(args, words[0], command.text);
+  if (settings.maven.programs.includes(tool)) return maven(args, words[0], command.text, settings.maven);
+  if (settings.gradle.programs.includes(tool)) return gradle(args, words[0], command.text, settings.gradle);
   return null;
 }
 
-function maven(args: string[], program: string, text: string): MavenCommand {
-  const parsed = parseArgv(args, MAVEN_OPTIONS);
+function maven(args: string[], program: string, text: string, tool: JavaSettings['maven']): MavenCommand {
+  const parsed = parseArgv(args, tool.options);
   const properties = new Map<string, string>();
   for (const o of parsed.options.filter((o) => o.name === '-D')) {
     const [name, ...value] = (o.value ?? '').split('=');
     properties.set(name, value.length > 0 ? value.join('=') : 'true');
   }
   const goals = [...parsed.operands, ...parsed.afterDashDash];
-  const result: MavenCommand = {
+  const run = goals.find((g) => Object.hasOwn(tool.runGoals, g));
+  return {
     tool: 'maven',
     goals,
     file: optionValue(parsed, '-f'),
@@ -121,42 +72,32 @@ function maven(args: string[], program: string, text: string): MavenCommand {
     properties,
     // `-D x=y` is written back as one word.
     flags: parsed.options.flatMap((o) => (o.name === '-D' ? [`-D${o.value ?? ''}`] : o.words)),
-    packages: goals.some((g) => MAVEN_PACKAGING.test(g)),
-    run: null,
+    packages: goals.some((g) => tool.packaging.includes(g)),
+    run: run === undefined ? null : tool.runGoals[run],
     program,
     text,
   };
-  const run = goals.find((g) =>
-    /^(spring-boot:run|quarkus:dev|jetty:run(-war)?|tomcat7?:run(-war)?|exec:java)$/.test(g),
-  );
-  if (run)
-    result.run = run.startsWith('jetty')
-      ? 'jetty:run'
-      : run.startsWith('tomcat')
-        ? 'tomcat:run'
-        : (run as MavenCommand['run']);
-  return result;
 }
 
-function gradle(args: string[], program: string, text: string): GradleCommand {
-  const parsed = parseArgv(args, GRADLE_OPTIONS);
+function gradle(args: string[], program: string, text: string, tool: JavaSettings['gradle']): GradleCommand {
+  const parsed = parseArgv(args, tool.options);
   const tasks = [...parsed.operands, ...parsed.afterDashDash];
-  const taskName = (t: string) => t.split(':').pop() ?? t;
-  const run = tasks.map(taskName).find((t) => /^(bootRun|run|quarkusDev)$/.test(t));
+  const names = tasks.map(gradleTaskName);
   return {
     tool: 'gradle',
     tasks,
     projectDir: optionValue(parsed, '-p'),
     flags: parsed.options.flatMap((o) => o.words),
-    packages: tasks.some((t) =>
-      /^(build|assemble|bootJar|bootWar|jar|war|shadowJar|quarkusBuild|installDist|distTar|distZip)$/.test(
-        taskName(t),
-      ),
-    ),
-    run: (run as GradleCommand['run'] | undefined) ?? null,
+    packages: names.some((t) => tool.packaging.includes(t)),
+    run: names.find((t) => Object.hasOwn(tool.runTasks, t)) ?? null,
     program,
     text,
   };
+}
+
+/** `:app:bootJar` → `bootJar`. */
+export function gradleTaskName(task: string): string {
+  return task.split(':').pop() ?? task;
 }
 
 /** `jar cf app.jar -C classes .`, `jar --create --file=app.jar ...`: the jar file written. */
@@ -183,30 +124,11 @@ export interface JavaInvocation {
   programArgs: string[];
 }
 
-const JAVA_OPTIONS: OptionTable = {
-  valued: [
-    '-cp',
-    '-classpath',
-    '--class-path',
-    '-p',
-    '--module-path',
-    '--add-modules',
-    '--add-opens',
-    '--add-exports',
-    '-javaagent',
-    '--enable-native-access',
-  ],
-  aliases: { '-classpath': '-cp', '--class-path': '-cp' },
-  // Like the java launcher: options end at the first operand (the jar with `-jar`, else the main class).
-  stopAtOperand: true,
-  expansionsAreOptions: true,
-};
-
 /** The `java ...` invocation in an argv (after `exec`, `tini --`, env assignments...). */
-export function parseJavaInvocation(argv: readonly string[]): JavaInvocation | null {
+export function parseJavaInvocation(argv: readonly string[], settings: JavaSettings): JavaInvocation | null {
   const index = argv.findIndex((w) => /(^|\/)java$/.test(w));
   if (index === -1) return null;
-  const parsed = parseArgv(argv.slice(index + 1), JAVA_OPTIONS);
+  const parsed = parseArgv(argv.slice(index + 1), settings.javaOptions);
   const jarMode = parsed.options.some((o) => o.name === '-jar');
   const [operand, ...programArgs] = parsed.operands;
   return {

@@ -10,6 +10,7 @@ import type { InstructionNode } from '../../parse/parse-dockerfile';
 import { replaceShellWord } from '../../plan/container-command';
 import { CommandSpec, commandSpec, containerCommand, original, StageNode } from '../../plan/stage-model';
 import { BuildCommand, JavaInvocation, parseBuildCommand, parseJavaInvocation } from './java-commands';
+import type { JavaSettings } from './java-settings';
 
 export interface JavaCall {
   line: CommandLine;
@@ -25,7 +26,7 @@ export interface ContainerCommand {
   buildRun: { line: CommandLine; command: BuildCommand } | null;
 }
 
-export function readContainerCommand(facts: StageFacts): ContainerCommand {
+export function readContainerCommand(facts: StageFacts, settings: JavaSettings): ContainerCommand {
   const lines = commandLines(facts);
   const result: ContainerCommand = { lines, java: null, buildRun: null };
   // Exec-form ENTRYPOINT + CMD run as one argv (`ENTRYPOINT ["mvn"]` + `CMD ["jetty:run"]`).
@@ -41,9 +42,9 @@ export function readContainerCommand(facts: StageFacts): ContainerCommand {
     const inShell = line.form.form === 'shell' || shellScript(line.form.argv) !== null;
     const form: CommandForm = line === first && joined ? { form: 'exec', argv: joined } : line.form;
     for (const { words } of formCommands(form).commands) {
-      const build = parseBuildCommand({ words, text: words.join(' ') });
+      const build = parseBuildCommand({ words, text: words.join(' ') }, settings);
       if (build && build.run && !result.buildRun) result.buildRun = { line, command: build };
-      const invocation = parseJavaInvocation(words);
+      const invocation = parseJavaInvocation(words, settings);
       if (invocation && !result.java) result.java = { line, invocation, inShell };
     }
   }

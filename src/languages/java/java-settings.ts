@@ -1,7 +1,7 @@
 /** The Java profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
-import { stringList } from '../../profiles/settings-schema';
+import { optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const absoluteDir = Type.String({ pattern: '^/' });
 
@@ -18,6 +18,15 @@ const javaRuntime = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A build tool: its program names, the wrapper script a shell may run, its options, the steps that package. */
+const buildTool = {
+  programs: stringList,
+  wrapper: Type.String({ minLength: 1 }),
+  options: optionTable,
+  packaging: stringList,
+};
+const names = Type.Record(Type.String(), Type.String({ minLength: 1 }));
 
 export const javaSettingsSchema = Type.Object(
   {
@@ -55,6 +64,25 @@ export const javaSettingsSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    maven: Type.Object(
+      {
+        ...buildTool,
+        /** Goals that run the application (→ the goal they are a spelling of: `tomcat7:run-war` → `tomcat:run`). */
+        runGoals: names,
+      },
+      { additionalProperties: false },
+    ),
+    gradle: Type.Object(
+      {
+        ...buildTool,
+        /** Tasks that run the application → the task that packages what they run. */
+        runTasks: names,
+        /** Plugin id → how a build file applies it (`version` group: the plugin's version). */
+        plugins: Type.Record(Type.String(), regexString),
+      },
+      { additionalProperties: false },
+    ),
+    javaOptions: optionTable,
   },
   { additionalProperties: false },
 );

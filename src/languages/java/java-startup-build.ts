@@ -7,20 +7,21 @@
 import { posix as path } from 'path';
 import { shellQuote } from '../../plan/container-command';
 import { contextPaths } from '../../plan/context-paths';
-import type { Decision, PlanContext } from '../../plan/plan-types';
+import type { Decision, PlanInput } from '../../plan/plan-types';
 import { artifactsOf, JavaBuild } from './java-build';
 import { BuildCommand, parseBuildCommand } from './java-commands';
 import { ContainerCommand, JavaCall, keptCommand, RuntimeCommand } from './java-container-command';
+import type { JavaSettings } from './java-settings';
 
 /** `mvn spring-boot:run` / `gradle bootRun` as the command → package in the builder, `java -jar` at run time. */
 export function replaceBuildRun(
   command: ContainerCommand,
   build: JavaBuild,
-  input: PlanContext,
+  input: PlanInput<JavaSettings>,
   builderRuns: string[],
   decisions: Decision[],
 ): { commands: RuntimeCommand[]; call: JavaCall | null; index: number } | string {
-  const { facts, context } = input;
+  const { facts, context, settings } = input;
   const run = command.buildRun as NonNullable<ContainerCommand['buildRun']>;
   const tool = run.command;
   if (tool.tool === 'maven' && tool.run === 'exec:java')
@@ -28,17 +29,17 @@ export function replaceBuildRun(
   // A program word that is not a plain path ("RUN ./mvnw" in an exec-form array) cannot start in the original either.
   if (!/^[A-Za-z0-9_@%+=:,./-]+$/.test(tool.program))
     return `the container runs "${tool.text}", whose program "${tool.program}" is not a command msb can run in the builder`;
-  let packaging = packagingWords(tool, false);
+  let packaging = packagingWords(tool, false, settings);
   if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
     const paths = contextPaths(facts, context);
     const artifactsFor = (words: string[]) => {
-      const parsed = parseBuildCommand({ words, text: words.join(' ') });
-      return parsed ? artifactsOf(parsed, facts.workdir, context, paths, build) : [];
+      const parsed = parseBuildCommand({ words, text: words.join(' ') }, settings);
+      return parsed ? artifactsOf(parsed, facts.workdir, context, paths, build, settings) : [];
     };
     let artifacts = artifactsFor(packaging);
     // spring-boot:run works without the plugin in <plugins> (the parent manages it); package alone then makes a plain jar.
     if (tool.tool === 'maven' && tool.run === 'spring-boot:run' && !artifacts.some((a) => a.runnable)) {
-      packaging = packagingWords(tool, true);
+      packaging = packagingWords(tool, true, settings);
       artifacts = artifactsFor(packaging).map((a) =>
         a.kind === 'jar'
           ? {
@@ -93,7 +94,7 @@ export function replaceBuildRun(
 }
 
 /** The packaging command as words: re-splitting a joined text would misread words that hold spaces. */
-function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
+function packagingWords(tool: BuildCommand, repackage: boolean, settings: JavaSettings): string[] {
   if (tool.tool === 'maven') {
     const flags = tool.flags.filter((f) => !/^-D(spring-boot|quarkus)\./.test(f));
     return [
@@ -105,8 +106,7 @@ function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
     ];
   }
   const flags = tool.flags.filter((f) => !f.startsWith('--args'));
-  const task = tool.run === 'quarkusDev' ? 'quarkusBuild' : tool.run === 'run' ? 'installDist' : 'bootJar';
-  return [tool.program, task, ...flags];
+  return [tool.program, settings.gradle.runTasks[tool.run ?? ''], ...flags];
 }
 
 /** `-Dspring-boot.run.jvmArguments=...`, `.profiles`, `.arguments`, gradle `--args=...`. */

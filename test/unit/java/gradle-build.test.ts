@@ -2,9 +2,10 @@
 import { openBuildContext } from '../../../src/context/build-context';
 import { gradleArtifacts, readGradleProject } from '../../../src/languages/java/gradle-build';
 import { contextDir } from '../../helpers/build-fixture';
+import { settings } from './java-fixtures';
 
 function jars(files: Record<string, string>, directoryName = 'project') {
-  const project = readGradleProject(openBuildContext(contextDir(files)), '')!;
+  const project = readGradleProject(openBuildContext(contextDir(files)), '', settings)!;
   return gradleArtifacts(project, project.rootProjectName ?? directoryName, '').map(
     (a) => `${a.path}${a.runnable ? '' : ' (not runnable)'}`,
   );
@@ -121,6 +122,7 @@ describe('gradle jar naming', () => {
         }),
       ),
       '',
+      settings,
     )!;
     expect(project.includes).toEqual(['app', 'libs/core']);
     expect(project.springBootVersion).toBe('3.2.5');

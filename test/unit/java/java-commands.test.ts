@@ -5,6 +5,7 @@ import {
   parseBuildCommand,
   parseJavaInvocation,
 } from '../../../src/languages/java/java-commands';
+import { settings } from './java-fixtures';
 
 const command = (text: string) => splitShellCommands(text)[0];
 
@@ -43,11 +44,11 @@ describe('parseBuildCommand', () => {
       { projectDir: 'svc', tasks: ['build'], flags: ['--project-dir=svc', '-Pprofile=prod'] },
     ],
   ])('%s', (text, expected) => {
-    expect(parseBuildCommand(command(text))).toMatchObject(expected);
+    expect(parseBuildCommand(command(text), settings)).toMatchObject(expected);
   });
 
   it('ignores other programs', () => {
-    expect(parseBuildCommand(command('java -jar app.jar'))).toBeNull();
+    expect(parseBuildCommand(command('java -jar app.jar'), settings)).toBeNull();
   });
 });
 
@@ -82,10 +83,10 @@ describe('parseJavaInvocation', () => {
     ],
     [['tini', '--', '/opt/java/openjdk/bin/java', '-jar', '/app.jar'], { jar: '/app.jar' }],
   ])('%j', (argv, expected) => {
-    expect(parseJavaInvocation(argv)).toMatchObject(expected);
+    expect(parseJavaInvocation(argv, settings)).toMatchObject(expected);
   });
 
   it('is null without java', () => {
-    expect(parseJavaInvocation(['catalina.sh', 'run'])).toBeNull();
+    expect(parseJavaInvocation(['catalina.sh', 'run'], settings)).toBeNull();
   });
 });
