@@ -26,7 +26,7 @@ import { alreadyInserted, insertionEdit } from './builder-edits';
 import type { BrokenFinding, ConvertOptions, Decision, StrategyPlan } from './plan-types';
 import { keepReplayedOrder, neededArgs } from './runtime-stage';
 import { withSettingDecisions } from './setting-decisions';
-import { PlanningError } from './stage-model';
+import { PlanningError, uniqueName } from './stage-model';
 
 export { INJECTED_VALUE_REASON };
 
@@ -253,10 +253,4 @@ function danglingContinuationLine(dockerfile: ParsedDockerfile): number | null {
   if (probe.length === 2 && added.getKeyword() === 'LABEL' && added.getArgumentsContent() === 'msb-probe=1')
     return null;
   return last.line;
-}
-
-function uniqueName(wanted: string, taken: string[]): string {
-  let name = wanted;
-  for (let n = 2; taken.includes(name); n++) name = `${wanted}-${n}`;
-  return name;
 }

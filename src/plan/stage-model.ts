@@ -187,3 +187,10 @@ function instructionKeyword(keyword: string, expected: string): string {
   if (keyword.toUpperCase() !== expected) throw new PlanningError(`"${keyword}" is not ${expected}`);
   return keyword;
 }
+
+/** `wanted`, or `wanted-2`, `wanted-3`... when a stage or image already has that name. */
+export function uniqueName(wanted: string, taken: readonly string[]): string {
+  let name = wanted;
+  for (let n = 2; taken.includes(name); n++) name = `${wanted}-${n}`;
+  return name;
+}

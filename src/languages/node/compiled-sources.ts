@@ -14,21 +14,11 @@ import { TYPESCRIPT_BUILDS, tsconfigValue, typescriptOutDir } from './framework-
 import type { NodeApp } from './node-app';
 import { matchesProgram } from './node-app';
 import type { NodeSettings } from './node-settings';
+import { preloadedPackages } from './package-json';
 
 const TYPESCRIPT = /\.(ts|tsx|mts|cts)$/;
 /** More separate paths than this and the sources are kept whole (the prune line stays readable). */
 const MAX_PATHS = 12;
-/** node's options that take a value (`-r ts-node/register`), so the script is found after them. */
-const NODE_VALUE_OPTIONS = [
-  '-r',
-  '--require',
-  '--import',
-  '--loader',
-  '--experimental-loader',
-  '-e',
-  '--eval',
-];
-
 /** Paths relative to the project folder to delete in the prune stage. */
 export interface Leftovers {
   /** The TypeScript sources (worth a stage of their own). */
@@ -52,7 +42,7 @@ export function compiledServerLeftovers(
       if (step.command.kind !== 'program' || !matchesProgram(step.command.words, TYPESCRIPT_BUILDS)) continue;
       const outDir = typescriptOutDir(context, contextDir, step.command.words);
       if (!outDir?.file) continue;
-      const start = compiledStart(app, path.normalize(outDir.dir));
+      const start = compiledStart(app, path.normalize(outDir.dir), settings);
       if (!start) continue;
       const rootDir = path.normalize(
         tsconfigValue(context, outDir.file, 'rootDir')?.value ??
@@ -83,26 +73,17 @@ function includedFolder(context: BuildContext, tsconfig: string): string | null 
 }
 
 /** The container starts `node <outDir>/...`: the packages it preloads (`-r tsconfig-paths/register`), else null. */
-function compiledStart(app: NodeApp, outDir: string): { preloads: string[] } | null {
+function compiledStart(app: NodeApp, outDir: string, settings: NodeSettings): { preloads: string[] } | null {
   for (const step of app.start) {
     if (step.command.kind !== 'program') continue;
     const [program, ...args] = step.command.words;
     if (path.basename(program ?? '') !== 'node') continue;
-    const parsed = parseArgv(args, { valued: NODE_VALUE_OPTIONS, stopAtOperand: true });
+    const parsed = parseArgv(args, settings.nodeOptions);
     const script = parsed.operands[0];
     if (script === undefined || !path.normalize(script).startsWith(`${outDir}/`)) continue;
-    const preloads = parsed.options
-      .filter((o) => o.value !== null && !o.name.startsWith('-e') && o.name !== '--eval')
-      .map((o) => packageOf(o.value as string));
-    return { preloads };
+    return { preloads: preloadedPackages(parsed, settings) };
   }
   return null;
-}
-
-/** `tsconfig-paths/register` → `tsconfig-paths`, `@swc-node/register` → `@swc-node/register`. */
-function packageOf(spec: string): string {
-  const parts = spec.split('/');
-  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 /** Project-relative paths of the context files a COPY put into the project folder. */

@@ -7,7 +7,7 @@
 import type { Env } from 'dockerfile-ast';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { expandVariables } from '../../analyze/instruction-args';
-import type { Manager } from './node-commands';
+import type { PackageManagerRule } from './node-settings';
 
 /** What the install's own flags say: devDependencies left out, put in, or the default. */
 export type DevFlag = 'omit' | 'include' | null;
@@ -17,15 +17,8 @@ export interface DevDependencies {
   why: string;
 }
 
-/** Configuration variables each manager reads, with the value that leaves devDependencies out. */
-const PRODUCTION_VARIABLES: Record<Manager, string[]> = {
-  npm: ['npm_config_production'],
-  yarn: ['yarn_production', 'npm_config_production'],
-  pnpm: ['npm_config_production', 'pnpm_config_production'],
-};
-
 export function devDependenciesOf(
-  manager: Manager,
+  manager: PackageManagerRule,
   flag: DevFlag,
   environment: ReadonlyMap<string, string>,
 ): DevDependencies {
@@ -34,13 +27,13 @@ export function devDependenciesOf(
     return { installed: true, why: 'its flags install devDependencies whatever NODE_ENV says' };
   // npm reads its npm_config_* variables whatever their case.
   const lower = new Map([...environment].map(([name, value]) => [name.toLowerCase(), value]));
-  if (manager === 'npm') {
-    if (/(^|[\s,])dev($|[\s,])/.test(lower.get('npm_config_include') ?? ''))
-      return { installed: true, why: 'NPM_CONFIG_INCLUDE=dev installs devDependencies' };
-    if (/(^|[\s,])dev($|[\s,])/.test(lower.get('npm_config_omit') ?? ''))
-      return { installed: false, why: 'NPM_CONFIG_OMIT=dev: installs production dependencies only' };
+  for (const [name, dev] of Object.entries(manager.devListVariables ?? {})) {
+    if (!/(^|[\s,])dev($|[\s,])/.test(lower.get(name) ?? '')) continue;
+    return dev === 'include'
+      ? { installed: true, why: `${name.toUpperCase()}=dev installs devDependencies` }
+      : { installed: false, why: `${name.toUpperCase()}=dev: installs production dependencies only` };
   }
-  for (const name of PRODUCTION_VARIABLES[manager]) {
+  for (const name of manager.productionVariables) {
     const value = lower.get(name);
     if (value === undefined || value === '') continue;
     return /^(false|0|no)$/i.test(value)

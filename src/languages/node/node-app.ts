@@ -17,8 +17,8 @@ import { contextPaths } from '../../plan/context-paths';
 import type { ParsedOption } from '../../analyze/argv';
 import { CommandSource, commandSource } from './command-source';
 import { devDependenciesOf, environmentAt } from './dev-dependencies';
-import { classifyNodeCommand, Manager } from './node-commands';
-import type { FrameworkRule, NodeSettings, ProgramRule } from './node-settings';
+import { classifyNodeCommand } from './node-commands';
+import type { FrameworkRule, Manager, NodeSettings, ProgramRule } from './node-settings';
 import { declaredPackages, PackageJson, readPackageJson } from './package-json';
 import { expandScripts, Step } from './run-scripts';
 
@@ -112,7 +112,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
   for (const run of facts.runs) {
     let dir = run.workdir;
     for (const shell of run.commands) {
-      const command = classifyNodeCommand(shell);
+      const command = classifyNodeCommand(shell, settings);
       if (command.kind === 'cd') {
         dir = path.resolve(dir, expandVariables(command.dir, facts.values));
         continue;
@@ -120,7 +120,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
       const commandDir = 'dir' in command && command.dir ? path.resolve(dir, command.dir) : dir;
       if (command.kind === 'install') {
         const dev = devDependenciesOf(
-          command.manager,
+          settings.packageManagers[command.manager],
           command.dev,
           environmentAt(facts, run.instruction.index, shell.text),
         );
@@ -162,7 +162,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
           installs,
         );
       } else if (command.kind === 'script' || command.kind === 'program') {
-        const steps = expandScripts([shell], pkgAt(commandDir));
+        const steps = expandScripts([shell], pkgAt(commandDir), settings);
         if (isBuild(steps, settings.buildTools)) {
           builds.push({
             run,
@@ -191,7 +191,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
     builds,
     globals,
     frameworks: matchFrameworks(settings.frameworks, pkg, context, contextDir ?? ''),
-    start: expandScripts(start.commands, pkgAt(facts.workdir)),
+    start: expandScripts(start.commands, pkgAt(facts.workdir), settings),
     opaqueScript: start.opaqueScript,
     command,
   };

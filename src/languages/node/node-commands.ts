@@ -6,8 +6,9 @@
 import { parseArgv, ParsedOption } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import type { DevFlag } from './dev-dependencies';
+import type { Manager, NodeSettings, PackageManagerRule } from './node-settings';
 
-export type Manager = 'npm' | 'yarn' | 'pnpm';
+export type { Manager } from './node-settings';
 
 export type NodeCommand =
   | {
@@ -34,145 +35,6 @@ export type NodeCommand =
   | { kind: 'program'; words: string[] }
   | { kind: 'other' };
 
-const NPM_VALUE_OPTIONS = [
-  '--prefix',
-  '-C',
-  '--workspace',
-  '-w',
-  '--loglevel',
-  '--registry',
-  '--cache',
-  '--userconfig',
-  '--omit',
-  '--include',
-  '--only',
-  '--tag',
-  '--install-strategy',
-];
-const YARN_VALUE_OPTIONS = [
-  '--cwd',
-  '--modules-folder',
-  '--cache-folder',
-  '--network-timeout',
-  '--registry',
-  '--mutex',
-  '--network-concurrency',
-];
-const PNPM_VALUE_OPTIONS = [
-  '-C',
-  '--dir',
-  '--filter',
-  '-F',
-  '--reporter',
-  '--store-dir',
-  '--virtual-store-dir',
-  '--loglevel',
-  '--registry',
-  '--workspace-concurrency',
-];
-const NPX_VALUE_OPTIONS = ['-p', '--package', '--cache', '--registry', '--loglevel'];
-
-const NPM_INSTALL = new Set([
-  'install',
-  'i',
-  'in',
-  'ins',
-  'inst',
-  'insta',
-  'instal',
-  'isnt',
-  'isnta',
-  'isntal',
-  'isntall',
-  'add',
-]);
-const NPM_CLEAN_INSTALL = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
-const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
-const NPM_LIFECYCLE = new Set(['start', 'test', 't', 'tst', 'restart', 'stop']);
-const YARN_BUILTINS = new Set([
-  'install',
-  'add',
-  'remove',
-  'upgrade',
-  'up',
-  'global',
-  'run',
-  'exec',
-  'dlx',
-  'workspaces',
-  'workspace',
-  'cache',
-  'config',
-  'why',
-  'info',
-  'init',
-  'link',
-  'unlink',
-  'outdated',
-  'pack',
-  'publish',
-  'set',
-  'plugin',
-  'node',
-  'bin',
-  'dedupe',
-  'autoclean',
-  'check',
-  'import',
-  'licenses',
-  'list',
-  'login',
-  'logout',
-  'owner',
-  'policies',
-  'tag',
-  'team',
-  'version',
-  'versions',
-  'audit',
-  'create',
-  'help',
-]);
-const PNPM_BUILTINS = new Set([
-  'install',
-  'i',
-  'add',
-  'remove',
-  'rm',
-  'update',
-  'up',
-  'run',
-  'exec',
-  'dlx',
-  'prune',
-  'store',
-  'fetch',
-  'deploy',
-  'list',
-  'ls',
-  'why',
-  'outdated',
-  'audit',
-  'link',
-  'unlink',
-  'rebuild',
-  'publish',
-  'pack',
-  'env',
-  'setup',
-  'config',
-  'create',
-  'init',
-  'import',
-  'patch',
-  'root',
-  'bin',
-  'server',
-  'install-test',
-  'it',
-  'approve-builds',
-]);
-
 interface Parsed {
   positionals: string[];
   options: Map<string, string>;
@@ -192,23 +54,19 @@ export function parseArgs(args: readonly string[], valueOptions: readonly string
   };
 }
 
-export function classifyNodeCommand(command: ShellCommand): NodeCommand {
+export function classifyNodeCommand(command: ShellCommand, settings: NodeSettings): NodeCommand {
   // A JavaScript file run as the program (what pm2-runtime runs, or a script with a shebang) runs in node.
   if (/\.[cm]?js$/.test(command.words[0] ?? ''))
     return { kind: 'program', words: ['node', ...command.words] };
   const words = normaliseProgram(command.words);
+  const managers = Object.entries(settings.packageManagers) as [Manager, PackageManagerRule][];
+  const manager = managers.find(([, rule]) => rule.programs.includes(words[0]));
+  if (manager) return classifyManager(manager[0], manager[1], words.slice(1));
   switch (words[0]) {
-    case 'npm':
-      return classifyNpm(words.slice(1));
-    case 'yarn':
-    case 'yarnpkg':
-      return classifyYarn(words.slice(1));
-    case 'pnpm':
-      return classifyPnpm(words.slice(1));
     case 'npx':
-      return program(npxProgram(words.slice(1)));
+      return program(npxProgram(words.slice(1), settings.npxValueOptions));
     case 'corepack':
-      return classifyCorepack(command, words.slice(1));
+      return classifyCorepack(command, words.slice(1), settings);
     case 'cd':
       return words[1] ? { kind: 'cd', dir: words[1] } : { kind: 'other' };
     default:
@@ -222,126 +80,53 @@ export function packageName(spec: string): string {
   return at > 0 ? spec.slice(0, at) : spec;
 }
 
-function classifyNpm(args: string[]): NodeCommand {
-  const parsed = parseArgs(args, NPM_VALUE_OPTIONS);
+/** A package manager's command, read through its table in the profile (`packageManagers`). */
+function classifyManager(manager: Manager, rule: PackageManagerRule, args: string[]): NodeCommand {
+  const parsed = parseArgs(args, rule.valueOptions);
   const [sub, ...positionals] = parsed.positionals;
-  const dir = parsed.options.get('--prefix') ?? parsed.options.get('-C') ?? null;
-  if (sub === undefined) return { kind: 'other' };
-  if (NPM_INSTALL.has(sub) || NPM_CLEAN_INSTALL.has(sub)) {
-    if (isGlobal(parsed.options)) return { kind: 'global-install', packages: positionals.map(packageName) };
-    return {
-      kind: 'install',
-      manager: 'npm',
-      dev: npmDevFlag(parsed.options),
-      dir,
-      packages: positionals,
-      options: parsed.written,
-    };
-  }
-  if (NPM_RUN.has(sub) && positionals[0])
-    return {
-      kind: 'script',
-      manager: 'npm',
-      script: positionals[0],
-      args: [...positionals.slice(1), ...parsed.rest],
-      dir,
-      mayBeProgram: false,
-    };
-  if (NPM_LIFECYCLE.has(sub)) {
-    const script = sub === 't' || sub === 'tst' ? 'test' : sub;
-    return { kind: 'script', manager: 'npm', script, args: parsed.rest, dir, mayBeProgram: false };
-  }
-  if (sub === 'exec' || sub === 'x') return program(afterSubcommand(args, sub));
-  if (sub === 'prune') return { kind: 'prune', manager: 'npm' };
-  return { kind: 'other' };
-}
-
-function classifyYarn(args: string[]): NodeCommand {
-  const parsed = parseArgs(args, YARN_VALUE_OPTIONS);
-  const [sub, ...positionals] = parsed.positionals;
-  const dir = parsed.options.get('--cwd') ?? null;
-  const install = (dev: DevFlag, packages: string[]): NodeCommand => ({
-    kind: 'install',
-    manager: 'yarn',
-    dev,
+  const dir = rule.dirOptions.map((o) => parsed.options.get(o)).find((v) => v !== undefined) ?? null;
+  const install = (packages: string[]): NodeCommand =>
+    isGlobal(parsed.written, rule.globalOptions)
+      ? { kind: 'global-install', packages: packages.map(packageName) }
+      : {
+          kind: 'install',
+          manager,
+          dev: devFlag(parsed.options, rule),
+          dir,
+          packages,
+          options: parsed.written,
+        };
+  const script = (name: string, scriptArgs: string[], mayBeProgram: boolean): NodeCommand => ({
+    kind: 'script',
+    manager,
+    script: name,
+    args: scriptArgs,
     dir,
-    packages,
-    options: parsed.written,
+    mayBeProgram,
   });
-  const dev = booleanFlag(parsed.options, ['--production', '--prod']);
-  if (sub === undefined || sub === 'install') return install(dev, []);
-  if (sub === 'add')
-    return install(parsed.options.has('--dev') || parsed.options.has('-D') ? 'include' : null, positionals);
-  if (sub === 'global' && positionals[0] === 'add')
+  if (sub === undefined) return rule.bareInstalls ? install([]) : { kind: 'other' };
+  if (rule.install.includes(sub)) return install([]);
+  if (rule.add.includes(sub)) return install(positionals);
+  const pair = rule.pairs?.[`${sub} ${positionals[0]}`];
+  if (pair === 'global-install')
     return { kind: 'global-install', packages: positionals.slice(1).map(packageName) };
-  if (sub === 'workspaces' && positionals[0] === 'focus') return install(dev, []);
-  if (sub === 'run' && positionals[0])
-    return {
-      kind: 'script',
-      manager: 'yarn',
-      script: positionals[0],
-      args: [...positionals.slice(1), ...parsed.rest],
-      dir,
-      mayBeProgram: true,
-    };
-  if (sub === 'exec' || sub === 'dlx') return program(afterSubcommand(args, sub));
-  if (sub === 'node') return program(['node', ...args.slice(args.indexOf('node') + 1)]);
-  if (YARN_BUILTINS.has(sub)) return { kind: 'other' };
+  if (pair === 'install') return install([]);
+  if (rule.run.includes(sub) && positionals[0])
+    return script(
+      positionals[0],
+      [...positionals.slice(1), ...parsed.rest],
+      rule.runFallsBackToProgram === true,
+    );
+  if (rule.lifecycle.includes(sub)) return script(rule.aliases?.[sub] ?? sub, parsed.rest, false);
+  if (rule.exec.includes(sub)) return program(afterSubcommand(args, sub));
+  if (rule.node?.includes(sub)) return program(['node', ...args.slice(args.indexOf(sub) + 1)]);
+  if (rule.prune.includes(sub)) return { kind: 'prune', manager };
+  if (!rule.builtins || rule.builtins.includes(sub)) return { kind: 'other' };
   // `yarn build`: a script when package.json has one, else a binary from node_modules/.bin
-  return {
-    kind: 'script',
-    manager: 'yarn',
-    script: sub,
-    args: args.slice(args.indexOf(sub) + 1),
-    dir,
-    mayBeProgram: true,
-  };
+  return script(sub, args.slice(args.indexOf(sub) + 1), true);
 }
 
-function classifyPnpm(args: string[]): NodeCommand {
-  const parsed = parseArgs(args, PNPM_VALUE_OPTIONS);
-  const [sub, ...positionals] = parsed.positionals;
-  const dir = parsed.options.get('-C') ?? parsed.options.get('--dir') ?? null;
-  if (sub === undefined) return { kind: 'other' };
-  if (sub === 'install' || sub === 'i' || sub === 'add') {
-    if (isGlobal(parsed.options)) return { kind: 'global-install', packages: positionals.map(packageName) };
-    return {
-      kind: 'install',
-      manager: 'pnpm',
-      dev:
-        parsed.options.has('--save-dev') || parsed.options.has('-D')
-          ? 'include'
-          : booleanFlag(parsed.options, ['--prod', '-P', '--production']),
-      dir,
-      packages: sub === 'add' ? positionals : [],
-      options: parsed.written,
-    };
-  }
-  if (sub === 'run' && positionals[0])
-    return {
-      kind: 'script',
-      manager: 'pnpm',
-      script: positionals[0],
-      args: [...positionals.slice(1), ...parsed.rest],
-      dir,
-      mayBeProgram: false,
-    };
-  if (sub === 'start' || sub === 'test')
-    return { kind: 'script', manager: 'pnpm', script: sub, args: parsed.rest, dir, mayBeProgram: false };
-  if (sub === 'exec' || sub === 'dlx') return program(afterSubcommand(args, sub));
-  if (sub === 'prune') return { kind: 'prune', manager: 'pnpm' };
-  if (PNPM_BUILTINS.has(sub)) return { kind: 'other' };
-  return {
-    kind: 'script',
-    manager: 'pnpm',
-    script: sub,
-    args: args.slice(args.indexOf(sub) + 1),
-    dir,
-    mayBeProgram: true,
-  };
-}
-
-function classifyCorepack(command: ShellCommand, args: string[]): NodeCommand {
+function classifyCorepack(command: ShellCommand, args: string[], settings: NodeSettings): NodeCommand {
   const [sub, ...rest] = args;
   const tools = rest.filter((w) => !w.startsWith('-')).map(packageName);
   if (sub === 'enable')
@@ -349,12 +134,12 @@ function classifyCorepack(command: ShellCommand, args: string[]): NodeCommand {
   if (sub === 'prepare' || sub === 'install' || sub === 'use')
     return { kind: 'global-install', packages: tools };
   if (sub === 'pnpm' || sub === 'yarn' || sub === 'npm')
-    return classifyNodeCommand({ words: args, text: command.text });
+    return classifyNodeCommand({ words: args, text: command.text }, settings);
   return { kind: 'other' };
 }
 
-function npxProgram(args: string[]): string[] {
-  const parsed = parseArgs(args, NPX_VALUE_OPTIONS);
+function npxProgram(args: string[], valueOptions: readonly string[]): string[] {
+  const parsed = parseArgs(args, valueOptions);
   // Everything from the first positional on belongs to the program, options included.
   const first = parsed.positionals[0];
   return first === undefined ? [] : args.slice(args.indexOf(first));
@@ -380,21 +165,19 @@ function normaliseProgram(words: readonly string[]): string[] {
   return [first.slice(first.lastIndexOf('/') + 1), ...words.slice(1)];
 }
 
-/** npm: `--omit=dev`, `--production`, `--only=prod` leave devDependencies out; `--include=dev` (which wins over --omit) and `--production=false` put them in. */
-function npmDevFlag(options: ReadonlyMap<string, string>): DevFlag {
-  if ((options.get('--include') ?? '').split(',').includes('dev')) return 'include';
-  if (options.has('--save-dev') || options.has('-D')) return 'include';
-  if (options.get('--omit') === 'dev' || /^prod(uction)?$/.test(options.get('--only') ?? '')) return 'omit';
-  return booleanFlag(options, ['--production']);
+/** What the first devDependencies option written says (`--omit=dev`, `-D`, `--production=false`), else null. */
+function devFlag(options: ReadonlyMap<string, string>, rule: PackageManagerRule): DevFlag {
+  for (const { option, values, dev } of rule.devOptions) {
+    const value = options.get(option);
+    if (value === undefined || (values !== undefined && !new RegExp(values).test(value))) continue;
+    return dev === 'omit' && value === 'false' ? 'include' : dev;
+  }
+  return null;
 }
 
-/** `--production` / `--production=true` → omit, `--production=false` → include, absent → null. */
-function booleanFlag(options: ReadonlyMap<string, string>, names: readonly string[]): DevFlag {
-  const name = names.find((n) => options.has(n));
-  if (name === undefined) return null;
-  return options.get(name) === 'false' ? 'include' : 'omit';
-}
-
-function isGlobal(options: ReadonlyMap<string, string>): boolean {
-  return options.has('-g') || options.has('--global') || options.get('--location') === 'global';
+/** `-g`, or an `option=value` the table lists (`--location=global`). */
+function isGlobal(options: readonly ParsedOption[], globalOptions: readonly string[]): boolean {
+  return options.some(
+    (o) => globalOptions.includes(o.name) || globalOptions.includes(`${o.name}=${o.value}`),
+  );
 }

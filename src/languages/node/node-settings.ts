@@ -1,6 +1,6 @@
 /** The Node profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { absolutePath, oneOf, stringList } from '../../profiles/settings-schema';
+import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const port = Type.Integer({ minimum: 1, maximum: 65535 });
 
@@ -70,8 +70,69 @@ const programRule = Type.Object(
   { additionalProperties: false },
 );
 
+/** An install option that decides devDependencies: present (`-D`), or with a value matching `values`. */
+const devOption = Type.Object(
+  {
+    option: Type.String(),
+    values: Type.Optional(regexString),
+    /** `omit` options written `=false` put devDependencies in (`--production=false`). */
+    dev: oneOf(['include', 'omit'] as const),
+  },
+  { additionalProperties: false },
+);
+
+/** How msb reads one package manager's command line (src/languages/node/node-commands.ts). */
+const packageManager = Type.Object(
+  {
+    /** The program's names (`yarn`, `yarnpkg`). */
+    programs: stringList,
+    /** Options that take a value, so it is not read as the subcommand. */
+    valueOptions: stringList,
+    /** Options that name the project folder (`npm --prefix client ci`), first found wins. */
+    dirOptions: stringList,
+    /** Options (or `option=value`) that make an install global. */
+    globalOptions: stringList,
+    /** Subcommands that install the project; `add` ones also add the packages they name. */
+    install: stringList,
+    add: stringList,
+    /** The bare program (`yarn`) installs. */
+    bareInstalls: Type.Optional(Type.Boolean()),
+    /** Two-word subcommands (`global add`) that install globally or install the project. */
+    pairs: Type.Optional(Type.Record(Type.String(), oneOf(['global-install', 'install'] as const))),
+    /** In order, the first one written decides whether devDependencies are installed. */
+    devOptions: Type.Array(devOption),
+    /** Subcommands that run the package.json script named next (`run build`). */
+    run: stringList,
+    /** `run <name>` runs node_modules/.bin/<name> when package.json has no such script. */
+    runFallsBackToProgram: Type.Optional(Type.Boolean()),
+    /** Subcommands that run the script of the same name; aliases name the script (`t` → test). */
+    lifecycle: stringList,
+    aliases: Type.Optional(Type.Record(Type.String(), Type.String())),
+    /** Subcommands that run the program named after them (`exec`, `dlx`). */
+    exec: stringList,
+    /** Subcommands that run node with the words after them (`yarn node server.js`). */
+    node: Type.Optional(stringList),
+    prune: stringList,
+    /** With this list, any other subcommand runs the script (or .bin program) of its name (`yarn build`). */
+    builtins: Type.Optional(stringList),
+    /** Environment variables that, true, leave devDependencies out (false puts them in). */
+    productionVariables: stringList,
+    /** Environment variables holding a list that, when it names `dev`, puts devDependencies in or leaves them out. */
+    devListVariables: Type.Optional(Type.Record(Type.String(), oneOf(['include', 'omit'] as const))),
+  },
+  { additionalProperties: false },
+);
+
 export const nodeSettingsSchema = Type.Object(
   {
+    packageManagers: Type.Object(
+      { npm: packageManager, yarn: packageManager, pnpm: packageManager },
+      { additionalProperties: false },
+    ),
+    npxValueOptions: stringList,
+    /** node's own options, and those that preload a module (`-r ts-node/register`). */
+    nodeOptions: optionTable,
+    preloadOptions: stringList,
     staticImage: Type.String({ minLength: 1 }),
     nginxRoot: absolutePath,
     nginxUser: Type.String({ minLength: 1 }),
@@ -120,3 +181,5 @@ export type FrameworkRule = Static<typeof frameworkRule>;
 export type StaticServerRule = Static<typeof staticServerRule>;
 export type DevServerRule = Static<typeof devServerRule>;
 export type ProgramRule = Static<typeof programRule>;
+export type PackageManagerRule = Static<typeof packageManager>;
+export type Manager = keyof NodeSettings['packageManagers'];

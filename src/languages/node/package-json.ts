@@ -1,6 +1,8 @@
 /** Reads a project's package.json from the build context: dependencies, scripts, packageManager. */
 import { posix as path } from 'path';
+import type { ParsedArgv } from '../../analyze/argv';
 import type { BuildContext } from '../../context/build-context';
+import type { NodeSettings } from './node-settings';
 
 export interface PackageJson {
   /** Folder of the package.json in the build context ('' for the root). */
@@ -42,6 +44,16 @@ export function declaredPackages(pkg: PackageJson | null): Set<string> {
 /** A package only the build needs: in devDependencies and not in dependencies. */
 export function isDevOnly(pkg: PackageJson | null, name: string): boolean {
   return pkg !== null && name in pkg.devDependencies && !(name in pkg.dependencies);
+}
+
+/** Packages node preloads (`-r tsconfig-paths/register` → tsconfig-paths, `--import @swc-node/register`); paths are not packages. */
+export function preloadedPackages(parsed: ParsedArgv, settings: NodeSettings): string[] {
+  return parsed.options
+    .filter((o) => settings.preloadOptions.includes(o.name) && o.value && !/^[./]/.test(o.value))
+    .map((o) => {
+      const parts = (o.value as string).split('/');
+      return (o.value as string).startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    });
 }
 
 function stringRecord(value: unknown): Record<string, string> {

@@ -15,6 +15,7 @@ import type {
 } from '../../plan/plan-types';
 import { copiedBeyond } from '../../plan/copied-sources';
 import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { nonRootUser } from '../../plan/runtime-users';
 import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
 import { readViteConfig } from './framework-config';
@@ -112,7 +113,7 @@ export function planStatic(
     );
   }
 
-  const nonRoot = facts.user !== null && !/^(root|0)(:.*)?$/.test(facts.user);
+  const nonRoot = nonRootUser(facts) !== null;
   const runtime = baseRuntimeModel(facts, settings.staticImage, [
     'Runtime stage (added by msb): nginx serving the built front end only (no node, npm, sources or node_modules).',
   ]);

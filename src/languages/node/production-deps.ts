@@ -12,12 +12,13 @@ import type { ImageRef, StageFacts } from '../../analyze/stage-facts';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { InstructionNode, ParsedDockerfile } from '../../parse/parse-dockerfile';
 import { globalArgValues } from '../../plan/base-image';
+import { nonRootUser } from '../../plan/runtime-users';
 import type { Decision, PlanContext } from '../../plan/plan-types';
-import { BUILDER, copy, ExtraStage, shellRun, StageRef, stageRef } from '../../plan/stage-model';
+import { BUILDER, copy, ExtraStage, shellRun, StageRef, stageRef, uniqueName } from '../../plan/stage-model';
 import { contextDirFor, Install, NodeApp } from './node-app';
-import type { Manager } from './node-commands';
-import type { NodeSettings } from './node-settings';
-import { isDevOnly, readPackageJson } from './package-json';
+import type { Manager, NodeSettings } from './node-settings';
+import { isDevOnly, preloadedPackages, readPackageJson } from './package-json';
+import { parseArgv } from '../../analyze/argv';
 
 export interface ProductionDeps {
   /** The prune stage, or null when node_modules is copied as installed. */
@@ -48,7 +49,7 @@ export function productionDeps(
   if (pruned.length === 0 && caches.length === 0) return result;
   caches.push(...alongside);
 
-  const name = uniqueStageName('prod-deps', [builder, input.runtimeName]);
+  const name = uniqueName('prod-deps', [builder, input.runtimeName]);
   const major = nodeMajor(facts.from, input.dockerfile);
   const cd = (dir: string) => (dir === facts.workdir ? '' : `cd ${dir} && `);
   const runs = pruned.map(
@@ -66,7 +67,7 @@ export function productionDeps(
         path.join(install.dir, 'node_modules/.prisma'),
       ),
     );
-  const root = facts.user !== null && !/^(root|0)(:.*)?$/.test(facts.user);
+  const root = nonRootUser(facts) !== null;
   result.stage = {
     name,
     from: BUILDER,
@@ -160,13 +161,8 @@ export function devPackagesAtStart(app: NodeApp, settings: NodeSettings): string
     if (step.command.kind !== 'program') continue;
     const [program, ...args] = step.command.words;
     used.add(settings.binPackages[program] ?? program);
-    for (let i = 0; i < args.length; i++) {
-      const flag = /^(-r|--require|--loader|--experimental-loader|--import)(?:=(.*))?$/.exec(args[i]);
-      if (!flag) continue;
-      const spec = flag[2] ?? args[++i];
-      if (spec && !/^[./]/.test(spec))
-        used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
-    }
+    for (const name of preloadedPackages(parseArgv(args, { valued: settings.preloadOptions }), settings))
+      used.add(name);
   }
   return [...used].filter((p) => isDevOnly(app.pkg, p));
 }
@@ -241,10 +237,4 @@ function dedupe(installs: readonly Install[]): Install[] {
     });
   }
   return [...byDir.values()];
-}
-
-function uniqueStageName(wanted: string, taken: readonly string[]): string {
-  let name = wanted;
-  for (let n = 2; taken.includes(name); n++) name = `${wanted}-${n}`;
-  return name;
 }

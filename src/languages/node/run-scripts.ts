@@ -6,6 +6,7 @@
 import { splitShellCommands } from '../../analyze/shell-commands';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import { classifyNodeCommand, NodeCommand } from './node-commands';
+import type { NodeSettings } from './node-settings';
 import type { PackageJson } from './package-json';
 
 export interface Step {
@@ -17,11 +18,15 @@ export interface Step {
 
 const MAX_DEPTH = 8;
 
-export function expandScripts(commands: readonly ShellCommand[], pkg: PackageJson | null): Step[] {
+export function expandScripts(
+  commands: readonly ShellCommand[],
+  pkg: PackageJson | null,
+  settings: NodeSettings,
+): Step[] {
   const steps: Step[] = [];
   const walk = (list: readonly ShellCommand[], via: string[]) => {
     for (const shell of list) {
-      const command = classifyNodeCommand(shell);
+      const command = classifyNodeCommand(shell, settings);
       if (command.kind !== 'script') {
         steps.push({ command, text: shell.text, via });
         continue;

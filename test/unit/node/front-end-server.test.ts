@@ -5,7 +5,7 @@ import { settings } from './node-fixtures';
 
 function find(command: string, env: Record<string, string> = {}) {
   return findFrontEndServer(
-    expandScripts(splitShellCommands(command), null),
+    expandScripts(splitShellCommands(command), null, settings),
     settings,
     new Map(Object.entries(env)),
   );

@@ -1,7 +1,8 @@
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { classifyNodeCommand, packageName, parseArgs } from '../../../src/languages/node/node-commands';
+import { settings } from './node-fixtures';
 
-const classify = (text: string) => classifyNodeCommand(splitShellCommands(text)[0]);
+const classify = (text: string) => classifyNodeCommand(splitShellCommands(text)[0], settings);
 
 describe('node command classification', () => {
   it.each([

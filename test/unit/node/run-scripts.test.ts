@@ -1,6 +1,7 @@
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import type { PackageJson } from '../../../src/languages/node/package-json';
 import { expandScripts } from '../../../src/languages/node/run-scripts';
+import { settings } from './node-fixtures';
 
 const pkg = (scripts: Record<string, string>): PackageJson => ({
   dir: '',
@@ -12,7 +13,7 @@ const pkg = (scripts: Record<string, string>): PackageJson => ({
 });
 
 function expand(command: string, scripts: Record<string, string> | null) {
-  return expandScripts(splitShellCommands(command), scripts ? pkg(scripts) : null).map((s) => ({
+  return expandScripts(splitShellCommands(command), scripts ? pkg(scripts) : null, settings).map((s) => ({
     what: s.command.kind === 'program' ? s.command.words.join(' ') : s.command.kind,
     via: s.via.join('>'),
   }));
