@@ -6,8 +6,11 @@
  * users the SDK image had that the runtime image would otherwise change.
  */
 import { posix as path } from 'path';
-import { containerCommand, formCommands, healthchecks, needsShell } from '../../analyze/container-command';
+import { containerCommand, needsShell } from '../../analyze/container-command';
 import type { StageFacts } from '../../analyze/stage-facts';
+import { imageCopies, runtimeFileCopies } from '../../plan/artifact-files';
+import { builderSteps } from '../../plan/builder-steps';
+import { missingHealthcheckPrograms } from '../../plan/missing-programs';
 import type {
   BrokenFinding,
   BuilderInsertion,
@@ -16,14 +19,13 @@ import type {
   StrategyPlan,
 } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
-import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
+import { runtimeUser } from '../../plan/runtime-users';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import {
   BUILDER,
   containerCommand as commandNode,
   copy,
   env,
-  original,
   shellRun,
   StageNode,
 } from '../../plan/stage-model';
@@ -87,16 +89,15 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
   ]);
   if (app.fromRun) {
     const { line, command, publish, launch } = app.fromRun;
-    builderInsertions.push({
-      at: { kind: 'end' },
-      template: profile.templates.builderSteps,
-      values: {
-        comment: 'the container built and ran the project with dotnet run; publish it once here instead',
-        user: nonRootUser(facts),
-      },
-      instructions: [shellRun(publish.join(' '))],
-      reason: app.why,
-    });
+    builderInsertions.push(
+      builderSteps(
+        profile.templates.builderSteps,
+        facts,
+        'the container built and ran the project with dotnet run; publish it once here instead',
+        [shellRun(publish.join(' '))],
+        app.why,
+      ),
+    );
     model.command = model.command.map((node) =>
       node.kind === 'original' && node.text === line.instruction.text
         ? commandNode(line.keyword, command)
@@ -181,19 +182,16 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
   );
   warnings.push(...settled.warnings);
   decisions.push(...settled.decisions);
-  for (const file of settled.files) {
-    copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
-    decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
-  }
+  const fileNodes = runtimeFileCopies(settled.files, user.owner);
+  copies.push(...fileNodes.copies);
+  decisions.push(...fileNodes.decisions);
   const devCertificate = developmentCertificate(facts, app.fromRun?.launch?.env ?? [], settings);
   if (typeof devCertificate === 'string') return { kind: 'skip', reason: devCertificate };
   if (devCertificate) {
     copies.push(copy(BUILDER, devCertificate.store, devCertificate.store));
     decisions.push({ subject: devCertificate.store, placement: 'runtime', why: devCertificate.why });
   }
-  for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
-    copies.push(original(replayed.instruction));
-  model.copies = copies;
+  model.copies = [...copies, ...imageCopies(facts)];
 
   const broken = missingPrograms(
     facts,
@@ -296,14 +294,5 @@ function missingPrograms(
       kind: 'program-missing',
       message: `the container runs dotnet, which ${image} does not have`,
     });
-  for (const form of healthchecks(facts)) {
-    const programs = formCommands(form, { keepWrappers: true }).commands.map((c) => c.words[0] ?? '');
-    const missing = programs.filter((p) => p && p !== 'exit' && !has(p));
-    if (missing.length > 0)
-      broken.push({
-        kind: 'program-missing',
-        message: `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
-      });
-  }
-  return broken;
+  return [...broken, ...missingHealthcheckPrograms(facts, image, has)];
 }

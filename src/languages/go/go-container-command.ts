@@ -18,6 +18,7 @@ import {
 import { isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
+import { findBinary } from '../../plan/built-binaries';
 import { shellQuote as quote } from '../../plan/container-command';
 import { commandSpec, containerCommand, original, shellRun, StageNode } from '../../plan/stage-model';
 import type { Decision } from '../../plan/plan-types';
@@ -236,21 +237,6 @@ export function resolveCommands(
 
 function subjectOf(line: CommandLine): string {
   return `${line.instruction.keyword} (line ${line.instruction.line + 1})`;
-}
-
-function findBinary(
-  program: string,
-  binaries: readonly string[],
-  workdir: string,
-  searchPath: readonly string[],
-): string | null {
-  if (program.includes('/')) {
-    const absolute = path.resolve(workdir, program);
-    return binaries.find((b) => b === absolute) ?? null;
-  }
-  return (
-    searchPath.map((dir) => path.join(dir, program)).find((candidate) => binaries.includes(candidate)) ?? null
-  );
 }
 
 function shellWord(word: string): string {

@@ -7,18 +7,14 @@
 import { posix as path } from 'path';
 import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
+import { artifactRuntimeFiles, runtimeFileCopies } from '../../plan/artifact-files';
 import { globalArgValues } from '../../plan/base-image';
-import { containerCommand, formCommands, healthchecks, needsShell } from '../../analyze/container-command';
-import { commandFileArguments } from '../../plan/command-file-arguments';
+import { builderSteps } from '../../plan/builder-steps';
+import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import { contextPrograms } from '../../plan/context-programs';
-import type {
-  BrokenFinding,
-  BuilderInsertion,
-  Decision,
-  PlanInput,
-  StrategyPlan,
-} from '../../plan/plan-types';
+import { missingCommandTargets, missingHealthcheckPrograms } from '../../plan/missing-programs';
+import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
 import {
   BUILDER,
@@ -29,9 +25,7 @@ import {
   user as userNode,
   workdir as workdirNode,
 } from '../../plan/stage-model';
-import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
-import { RuntimeFile, RuntimeFileSet } from '../../plan/runtime-files';
-import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
+import { runtimeUser } from '../../plan/runtime-users';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
@@ -66,23 +60,21 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   };
 
   // Builds in RUN lines, following `mv`/`cp` of their outputs.
-  const builds: { command: GoCommand; run: RunFacts }[] = [];
-  let binaries: { path: string; remote: boolean; line: number }[] = [];
-  for (const run of facts.runs) {
-    let cwd = runWorkdir(run, facts, imageWorkdir);
-    for (const command of run.commands) {
-      if (programName(command) === 'cd' && command.words[1]) cwd = path.resolve(cwd, command.words[1]);
+  const builds: GoCommand[] = [];
+  const binaries = builtBinaries<{ path: string; remote: boolean; line: number }>(facts, {
+    cwd: (run) => runWorkdir(run, facts, imageWorkdir),
+    outputs(command, cwd, run) {
       const go = parseGoCommand(command);
-      if (go) {
-        builds.push({ command: go, run });
-        const remote = goTargets(go, cwd, project).every((t) => t.remote);
-        for (const output of goOutputs(go, cwd, project))
-          binaries.push({ path: output, remote, line: run.instruction.line + 1 });
-      } else if (['mv', 'cp', 'install'].includes(programName(command))) {
-        binaries = followMove(command.words, cwd, binaries);
-      }
-    }
-  }
+      if (!go) return null;
+      builds.push(go);
+      const remote = goTargets(go, cwd, project).every((t) => t.remote);
+      return goOutputs(go, cwd, project).map((output) => ({
+        path: output,
+        remote,
+        line: run.instruction.line + 1,
+      }));
+    },
+  });
 
   const startup = moveStartupBuilds(facts, workdir, project, '/usr/local/bin', settings.generators);
   if (startup.problem) return { kind: 'skip', reason: startup.problem };
@@ -153,12 +145,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       });
   }
 
-  const cgo = cgoUse(
-    [...builds.map((b) => b.command), ...startup.goCommands],
-    facts.values,
-    sources,
-    settings.cgoModules,
-  );
+  const cgo = cgoUse([...builds, ...startup.goCommands], facts.values, sources, settings.cgoModules);
   const choice = chooseGoRuntime(
     {
       requested: options.runtime,
@@ -196,19 +183,15 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       reason: 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library',
     });
   }
-  if (startup.builderRuns.length > 0) {
-    const values = {
-      comment: 'the container built the program when it started; build it once here instead',
-      user: nonRootUser(facts),
-    };
-    builderInsertions.push({
-      at: { kind: 'end' },
-      template: profile.templates.builderSteps,
-      values,
-      instructions: startup.builderRuns,
-      reason: 'the build the container did at start-up now runs once in the builder',
-    });
-  }
+  if (startup.builderRuns.length > 0)
+    builderInsertions.push(
+      builderSteps(
+        profile.templates.builderSteps,
+        facts,
+        'the container built the program when it started; build it once here instead',
+        startup.builderRuns,
+      ),
+    );
 
   const comment = [
     cgo.dynamic
@@ -243,12 +226,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     });
   }
 
-  const user = runtimeUser(facts, {
-    image,
-    userTool: runtimeSettings.userTool,
-    users: runtimeSettings.users,
-    nonrootUser: runtimeSettings.nonrootUser,
-  });
+  const user = runtimeUser(facts, { ...runtimeSettings, image });
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   runtime.user = user.user;
@@ -269,7 +247,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
   const tzdataEmbedded =
     sources.packages.some((p) => p.imports.has('time/tzdata')) ||
-    builds.some((b) => /\btimetzdata\b/.test(flagValue(b.command, 'tags') ?? ''));
+    builds.some((b) => /\btimetzdata\b/.test(flagValue(b, 'tags') ?? ''));
   if (!runtimeSettings.zoneinfo && !tzdataEmbedded) {
     // An apk-using builder is Alpine-based: its Go keeps zoneinfo where golang:*-alpine does.
     const flavour = apkEvidence(facts) ? 'alpine' : (facts.from.tag ?? 'latest');
@@ -292,18 +270,17 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
   copies.push(...user.copies);
 
-  const named = commandFileArguments(
-    containerCommand(facts).commands.map((c) => c.words),
-    workdir,
-    paths,
-    (to, from) =>
-      copied.some((b) => isWithin(to, b)) || paths.filesUnder(from).some((f) => f.endsWith('.go')),
-  );
-  const settled = settleRuntimeFiles(
-    withFiles(goRuntimeFiles(paths, facts.runs, sources, workdir, settings), named),
+  const settled = artifactRuntimeFiles(
+    facts,
     paths,
     context,
-    (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
+    goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
+    {
+      workdir,
+      artifacts: copied,
+      isSource: (f) => f.endsWith('.go'),
+      useOf: (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
+    },
   );
   const files = settled.files;
   warnings.push(...settled.warnings, ...goConfigFileWarnings(context, sources, paths, workdir));
@@ -321,10 +298,9 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
         : 'the Go binary',
     });
   }
-  for (const file of fileCopies) {
-    copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
-    decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
-  }
+  const fileNodes = runtimeFileCopies(fileCopies, user.owner);
+  copies.push(...fileNodes.copies);
+  decisions.push(...fileNodes.decisions);
   for (const replayed of facts.copies.filter((c) => c.spec.from !== null)) {
     copies.push(original(replayed.instruction));
     decisions.push({
@@ -335,16 +311,17 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   }
   runtime.copies = copies;
 
+  const present = (program: string) => {
+    const absolute = path.resolve(workdir, program);
+    return (
+      runtimeSettings.commands.includes(path.basename(program)) ||
+      copied.some((b) => b === absolute || path.basename(b) === program) ||
+      files.some((f) => isWithin(absolute, f.path))
+    );
+  };
   broken.push(
-    ...missingPrograms(
-      commands.programs,
-      facts,
-      runtimeSettings.commands,
-      image,
-      copied,
-      files.map((f) => f.path),
-      workdir,
-    ),
+    ...missingCommandTargets(commands.programs, image, present),
+    ...missingHealthcheckPrograms(facts, image, present, runtimeSettings.commands.includes('sh')),
   );
   if (!facts.entrypoint && !facts.cmd) {
     decisions.push({
@@ -363,64 +340,6 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     runtimeImage: image,
     carried: settled.carried,
   };
-}
-
-/** Programs the container (or its HEALTHCHECK) runs that the runtime image will not have. */
-function missingPrograms(
-  programs: { program: string; binary: string | null }[],
-  facts: StageFacts,
-  imageCommands: string[],
-  image: string,
-  binaries: string[],
-  files: string[],
-  workdir: string,
-): BrokenFinding[] {
-  const broken: BrokenFinding[] = [];
-  const present = (program: string) => {
-    const absolute = path.resolve(workdir, program);
-    return (
-      imageCommands.includes(path.basename(program)) ||
-      binaries.some((b) => b === absolute || path.basename(b) === program) ||
-      files.some((f) => isWithin(absolute, f))
-    );
-  };
-  for (const { program, binary } of programs) {
-    if (binary || present(program)) continue;
-    broken.push({
-      kind: 'command-target-missing',
-      message: `the container runs "${program}", which msb does not find among the built binaries or in ${image}`,
-    });
-  }
-  for (const form of healthchecks(facts)) {
-    const programs = formCommands(form, { keepWrappers: true }).commands.map((c) => c.words[0] ?? '');
-    const missing = programs.filter((p) => p && p !== 'exit' && !present(p));
-    if (needsShell(form) && !imageCommands.includes('sh')) missing.unshift('/bin/sh');
-    if (missing.length > 0)
-      broken.push({
-        kind: 'program-missing',
-        message: `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
-      });
-  }
-  return broken;
-}
-
-/** `mv app /usr/local/bin/` moves a binary msb tracks. */
-function followMove(
-  words: string[],
-  cwd: string,
-  binaries: { path: string; remote: boolean; line: number }[],
-) {
-  const args = words.slice(1).filter((w) => !w.startsWith('-'));
-  if (args.length !== 2) return binaries;
-  const [from, to] = args.map((a) => path.resolve(cwd, a));
-  return binaries.flatMap((b) => {
-    if (b.path !== from) return [b];
-    const target =
-      args[1].endsWith('/') || /^\/(usr\/(local\/)?)?s?bin$/.test(to)
-        ? path.join(to, path.basename(from))
-        : to;
-    return words[0] === 'mv' ? [{ ...b, path: target }] : [b, { ...b, path: target }];
-  });
 }
 
 /** `WORKDIR $GOPATH/src/app` with GOPATH set by the golang image (not the Dockerfile): paths as the build sees them. */
@@ -455,21 +374,6 @@ function hasWorkdir(facts: StageFacts): boolean {
 function runWorkdir(run: RunFacts, facts: StageFacts, imageWorkdir: string): string {
   const firstWorkdir = facts.stage.instructions.find((i) => i.keyword === 'WORKDIR');
   return firstWorkdir && firstWorkdir.index < run.instruction.index ? run.workdir : imageWorkdir;
-}
-
-function pathDirs(value: string | undefined, fallback: string[]): string[] {
-  if (!value) return fallback;
-  return value
-    .split(':')
-    .flatMap((d) => (d === '$PATH' || d === '${PATH}' ? fallback : [d]))
-    .filter(Boolean);
-}
-
-/** The files found plus those the command names, none inside another. */
-function withFiles(found: RuntimeFile[], named: RuntimeFile[]): RuntimeFile[] {
-  const set = new RuntimeFileSet();
-  for (const file of [...found, ...named]) set.add(file);
-  return set.files;
 }
 
 function unique<T>(items: T[]): T[] {

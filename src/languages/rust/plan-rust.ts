@@ -6,16 +6,13 @@
  * build's -dev packages and crates, and CA certificates when the code speaks TLS.
  */
 import { posix as path } from 'path';
-import {
-  containerCommand as readCommand,
-  formCommands,
-  healthchecks,
-  needsShell,
-} from '../../analyze/container-command';
+import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from '../../plan/artifact-files';
 import { globalArgValues } from '../../plan/base-image';
-import { commandFileArguments } from '../../plan/command-file-arguments';
+import { builderSteps } from '../../plan/builder-steps';
+import { pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import { contextPrograms } from '../../plan/context-programs';
+import { missingCommandTargets, missingHealthcheckPrograms } from '../../plan/missing-programs';
 import type {
   BrokenFinding,
   BuilderInsertion,
@@ -25,9 +22,8 @@ import type {
 } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { baseRuntimeModel, isWithin, runtimeCommands, runtimeEnv } from '../../plan/runtime-stage';
-import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
-import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
-import { BUILDER, copy, original, StageNode, user as userNode } from '../../plan/stage-model';
+import { runtimeUser } from '../../plan/runtime-users';
+import { BUILDER, copy, StageNode, user as userNode } from '../../plan/stage-model';
 import type { BuiltBinary, CargoBuildSetting } from './cargo-outputs';
 import type { RustAnalysis } from './rust-analysis';
 import { rustBuilds } from './rust-builds';
@@ -126,18 +122,16 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
       kind: 'skip',
       reason: `the container runs ${unrunnable.program}, a ${unrunnable.interpreter} script from the build context, which ${image} cannot run`,
     };
-  for (const { program, binary } of command.programs) {
-    const known =
-      binary !== null ||
-      runtime.commands.includes(program) ||
-      committed.some((c) => c.program === program) ||
-      copied.some((b) => path.basename(b.path) === program);
-    if (!known)
-      broken.push({
-        kind: 'command-target-missing',
-        message: `the container runs "${program}", which msb does not find among the built binaries or in ${image}`,
-      });
-  }
+  broken.push(
+    ...missingCommandTargets(
+      command.programs,
+      image,
+      (program) =>
+        runtime.commands.includes(program) ||
+        committed.some((c) => c.program === program) ||
+        copied.some((b) => path.basename(b.path) === program),
+    ),
+  );
 
   const model = baseRuntimeModel(facts, image, [
     linkage.linkage === 'glibc'
@@ -151,42 +145,34 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
 
   const builderInsertions: BuilderInsertion[] = [];
   if (command.builderRuns.length > 0)
-    builderInsertions.push({
-      at: { kind: 'end' },
-      template: profile.templates.builderSteps,
-      values: {
-        comment: 'the container compiled the program when it started; build it once here instead',
-        user: nonRootUser(facts),
-      },
-      instructions: command.builderRuns,
-      reason: 'the build the container did at start-up now runs once in the builder',
-    });
+    builderInsertions.push(
+      builderSteps(
+        profile.templates.builderSteps,
+        facts,
+        'the container compiled the program when it started; build it once here instead',
+        command.builderRuns,
+      ),
+    );
 
   const packages = rustPackages(input, project, linkage.linkage, choice, runtimeCommands(facts));
   if (packages.problem) return { kind: 'skip', reason: packages.problem };
   warnings.push(...packages.warnings);
   decisions.push(...packages.decisions);
-  for (const form of healthchecks(facts)) {
-    // Without a package manager nothing can add what the HEALTHCHECK runs (curl on distroless/scratch).
-    const missing = formCommands(form, { keepWrappers: true })
-      .commands.map((c) => c.words[0] ?? '')
-      .filter((p) => p && p !== 'exit' && !runtime.commands.includes(path.basename(p)))
-      .filter((p) => !copied.some((b) => b.path === p || path.basename(b.path) === p));
-    if (needsShell(form) && !runtime.shell) missing.unshift('/bin/sh');
-    if (missing.length > 0 && !runtime.packageManager)
-      broken.push({
-        kind: 'program-missing',
-        message: `the HEALTHCHECK needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${image} does not have: it will report unhealthy`,
-      });
-  }
+  // Without a package manager nothing can add what the HEALTHCHECK runs (curl on distroless/scratch).
+  if (!runtime.packageManager)
+    broken.push(
+      ...missingHealthcheckPrograms(
+        facts,
+        image,
+        (p) =>
+          runtime.commands.includes(path.basename(p)) ||
+          copied.some((b) => b.path === p || path.basename(b.path) === p),
+        runtime.shell,
+      ),
+    );
   model.setup.push(...packages.setup);
 
-  const user = runtimeUser(facts, {
-    image,
-    userTool: runtime.userTool,
-    users: runtime.users,
-    nonrootUser: runtime.nonrootUser,
-  });
+  const user = runtimeUser(facts, { ...runtime, image });
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   model.user = user.user;
@@ -232,24 +218,20 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
     isSource,
     isEmbedded: isEmbedded(project.sources),
   });
-  const named = commandFileArguments(
-    readCommand(facts).commands.map((c) => c.words),
+  const files = artifactRuntimeFiles(facts, paths, context, found.files, {
     workdir,
-    paths,
-    (to, from) => copied.some((b) => isWithin(to, b.path)) || paths.filesUnder(from).some(isSource),
-  );
-  for (const file of named) found.add(file);
-  const files = settleRuntimeFiles(found.files, paths, context, () =>
-    rustEnvFileUse(project.sources, project.crates, settings.envFileCrates),
-  );
+    artifacts: copied.map((b) => b.path),
+    isSource,
+    useOf: () => rustEnvFileUse(project.sources, project.crates, settings.envFileCrates),
+  });
   warnings.push(...files.warnings);
   decisions.push(...files.decisions);
-  for (const file of files.files.filter((f) => !copied.some((b) => isWithin(b.path, f.path)))) {
-    copies.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
-    decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
-  }
-  for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
-    copies.push(original(replayed.instruction));
+  const fileNodes = runtimeFileCopies(
+    files.files.filter((f) => !copied.some((b) => isWithin(b.path, f.path))),
+    user.owner,
+  );
+  copies.push(...fileNodes.copies, ...imageCopies(facts));
+  decisions.push(...fileNodes.decisions);
   model.copies = copies;
 
   if (!facts.entrypoint && !facts.cmd)
@@ -268,12 +250,4 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
     runtimeImage: image,
     carried: files.carried,
   };
-}
-
-function pathDirs(value: string | undefined, fallback: string[]): string[] {
-  if (!value) return fallback;
-  return value
-    .split(':')
-    .flatMap((d) => (d === '$PATH' || d === '${PATH}' ? fallback : [d]))
-    .filter(Boolean);
 }

@@ -4,7 +4,6 @@
  * program the command starts is matched to a built binary (by path, or by name on the builder's
  * PATH), so the plan knows what to copy and where.
  */
-import { posix as path } from 'path';
 import {
   CommandLine,
   commandLines,
@@ -15,6 +14,7 @@ import {
 } from '../../analyze/container-command';
 import { shellQuote } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
+import { findBinary } from '../../plan/built-binaries';
 import type { Decision } from '../../plan/plan-types';
 import { commandSpec, containerCommand, original, shellRun, StageNode } from '../../plan/stage-model';
 import { parseCargoCommand } from './cargo-commands';
@@ -65,7 +65,15 @@ export function rustContainerCommand(
     for (const command of formCommands(form).commands) {
       const program = command.words[0];
       if (program)
-        result.programs.push({ program, binary: findBinary(program, all, facts.workdir, builderPath) });
+        result.programs.push({
+          program,
+          binary: findBinary(
+            program,
+            all.map((b) => b.path),
+            facts.workdir,
+            builderPath,
+          ),
+        });
     }
   }
   return result;
@@ -130,21 +138,4 @@ function moveCargo(
   const script = rest.join(' && ');
   const argv = simpleShellArgv(script);
   return argv ? { form: 'exec', argv } : { form: 'shell', script };
-}
-
-function findBinary(
-  program: string,
-  binaries: readonly BuiltBinary[],
-  workdir: string,
-  searchPath: readonly string[],
-): string | null {
-  if (program.includes('/')) {
-    const absolute = path.resolve(workdir, program);
-    return binaries.find((b) => b.path === absolute)?.path ?? null;
-  }
-  for (const dir of searchPath) {
-    const found = binaries.find((b) => b.path === path.join(dir, program));
-    if (found) return found.path;
-  }
-  return null;
 }
