@@ -16,7 +16,6 @@ import {
   baseRuntimeModel,
   isWithin,
   runtimeCommands,
-  userSetupRuns,
   workdirOwner,
 } from '../../plan/runtime-stage';
 import {
@@ -25,15 +24,12 @@ import {
   copy,
   env,
   ExtraStage,
-  fragment,
   original,
   shellRun,
   StageNode,
   StageRef,
 } from '../../plan/stage-model';
-import { findInSources } from '../../context/source-search';
-import { builderSideEffects } from '../../plan/builder-side-effects';
-import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
 import type { AppKind } from './app-kind';
 import type { NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
@@ -96,15 +92,26 @@ export function planServer(
   }
 
   const programs = containerPrograms(input, app);
-  runtime.setup.push(...globalTools(app, settings, programs, decisions));
-  const packages = systemPackages(input, app, image.image, decisions, warnings);
-  if (packages.problem) return { kind: 'skip', reason: packages.problem };
-  if (packages.node) runtime.setup.unshift(packages.node);
-  const users = userSetupRuns(facts);
-  decisions.push(...users.decisions);
+  const tools = globalTools(app, settings, programs, decisions);
+  const setup = runtimeSetup(input, {
+    template: profile.templates.systemPackages,
+    image: image.image,
+    slimmer: image.image !== facts.from.text,
+    dependencies: Object.keys(app.pkg?.dependencies ?? {}),
+  });
+  if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
+  warnings.push(...setup.warnings);
+  decisions.push(...setup.decisions);
+  // The package install, the global tools, then the user setup less the chowns the WORKDIR copy's --chown does.
+  const install = setup.nodes.filter((node) => node.kind === 'fragment');
+  const users = setup.nodes.filter((node) => node.kind !== 'fragment');
   const chowns = workdirChowns(input);
-  const replayed = new Set(users.runs.flatMap((run) => (run.kind === 'original' ? [run.text] : [])));
-  runtime.setup.push(...users.runs.filter((run) => run.kind !== 'original' || !chowns.has(run.text)));
+  const replayed = new Set(users.flatMap((run) => (run.kind === 'original' ? [run.text] : [])));
+  runtime.setup.push(
+    ...install,
+    ...tools,
+    ...users.filter((run) => run.kind !== 'original' || !chowns.has(run.text)),
+  );
   for (const [run, covered] of chowns) {
     if (!replayed.has(run)) continue;
     if (covered)
@@ -115,10 +122,7 @@ export function planServer(
       });
     else runtime.copies.push(original(run));
   }
-  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
-  runtime.copies.push(...effects.copies);
-  runtime.setup.push(...effects.setup);
-  decisions.push(...effects.decisions);
+  decisions.push(...addBuilderSideEffects(input, runtime));
   if (app.command.kind === 'compose')
     decisions.push({
       subject: 'CMD',
@@ -294,34 +298,4 @@ function globalTools(
     });
   }
   return runs;
-}
-
-/** apt/apk packages: compilers stay in the builder, runtime libraries and tools come along. */
-function systemPackages(
-  input: PlanContext,
-  app: NodeApp,
-  runtimeImage: string,
-  decisions: Decision[],
-  warnings: string[],
-): { node: StageNode | null; problem?: string } {
-  const { facts, profile } = input;
-  if (!profile.packages) return { node: null };
-  const { installs, removed } = findPackageInstalls(facts.runs);
-  const split = splitPackages(installs, removed, profile.packages, runtimeCommands(facts), {
-    image: runtimeImage,
-    slimmer: runtimeImage !== facts.from.text,
-    dependencies: Object.keys(app.pkg?.dependencies ?? {}),
-    findInCode: (pattern) => findInSources(input.context, pattern),
-  });
-  if (split.problem) return { node: null, problem: split.problem };
-  warnings.push(...split.warnings);
-  decisions.push(...split.decisions);
-  if (split.runtime.length === 0) return { node: null };
-  return {
-    node: fragment(
-      input.templates
-        .render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime })
-        .trim(),
-    ),
-  };
 }
