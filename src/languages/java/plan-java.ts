@@ -109,19 +109,12 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       (c) => entry !== null && path.resolve(facts.workdir, c.words[0] ?? '') === entry,
     );
     if (best.kind === 'war' && !best.runnable) war = best;
-    else if (runsEntry) {
-      copies.push({
-        from: best.absolute,
-        to: best.absolute,
-        why: `${best.why}; the container command runs ${entry}`,
-      });
-    } else {
-      copies.push({
-        from: best.absolute,
-        to: best.absolute,
-        why: `${best.why}; the container command does not name it`,
-      });
-      if (command.lines.length > 0)
+    else {
+      const why = runsEntry
+        ? `the container command runs ${entry}`
+        : 'the container command does not name it';
+      copies.push({ from: best.absolute, to: best.absolute, why: `${best.why}; ${why}` });
+      if (!runsEntry && command.lines.length > 0)
         warnings.push(
           `the container command does not run java directly: msb copies ${best.absolute} and keeps the command`,
         );
