@@ -24,6 +24,7 @@ import { commandSpec, containerCommand, original, shellRun, StageNode } from '..
 import type { Decision } from '../../plan/plan-types';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { buildFlagsText, GoCommand, parseGoCommand } from './go-commands';
+import type { GoSettings } from './go-settings';
 
 export interface StartupBuilds {
   lines: CommandLine[];
@@ -41,7 +42,7 @@ export function moveStartupBuilds(
   cwd: string,
   project: GoProject,
   binDir: string,
-  generators: readonly string[] = [],
+  settings: Pick<GoSettings, 'generators' | 'goOptions'>,
 ): StartupBuilds {
   const result: StartupBuilds = { lines: [], builderRuns: [], goCommands: [], binaries: [], decisions: [] };
   for (const line of commandLines(facts)) {
@@ -52,7 +53,7 @@ export function moveStartupBuilds(
       c,
       go:
         c.words[0] && path.basename(c.words[0]) === 'go'
-          ? parseGoCommand({ ...c, words: ['go', ...c.words.slice(1)] })
+          ? parseGoCommand({ ...c, words: ['go', ...c.words.slice(1)] }, settings.goOptions)
           : null,
     }));
     if (!goCommands.some((g) => g.go !== null)) continue;
@@ -92,7 +93,7 @@ export function moveStartupBuilds(
           placement: 'runtime',
           why: `the command no longer runs "${c.text}"`,
         });
-      } else if (generators.includes(programName(c))) {
+      } else if (settings.generators.includes(programName(c))) {
         // `swag init && go run .`: code generation belongs to the build.
         result.builderRuns.push(shellRun(c.text));
         result.decisions.push({

@@ -64,7 +64,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   const binaries = builtBinaries<{ path: string; remote: boolean; line: number }>(facts, {
     cwd: (run) => runWorkdir(run, facts, imageWorkdir),
     outputs(command, cwd, run) {
-      const go = parseGoCommand(command);
+      const go = parseGoCommand(command, settings.goOptions);
       if (!go) return null;
       builds.push(go);
       const remote = goTargets(go, cwd, project).every((t) => t.remote);
@@ -76,7 +76,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     },
   });
 
-  const startup = moveStartupBuilds(facts, workdir, project, '/usr/local/bin', settings.generators);
+  const startup = moveStartupBuilds(facts, workdir, project, '/usr/local/bin', settings);
   if (startup.problem) return { kind: 'skip', reason: startup.problem };
   decisions.push(...startup.decisions);
   binaries.push(...startup.binaries.map((p) => ({ path: p, remote: false, line: 0 })));

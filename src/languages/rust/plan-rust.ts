@@ -46,6 +46,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
     context,
     values: facts.values,
     cargoHome,
+    cargoOptions: settings.cargoOptions,
   };
 
   const builds = rustBuilds(facts, setting);

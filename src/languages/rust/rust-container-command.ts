@@ -88,7 +88,7 @@ function moveCargo(
   result: RustCommand,
 ): CommandLine['form'] | null {
   const commands = formCommands(line.form, { keepWrappers: true }).commands;
-  const cargo = commands.map((c) => ({ c, cargo: parseCargoCommand(c) }));
+  const cargo = commands.map((c) => ({ c, cargo: parseCargoCommand(c, setting.cargoOptions) }));
   if (!cargo.some((x) => x.cargo)) return null;
   const subject = `${line.instruction.keyword} (line ${line.instruction.line + 1})`;
   const rest: string[] = [];
