@@ -3,6 +3,8 @@
  * (BENCH_REPOS, default 10,000). Prints repositories/s, peak RSS at 1k and at full size, the
  * ratio to reading + parsing the same Dockerfiles with dockerfile-ast alone, and convertText
  * files/s next to parse-only files/s. Run after `npm run build` (the npm script does).
+ * Each figure is the median of BENCH_ROUNDS rounds (default 5) with its lowest–highest spread
+ * and the load average: timings on a shared machine vary from run to run.
  */
 'use strict';
 const fs = require('fs');
@@ -13,11 +15,14 @@ const { DockerfileParser } = require('dockerfile-ast');
 const { convertText } = require('../dist/index.js');
 const { runCodemod } = require('../dist/codemod/index.js');
 const { generateTree } = require('./bench-tree.js');
+const { load, measure, median, spread } = require('./bench-stats.js');
 
 const REPOS = Number(process.env.BENCH_REPOS || 10000);
 const SMALL = Math.min(1000, REPOS);
 const CONVERT_FILES = Math.min(3000, REPOS);
 const MEMORY_CAP_MB = 48;
+/** Timed rounds of each measurement (figures are their medians). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS || 5));
 
 let peak = 0;
 const sample = () => {
@@ -33,11 +38,11 @@ async function codemodOver(targets, outDir) {
   if (global.gc) global.gc();
   peak = process.memoryUsage().rss;
   const timer = setInterval(sample, 10);
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  const summary = await runCodemod({ targets, outDir, workers: WORKERS });
-  const cpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu));
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const {
+    ms,
+    cpuMs,
+    value: summary,
+  } = await measure(() => runCodemod({ targets, outDir, workers: WORKERS }));
   clearInterval(timer);
   sample();
   // Live memory once garbage is collected, with the summary (one row per Dockerfile) still held:
@@ -69,9 +74,9 @@ function unavoidableIo(reposDir, patchesDir, scratchDir) {
 
 /** Parsing the converted files once: the least a check of the output costs. */
 function parseOutputs(texts) {
-  const started = process.hrtime.bigint();
-  for (const text of texts) DockerfileParser.parse(text);
-  return elapsedMs(started);
+  return measure(() => {
+    for (const text of texts) DockerfileParser.parse(text);
+  }).ms;
 }
 
 /**
@@ -91,10 +96,11 @@ runCodemod({ targets: ${JSON.stringify(targets)}, outDir: ${JSON.stringify(outDi
   return { ok: true, ...JSON.parse(run.stdout) };
 }
 
+/** The raw figure: read and parse every Dockerfile with dockerfile-ast alone. */
 function readAndParse(files) {
-  const started = process.hrtime.bigint();
-  for (const file of files) DockerfileParser.parse(fs.readFileSync(file, 'utf8'));
-  return Number(process.hrtime.bigint() - started) / 1e6;
+  return measure(() => {
+    for (const file of files) DockerfileParser.parse(fs.readFileSync(file, 'utf8'));
+  });
 }
 
 /** One very long Dockerfile (10,000 instructions): time for convertText against a bare parse. */
@@ -103,104 +109,148 @@ function largeFile() {
     i % 3 === 0 ? `ENV V${i}=${i}` : i % 3 === 1 ? `RUN echo ${i} && true` : `LABEL l${i}="${i}"`,
   );
   const text = `FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n${lines.join('\n')}\nCMD ["app"]\n`;
-  let started = process.hrtime.bigint();
-  DockerfileParser.parse(text);
-  const parseMs = elapsedMs(started);
-  started = process.hrtime.bigint();
-  const result = convertText(text, { file: 'Dockerfile' });
-  const convertMs = elapsedMs(started);
+  const rounds = Array.from({ length: Math.min(ROUNDS, 3) }, () => {
+    const parse = measure(() => DockerfileParser.parse(text));
+    const convert = measure(() => convertText(text, { file: 'Dockerfile' }));
+    return { parseMs: parse.ms, convertMs: convert.ms, status: convert.value.status };
+  });
   console.log(
-    `one Dockerfile of 10,000 instructions: ${result.status} in ${(convertMs / 1000).toFixed(2)} s; parse only ${(parseMs / 1000).toFixed(2)} s; ratio ${(convertMs / parseMs).toFixed(1)}×`,
+    `one Dockerfile of 10,000 instructions: ${rounds[0].status} in ${(median(rounds.map((r) => r.convertMs)) / 1000).toFixed(2)} s; parse only ${(median(rounds.map((r) => r.parseMs)) / 1000).toFixed(2)} s; ratio ${spread(
+      rounds.map((r) => r.convertMs / r.parseMs),
+      1,
+    )} over ${rounds.length} rounds`,
+  );
+}
+
+/** convertText on in-memory Dockerfiles against a bare parse of the same texts (up to 3 rounds). */
+function convertInMemory(dockerfiles) {
+  const sampleFiles = dockerfiles
+    .slice(0, CONVERT_FILES)
+    .map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+  const rounds = Array.from({ length: Math.min(ROUNDS, 3) }, () => {
+    const parse = measure(() => {
+      for (const { text } of sampleFiles) DockerfileParser.parse(text);
+    });
+    const convert = measure(() => {
+      for (const { file, text } of sampleFiles) convertText(text, { file, context: path.dirname(file) });
+    });
+    return { parseMs: parse.ms, convertMs: convert.ms };
+  });
+  console.log(
+    `convertText over ${sampleFiles.length.toLocaleString('en')} in-memory Dockerfiles (build context read from disk): ${rate(sampleFiles.length, median(rounds.map((r) => r.convertMs)))} files`,
+  );
+  console.log(
+    `  parse only (dockerfile-ast): ${rate(sampleFiles.length, median(rounds.map((r) => r.parseMs)))} files; ratio ${spread(
+      rounds.map((r) => r.convertMs / r.parseMs),
+      1,
+    )}`,
   );
 }
 
 async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'msb-bench-'));
   try {
-    let t = Date.now();
-    const dockerfiles = generateTree(path.join(root, 'repos'), REPOS);
+    const started = Date.now();
+    const reposDir = path.join(root, 'repos');
+    const dockerfiles = generateTree(reposDir, REPOS);
     console.log(
-      `generated ${REPOS.toLocaleString('en')} repositories, ${dockerfiles.length.toLocaleString('en')} Dockerfiles in ${((Date.now() - t) / 1000).toFixed(1)} s (${root})`,
+      `generated ${REPOS.toLocaleString('en')} repositories, ${dockerfiles.length.toLocaleString('en')} Dockerfiles in ${((Date.now() - started) / 1000).toFixed(1)} s (${root})`,
     );
     console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0].model.trim()})\n`);
 
-    // warm-up: profiles, templates, JIT
+    // Warm-up: profiles, templates, JIT. The converted outputs are kept for the floor's output parse.
     const repoDirs = fs
-      .readdirSync(path.join(root, 'repos'))
+      .readdirSync(reposDir)
       .sort()
-      .map((d) => path.join(root, 'repos', d));
+      .map((d) => path.join(reposDir, d));
     await runCodemod({ targets: repoDirs.slice(0, 50), outDir: path.join(root, 'out-warm') });
     readAndParse(dockerfiles.slice(0, 200));
-
-    const small = await codemodOver(repoDirs.slice(0, SMALL), path.join(root, 'out-small'));
-    const full = await codemodOver([path.join(root, 'repos', '*')], path.join(root, 'out-full'));
-    const raw = readAndParse(dockerfiles);
-    const s = full.summary.totals;
-    console.log(
-      `msb codemod (dry run) over ${s.repositories.toLocaleString('en')} repositories, ${s.dockerfiles.toLocaleString('en')} Dockerfiles:`,
-    );
-    console.log(
-      `  ${(full.ms / 1000).toFixed(2)} s, ${rate(s.repositories, full.ms)} repositories, ${rate(s.dockerfiles, full.ms)} Dockerfiles; CPU time ${(full.cpuMs / 1000).toFixed(2)} s on ${full.summary.workerThreads ? `this thread + ${full.summary.workerThreads} worker thread(s)` : 'this thread'}`,
-    );
-    console.log(
-      `  converted ${s.converted}, unchanged ${s.unchanged}, skipped ${s.skipped}, error ${s.error}, repository errors ${s.repositoryErrors}; ${fs.readdirSync(path.join(root, 'out-full')).length} patches`,
-    );
-    console.log(
-      `  peak RSS: ${mb(small.peak)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.peak)} at ${REPOS.toLocaleString('en')}`,
-    );
-    if (global.gc)
-      console.log(
-        `  live heap after the run (summary rows held): ${mb(small.heap)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.heap)} at ${REPOS.toLocaleString('en')}`,
-      );
-    const capped = cappedRun([path.join(root, 'repos', '*')], path.join(root, 'out-capped'), MEMORY_CAP_MB);
-    console.log(
-      capped.ok
-        ? `  with V8's old space capped at ${MEMORY_CAP_MB} MB the same run completes: ${capped.dockerfiles.toLocaleString('en')} Dockerfiles, peak RSS ${mb(capped.peak)}`
-        : `  with V8's old space capped at ${MEMORY_CAP_MB} MB the run FAILED: ${capped.error}`,
-    );
-    console.log(
-      `read + parse with dockerfile-ast alone: ${(raw / 1000).toFixed(2)} s (${rate(dockerfiles.length, raw)} files)`,
-    );
-    console.log(
-      `  ratio codemod / raw: ${(full.ms / raw).toFixed(2)}× (target ≤ 6×, the output re-parse kept)`,
-    );
-    const io = unavoidableIo(
-      path.join(root, 'repos'),
-      path.join(root, 'out-full'),
-      path.join(root, 'out-io'),
-    );
     const outputs = [];
     for (const file of dockerfiles) {
       const result = convertText(fs.readFileSync(file, 'utf8'), { file, context: path.dirname(file) });
       if (result.status === 'converted') outputs.push(result.output);
     }
-    const outputParse = parseOutputs(outputs);
-    const floor = raw + io.walkMs + io.writeMs + outputParse;
+
+    const small =
+      REPOS > SMALL ? await codemodOver(repoDirs.slice(0, SMALL), path.join(root, 'out-small')) : null;
+    // Each round brackets the codemod with two raw read + parse passes and takes their mean as
+    // its raw figure, so that a change in load during the round weighs on both sides alike.
+    const loadBefore = load();
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const outDir = path.join(root, `out-full-${i}`);
+      const before = readAndParse(dockerfiles);
+      const full = await codemodOver([path.join(reposDir, '*')], outDir);
+      const after = readAndParse(dockerfiles);
+      const raw = { ms: (before.ms + after.ms) / 2, cpuMs: (before.cpuMs + after.cpuMs) / 2 };
+      const io = unavoidableIo(reposDir, outDir, path.join(root, `out-io-${i}`));
+      const outputParseMs = parseOutputs(outputs);
+      const floorMs = raw.ms + io.walkMs + io.writeMs + outputParseMs;
+      rounds.push({ full, raw, io, outputParseMs, floorMs });
+      fs.rmSync(path.join(root, `out-io-${i}`), { recursive: true, force: true });
+      if (i > 0) fs.rmSync(path.join(root, `out-full-${i - 1}`), { recursive: true, force: true });
+    }
+    const loadAfter = load();
+    const of = (pick) => rounds.map(pick);
+    const full = rounds[0].full;
+    const fullMs = median(of((r) => r.full.ms));
+    const s = full.summary.totals;
+    console.log(
+      `msb codemod (dry run) over ${s.repositories.toLocaleString('en')} repositories, ${s.dockerfiles.toLocaleString('en')} Dockerfiles, ${ROUNDS} round(s) (${loadBefore} before, ${loadAfter} after):`,
+    );
+    console.log(
+      `  median ${spread(
+        of((r) => r.full.ms / 1000),
+        2,
+        ' s',
+      )}, ${rate(s.repositories, fullMs)} repositories, ${rate(s.dockerfiles, fullMs)} Dockerfiles; CPU time ${spread(
+        of((r) => r.full.cpuMs / 1000),
+        2,
+        ' s',
+      )} on ${full.summary.workerThreads ? `this thread + ${full.summary.workerThreads} worker thread(s)` : 'this thread'}`,
+    );
+    console.log(
+      `  converted ${s.converted}, unchanged ${s.unchanged}, skipped ${s.skipped}, error ${s.error}, repository errors ${s.repositoryErrors}; ${rounds[0].io.patches} patches`,
+    );
+    const fullPeak = Math.max(...of((r) => r.full.peak));
+    console.log(
+      `  peak RSS: ${mb(small ? small.peak : fullPeak)} at ${SMALL.toLocaleString('en')} repositories, ${mb(fullPeak)} at ${REPOS.toLocaleString('en')}`,
+    );
+    if (global.gc)
+      console.log(
+        `  live heap after the run (summary rows held): ${mb(small ? small.heap : full.heap)} at ${SMALL.toLocaleString('en')} repositories, ${mb(full.heap)} at ${REPOS.toLocaleString('en')}`,
+      );
+    const capped = cappedRun([path.join(reposDir, '*')], path.join(root, 'out-capped'), MEMORY_CAP_MB);
+    console.log(
+      capped.ok
+        ? `  with V8's old space capped at ${MEMORY_CAP_MB} MB the same run completes: ${capped.dockerfiles.toLocaleString('en')} Dockerfiles, peak RSS ${mb(capped.peak)}`
+        : `  with V8's old space capped at ${MEMORY_CAP_MB} MB the run FAILED: ${capped.error}`,
+    );
+    const rawMs = median(of((r) => r.raw.ms));
+    console.log(
+      `read + parse with dockerfile-ast alone: median ${spread(
+        of((r) => r.raw.ms / 1000),
+        2,
+        ' s',
+      )} (${rate(dockerfiles.length, rawMs)} files)`,
+    );
+    console.log(
+      `  ratio codemod / raw: ${spread(of((r) => r.full.ms / r.raw.ms))} (median of the rounds' ratios, lowest–highest; target ≤ 6×, the output re-parse kept)`,
+    );
+    console.log(
+      `  the same in CPU time: ${spread(of((r) => r.full.cpuMs / r.raw.cpuMs))}; per round (wall): ${of((r) => (r.full.ms / r.raw.ms).toFixed(2)).join(' ')}`,
+    );
     console.log(
       `  floor of any dry run that reads, parses, writes patches and checks its output, each part alone:`,
     );
     console.log(
-      `    list every folder ${(io.walkMs / raw).toFixed(2)}×, create ${io.patches.toLocaleString('en')} patch files ${(io.writeMs / raw).toFixed(2)}×, parse the ${outputs.length.toLocaleString('en')} outputs once ${(outputParse / raw).toFixed(2)}×`,
+      `    list every folder ${spread(of((r) => r.io.walkMs / r.raw.ms))}, create ${rounds[0].io.patches.toLocaleString('en')} patch files ${spread(of((r) => r.io.writeMs / r.raw.ms))}, parse the ${outputs.length.toLocaleString('en')} outputs once ${spread(of((r) => r.outputParseMs / r.raw.ms))}`,
     );
     console.log(
-      `    = ${(floor / raw).toFixed(2)}× raw before any detection, planning, lint or diff; codemod / floor: ${(full.ms / floor).toFixed(2)}×\n`,
+      `    = ${spread(of((r) => r.floorMs / r.raw.ms))} raw before any detection, planning, lint or diff; codemod / floor: ${spread(of((r) => r.full.ms / r.floorMs))}\n`,
     );
 
-    const sampleFiles = dockerfiles
-      .slice(0, CONVERT_FILES)
-      .map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
-    t = Date.now();
-    for (const { text } of sampleFiles) DockerfileParser.parse(text);
-    const parseMs = Math.max(1, Date.now() - t);
-    t = Date.now();
-    for (const { file, text } of sampleFiles) convertText(text, { file, context: path.dirname(file) });
-    const convertMs = Math.max(1, Date.now() - t);
-    console.log(
-      `convertText over ${sampleFiles.length.toLocaleString('en')} in-memory Dockerfiles (build context read from disk): ${rate(sampleFiles.length, convertMs)} files`,
-    );
-    console.log(
-      `  parse only (dockerfile-ast): ${rate(sampleFiles.length, parseMs)} files; ratio ${(convertMs / parseMs).toFixed(1)}×`,
-    );
+    convertInMemory(dockerfiles);
     largeFile();
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

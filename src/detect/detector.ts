@@ -12,6 +12,7 @@ import type { BuildContext } from '../context/build-context';
 import type { Profile } from '../profiles/profile-types';
 import type { AnalyzedProject, ProfileStrategy } from '../languages/strategy';
 import type { Candidate, DetectInput, Detection, Evidence } from './detect-types';
+import { compiledRegExp } from '../util/compiled-regexp';
 
 export type DetectedLanguage =
   | { detection: Detection; profile: null; project: null }
@@ -104,23 +105,15 @@ function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], ima
       });
   }
   for (const rule of profile.detect.baseImages) {
-    if (compiled(rule.pattern).test(image))
+    if (compiledRegExp(rule.pattern).test(image))
       evidence.push({ kind: 'base-image', detail: rule.evidence ?? `FROM ${image}`, weight: rule.weight });
   }
   for (const rule of profile.detect.commands) {
-    const pattern = compiled(rule.pattern);
+    const pattern = compiledRegExp(rule.pattern);
     const hit = texts.find((t) => pattern.test(t));
     if (hit) evidence.push({ kind: 'command', detail: rule.evidence ?? oneLine(hit), weight: rule.weight });
   }
   return evidence;
-}
-
-const regexps = new Map<string, RegExp>();
-/** Profile patterns compiled once per process (the set is small and fixed by the profiles). */
-function compiled(pattern: string): RegExp {
-  let regexp = regexps.get(pattern);
-  if (!regexp) regexps.set(pattern, (regexp = new RegExp(pattern)));
-  return regexp;
 }
 
 /** Independent evidence: each rule lowers the chance that the guess is wrong. */

@@ -153,11 +153,14 @@ function compiledSteps(data: EstimateData): CompiledStep[] {
   return steps;
 }
 
+// Compiled once per profile, like the steps.
+const packageRules = new WeakMap<EstimateData, { pattern: RegExp; mb: number }[]>();
+
 function packageSizer(data: EstimateData): (name: string) => number {
-  const rules = Object.entries(data.packages ?? {}).map(([glob, mb]) => ({
-    pattern: globToRegExp(glob),
-    mb,
-  }));
+  const rules =
+    packageRules.get(data) ??
+    Object.entries(data.packages ?? {}).map(([glob, mb]) => ({ pattern: globToRegExp(glob), mb }));
+  packageRules.set(data, rules);
   const fallback = data.packageMb ?? 0;
   return (name) => rules.find((r) => r.pattern.test(name))?.mb ?? fallback;
 }

@@ -8,6 +8,7 @@ import type { ImageRef } from '../analyze/stage-facts';
 import { expandVariables } from '../analyze/instruction-args';
 import type { ParsedDockerfile } from '../parse/parse-dockerfile';
 import type { ImageRule, Profile, RegistryPrefix } from '../profiles/profile-types';
+import { compiledRegExp } from '../util/compiled-regexp';
 
 /** The part of a profile that chooses runtime images. */
 export type RuntimeImageRules = Pick<Profile, 'runtimeImages' | 'registryPrefixes'>;
@@ -60,7 +61,7 @@ export function chooseRuntimeImage(
   const prefix = from.registry ? `${from.registry}/${from.name}` : from.name;
 
   for (const tagRule of rule.tags ?? []) {
-    const match = new RegExp(tagRule.match).exec(tag);
+    const match = compiledRegExp(tagRule.match).exec(tag);
     if (!match || tagRule.unlessRuns?.some((p) => runs.includes(p))) continue;
     if (tagRule.note) notes.push(tagRule.note);
     if (tagRule.keep) {
@@ -96,7 +97,7 @@ export function baseImageWorkdir(from: ImageRef, profiles: readonly RuntimeImage
 }
 
 function findRule(name: string, profile: RuntimeImageRules): ImageRule | undefined {
-  return profile.runtimeImages.find((r) => new RegExp(r.name).test(name));
+  return profile.runtimeImages.find((r) => compiledRegExp(r.name).test(name));
 }
 
 /** `registry.corp.example/base/python` below the prefix `registry.corp.example/base/` is `python`. */

@@ -7,6 +7,7 @@
  */
 import { DEBIAN_RELEASES } from '../profiles/profile-schema';
 import type { DebianRelease, ImageRelease, PackageRules } from '../profiles/profile-types';
+import { compiledRegExp } from '../util/compiled-regexp';
 
 const CODENAME = new RegExp(`(?:^|-)(${DEBIAN_RELEASES.join('|')})(?:-|$)`);
 
@@ -24,7 +25,8 @@ export function debianReleases(image: string, rules: readonly ImageRelease[]): D
   const [first, ...rest] = repository.split('/');
   const name = rest.length > 0 && /[.:]|^localhost$/.test(first) ? rest.join('/') : repository;
   return (
-    rules.find((rule) => new RegExp(rule.image).test(name) && new RegExp(rule.tag).test(tag))?.releases ?? []
+    rules.find((rule) => compiledRegExp(rule.image).test(name) && compiledRegExp(rule.tag).test(tag))
+      ?.releases ?? []
   );
 }
 

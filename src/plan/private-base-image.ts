@@ -7,6 +7,7 @@
  */
 import type { DetectInput } from '../detect/detect-types';
 import type { Profile } from '../profiles/profile-types';
+import { compiledRegExp } from '../util/compiled-regexp';
 
 /** Docker Hub's official OS images: public and well known, never a private image built next door. */
 const OFFICIAL_OS_IMAGES = new Set([
@@ -40,7 +41,7 @@ export function privateBaseImageReason(
     ...profile.runtimeImages.map((r) => r.name),
     ...profile.detect.baseImages.map((b) => b.pattern),
   ];
-  if (known.some((pattern) => new RegExp(pattern).test(name))) return null;
+  if (known.some((pattern) => compiledRegExp(pattern).test(name))) return null;
   const text = (t: string) => t.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const others = context.files.filter(
     (f) => DOCKERFILE_NAME.test(f) && text(context.read(f) ?? '') !== text(dockerfile.text),

@@ -14,6 +14,7 @@ import { programName } from '../analyze/shell-commands';
 import type { PackageManagerName, PackageRules } from '../profiles/profile-types';
 import { debianReleases, packageOnRelease } from './debian-release';
 import type { Decision } from './plan-types';
+import { compiledRegExp } from '../util/compiled-regexp';
 
 export interface PackageInstall {
   manager: PackageManagerName;
@@ -147,7 +148,7 @@ export function splitPackages(
         const ran = toolUse?.runtimeUnknown
           ? 'a script msb cannot read'
           : usage.programs.find((p) => neededCommands.includes(p));
-        const file = ran ? null : target.findInCode(new RegExp(usage.code, 'm'));
+        const file = ran ? null : target.findInCode(compiledRegExp(usage.code, 'm'));
         if (ran || file) addRuntime(name);
         else split.buildOnly.push(name);
         split.decisions.push({

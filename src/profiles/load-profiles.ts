@@ -32,7 +32,9 @@ export interface ProfileBases {
 /** Shared apt/apk knowledge; it sits beside the profiles but is not one. */
 const SYSTEM_PACKAGES_FILE = 'system-packages.yaml';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Every process compiles the profile and settings schemas before its first conversion; ajv's
+// optional pass that simplifies the generated code costs a third of that and changes no result.
+const ajv = new Ajv({ allErrors: true, strict: false, code: { optimize: false } });
 ajv.addKeyword({
   keyword: 'regex',
   type: 'string',

@@ -6,13 +6,10 @@
  */
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
+import { artifact, JavaArtifact, quarkusFastJar } from './java-artifact';
 import type { JavaSettings } from './java-settings';
-import type { JavaArtifact } from './maven-artifacts';
 
 export interface GradleProject {
-  /** Context-relative directory ('' for the root). */
-  dir: string;
-  buildFile: string | null;
   /** Subprojects from settings.gradle(.kts) (`include 'app'`, `include(":app")`). */
   includes: string[];
   rootProjectName: string | null;
@@ -52,8 +49,6 @@ export function readGradleProject(
     /^\s*version\s*=\s*(\S+)/m.exec(properties)?.[1] ??
     null;
   return {
-    dir,
-    buildFile: file,
     includes,
     rootProjectName: quoted(/rootProject\.name\s*=\s*(['"])([^'"]+)\1/.exec(settings)),
     plugins,
@@ -80,68 +75,33 @@ export function gradleArtifacts(
   const base =
     archiveSetting(project.text, null, 'archiveBaseName') ?? archivesName(project.text) ?? projectName;
   const version = archiveSetting(project.text, null, 'archiveVersion') ?? project.version;
-  const name = (classifier: string | null, task: string, extension = 'jar') => {
+  // The archive's path in build/libs.
+  const archive = (classifier: string | null, task: string, extension = 'jar') => {
     const fileName = archiveSetting(project.text, task, 'archiveFileName');
-    if (fileName) return fileName;
+    if (fileName) return path.join(libs, fileName);
     const taskBase = archiveSetting(project.text, task, 'archiveBaseName') ?? base;
     const taskVersion = archiveSetting(project.text, task, 'archiveVersion') ?? version;
     const taskClassifier = archiveSetting(project.text, task, 'archiveClassifier') ?? classifier;
-    return `${[taskBase, taskVersion, taskClassifier].filter((p) => p !== null && p !== '').join('-')}.${extension}`;
+    const parts = [taskBase, taskVersion, taskClassifier].filter((p) => p !== null && p !== '');
+    return path.join(libs, `${parts.join('-')}.${extension}`);
   };
   const found: JavaArtifact[] = [];
   const springBoot = boot ? (project.springBootVersion ?? '') : null;
-  if (project.plugins.has('io.quarkus')) {
-    return [
-      {
-        path: path.join(relativeDir || '.', 'build/quarkus-app'),
-        kind: 'directory',
-        entry: 'quarkus-run.jar',
-        runnable: true,
-        springBoot: null,
-        why: 'Quarkus fast-jar (build/quarkus-app/)',
-      },
-    ];
-  }
+  if (project.plugins.has('io.quarkus'))
+    return [quarkusFastJar(path.join(relativeDir || '.', 'build'), 'build')];
   if (boot && project.plugins.has('war'))
-    found.push({
-      path: path.join(libs, name(null, 'bootWar', 'war')),
-      kind: 'war',
-      runnable: true,
-      springBoot,
-      why: 'Spring Boot bootWar',
-    });
-  else if (boot)
-    found.push({
-      path: path.join(libs, name(null, 'bootJar')),
-      kind: 'jar',
-      runnable: true,
-      springBoot,
-      why: 'Spring Boot bootJar (the -plain jar is not runnable)',
-    });
+    found.push(artifact('war', archive(null, 'bootWar', 'war'), 'Spring Boot bootWar', { springBoot }));
+  else if (boot) {
+    const why = 'Spring Boot bootJar (the -plain jar is not runnable)';
+    found.push(artifact('jar', archive(null, 'bootJar'), why, { springBoot }));
+  }
   if (project.plugins.has('shadow'))
-    found.push({
-      path: path.join(libs, name('all', 'shadowJar')),
-      kind: 'jar',
-      runnable: true,
-      springBoot: null,
-      why: 'shadow jar (-all)',
-    });
+    found.push(artifact('jar', archive('all', 'shadowJar'), 'shadow jar (-all)'));
   if (!boot && project.plugins.has('war'))
-    found.push({
-      path: path.join(libs, name(null, 'war', 'war')),
-      kind: 'war',
-      runnable: false,
-      springBoot: null,
-      why: 'war plugin',
-    });
+    found.push(artifact('war', archive(null, 'war', 'war'), 'war plugin', { runnable: false }));
   if (!boot && !jarDisabled(project.text)) {
-    found.push({
-      path: path.join(libs, name(null, 'jar')),
-      kind: 'jar',
-      runnable: /Main-Class/.test(project.text),
-      springBoot: null,
-      why: 'jar task',
-    });
+    const runnable = /Main-Class/.test(project.text);
+    found.push(artifact('jar', archive(null, 'jar'), 'jar task', { runnable }));
   }
   return found;
 }
@@ -159,14 +119,12 @@ export function installedDistribution(
   const name =
     /\bapplicationName(?:\.set\s*\(|\s*=)\s*(['"])([^'"$]+)\1/.exec(project.text)?.[2] ?? projectName;
   return [
-    {
-      path: path.join(relativeDir || '.', 'build/install', name),
-      kind: 'directory',
-      entry: `bin/${name}`,
-      runnable: true,
-      springBoot: null,
-      why: `installDist (build/install/${name}: the bin/${name} start script and lib/)`,
-    },
+    artifact(
+      'directory',
+      path.join(relativeDir || '.', 'build/install', name),
+      `installDist (build/install/${name}: the bin/${name} start script and lib/)`,
+      { entry: `bin/${name}` },
+    ),
   ];
 }
 

@@ -19,7 +19,8 @@ import {
   parseBuildCommand,
 } from './java-commands';
 import type { JavaSettings } from './java-settings';
-import { isApplicationModule, JavaArtifact, mavenArtifacts } from './maven-artifacts';
+import type { JavaArtifact } from './java-artifact';
+import { isApplicationModule, mavenArtifacts } from './maven-artifacts';
 import { interpolate, MavenProject, readMavenModules, text } from './maven-pom';
 
 export interface BuiltArtifact extends JavaArtifact {
@@ -87,11 +88,12 @@ export function readJavaBuild(
   return build;
 }
 
-/** Artifacts a (synthetic) build command run in `cwd` writes; used for `mvn spring-boot:run` too. */
+/** True when a jar/javac/cp/mv command wrote the file (or into a directory holding it). */
 export function isProduced(build: JavaBuild, file: string): boolean {
   return build.produced.some((p) => p === file || (p.endsWith('/') && file.startsWith(p)));
 }
 
+/** Artifacts a (synthetic) build command run in `cwd` writes; used for `mvn spring-boot:run` too. */
 export function artifactsOf(
   command: BuildCommand,
   cwd: string,
@@ -118,11 +120,12 @@ function mavenBuild(
   paths: ContextPaths,
   build: JavaBuild,
 ): BuiltArtifact[] {
-  const pomPath = command.file ? path.resolve(cwd, command.file) : path.join(cwd, 'pom.xml');
-  const rootDir = command.file && !command.file.endsWith('.xml') ? pomPath : path.dirname(pomPath);
-  const contextPom = paths.toContext(
-    command.file && !command.file.endsWith('.xml') ? path.join(pomPath, 'pom.xml') : pomPath,
-  );
+  // `-f` names a pom file or the directory holding pom.xml.
+  const pom = !command.file
+    ? path.join(cwd, 'pom.xml')
+    : path.resolve(cwd, command.file, command.file.endsWith('.xml') ? '' : 'pom.xml');
+  const rootDir = path.dirname(pom);
+  const contextPom = paths.toContext(pom);
   const contextDir = contextPom === null ? null : path.dirname(contextPom).replace(/^\.$/, '');
   if (contextDir === null) {
     build.notes.push(`the pom.xml in ${rootDir} is not from the build context: msb cannot name the jar`);

@@ -20,6 +20,20 @@ export interface Copy {
   why: string;
 }
 
+/** The copies for the command's jar or classpath, a new path for the command, and whether it is a Spring Boot jar. */
+export interface JarChoice {
+  copies: Copy[];
+  rewrite: { from: string; to: string } | null;
+  springBoot: string | null;
+}
+
+/** One copy; the command keeps its path. */
+const single = (from: string, to: string, why: string, springBoot: string | null): JarChoice => ({
+  copies: [{ from, to, why }],
+  rewrite: null,
+  springBoot,
+});
+
 /** The jar the command runs: kept at its path when the build writes it there, else a fixed name. */
 export function jarCopies(
   call: JavaCall,
@@ -29,7 +43,7 @@ export function jarCopies(
   settings: JavaSettings,
   warnings: string[],
   decisions: Decision[],
-) {
+): JarChoice | string {
   const written = call.invocation.jar as string;
   const jar = expandVariables(written, facts.values);
   const absolute = path.resolve(facts.workdir, jar);
@@ -39,15 +53,14 @@ export function jarCopies(
     (a) => a.absolute === absolute || (a.kind === 'directory' && isWithin(absolute, a.absolute)),
   );
   if (known) {
-    const copy =
-      known.kind === 'directory'
-        ? {
-            from: known.absolute,
-            to: known.absolute,
-            why: `${known.why}: the directory ${path.basename(absolute)} runs from`,
-          }
-        : { from: absolute, to: absolute, why: `${known.why}, at the path the command names` };
-    return { copies: [copy], rewrite: null, springBoot: known.springBoot };
+    return known.kind === 'directory'
+      ? single(
+          known.absolute,
+          known.absolute,
+          `${known.why}: the directory ${path.basename(absolute)} runs from`,
+          known.springBoot,
+        )
+      : single(absolute, absolute, `${known.why}, at the path the command names`, known.springBoot);
   }
   const best = build.artifacts.find((a) => a.kind !== 'native');
   const hostCopy = copiedTo(facts, absolute);
@@ -60,37 +73,21 @@ export function jarCopies(
     warnings.push(
       `${hostCopy.instruction.keyword} (line ${hostCopy.instruction.line + 1}) copies ${hostCopy.spec.sources.join(' ')} from the build context (the host), not the jar the image builds: the runtime takes ${best.absolute} from the builder`,
     );
-    return {
-      copies: [
-        {
-          from: best.absolute,
-          to: absolute,
-          why: `${best.why}, built in the builder, at the path the command names`,
-        },
-      ],
-      rewrite: null,
-      springBoot: best.springBoot,
-    };
+    const why = `${best.why}, built in the builder, at the path the command names`;
+    return single(best.absolute, absolute, why, best.springBoot);
   }
   if (!wildcard && (isProduced(build, absolute) || paths.toContext(absolute) !== null || hostCopy)) {
     const source = isProduced(build, absolute) ? 'the jar the build writes' : 'the jar copied into the image';
     // `cp target/*.jar app.jar` copies the build's artifact: it is a Spring Boot jar when that is.
-    return {
-      copies: [{ from: absolute, to: absolute, why: `${source}, at the path the command names` }],
-      rewrite: null,
-      springBoot: build.artifacts.length === 1 ? build.artifacts[0].springBoot : null,
-    };
+    const springBoot = build.artifacts.length === 1 ? build.artifacts[0].springBoot : null;
+    return single(absolute, absolute, `${source}, at the path the command names`, springBoot);
   }
   if (!wildcard && (!best || !best.certain)) {
     if (best)
       warnings.push(
         `msb expected the build to write ${best.absolute} (from build files with unresolved values); the command runs ${absolute}: that path is kept`,
       );
-    return {
-      copies: [{ from: absolute, to: absolute, why: 'the jar the command names' }],
-      rewrite: null,
-      springBoot: best?.springBoot ?? null,
-    };
+    return single(absolute, absolute, 'the jar the command names', best?.springBoot ?? null);
   }
   if (!best) return `the command runs ${written}, and msb cannot tell which jar the build produces`;
   if (wildcard && call.inShell && picomatch.isMatch(best.absolute, absolute)) {
@@ -99,11 +96,7 @@ export function jarCopies(
       placement: 'runtime',
       why: `the shell expands ${written} when the container starts: the runtime holds only ${best.absolute}, so it matches exactly that jar`,
     });
-    return {
-      copies: [{ from: best.absolute, to: best.absolute, why: best.why }],
-      rewrite: null,
-      springBoot: best.springBoot,
-    };
+    return single(best.absolute, best.absolute, best.why, best.springBoot);
   }
   const fixed = path.join(facts.workdir, settings.fixedJarName);
   const target = jar.startsWith('/') || jar.startsWith('$') ? fixed : path.relative(facts.workdir, fixed);
@@ -112,11 +105,8 @@ export function jarCopies(
       ? `${subject} names ${written}, which exec form never expands (the original could not start): the runtime copies ${best.absolute} to ${fixed} and runs that`
       : `${subject} runs ${written}, which the build does not write (it writes ${best.absolute}): the runtime copies that jar to ${fixed} and runs it`,
   );
-  return {
-    copies: [{ from: best.absolute, to: fixed, why: `${best.why}, under a fixed name the command can use` }],
-    rewrite: { from: written, to: target },
-    springBoot: best.springBoot,
-  };
+  const why = `${best.why}, under a fixed name the command can use`;
+  return { ...single(best.absolute, fixed, why, best.springBoot), rewrite: { from: written, to: target } };
 }
 
 /** `COPY target/*.jar app.jar`, `COPY ${JAR_FILE} /app.jar`: the COPY/ADD from the context that put a file at this path. */
@@ -139,7 +129,7 @@ export function classpathCopies(
   paths: ContextPaths,
   facts: StageFacts,
   warnings: string[],
-) {
+): JarChoice | string {
   const classpath = call.invocation.classpath ?? facts.values.get('CLASSPATH') ?? '.';
   const entries = expandVariables(classpath, facts.values).split(':').filter(Boolean);
   const copies: Copy[] = [];

@@ -5,21 +5,9 @@
  */
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
+import { artifact, JavaArtifact, quarkusFastJar } from './java-artifact';
 import type { MavenPlugin, MavenProject } from './maven-pom';
 import { interpolate, text } from './maven-pom';
-
-export interface JavaArtifact {
-  /** Path relative to the project directory the build tool ran in. */
-  path: string;
-  kind: 'jar' | 'war' | 'directory' | 'native';
-  /** For a directory: the jar to run inside it. */
-  entry?: string;
-  /** `java -jar` can run it (a main class, a Spring Boot or fat jar). */
-  runnable: boolean;
-  /** Spring Boot version when it is a Spring Boot jar ('' when unknown). */
-  springBoot: string | null;
-  why: string;
-}
 
 export function mavenArtifacts(
   project: MavenProject,
@@ -28,124 +16,72 @@ export function mavenArtifacts(
 ): JavaArtifact[] {
   if (project.packaging === 'pom' || project.packaging === 'maven-plugin') return [];
   const target = path.join(relativeDir || '.', project.buildDirectory);
-  const find = (artifactId: string) => project.plugins.find((p) => p.artifactId === artifactId);
+  const find = (artifactId: string) => findPlugin(project, artifactId);
   const boot = find('spring-boot-maven-plugin');
   const shade = find('maven-shade-plugin');
   const assembly = find('maven-assembly-plugin');
-  const quarkus = project.plugins.find((p) => p.artifactId === 'quarkus-maven-plugin');
+  const quarkus = find('quarkus-maven-plugin');
   const springBoot = boot ? (project.springBootVersion ?? '') : null;
   const mainClass = manifestMainClass(find('maven-jar-plugin')) ?? (shade ? shadeMainClass(shade) : null);
   const found: JavaArtifact[] = [];
 
-  if (project.packaging === 'war') {
-    found.push({
-      path: path.join(target, `${project.finalName}.war`),
-      kind: 'war',
-      runnable: boot !== undefined,
-      springBoot,
-      why: 'packaging war',
-    });
-    return found;
-  }
+  if (project.packaging === 'war')
+    return [
+      artifact('war', path.join(target, `${project.finalName}.war`), 'packaging war', {
+        runnable: boot !== undefined,
+        springBoot,
+      }),
+    ];
   if (quarkus) {
     const properties =
       context.read(path.join(project.dir, 'src/main/resources/application.properties')) ?? '';
     const type =
       /^\s*quarkus\.package\.(?:jar\.)?type\s*=\s*(\S+)/m.exec(properties)?.[1] ??
       (/^\s*quarkus\.package\.jar\.enabled\s*=\s*false/m.test(properties) ? 'native' : 'fast-jar');
-    if (type === 'native')
-      return [
-        {
-          path: path.join(target, `${project.finalName}-runner`),
-          kind: 'native',
-          runnable: true,
-          springBoot: null,
-          why: 'Quarkus native executable',
-        },
-      ];
-    if (type === 'uber-jar')
-      return [
-        {
-          path: path.join(target, `${project.finalName}-runner.jar`),
-          kind: 'jar',
-          runnable: true,
-          springBoot: null,
-          why: 'Quarkus uber-jar',
-        },
-      ];
-    return [
-      {
-        path: path.join(target, 'quarkus-app'),
-        kind: 'directory',
-        entry: 'quarkus-run.jar',
-        runnable: true,
-        springBoot: null,
-        why: 'Quarkus fast-jar (target/quarkus-app/)',
-      },
-    ];
+    const runner = path.join(target, `${project.finalName}-runner`);
+    if (type === 'native') return [artifact('native', runner, 'Quarkus native executable')];
+    if (type === 'uber-jar') return [artifact('jar', `${runner}.jar`, 'Quarkus uber-jar')];
+    return [quarkusFastJar(target, 'target')];
   }
   const main = path.join(target, `${project.finalName}.jar`);
   const bootName = boot ? bootFinalName(boot, project) : null;
+  const runsMain = { runnable: mainClass !== null };
   if (bootName)
-    found.push({
-      path: path.join(target, `${bootName}.jar`),
-      kind: 'jar',
-      runnable: true,
-      springBoot,
-      why: `Spring Boot ${springBoot} repackaged jar named by the plugin's <finalName> (honoured before 2.1.4)`,
-    });
-  else if (boot)
-    found.push({ path: main, kind: 'jar', runnable: true, springBoot, why: 'Spring Boot repackaged jar' });
+    found.push(
+      artifact(
+        'jar',
+        path.join(target, `${bootName}.jar`),
+        `Spring Boot ${springBoot} repackaged jar named by the plugin's <finalName> (honoured before 2.1.4)`,
+        { springBoot },
+      ),
+    );
+  else if (boot) found.push(artifact('jar', main, 'Spring Boot repackaged jar', { springBoot }));
   if (shade && shade.goals.includes('shade')) {
     const attached = text(shade.configuration.shadedArtifactAttached) === 'true';
     const name = text(shade.configuration.finalName);
+    const classifier = text(shade.configuration.shadedClassifierName) ?? 'shaded';
     if (attached)
-      found.push({
-        path: path.join(
-          target,
-          `${name ?? project.finalName}-${text(shade.configuration.shadedClassifierName) ?? 'shaded'}.jar`,
+      found.push(
+        artifact(
+          'jar',
+          path.join(target, `${name ?? project.finalName}-${classifier}.jar`),
+          'shaded jar (attached)',
+          runsMain,
         ),
-        kind: 'jar',
-        runnable: mainClass !== null,
-        springBoot: null,
-        why: 'shaded jar (attached)',
-      });
-    else if (name)
-      found.push({
-        path: path.join(target, `${name}.jar`),
-        kind: 'jar',
-        runnable: mainClass !== null,
-        springBoot: null,
-        why: 'shaded jar',
-      });
-    else if (!boot)
-      found.push({
-        path: main,
-        kind: 'jar',
-        runnable: mainClass !== null,
-        springBoot: null,
-        why: 'shaded jar (replaces the main jar)',
-      });
+      );
+    else if (name) found.push(artifact('jar', path.join(target, `${name}.jar`), 'shaded jar', runsMain));
+    else if (!boot) found.push(artifact('jar', main, 'shaded jar (replaces the main jar)', runsMain));
   }
   if (assembly && JSON.stringify(assembly.configuration).includes('jar-with-dependencies')) {
-    const append = text(assembly.configuration.appendAssemblyId) !== 'false';
-    const name = text(assembly.configuration.finalName) ?? project.finalName;
-    found.push({
-      path: path.join(target, `${name}${append ? '-jar-with-dependencies' : ''}.jar`),
-      kind: 'jar',
-      runnable: manifestMainClass(assembly) !== null,
-      springBoot: null,
-      why: 'assembly jar-with-dependencies',
-    });
+    const suffix = text(assembly.configuration.appendAssemblyId) !== 'false' ? '-jar-with-dependencies' : '';
+    const name = `${text(assembly.configuration.finalName) ?? project.finalName}${suffix}`;
+    const runnable = manifestMainClass(assembly) !== null;
+    found.push(
+      artifact('jar', path.join(target, `${name}.jar`), 'assembly jar-with-dependencies', { runnable }),
+    );
   }
   if (!found.some((a) => a.path === main))
-    found.push({
-      path: main,
-      kind: 'jar',
-      runnable: mainClass !== null,
-      springBoot: null,
-      why: `<finalName> ${project.finalName}`,
-    });
+    found.push(artifact('jar', main, `<finalName> ${project.finalName}`, runsMain));
   return found.sort((a, b) => Number(b.runnable) - Number(a.runnable));
 }
 
@@ -165,17 +101,20 @@ function bootFinalName(boot: MavenPlugin, project: MavenProject): string | null 
 
 /** True when the module builds something `java -jar` (or a servlet container) can run. */
 export function isApplicationModule(project: MavenProject): boolean {
-  const ids = project.plugins.map((p) => p.artifactId);
+  const find = (artifactId: string) => findPlugin(project, artifactId);
+  const shade = find('maven-shade-plugin');
   return (
     project.packaging === 'war' ||
-    ids.includes('spring-boot-maven-plugin') ||
-    ids.includes('quarkus-maven-plugin') ||
-    manifestMainClass(project.plugins.find((p) => p.artifactId === 'maven-jar-plugin')) !== null ||
-    manifestMainClass(project.plugins.find((p) => p.artifactId === 'maven-assembly-plugin')) !== null ||
-    (project.plugins.some((p) => p.artifactId === 'maven-shade-plugin') &&
-      shadeMainClass(project.plugins.find((p) => p.artifactId === 'maven-shade-plugin') as MavenPlugin) !==
-        null)
+    find('spring-boot-maven-plugin') !== undefined ||
+    find('quarkus-maven-plugin') !== undefined ||
+    manifestMainClass(find('maven-jar-plugin')) !== null ||
+    manifestMainClass(find('maven-assembly-plugin')) !== null ||
+    (shade !== undefined && shadeMainClass(shade) !== null)
   );
+}
+
+function findPlugin(project: MavenProject, artifactId: string): MavenPlugin | undefined {
+  return project.plugins.find((p) => p.artifactId === artifactId);
 }
 
 function manifestMainClass(plugin: MavenPlugin | undefined): string | null {

@@ -9,7 +9,6 @@ import { XMLParser } from 'fast-xml-parser';
 import type { BuildContext } from '../../context/build-context';
 
 export interface MavenPlugin {
-  groupId: string;
   artifactId: string;
   version: string | null;
   configuration: Record<string, unknown>;
@@ -30,7 +29,6 @@ export interface MavenProject {
   modules: string[];
   plugins: MavenPlugin[];
   properties: Map<string, string>;
-  parent: { groupId: string | null; artifactId: string; version: string | null } | null;
   /** The parent's version, when the parent is (or names) spring-boot-starter-parent. */
   springBootVersion: string | null;
   dependencies: string[];
@@ -134,13 +132,6 @@ export function readMavenProject(
       .filter((m): m is string => m !== null),
     plugins: ownPlugins,
     properties,
-    parent: parentRef
-      ? {
-          groupId: text(parentRef.groupId),
-          artifactId: text(parentRef.artifactId) ?? '',
-          version: text(parentRef.version),
-        }
-      : null,
     springBootVersion:
       (bootParent ? text(bootParent.version) : null) ??
       bootPlugin?.version ??
@@ -209,7 +200,6 @@ function plugin(raw: Xml, resolve: (v: string) => string): MavenPlugin {
   const executions = asArray(((raw.executions ?? {}) as Xml).execution) as Xml[];
   const version = text(raw.version);
   return {
-    groupId: text(raw.groupId) ?? 'org.apache.maven.plugins',
     artifactId: text(raw.artifactId) ?? '',
     version: version && resolve(version),
     configuration: {

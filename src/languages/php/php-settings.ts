@@ -1,6 +1,7 @@
 /** The PHP profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { absolutePath, regexString, stringList } from '../../profiles/settings-schema';
+import { toolImagesSchema } from '../../plan/tool-images';
+import { absolutePath, stringList } from '../../profiles/settings-schema';
 
 const libraries = Type.Object(
   { apt: Type.Optional(stringList), apk: Type.Optional(stringList) },
@@ -17,8 +18,8 @@ export const phpSettingsSchema = Type.Object(
     configDirs: Type.Array(absolutePath),
     /** Image variables naming those folders (`PHP_INI_DIR` → /usr/local/etc/php). */
     configVariables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), absolutePath),
-    /** Images composer is copied from (`COPY --from=composer:2`): regular expressions. */
-    installerImages: Type.Array(regexString),
+    /** Images build tools are copied from (`COPY --from=composer:2`) and the programs they bring. */
+    installerImages: toolImagesSchema,
     /** Programs that change Apache's configuration (a2enmod...). */
     apachePrograms: stringList,
     /** Apache's configuration folder. */

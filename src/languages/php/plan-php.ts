@@ -9,20 +9,12 @@ import { posix as path } from 'path';
 import { containerCommand as readContainerCommand } from '../../analyze/container-command';
 import { programName } from '../../analyze/shell-commands';
 import type { RunFacts } from '../../analyze/stage-facts';
-import { findInSources } from '../../context/source-search';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
-import { builderSideEffects } from '../../plan/builder-side-effects';
-import { debianReleases, packageOnRelease } from '../../plan/debian-release';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import {
-  applicationFileCopies,
-  baseRuntimeModel,
-  isWithin,
-  runtimeCommands,
-  userSetupRuns,
-} from '../../plan/runtime-stage';
-import { BUILDER, copy, fragment, type StageNode } from '../../plan/stage-model';
-import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
+import { withoutToolCopies } from '../../plan/tool-images';
+import { BUILDER, copy, type StageNode } from '../../plan/stage-model';
 import { toolUse } from '../../plan/tool-use';
 import type { PackageManagerName } from '../../profiles/profile-types';
 import { apacheConfig } from './apache-config';
@@ -93,7 +85,13 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
     input.context,
   );
   if (files.problem) return { kind: 'skip', reason: files.problem };
-  const installer = composerImageCopies(input, programs);
+  const app = withoutToolCopies(
+    files,
+    facts,
+    settings.installerImages,
+    (_tool, from) =>
+      `copies a build tool (composer, an extension installer) from ${from}, which only the build runs`,
+  );
   // A COPY into a folder the runtime copies whole is covered by that copy.
   const intoWhole = new Map<string, string>();
   for (const c of facts.copies) {
@@ -102,69 +100,28 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
       intoWhole.set(`${c.instruction.keyword} (line ${c.instruction.line + 1})`, dir);
   }
   decisions.push(
-    ...files.decisions
-      .filter((d) => !installer.subjects.has(d.subject))
-      .map((d) => {
-        const dir = intoWhole.get(d.subject);
-        return dir ? { ...d, why: `the runtime copies ${dir}, where it lands, from the builder` } : d;
-      }),
-    ...installer.decisions,
+    ...app.decisions.map((d) => {
+      const dir = intoWhole.get(d.subject);
+      return dir ? { ...d, why: `the runtime copies ${dir}, where it lands, from the builder` } : d;
+    }),
   );
-  const appCopies = files.copies.filter((c) => c.kind !== 'original' || !installer.texts.has(c.text));
+  const appCopies = app.copies;
 
-  const users = userSetupRuns(facts);
-  decisions.push(...users.decisions);
-  const { installs, removed } = findPackageInstalls(facts.runs);
-  const packages = profile.packages
-    ? splitPackages(
-        installs,
-        removed,
-        profile.packages,
-        [...programs, ...users.words, ...tools.scriptPrograms],
-        {
-          image: image.image,
-          slimmer: false,
-          dependencies: [],
-          findInCode: (pattern) => findInSources(input.context, pattern),
-        },
-        tools,
-      )
-    : null;
-  if (packages?.problem) return { kind: 'skip', reason: packages.problem };
-  const runtimePackages = packages ? [...packages.runtime] : [];
-  if (packages) {
-    warnings.push(...packages.warnings);
-    decisions.push(...packages.decisions);
-  }
-  for (const library of extensions.libraries) {
-    const named =
-      manager === 'apt'
-        ? packageOnRelease(
-            library,
-            debianReleases(image.image, profile.packages?.imageReleases ?? []),
-            image.image,
-            profile.packages ?? {},
-          )
-        : ({ ok: true, name: library, renamed: null } as const);
-    if (!named.ok) return { kind: 'skip', reason: named.reason };
-    if (!runtimePackages.includes(named.name)) runtimePackages.push(named.name);
-  }
-  if (runtimePackages.length > 0)
-    runtime.setup.push(
-      fragment(
-        input.templates
-          .render(profile.templates.systemPackages, {
-            manager: packages?.manager ?? manager,
-            packages: runtimePackages,
-          })
-          .trim(),
-      ),
-    );
+  const setup = runtimeSetup(input, {
+    template: profile.templates.systemPackages,
+    image: image.image,
+    slimmer: false,
+    dependencies: [],
+    libraries: { manager, names: extensions.libraries },
+  });
+  if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
+  warnings.push(...setup.warnings);
+  decisions.push(...setup.decisions);
   // A replayed chown/mkdir of the application's own folders (Laravel's storage/) needs them copied first.
   const appDests = appCopies.flatMap((c) => (c.kind === 'copy' ? [c.dest] : []));
   const onAppFiles = (node: StageNode) =>
     node.kind === 'original' && appDests.some((dest) => dest !== '/' && node.text.includes(`${dest}/`));
-  runtime.setup.push(...users.runs.filter((n) => !onAppFiles(n)));
+  runtime.setup.push(...setup.nodes.filter((n) => !onAppFiles(n)));
   runtime.setup.push(
     ...wholeDirs.filter((d) => d !== settings.apacheConfig).map((dir) => copy(BUILDER, dir, dir)),
   );
@@ -182,11 +139,8 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
   runtime.setup.push(...apache.nodes);
   if (!apache.copiedWhole) decisions.push(...apache.decisions);
 
-  runtime.copies = [...appCopies, ...users.runs.filter(onAppFiles)];
-  const effects = builderSideEffects(facts, BUILDER, programs, runtime.copies);
-  runtime.copies.push(...effects.copies);
-  runtime.setup.push(...effects.setup);
-  decisions.push(...effects.decisions);
+  runtime.copies = [...appCopies, ...setup.nodes.filter(onAppFiles)];
+  decisions.push(...addBuilderSideEffects(input, runtime));
   return {
     kind: 'convert',
     runtime,
@@ -242,31 +196,6 @@ function changedConfigDirs(classified: Classified, settings: PhpSettings, extens
     });
   }
   return settings.configDirs.filter((dir) => dirs.has(dir));
-}
-
-/** `COPY --from=composer:2 /usr/bin/composer ...` stays in the builder unless the container runs composer. */
-function composerImageCopies(
-  input: PlanInput<PhpSettings>,
-  programs: readonly string[],
-): { texts: Set<string>; subjects: Set<string>; decisions: Decision[] } {
-  const texts = new Set<string>();
-  const subjects = new Set<string>();
-  const decisions: Decision[] = [];
-  if (programs.some((p) => /^composer(\.phar)?$/.test(p))) return { texts, subjects, decisions };
-  for (const c of input.facts.copies) {
-    const from = c.spec.from;
-    if (from === null || !input.settings.installerImages.some((pattern) => new RegExp(pattern).test(from)))
-      continue;
-    const subject = `${c.instruction.keyword} (line ${c.instruction.line + 1})`;
-    texts.add(c.instruction.text);
-    subjects.add(subject);
-    decisions.push({
-      subject,
-      placement: 'builder',
-      why: `copies a build tool (composer, an extension installer) from ${from}, which only the build runs`,
-    });
-  }
-  return { texts, subjects, decisions };
 }
 
 /**

@@ -13,33 +13,23 @@ import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { commandLines } from '../../analyze/container-command';
 import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import {
-  applicationFileCopies,
-  baseRuntimeModel,
-  isWithin,
-  runtimeCommands,
-  userSetupRuns,
-} from '../../plan/runtime-stage';
+import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
+import { withoutToolCopies } from '../../plan/tool-images';
 import {
   BUILDER,
   commandSpec,
   containerCommand,
   copy,
   env,
-  fragment,
   original,
   StageNode,
 } from '../../plan/stage-model';
-import { findInSources } from '../../context/source-search';
-import { builderSideEffects } from '../../plan/builder-side-effects';
-import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
-import { toolUse } from '../../plan/tool-use';
 import { pythonDependencies } from './python-analysis';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
 import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
 import { stripInstallers } from './strip-installers';
-import { unneededInstallerCopies } from './installer-images';
 
 type Environment =
   | { kind: 'new-venv'; path: string; before: RunFacts }
@@ -177,66 +167,37 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     input.context,
   );
   if (files.problem) return { kind: 'skip', reason: files.problem };
-  const installers = unneededInstallerCopies(facts.copies, settings.installerImages, runtimeCommands(facts));
-  decisions.push(
-    ...files.decisions.filter((d) => !installers.decisions.some((i) => i.subject === d.subject)),
-    ...installers.decisions,
+  const app = withoutToolCopies(
+    files,
+    facts,
+    settings.installerImages,
+    (tool, from) => `installs ${tool.programs.join('/')} from ${from}, which only build steps run`,
   );
-  const appCopies = files.copies.filter((c) => c.kind !== 'original' || !installers.texts.has(c.text));
+  decisions.push(...app.decisions);
 
   const copies: StageNode[] = [];
   if (environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir)) {
     copies.push(copy(BUILDER, environmentPath, environmentPath));
     decisions.push({ subject: environmentPath, placement: 'runtime', why: describeEnvironment(environment) });
   }
-  runtime.copies = [...copies, ...appCopies];
+  runtime.copies = [...copies, ...app.copies];
   const pathEnv = environmentPathEnv(environment, facts.envs.map((e) => e.text).join('\n'));
   if (pathEnv) runtime.env.unshift(pathEnv);
 
-  const users = userSetupRuns(facts);
-  decisions.push(...users.decisions);
-  const { installs, removed } = findPackageInstalls(facts.runs);
-  const programUse = toolUse(facts, input.context);
-  const needed = [...runtimeCommands(facts), ...users.words, ...programUse.scriptPrograms];
-  const packages = profile.packages
-    ? splitPackages(
-        installs,
-        removed,
-        profile.packages,
-        needed,
-        {
-          image: image.image,
-          slimmer: image.image !== facts.from.text,
-          dependencies: pythonDependencies(input),
-          findInCode: (pattern) => findInSources(input.context, pattern),
-        },
-        programUse,
-      )
-    : null;
-  if (packages?.problem) return { kind: 'skip', reason: packages.problem };
-  if (packages) {
-    warnings.push(...packages.warnings);
-    decisions.push(...packages.decisions);
-    if (packages.runtime.length > 0)
-      runtime.setup.push(
-        fragment(
-          input.templates
-            .render(profile.templates.systemPackages, {
-              manager: packages.manager,
-              packages: packages.runtime,
-            })
-            .trim(),
-        ),
-      );
-  }
-  runtime.setup.push(...users.runs);
-  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
-  runtime.copies.push(...effects.copies);
-  runtime.setup.push(...effects.setup);
-  decisions.push(...effects.decisions);
+  const setup = runtimeSetup(input, {
+    template: profile.templates.systemPackages,
+    image: image.image,
+    slimmer: image.image !== facts.from.text,
+    dependencies: pythonDependencies(input),
+  });
+  if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
+  warnings.push(...setup.warnings);
+  decisions.push(...setup.decisions);
+  runtime.setup.push(...setup.nodes);
+  decisions.push(...addBuilderSideEffects(input, runtime));
   // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
   const uvInRuntime = facts.copies.some(
-    (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !installers.texts.has(c.instruction.text),
+    (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !app.dropped.has(c.instruction.text),
   );
   runtime.command = commandLines(facts).map((line) => {
     const written = commandSpec(line.form);

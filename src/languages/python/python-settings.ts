@@ -1,5 +1,6 @@
 /** The Python profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { toolImagesSchema } from '../../plan/tool-images';
 import { absolutePath } from '../../profiles/settings-schema';
 
 export const pythonSettingsSchema = Type.Object(
@@ -18,12 +19,7 @@ export const pythonSettingsSchema = Type.Object(
     /** The user base (PYTHONUSERBASE) for those images; the runtime copies it whole. */
     userBasePath: absolutePath,
     /** Images installers are copied from (`COPY --from=ghcr.io/astral-sh/uv`) and the programs they bring. */
-    installerImages: Type.Array(
-      Type.Object(
-        { image: Type.String(), programs: Type.Array(Type.String()) },
-        { additionalProperties: false },
-      ),
-    ),
+    installerImages: toolImagesSchema,
     frameworks: Type.Array(
       Type.Object(
         { name: Type.String(), packages: Type.Array(Type.String()), file: Type.Optional(Type.String()) },

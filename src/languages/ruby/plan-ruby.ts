@@ -8,20 +8,11 @@
  */
 import { isShellScript } from '../../analyze/programs';
 import type { RunFacts } from '../../analyze/stage-facts';
-import { findInSources } from '../../context/source-search';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
-import { builderSideEffects } from '../../plan/builder-side-effects';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import {
-  applicationFileCopies,
-  baseRuntimeModel,
-  isWithin,
-  runtimeCommands,
-  userSetupRuns,
-} from '../../plan/runtime-stage';
-import { BUILDER, copy, fragment } from '../../plan/stage-model';
-import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
-import { toolUse } from '../../plan/tool-use';
+import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
+import { BUILDER, copy } from '../../plan/stage-model';
 import { BundleConfig, readBundleConfig } from './bundle-config';
 import { lockedGemNames } from './gemfile-lock';
 import { systemLinkedGems } from './native-gems';
@@ -101,11 +92,6 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
   runtime.copies = [...bundleCopies.map((p) => copy(BUILDER, p, p)), ...files.copies];
   warnings.push(...developmentGroups(project, bundle, installs.length > 0, decisions));
 
-  const users = userSetupRuns(facts);
-  decisions.push(...users.decisions);
-  const { installs: packageInstalls, removed } = findPackageInstalls(facts.runs);
-  const programUse = toolUse(facts, input.context);
-  const needed = [...runtimeCommands(facts), ...users.words, ...programUse.scriptPrograms];
   const slimmer = image.image !== facts.from.text;
   const bundleInstall = classified.find((c) => c.kinds.includes('bundle-install'));
   if (slimmer && bundleInstall && !project.lock && project.groups.size === 0)
@@ -119,42 +105,17 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
       : project.groups.keys()),
     ...facts.runs.flatMap((r) => r.commands.flatMap(gemInstallNames)),
   ];
-  const packages = profile.packages
-    ? splitPackages(
-        packageInstalls,
-        removed,
-        profile.packages,
-        needed,
-        {
-          image: image.image,
-          slimmer,
-          dependencies: gems,
-          findInCode: (pattern) => findInSources(input.context, pattern),
-        },
-        programUse,
-      )
-    : null;
-  if (packages?.problem) return { kind: 'skip', reason: packages.problem };
-  if (packages) {
-    warnings.push(...packages.warnings);
-    decisions.push(...packages.decisions);
-    if (packages.runtime.length > 0)
-      runtime.setup.push(
-        fragment(
-          input.templates
-            .render(profile.templates.systemPackages, {
-              manager: packages.manager,
-              packages: packages.runtime,
-            })
-            .trim(),
-        ),
-      );
-  }
-  runtime.setup.push(...users.runs);
-  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
-  runtime.copies.push(...effects.copies);
-  runtime.setup.push(...effects.setup);
-  decisions.push(...effects.decisions);
+  const setup = runtimeSetup(input, {
+    template: profile.templates.systemPackages,
+    image: image.image,
+    slimmer,
+    dependencies: gems,
+  });
+  if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
+  warnings.push(...setup.warnings);
+  decisions.push(...setup.decisions);
+  runtime.setup.push(...setup.nodes);
+  decisions.push(...addBuilderSideEffects(input, runtime));
   if (!facts.entrypoint && !facts.cmd)
     decisions.push({
       subject: 'CMD',
