@@ -1,4 +1,5 @@
 import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from '../../../src/plan/artifact-files';
+import type { FileUse } from '../../../src/plan/settle-runtime-files';
 import { renderNode } from '../../../src/render/render-stage';
 import { stageFixture } from '../../helpers/build-fixture';
 
@@ -10,7 +11,7 @@ const files = {
   '.env': 'A=1',
 };
 
-function settle(cmd: string, useOf = () => null) {
+function settle(cmd: string, useOf: () => FileUse = () => null) {
   const fixture = stageFixture(
     `FROM golang\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\nCMD ${cmd}\n`,
     files,
