@@ -6,6 +6,7 @@
  */
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import { artifact, JavaArtifact, quarkusFastJar } from './java-artifact';
 import type { JavaSettings } from './java-settings';
 
@@ -37,7 +38,7 @@ export function readGradleProject(
   const properties = context.read(dir ? `${dir}/gradle.properties` : 'gradle.properties') ?? '';
   const applied = Object.entries(gradle.plugins).map(([id, pattern]) => ({
     id,
-    match: new RegExp(pattern, 'm').exec(text),
+    match: compiledRegExp(pattern, 'm').exec(text),
   }));
   const plugins = new Set(applied.filter((p) => p.match).map((p) => p.id));
   const includes: string[] = [];

@@ -6,7 +6,8 @@
  */
 import { posix as path } from 'path';
 import { containerCommand, needsShell } from '../../analyze/container-command';
-import { commandFileArguments } from '../../plan/command-file-arguments';
+import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from '../../plan/artifact-files';
+import { builderSteps } from '../../plan/builder-steps';
 import type {
   BrokenFinding,
   BuilderInsertion,
@@ -15,10 +16,9 @@ import type {
   StrategyPlan,
 } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
-import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
-import { BUILDER, copy, original, shellRun, StageNode } from '../../plan/stage-model';
-import { nonRootUser, runtimeUser } from '../../plan/runtime-users';
+import { BUILDER, copy, shellRun, StageNode } from '../../plan/stage-model';
+import { runtimeUser } from '../../plan/runtime-users';
 import type { BuiltArtifact } from './java-build';
 import type { JavaAnalysis } from './java-analysis';
 import { javaEnvFileUse } from './java-env-files';
@@ -109,19 +109,12 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       (c) => entry !== null && path.resolve(facts.workdir, c.words[0] ?? '') === entry,
     );
     if (best.kind === 'war' && !best.runnable) war = best;
-    else if (runsEntry) {
-      copies.push({
-        from: best.absolute,
-        to: best.absolute,
-        why: `${best.why}; the container command runs ${entry}`,
-      });
-    } else {
-      copies.push({
-        from: best.absolute,
-        to: best.absolute,
-        why: `${best.why}; the container command does not name it`,
-      });
-      if (command.lines.length > 0)
+    else {
+      const why = runsEntry
+        ? `the container command runs ${entry}`
+        : 'the container command does not name it';
+      copies.push({ from: best.absolute, to: best.absolute, why: `${best.why}; ${why}` });
+      if (!runsEntry && command.lines.length > 0)
         warnings.push(
           `the container command does not run java directly: msb copies ${best.absolute} and keeps the command`,
         );
@@ -141,19 +134,15 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     });
 
   const builderInsertions: BuilderInsertion[] = [];
-  if (builderRuns.length > 0) {
-    const values = {
-      comment: 'the container built the application when it started; build it once here instead',
-      user: nonRootUser(facts),
-    };
-    builderInsertions.push({
-      at: { kind: 'end' },
-      template: profile.templates.builderSteps,
-      values,
-      instructions: builderRuns.map(shellRun),
-      reason: 'the build the container did at start-up now runs once in the builder',
-    });
-  }
+  if (builderRuns.length > 0)
+    builderInsertions.push(
+      builderSteps(
+        profile.templates.builderSteps,
+        facts,
+        'the container built the application when it started; build it once here instead',
+        builderRuns.map(shellRun),
+      ),
+    );
 
   const model = baseRuntimeModel(facts, from, [
     war
@@ -187,17 +176,15 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     const extraction = springBootLayers(layered.jar, layered.version, settings);
     if (typeof extraction === 'string') warnings.push(extraction);
     else {
-      const values = {
-        comment: 'unpack the Spring Boot jar into layers (dependencies change less often than the code)',
-        user: nonRootUser(facts),
-      };
-      builderInsertions.push({
-        at: { kind: 'end' },
-        template: profile.templates.builderSteps,
-        values,
-        instructions: [shellRun(extraction.run)],
-        reason: 'Spring Boot layered extraction',
-      });
+      builderInsertions.push(
+        builderSteps(
+          profile.templates.builderSteps,
+          facts,
+          'unpack the Spring Boot jar into layers (dependencies change less often than the code)',
+          [shellRun(extraction.run)],
+          'Spring Boot layered extraction',
+        ),
+      );
       copies.splice(0, 1, ...extraction.copies);
       commandLines[callIndex] = launchLayers(
         commandLines[callIndex],
@@ -244,25 +231,26 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   }
   const isSource = (f: string) =>
     /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f);
-  const found = copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource });
-  const named = commandFileArguments(
-    containerCommand(facts).commands.map((c) => c.words),
-    facts.workdir,
+  const files = artifactRuntimeFiles(
+    facts,
     paths,
-    (to, from) =>
-      copies.some((c) => isWithin(to, c.to) || isWithin(to, c.from)) || paths.filesUnder(from).some(isSource),
+    context,
+    copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource }).files,
+    {
+      workdir: facts.workdir,
+      artifacts: copies.flatMap((c) => [c.to, c.from]),
+      isSource,
+      useOf: (file) => javaEnvFileUse(context, file),
+    },
   );
-  for (const file of named) found.add(file);
-  const files = settleRuntimeFiles(found.files, paths, context, (file) => javaEnvFileUse(context, file));
   warnings.push(...files.warnings);
   decisions.push(...files.decisions);
-  for (const file of files.files.filter((f) => !copies.some((c) => isWithin(c.to, f.path)))) {
-    lines.push(copy(BUILDER, file.path, file.path, { chown: user.owner(file.chown) }));
-    decisions.push({ subject: file.path, placement: 'runtime', why: file.why });
-  }
-  for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
-    lines.push(original(replayed.instruction));
-  model.copies = lines;
+  const fileNodes = runtimeFileCopies(
+    files.files.filter((f) => !copies.some((c) => isWithin(c.to, f.path))),
+    user.owner,
+  );
+  decisions.push(...fileNodes.decisions);
+  model.copies = [...lines, ...fileNodes.copies, ...imageCopies(facts)];
 
   const commandWords = commandLines.map(({ command: c }) => (c.form === 'exec' ? c.argv.join(' ') : c.text));
   warnings.push(...javaHomeWarnings(facts, settings, [...facts.envs.map((e) => e.text), ...commandWords]));
