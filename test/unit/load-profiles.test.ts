@@ -131,6 +131,7 @@ describe('profile loading', () => {
         '1: (top level): missing required field "templates"',
         '1: settings: missing required field "venvPath"',
         '1: settings: missing required field "toolPackages"',
+        '1: settings: missing required field "pipOptions"',
         '1: settings: missing required field "installers"',
         '1: settings: missing required field "systemPythonImages"',
         '1: settings: missing required field "userBasePath"',

@@ -3,7 +3,7 @@
  * leaves the dev dependencies out), compiles or enables extensions, changes Apache's or PHP's
  * configuration, or something else.
  */
-import { parseArgv, type OptionTable } from '../../analyze/argv';
+import { parseArgv } from '../../analyze/argv';
 import { programName, type ShellCommand } from '../../analyze/shell-commands';
 import type { PhpSettings } from './php-settings';
 
@@ -18,58 +18,27 @@ export type PhpCommand =
   | { kind: 'php-config' }
   | { kind: 'other' };
 
-/** Programs that only write files: a config change when they name a config folder. */
-const FILE_WRITERS = new Set([
-  'sed',
-  'echo',
-  'printf',
-  'tee',
-  'cp',
-  'mv',
-  'ln',
-  'rm',
-  'cat',
-  'touch',
-  'mkdir',
-]);
-
-/** Composer commands that write vendor/ (or its autoloader). */
-const COMPOSER_WRITES = new Set([
-  'install',
-  'i',
-  'update',
-  'u',
-  'upgrade',
-  'require',
-  'dump-autoload',
-  'dumpautoload',
-]);
-
-const COMPOSER_OPTIONS: OptionTable = { valued: ['-d', '--working-dir'], glued: ['-d'] };
-/** docker-php-ext-install's and pecl's options that take a value. */
-const EXTENSION_OPTIONS: OptionTable = { valued: ['-j', '--jobs', '--ini-name'], glued: ['-j'] };
-
 export function classifyPhpCommand(command: ShellCommand, settings: PhpSettings): PhpCommand {
   const program = programName(command);
   const composerArgs = composerArguments(command);
   if (composerArgs) {
-    const parsed = parseArgv(composerArgs, COMPOSER_OPTIONS);
+    const parsed = parseArgv(composerArgs, settings.composerOptions);
     const verb = parsed.operands[0] ?? '';
-    if (COMPOSER_WRITES.has(verb))
+    if (settings.composerWrites.includes(verb))
       return { kind: 'composer', verb, noDev: parsed.options.some((o) => o.name === '--no-dev') };
     return { kind: 'composer-other', verb };
   }
   if (settings.extensionInstallers.includes(program)) {
     const args = program === 'pecl' ? peclInstallArguments(command.words) : command.words.slice(1);
     if (args === null) return { kind: 'other' };
-    const extensions = parseArgv(args, EXTENSION_OPTIONS)
+    const extensions = parseArgv(args, settings.extensionOptions)
       .operands.filter((word) => !word.startsWith('@') && !word.includes('$'))
       .map(extensionName);
     return { kind: 'extension', tool: program, extensions };
   }
   if (program === 'docker-php-ext-configure') return { kind: 'extension', tool: program, extensions: [] };
   if (settings.apachePrograms.includes(program)) return { kind: 'apache-config' };
-  if (FILE_WRITERS.has(program)) {
+  if (settings.fileWriters.includes(program)) {
     if (command.text.includes(settings.apacheConfig) || /\$\{?APACHE_CONFDIR\b/.test(command.text))
       return { kind: 'apache-config' };
     const variables = Object.keys(settings.configVariables);

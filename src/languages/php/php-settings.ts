@@ -1,7 +1,7 @@
 /** The PHP profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { toolImagesSchema } from '../../plan/tool-images';
-import { absolutePath, stringList } from '../../profiles/settings-schema';
+import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
 const libraries = Type.Object(
   { apt: Type.Optional(stringList), apk: Type.Optional(stringList) },
@@ -10,8 +10,15 @@ const libraries = Type.Object(
 
 export const phpSettingsSchema = Type.Object(
   {
+    /** Composer's verbs that write vendor/ (or its autoloader), and its options. */
+    composerWrites: stringList,
+    composerOptions: optionTable,
     /** Programs that compile or enable extensions (docker-php-ext-install, pecl...). */
     extensionInstallers: stringList,
+    /** docker-php-ext-install's and pecl's options. */
+    extensionOptions: optionTable,
+    /** Programs that only write files: a configuration change when they name a configuration folder. */
+    fileWriters: stringList,
     /** Where the official images keep compiled extensions; the runtime copies it whole. */
     extensionDir: absolutePath,
     /** PHP's configuration folders (PHP_INI_DIR, php-fpm.d); copied when the build changes them. */

@@ -42,11 +42,10 @@ type Environment =
 
 export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   const { facts, profile, dockerfile, settings } = input;
-  const tools = new Set(settings.toolPackages);
   const warnings: string[] = [];
   const decisions: Decision[] = [];
 
-  const containerStart = containerStartInstall(input, tools);
+  const containerStart = containerStartInstall(input, settings);
   if (containerStart) return { kind: 'skip', reason: containerStart };
 
   const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), runtimeCommands(facts));
@@ -55,7 +54,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
 
   const classified = facts.runs.map((run) => ({
     run,
-    commands: run.commands.map((c) => classifyPythonCommand(c, tools, run.workdir)),
+    commands: run.commands.map((c) => classifyPythonCommand(c, settings, run.workdir)),
   }));
   for (const { run, commands } of classified) {
     const system = commands.find((k) => k.kind === 'system-install');
@@ -188,7 +187,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     template: profile.templates.systemPackages,
     image: image.image,
     slimmer: image.image !== facts.from.text,
-    dependencies: pythonDependencies(input),
+    dependencies: pythonDependencies(input, settings),
   });
   if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
   warnings.push(...setup.warnings);

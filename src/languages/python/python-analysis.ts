@@ -1,7 +1,7 @@
 /** Framework and package manager of a Python project, read once from its manifests and the Dockerfile. */
 import { parse as parseToml } from 'smol-toml';
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
-import { pipInstallPackages } from './python-commands';
+import { pipInstallPackages, type PythonCommandRules } from './python-commands';
 import type { PythonSettings } from './python-settings';
 
 export function analyzePython(input: DetectInput, settings: PythonSettings): LanguageDetails {
@@ -38,10 +38,10 @@ export function analyzePython(input: DetectInput, settings: PythonSettings): Lan
  * The distributions the project declares (requirements files, pyproject, Pipfile, setup.py) or
  * the Dockerfile installs by name, normalised (lower case, `_` → `-`).
  */
-export function pythonDependencies(input: DetectInput): string[] {
+export function pythonDependencies(input: DetectInput, rules: PythonCommandRules): string[] {
   const names = dependencyNames(input, readToml(input.context.read('pyproject.toml')));
   for (const run of input.facts.runs)
-    for (const command of run.commands) pipInstallPackages(command).forEach((name) => names.add(name));
+    for (const command of run.commands) pipInstallPackages(command, rules).forEach((name) => names.add(name));
   return [...names].map((name) => name.replace(/_/g, '-'));
 }
 

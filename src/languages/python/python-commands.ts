@@ -4,8 +4,12 @@
  * into a prefix, syncs a uv project, or runs the tests.
  */
 import { posix as path } from 'path';
-import { hasOption, OptionTable, optionValue, parseArgv } from '../../analyze/argv';
+import { hasOption, optionValue, parseArgv } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
+import type { PythonSettings } from './python-settings';
+
+/** The profile data the classification reads. */
+export type PythonCommandRules = Pick<PythonSettings, 'toolPackages' | 'pipOptions'>;
 
 export type PythonCommand =
   | { kind: 'dependencies'; tool: string }
@@ -32,16 +36,16 @@ const MODULE_INSTALLERS = new Set(['poetry', 'pipenv', 'pdm', 'uv']);
 
 export function classifyPythonCommand(
   command: ShellCommand,
-  toolPackages: ReadonlySet<string>,
+  rules: PythonCommandRules,
   workdir: string,
 ): PythonCommand {
   const words = command.words;
   const program = programName(command);
   if (PYTHON.test(program) && words[1] === '-m' && MODULE_INSTALLERS.has(words[2] ?? ''))
-    return classifyPythonCommand({ ...command, words: words.slice(2) }, toolPackages, workdir);
+    return classifyPythonCommand({ ...command, words: words.slice(2) }, rules, workdir);
   const pipArgs = program === 'uv' ? null : pipArguments(command);
   if (pipArgs) {
-    const kind = classifyPip(pipArgs, toolPackages, workdir);
+    const kind = classifyPip(pipArgs, rules, workdir);
     if (kind.kind === 'dependencies' && SYSTEM_PATH.test(words[0]))
       return {
         kind: 'system-install',
@@ -53,9 +57,12 @@ export function classifyPythonCommand(
   if (program === 'uv') {
     if (words[1] === 'sync') return { kind: 'uv-sync' };
     if (words[1] === 'pip' && (words[2] === 'install' || words[2] === 'sync'))
-      return classifyPip(words.slice(2), toolPackages, workdir, 'uv pip');
+      return classifyPip(words.slice(2), rules, workdir, 'uv pip');
     if (words[1] === 'venv')
-      return { kind: 'create-venv', path: resolve(workdir, firstPositional(words.slice(2)) ?? '.venv') };
+      return {
+        kind: 'create-venv',
+        path: resolve(workdir, firstPositional(words.slice(2), rules) ?? '.venv'),
+      };
   }
   if ((program === 'poetry' || program === 'pdm') && (words[1] === 'install' || words[1] === 'sync'))
     return { kind: 'dependencies', tool: program };
@@ -65,11 +72,11 @@ export function classifyPythonCommand(
   if (PYTHON.test(program) && words[1] === 'setup.py' && (words[2] === 'install' || words[2] === 'develop'))
     return { kind: 'dependencies', tool: 'setup.py' };
   if (PYTHON.test(program) && words[1] === '-m' && (words[2] === 'venv' || words[2] === 'virtualenv')) {
-    const target = firstPositional(words.slice(3));
+    const target = firstPositional(words.slice(3), rules);
     if (target) return { kind: 'create-venv', path: resolve(workdir, target) };
   }
   if (program === 'virtualenv') {
-    const target = firstPositional(words.slice(1));
+    const target = firstPositional(words.slice(1), rules);
     if (target) return { kind: 'create-venv', path: resolve(workdir, target) };
   }
   if (['conda', 'mamba', 'micromamba'].includes(program)) return { kind: 'conda' };
@@ -90,55 +97,22 @@ function pipArguments(command: ShellCommand): string[] | null {
 }
 
 /** The package names a pip / uv pip install lists on its command line (not those of -r files). */
-export function pipInstallPackages(command: ShellCommand): string[] {
+export function pipInstallPackages(command: ShellCommand, rules: PythonCommandRules): string[] {
   const args = pipArguments(command);
   if (!args || args[0] !== 'install') return [];
-  return parseArgv(args.slice(1), PIP_OPTIONS)
+  return parseArgv(args.slice(1), rules.pipOptions)
     .operands.map((p) => p.toLowerCase().replace(/[<>=!~[;@ ].*$/, ''))
     .filter((p) => /^[a-z0-9][a-z0-9._-]*$/.test(p));
 }
 
-/** pip's (and `uv pip`'s) options that take a value. */
-const PIP_OPTIONS: OptionTable = {
-  valued: [
-    '-r',
-    '--requirement',
-    '-c',
-    '--constraint',
-    '-e',
-    '--editable',
-    '-i',
-    '--index-url',
-    '--extra-index-url',
-    '-f',
-    '--find-links',
-    '--trusted-host',
-    '--prefix',
-    '--target',
-    '-t',
-    '--root',
-    '--python',
-    '-p',
-    '--platform',
-    '--no-binary',
-    '--only-binary',
-    '--progress-bar',
-    '--cache-dir',
-    '--timeout',
-    '--retries',
-  ],
-  aliases: { '--requirement': '-r', '--constraint': '-c', '--editable': '-e', '--target': '-t' },
-  glued: ['-r', '-c', '-e'],
-};
-
 function classifyPip(
   args: string[],
-  toolPackages: ReadonlySet<string>,
+  rules: PythonCommandRules,
   workdir: string,
   tool = 'pip',
 ): PythonCommand {
   if (args[0] !== 'install' && args[0] !== 'sync') return { kind: 'other' };
-  const parsed = parseArgv(args.slice(1), PIP_OPTIONS);
+  const parsed = parseArgv(args.slice(1), rules.pipOptions);
   if (hasOption(parsed, '--user')) return { kind: 'user-install' };
   const location = optionValue(parsed, '--prefix', '-t', '--root');
   if (location) return { kind: 'prefix-install', path: resolve(workdir, location) };
@@ -147,14 +121,14 @@ function classifyPip(
     return { kind: 'system-install', tool: 'uv pip install --system', why: 'ignores virtual environments' };
   const requirements = hasOption(parsed, '-r', '-e', '-c');
   const packages = parsed.operands.map((p) => p.toLowerCase().replace(/[<>=!~[;].*$/, ''));
-  if (!requirements && packages.length > 0 && packages.every((p) => toolPackages.has(p)))
+  if (!requirements && packages.length > 0 && packages.every((p) => rules.toolPackages.includes(p)))
     return { kind: 'tool-install', packages };
   if (!requirements && packages.length === 0) return { kind: 'other' };
   return { kind: 'dependencies', tool };
 }
 
-function firstPositional(args: string[]): string | undefined {
-  return parseArgv(args, PIP_OPTIONS).operands[0];
+function firstPositional(args: string[], rules: PythonCommandRules): string | undefined {
+  return parseArgv(args, rules.pipOptions).operands[0];
 }
 
 function resolve(workdir: string, target: string): string {

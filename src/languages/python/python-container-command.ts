@@ -6,7 +6,7 @@ import { containerCommand, shellScript } from '../../analyze/container-command';
 import { composeCommand } from '../../context/compose-file';
 import type { PlanContext } from '../../plan/plan-types';
 import type { CommandSpec } from '../../plan/stage-model';
-import { classifyPythonCommand } from './python-commands';
+import { classifyPythonCommand, type PythonCommandRules } from './python-commands';
 
 /** `/usr/local/bin/gunicorn` lived in the system Python; with the venv it is in the venv's bin. */
 export function pointAtVenv(command: CommandSpec, venvPath: string, copiedPaths: string[]): CommandSpec {
@@ -59,13 +59,13 @@ export function shownCommand(command: CommandSpec): string {
   return (command.form === 'exec' ? command.argv.join(' ') : command.text).replace(/\s+/g, ' ').trim();
 }
 
-export function containerStartInstall(input: PlanContext, tools: ReadonlySet<string>): string | null {
+export function containerStartInstall(input: PlanContext, rules: PythonCommandRules): string | null {
   // With no command in the Dockerfile, compose's command for this image is what runs.
   const compose =
     input.facts.cmd || input.facts.entrypoint ? null : composeCommand(input.context, input.dockerfile.file);
   const uvInRuntime = input.facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
   for (const c of containerCommand(input.facts, compose ?? undefined).commands) {
-    const kind = classifyPythonCommand(c, tools, input.facts.workdir).kind;
+    const kind = classifyPythonCommand(c, rules, input.facts.workdir).kind;
     if (['dependencies', 'system-install', 'tool-install', 'user-install', 'uv-sync'].includes(kind)) {
       return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;
     }

@@ -1,7 +1,7 @@
 /** The Python profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { toolImagesSchema } from '../../plan/tool-images';
-import { absolutePath } from '../../profiles/settings-schema';
+import { absolutePath, optionTable } from '../../profiles/settings-schema';
 
 export const pythonSettingsSchema = Type.Object(
   {
@@ -9,6 +9,8 @@ export const pythonSettingsSchema = Type.Object(
     venvPath: absolutePath,
     /** Packages that are tools, not app dependencies: installing them does not need the venv. */
     toolPackages: Type.Array(Type.String()),
+    /** pip's (and `uv pip`'s) options: which take a value, their aliases and glued spellings. */
+    pipOptions: optionTable,
     /**
      * Installers the runtime's environment does without → the modules whose import in the app's
      * code keeps them (`setuptools: [setuptools, pkg_resources]`).

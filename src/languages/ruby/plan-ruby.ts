@@ -103,7 +103,7 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
     ...(project.lock
       ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
       : project.groups.keys()),
-    ...facts.runs.flatMap((r) => r.commands.flatMap(gemInstallNames)),
+    ...facts.runs.flatMap((r) => r.commands.flatMap((c) => gemInstallNames(c, settings.gemInstallOptions))),
   ];
   const setup = runtimeSetup(input, {
     template: profile.templates.systemPackages,

@@ -3,6 +3,7 @@
  * assets or bootsnap's cache, or runs the tests. The container's commands are read with the same
  * classification: an install there means packages are fetched when the container starts.
  */
+import { parseArgv, type OptionTable } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import { bundlerWords, isBundleInstall } from './bundle-config';
 
@@ -41,29 +42,10 @@ export function commandProgram(command: ShellCommand): string {
   return programName(command);
 }
 
-const GEM_INSTALL_VALUED = new Set([
-  '-v',
-  '--version',
-  '-i',
-  '--install-dir',
-  '-n',
-  '--bindir',
-  '-s',
-  '--source',
-  '--platform',
-  '-g',
-  '--file',
-]);
-
 /** The gems `gem install a b -v 1.2` names (their native extensions may load system libraries). */
-export function gemInstallNames(command: ShellCommand): string[] {
+export function gemInstallNames(command: ShellCommand, options: OptionTable): string[] {
   if (programName(command) !== 'gem' || command.words[1] !== 'install') return [];
-  const names: string[] = [];
-  const words = command.words.slice(2);
-  for (let i = 0; i < words.length; i++) {
-    if (GEM_INSTALL_VALUED.has(words[i])) i++;
-    else if (!words[i].startsWith('-') && !words[i].includes('$'))
-      names.push(words[i].replace(/[:=].*$/, ''));
-  }
-  return names;
+  return parseArgv(command.words.slice(2), options)
+    .operands.filter((word) => !word.includes('$'))
+    .map((word) => word.replace(/[:=].*$/, ''));
 }

@@ -1,6 +1,6 @@
 /** The Ruby profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { absolutePath, stringList } from '../../profiles/settings-schema';
+import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
 export const rubySettingsSchema = Type.Object(
   {
@@ -16,6 +16,8 @@ export const rubySettingsSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** `gem install`'s options, for the gem names it installs. */
+    gemInstallOptions: optionTable,
     /** Program → the gem that provides it, where the names differ. */
     executables: Type.Record(Type.String(), Type.String()),
     frameworks: Type.Array(

@@ -1,13 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { convertText } from '../../../src';
+import { convertText, loadProfiles } from '../../../src';
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { classifyPythonCommand } from '../../../src/languages/python/python-commands';
+import type { PythonSettings } from '../../../src/languages/python/python-settings';
 
-const tools = new Set(['pip', 'setuptools', 'wheel', 'poetry', 'pipenv', 'uv']);
+const { pipOptions } = loadProfiles().find((p) => p.id === 'python')?.settings as PythonSettings;
+const rules = { pipOptions, toolPackages: ['pip', 'setuptools', 'wheel', 'poetry', 'pipenv', 'uv'] };
 const classify = (script: string, workdir = '/app') =>
-  classifyPythonCommand(splitShellCommands(script)[0], tools, workdir);
+  classifyPythonCommand(splitShellCommands(script)[0], rules, workdir);
 
 describe('classifyPythonCommand', () => {
   it.each([

@@ -65,6 +65,7 @@ describe('gems that load a system library', () => {
     appConfig: '/usr/local/bundle',
     executables: {},
     frameworks: [],
+    gemInstallOptions: {},
     vendoredLibraries: {
       sqlite3: { since: '1.5.0', systemFlag: '--enable-system-libraries' },
       nokogiri: {
