@@ -60,11 +60,13 @@ export async function resolveRepositories(
       entry.scopes = entry.scopes.filter((s) => !isInside(s, scope)).concat(scope);
     byRoot.set(root, entry);
   };
+  // A glob's folders share their parents: each parent is checked for `.git` once.
+  const holdsGit = memoised((dir: string) => exists(path.join(dir, '.git')));
   for (const pattern of patterns) {
     const dirs = await expandPattern(pattern, cwd);
     if (dirs.length === 0) missing.push(pattern);
     for (const dir of dirs) {
-      const gitRoot = findGitRoot(dir);
+      const gitRoot = findGitRoot(dir, holdsGit);
       if (gitRoot) {
         add(gitRoot, true, dir);
         continue;
@@ -96,28 +98,48 @@ async function expandPattern(pattern: string, cwd: string): Promise<string[]> {
   return matches.map((m) => path.resolve(m)).sort();
 }
 
-function findGitRoot(dir: string): string | null {
+function findGitRoot(dir: string, holdsGit: (dir: string) => boolean): string | null {
   for (let current = dir; ; current = path.dirname(current)) {
-    if (exists(path.join(current, '.git'))) return current;
+    if (holdsGit(current)) return current;
     if (path.dirname(current) === current) return null;
   }
 }
 
 function findNestedRepositories(dir: string, depth: number): string[] {
+  return nestedRepositories(dir, listOrEmpty(dir), depth).sort();
+}
+
+/** A sub-folder that is read anyway (depth left) says from its listing whether it holds `.git`. */
+function nestedRepositories(dir: string, entries: readonly fs.Dirent[], depth: number): string[] {
   const found: string[] = [];
-  let entries: fs.Dirent[] = [];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    // an unreadable folder holds no repository we can convert
-  }
   for (const entry of entries) {
     if (!entry.isDirectory() || SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const child = path.join(dir, entry.name);
-    if (exists(path.join(child, '.git'))) found.push(child);
-    else if (depth > 1) found.push(...findNestedRepositories(child, depth - 1));
+    if (depth === 1) {
+      if (exists(path.join(child, '.git'))) found.push(child);
+      continue;
+    }
+    const childEntries = listOrEmpty(child);
+    if (childEntries.some((e) => e.name === '.git')) found.push(child);
+    else found.push(...nestedRepositories(child, childEntries, depth - 1));
   }
-  return found.sort();
+  return found;
+}
+
+function listOrEmpty(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return []; // an unreadable folder holds no repository we can convert
+  }
+}
+
+function memoised<T>(compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key) as T;
+  };
 }
 
 /**

@@ -5,9 +5,9 @@
  * Directory sources copy their contents (`COPY cmd /app/` puts cmd's files in /app).
  */
 import { posix as path } from 'path';
-import picomatch from 'picomatch';
 import type { CopyFacts, StageFacts } from '../analyze/stage-facts';
 import type { BuildContext } from '../context/build-context';
+import { globMatcher } from '../util/glob-matcher';
 import { isWithin } from './runtime-stage';
 
 export interface ContextMapping {
@@ -36,6 +36,19 @@ export interface ContextPaths {
  * before the Dockerfile sets one; without it, the facts' own (a profile's image `workdir`, else `/`).
  */
 export function contextPaths(facts: StageFacts, context: BuildContext, imageWorkdir?: string): ContextPaths {
+  // Strategies ask several times per conversion for the same stage and context (Node: once per package.json look-up).
+  const byContext = known.get(facts) ?? new WeakMap<BuildContext, Map<string | undefined, ContextPaths>>();
+  known.set(facts, byContext);
+  const byWorkdir = byContext.get(context) ?? new Map<string | undefined, ContextPaths>();
+  byContext.set(context, byWorkdir);
+  let paths = byWorkdir.get(imageWorkdir);
+  if (!paths) byWorkdir.set(imageWorkdir, (paths = mapContextPaths(facts, context, imageWorkdir)));
+  return paths;
+}
+
+const known = new WeakMap<StageFacts, WeakMap<BuildContext, Map<string | undefined, ContextPaths>>>();
+
+function mapContextPaths(facts: StageFacts, context: BuildContext, imageWorkdir?: string): ContextPaths {
   const files = context.files.filter((f) => !context.isDockerIgnored(f));
   const isDirectory = (p: string) => p === '' || files.some((f) => f.startsWith(`${p}/`));
   const exists = (p: string) =>
@@ -62,7 +75,7 @@ export function contextPaths(facts: StageFacts, context: BuildContext, imageWork
       destDir === '/';
     for (const raw of copy.spec.sources) {
       if (/^https?:\/\//.test(raw)) continue;
-      const matcher = /[*?[]/.test(raw) ? picomatch(normalise(raw), { dot: true }) : null;
+      const matcher = /[*?[]/.test(raw) ? globMatcher(normalise(raw), { dot: true }) : null;
       const sources = matcher ? files.filter((f) => matcher(f)) : [normalise(raw)];
       for (const source of sources) {
         const directory = isDirectory(source);

@@ -12,11 +12,18 @@ export function globMatcher(
   patterns: string | readonly string[],
   options: { dot?: boolean } = {},
 ): (file: string) => boolean {
-  const list = typeof patterns === 'string' ? [patterns] : [...patterns];
-  const key = `${options.dot ? 'd' : ''}\0${list.join('\0')}`;
+  // One pattern (a build context's glob, per rule and Dockerfile) is its own key: no string to build and hash.
+  const key =
+    typeof patterns === 'string'
+      ? options.dot
+        ? patterns
+        : `\0${patterns}`
+      : `${options.dot ? '' : '\0'}${patterns.join('\0')}\0`;
   let matcher = cache.get(key);
   if (!matcher) {
-    matcher = picomatch(list, { dot: options.dot ?? false });
+    matcher = picomatch(typeof patterns === 'string' ? [patterns] : [...patterns], {
+      dot: options.dot ?? false,
+    });
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, matcher);
   }
