@@ -43,6 +43,14 @@ export interface JavaBuild {
   notes: string[];
 }
 
+/** What reading a build command needs: the context, where COPYs put it, the profile's data, the build so far. */
+export interface BuildReading {
+  context: BuildContext;
+  paths: ContextPaths;
+  settings: JavaSettings;
+  build: JavaBuild;
+}
+
 export function readJavaBuild(
   runs: readonly RunFacts[],
   context: BuildContext,
@@ -59,6 +67,7 @@ export function readJavaBuild(
     javaRelease: null,
     notes: [],
   };
+  const reading = { context, paths, settings, build };
   for (const run of runs) {
     let cwd = run.workdir;
     for (const command of run.commands) {
@@ -68,7 +77,7 @@ export function readJavaBuild(
       if (parsed) {
         build.commands.push({ command: parsed, run });
         build.tool ??= parsed.tool;
-        if (parsed.packages) addArtifacts(build, artifactsOf(parsed, cwd, context, paths, build, settings));
+        if (parsed.packages) addArtifacts(build, artifactsOf(parsed, cwd, reading));
         continue;
       }
       const jar = jarToolOutput(command);
@@ -94,17 +103,8 @@ export function isProduced(build: JavaBuild, file: string): boolean {
 }
 
 /** Artifacts a (synthetic) build command run in `cwd` writes; used for `mvn spring-boot:run` too. */
-export function artifactsOf(
-  command: BuildCommand,
-  cwd: string,
-  context: BuildContext,
-  paths: ContextPaths,
-  build: JavaBuild,
-  settings: JavaSettings,
-): BuiltArtifact[] {
-  return command.tool === 'maven'
-    ? mavenBuild(command, cwd, context, paths, build)
-    : gradleBuild(command, cwd, context, paths, build, settings);
+export function artifactsOf(command: BuildCommand, cwd: string, reading: BuildReading): BuiltArtifact[] {
+  return command.tool === 'maven' ? mavenBuild(command, cwd, reading) : gradleBuild(command, cwd, reading);
 }
 
 function addArtifacts(build: JavaBuild, artifacts: BuiltArtifact[]): void {
@@ -116,9 +116,7 @@ function addArtifacts(build: JavaBuild, artifacts: BuiltArtifact[]): void {
 function mavenBuild(
   command: MavenCommand,
   cwd: string,
-  context: BuildContext,
-  paths: ContextPaths,
-  build: JavaBuild,
+  { context, paths, build }: BuildReading,
 ): BuiltArtifact[] {
   // `-f` names a pom file or the directory holding pom.xml.
   const pom = !command.file
@@ -187,14 +185,8 @@ function javaRelease(modules: MavenProject[]): number | null {
   return null;
 }
 
-function gradleBuild(
-  command: GradleCommand,
-  cwd: string,
-  context: BuildContext,
-  paths: ContextPaths,
-  build: JavaBuild,
-  settings: JavaSettings,
-): BuiltArtifact[] {
+function gradleBuild(command: GradleCommand, cwd: string, reading: BuildReading): BuiltArtifact[] {
+  const { context, paths, build, settings } = reading;
   const projectDir = command.projectDir ? path.resolve(cwd, command.projectDir) : cwd;
   const buildFile = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle']
     .map((f) => paths.toContext(path.join(projectDir, f)))

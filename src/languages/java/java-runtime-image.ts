@@ -50,7 +50,7 @@ export function runtimeImage(
     if (privateImage) return privateImage;
     const major = build.javaRelease ?? settings.fallbackMajor;
     if (major === null) return `${chosen.reason}, and the build files do not name a Java release`;
-    jre = `eclipse-temurin:${major}-jre`;
+    jre = settings.releaseImage.replace('{{major}}', String(major));
     warnings.push(
       `${facts.from.text} does not name its JDK: the runtime is ${jre}, the Java release the build files target`,
     );

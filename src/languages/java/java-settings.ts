@@ -38,6 +38,8 @@ export const javaSettingsSchema = Type.Object(
     fixedJarName: Type.String({ pattern: '^[^/\\s]+\\.jar$' }),
     /** Java major for builder images that do not say theirs (`maven:3`), when the build does not either. */
     fallbackMajor: Type.Union([Type.Integer(), Type.Null()]),
+    /** The runtime for such builder images: `{{major}}` is the Java release the build files target. */
+    releaseImage: Type.String({ minLength: 1 }),
     servlet: Type.Object(
       {
         javaxImage: Type.String(),

@@ -34,7 +34,7 @@ export function replaceBuildRun(
     const paths = contextPaths(facts, context);
     const artifactsFor = (words: string[]) => {
       const parsed = parseBuildCommand({ words, text: words.join(' ') }, settings);
-      return parsed ? artifactsOf(parsed, facts.workdir, context, paths, build, settings) : [];
+      return parsed ? artifactsOf(parsed, facts.workdir, { context, paths, settings, build }) : [];
     };
     let artifacts = artifactsFor(packaging);
     // spring-boot:run works without the plugin in <plugins> (the parent manages it); package alone then makes a plain jar.
