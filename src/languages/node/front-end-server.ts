@@ -47,15 +47,14 @@ export function findFrontEndServer(
       (r) =>
         r.program === program &&
         applies(r) &&
-        (r.subcommand === undefined || subcommandOf(args, valueFlagsOf(r)) === r.subcommand),
+        (r.subcommand === undefined || subcommandOf(args, r) === r.subcommand),
     );
     if (staticRule) {
       found = staticServer(staticRule, step, args, values, cwd);
       break;
     }
     const devRule = settings.devServers.find(
-      (r) =>
-        r.program === program && applies(r) && r.subcommands.includes(subcommandOf(args, valueFlagsOf(r))),
+      (r) => r.program === program && applies(r) && r.subcommands.includes(subcommandOf(args, r)),
     );
     if (devRule) {
       found = { kind: 'dev', rule: devRule, step, port: serverPort(args, devRule, values) };
@@ -90,15 +89,14 @@ function staticServer(
   values: ReadonlyMap<string, string>,
   cwd: string,
 ): FrontEndServer {
-  const flags = valueFlagsOf(rule);
-  const parsed = parseServerArgs(
+  const parsed = parseArgs(
     rule.subcommand ? args.slice(args.indexOf(rule.subcommand) + 1) : args,
-    flags,
+    valueFlagsOf(rule),
   );
   const port = serverPort(args, rule, values);
-  let spa = rule.spa === true || (rule.spaFlags ?? []).some((f) => parsed.flags.has(f));
+  let spa = rule.spa === true || (rule.spaFlags ?? []).some((f) => parsed.options.has(f));
   for (const flag of rule.proxyFlags ?? []) {
-    const target = parsed.flags.get(flag);
+    const target = parsed.options.get(flag);
     if (target === undefined) continue;
     const local = /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0)(:(\d+))?\/?\??$/.exec(target);
     if (!local || Number(local[3] ?? 80) !== port.port) {
@@ -109,7 +107,7 @@ function staticServer(
     }
     spa = true;
   }
-  const dirFlag = (rule.dirFlags ?? []).map((f) => parsed.flags.get(f)).find((v) => v !== undefined);
+  const dirFlag = (rule.dirFlags ?? []).map((f) => parsed.options.get(f)).find((v) => v !== undefined);
   const dir = dirFlag ?? (rule.positionalDir ? parsed.positionals[0] : undefined) ?? rule.defaultDir;
   return {
     kind: 'static',
@@ -127,10 +125,10 @@ function serverPort(
   rule: { program: string; portFlags?: string[]; portEnv?: string; defaultPort: number },
   values: ReadonlyMap<string, string>,
 ): Port {
-  const parsed = parseServerArgs(args, rule.portFlags ?? []);
+  const parsed = parseArgs(args, rule.portFlags ?? []);
   let runTimeVariable: string | undefined;
   for (const flag of rule.portFlags ?? []) {
-    const value = parsed.flags.get(flag);
+    const value = parsed.options.get(flag);
     if (value === undefined) continue;
     const port = /(\d+)$/.exec(expandVariables(value, values));
     if (port) return { port: Number(port[1]), source: `${rule.program} ${flag} ${value}` };
@@ -157,14 +155,6 @@ function valueFlagsOf(rule: StaticServerRule | DevServerRule): string[] {
   return [...(rule.valueFlags ?? []), ...(rule.portFlags ?? []), ...dirFlags, ...proxyFlags];
 }
 
-function subcommandOf(args: readonly string[], valueFlags: readonly string[]): string {
-  return parseServerArgs(args, valueFlags).positionals[0] ?? '';
-}
-
-function parseServerArgs(
-  args: readonly string[],
-  valueFlags: readonly string[],
-): { positionals: string[]; flags: Map<string, string> } {
-  const parsed = parseArgs(args, valueFlags);
-  return { positionals: parsed.positionals, flags: parsed.options };
+function subcommandOf(args: readonly string[], rule: StaticServerRule | DevServerRule): string {
+  return parseArgs(args, valueFlagsOf(rule)).positionals[0] ?? '';
 }

@@ -10,7 +10,7 @@ import type { ShellCommand } from '../../analyze/shell-commands';
 import { splitShellCommands } from '../../analyze/shell-commands';
 import { expandVariables } from '../../analyze/instruction-args';
 import { CommandOverride, containerCommand } from '../../analyze/container-command';
-import { isShellProgram } from '../../analyze/programs';
+import { isShellProgram, isShellScript } from '../../analyze/programs';
 import type { BuildContext } from '../../context/build-context';
 import type { DetectInput } from '../../detect/detect-types';
 import { contextPaths } from '../../plan/context-paths';
@@ -271,7 +271,7 @@ function startCommands(
     const [program, ...args] = command.words;
     const script = isShellProgram(program) && args[0] && !args[0].startsWith('-') ? args[0] : program;
     // A script the Dockerfile copied in; an absolute path may also be a program of the image.
-    const looksLikeScript = /\.sh$/.test(script) || /^\.{1,2}\//.test(script);
+    const looksLikeScript = isShellScript(script) || /^\.{1,2}\//.test(script);
     const source =
       looksLikeScript || script.startsWith('/')
         ? contextPaths(facts, context).toContext(path.resolve(facts.workdir, script))

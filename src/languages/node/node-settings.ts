@@ -116,6 +116,8 @@ const packageManager = Type.Object(
     run: stringList,
     /** `run <name>` runs node_modules/.bin/<name> when package.json has no such script. */
     runFallsBackToProgram: Type.Optional(Type.Boolean()),
+    /** Running a script runs its `pre<name>` and `post<name>` scripts too. */
+    runsHooks: Type.Optional(Type.Boolean()),
     /** Subcommands that run the script of the same name; aliases name the script (`t` → test). */
     lifecycle: stringList,
     aliases: Type.Optional(Type.Record(Type.String(), Type.String())),

@@ -29,6 +29,7 @@ import {
   StageNode,
   StageRef,
 } from '../../plan/stage-model';
+import { convertedPlan } from '../../plan/converted-plan';
 import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
 import type { AppKind } from './app-kind';
 import type { NodeApp } from './node-app';
@@ -47,7 +48,7 @@ export function planServer(
   const image = chooseRuntimeImage(facts.from, profile, globalArgValues(input.dockerfile));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
   const warnings = [...image.warnings];
-  const decisions: Decision[] = image.notes.map((n) => ({ subject: 'FROM', placement: 'added', why: n }));
+  const decisions: Decision[] = [];
   const extraStages: ExtraStage[] = [];
   const runtime = baseRuntimeModel(facts, image.image, [
     'Runtime stage (added by msb): the server with its production dependencies, without compilers, dev tools or caches.',
@@ -136,15 +137,7 @@ export function planServer(
       why: 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default',
     });
   }
-  return {
-    kind: 'convert',
-    runtime,
-    builderInsertions: [],
-    extraStages,
-    warnings,
-    decisions,
-    runtimeImage: image.image,
-  };
+  return convertedPlan(image, { runtime, builderInsertions: [], extraStages, warnings, decisions });
 }
 
 /** Next.js standalone: server.js with its traced node_modules, the static assets and public/. */

@@ -3,8 +3,7 @@
  * commands it really runs (`node dist/server.js`, `vite build`), with the pre/post hooks npm
  * and yarn run, so the strategy sees through scripts to the programs.
  */
-import { splitShellCommands } from '../../analyze/shell-commands';
-import type { ShellCommand } from '../../analyze/shell-commands';
+import { type ShellCommand, shellQuote, splitShellCommands } from '../../analyze/shell-commands';
 import { classifyNodeCommand, NodeCommand } from './node-commands';
 import type { NodeSettings } from './node-settings';
 import type { PackageJson } from './package-json';
@@ -34,16 +33,15 @@ export function expandScripts(
       const body = scriptBody(command.script, pkg);
       if (body === null || via.includes(command.script) || via.length >= MAX_DEPTH) {
         // `yarn tsc` runs a binary when no script has that name
-        if (command.mayBeProgram)
-          steps.push({
-            command: { kind: 'program', words: [command.script, ...command.args] },
-            text: shell.text,
-            via,
-          });
-        else steps.push({ command: { kind: 'other' }, text: shell.text, via });
+        const words = [command.script, ...command.args];
+        steps.push({
+          command: command.mayBeProgram ? { kind: 'program', words } : { kind: 'other' },
+          text: shell.text,
+          via,
+        });
         continue;
       }
-      const runsHooks = command.manager !== 'pnpm' && pkg !== null;
+      const runsHooks = settings.packageManagers[command.manager].runsHooks === true && pkg !== null;
       const hook = (name: string) => (runsHooks && pkg.scripts[name] ? [name] : []);
       for (const name of [
         ...hook(`pre${command.script}`),
@@ -51,7 +49,9 @@ export function expandScripts(
         ...hook(`post${command.script}`),
       ]) {
         const text =
-          name === command.script ? withArgs(body, command.args) : (pkg as PackageJson).scripts[name];
+          name === command.script
+            ? [body, ...command.args.map(shellQuote)].join(' ')
+            : (pkg as PackageJson).scripts[name];
         walk(splitShellCommands(text), [...via, name]);
       }
     }
@@ -65,9 +65,4 @@ function scriptBody(name: string, pkg: PackageJson | null): string | null {
   if (pkg?.scripts[name] !== undefined) return pkg.scripts[name];
   if (name === 'start') return 'node server.js';
   return null;
-}
-
-function withArgs(body: string, args: readonly string[]): string {
-  if (args.length === 0) return body;
-  return `${body} ${args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}`;
 }
