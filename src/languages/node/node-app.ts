@@ -37,6 +37,8 @@ export interface Install {
   options: ParsedOption[];
   /** A later step that changed node_modules or package.json without reinstalling (`yarn add x`), else null. */
   changedBy: TreeChange | null;
+  /** The package.json the install read, when the build context has it. */
+  pkg: PackageJson | null;
 }
 
 export interface TreeChange {
@@ -138,6 +140,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
           movedTo: null,
           options: command.options,
           changedBy: null,
+          pkg: pkgAt(commandDir),
         });
       } else if (command.kind === 'prune') {
         // `npm prune --production` / `pnpm prune --prod` in the build: node_modules is production-only from here on

@@ -124,19 +124,13 @@ export function planServer(
     else runtime.copies.push(original(run));
   }
   decisions.push(...addBuilderSideEffects(input, runtime));
-  if (app.command.kind === 'compose')
-    decisions.push({
-      subject: 'CMD',
-      placement: 'runtime',
-      why: `the command comes from service "${app.command.service}" in ${app.command.file} (${app.command.text}): the runtime is planned for it and keeps the original's ENTRYPOINT/CMD`,
-    });
-  else if (!facts.entrypoint && !facts.cmd) {
-    decisions.push({
-      subject: 'CMD',
-      placement: 'runtime',
-      why: 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default',
-    });
-  }
+  const commandWhy =
+    app.command.kind === 'compose'
+      ? `the command comes from service "${app.command.service}" in ${app.command.file} (${app.command.text}): the runtime is planned for it and keeps the original's ENTRYPOINT/CMD`
+      : !facts.entrypoint && !facts.cmd
+        ? 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default'
+        : null;
+  if (commandWhy) decisions.push({ subject: 'CMD', placement: 'runtime', why: commandWhy });
   return convertedPlan(image, { runtime, builderInsertions: [], extraStages, warnings, decisions });
 }
 

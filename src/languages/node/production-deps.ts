@@ -15,9 +15,9 @@ import { globalArgValues } from '../../plan/base-image';
 import { nonRootUser } from '../../plan/runtime-users';
 import type { Decision, PlanContext } from '../../plan/plan-types';
 import { BUILDER, copy, ExtraStage, shellRun, StageRef, stageRef, uniqueName } from '../../plan/stage-model';
-import { contextDirFor, Install, NodeApp } from './node-app';
+import type { Install, NodeApp } from './node-app';
 import type { Manager, NodeSettings } from './node-settings';
-import { isDevOnly, preloadedPackages, readPackageJson } from './package-json';
+import { isDevOnly, preloadedPackages } from './package-json';
 import { parseArgv } from '../../analyze/argv';
 
 export interface ProductionDeps {
@@ -95,8 +95,7 @@ export function productionDeps(
 
 /** Installs whose node_modules may hold devDependencies (not production-only, not under NODE_ENV=production). */
 function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDeps): Install[] {
-  const { facts, context } = input;
-  const nodeEnv = nodeEnvBeforeBuild(facts, app);
+  const nodeEnv = nodeEnvBeforeBuild(input.facts, app);
   if (nodeEnv) result.decisions.push(nodeEnv);
   return dedupe(app.installs).filter((install) => {
     const subject = `${install.text} (line ${install.run.instruction.line + 1})`;
@@ -124,9 +123,7 @@ function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDep
       });
       return false;
     }
-    const contextDir = contextDirFor(facts, install.dir, context);
-    const pkg = contextDir === null ? null : readPackageJson(context, contextDir);
-    if (pkg && Object.keys(pkg.devDependencies).length === 0) {
+    if (install.pkg && Object.keys(install.pkg.devDependencies).length === 0) {
       result.decisions.push({
         subject,
         placement: 'builder',
