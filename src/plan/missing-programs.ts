@@ -5,6 +5,7 @@
  */
 import { formCommands, healthchecks, needsShell } from '../analyze/container-command';
 import type { StageFacts } from '../analyze/stage-facts';
+import type { ContextProgram } from './context-programs';
 import type { BrokenFinding } from './plan-types';
 
 /** The programs the command starts that are neither built binaries (`binary`) nor in the image. */
@@ -19,6 +20,18 @@ export function missingCommandTargets(
       kind: 'command-target-missing',
       message: `the container runs "${program}", which msb does not find among the built binaries or in ${image}`,
     }));
+}
+
+/** Why the plan must skip: the command runs a committed script whose interpreter `image` lacks (null: none). */
+export function unrunnableScript(
+  committed: readonly ContextProgram[],
+  imageCommands: readonly string[],
+  image: string,
+): string | null {
+  const script = committed.find((c) => c.interpreter !== null && !imageCommands.includes(c.interpreter));
+  return script
+    ? `the container runs ${script.program}, a ${script.interpreter} script from the build context, which ${image} cannot run`
+    : null;
 }
 
 /**

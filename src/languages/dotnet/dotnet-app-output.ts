@@ -146,7 +146,12 @@ function publishForRun(
     output: { ...output, folder: settings.publishDir, selfContained: false },
     contentRoot: cwd,
     runsDotnet: true,
-    fromRun: { publish: argv, line, command: rewriteRunLine(line, dll, run.appArgs), launch },
+    fromRun: {
+      publish: argv,
+      line,
+      command: rewriteRunLine(line, dll, run.appArgs, settings.commandOptions),
+      launch,
+    },
     why: `dotnet run built and ran ${project.file} at start-up; it is published once in the builder`,
   };
 }

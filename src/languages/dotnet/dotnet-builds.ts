@@ -50,7 +50,7 @@ export function readBuilds(
         cwd = path.resolve(cwd, shellCommand.words[1]);
         continue;
       }
-      const command = parseDotnetCommand(shellCommand);
+      const command = parseDotnetCommand(shellCommand, settings.commandOptions);
       if (!command || (command.verb !== 'publish' && command.verb !== 'build')) continue;
       const built = targetProjects(command.target, cwd, run, projects, context, paths);
       const outputs = built.length > 0 ? built : [null];

@@ -1,11 +1,14 @@
 /**
  * Reads `dotnet` command lines: the SDK verbs that build (publish, build), run (run, watch) or only
  * prepare (restore, test...), and `dotnet <app>.dll` / `dotnet exec <app>.dll`, which run a built app.
- * Options come from one table for the argv parser; MSBuild properties (`-p:Name=Value`,
+ * Options come from the profile's tables; MSBuild properties (`-p:Name=Value`,
  * `/p:Name=Value`, `--property:Name=Value`) are read before it.
  */
 import { parseArgv, optionValue, hasOption, type OptionTable } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
+import type { DotnetSettings } from './dotnet-settings';
+
+type DotnetOptions = DotnetSettings['commandOptions'];
 
 export interface DotnetCommand {
   /** `publish`, `build`, `run`, `watch`, `restore`... or `dll` for `dotnet <app>.dll`. */
@@ -28,64 +31,8 @@ export interface DotnetCommand {
   launchProfile: string | null | false;
 }
 
-const BUILD_TABLE: OptionTable = {
-  valued: [
-    '-c',
-    '--configuration',
-    '-o',
-    '--output',
-    '-f',
-    '--framework',
-    '-r',
-    '--runtime',
-    '-a',
-    '--arch',
-    '--os',
-    '-v',
-    '--verbosity',
-    '-s',
-    '--source',
-    '--version-suffix',
-    '--manifest',
-    '--packages',
-    '--configfile',
-    '-bl',
-  ],
-  flags: ['--self-contained', '--sc', '--no-self-contained', '--no-restore', '--no-build', '--nologo'],
-};
-
-/** `dotnet run` options; everything else is forwarded to the app. */
-const RUN_VALUED = new Set([
-  '-c',
-  '--configuration',
-  '-f',
-  '--framework',
-  '-r',
-  '--runtime',
-  '-a',
-  '--arch',
-  '--os',
-  '-v',
-  '--verbosity',
-  '-p',
-  '--project',
-  '--launch-profile',
-  '-lp',
-]);
-const RUN_FLAGS = new Set([
-  '--no-launch-profile',
-  '--no-build',
-  '--no-restore',
-  '--no-dependencies',
-  '--interactive',
-  '--force',
-  '--nologo',
-  '--self-contained',
-  '--sc',
-  '--no-self-contained',
-]);
-
-export function parseDotnetCommand(command: ShellCommand): DotnetCommand | null {
+/** `options`: the dotnet CLI's option tables (dotnet.yaml `commandOptions`). */
+export function parseDotnetCommand(command: ShellCommand, options: DotnetOptions): DotnetCommand | null {
   const [program, ...args] = command.words;
   if (!program || program.slice(program.lastIndexOf('/') + 1) !== 'dotnet') return null;
   const first = args[0] ?? '';
@@ -96,9 +43,9 @@ export function parseDotnetCommand(command: ShellCommand): DotnetCommand | null 
   }
   if (!/^[a-z][-a-z]*$/.test(first)) return null;
   const { properties, rest } = msbuildProperties(args.slice(1));
-  if (first === 'run' || first === 'watch') return runCommand(first, rest, properties);
+  if (first === 'run' || first === 'watch') return runCommand(first, rest, properties, options.run);
   const { words, selfContained } = selfContainedValue(rest);
-  const parsed = parseArgv(words, BUILD_TABLE);
+  const parsed = parseArgv(words, options.build);
   return {
     ...empty(first),
     target: parsed.operands[0] ?? null,
@@ -117,7 +64,12 @@ function dllCommand(dll: string, appArgs: string[]): DotnetCommand {
   return { ...empty('dll'), target: dll, appArgs };
 }
 
-function runCommand(verb: string, words: string[], properties: Map<string, string>): DotnetCommand {
+function runCommand(
+  verb: string,
+  words: string[],
+  properties: Map<string, string>,
+  table: OptionTable,
+): DotnetCommand {
   const result: DotnetCommand = { ...empty(verb), properties };
   // `dotnet watch run ...`: the verb after watch is part of the command, not an app argument.
   let i = verb === 'watch' && words[0] === 'run' ? 1 : 0;
@@ -136,10 +88,10 @@ function runCommand(verb: string, words: string[], properties: Map<string, strin
     }
     const eq = word.indexOf('=');
     const name = eq > 0 ? word.slice(0, eq) : word;
-    if (RUN_VALUED.has(name)) {
+    if (table.valued?.includes(name)) {
       if (eq > 0) option(name, word.slice(eq + 1));
       else option(name, words[++i] ?? '');
-    } else if (RUN_FLAGS.has(word)) {
+    } else if (table.flags?.includes(word)) {
       if (word === '--no-launch-profile') result.launchProfile = false;
     } else result.appArgs.push(word);
   }

@@ -17,6 +17,7 @@ import { programName, shellQuote, splitShellCommands, type ShellCommand } from '
 import type { StageFacts } from '../../analyze/stage-facts';
 import type { CommandSpec } from '../../plan/stage-model';
 import { DotnetCommand, parseDotnetCommand } from './dotnet-commands';
+import type { DotnetSettings } from './dotnet-settings';
 
 export type AppRun =
   /** `dotnet <app>.dll`: the command is kept; `dll` is the absolute path. */
@@ -31,7 +32,10 @@ export type AppRun =
 /** SDK verbs a container may run before `dotnet run` (the publish in the builder does their work). */
 const STARTUP_BUILD_VERBS = new Set(['restore', 'build']);
 
-export function readAppRun(facts: StageFacts): AppRun | { problem: string } {
+export function readAppRun(
+  facts: StageFacts,
+  options: DotnetSettings['commandOptions'],
+): AppRun | { problem: string } {
   const lines = commandLines(facts);
   if (lines.length === 0) return { kind: 'none' };
   const command = containerCommand(facts);
@@ -41,7 +45,7 @@ export function readAppRun(facts: StageFacts): AppRun | { problem: string } {
       cwd = path.resolve(cwd, shellCommand.words[1]);
       continue;
     }
-    const dotnet = parseDotnetCommand(shellCommand);
+    const dotnet = parseDotnetCommand(shellCommand, options);
     if (!dotnet) {
       const program = shellCommand.words[0] ?? '';
       const script = isShellProgram(program)
@@ -64,7 +68,7 @@ export function readAppRun(facts: StageFacts): AppRun | { problem: string } {
       };
     if (dotnet.verb === 'run') {
       const line = lines.find((l) =>
-        formCommands(l.form).commands.some((c) => parseDotnetCommand(c)?.verb === 'run'),
+        formCommands(l.form).commands.some((c) => parseDotnetCommand(c, options)?.verb === 'run'),
       );
       if (!line)
         return {
@@ -88,25 +92,35 @@ export function readAppRun(facts: StageFacts): AppRun | { problem: string } {
  * The line with `dotnet run ...` replaced by `dotnet <dll> <forwarded args>` and the start-up
  * restore/build steps dropped; the form (exec, shell, `sh -c`) stays the same.
  */
-export function rewriteRunLine(line: CommandLine, dll: string, appArgs: readonly string[]): CommandSpec {
+export function rewriteRunLine(
+  line: CommandLine,
+  dll: string,
+  appArgs: readonly string[],
+  options: DotnetSettings['commandOptions'],
+): CommandSpec {
   const runWords = ['dotnet', dll, ...appArgs];
-  if (line.form.form === 'shell') return { form: 'shell', text: rewriteScript(line.form.script, runWords) };
+  if (line.form.form === 'shell')
+    return { form: 'shell', text: rewriteScript(line.form.script, runWords, options) };
   const argv = line.form.argv;
   const script = shellScript(argv);
   if (script !== null) {
     const at = argv.indexOf(script);
     return {
       form: 'exec',
-      argv: [...argv.slice(0, at), rewriteScript(script, runWords), ...argv.slice(at + 1)],
+      argv: [...argv.slice(0, at), rewriteScript(script, runWords, options), ...argv.slice(at + 1)],
     };
   }
   const start = argv.findIndex((w, i) => path.basename(w) === 'dotnet' && argv[i + 1] === 'run');
   return { form: 'exec', argv: [...argv.slice(0, Math.max(start, 0)), ...runWords] };
 }
 
-function rewriteScript(script: string, runWords: readonly string[]): string {
+function rewriteScript(
+  script: string,
+  runWords: readonly string[],
+  options: DotnetSettings['commandOptions'],
+): string {
   const kept = splitShellCommands(script).flatMap((command: ShellCommand) => {
-    const dotnet = parseDotnetCommand(command);
+    const dotnet = parseDotnetCommand(command, options);
     if (dotnet?.verb === 'run')
       return [`${/^exec\s/.test(command.text) ? 'exec ' : ''}${runWords.map(scriptWord).join(' ')}`];
     if (dotnet && STARTUP_BUILD_VERBS.has(dotnet.verb)) return [];

@@ -1,6 +1,6 @@
 /** The .NET profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { absolutePath, stringList } from '../../profiles/settings-schema';
+import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
 const variables = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String());
 const majorRange = {
@@ -33,6 +33,7 @@ export const dotnetSettingsSchema = Type.Object(
     publishConfiguration: Type.String({ pattern: '^[A-Za-z0-9_.-]+$' }),
     releaseFromMajor: Type.Integer(),
     ridSelfContainedBelowMajor: Type.Integer(),
+    commandOptions: Type.Object({ build: optionTable, run: optionTable }, { additionalProperties: false }),
     runtimeFiles: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,

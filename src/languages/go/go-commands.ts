@@ -26,40 +26,12 @@ export interface GoCommand {
   text: string;
 }
 
-/** `go build/install/run` options (Go's flag package: one or two dashes, `-name=value` or `-name value`). */
-const GO_OPTIONS: OptionTable = {
-  valued: [
-    'o',
-    'C',
-    'p',
-    'asmflags',
-    'buildmode',
-    'compiler',
-    'gccgoflags',
-    'gcflags',
-    'installsuffix',
-    'ldflags',
-    'mod',
-    'modfile',
-    'overlay',
-    'pgo',
-    'pkgdir',
-    'tags',
-    'toolexec',
-    'covermode',
-    'coverpkg',
-    'exec',
-    'json',
-  ].map((f) => `-${f}`),
-  singleDash: true,
-  stopAtOperand: true,
-};
-
-export function parseGoCommand(command: ShellCommand): GoCommand | null {
+/** `options`: the go tool's option table (go.yaml `goOptions`). */
+export function parseGoCommand(command: ShellCommand, options: OptionTable): GoCommand | null {
   if (programName(command) !== 'go') return null;
   const verb = command.words[1];
   if (verb !== 'build' && verb !== 'install' && verb !== 'run') return null;
-  const parsed = parseArgv(command.words.slice(2), GO_OPTIONS);
+  const parsed = parseArgv(command.words.slice(2), options);
   const flags = parsed.options.map((o) => ({ name: o.name.slice(1), value: o.value }));
   const last = (name: string) => flags.filter((f) => f.name === name).pop()?.value ?? null;
   const rest = [...parsed.operands, ...parsed.afterDashDash];

@@ -16,14 +16,16 @@ import {
   splitInstruction,
 } from '../../analyze/container-command';
 import { isShellScript } from '../../analyze/programs';
-import { programName } from '../../analyze/shell-commands';
+import { programName, type ShellCommand } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { findBinary } from '../../plan/built-binaries';
 import { shellQuote as quote } from '../../plan/container-command';
 import { commandSpec, containerCommand, original, shellRun, StageNode } from '../../plan/stage-model';
 import type { Decision } from '../../plan/plan-types';
+import { StartupMove, withoutStartupBuilds } from '../../plan/startup-builds';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { buildFlagsText, GoCommand, parseGoCommand } from './go-commands';
+import type { GoSettings } from './go-settings';
 
 export interface StartupBuilds {
   lines: CommandLine[];
@@ -41,76 +43,60 @@ export function moveStartupBuilds(
   cwd: string,
   project: GoProject,
   binDir: string,
-  generators: readonly string[] = [],
+  settings: Pick<GoSettings, 'generators' | 'goOptions'>,
 ): StartupBuilds {
   const result: StartupBuilds = { lines: [], builderRuns: [], goCommands: [], binaries: [], decisions: [] };
-  for (const line of commandLines(facts)) {
-    const { instruction, form } = line;
-    result.lines.push(line);
-    const commands = formCommands(form, { keepWrappers: true }).commands;
-    const goCommands = commands.map((c) => ({
-      c,
-      go:
-        c.words[0] && path.basename(c.words[0]) === 'go'
-          ? parseGoCommand({ ...c, words: ['go', ...c.words.slice(1)] })
-          : null,
-    }));
-    if (!goCommands.some((g) => g.go !== null)) continue;
-
-    const rest: string[] = [];
-    const subject = `${instruction.keyword} (line ${instruction.line + 1})`;
-    for (const { c, go } of goCommands) {
-      if (go && go.verb === 'run') {
-        const built = runToBuild(go, cwd, project, binDir);
-        result.builderRuns.push(shellRun(built.run));
+  const isGo = (c: ShellCommand) => c.words[0] !== undefined && path.basename(c.words[0]) === 'go';
+  const parse = (c: ShellCommand) =>
+    isGo(c) ? parseGoCommand({ ...c, words: ['go', ...c.words.slice(1)] }, settings.goOptions) : null;
+  const move = (c: ShellCommand, go: GoCommand | null, subject: string): StartupMove => {
+    if (go && go.verb === 'run') {
+      const built = runToBuild(go, cwd, project, binDir);
+      result.builderRuns.push(shellRun(built.run));
+      result.goCommands.push(go);
+      result.binaries.push(built.binary);
+      result.decisions.push({
+        subject,
+        placement: 'builder',
+        why: `"${c.text}" compiled the program at every start: the builder runs "${built.run}" once`,
+      });
+      result.decisions.push({
+        subject,
+        placement: 'runtime',
+        why: `the command runs the binary ${built.binary} instead of go run`,
+      });
+      return { keep: [built.binary, ...go.programArgs].map(shellWord).join(' ') };
+    }
+    if (go || isGo(c)) {
+      result.builderRuns.push(shellRun(c.text));
+      if (go) {
         result.goCommands.push(go);
-        result.binaries.push(built.binary);
-        rest.push([built.binary, ...go.programArgs].map(shellWord).join(' '));
-        result.decisions.push({
-          subject,
-          placement: 'builder',
-          why: `"${c.text}" compiled the program at every start: the builder runs "${built.run}" once`,
-        });
-        result.decisions.push({
-          subject,
-          placement: 'runtime',
-          why: `the command runs the binary ${built.binary} instead of go run`,
-        });
-      } else if (go || (c.words[0] && path.basename(c.words[0]) === 'go')) {
-        result.builderRuns.push(shellRun(c.text));
-        if (go) {
-          result.goCommands.push(go);
-          result.binaries.push(...goOutputs(go, cwd, project));
-        }
-        result.decisions.push({
-          subject,
-          placement: 'builder',
-          why: `"${c.text}" ran at every start: it runs once in the builder`,
-        });
-        result.decisions.push({
-          subject,
-          placement: 'runtime',
-          why: `the command no longer runs "${c.text}"`,
-        });
-      } else if (generators.includes(programName(c))) {
-        // `swag init && go run .`: code generation belongs to the build.
-        result.builderRuns.push(shellRun(c.text));
-        result.decisions.push({
-          subject,
-          placement: 'builder',
-          why: `"${c.text}" generates code for the build: it runs once in the builder`,
-        });
-      } else {
-        rest.push(c.text);
+        result.binaries.push(...goOutputs(go, cwd, project));
       }
+      result.decisions.push({
+        subject,
+        placement: 'builder',
+        why: `"${c.text}" ran at every start: it runs once in the builder`,
+      });
+      result.decisions.push({ subject, placement: 'runtime', why: `the command no longer runs "${c.text}"` });
+      return { keep: null };
     }
-    if (rest.length === 0) {
-      result.problem = `the container command (line ${instruction.line + 1}) only builds the program; msb cannot tell what to run`;
-      return result;
-    }
-    const scriptText = rest.join(' && ');
-    const argv = simpleShellArgv(scriptText);
-    line.form = argv ? { form: 'exec', argv } : { form: 'shell', script: scriptText };
+    if (!settings.generators.includes(programName(c))) return { keep: c.text };
+    // `swag init && go run .`: code generation belongs to the build.
+    result.builderRuns.push(shellRun(c.text));
+    result.decisions.push({
+      subject,
+      placement: 'builder',
+      why: `"${c.text}" generates code for the build: it runs once in the builder`,
+    });
+    return { keep: null };
+  };
+  for (const line of commandLines(facts)) {
+    result.lines.push(line);
+    const moved = withoutStartupBuilds(line, parse, move);
+    if (!moved) continue;
+    if ('problem' in moved) return { ...result, problem: moved.problem };
+    line.form = moved.form;
     line.rewritten = true;
   }
   return result;

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { rootEvidenceSchema } from '../../plan/root-evidence';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
-import { absolutePath, oneOf, regexString, stringList } from '../../profiles/settings-schema';
+import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const goRuntime = Type.Object(
   {
@@ -44,6 +44,7 @@ export const goSettingsSchema = Type.Object(
     rootEvidence: rootEvidenceSchema,
     fileLoaders: stringList,
     runtimeFiles: stringList,
+    goOptions: optionTable,
     generators: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,

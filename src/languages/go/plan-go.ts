@@ -13,7 +13,11 @@ import { builderSteps } from '../../plan/builder-steps';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import { contextPrograms } from '../../plan/context-programs';
-import { missingCommandTargets, missingHealthcheckPrograms } from '../../plan/missing-programs';
+import {
+  missingCommandTargets,
+  missingHealthcheckPrograms,
+  unrunnableScript,
+} from '../../plan/missing-programs';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
 import {
@@ -64,7 +68,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   const binaries = builtBinaries<{ path: string; remote: boolean; line: number }>(facts, {
     cwd: (run) => runWorkdir(run, facts, imageWorkdir),
     outputs(command, cwd, run) {
-      const go = parseGoCommand(command);
+      const go = parseGoCommand(command, settings.goOptions);
       if (!go) return null;
       builds.push(go);
       const remote = goTargets(go, cwd, project).every((t) => t.remote);
@@ -76,7 +80,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     },
   });
 
-  const startup = moveStartupBuilds(facts, workdir, project, '/usr/local/bin', settings.generators);
+  const startup = moveStartupBuilds(facts, workdir, project, '/usr/local/bin', settings);
   if (startup.problem) return { kind: 'skip', reason: startup.problem };
   decisions.push(...startup.decisions);
   binaries.push(...startup.binaries.map((p) => ({ path: p, remote: false, line: 0 })));
@@ -159,14 +163,8 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     settings,
   );
   if (!choice.ok) return { kind: 'skip', reason: choice.reason };
-  const unrunnable = committed.find(
-    (c) => c.interpreter !== null && !choice.runtime.commands.includes(c.interpreter),
-  );
-  if (unrunnable)
-    return {
-      kind: 'skip',
-      reason: `the container runs ${unrunnable.program}, a ${unrunnable.interpreter} script from the build context, which ${choice.image} cannot run`,
-    };
+  const unrunnable = unrunnableScript(committed, choice.runtime.commands, choice.image);
+  if (unrunnable) return { kind: 'skip', reason: unrunnable };
   warnings.push(...choice.warnings);
   const broken = [...choice.broken];
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));

@@ -1,50 +1,11 @@
 /**
  * A `cargo` command read from a RUN line or the container command: its verb, options (one
- * option table, read by the core's argv parser), variables set on the line and the arguments
+ * option table from the profile, read by the core's argv parser), variables set on the line and the arguments
  * `cargo run` passes to the program.
  */
 import { posix as path } from 'path';
 import { hasOption, optionValue, OptionTable, parseArgv, ParsedArgv } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
-
-const CARGO_OPTIONS: OptionTable = {
-  valued: [
-    '--bin',
-    '--example',
-    '--test',
-    '--bench',
-    '--package',
-    '--exclude',
-    '--target',
-    '--target-dir',
-    '--manifest-path',
-    '--profile',
-    '--features',
-    '--jobs',
-    '--color',
-    '--message-format',
-    '--config',
-    '-Z',
-    '--path',
-    '--root',
-    '--git',
-    '--branch',
-    '--tag',
-    '--rev',
-    '--version',
-    '--registry',
-    '--index',
-  ],
-  flags: ['--release', '--bins', '--workspace', '--locked', '--frozen', '--offline', '--debug', '--force'],
-  aliases: {
-    '-p': '--package',
-    '-F': '--features',
-    '-r': '--release',
-    '--all': '--workspace',
-    '-j': '--jobs',
-  },
-  glued: ['-Z'],
-};
 
 export interface CargoCommand {
   verb: string;
@@ -58,14 +19,15 @@ export interface CargoCommand {
 
 const VERBS: Record<string, string> = { b: 'build', r: 'run' };
 
-export function parseCargoCommand(command: ShellCommand): CargoCommand | null {
+/** `options`: cargo's option table (rust.yaml `cargoOptions`). */
+export function parseCargoCommand(command: ShellCommand, options: OptionTable): CargoCommand | null {
   const [program, ...rest] = command.words;
   if (!program || path.basename(program) !== 'cargo') return null;
   // `cargo +nightly build`: a rustup toolchain override before the verb.
   const words = rest[0]?.startsWith('+') ? rest.slice(1) : rest;
   const verb = words[0];
   if (!verb || verb.startsWith('-')) return null;
-  const parsed = parseArgv(words.slice(1), CARGO_OPTIONS);
+  const parsed = parseArgv(words.slice(1), options);
   const env = new Map<string, string>();
   const assignments = /^\s*((?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+)/.exec(command.text);
   for (const match of assignments?.[1].matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g) ?? [])

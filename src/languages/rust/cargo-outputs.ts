@@ -8,7 +8,7 @@
  */
 import { posix as path } from 'path';
 import { parse as parseToml } from 'smol-toml';
-import { hasOption, optionValue } from '../../analyze/argv';
+import { hasOption, optionValue, type OptionTable } from '../../analyze/argv';
 import type { BuildContext } from '../../context/build-context';
 import type { ContextPaths } from '../../plan/context-paths';
 import { CargoCommand, optionValues, profileDir } from './cargo-commands';
@@ -22,6 +22,8 @@ export interface CargoBuildSetting {
   values: ReadonlyMap<string, string>;
   /** CARGO_HOME of the rust images (`cargo install` writes `$CARGO_HOME/bin`). */
   cargoHome: string;
+  /** cargo's option table (rust.yaml `cargoOptions`). */
+  cargoOptions: OptionTable;
 }
 
 export interface BuiltBinary {

@@ -12,7 +12,11 @@ import { builderSteps } from '../../plan/builder-steps';
 import { pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import { contextPrograms } from '../../plan/context-programs';
-import { missingCommandTargets, missingHealthcheckPrograms } from '../../plan/missing-programs';
+import {
+  missingCommandTargets,
+  missingHealthcheckPrograms,
+  unrunnableScript,
+} from '../../plan/missing-programs';
 import type {
   BrokenFinding,
   BuilderInsertion,
@@ -46,6 +50,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
     context,
     values: facts.values,
     cargoHome,
+    cargoOptions: settings.cargoOptions,
   };
 
   const builds = rustBuilds(facts, setting);
@@ -114,14 +119,8 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
   decisions.push({ subject: 'FROM', placement: 'added', why: linkage.why });
   decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
   const broken: BrokenFinding[] = [...choice.broken];
-  const unrunnable = committed.find(
-    (c) => c.interpreter !== null && !runtime.commands.includes(c.interpreter),
-  );
-  if (unrunnable)
-    return {
-      kind: 'skip',
-      reason: `the container runs ${unrunnable.program}, a ${unrunnable.interpreter} script from the build context, which ${image} cannot run`,
-    };
+  const unrunnable = unrunnableScript(committed, runtime.commands, image);
+  if (unrunnable) return { kind: 'skip', reason: unrunnable };
   broken.push(
     ...missingCommandTargets(
       command.programs,

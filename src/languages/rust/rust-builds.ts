@@ -19,7 +19,7 @@ export function rustBuilds(facts: StageFacts, setting: CargoBuildSetting): RustB
   const builds: RustBuilds = { commands: [], binaries: [], problems: [] };
   builds.binaries = builtBinaries<BuiltBinary & { line: number }>(facts, {
     outputs(command, cwd, run, tracked) {
-      const cargo = parseCargoCommand(command);
+      const cargo = parseCargoCommand(command, setting.cargoOptions);
       if (!cargo) return null;
       builds.commands.push(cargo);
       const line = run.instruction.line + 1;

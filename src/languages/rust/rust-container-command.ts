@@ -10,14 +10,14 @@ import {
   formCommands,
   needsShell,
   runsItsArguments,
-  simpleShellArgv,
 } from '../../analyze/container-command';
-import { shellQuote } from '../../analyze/shell-commands';
+import { shellQuote, type ShellCommand } from '../../analyze/shell-commands';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { findBinary } from '../../plan/built-binaries';
 import type { Decision } from '../../plan/plan-types';
+import { StartupMove, withoutStartupBuilds } from '../../plan/startup-builds';
 import { commandSpec, containerCommand, original, shellRun, StageNode } from '../../plan/stage-model';
-import { parseCargoCommand } from './cargo-commands';
+import { CargoCommand, parseCargoCommand } from './cargo-commands';
 import { BuiltBinary, CargoBuildSetting, cargoOutputs } from './cargo-outputs';
 
 export interface RustCommand {
@@ -87,25 +87,12 @@ function moveCargo(
   built: readonly BuiltBinary[],
   result: RustCommand,
 ): CommandLine['form'] | null {
-  const commands = formCommands(line.form, { keepWrappers: true }).commands;
-  const cargo = commands.map((c) => ({ c, cargo: parseCargoCommand(c) }));
-  if (!cargo.some((x) => x.cargo)) return null;
-  const subject = `${line.instruction.keyword} (line ${line.instruction.line + 1})`;
-  const rest: string[] = [];
-  for (const { c, cargo: command } of cargo) {
-    if (!command) {
-      rest.push(c.text);
-      continue;
-    }
-    if (command.verb !== 'run' && command.verb !== 'build') {
-      result.problem = `the container runs "${c.text}" at start-up, which msb cannot move into the build`;
-      return null;
-    }
+  const move = (c: ShellCommand, command: CargoCommand | null, subject: string): StartupMove => {
+    if (!command) return { keep: c.text };
+    if (command.verb !== 'run' && command.verb !== 'build')
+      return { problem: `the container runs "${c.text}" at start-up, which msb cannot move into the build` };
     const outputs = cargoOutputs(command, workdir, setting);
-    if (!outputs.ok) {
-      result.problem = outputs.reason;
-      return null;
-    }
+    if (!outputs.ok) return { problem: outputs.reason };
     const options = command.parsed.options.flatMap((o) => o.words).map(shellQuote);
     const build = ['cargo', 'build', ...options].join(' ');
     // A RUN line already builds the same binaries (same profile, target and directory): nothing to add.
@@ -121,21 +108,16 @@ function moveCargo(
         ? `"${c.text}" compiled the program at every start; the builder's own cargo build already makes it`
         : `"${c.text}" compiled the program at every start: the builder runs "${build}" once`,
     });
-    if (command.verb === 'run') {
-      const binary = outputs.binaries[0].path;
-      rest.push([binary, ...command.programArgs].map(shellQuote).join(' '));
-      result.decisions.push({
-        subject,
-        placement: 'runtime',
-        why: `the command runs the binary ${binary} instead of cargo run`,
-      });
-    }
-  }
-  if (rest.length === 0) {
-    result.problem = `the container command (line ${line.instruction.line + 1}) only builds the program; msb cannot tell what to run`;
-    return null;
-  }
-  const script = rest.join(' && ');
-  const argv = simpleShellArgv(script);
-  return argv ? { form: 'exec', argv } : { form: 'shell', script };
+    if (command.verb !== 'run') return { keep: null };
+    const binary = outputs.binaries[0].path;
+    result.decisions.push({
+      subject,
+      placement: 'runtime',
+      why: `the command runs the binary ${binary} instead of cargo run`,
+    });
+    return { keep: [binary, ...command.programArgs].map(shellQuote).join(' ') };
+  };
+  const moved = withoutStartupBuilds(line, (c) => parseCargoCommand(c, setting.cargoOptions), move);
+  if (moved && 'problem' in moved) result.problem = moved.problem;
+  return moved && 'form' in moved ? moved.form : null;
 }

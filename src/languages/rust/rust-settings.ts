@@ -1,7 +1,7 @@
 /** The Rust profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
-import { absolutePath, oneOf, regexString, stringList } from '../../profiles/settings-schema';
+import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const rustRuntime = Type.Object(
   {
@@ -55,6 +55,7 @@ export const rustSettingsSchema = Type.Object(
       ),
     ),
     /** Crates that load `.env` files (dotenvy, dotenv). */
+    cargoOptions: optionTable,
     envFileCrates: stringList,
     buildOnlyEnv: stringList,
     runtimeFiles: stringList,

@@ -1,9 +1,10 @@
 /** Reading dotnet command lines: verbs, options, MSBuild properties, what dotnet run forwards. */
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { parseDotnetCommand } from '../../../src/languages/dotnet/dotnet-commands';
+import { settings } from './dotnet-fixtures';
 
 const parse = (text: string) => {
-  const command = parseDotnetCommand(splitShellCommands(text)[0]);
+  const command = parseDotnetCommand(splitShellCommands(text)[0], settings.commandOptions);
   if (!command) return null;
   const { properties, ...rest } = command;
   return { ...rest, properties: Object.fromEntries(properties) };

@@ -2,6 +2,7 @@
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { goOutputs, GoProject } from '../../../src/languages/go/go-binaries';
 import { parseGoCommand } from '../../../src/languages/go/go-commands';
+import { settings } from './go-fixtures';
 import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { stageFixture } from '../../helpers/build-fixture';
 
@@ -21,7 +22,7 @@ function outputs(text: string, values: Record<string, string> = {}, cwd = '/src'
     gopath: '/go',
     values: new Map(Object.entries(values)),
   };
-  return goOutputs(parseGoCommand(splitShellCommands(text)[0])!, cwd, project);
+  return goOutputs(parseGoCommand(splitShellCommands(text)[0], settings.goOptions)!, cwd, project);
 }
 
 describe('goOutputs', () => {
@@ -62,7 +63,7 @@ describe('goOutputs', () => {
       gopath: '/go',
       values: new Map(),
     };
-    const command = (text: string) => parseGoCommand(splitShellCommands(text)[0])!;
+    const command = (text: string) => parseGoCommand(splitShellCommands(text)[0], settings.goOptions)!;
     expect(goOutputs(command('go install -v ./...'), '/go/src/github.com/acme/hello', project)).toEqual([
       '/go/bin/hello',
     ]);

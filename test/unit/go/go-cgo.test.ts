@@ -3,6 +3,7 @@ import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { openBuildContext } from '../../../src/context/build-context';
 import { cgoUse } from '../../../src/languages/go/go-cgo';
 import { parseGoCommand } from '../../../src/languages/go/go-commands';
+import { settings } from './go-fixtures';
 import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { contextDir } from '../../helpers/build-fixture';
 
@@ -18,7 +19,7 @@ const sqlite = {
 
 function use(files: Record<string, string>, commands: string[], values: Record<string, string> = {}) {
   const sources = scanGoSources(openBuildContext(contextDir(files)));
-  const parsed = commands.map((c) => parseGoCommand(splitShellCommands(c)[0])!);
+  const parsed = commands.map((c) => parseGoCommand(splitShellCommands(c)[0], settings.goOptions)!);
   return cgoUse(parsed, new Map(Object.entries(values)), sources, ['github.com/mattn/go-sqlite3']);
 }
 

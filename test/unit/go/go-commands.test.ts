@@ -6,8 +6,9 @@ import {
   leadingAssignments,
   parseGoCommand,
 } from '../../../src/languages/go/go-commands';
+import { settings } from './go-fixtures';
 
-const parse = (text: string) => parseGoCommand(splitShellCommands(text)[0]);
+const parse = (text: string) => parseGoCommand(splitShellCommands(text)[0], settings.goOptions);
 
 describe('parseGoCommand', () => {
   it.each([

@@ -6,6 +6,7 @@ import type { StageNode } from '../../../src/plan/stage-model';
 import { renderNode } from '../../../src/render/render-stage';
 import { scanGoSources } from '../../../src/languages/go/go-sources';
 import { stageFixture } from '../../helpers/build-fixture';
+import { settings } from './go-fixtures';
 
 const text = (node: StageNode) => renderNode(node, { builder: 'builder', stages: [], escapeChar: '\\' });
 const files = {
@@ -22,7 +23,7 @@ function startup(tail: string) {
     gopath: '/go',
     values: new Map(),
   };
-  return moveStartupBuilds(fixture.facts, '/app', project, '/usr/local/bin');
+  return moveStartupBuilds(fixture.facts, '/app', project, '/usr/local/bin', { ...settings, generators: [] });
 }
 
 function resolve(tail: string, binaries: string[]) {

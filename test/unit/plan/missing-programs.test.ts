@@ -1,6 +1,10 @@
 import { analyzeStage } from '../../../src/analyze/stage-facts';
 import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
-import { missingCommandTargets, missingHealthcheckPrograms } from '../../../src/plan/missing-programs';
+import {
+  missingCommandTargets,
+  missingHealthcheckPrograms,
+  unrunnableScript,
+} from '../../../src/plan/missing-programs';
 
 const has = (program: string) => ['curl', '/app/server'].includes(program);
 
@@ -46,5 +50,22 @@ describe('missingCommandTargets', () => {
         message: 'the container runs "bash", which msb does not find among the built binaries or in img',
       },
     ]);
+  });
+});
+
+describe('unrunnableScript', () => {
+  const committed = [
+    { program: './bin/server', path: '/app/bin/server', interpreter: null },
+    { program: './start.sh', path: '/app/start.sh', interpreter: 'bash' },
+  ];
+  it.each([
+    ['the image has the interpreter', ['sh', 'bash'], null],
+    [
+      'it lacks it',
+      ['sh'],
+      'the container runs ./start.sh, a bash script from the build context, which img cannot run',
+    ],
+  ])('%s', (_name, commands, expected) => {
+    expect(unrunnableScript(committed, commands, 'img')).toBe(expected);
   });
 });

@@ -4,6 +4,7 @@ import { parseCargoCommand } from '../../../src/languages/rust/cargo-commands';
 import { readCargoProject } from '../../../src/languages/rust/cargo-manifest';
 import { cargoOutputs } from '../../../src/languages/rust/cargo-outputs';
 import { stageFixture } from '../../helpers/build-fixture';
+import { settings } from './rust-fixtures';
 
 const single = {
   'Cargo.toml': '[package]\nname = "web"\nversion = "0.1.0"\n',
@@ -25,7 +26,7 @@ function outputs(
   options: { cwd?: string; env?: Record<string, string> } = {},
 ) {
   const fixture = stageFixture('FROM rust:1.79\nWORKDIR /app\nCOPY . .\n', files);
-  const command = parseCargoCommand(splitShellCommands(text)[0]);
+  const command = parseCargoCommand(splitShellCommands(text)[0], settings.cargoOptions);
   if (!command) throw new Error(`not a cargo command: ${text}`);
   const result = cargoOutputs(command, options.cwd ?? '/app', {
     project: readCargoProject(fixture.context),
@@ -33,6 +34,7 @@ function outputs(
     context: fixture.context,
     values: new Map(Object.entries(options.env ?? {})),
     cargoHome: '/usr/local/cargo',
+    cargoOptions: settings.cargoOptions,
   });
   return result.ok ? result.binaries.map((b) => b.path).sort() : result.reason;
 }
