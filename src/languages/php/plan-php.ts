@@ -12,6 +12,7 @@ import type { RunFacts } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { convertedPlan } from '../../plan/converted-plan';
 import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
 import { withoutToolCopies } from '../../plan/tool-images';
 import { BUILDER, copy, type StageNode } from '../../plan/stage-model';
@@ -141,17 +142,7 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
 
   runtime.copies = [...appCopies, ...setup.nodes.filter(onAppFiles)];
   decisions.push(...addBuilderSideEffects(input, runtime));
-  return {
-    kind: 'convert',
-    runtime,
-    builderInsertions: [],
-    warnings,
-    decisions: [
-      ...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })),
-      ...decisions,
-    ],
-    runtimeImage: image.image,
-  };
+  return convertedPlan(image, { runtime, builderInsertions: [], warnings, decisions });
 }
 
 /** A container that runs composer when it starts would need composer, git and the network in the runtime. */

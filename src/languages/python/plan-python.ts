@@ -14,6 +14,7 @@ import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { commandLines } from '../../analyze/container-command';
 import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { convertedPlan } from '../../plan/converted-plan';
 import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
 import { withoutToolCopies } from '../../plan/tool-images';
 import {
@@ -228,17 +229,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     });
   }
   warnings.push(...buildOutputWarnings(classified, facts.workdir));
-  return {
-    kind: 'convert',
-    runtime,
-    builderInsertions,
-    warnings,
-    decisions: [
-      ...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })),
-      ...decisions,
-    ],
-    runtimeImage: image.image,
-  };
+  return convertedPlan(image, { runtime, builderInsertions, warnings, decisions });
 }
 
 function pythonEnvironment(

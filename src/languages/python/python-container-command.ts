@@ -2,9 +2,9 @@
  * The container command in the runtime stage: what a Python image's CMD/ENTRYPOINT needs once
  * the packages live in a venv and the package managers stay in the builder.
  */
-import { containerCommand, shellScript } from '../../analyze/container-command';
-import { composeCommand } from '../../context/compose-file';
+import { shellScript } from '../../analyze/container-command';
 import type { PlanContext } from '../../plan/plan-types';
+import { startCommand } from '../../plan/start-command';
 import type { CommandSpec } from '../../plan/stage-model';
 import { classifyPythonCommand, type PythonCommandRules } from './python-commands';
 
@@ -60,11 +60,9 @@ export function shownCommand(command: CommandSpec): string {
 }
 
 export function containerStartInstall(input: PlanContext, rules: PythonCommandRules): string | null {
-  // With no command in the Dockerfile, compose's command for this image is what runs.
-  const compose =
-    input.facts.cmd || input.facts.entrypoint ? null : composeCommand(input.context, input.dockerfile.file);
+  const { command, compose } = startCommand(input);
   const uvInRuntime = input.facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
-  for (const c of containerCommand(input.facts, compose ?? undefined).commands) {
+  for (const c of command.commands) {
     const kind = classifyPythonCommand(c, rules, input.facts.workdir).kind;
     if (['dependencies', 'system-install', 'tool-install', 'user-install', 'uv-sync'].includes(kind)) {
       return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;

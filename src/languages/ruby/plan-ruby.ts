@@ -11,6 +11,7 @@ import type { RunFacts } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { convertedPlan } from '../../plan/converted-plan';
 import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
 import { BUILDER, copy } from '../../plan/stage-model';
 import { BundleConfig, readBundleConfig } from './bundle-config';
@@ -122,17 +123,7 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
       placement: 'runtime',
       why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app, its bundle and Bundler config',
     });
-  return {
-    kind: 'convert',
-    runtime,
-    builderInsertions,
-    warnings,
-    decisions: [
-      ...image.notes.map((n) => ({ subject: 'FROM', placement: 'added' as const, why: n })),
-      ...decisions,
-    ],
-    runtimeImage: image.image,
-  };
+  return convertedPlan(image, { runtime, builderInsertions, warnings, decisions });
 }
 
 /** GEM_HOME, BUNDLE_PATH and the config folders the build wrote, each once, outside the app folder. */

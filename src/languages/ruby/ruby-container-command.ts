@@ -4,25 +4,14 @@
  * by msb, and a program from a gem group Bundler leaves out cannot start.
  */
 import { posix as path } from 'path';
-import { containerCommand, type ContainerCommand } from '../../analyze/container-command';
 import { isShellScript } from '../../analyze/programs';
 import { splitShellCommands } from '../../analyze/shell-commands';
-import { composeCommand } from '../../context/compose-file';
 import type { PlanContext } from '../../plan/plan-types';
+import { startCommand } from '../../plan/start-command';
 import { classifyRubyCommand, commandProgram } from './ruby-commands';
 
-/** The container command, from compose when the Dockerfile sets none. */
-function rubyContainerCommand(input: PlanContext): { command: ContainerCommand; source: string } {
-  const { facts } = input;
-  const compose = facts.cmd || facts.entrypoint ? null : composeCommand(input.context, input.dockerfile.file);
-  return {
-    command: containerCommand(facts, compose ?? undefined),
-    source: compose ? `service "${compose.service}" in ${compose.file}` : 'the container',
-  };
-}
-
 export function containerStartInstall(input: PlanContext): string | null {
-  const { command, source } = rubyContainerCommand(input);
+  const { command, source } = startCommand(input);
   for (const c of command.commands) {
     const kind = classifyRubyCommand(c).kind;
     if (kind === 'bundle-install' || kind === 'gem-install')
@@ -52,7 +41,7 @@ export function excludedGroupProgram(
   executables: Readonly<Record<string, string>>,
 ): string | null {
   if (without.length === 0) return null;
-  for (const c of rubyContainerCommand(input).command.commands) {
+  for (const c of startCommand(input).command.commands) {
     const program = commandProgram(c);
     // The Gemfile may name the program's gem (rspec) or the gem that provides it (rspec-core).
     const gem = [program, executables[program]].find((g) => g !== undefined && groups.has(g));
