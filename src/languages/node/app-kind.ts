@@ -7,8 +7,9 @@ import { posix as path } from 'path';
 import type { DetectInput } from '../../detect/detect-types';
 import { frameworkOutputDir, NextConfig, readNextConfig, readViteConfig } from './framework-config';
 import { findFrontEndServer, FrontEndServer } from './front-end-server';
+import { optionValue, parseArgv } from '../../analyze/argv';
 import { containerCommand } from '../../analyze/container-command';
-import { isBuild, matchesProgram, NodeApp } from './node-app';
+import { buildAtStart, matchesProgram, NodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 import { declaredPackages } from './package-json';
 import type { Step } from './run-scripts';
@@ -53,13 +54,8 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
       : findFrontEndServer(app.start, settings, input.facts.values, declaredPackages(app.pkg));
   if (frontEnd?.kind === 'problem') return { kind: 'skip', reason: frontEnd.reason };
   if (frontEnd) return { kind: 'static', server: withConfigPort(frontEnd, app, input) };
-  if (isBuild(app.start, settings.buildTools)) {
-    const build = app.start.find((s) => isBuild([s], settings.buildTools)) as Step;
-    return {
-      kind: 'skip',
-      reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`,
-    };
-  }
+  const build = buildAtStart(app.start, settings.buildTools);
+  if (build) return { kind: 'skip', reason: build };
   const compiling = compilingServer(app.start, settings);
   if (compiling) {
     return {
@@ -139,12 +135,10 @@ export function builtOutput(
   for (const build of app.builds) {
     for (const step of build.steps) {
       if (step.command.kind !== 'program') continue;
-      const words = step.command.words;
-      const index = words.findIndex((w) => settings.outDirFlags.includes(w.split('=')[0]));
-      if (index < 0) continue;
-      const value = words[index].includes('=')
-        ? words[index].slice(words[index].indexOf('=') + 1)
-        : words[index + 1];
+      const value = optionValue(
+        parseArgv(step.command.words.slice(1), { valued: settings.outDirFlags }),
+        ...settings.outDirFlags,
+      );
       if (value) return { dir: path.resolve(build.dir, value), source: `"${step.text}"` };
     }
   }

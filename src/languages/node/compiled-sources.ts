@@ -10,8 +10,8 @@ import { parseArgv } from '../../analyze/argv';
 import type { StageFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
 import { contextPaths } from '../../plan/context-paths';
-import { TYPESCRIPT_BUILDS, tsconfigValue, typescriptOutDir } from './framework-config';
-import type { NodeApp } from './node-app';
+import { OutputDir, tsconfigValue, typescriptOutDir } from './framework-config';
+import type { Build, NodeApp } from './node-app';
 import { matchesProgram } from './node-app';
 import type { NodeSettings } from './node-settings';
 import { preloadedPackages } from './package-json';
@@ -36,31 +36,39 @@ export function compiledServerLeftovers(
   settings: NodeSettings,
 ): Leftovers {
   if (app.contextDir === null) return NONE;
-  const contextDir = app.contextDir;
-  for (const build of app.builds) {
-    for (const step of build.steps) {
-      if (step.command.kind !== 'program' || !matchesProgram(step.command.words, TYPESCRIPT_BUILDS)) continue;
-      const outDir = typescriptOutDir(context, contextDir, step.command.words);
-      if (!outDir?.file) continue;
-      const start = compiledStart(app, path.normalize(outDir.dir), settings);
-      if (!start) continue;
-      const rootDir = path.normalize(
-        tsconfigValue(context, outDir.file, 'rootDir')?.value ??
-          includedFolder(context, outDir.file) ??
-          'src',
-      );
-      if (rootDir === '.' || rootDir.startsWith('..')) return NONE;
-      const inImage = copiedIntoProject(app, facts, context);
-      const sources = typeScriptOnly(inImage, rootDir);
-      const readsTsconfig = start.preloads.some((p) => settings.tsconfigAtRunTime.includes(p));
-      const buildFiles = settings.compiledBuildFiles
-        .filter((glob) => !(readsTsconfig && glob.startsWith('tsconfig')))
-        .flatMap((glob) => matchTopLevel(inImage, glob))
-        .filter((file) => !sources.includes(file));
-      return sources.length + buildFiles.length > MAX_PATHS ? NONE : { sources, buildFiles };
-    }
+  for (const { outDir } of typescriptOutputs(app, context, settings)) {
+    const start = compiledStart(app, path.normalize(outDir.dir), settings);
+    if (!start) continue;
+    const rootDir = path.normalize(
+      tsconfigValue(context, outDir.file, 'rootDir')?.value ?? includedFolder(context, outDir.file) ?? 'src',
+    );
+    if (rootDir === '.' || rootDir.startsWith('..')) return NONE;
+    const inImage = copiedIntoProject(app, facts, context);
+    const sources = typeScriptOnly(inImage, rootDir);
+    const readsTsconfig = start.preloads.some((p) => settings.tsconfigAtRunTime.includes(p));
+    const buildFiles = settings.compiledBuildFiles
+      .filter((glob) => !(readsTsconfig && glob.startsWith('tsconfig')))
+      .flatMap((glob) => matchTopLevel(inImage, glob))
+      .filter((file) => !sources.includes(file));
+    return sources.length + buildFiles.length > MAX_PATHS ? NONE : { sources, buildFiles };
   }
   return NONE;
+}
+
+/** Every TypeScript compilation the build runs (profile `typescriptBuilds`), with where it writes. */
+export function typescriptOutputs(
+  app: NodeApp,
+  context: BuildContext,
+  settings: NodeSettings,
+): { build: Build; outDir: Required<OutputDir> }[] {
+  return app.builds.flatMap((build) =>
+    build.steps.flatMap((step) => {
+      if (step.command.kind !== 'program') return [];
+      const rule = matchesProgram(step.command.words, settings.typescriptBuilds);
+      const outDir = rule && typescriptOutDir(context, app.contextDir ?? '', step.command.words, rule);
+      return outDir ? [{ build, outDir }] : [];
+    }),
+  );
 }
 
 /** Without rootDir, tsc's root is the common folder of its inputs: `"include": ["private/**\/*"]` → private. */

@@ -6,7 +6,8 @@
  */
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
-import type { FrameworkRule } from './node-settings';
+import { optionValue, parseArgv } from '../../analyze/argv';
+import type { FrameworkRule, TypeScriptBuild } from './node-settings';
 
 export interface OutputDir {
   /** Relative to the project folder. */
@@ -65,33 +66,26 @@ export function readNextConfig(context: BuildContext, contextDir: string): NextC
   };
 }
 
-/** The commands that compile TypeScript with a tsconfig. */
-export const TYPESCRIPT_BUILDS = [{ program: 'tsc' }, { program: 'nest', subcommand: 'build' }];
-
 /**
- * Where `tsc` (or `nest build`) writes: its `--outDir` flag, else `compilerOptions.outDir` of the
- * tsconfig it compiles with (`-p <file>`), followed through relative `extends`.
+ * Where a TypeScript build (`tsc`, `nest build`: profile `typescriptBuilds`) writes: its `--outDir`
+ * flag, else `compilerOptions.outDir` of the tsconfig it compiles with (`-p <file>`, else the
+ * rule's tsconfigs), followed through relative `extends`.
  */
 export function typescriptOutDir(
   context: BuildContext,
   contextDir: string,
   words: readonly string[],
-): OutputDir | null {
-  const project = words.findIndex((w) => w === '-p' || w === '--project');
-  const candidates =
-    project >= 0 && words[project + 1]
-      ? [words[project + 1]]
-      : words[0] === 'nest'
-        ? ['tsconfig.build.json', 'tsconfig.json']
-        : ['tsconfig.json'];
-  const flag = words.findIndex((w) => w === '--outDir' || w.startsWith('--outDir='));
-  const flagValue = flag < 0 ? null : words[flag].includes('=') ? words[flag].slice(9) : words[flag + 1];
-  for (const candidate of candidates) {
+  rule: TypeScriptBuild,
+): Required<OutputDir> | null {
+  const parsed = parseArgv(words.slice(1), rule.options);
+  const project = optionValue(parsed, '-p', '--project');
+  const flag = parsed.options.filter((o) => o.name === '--outDir' && o.value).pop();
+  for (const candidate of project ? [project] : rule.tsconfigs) {
     const file = path.join(
       contextDir,
       candidate.endsWith('.json') ? candidate : path.join(candidate, 'tsconfig.json'),
     );
-    if (flagValue && context.has(file)) return { dir: flagValue, source: `tsc ${words[flag]}`, file };
+    if (flag?.value && context.has(file)) return { dir: flag.value, source: `tsc ${flag.words[0]}`, file };
     const outDir = tsconfigValue(context, file, 'outDir');
     if (outDir)
       return {

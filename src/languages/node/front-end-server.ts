@@ -7,7 +7,7 @@
 import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { DevServerRule, NodeSettings, StaticServerRule } from './node-settings';
-import { isBuild } from './node-app';
+import { buildAtStart } from './node-app';
 import { parseArgs } from './node-commands';
 import type { Step } from './run-scripts';
 
@@ -26,9 +26,6 @@ export type FrontEndServer =
   | { kind: 'static'; rule: StaticServerRule; step: Step; dir: string | null; spa: boolean; port: Port }
   | { kind: 'dev'; rule: DevServerRule; step: Step; port: Port }
   | { kind: 'problem'; reason: string };
-
-/** Commands that may sit beside the server in a CMD without changing what it serves. */
-const HARMLESS = new Set(['echo', 'printf', 'true', 'sleep', 'exec', 'set']);
 
 /** `declared`: the project's packages; a meta-framework (SvelteKit, Nuxt...) turns vite into a server. */
 export function findFrontEndServer(
@@ -73,15 +70,10 @@ export function findFrontEndServer(
       s !== server &&
       s.command.kind !== 'cd' &&
       s.command.kind !== 'other' &&
-      !(s.command.kind === 'program' && HARMLESS.has(s.command.words[0])),
+      !(s.command.kind === 'program' && settings.besideServer.includes(s.command.words[0])),
   );
-  if (isBuild(others, settings.buildTools)) {
-    const build = others.find((s) => isBuild([s], settings.buildTools)) as Step;
-    return {
-      kind: 'problem',
-      reason: `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`,
-    };
-  }
+  const build = buildAtStart(others, settings.buildTools);
+  if (build) return { kind: 'problem', reason: build };
   if (others.length > 0) {
     return {
       kind: 'problem',

@@ -6,8 +6,9 @@ import { posix as path } from 'path';
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
 import { isWithin } from '../../plan/runtime-stage';
 import { AppKind, builtOutput, classifyApp, staticOutput } from './app-kind';
-import { readNextConfig, TYPESCRIPT_BUILDS, typescriptOutDir } from './framework-config';
-import { matchesProgram, NodeApp, readNodeApp } from './node-app';
+import { typescriptOutputs } from './compiled-sources';
+import { readNextConfig } from './framework-config';
+import { NodeApp, readNodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 
 const KIND_NAMES = {
@@ -86,12 +87,6 @@ function serverOutputDir(
   if (framework?.kind === 'next')
     return path.join(app.projectDir, readNextConfig(input.context, app.contextDir ?? '').distDir);
   if (framework?.kind === 'static' && app.builds.length > 0) return builtOutput(app, input, settings)?.dir;
-  for (const build of app.builds) {
-    for (const step of build.steps) {
-      if (step.command.kind !== 'program' || !matchesProgram(step.command.words, TYPESCRIPT_BUILDS)) continue;
-      const outDir = typescriptOutDir(input.context, app.contextDir ?? '', step.command.words);
-      if (outDir) return path.resolve(build.dir, outDir.dir);
-    }
-  }
-  return undefined;
+  const [compiled] = typescriptOutputs(app, input.context, settings);
+  return compiled && path.resolve(compiled.build.dir, compiled.outDir.dir);
 }

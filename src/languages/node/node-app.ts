@@ -88,13 +88,6 @@ export interface NodeApp {
   command: CommandSource;
 }
 
-const LOCKFILES: [string, Manager][] = [
-  ['pnpm-lock.yaml', 'pnpm'],
-  ['yarn.lock', 'yarn'],
-  ['package-lock.json', 'npm'],
-  ['npm-shrinkwrap.json', 'npm'],
-];
-
 export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp {
   const { facts, context } = input;
   const packages = new Map<string, PackageJson | null>();
@@ -163,7 +156,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
         );
       } else if (command.kind === 'script' || command.kind === 'program') {
         const steps = expandScripts([shell], pkgAt(commandDir), settings);
-        if (isBuild(steps, settings.buildTools)) {
+        if (findBuild(steps, settings.buildTools)) {
           builds.push({
             run,
             dir: commandDir,
@@ -176,7 +169,8 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
     }
   }
 
-  for (const install of installs) install.changedBy ??= replacedManifest(facts, install, context);
+  const manifests = ['package.json', ...Object.keys(settings.lockfiles)];
+  for (const install of installs) install.changedBy ??= replacedManifest(facts, install, context, manifests);
   const projectDir = installs[0]?.dir ?? builds[0]?.dir ?? facts.workdir;
   const contextDir = contextDirFor(facts, projectDir, context);
   const pkg = pkgAt(projectDir);
@@ -186,7 +180,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
     projectDir,
     contextDir,
     pkg,
-    manager: packageManager(installs, pkg, context, contextDir ?? ''),
+    manager: packageManager(installs, pkg, context, contextDir ?? '', settings.lockfiles),
     installs,
     builds,
     globals,
@@ -197,17 +191,20 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
   };
 }
 
-const MANIFESTS = ['package.json', ...LOCKFILES.map(([file]) => file)];
-
 /**
  * A COPY after the install that puts a different package.json or lockfile in its folder
  * (`COPY deploy/package.json ./`): node_modules no longer matches them. Copying the same
  * context file again (`COPY . .` after `COPY package*.json ./`) changes nothing.
  */
-function replacedManifest(facts: StageFacts, install: Install, context: BuildContext): TreeChange | null {
+function replacedManifest(
+  facts: StageFacts,
+  install: Install,
+  context: BuildContext,
+  manifests: readonly string[],
+): TreeChange | null {
   const line = install.run.instruction.line;
   const paths = contextPaths(facts, context);
-  for (const file of MANIFESTS) {
+  for (const file of manifests) {
     const target = path.join(install.dir, file);
     const installed = paths.toContext(target, install.run.instruction.index);
     if (installed === null) continue;
@@ -229,13 +226,21 @@ function recordMove(args: string[], dir: string, installs: Install[]): void {
   if (install) install.movedTo = args[1].endsWith('/') ? path.join(to, 'node_modules') : to;
 }
 
-/** A build step: it runs a known build tool, or a script whose name says build. */
-export function isBuild(steps: readonly Step[], tools: readonly ProgramRule[]): boolean {
-  return steps.some(
+/** The first build step: it runs a known build tool, or a script whose name says build. */
+function findBuild(steps: readonly Step[], tools: readonly ProgramRule[]): Step | undefined {
+  return steps.find(
     (s) =>
       (s.command.kind === 'program' && matchesProgram(s.command.words, tools) !== null) ||
       s.via.some((name) => /(^|:)build($|:)/.test(name)),
   );
+}
+
+/** Why a container that builds when it starts is not converted, or null when it does not. */
+export function buildAtStart(steps: readonly Step[], tools: readonly ProgramRule[]): string | null {
+  const build = findBuild(steps, tools);
+  return build
+    ? `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`
+    : null;
 }
 
 /** The rule a program invocation matches: same program and, when the rule names one, the subcommand. */
@@ -298,8 +303,9 @@ function packageManager(
   pkg: PackageJson | null,
   context: BuildContext,
   contextDir: string,
+  lockfiles: Readonly<Record<string, Manager>>,
 ): PackageManagerInfo {
-  const lockfile = LOCKFILES.find(([file]) => context.has(path.join(contextDir, file)));
+  const lockfile = Object.entries(lockfiles).find(([file]) => context.has(path.join(contextDir, file)));
   const declared = /^(npm|yarn|pnpm)@(\d+)/.exec(pkg?.packageManager ?? '');
   const name: Manager =
     installs[0]?.manager ?? lockfile?.[1] ?? (declared?.[1] as Manager | undefined) ?? 'npm';

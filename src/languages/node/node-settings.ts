@@ -65,6 +65,17 @@ const devServerRule = Type.Object(
   { additionalProperties: false },
 );
 
+/** A command that compiles TypeScript: its options (-p, --outDir) and the tsconfigs it reads by default. */
+const typescriptBuild = Type.Object(
+  {
+    program: Type.String(),
+    subcommand: Type.Optional(Type.String()),
+    options: optionTable,
+    tsconfigs: stringList,
+  },
+  { additionalProperties: false },
+);
+
 const programRule = Type.Object(
   { program: Type.String(), subcommand: Type.Optional(Type.String()) },
   { additionalProperties: false },
@@ -117,6 +128,19 @@ const packageManager = Type.Object(
     builtins: Type.Optional(stringList),
     /** Environment variables that, true, leave devDependencies out (false puts them in). */
     productionVariables: stringList,
+    /** Runs the project's build script (a step msb adds before a static runtime). */
+    buildCommand: Type.String({ minLength: 1 }),
+    /** Removes devDependencies from the tree an install left (run in a stage FROM the builder). */
+    pruneCommand: Type.String({ minLength: 1 }),
+    /** The prune command of old versions: used up to this Node major (npm 6 has no --omit). */
+    legacyPrune: Type.Optional(
+      Type.Object(
+        { command: Type.String({ minLength: 1 }), maxNodeMajor: Type.Integer({ minimum: 0 }) },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Install options the prune command repeats as written (--ignore-scripts, the registry...). */
+    pruneFlags: stringList,
     /** Environment variables holding a list that, when it names `dev`, puts devDependencies in or leaves them out. */
     devListVariables: Type.Optional(Type.Record(Type.String(), oneOf(['include', 'omit'] as const))),
   },
@@ -130,6 +154,10 @@ export const nodeSettingsSchema = Type.Object(
       { additionalProperties: false },
     ),
     npxValueOptions: stringList,
+    /** Lockfile → its package manager, first found wins. */
+    lockfiles: Type.Record(Type.String(), oneOf(['npm', 'yarn', 'pnpm'] as const)),
+    /** Files that only describe dependencies (globs): an image holding nothing else has no sources to build. */
+    manifestFiles: stringList,
     /** node's own options, and those that preload a module (`-r ts-node/register`). */
     nodeOptions: optionTable,
     preloadOptions: stringList,
@@ -137,21 +165,14 @@ export const nodeSettingsSchema = Type.Object(
     nginxRoot: absolutePath,
     nginxUser: Type.String({ minLength: 1 }),
     defaultStaticPort: port,
-    prune: Type.Object(
-      { npm: Type.String(), yarn: Type.String(), pnpm: Type.String(), legacy: Type.String() },
-      { additionalProperties: false },
-    ),
-    /** Install options repeated in the prune command (the original's --ignore-scripts, registry...). */
-    pruneFlags: Type.Object(
-      { npm: stringList, yarn: stringList, pnpm: stringList },
-      { additionalProperties: false },
-    ),
-    legacyNpmMaxNodeMajor: Type.Integer({ minimum: 0 }),
     pruneCleanup: stringList,
     frameworks: Type.Array(frameworkRule),
     staticServers: Type.Array(staticServerRule),
     devServers: Type.Array(devServerRule),
+    /** Commands that may sit beside a file server in the CMD without changing what it serves. */
+    besideServer: stringList,
     buildTools: Type.Array(programRule),
+    typescriptBuilds: Type.Array(typescriptBuild),
     compilesAtStart: Type.Array(
       Type.Object(
         {
@@ -181,5 +202,6 @@ export type FrameworkRule = Static<typeof frameworkRule>;
 export type StaticServerRule = Static<typeof staticServerRule>;
 export type DevServerRule = Static<typeof devServerRule>;
 export type ProgramRule = Static<typeof programRule>;
+export type TypeScriptBuild = Static<typeof typescriptBuild>;
 export type PackageManagerRule = Static<typeof packageManager>;
 export type Manager = keyof NodeSettings['packageManagers'];

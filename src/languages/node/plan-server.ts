@@ -5,6 +5,7 @@
  * ENV/WORKDIR/USER/EXPOSE/CMD. A Next.js standalone build runs its own server.js instead.
  */
 import { posix as path } from 'path';
+import { optionValue, parseArgv } from '../../analyze/argv';
 import { expandVariables } from '../../analyze/instruction-args';
 import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
@@ -15,7 +16,6 @@ import {
   baseRuntimeModel,
   isWithin,
   runtimeCommands,
-  userSetupRuns,
   workdirOwner,
 } from '../../plan/runtime-stage';
 import {
@@ -24,15 +24,12 @@ import {
   copy,
   env,
   ExtraStage,
-  fragment,
   original,
   shellRun,
   StageNode,
   StageRef,
 } from '../../plan/stage-model';
-import { findInSources } from '../../context/source-search';
-import { builderSideEffects } from '../../plan/builder-side-effects';
-import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
+import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
 import type { AppKind } from './app-kind';
 import type { NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
@@ -95,15 +92,26 @@ export function planServer(
   }
 
   const programs = containerPrograms(input, app);
-  runtime.setup.push(...globalTools(app, settings, programs, decisions));
-  const packages = systemPackages(input, app, image.image, decisions, warnings);
-  if (packages.problem) return { kind: 'skip', reason: packages.problem };
-  if (packages.node) runtime.setup.unshift(packages.node);
-  const users = userSetupRuns(facts);
-  decisions.push(...users.decisions);
+  const tools = globalTools(app, settings, programs, decisions);
+  const setup = runtimeSetup(input, {
+    template: profile.templates.systemPackages,
+    image: image.image,
+    slimmer: image.image !== facts.from.text,
+    dependencies: Object.keys(app.pkg?.dependencies ?? {}),
+  });
+  if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
+  warnings.push(...setup.warnings);
+  decisions.push(...setup.decisions);
+  // The package install, the global tools, then the user setup less the chowns the WORKDIR copy's --chown does.
+  const install = setup.nodes.filter((node) => node.kind === 'fragment');
+  const users = setup.nodes.filter((node) => node.kind !== 'fragment');
   const chowns = workdirChowns(input);
-  const replayed = new Set(users.runs.flatMap((run) => (run.kind === 'original' ? [run.text] : [])));
-  runtime.setup.push(...users.runs.filter((run) => run.kind !== 'original' || !chowns.has(run.text)));
+  const replayed = new Set(users.flatMap((run) => (run.kind === 'original' ? [run.text] : [])));
+  runtime.setup.push(
+    ...install,
+    ...tools,
+    ...users.filter((run) => run.kind !== 'original' || !chowns.has(run.text)),
+  );
   for (const [run, covered] of chowns) {
     if (!replayed.has(run)) continue;
     if (covered)
@@ -114,10 +122,7 @@ export function planServer(
       });
     else runtime.copies.push(original(run));
   }
-  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
-  runtime.copies.push(...effects.copies);
-  runtime.setup.push(...effects.setup);
-  decisions.push(...effects.decisions);
+  decisions.push(...addBuilderSideEffects(input, runtime));
   if (app.command.kind === 'compose')
     decisions.push({
       subject: 'CMD',
@@ -170,18 +175,11 @@ function standaloneFiles(
 
   const step = kind.start;
   const words = step.command.kind === 'program' ? step.command.words : [];
-  const flag = (names: string[]) => {
-    const i = words.findIndex((w) => names.includes(w.split('=')[0]));
-    return i < 0
-      ? null
-      : words[i].includes('=')
-        ? words[i].slice(words[i].indexOf('=') + 1)
-        : (words[i + 1] ?? null);
-  };
+  const options = parseArgv(words.slice(1), { valued: ['-p', '--port', '-H', '--hostname'] });
   const variables: [string, string][] = [];
-  const port = flag(['-p', '--port']);
+  const port = optionValue(options, '-p', '--port');
   if (port && !facts.envNames.has('PORT')) variables.push(['PORT', expandVariables(port, facts.values)]);
-  const hostname = flag(['-H', '--hostname']) ?? '0.0.0.0';
+  const hostname = optionValue(options, '-H', '--hostname') || '0.0.0.0';
   if (!facts.envNames.has('HOSTNAME')) variables.push(['HOSTNAME', hostname]);
   if (variables.length > 0) runtime.env.push(env(variables));
   runtime.command = [
@@ -300,34 +298,4 @@ function globalTools(
     });
   }
   return runs;
-}
-
-/** apt/apk packages: compilers stay in the builder, runtime libraries and tools come along. */
-function systemPackages(
-  input: PlanContext,
-  app: NodeApp,
-  runtimeImage: string,
-  decisions: Decision[],
-  warnings: string[],
-): { node: StageNode | null; problem?: string } {
-  const { facts, profile } = input;
-  if (!profile.packages) return { node: null };
-  const { installs, removed } = findPackageInstalls(facts.runs);
-  const split = splitPackages(installs, removed, profile.packages, runtimeCommands(facts), {
-    image: runtimeImage,
-    slimmer: runtimeImage !== facts.from.text,
-    dependencies: Object.keys(app.pkg?.dependencies ?? {}),
-    findInCode: (pattern) => findInSources(input.context, pattern),
-  });
-  if (split.problem) return { node: null, problem: split.problem };
-  warnings.push(...split.warnings);
-  decisions.push(...split.decisions);
-  if (split.runtime.length === 0) return { node: null };
-  return {
-    node: fragment(
-      input.templates
-        .render(profile.templates.systemPackages, { manager: split.manager, packages: split.runtime })
-        .trim(),
-    ),
-  };
 }

@@ -23,19 +23,6 @@ import type { FrontEndServer } from './front-end-server';
 import type { NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
 
-/** Files that only describe dependencies: an image holding nothing else has no sources to build. */
-const MANIFESTS = [
-  'package*.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'pnpm-lock.yaml',
-  'pnpm-workspace.yaml',
-  '.npmrc',
-  '.yarnrc',
-  '.yarnrc.yml',
-  '.nvmrc',
-];
-
 /** Instructions that only describe the image at run time: a build step goes before them. */
 const RUN_TIME_ONLY = new Set([
   'EXPOSE',
@@ -48,7 +35,6 @@ const RUN_TIME_ONLY = new Set([
   'LABEL',
   'MAINTAINER',
 ]);
-const NODE_PROGRAMS = new Set(['node', 'npm', 'npx', 'yarn', 'pnpm']);
 
 export function planStatic(
   input: PlanContext,
@@ -94,13 +80,13 @@ export function planStatic(
           reason: `the container runs a development server ("${server.step.text}") and package.json has no build script to make a production bundle from`,
         };
       }
-      if (copiedBeyond(facts, MANIFESTS) === null) {
+      if (copiedBeyond(facts, settings.manifestFiles) === null) {
         return {
           kind: 'skip',
           reason: `the container runs a development server ("${server.step.text}") on sources the image does not hold (only the package manifests are copied: they come at run time, e.g. from a bind mount); a build step would have nothing to build`,
         };
       }
-      builderInsertions.push(buildStep(input, app));
+      builderInsertions.push(buildStep(input, app, settings));
     }
     warnings.push(
       `the container ran a development server ("${server.step.text}"); the runtime serves the production build (${output.dir}) with nginx on port ${port} instead. ` +
@@ -196,8 +182,9 @@ export function planStatic(
       placement: 'runtime',
       why: `the original ran as a non-root user; nginx runs as its own unprivileged user ${settings.nginxUser}`,
     });
+  const nodePrograms = ['node', 'npx', ...Object.values(settings.packageManagers).flatMap((m) => m.programs)];
   const nodeChecks = runtimeCommands({ ...facts, entrypoint: null, cmd: null }).filter((p) =>
-    NODE_PROGRAMS.has(p),
+    nodePrograms.includes(p),
   );
   const broken: BrokenFinding[] =
     nodeChecks.length > 0
@@ -236,9 +223,9 @@ function exposedPorts(input: PlanContext): number[] {
 }
 
 /** `RUN npm run build` before the instructions that only describe the image (EXPOSE, CMD...) and their comments. */
-function buildStep(input: PlanContext, app: NodeApp): BuilderInsertion {
+function buildStep(input: PlanContext, app: NodeApp, settings: NodeSettings): BuilderInsertion {
   const { facts } = input;
-  const run = { npm: 'npm run build', yarn: 'yarn build', pnpm: 'pnpm run build' }[app.manager.name];
+  const run = settings.packageManagers[app.manager.name].buildCommand;
   const command = app.projectDir === facts.workdir ? run : `cd ${app.projectDir} && ${run}`;
   const instructions = facts.stage.instructions;
   let first = instructions.length;

@@ -187,13 +187,13 @@ function nodeEnvBeforeBuild(facts: StageFacts, app: NodeApp): Decision | null {
 
 /** The command that removes devDependencies from the tree the install left, with the install's relevant flags. */
 function pruneCommand(install: Install, settings: NodeSettings, nodeMajorVersion: number | null): string {
-  const manager = pruneManager(install);
+  const rule = settings.packageManagers[pruneManager(install)];
+  const legacy = rule.legacyPrune;
   const base =
-    manager === 'npm' && nodeMajorVersion !== null && nodeMajorVersion <= settings.legacyNpmMaxNodeMajor
-      ? settings.prune.legacy
-      : settings.prune[manager];
-  const keep = settings.pruneFlags[manager];
-  const flags = install.options.filter((o) => keep.includes(o.name)).flatMap((o) => o.words);
+    legacy && nodeMajorVersion !== null && nodeMajorVersion <= legacy.maxNodeMajor
+      ? legacy.command
+      : rule.pruneCommand;
+  const flags = install.options.filter((o) => rule.pruneFlags.includes(o.name)).flatMap((o) => o.words);
   return [base, ...flags].join(' ');
 }
 

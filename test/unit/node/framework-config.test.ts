@@ -158,7 +158,8 @@ describe('framework output folders', () => {
     ],
     [['tsc'], { 'tsconfig.json': '{ "compilerOptions": {} }' }, null],
   ])('tsconfig outDir for %j', (words, files, expected) => {
-    expect(typescriptOutDir(openBuildContext(project(files)), '', words)?.dir ?? null).toBe(expected);
+    const [rule] = settings.typescriptBuilds.filter((r) => r.program === words[0]);
+    expect(typescriptOutDir(openBuildContext(project(files)), '', words, rule)?.dir ?? null).toBe(expected);
   });
 
   it.each([
