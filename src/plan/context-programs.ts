@@ -17,14 +17,15 @@ export interface ContextProgram {
   interpreter: string | null;
 }
 
-export function contextPrograms(
-  programs: readonly string[],
+/** The programs a container command starts that are not built binaries (`binary` null) but context files. */
+export function committedPrograms(
+  programs: readonly { program: string; binary: string | null }[],
   workdir: string,
   paths: ContextPaths,
   context: BuildContext,
 ): ContextProgram[] {
   const found: ContextProgram[] = [];
-  for (const program of new Set(programs)) {
+  for (const program of new Set(programs.filter((p) => p.binary === null).map((p) => p.program))) {
     // A bare name is looked up on PATH, not in the working directory.
     if (!program.includes('/')) continue;
     const absolute = path.resolve(workdir, program);

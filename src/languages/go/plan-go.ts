@@ -12,7 +12,7 @@ import { globalArgValues } from '../../plan/base-image';
 import { builderSteps } from '../../plan/builder-steps';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
-import { contextPrograms } from '../../plan/context-programs';
+import { committedPrograms } from '../../plan/context-programs';
 import {
   missingCommandTargets,
   missingHealthcheckPrograms,
@@ -128,12 +128,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     commands = resolveCommands(startup.lines, [guessedPath], workdir, originalPath, runtimePath);
   }
   // A program the command runs that a COPY brought from the build context: committed, not built.
-  const committed = contextPrograms(
-    commands.programs.filter((p) => p.binary === null).map((p) => p.program),
-    workdir,
-    paths,
-    context,
-  );
+  const committed = committedPrograms(commands.programs, workdir, paths, context);
   if (committed.some((c) => c.interpreter !== null)) commands.needsShell = true;
   const used = new Set(commands.programs.map((p) => p.binary).filter((b): b is string => b !== null));
   const copied = unique([

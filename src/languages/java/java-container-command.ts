@@ -58,6 +58,13 @@ export interface RuntimeCommand {
   written: InstructionNode | null;
 }
 
+/** A command msb writes: exec form for an argv, shell form for a script. */
+export function newCommand(keyword: string, command: readonly string[] | string): RuntimeCommand {
+  const spec: CommandSpec =
+    typeof command === 'string' ? { form: 'shell', text: command } : { form: 'exec', argv: command };
+  return { keyword, command: spec, written: null };
+}
+
 export function keptCommand(line: CommandLine): RuntimeCommand {
   return { keyword: line.keyword, command: commandSpec(line.form), written: line.instruction };
 }
@@ -68,18 +75,13 @@ export function commandNode(command: RuntimeCommand): StageNode {
 
 /** The command with the jar (or classpath) path replaced, written anew. */
 export function rewritePath(line: CommandLine, from: string, to: string): RuntimeCommand {
-  const written = (command: CommandSpec): RuntimeCommand => ({
-    keyword: line.keyword,
-    command,
-    written: null,
-  });
-  if (line.form.form === 'shell')
-    return written({ form: 'shell', text: replaceShellWord(line.form.script, from, to) });
-  const script = shellScript(line.form.argv);
-  if (script !== null)
-    return written({
-      form: 'exec',
-      argv: [...line.form.argv.slice(0, 2), replaceShellWord(script, from, to), ...line.form.argv.slice(3)],
-    });
-  return written({ form: 'exec', argv: line.form.argv.map((word) => (word === from ? to : word)) });
+  const { keyword, form } = line;
+  if (form.form === 'shell') return newCommand(keyword, replaceShellWord(form.script, from, to));
+  const script = shellScript(form.argv);
+  const [shell, c] = form.argv;
+  const argv =
+    script !== null
+      ? [shell, c, replaceShellWord(script, from, to), ...form.argv.slice(3)]
+      : form.argv.map((word) => (word === from ? to : word));
+  return newCommand(keyword, argv);
 }

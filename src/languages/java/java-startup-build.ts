@@ -10,7 +10,13 @@ import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanInput } from '../../plan/plan-types';
 import { artifactsOf, JavaBuild } from './java-build';
 import { BuildCommand, parseBuildCommand } from './java-commands';
-import { ContainerCommand, JavaCall, keptCommand, RuntimeCommand } from './java-container-command';
+import {
+  ContainerCommand,
+  JavaCall,
+  keptCommand,
+  newCommand,
+  RuntimeCommand,
+} from './java-container-command';
 import type { JavaSettings } from './java-settings';
 
 /** `mvn spring-boot:run` / `gradle bootRun` as the command → package in the builder, `java -jar` at run time. */
@@ -85,7 +91,7 @@ export function replaceBuildRun(
   const index = kept.indexOf(run.line);
   const line = { ...run.line, form: { form: 'exec' as const, argv } };
   const invocation = { options: jvm.options, jar, classpath: null, mainClass: null, programArgs: jvm.args };
-  const replaced: RuntimeCommand = { keyword, command: { form: 'exec', argv }, written: null };
+  const replaced = newCommand(keyword, argv);
   return {
     commands: kept.map((l) => (l === run.line ? replaced : keptCommand(l))),
     call: { line, invocation, inShell: false },

@@ -22,7 +22,7 @@ import { runtimeUser } from '../../plan/runtime-users';
 import type { BuiltArtifact } from './java-build';
 import type { JavaAnalysis } from './java-analysis';
 import { javaEnvFileUse } from './java-env-files';
-import { commandNode, keptCommand, rewritePath, RuntimeCommand } from './java-container-command';
+import { commandNode, keptCommand, newCommand, rewritePath, RuntimeCommand } from './java-container-command';
 import { chownOf, classpathCopies, Copy, jarCopies } from './java-jar-choice';
 import { javaHomeWarnings, parseFlavour, runtimeImage } from './java-runtime-image';
 import type { JavaSettings } from './java-settings';
@@ -161,9 +161,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
         ? `${war.why}: deployed as ${deployedAs}, as the original build did (context path /${deployedAs.replace(/\.war$/, '')})`
         : `${war.why}: deployed as the root web application`,
     });
-    commandLines = [
-      { keyword: 'CMD', command: { form: 'exec', argv: settings.servlet.command }, written: null },
-    ];
+    commandLines = [newCommand('CMD', settings.servlet.command)];
     // The servlet container has its own layout (CATALINA_HOME); the build's directory means nothing there.
     model.workdir = null;
     decisions.push({
@@ -199,10 +197,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     }
   }
   if (runtime.clearEntrypoint && !facts.entrypoint && commandLines.length > 0) {
-    commandLines = [
-      { keyword: 'ENTRYPOINT', command: { form: 'exec', argv: [] }, written: null },
-      ...commandLines,
-    ];
+    commandLines = [newCommand('ENTRYPOINT', []), ...commandLines];
     decisions.push({
       subject: 'ENTRYPOINT',
       placement: 'added',

@@ -3,7 +3,7 @@
  * its layers (`-Djarmode=layertools` before 3.3, `-Djarmode=tools --layers --launcher` from 3.3),
  * the runtime copies each layer separately and starts the launcher (moved in 3.2).
  */
-import type { RuntimeCommand } from './java-container-command';
+import { newCommand, RuntimeCommand } from './java-container-command';
 import type { JavaSettings } from './java-settings';
 
 export function springBootLayers(jar: string, version: string | null, settings: JavaSettings) {
@@ -38,21 +38,13 @@ export function launchLayers(command: RuntimeCommand, launcher: string, dir: str
   if (spec.form === 'exec') {
     const jar = spec.argv.indexOf('-jar');
     if (jar < 0 || jar + 1 >= spec.argv.length) return command;
-    return {
-      keyword: command.keyword,
-      command: {
-        form: 'exec',
-        argv: [...spec.argv.slice(0, jar), '-cp', dir, launcher, ...spec.argv.slice(jar + 2)],
-      },
-      written: null,
-    };
+    const argv = [...spec.argv.slice(0, jar), '-cp', dir, launcher, ...spec.argv.slice(jar + 2)];
+    return newCommand(command.keyword, argv);
   }
   const text = spec.text.replace(
     /(["']?)-jar\1(\s*,?\s*)(["']?)[^\s"',\]]+\3/,
     (_whole, q1: string, separator: string, q3: string) =>
       `${q1}-cp${q1}${separator}${q3}${dir}${q3}${separator}${q3}${launcher}${q3}`,
   );
-  return text === spec.text
-    ? command
-    : { keyword: command.keyword, command: { form: 'shell', text }, written: null };
+  return text === spec.text ? command : newCommand(command.keyword, text);
 }

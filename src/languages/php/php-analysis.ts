@@ -1,5 +1,6 @@
 /** What a PHP project's composer.json says: its framework, its packages, its PHP extensions. */
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { findFramework } from '../../detect/frameworks';
 import type { PhpSettings } from './php-settings';
 
 export interface ComposerManifest {
@@ -23,19 +24,19 @@ export function analyzePhp(input: DetectInput, settings: PhpSettings): PhpProjec
   const text = input.context.read('composer.json');
   const manifest = text === null ? null : readComposerJson(text);
   const evidence: Evidence[] = [];
-  let framework: string | undefined;
+  // A framework's file counts only when composer.json names no package at all.
   const packages = new Set([...(manifest?.require ?? []), ...(manifest?.requireDev ?? [])]);
-  for (const candidate of settings.frameworks) {
-    const byPackage = candidate.packages.find((p) => manifest?.require.includes(p));
-    if (byPackage || (candidate.file && input.context.has(candidate.file) && packages.size === 0)) {
-      framework = candidate.name;
-      evidence.push({
-        kind: 'manifest',
-        detail: byPackage ? `${byPackage} in composer.json` : `${candidate.file} in the build context`,
-        weight: 0.3,
-      });
-      break;
-    }
+  const found = findFramework(
+    settings.frameworks,
+    (name) => manifest?.require.includes(name) ?? false,
+    (file) => packages.size === 0 && input.context.has(file),
+  );
+  const framework = found?.name;
+  if (found) {
+    const detail = found.byPackage
+      ? `${found.byPackage} in composer.json`
+      : `${found.file} in the build context`;
+    evidence.push({ kind: 'manifest', detail, weight: 0.3 });
   }
   const usesComposer = manifest !== null || input.facts.runs.some((r) => /\bcomposer\b/.test(r.script));
   return {

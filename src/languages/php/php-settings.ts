@@ -1,5 +1,6 @@
 /** The PHP profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { frameworksSchema } from '../../detect/frameworks';
 import { toolImagesSchema } from '../../plan/tool-images';
 import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
@@ -33,12 +34,7 @@ export const phpSettingsSchema = Type.Object(
     apacheConfig: absolutePath,
     /** Extension → the runtime libraries it links, per package manager ({} = none beyond the base image's). */
     extensionLibraries: Type.Record(Type.String(), libraries),
-    frameworks: Type.Array(
-      Type.Object(
-        { name: Type.String(), packages: stringList, file: Type.Optional(Type.String()) },
-        { additionalProperties: false },
-      ),
-    ),
+    frameworks: frameworksSchema,
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 /** Framework and package manager of a Python project, read once from its manifests and the Dockerfile. */
 import { parse as parseToml } from 'smol-toml';
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { findFramework } from '../../detect/frameworks';
 import { pipInstallPackages, type PythonCommandRules } from './python-commands';
 import type { PythonSettings } from './python-settings';
 
@@ -20,17 +21,12 @@ export function analyzePython(input: DetectInput, settings: PythonSettings): Lan
   else if (context.has('pdm.lock') || /\bpdm (install|sync)\b/.test(scripts)) packageManager = 'pdm';
 
   const dependencies = dependencyNames(input, pyproject);
-  let framework: string | undefined;
-  for (const candidate of settings.frameworks) {
-    if (
-      candidate.packages.some((p) => dependencies.has(p)) ||
-      (candidate.file && context.has(candidate.file))
-    ) {
-      framework = candidate.name;
-      evidence.push({ kind: 'manifest', detail: `${candidate.name} in the dependencies`, weight: 0.3 });
-      break;
-    }
-  }
+  const framework = findFramework(
+    settings.frameworks,
+    (name) => dependencies.has(name),
+    (file) => context.has(file),
+  )?.name;
+  if (framework) evidence.push({ kind: 'manifest', detail: `${framework} in the dependencies`, weight: 0.3 });
   return { framework, packageManager, evidence };
 }
 

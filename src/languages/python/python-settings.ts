@@ -1,5 +1,6 @@
 /** The Python profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { frameworksSchema } from '../../detect/frameworks';
 import { toolImagesSchema } from '../../plan/tool-images';
 import { absolutePath, optionTable } from '../../profiles/settings-schema';
 
@@ -22,12 +23,7 @@ export const pythonSettingsSchema = Type.Object(
     userBasePath: absolutePath,
     /** Images installers are copied from (`COPY --from=ghcr.io/astral-sh/uv`) and the programs they bring. */
     installerImages: toolImagesSchema,
-    frameworks: Type.Array(
-      Type.Object(
-        { name: Type.String(), packages: Type.Array(Type.String()), file: Type.Optional(Type.String()) },
-        { additionalProperties: false },
-      ),
-    ),
+    frameworks: frameworksSchema,
   },
   { additionalProperties: false },
 );

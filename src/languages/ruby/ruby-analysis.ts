@@ -1,5 +1,6 @@
 /** A Ruby project as its manifests say: the lockfile, each gem's groups, the framework. */
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { findFramework } from '../../detect/frameworks';
 import { gemGroups } from './gemfile';
 import { GemfileLock, lockedGemNames, parseGemfileLock } from './gemfile-lock';
 import type { RubySettings } from './ruby-settings';
@@ -20,18 +21,15 @@ export function analyzeRuby(input: DetectInput, settings: RubySettings): RubyPro
   const gems = new Set([...groups.keys(), ...(lock ? lockedGemNames(lock) : [])]);
   const scripts = input.facts.runs.map((r) => r.script).join('\n');
   const evidence: Evidence[] = [];
-  let framework: string | undefined;
-  for (const candidate of settings.frameworks) {
-    const gem = candidate.gems.find((g) => gems.has(g));
-    if (gem || (candidate.file && context.has(candidate.file))) {
-      framework = candidate.name;
-      evidence.push({
-        kind: 'manifest',
-        detail: gem ? `${gem} in the bundle` : `${candidate.file} in the context`,
-        weight: 0.3,
-      });
-      break;
-    }
+  const found = findFramework(
+    settings.frameworks,
+    (gem) => gems.has(gem),
+    (file) => context.has(file),
+  );
+  const framework = found?.name;
+  if (found) {
+    const detail = found.byPackage ? `${found.byPackage} in the bundle` : `${found.file} in the context`;
+    evidence.push({ kind: 'manifest', detail, weight: 0.3 });
   }
   const bundler =
     lock !== null || groups.size > 0 || /\bbundler? (install|exec)\b/.test(scripts) || context.has('Gemfile');

@@ -1,6 +1,7 @@
 /** The Ruby profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
+import { frameworksSchema } from '../../detect/frameworks';
+import { absolutePath, optionTable } from '../../profiles/settings-schema';
 
 export const rubySettingsSchema = Type.Object(
   {
@@ -20,12 +21,7 @@ export const rubySettingsSchema = Type.Object(
     gemInstallOptions: optionTable,
     /** Program → the gem that provides it, where the names differ. */
     executables: Type.Record(Type.String(), Type.String()),
-    frameworks: Type.Array(
-      Type.Object(
-        { name: Type.String(), gems: stringList, file: Type.Optional(Type.String()) },
-        { additionalProperties: false },
-      ),
-    ),
+    frameworks: frameworksSchema,
   },
   { additionalProperties: false },
 );

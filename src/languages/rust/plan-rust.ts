@@ -11,7 +11,7 @@ import { globalArgValues } from '../../plan/base-image';
 import { builderSteps } from '../../plan/builder-steps';
 import { pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
-import { contextPrograms } from '../../plan/context-programs';
+import { committedPrograms } from '../../plan/context-programs';
 import {
   missingCommandTargets,
   missingHealthcheckPrograms,
@@ -75,12 +75,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
 
   // Which binaries the runtime needs: those the command runs, else (a script or no command) all.
   const workdir = facts.workdir;
-  const committed = contextPrograms(
-    command.programs.filter((p) => p.binary === null).map((p) => p.program),
-    workdir,
-    paths,
-    context,
-  );
+  const committed = committedPrograms(command.programs, workdir, paths, context);
   if (committed.some((c) => c.interpreter !== null)) command.needsShell = true;
   const run = new Set(command.programs.map((p) => p.binary).filter((b): b is string => b !== null));
   const copied = run.size > 0 ? binaries.filter((b) => run.has(b.path)) : local;
