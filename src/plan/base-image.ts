@@ -86,6 +86,21 @@ export function chooseRuntimeImage(
 
 /** The base image's own WORKDIR, from the first profile whose image rule knows it (`gradle` → /home/gradle). */
 export function baseImageWorkdir(from: ImageRef, profiles: readonly RuntimeImageRules[]): string | undefined {
+  // Every conversion asks, and a run sees few distinct images: each is matched against every profile's rules once.
+  const known = workdirs.get(profiles) ?? new Map<string, string | undefined>();
+  workdirs.set(profiles, known);
+  const key = `${from.registry ?? ''}\0${from.name}`;
+  if (!known.has(key)) {
+    if (known.size >= WORKDIR_CACHE_LIMIT) known.clear();
+    known.set(key, findWorkdir(from, profiles));
+  }
+  return known.get(key);
+}
+
+const workdirs = new WeakMap<readonly RuntimeImageRules[], Map<string, string | undefined>>();
+const WORKDIR_CACHE_LIMIT = 1000;
+
+function findWorkdir(from: ImageRef, profiles: readonly RuntimeImageRules[]): string | undefined {
   for (const profile of profiles) {
     const rule = findRule(
       officialName(from.registry, from.name, profile.registryPrefixes ?? []).name,

@@ -116,7 +116,7 @@ function addArtifacts(build: JavaBuild, artifacts: BuiltArtifact[]): void {
 function mavenBuild(
   command: MavenCommand,
   cwd: string,
-  { context, paths, build }: BuildReading,
+  { context, paths, build, settings }: BuildReading,
 ): BuiltArtifact[] {
   // `-f` names a pom file or the directory holding pom.xml.
   const pom = !command.file
@@ -133,7 +133,7 @@ function mavenBuild(
   if (modules.length === 0) return [];
   const root = modules[0];
   build.springBootVersion ??= modules.map((m) => m.springBootVersion).find((v) => v !== null) ?? null;
-  build.javaRelease ??= javaRelease(modules);
+  build.javaRelease ??= javaRelease(modules, settings.maven.releaseProperties);
   if (modules.some((m) => m.dependencies.some((d) => d.startsWith('jakarta.')))) build.servletApi = 'jakarta';
   else if (modules.some((m) => m.dependencies.some((d) => d.startsWith('javax.servlet'))))
     build.servletApi = 'javax';
@@ -167,13 +167,11 @@ function matchesModule(selector: string, module: MavenProject, rootContextDir: s
 }
 
 /** The release the properties name, else maven-compiler-plugin's own `<release>`/`<target>`/`<source>`. */
-function javaRelease(modules: MavenProject[]): number | null {
+function javaRelease(modules: MavenProject[], properties: readonly string[]): number | null {
   for (const m of modules) {
     const compiler = m.plugins.find((p) => p.artifactId === 'maven-compiler-plugin')?.configuration ?? {};
     const value = [
-      ...['maven.compiler.release', 'java.version', 'maven.compiler.target', 'maven.compiler.source'].map(
-        (k) => m.properties.get(k),
-      ),
+      ...properties.map((k) => m.properties.get(k)),
       ...['release', 'target', 'source'].map((k) => {
         const configured = text(compiler[k]);
         return configured === null ? undefined : interpolate(configured, m.properties);

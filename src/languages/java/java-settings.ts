@@ -71,6 +71,8 @@ export const javaSettingsSchema = Type.Object(
         ...buildTool,
         /** Goals that run the application (→ the goal they are a spelling of: `tomcat7:run-war` → `tomcat:run`). */
         runGoals: names,
+        /** Properties naming the Java release, in the order they are read. */
+        releaseProperties: stringList,
       },
       { additionalProperties: false },
     ),
