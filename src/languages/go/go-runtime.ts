@@ -6,6 +6,7 @@
  */
 import type { ImageRef } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
+import { unknownRuntime } from '../../plan/artifact-runtimes';
 import type { BrokenFinding } from '../../plan/plan-types';
 import type { CgoUse } from './go-cgo';
 import type { GoRuntime, GoSettings } from './go-settings';
@@ -35,12 +36,8 @@ export interface RuntimeRequest {
 
 export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): GoRuntimeChoice {
   const { requested, cgo } = request;
-  if (requested !== undefined && !settings.runtimes[requested]) {
-    return {
-      ok: false,
-      reason: `unknown runtime "${requested}" for Go (known: ${Object.keys(settings.runtimes).join(', ')})`,
-    };
-  }
+  const unknown = unknownRuntime(requested, settings.runtimes, 'Go');
+  if (unknown) return { ok: false, reason: unknown };
   let name = requested ?? settings.defaultRuntime;
   let image: string | null = null;
   const warnings: string[] = [];

@@ -1,20 +1,14 @@
 /** The Go profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { rootEvidenceSchema } from '../../plan/root-evidence';
-import { runtimeUserSupportProperties } from '../../plan/runtime-users';
-import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
+import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
+import { absolutePath, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const goRuntime = Type.Object(
   {
     image: Type.String({ minLength: 1 }),
-    /** `static` runs only static binaries; `glibc`/`musl` also run cgo binaries linked against that libc. */
-    libc: oneOf(['static', 'glibc', 'musl'] as const),
-    ...runtimeUserSupportProperties,
-    certificates: Type.Boolean(),
+    ...artifactRuntimeProperties,
     zoneinfo: Type.Boolean(),
-    /** Commands the image has (HEALTHCHECK and wrapper checks). */
-    commands: stringList,
-    note: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );

@@ -8,6 +8,7 @@
 import type { ImageRef } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
 import { debianReleases } from '../../plan/debian-release';
+import { unknownRuntime } from '../../plan/artifact-runtimes';
 import type { BrokenFinding } from '../../plan/plan-types';
 import type { RustRuntime, RustSettings } from './rust-settings';
 
@@ -41,11 +42,8 @@ export type RustRuntimeChoice =
 
 export function chooseRustRuntime(request: RustRuntimeRequest, settings: RustSettings): RustRuntimeChoice {
   const { requested, linkage } = request;
-  if (requested !== undefined && !settings.runtimes[requested])
-    return {
-      ok: false,
-      reason: `unknown runtime "${requested}" for Rust (known: ${Object.keys(settings.runtimes).join(', ')})`,
-    };
+  const unknown = unknownRuntime(requested, settings.runtimes, 'Rust');
+  if (unknown) return { ok: false, reason: unknown };
   const byLinkage = {
     glibc: settings.defaultRuntime,
     static: settings.staticRuntime,

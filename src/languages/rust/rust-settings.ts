@@ -1,6 +1,6 @@
 /** The Rust profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { runtimeUserSupportProperties } from '../../plan/runtime-users';
+import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const rustRuntime = Type.Object(
@@ -11,17 +11,11 @@ const rustRuntime = Type.Object(
      */
     image: Type.Optional(Type.String({ minLength: 1 })),
     releaseImages: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }))),
-    /** `glibc` runs binaries built on Debian, `musl` dynamic musl ones, `static` only static ones. */
-    libc: oneOf(['static', 'glibc', 'musl'] as const),
-    ...runtimeUserSupportProperties,
+    ...artifactRuntimeProperties,
     /** The package manager it installs runtime libraries with, if any. */
     packageManager: Type.Optional(oneOf(['apt', 'apk'] as const)),
     /** Packages it already has (distroless/cc: libssl3, ca-certificates). */
     packages: stringList,
-    certificates: Type.Boolean(),
-    /** Commands the image has (HEALTHCHECK and scripts). */
-    commands: stringList,
-    note: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
