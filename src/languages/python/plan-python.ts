@@ -136,9 +136,26 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
         "pip runs with --no-build-isolation, so the venv sees the base image's packages (--system-site-packages) for setuptools and wheel; a dependency that is already installed in the builder's system Python would not be copied to the runtime",
       );
     }
-    builderInsertions.push(venvInsertion(input, environment.path, environment.before, systemSitePackages));
+    builderInsertions.push(
+      insertionBefore(
+        input,
+        environment.before,
+        profile.templates.builderVenv,
+        { venv: environment.path, options: systemSitePackages ? ' --system-site-packages' : '' },
+        `added a virtual environment at ${environment.path} in the builder before line ${environment.before.instruction.line + 1}, so every package and console script lands in one folder the runtime copies`,
+      ),
+    );
   }
-  if (environment.kind === 'user-base') builderInsertions.push(userBaseInsertion(input, environment));
+  if (environment.kind === 'user-base')
+    builderInsertions.push(
+      insertionBefore(
+        input,
+        environment.before,
+        profile.templates.builderUserBase,
+        { path: environment.path },
+        `pip installs into the user base ${environment.path} (PYTHONUSERBASE) from line ${environment.before.instruction.line + 1}: the image's own command runs the system Python, which reads it`,
+      ),
+    );
   if (
     environment.kind === 'new-venv' ||
     (environment.kind === 'existing-venv' && !venvWithoutPip(facts.runs))
@@ -178,7 +195,11 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   const copies: StageNode[] = [];
   if (environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir)) {
     copies.push(copy(BUILDER, environmentPath, environmentPath));
-    decisions.push({ subject: environmentPath, placement: 'runtime', why: describeEnvironment(environment) });
+    decisions.push({
+      subject: environmentPath,
+      placement: 'runtime',
+      why: ENVIRONMENT_WHY[environment.kind],
+    });
   }
   runtime.copies = [...copies, ...app.copies];
   const pathEnv = environmentPathEnv(environment, facts.envs.map((e) => e.text).join('\n'));
@@ -251,7 +272,10 @@ function pythonEnvironment(
             path: facts.values.get('UV_PROJECT_ENVIRONMENT') ?? path.join(run.workdir, '.venv'),
           };
         case 'user-install':
-          return { kind: 'user-site', path: path.join(homeOf(run.user), '.local') };
+          return {
+            kind: 'user-site',
+            path: path.join(userName(run.user) ? `/home/${userName(run.user)}` : '/root', '.local'),
+          };
         case 'prefix-install':
           return { kind: 'prefix', path: expandVariables(command.path, facts.values) };
         case 'dependencies':
@@ -289,36 +313,20 @@ function systemPythonEnvironment(
   return { kind: 'user-base', path: settings.userBasePath, before: environment.before };
 }
 
-function userBaseInsertion(
+/** The venv (or user base) goes in right before the first dependency install, so tools installed earlier stay out of it. */
+function insertionBefore(
   input: PlanContext,
-  environment: { path: string; before: RunFacts },
-): BuilderInsertion {
-  const instruction = environment.before.instruction;
-  const user = environment.before.user;
-  return {
-    at: { kind: 'before', index: input.facts.stage.instructions.indexOf(instruction) },
-    template: input.profile.templates.builderUserBase,
-    values: { path: environment.path, user: user && !/^(root|0)(:.*)?$/.test(user) ? user : null },
-    instructions: [],
-    reason: `pip installs into the user base ${environment.path} (PYTHONUSERBASE) from line ${instruction.line + 1}: the image's own command runs the system Python, which reads it`,
-  };
-}
-
-/** The venv goes in right before the first dependency install, so tools installed earlier stay out of it. */
-function venvInsertion(
-  input: PlanContext,
-  venvPath: string,
   before: RunFacts,
-  systemSitePackages: boolean,
+  template: string,
+  values: Record<string, string>,
+  reason: string,
 ): BuilderInsertion {
-  const instruction = before.instruction;
-  const user = before.user && !/^(root|0)(:.*)?$/.test(before.user) ? before.user : null;
   return {
-    at: { kind: 'before', index: input.facts.stage.instructions.indexOf(instruction) },
-    template: input.profile.templates.builderVenv,
-    values: { venv: venvPath, user, options: systemSitePackages ? ' --system-site-packages' : '' },
+    at: { kind: 'before', index: input.facts.stage.instructions.indexOf(before.instruction) },
+    template,
+    values: { ...values, user: nonRoot(before.user) },
     instructions: [],
-    reason: `added a virtual environment at ${venvPath} in the builder before line ${instruction.line + 1}, so every package and console script lands in one folder the runtime copies`,
+    reason,
   };
 }
 
@@ -350,24 +358,16 @@ function environmentPathEnv(environment: Environment, existingEnv: string): Stag
   }
 }
 
-function describeEnvironment(environment: Environment): string {
-  switch (environment.kind) {
-    case 'new-venv':
-      return 'the virtual environment with every installed package and console script';
-    case 'existing-venv':
-      return "the original's virtual environment";
-    case 'uv-project':
-      return 'the uv project environment';
-    case 'user-site':
-      return 'packages installed with pip --user';
-    case 'user-base':
-      return 'the user base with every package pip installed and its console scripts';
-    case 'prefix':
-      return 'packages installed into a prefix';
-    default:
-      return '';
-  }
-}
+/** What each environment holds, for the decision that copies it. */
+const ENVIRONMENT_WHY: Record<Environment['kind'], string> = {
+  'new-venv': 'the virtual environment with every installed package and console script',
+  'existing-venv': "the original's virtual environment",
+  'uv-project': 'the uv project environment',
+  'user-site': 'packages installed with pip --user',
+  'user-base': 'the user base with every package pip installed and its console scripts',
+  prefix: 'packages installed into a prefix',
+  none: '',
+};
 
 /** Build steps that write outside the WORKDIR leave files the runtime does not copy. */
 function buildOutputWarnings(
@@ -393,13 +393,12 @@ function buildOutputWarnings(
   return warnings;
 }
 
-/** The user name of a USER value (`app:app` → `app`), null for root. */
-function userName(user: string | null): string | null {
-  if (!user || /^(root|0)(:.*)?$/.test(user)) return null;
-  return user.split(':')[0];
+/** A USER value (`app:app`), null for root. */
+function nonRoot(user: string | null): string | null {
+  return user && !/^(root|0)(:.*)?$/.test(user) ? user : null;
 }
 
-function homeOf(user: string | null): string {
-  if (!user || /^(root|0)(:.*)?$/.test(user)) return '/root';
-  return `/home/${user.split(':')[0]}`;
+/** The user name of a USER value (`app:app` → `app`), null for root. */
+function userName(user: string | null): string | null {
+  return nonRoot(user)?.split(':')[0] ?? null;
 }
