@@ -28,6 +28,12 @@ describe('node command classification', () => {
     ['pnpm install --frozen-lockfile', { kind: 'install', manager: 'pnpm', dev: null }],
     ['pnpm i --prod', { kind: 'install', manager: 'pnpm', dev: 'omit' }],
     ['pnpm -C api install', { kind: 'install', manager: 'pnpm', dir: 'api' }],
+    [
+      'pnpm add -D typescript',
+      { kind: 'install', manager: 'pnpm', dev: 'include', packages: ['typescript'] },
+    ],
+    ['npm isntall --include=dev,optional', { kind: 'install', manager: 'npm', dev: 'include' }],
+    ['yarnpkg install --prod', { kind: 'install', manager: 'yarn', dev: 'omit' }],
   ])('%s is an install', (text, expected) => {
     expect(classify(text)).toMatchObject(expected);
   });
@@ -37,6 +43,7 @@ describe('node command classification', () => {
     ['npm i --global @nestjs/cli@10 typescript', ['@nestjs/cli', 'typescript']],
     ['yarn global add serve', ['serve']],
     ['pnpm add -g pnpm@9', ['pnpm']],
+    ['npm install --location=global serve', ['serve']],
     ['corepack enable', ['pnpm', 'yarn']],
     ['corepack enable pnpm', ['pnpm']],
     ['corepack prepare pnpm@9.1.0 --activate', ['pnpm']],
@@ -52,6 +59,8 @@ describe('node command classification', () => {
     ],
     ['npm start', { script: 'start' }],
     ['npm test', { script: 'test' }],
+    ['npm t', { script: 'test' }],
+    ['npm run-script lint', { script: 'lint' }],
     ['yarn build', { manager: 'yarn', script: 'build', mayBeProgram: true }],
     ['yarn run build', { manager: 'yarn', script: 'build', mayBeProgram: true }],
     ['pnpm run build', { manager: 'pnpm', script: 'build', mayBeProgram: false }],
@@ -67,6 +76,7 @@ describe('node command classification', () => {
     ['npm exec -- vite build', ['vite', 'build']],
     ['pnpm exec tsc -p .', ['tsc', '-p', '.']],
     ['yarn dlx serve', ['serve']],
+    ['yarn node --inspect server.js', ['node', '--inspect', 'server.js']],
     ['./node_modules/.bin/next start', ['next', 'start']],
     ['/usr/local/bin/node server.js', ['node', 'server.js']],
     ['NODE_ENV=production node dist/main.js', ['node', 'dist/main.js']],
