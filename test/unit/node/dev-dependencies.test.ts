@@ -103,6 +103,13 @@ describe('devDependencies installed or not', () => {
     ],
     ['yarn install --production', 'RUN yarn install --production', yarn, null],
     ['YARN_PRODUCTION=true', 'ENV YARN_PRODUCTION=true\nRUN yarn install', yarn, null],
+    ['NPM_CONFIG_OMIT=dev', 'ENV NPM_CONFIG_OMIT=dev\nRUN npm ci', {}, null],
+    [
+      'NPM_CONFIG_INCLUDE=dev wins over NODE_ENV=production',
+      'ENV NODE_ENV=production NPM_CONFIG_INCLUDE=dev\nRUN npm ci',
+      {},
+      ['RUN npm prune --omit=dev'],
+    ],
   ])('%s', (_name, lines, extra, expected) => {
     expect(pruneRuns(lines, extra)).toEqual(expected);
   });
