@@ -82,12 +82,13 @@ function contextFromListing(
   { files, completeDirs }: Listing,
   sourceExtensions: string[],
   relist: (skipDirs: readonly string[]) => Listing,
+  // File text does not depend on the listing: the language's view reuses what detection read.
+  cache = new Map<string, string | null>(),
 ): BuildContext {
   const fileSet = new Set(files);
   // Most look-ups are for manifests that are not there: answer those from the listing, not with a failing syscall.
   const knownMissing = (key: string) =>
     !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
-  const cache = new Map<string, string | null>();
   const globs = new Map<string, string[]>();
   let dockerignore: Ignore | undefined;
   let isGitIgnored: ((relativePath: string) => boolean) | undefined;
@@ -107,7 +108,7 @@ function contextFromListing(
     return text;
   };
 
-  return {
+  const context: BuildContext = {
     dir: root,
     files,
     sourceExtensions,
@@ -139,8 +140,14 @@ function contextFromListing(
       return rel !== '' && rel !== '.' && dockerignore.ignores(rel);
     },
     isGitIgnored: (relativePath) => (isGitIgnored ??= gitIgnoreMatcher(root, read))(normalise(relativePath)),
-    forLanguage: (skipDirs) => contextFromListing(root, relist(skipDirs), sourceExtensions, relist),
+    forLanguage: (skipDirs) => {
+      const listing = relist(skipDirs);
+      return listing.files.length === files.length
+        ? context
+        : contextFromListing(root, listing, sourceExtensions, relist, cache);
+    },
   };
+  return context;
 }
 
 function normalise(relativePath: string): string {
