@@ -178,14 +178,8 @@ function composerDecisions(classified: Classified): Decision[] {
 function changedConfigDirs(classified: Classified, settings: PhpSettings, extensions: boolean): string[] {
   const dirs = new Set<string>();
   if (extensions) dirs.add(settings.configDirs[0]);
-  for (const { run, commands } of classified) {
-    run.commands.forEach((command, i) => {
-      if (commands[i].kind !== 'php-config') return;
-      for (const dir of settings.configDirs) if (command.text.includes(dir)) dirs.add(dir);
-      for (const [name, dir] of Object.entries(settings.configVariables))
-        if (new RegExp(`\\$\\{?${name}\\b`).test(command.text)) dirs.add(dir);
-    });
-  }
+  for (const command of classified.flatMap((c) => c.commands))
+    if (command.kind === 'php-config') command.dirs.forEach((dir) => dirs.add(dir));
   return settings.configDirs.filter((dir) => dirs.has(dir));
 }
 

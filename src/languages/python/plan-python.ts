@@ -31,6 +31,7 @@ import { classifyPythonCommand, PythonCommand } from './python-commands';
 import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
 import { stripInstallers } from './strip-installers';
+import { compiledRegExp } from '../../util/compiled-regexp';
 
 type Environment =
   | { kind: 'new-venv'; path: string; before: RunFacts }
@@ -303,7 +304,10 @@ function systemPythonEnvironment(
   settings: PythonSettings,
 ): Environment | string {
   const image = input.facts.from.name;
-  if (environment.kind !== 'new-venv' || !settings.systemPythonImages.some((p) => new RegExp(p).test(image)))
+  if (
+    environment.kind !== 'new-venv' ||
+    !settings.systemPythonImages.some((p) => compiledRegExp(p).test(image))
+  )
     return environment;
   const other = classified
     .flatMap((c) => c.commands)
