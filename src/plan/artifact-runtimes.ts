@@ -1,10 +1,11 @@
 /**
  * The runtime entries of an artifact profile (`settings.runtimes`: name → image and what it has),
- * declared once for every such profile's settings schema, and the answer to a `--runtime` that
- * names none of them.
+ * declared once for every such profile's settings schema, the answer to a `--runtime` that
+ * names none of them, and the one rule for a command that needs a shell the runtime lacks.
  */
 import { Type } from '@sinclair/typebox';
 import { oneOf, stringList } from '../profiles/settings-schema';
+import type { BrokenFinding } from './plan-types';
 import { runtimeUserSupportProperties } from './runtime-users';
 
 /** Schema properties every artifact runtime entry has besides its image. */
@@ -18,6 +19,8 @@ export const artifactRuntimeProperties = {
   commands: stringList,
   /** Said in the decisions when the runtime is chosen. */
   note: Type.Optional(Type.String()),
+  /** The runtime (with a shell, the same C library) to use instead when the command needs a shell. */
+  withShell: Type.Optional(Type.String()),
 };
 
 /** The skip reason for a requested runtime the profile does not have (null: none requested, or known). */
@@ -29,4 +32,44 @@ export function unknownRuntime(
   return requested !== undefined && !runtimes[requested]
     ? `unknown runtime "${requested}" for ${language} (known: ${Object.keys(runtimes).join(', ')})`
     : null;
+}
+
+/** The broken finding of a command that needs a shell `image` (an image, or "the <name> runtime") does not have. */
+export function shellMissing(image: string): BrokenFinding {
+  return {
+    kind: 'program-missing',
+    message: `the container command needs a shell (shell syntax, a script or sh -c), which ${image} does not have: it will not start as written`,
+  };
+}
+
+interface ShellRuntime {
+  image?: string;
+  shell: boolean;
+  withShell?: string;
+}
+
+/**
+ * The runtime once a command's need for a shell is met: the chosen one when it has a shell or none
+ * is needed; else its `withShell` sibling, unless the user asked for it by name (`asRequested`) or
+ * the sibling has no shell either — then it stays, with a broken finding.
+ */
+export function runtimeWithShell(
+  runtimes: Readonly<Record<string, ShellRuntime>>,
+  name: string,
+  needsShell: boolean,
+  asRequested: boolean,
+): { name: string; warnings: string[]; broken: BrokenFinding[] } {
+  const runtime = runtimes[name];
+  if (!needsShell || runtime.shell) return { name, warnings: [], broken: [] };
+  const image = runtime.image ?? `the ${name} runtime`;
+  const sibling = runtime.withShell;
+  if (asRequested || sibling === undefined || !runtimes[sibling]?.shell)
+    return { name, warnings: [], broken: [shellMissing(image)] };
+  return {
+    name: sibling,
+    warnings: [
+      `the container command needs a shell (shell syntax, a script or sh -c), which ${image} does not have: the runtime is ${sibling} instead`,
+    ],
+    broken: [],
+  };
 }

@@ -9,6 +9,7 @@ import { posix as path } from 'path';
 import { containerCommand, needsShell } from '../../analyze/container-command';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { imageCopies, runtimeFileCopies } from '../../plan/artifact-files';
+import { shellMissing } from '../../plan/artifact-runtimes';
 import { builderSteps } from '../../plan/builder-steps';
 import { missingHealthcheckPrograms } from '../../plan/missing-programs';
 import type {
@@ -284,11 +285,7 @@ function missingPrograms(
   const broken: BrokenFinding[] = [];
   const shellNeeded =
     facts.entrypoint || facts.cmd ? containerCommand(facts).lines.some((l) => needsShell(l.form)) : false;
-  if (shellNeeded && !imageCommands.includes('sh'))
-    broken.push({
-      kind: 'program-missing',
-      message: `the container command needs a shell, which ${image} does not have`,
-    });
+  if (shellNeeded && !imageCommands.includes('sh')) broken.push(shellMissing(image));
   if (kind === 'native' && containerCommand(facts).programs.includes('dotnet'))
     broken.push({
       kind: 'program-missing',

@@ -6,7 +6,7 @@
  */
 import type { ImageRef } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
-import { unknownRuntime } from '../../plan/artifact-runtimes';
+import { runtimeWithShell, unknownRuntime } from '../../plan/artifact-runtimes';
 import type { BrokenFinding } from '../../plan/plan-types';
 import type { CgoUse } from './go-cgo';
 import type { GoRuntime, GoSettings } from './go-settings';
@@ -78,21 +78,12 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
     );
   }
 
-  if (request.needsShell && !settings.runtimes[name].shell) {
-    if (requested && !cgo.dynamic) {
-      broken.push({
-        kind: 'program-missing',
-        message: `the container command needs a shell, which ${settings.runtimes[name].image} does not have: it will not start as written`,
-      });
-    } else {
-      const withShell = settings.runtimes[name].libc === 'glibc' ? 'debian' : 'alpine';
-      warnings.push(
-        `the container command needs a shell (shell syntax, a script or sh -c), which ${settings.runtimes[name].image} does not have: the runtime is ${withShell} instead`,
-      );
-      name = withShell;
-      image = null;
-    }
-  }
+  // A runtime the cgo binary forced is not the one the user asked for: it may change again.
+  const shell = runtimeWithShell(settings.runtimes, name, request.needsShell, name === requested);
+  if (shell.name !== name) image = null;
+  name = shell.name;
+  warnings.push(...shell.warnings);
+  broken.push(...shell.broken);
   const runtime = settings.runtimes[name];
   if (runtime.note) notes.push(runtime.note);
   return { ok: true, name, runtime, image: image ?? runtime.image, warnings, broken, notes };

@@ -20,22 +20,14 @@ import {
 } from '../../plan/missing-programs';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
-import {
-  BUILDER,
-  copy,
-  env,
-  original,
-  StageNode,
-  user as userNode,
-  workdir as workdirNode,
-} from '../../plan/stage-model';
-import { runtimeUser } from '../../plan/runtime-users';
+import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
+import { artifactUser } from '../../plan/root-user';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
 import { moveStartupBuilds, resolveCommands } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
-import { rootUserChoice } from './go-root-user';
 import { goConfigFileWarnings } from './go-config-files';
 import { goEnvFileUse } from './go-env-files';
 import { goRuntimeFiles } from './go-runtime-files';
@@ -219,14 +211,18 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     });
   }
 
-  const user = runtimeUser(facts, { ...runtimeSettings, image });
+  const user = artifactUser(
+    facts,
+    context,
+    { ...runtimeSettings, image },
+    {
+      ...settings.rootEvidence,
+      isSource: (f) => f.endsWith('.go') && !f.endsWith('_test.go') && !f.startsWith('vendor/'),
+    },
+  );
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   runtime.user = user.user;
-  const root = rootUserChoice(input, image, runtimeSettings);
-  warnings.push(...root.warnings);
-  decisions.push(...root.decisions);
-  if (root.keepRoot) runtime.user = userNode('root');
   runtime.setup.push(...user.setup);
 
   const copies: StageNode[] = [];
@@ -245,7 +241,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     // An apk-using builder is Alpine-based: its Go keeps zoneinfo where golang:*-alpine does.
     const flavour = apkEvidence(facts) ? 'alpine' : (facts.from.tag ?? 'latest');
     const zone =
-      settings.zoneinfo.find((z) => new RegExp(z.builder).test(flavour)) ??
+      settings.zoneinfo.find((z) => compiledRegExp(z.builder).test(flavour)) ??
       settings.zoneinfo[settings.zoneinfo.length - 1];
     copies.push(copy(BUILDER, zone.path, zone.path));
     if (zone.env) runtime.env.unshift(env([[zone.env, zone.path]]));

@@ -3,8 +3,12 @@
  * jar or classpath it runs, and the same command with a new jar path. A build tool as the
  * command (`mvn spring-boot:run`, `gradle bootRun`) is recognised so the plan can build once.
  */
-import { CommandLine, commandLines, formCommands, shellScript } from '../../analyze/container-command';
-import type { CommandForm } from '../../analyze/instruction-args';
+import {
+  CommandLine,
+  containerCommand as dockerCommand,
+  formCommands,
+  shellScript,
+} from '../../analyze/container-command';
 import type { StageFacts } from '../../analyze/stage-facts';
 import type { InstructionNode } from '../../parse/parse-dockerfile';
 import { replaceShellWord } from '../../plan/container-command';
@@ -26,27 +30,21 @@ export interface ContainerCommand {
   buildRun: { line: CommandLine; command: BuildCommand } | null;
 }
 
+/**
+ * The java call and the build tool in the command Docker runs (the core's reading: a shell-form
+ * ENTRYPOINT ignores CMD, an exec-form one takes it as arguments), each with the line that holds it.
+ */
 export function readContainerCommand(facts: StageFacts, settings: JavaSettings): ContainerCommand {
-  const lines = commandLines(facts);
+  const { lines, commands } = dockerCommand(facts);
   const result: ContainerCommand = { lines, java: null, buildRun: null };
-  // Exec-form ENTRYPOINT + CMD run as one argv (`ENTRYPOINT ["mvn"]` + `CMD ["jetty:run"]`).
-  const [first, second] = lines;
-  const joined =
-    first?.instruction.keyword === 'ENTRYPOINT' &&
-    second &&
-    first.form.form === 'exec' &&
-    second.form.form === 'exec'
-      ? [...first.form.argv, ...second.form.argv]
-      : null;
-  for (const line of lines) {
+  for (const { words } of commands) {
+    const line = lines.find((l) => formCommands(l.form).commands.some((c) => c.words[0] === words[0]));
+    if (!line) continue;
+    const build = parseBuildCommand({ words, text: words.join(' ') }, settings);
+    if (build && build.run && !result.buildRun) result.buildRun = { line, command: build };
+    const invocation = parseJavaInvocation(words, settings);
     const inShell = line.form.form === 'shell' || shellScript(line.form.argv) !== null;
-    const form: CommandForm = line === first && joined ? { form: 'exec', argv: joined } : line.form;
-    for (const { words } of formCommands(form).commands) {
-      const build = parseBuildCommand({ words, text: words.join(' ') }, settings);
-      if (build && build.run && !result.buildRun) result.buildRun = { line, command: build };
-      const invocation = parseJavaInvocation(words, settings);
-      if (invocation && !result.java) result.java = { line, invocation, inShell };
-    }
+    if (invocation && !result.java) result.java = { line, invocation, inShell };
   }
   return result;
 }

@@ -26,8 +26,8 @@ import type {
 } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { baseRuntimeModel, isWithin, runtimeCommands, runtimeEnv } from '../../plan/runtime-stage';
-import { runtimeUser } from '../../plan/runtime-users';
-import { BUILDER, copy, StageNode, user as userNode } from '../../plan/stage-model';
+import { artifactUser } from '../../plan/root-user';
+import { BUILDER, copy, StageNode } from '../../plan/stage-model';
 import type { BuiltBinary, CargoBuildSetting } from './cargo-outputs';
 import type { RustAnalysis } from './rust-analysis';
 import { rustBuilds } from './rust-builds';
@@ -166,19 +166,10 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
     );
   model.setup.push(...packages.setup);
 
-  const user = runtimeUser(facts, { ...runtime, image });
+  const user = artifactUser(facts, context, { ...runtime, image }, null);
   warnings.push(...user.warnings);
   decisions.push(...user.decisions);
   model.user = user.user;
-  if (!facts.user && runtime.nonrootUser && image.endsWith(`:${runtime.nonrootUser}`)) {
-    // The image runs as its non-root user by default; the original ran as root and may write files.
-    model.user = userNode('root');
-    decisions.push({
-      subject: 'USER',
-      placement: 'added',
-      why: `the original ran as root and ${image} runs as ${runtime.nonrootUser}: USER root keeps it as it was (set USER ${runtime.nonrootUser} if the program writes no root-owned files)`,
-    });
-  }
   model.setup.push(...user.setup);
 
   const copies: StageNode[] = [...packages.copies, ...user.copies];

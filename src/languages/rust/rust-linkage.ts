@@ -5,6 +5,7 @@
  * `crt-static` off, which leaves it linked against musl's shared library.
  */
 import type { StageFacts } from '../../analyze/stage-facts';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import type { CargoCommand } from './cargo-commands';
 import { buildTarget, CargoBuildSetting } from './cargo-outputs';
 import type { Linkage } from './rust-runtime';
@@ -22,7 +23,7 @@ export function binaryLinkage(
   let why: string | null = null;
   const muslTriple = triples.find((t) => /-musl/.test(t));
   if (muslTriple) why = `cargo builds for ${muslTriple}`;
-  else if (settings.muslBuilders.some((pattern) => new RegExp(pattern).test(facts.from.name)))
+  else if (settings.muslBuilders.some((pattern) => compiledRegExp(pattern).test(facts.from.name)))
     why = `${builder} builds musl binaries`;
   else if (/alpine/.test(facts.from.tag ?? '') && !triples.some((t) => /-gnu/.test(t)))
     why = `${builder} is Alpine-based: its host target is musl`;

@@ -8,7 +8,7 @@
 import type { ImageRef } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
 import { debianReleases } from '../../plan/debian-release';
-import { unknownRuntime } from '../../plan/artifact-runtimes';
+import { runtimeWithShell, unknownRuntime } from '../../plan/artifact-runtimes';
 import type { BrokenFinding } from '../../plan/plan-types';
 import type { RustRuntime, RustSettings } from './rust-settings';
 
@@ -55,22 +55,8 @@ export function chooseRustRuntime(request: RustRuntimeRequest, settings: RustSet
       ok: false,
       reason: `the runtime "${name}" cannot run the binary: ${request.linkageWhy}${linkage === 'glibc' ? '; scratch needs a static binary (cargo build --target x86_64-unknown-linux-musl)' : ''}`,
     };
-  const warnings: string[] = [];
-  const broken: BrokenFinding[] = [];
-  if (request.needsShell && !settings.runtimes[name].shell) {
-    const withShell = linkage === 'glibc' ? settings.defaultRuntime : settings.muslRuntime;
-    if (requested || !settings.runtimes[withShell]?.shell) {
-      broken.push({
-        kind: 'program-missing',
-        message: `the container command needs a shell (shell syntax, a script or sh -c), which the ${name} runtime does not have: it will not start as written`,
-      });
-    } else {
-      warnings.push(
-        `the container command needs a shell (shell syntax, a script or sh -c), which the ${name} runtime does not have: the runtime is ${withShell} instead`,
-      );
-      name = withShell;
-    }
-  }
+  const shell = runtimeWithShell(settings.runtimes, name, request.needsShell, requested !== undefined);
+  name = shell.name;
   const runtime = settings.runtimes[name];
   const image = runtimeImage(runtime, name, request);
   if (!image.ok) return image;
@@ -80,8 +66,8 @@ export function chooseRustRuntime(request: RustRuntimeRequest, settings: RustSet
     runtime,
     image: image.image,
     packageImage: image.packageImage ?? image.image,
-    warnings: [...warnings, ...image.warnings],
-    broken,
+    warnings: [...shell.warnings, ...image.warnings],
+    broken: shell.broken,
     notes: [...image.notes, ...(runtime.note ? [runtime.note] : [])],
   };
 }

@@ -105,6 +105,25 @@ describe('java planning', () => {
     );
   });
 
+  it('starts the layers from the CMD that runs java under an init ENTRYPOINT', () => {
+    const result = convertIn(
+      maven('ENTRYPOINT ["tini", "--"]\nCMD ["java", "-jar", "target/shop-1.4.0.jar"]'),
+      { ...boot, 'pom.xml': bootPom('3.3.2') },
+      { runtime: 'layered' },
+    );
+    expect(runtimeOf(result.output)).toContain(
+      'ENTRYPOINT ["tini", "--"]\nCMD ["java", "-cp", "/opt/app", "org.springframework.boot.loader.launch.JarLauncher"]',
+    );
+  });
+
+  it('reads no java call from a CMD that a shell-form ENTRYPOINT ignores', () => {
+    const result = convertIn(maven('ENTRYPOINT ./start.sh\nCMD ["java", "-jar", "target/*.jar"]'), boot);
+    expect(runtimeOf(result.output)).toContain(
+      'COPY --from=builder /app/target/shop-1.4.0.jar /app/target/shop-1.4.0.jar\nENTRYPOINT ./start.sh\nCMD ["java", "-jar", "target/*.jar"]',
+    );
+    expect(result.warnings.join()).toContain('does not run java directly');
+  });
+
   it('uses layertools and the old launcher before Spring Boot 3.2', () => {
     const result = convertIn(
       maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar --debug'),
