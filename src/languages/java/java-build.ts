@@ -10,14 +10,7 @@ import type { RunFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
 import type { ContextPaths } from '../../plan/context-paths';
 import { gradleArtifacts, GradleProject, installedDistribution, readGradleProject } from './gradle-build';
-import {
-  BuildCommand,
-  GradleCommand,
-  gradleTaskName,
-  jarToolOutput,
-  MavenCommand,
-  parseBuildCommand,
-} from './java-commands';
+import { BuildCommand, jarToolOutput, parseBuildCommand, stepName } from './java-commands';
 import type { JavaSettings } from './java-settings';
 import type { JavaArtifact } from './java-artifact';
 import { isApplicationModule, mavenArtifacts } from './maven-artifacts';
@@ -114,7 +107,7 @@ function addArtifacts(build: JavaBuild, artifacts: BuiltArtifact[]): void {
 }
 
 function mavenBuild(
-  command: MavenCommand,
+  command: BuildCommand,
   cwd: string,
   { context, paths, build, settings }: BuildReading,
 ): BuiltArtifact[] {
@@ -183,9 +176,9 @@ function javaRelease(modules: MavenProject[], properties: readonly string[]): nu
   return null;
 }
 
-function gradleBuild(command: GradleCommand, cwd: string, reading: BuildReading): BuiltArtifact[] {
+function gradleBuild(command: BuildCommand, cwd: string, reading: BuildReading): BuiltArtifact[] {
   const { context, paths, build, settings } = reading;
-  const projectDir = command.projectDir ? path.resolve(cwd, command.projectDir) : cwd;
+  const projectDir = command.file ? path.resolve(cwd, command.file) : cwd;
   const buildFile = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle']
     .map((f) => paths.toContext(path.join(projectDir, f)))
     .find((f) => f !== null);
@@ -221,13 +214,13 @@ function gradleBuild(command: GradleCommand, cwd: string, reading: BuildReading)
         relative: include,
       });
   }
-  const named = command.tasks
+  const named = command.steps
     .filter((t) => t.includes(':'))
     .map((t) => t.replace(/^:/, '').split(':').slice(0, -1).join('/'));
   const candidates = named.length > 0 ? projects.filter((p) => named.includes(p.relative)) : projects;
-  const taskNames = command.tasks.map(gradleTaskName);
-  if (taskNames.includes('installDist') && !taskNames.some((t) => /^(build|assemble|bootJar|jar)$/.test(t))) {
-    // installDist builds the plain jar and start scripts into build/install/<name>/, never a bootJar.
+  const tasks = command.steps.map((t) => stepName(t, settings.gradle));
+  const { task, unlessAlso } = settings.gradle.distribution;
+  if (tasks.includes(task) && !tasks.some((t) => unlessAlso.includes(t))) {
     const installed = candidates.flatMap((p) => installedDistribution(p.project, p.name, p.relative));
     return installed.map((a) => ({ ...a, absolute: path.resolve(projectDir, a.path), certain: true }));
   }

@@ -8,96 +8,68 @@ import { isShellProgram } from '../../analyze/programs';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import type { JavaSettings } from './java-settings';
 
-export interface MavenCommand {
-  tool: 'maven';
-  goals: string[];
-  /** `-f path/pom.xml` */
+export type BuildToolName = 'maven' | 'gradle';
+const TOOLS: readonly BuildToolName[] = ['maven', 'gradle'];
+
+/** A Maven or Gradle command, read through the profile's table for that tool. */
+export interface BuildCommand {
+  tool: BuildToolName;
+  /** Goals (Maven) or tasks (Gradle) as written. */
+  steps: string[];
+  /** The build file or directory option's value (`-f path/pom.xml`, `-p dir`). */
   file: string | null;
   /** `-pl a,b` */
   projects: string[];
   /** `-Dname=value` */
   properties: Map<string, string>;
-  /** The command's flags as written (-B, -q, -DskipTests...), goals excluded. */
+  /** The command's flags as written (-B, -q, -DskipTests...), steps excluded. */
   flags: string[];
-  /** True when a goal writes the artifact (package, install, verify, deploy, spring-boot:repackage...). */
+  /** True when a step writes the artifact (package, install, bootJar...). */
   packages: boolean;
-  /** The goal that runs the application (spelled as the profile's `runGoals` say: `jetty:run`, `exec:java`...). */
+  /** What the profile's `runSteps` map the step that runs the application to, else null. */
   run: string | null;
   program: string;
   text: string;
 }
-
-export interface GradleCommand {
-  tool: 'gradle';
-  tasks: string[];
-  /** `-p dir` / `--project-dir dir` */
-  projectDir: string | null;
-  flags: string[];
-  packages: boolean;
-  /** The task that runs the application (one of the profile's `runTasks`: `bootRun`, `run`...). */
-  run: string | null;
-  program: string;
-  text: string;
-}
-
-export type BuildCommand = MavenCommand | GradleCommand;
 
 export function parseBuildCommand(command: ShellCommand, settings: JavaSettings): BuildCommand | null {
   const program = programName(command);
   const words = command.words;
   const script = (words[1] ?? '').replace(/^.*\//, '');
-  const wrapped =
-    isShellProgram(program) && [settings.maven.wrapper, settings.gradle.wrapper].includes(script);
-  const tool = wrapped ? script : program;
-  const args = words.slice(wrapped ? 2 : 1);
-  if (settings.maven.programs.includes(tool)) return maven(args, words[0], command.text, settings.maven);
-  if (settings.gradle.programs.includes(tool)) return gradle(args, words[0], command.text, settings.gradle);
-  return null;
-}
-
-function maven(args: string[], program: string, text: string, tool: JavaSettings['maven']): MavenCommand {
-  const parsed = parseArgv(args, tool.options);
+  const wrapped = isShellProgram(program) && TOOLS.some((t) => settings[t].wrapper === script);
+  const tool = TOOLS.find((t) => settings[t].programs.includes(wrapped ? script : program));
+  if (!tool) return null;
+  const table = settings[tool];
+  const parsed = parseArgv(words.slice(wrapped ? 2 : 1), table.options);
   const properties = new Map<string, string>();
-  for (const o of parsed.options.filter((o) => o.name === '-D')) {
+  for (const o of parsed.options.filter((o) => o.name === table.propertyOption)) {
     const [name, ...value] = (o.value ?? '').split('=');
     properties.set(name, value.length > 0 ? value.join('=') : 'true');
   }
-  const goals = [...parsed.operands, ...parsed.afterDashDash];
-  const run = goals.find((g) => Object.hasOwn(tool.runGoals, g));
+  const steps = [...parsed.operands, ...parsed.afterDashDash];
+  const names = steps.map((s) => stepName(s, table));
+  const run = names.find((s) => Object.hasOwn(table.runSteps, s));
+  const option = (name: string | undefined) => (name === undefined ? null : optionValue(parsed, name));
   return {
-    tool: 'maven',
-    goals,
-    file: optionValue(parsed, '-f'),
-    projects: (optionValue(parsed, '-pl') ?? '').split(',').filter(Boolean),
+    tool,
+    steps,
+    file: option(table.fileOption),
+    projects: (option(table.projectsOption) ?? '').split(',').filter(Boolean),
     properties,
     // `-D x=y` is written back as one word.
-    flags: parsed.options.flatMap((o) => (o.name === '-D' ? [`-D${o.value ?? ''}`] : o.words)),
-    packages: goals.some((g) => tool.packaging.includes(g)),
-    run: run === undefined ? null : tool.runGoals[run],
-    program,
-    text,
+    flags: parsed.options.flatMap((o) =>
+      o.name === table.propertyOption ? [`${o.name}${o.value ?? ''}`] : o.words,
+    ),
+    packages: names.some((s) => table.packaging.includes(s)),
+    run: run === undefined ? null : table.runSteps[run],
+    program: words[0],
+    text: command.text,
   };
 }
 
-function gradle(args: string[], program: string, text: string, tool: JavaSettings['gradle']): GradleCommand {
-  const parsed = parseArgv(args, tool.options);
-  const tasks = [...parsed.operands, ...parsed.afterDashDash];
-  const names = tasks.map(gradleTaskName);
-  return {
-    tool: 'gradle',
-    tasks,
-    projectDir: optionValue(parsed, '-p'),
-    flags: parsed.options.flatMap((o) => o.words),
-    packages: names.some((t) => tool.packaging.includes(t)),
-    run: names.find((t) => Object.hasOwn(tool.runTasks, t)) ?? null,
-    program,
-    text,
-  };
-}
-
-/** `:app:bootJar` → `bootJar`. */
-export function gradleTaskName(task: string): string {
-  return task.split(':').pop() ?? task;
+/** The step without its project path (`:app:bootJar` → `bootJar`) for a tool whose steps have one. */
+export function stepName(step: string, table: JavaSettings[BuildToolName]): string {
+  return table.stepPaths ? (step.split(':').pop() ?? step) : step;
 }
 
 /** `jar cf app.jar -C classes .`, `jar --create --file=app.jar ...`: the jar file written. */

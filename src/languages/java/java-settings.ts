@@ -19,15 +19,24 @@ const javaRuntime = Type.Object(
   { additionalProperties: false },
 );
 
+const names = Type.Record(Type.String(), Type.String({ minLength: 1 }));
+const optionName = Type.Optional(Type.String({ pattern: '^-' }));
+
 /** A build tool: its program names, the wrapper script a shell may run, its options, the steps that package. */
 const buildTool = {
   programs: stringList,
   wrapper: Type.String({ minLength: 1 }),
   options: optionTable,
   packaging: stringList,
+  /** Steps that run the application → the step msb reads them as (see java.yaml). */
+  runSteps: names,
+  /** The options naming the build file or directory, the modules to build, a property. */
+  fileOption: optionName,
+  projectsOption: optionName,
+  propertyOption: optionName,
+  /** Steps may carry a project path (`:app:bootJar`). */
+  stepPaths: Type.Optional(Type.Boolean()),
 };
-const names = Type.Record(Type.String(), Type.String({ minLength: 1 }));
-
 export const javaSettingsSchema = Type.Object(
   {
     defaultRuntime: Type.String(),
@@ -69,8 +78,6 @@ export const javaSettingsSchema = Type.Object(
     maven: Type.Object(
       {
         ...buildTool,
-        /** Goals that run the application (→ the goal they are a spelling of: `tomcat7:run-war` → `tomcat:run`). */
-        runGoals: names,
         /** Properties naming the Java release, in the order they are read. */
         releaseProperties: stringList,
       },
@@ -79,8 +86,11 @@ export const javaSettingsSchema = Type.Object(
     gradle: Type.Object(
       {
         ...buildTool,
-        /** Tasks that run the application → the task that packages what they run. */
-        runTasks: names,
+        /** The task that installs the application's distribution, unless one of `unlessAlso` builds a jar too. */
+        distribution: Type.Object(
+          { task: Type.String(), unlessAlso: stringList },
+          { additionalProperties: false },
+        ),
         /** Plugin id → how a build file applies it (`version` group: the plugin's version). */
         plugins: Type.Record(Type.String(), regexString),
       },

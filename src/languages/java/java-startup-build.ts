@@ -35,7 +35,7 @@ export function replaceBuildRun(
   // A program word that is not a plain path ("RUN ./mvnw" in an exec-form array) cannot start in the original either.
   if (!/^[A-Za-z0-9_@%+=:,./-]+$/.test(tool.program))
     return `the container runs "${tool.text}", whose program "${tool.program}" is not a command msb can run in the builder`;
-  let packaging = packagingWords(tool, false, settings);
+  let packaging = packagingWords(tool, false);
   if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
     const paths = contextPaths(facts, context);
     const artifactsFor = (words: string[]) => {
@@ -45,7 +45,7 @@ export function replaceBuildRun(
     let artifacts = artifactsFor(packaging);
     // spring-boot:run works without the plugin in <plugins> (the parent manages it); package alone then makes a plain jar.
     if (tool.tool === 'maven' && tool.run === 'spring-boot:run' && !artifacts.some((a) => a.runnable)) {
-      packaging = packagingWords(tool, true, settings);
+      packaging = packagingWords(tool, true);
       artifacts = artifactsFor(packaging).map((a) =>
         a.kind === 'jar'
           ? {
@@ -100,7 +100,7 @@ export function replaceBuildRun(
 }
 
 /** The packaging command as words: re-splitting a joined text would misread words that hold spaces. */
-function packagingWords(tool: BuildCommand, repackage: boolean, settings: JavaSettings): string[] {
+function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
   if (tool.tool === 'maven') {
     const flags = tool.flags.filter((f) => !/^-D(spring-boot|quarkus)\./.test(f));
     return [
@@ -112,7 +112,7 @@ function packagingWords(tool: BuildCommand, repackage: boolean, settings: JavaSe
     ];
   }
   const flags = tool.flags.filter((f) => !f.startsWith('--args'));
-  return [tool.program, settings.gradle.runTasks[tool.run ?? ''], ...flags];
+  return [tool.program, tool.run ?? '', ...flags];
 }
 
 /** `-Dspring-boot.run.jvmArguments=...`, `.profiles`, `.arguments`, gradle `--args=...`. */

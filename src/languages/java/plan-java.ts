@@ -249,7 +249,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
 
   const commandWords = commandLines.map(({ command: c }) => (c.form === 'exec' ? c.argv.join(' ') : c.text));
   warnings.push(...javaHomeWarnings(facts, settings, [...facts.envs.map((e) => e.text), ...commandWords]));
-  if (build.commands.some((b) => b.command.tool === 'maven' && b.command.goals.includes('test')))
+  if (build.commands.some((b) => b.command.tool === 'maven' && b.command.steps.includes('test')))
     decisions.push({
       subject: 'mvn test',
       placement: 'builder',

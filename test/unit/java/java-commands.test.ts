@@ -13,23 +13,23 @@ describe('parseBuildCommand', () => {
   it.each([
     [
       'mvn -B package -DskipTests',
-      { tool: 'maven', goals: ['package'], packages: true, properties: new Map([['skipTests', 'true']]) },
+      { tool: 'maven', steps: ['package'], packages: true, properties: new Map([['skipTests', 'true']]) },
     ],
-    ['mvn -B -pl app -am package', { goals: ['package'], projects: ['app'] }],
+    ['mvn -B -pl app -am package', { steps: ['package'], projects: ['app'] }],
     [
       './mvnw -f backend/pom.xml clean install -Drevision=1.2.0',
-      { file: 'backend/pom.xml', goals: ['clean', 'install'], properties: new Map([['revision', '1.2.0']]) },
+      { file: 'backend/pom.xml', steps: ['clean', 'install'], properties: new Map([['revision', '1.2.0']]) },
     ],
-    ['mvn dependency:go-offline', { goals: ['dependency:go-offline'], packages: false, run: null }],
+    ['mvn dependency:go-offline', { steps: ['dependency:go-offline'], packages: false, run: null }],
     ['mvn spring-boot:run -Dspring-boot.run.profiles=dev', { packages: false, run: 'spring-boot:run' }],
     ['sh mvnw package', { tool: 'maven', program: 'sh', packages: true }],
     [
       'gradle build --no-daemon -x test',
-      { tool: 'gradle', tasks: ['build'], packages: true, flags: ['--no-daemon', '-x', 'test'] },
+      { tool: 'gradle', steps: ['build'], packages: true, flags: ['--no-daemon', '-x', 'test'] },
     ],
-    ['./gradlew :app:bootJar', { tool: 'gradle', tasks: [':app:bootJar'], packages: true }],
-    ['./gradlew -p service shadowJar', { projectDir: 'service', tasks: ['shadowJar'] }],
-    ['gradle bootRun', { packages: false, run: 'bootRun' }],
+    ['./gradlew :app:bootJar', { tool: 'gradle', steps: [':app:bootJar'], packages: true }],
+    ['./gradlew -p service shadowJar', { file: 'service', steps: ['shadowJar'] }],
+    ['gradle bootRun', { packages: false, run: 'bootJar' }],
     [
       'mvn -fae -D x=1 --file=a/pom.xml -plcore package',
       {
@@ -41,7 +41,7 @@ describe('parseBuildCommand', () => {
     ],
     [
       'gradle --project-dir=svc -Pprofile=prod build',
-      { projectDir: 'svc', tasks: ['build'], flags: ['--project-dir=svc', '-Pprofile=prod'] },
+      { file: 'svc', steps: ['build'], flags: ['--project-dir=svc', '-Pprofile=prod'] },
     ],
   ])('%s', (text, expected) => {
     expect(parseBuildCommand(command(text), settings)).toMatchObject(expected);
