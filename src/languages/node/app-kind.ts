@@ -5,7 +5,7 @@
  */
 import { posix as path } from 'path';
 import type { DetectInput } from '../../detect/detect-types';
-import { frameworkOutputDir, NextConfig, readNextConfig, readViteConfig } from './framework-config';
+import { blockNumber, frameworkOutputDir, NextConfig, readConfig, readNextConfig } from './framework-config';
 import { findFrontEndServer, FrontEndServer } from './front-end-server';
 import { optionValue, parseArgv } from '../../analyze/argv';
 import { containerCommand } from '../../analyze/container-command';
@@ -39,7 +39,7 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
   if (
     !input.facts.cmd &&
     !input.facts.entrypoint &&
-    app.command.kind !== 'compose' &&
+    !app.command.compose &&
     app.frameworks[0]?.kind === 'static'
   ) {
     return {
@@ -48,10 +48,9 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
     };
   }
   // Compose keeps running its own command: the runtime must stay a Node image that can run it.
-  const frontEnd =
-    app.command.kind === 'compose'
-      ? null
-      : findFrontEndServer(app.start, settings, input.facts.values, declaredPackages(app.pkg));
+  const frontEnd = app.command.compose
+    ? null
+    : findFrontEndServer(app.start, settings, input.facts.values, declaredPackages(app.pkg));
   if (frontEnd?.kind === 'problem') return { kind: 'skip', reason: frontEnd.reason };
   if (frontEnd) return { kind: 'static', server: withConfigPort(frontEnd, app, input) };
   const build = buildAtStart(app.start, settings.buildTools);
@@ -63,7 +62,7 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
       reason: `the container compiles the app when it starts ("${compiling.step.text}"): it needs the sources, the compiler and the devDependencies at run time, so a runtime stage would carry the same; run ${compiling.rule.instead} first`,
     };
   }
-  if (app.frameworks[0]?.kind === 'next' && app.command.kind === 'dockerfile') {
+  if (app.frameworks[0]?.kind === 'next') {
     const programs = app.start.filter((s) => s.command.kind === 'program');
     const start =
       programs.length === 1 &&
@@ -71,7 +70,7 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
       matchesProgram(programs[0].command.words, [{ program: 'next', subcommand: 'start' }])
         ? programs[0]
         : null;
-    const config = readNextConfig(input.context, app.contextDir ?? '');
+    const config = readNextConfig(app.frameworks[0], input.context, app.contextDir ?? '');
     // server.js replaces the CMD: the ENTRYPOINT may only be an init wrapper, and server.js lands in the WORKDIR.
     const cmdOnly =
       input.facts.cmd !== null &&
@@ -92,17 +91,17 @@ function compilingServer(start: readonly Step[], settings: NodeSettings) {
   return null;
 }
 
-/** Vite reads its port from vite.config (`preview.port`, `server.port`) when no flag gives one. */
+/** A server that reads its port from its config file (vite's `preview.port`) when no flag gives one. */
 function withConfigPort<S extends Extract<FrontEndServer, { kind: 'static' | 'dev' }>>(
   server: S,
   app: NodeApp,
   input: DetectInput,
 ): S {
-  if (!server.port.isDefault || server.rule.program !== 'vite') return server;
-  const vite = readViteConfig(input.context, app.contextDir ?? '');
-  const [port, key] =
-    server.kind === 'static' ? [vite.previewPort, 'preview.port'] : [vite.serverPort, 'server.port'];
-  return port === null ? server : { ...server, port: { port, source: `${key} in ${vite.file}` } };
+  const key = server.rule.config?.port;
+  if (!server.port.isDefault || !key) return server;
+  const { file, text } = readConfig(input.context, app.contextDir ?? '', server.rule.config);
+  const port = blockNumber(text, key);
+  return port === null ? server : { ...server, port: { port, source: `${key} in ${file}` } };
 }
 
 /**
@@ -151,5 +150,5 @@ export function builtOutput(
 
 function frontEndFramework(app: NodeApp, settings: NodeSettings, name: string | null): FrameworkRule | null {
   if (name) return settings.frameworks.find((f) => f.name === name) ?? null;
-  return app.frameworks.find((f) => f.kind === 'static' || f.config === 'next') ?? null;
+  return app.frameworks.find((f) => f.kind !== 'server') ?? null;
 }

@@ -1,13 +1,16 @@
 /**
- * Reads the framework config files that decide where a build writes its files: vite.config.*
- * (`build.outDir`, `root`), angular.json (`outputPath`, `/browser` for the application builder),
- * vue.config.js (`outputDir`), CRA's BUILD_PATH, next.config.* (`output`, `distDir`).
- * Config files are code: msb reads literal values only and otherwise uses the default.
+ * Reads the framework config files that decide where a build writes its files, as the
+ * profile's `frameworks[].config` says: a literal property of a config file (vite's
+ * `build.outDir` under `root`, vue's `outputDir`, next's `output: 'export'`), an environment
+ * variable (CRA's BUILD_PATH) or an Angular workspace (angular.json: `outputPath`, `/browser`
+ * for the application builder). Config files are code: msb reads literal values only and
+ * otherwise uses the framework's default.
  */
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
 import { optionValue, parseArgv } from '../../analyze/argv';
-import type { FrameworkRule, TypeScriptBuild } from './node-settings';
+import { compiledRegExp } from '../../util/compiled-regexp';
+import type { ConfigFile, FrameworkRule, TypeScriptBuild } from './node-settings';
 
 export interface OutputDir {
   /** Relative to the project folder. */
@@ -24,40 +27,45 @@ export interface NextConfig {
   file: string | null;
 }
 
-const CONFIG_EXTENSIONS = ['js', 'cjs', 'mjs', 'ts', 'mts'];
-
 export function frameworkOutputDir(
   rule: FrameworkRule,
   context: BuildContext,
   contextDir: string,
   values: ReadonlyMap<string, string>,
 ): OutputDir | null {
-  switch (rule.config) {
-    case 'vite':
-      return viteOutputDir(context, contextDir) ?? fallback(rule);
-    case 'angular':
-      return angularOutputDir(context, contextDir) ?? fallback(rule);
-    case 'vue': {
-      const file = path.join(contextDir, 'vue.config.js');
-      const dir = literalProperty(context.read(file), 'outputDir');
-      return dir ? { dir, source: `outputDir in ${file}` } : fallback(rule);
-    }
-    case 'react': {
-      const buildPath = values.get('BUILD_PATH');
-      return buildPath ? { dir: buildPath, source: 'BUILD_PATH' } : fallback(rule);
-    }
-    case 'next':
-      return readNextConfig(context, contextDir).output === 'export'
-        ? { dir: 'out', source: "output: 'export' in next.config" }
-        : null;
-    default:
-      return fallback(rule);
+  const { config, outputDir } = rule;
+  const fallback = outputDir ? { dir: outputDir, source: `${rule.name}'s default` } : null;
+  if (config?.variable) {
+    const dir = values.get(config.variable);
+    if (dir) return { dir, source: config.variable };
   }
+  const { file, text } = readConfig(context, contextDir, config);
+  if (config?.workspace === 'angular') return (file && angularOutputDir(text, file)) || fallback;
+  const value = config?.property ? literalProperty(text, config.property) : null;
+  const source = `${config?.says ?? config?.property} in ${file}`;
+  // `output: 'export'` names no folder: it says the build writes the framework's own (and without it, nothing static).
+  if (config?.value !== undefined)
+    return value === config.value && outputDir ? { dir: outputDir, source } : null;
+  const root = config?.relativeTo ? literalProperty(text, config.relativeTo) : null;
+  if (!value && !root) return fallback;
+  return {
+    dir: value && path.isAbsolute(value) ? value : path.join(root ?? '', value ?? outputDir ?? ''),
+    source,
+  };
 }
 
-export function readNextConfig(context: BuildContext, contextDir: string): NextConfig {
-  const file = configFile(context, contextDir, 'next.config');
-  const text = file ? context.read(file) : null;
+/** The first of the config's files the project has, and its text. */
+export function readConfig(
+  context: BuildContext,
+  contextDir: string,
+  config: Pick<ConfigFile, 'files'> | undefined,
+): { file: string | null; text: string | null } {
+  const file = config?.files?.map((f) => path.join(contextDir, f)).find((f) => context.has(f)) ?? null;
+  return { file, text: file === null ? null : context.read(file) };
+}
+
+export function readNextConfig(rule: FrameworkRule, context: BuildContext, contextDir: string): NextConfig {
+  const { file, text } = readConfig(context, contextDir, rule.config);
   const output = literalProperty(text, 'output');
   return {
     output: output === 'standalone' || output === 'export' ? output : null,
@@ -113,46 +121,11 @@ export function tsconfigValue(
   return tsconfigValue(context, next, name, depth - 1);
 }
 
-export interface ViteConfig {
-  file: string | null;
-  /** `build.outDir`, joined to `root`, relative to the project. */
-  outDir: string | null;
-  /** `base`: the public path the app is served under (`/app/`). */
-  base: string | null;
-  previewPort: number | null;
-  serverPort: number | null;
-}
-
-export function readViteConfig(context: BuildContext, contextDir: string): ViteConfig {
-  const file = configFile(context, contextDir, 'vite.config');
-  const text = file ? context.read(file) : null;
-  const outDir = literalProperty(text, 'outDir');
-  const root = literalProperty(text, 'root');
-  return {
-    file,
-    outDir:
-      outDir || root
-        ? path.isAbsolute(outDir ?? '')
-          ? (outDir as string)
-          : path.join(root ?? '', outDir ?? 'dist')
-        : null,
-    base: literalProperty(text, 'base'),
-    previewPort: blockNumber(text, 'preview', 'port'),
-    serverPort: blockNumber(text, 'server', 'port'),
-  };
-}
-
-function viteOutputDir(context: BuildContext, contextDir: string): OutputDir | null {
-  const config = readViteConfig(context, contextDir);
-  return config.outDir ? { dir: config.outDir, source: `build.outDir in ${config.file}` } : null;
-}
-
 /** angular.json: the default (or first application) project's build target. */
-function angularOutputDir(context: BuildContext, contextDir: string): OutputDir | null {
-  const file = path.join(contextDir, 'angular.json');
+function angularOutputDir(text: string | null, file: string): OutputDir | null {
   let workspace: { defaultProject?: string; projects?: Record<string, AngularProject> };
   try {
-    workspace = JSON.parse(context.read(file) ?? 'null') ?? {};
+    workspace = JSON.parse(text ?? 'null') ?? {};
   } catch {
     return null;
   }
@@ -187,22 +160,11 @@ interface AngularTarget {
   options?: { outputPath?: string | { base: string; browser?: string } };
 }
 
-function fallback(rule: FrameworkRule): OutputDir | null {
-  return rule.outputDir ? { dir: rule.outputDir, source: `${rule.name}'s default` } : null;
-}
-
-function configFile(context: BuildContext, contextDir: string, base: string): string | null {
-  for (const extension of CONFIG_EXTENSIONS) {
-    const file = path.join(contextDir, `${base}.${extension}`);
-    if (context.has(file)) return file;
-  }
-  return null;
-}
-
-/** A number in a literal object block: `preview: { port: 8080 }`. */
-function blockNumber(source: string | null, block: string, name: string): number | null {
+/** A number in a literal object block: `preview.port` in `preview: { port: 8080 }`. */
+export function blockNumber(source: string | null, key: string): number | null {
   if (!source) return null;
-  const match = new RegExp(`\\b${block}\\s*:\\s*\\{[^{}]*\\b${name}\\s*:\\s*(\\d+)`).exec(
+  const [block, name] = key.split('.');
+  const match = compiledRegExp(`\\b${block}\\s*:\\s*\\{[^{}]*\\b${name}\\s*:\\s*(\\d+)`).exec(
     stripComments(source),
   );
   return match ? Number(match[1]) : null;
@@ -216,6 +178,6 @@ function stripComments(source: string): string {
 export function literalProperty(source: string | null, name: string): string | null {
   if (!source) return null;
   const code = stripComments(source);
-  const match = new RegExp(`(?:^|[^\\w$])['"]?${name}['"]?\\s*:\\s*(['"\`])([^'"\`$]*)\\1`).exec(code);
+  const match = compiledRegExp(`(?:^|[^\\w$])['"]?${name}['"]?\\s*:\\s*(['"\`])([^'"\`$]*)\\1`).exec(code);
   return match ? match[2] : null;
 }

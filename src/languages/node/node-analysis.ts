@@ -85,7 +85,7 @@ function serverOutputDir(
   framework: FrameworkRule | undefined,
 ): string | undefined {
   if (framework?.kind === 'next')
-    return path.join(app.projectDir, readNextConfig(input.context, app.contextDir ?? '').distDir);
+    return path.join(app.projectDir, readNextConfig(framework, input.context, app.contextDir ?? '').distDir);
   if (framework?.kind === 'static' && app.builds.length > 0) return builtOutput(app, input, settings)?.dir;
   const [compiled] = typescriptOutputs(app, input.context, settings);
   return compiled && path.resolve(compiled.build.dir, compiled.outDir.dir);

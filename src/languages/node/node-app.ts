@@ -9,13 +9,13 @@ import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import { splitShellCommands } from '../../analyze/shell-commands';
 import { expandVariables } from '../../analyze/instruction-args';
-import { CommandOverride, containerCommand } from '../../analyze/container-command';
+import type { ContainerCommand } from '../../analyze/container-command';
 import { isShellProgram, isShellScript } from '../../analyze/programs';
 import type { BuildContext } from '../../context/build-context';
 import type { DetectInput } from '../../detect/detect-types';
 import { contextPaths } from '../../plan/context-paths';
+import { startCommand, type StartCommand } from '../../plan/start-command';
 import type { ParsedOption } from '../../analyze/argv';
-import { CommandSource, commandSource } from './command-source';
 import { devDependenciesOf, environmentAt } from './dev-dependencies';
 import { classifyNodeCommand } from './node-commands';
 import type { FrameworkRule, Manager, NodeSettings, ProgramRule } from './node-settings';
@@ -86,8 +86,8 @@ export interface NodeApp {
   start: Step[];
   /** A script the container runs that msb cannot read (not in the build context). */
   opaqueScript: string | null;
-  /** Whether the Dockerfile says what the container runs, or compose does, or neither. */
-  command: CommandSource;
+  /** What the container runs: the Dockerfile's command, a compose service's, or neither (`elsewhere`). */
+  command: StartCommand;
 }
 
 export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp {
@@ -177,8 +177,8 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
   const projectDir = installs[0]?.dir ?? builds[0]?.dir ?? facts.workdir;
   const contextDir = contextDirFor(facts, projectDir, context);
   const pkg = pkgAt(projectDir);
-  const command = commandSource(input, settings.argumentRunners);
-  const start = startCommands(facts, context, command.kind === 'compose' ? command.override : undefined);
+  const command = startCommand(input, settings.argumentRunners);
+  const start = startCommands(facts, context, command.command);
   return {
     projectDir,
     contextDir,
@@ -266,11 +266,11 @@ export function matchesProgram<R extends { program: string; subcommand?: string 
 function startCommands(
   facts: StageFacts,
   context: BuildContext,
-  override: CommandOverride | undefined,
+  container: ContainerCommand,
 ): { commands: ShellCommand[]; opaqueScript: string | null } {
   const commands: ShellCommand[] = [];
   let opaqueScript: string | null = null;
-  for (const command of containerCommand(facts, override).commands) {
+  for (const command of container.commands) {
     const [program, ...args] = command.words;
     const script = isShellProgram(program) && args[0] && !args[0].startsWith('-') ? args[0] : program;
     // A script the Dockerfile copied in; an absolute path may also be a program of the image.

@@ -4,6 +4,42 @@ import { absolutePath, oneOf, optionTable, regexString, stringList } from '../..
 
 const port = Type.Integer({ minimum: 1, maximum: 65535 });
 
+/**
+ * A framework's config that can move its build folder (read by framework-config.ts; config files
+ * are code, so only literal values count): a property of its config file, an environment
+ * variable, or an Angular workspace.
+ */
+const configFile = Type.Object(
+  {
+    /** The config file's names in the project folder, first found wins. */
+    files: Type.Optional(stringList),
+    /** The literal property that names the build folder, and what decisions call it (`build.outDir`). */
+    property: Type.Optional(Type.String({ minLength: 1 })),
+    says: Type.Optional(Type.String({ minLength: 1 })),
+    /** A literal property the folder is relative to (vite's `root`). */
+    relativeTo: Type.Optional(Type.String({ minLength: 1 })),
+    /** The property's value that makes the build write the framework's `outputDir` (next's `output: 'export'`); any other, none. */
+    value: Type.Optional(Type.String({ minLength: 1 })),
+    /** An environment variable that names the build folder (CRA's BUILD_PATH). */
+    variable: Type.Optional(Type.String({ minLength: 1 })),
+    /** The file is a workspace of this kind (angular.json: the default project's build outputPath). */
+    workspace: Type.Optional(oneOf(['angular'] as const)),
+  },
+  { additionalProperties: false },
+);
+
+/** A server's config file: where it reads its port when no flag gives one, and the public path it serves under. */
+const serverConfig = Type.Object(
+  {
+    files: stringList,
+    /** `block.name` of a literal number (`preview.port`). */
+    port: Type.Optional(Type.String({ pattern: '^\\w+\\.\\w+$' })),
+    /** The literal property holding the public path (`base: '/app/'`). */
+    base: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+
 const frameworkRule = Type.Object(
   {
     name: Type.String(),
@@ -11,8 +47,8 @@ const frameworkRule = Type.Object(
     packages: Type.Optional(stringList),
     files: Type.Optional(stringList),
     outputDir: Type.Optional(Type.String()),
-    /** Which config file can move a framework's build folder (src/languages/node/framework-config.ts). */
-    config: Type.Optional(oneOf(['vite', 'angular', 'vue', 'react', 'next'] as const)),
+    /** What can move the build folder (and for next, what says standalone or export). */
+    config: Type.Optional(configFile),
     /** Build caches the prune stage removes (relative to the project). */
     pruneCleanup: Type.Optional(stringList),
   },
@@ -45,6 +81,7 @@ const staticServerRule = Type.Object(
     valueFlags: Type.Optional(stringList),
     /** Packages that make the program a server, not a file server (SvelteKit's vite preview renders pages). */
     unlessPackages: Type.Optional(stringList),
+    config: Type.Optional(serverConfig),
   },
   { additionalProperties: false },
 );
@@ -61,6 +98,7 @@ const devServerRule = Type.Object(
     valueFlags: Type.Optional(stringList),
     /** Packages that make the development server render on the server (Angular SSR, SvelteKit). */
     unlessPackages: Type.Optional(stringList),
+    config: Type.Optional(serverConfig),
   },
   { additionalProperties: false },
 );
@@ -201,6 +239,7 @@ export const nodeSettingsSchema = Type.Object(
 
 export type NodeSettings = Static<typeof nodeSettingsSchema>;
 export type FrameworkRule = Static<typeof frameworkRule>;
+export type ConfigFile = Static<typeof configFile>;
 export type StaticServerRule = Static<typeof staticServerRule>;
 export type DevServerRule = Static<typeof devServerRule>;
 export type ProgramRule = Static<typeof programRule>;

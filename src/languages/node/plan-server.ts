@@ -7,7 +7,7 @@
 import { posix as path } from 'path';
 import { optionValue, parseArgv } from '../../analyze/argv';
 import { expandVariables } from '../../analyze/instruction-args';
-import { programName } from '../../analyze/shell-commands';
+import { programName, shellQuote } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { compiledServerLeftovers } from './compiled-sources';
 import type { Decision, PlanContext, RuntimeStageModel, StrategyPlan } from '../../plan/plan-types';
@@ -124,12 +124,12 @@ export function planServer(
     else runtime.copies.push(original(run));
   }
   decisions.push(...addBuilderSideEffects(input, runtime));
-  const commandWhy =
-    app.command.kind === 'compose'
-      ? `the command comes from service "${app.command.service}" in ${app.command.file} (${app.command.text}): the runtime is planned for it and keeps the original's ENTRYPOINT/CMD`
-      : !facts.entrypoint && !facts.cmd
-        ? 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default'
-        : null;
+  const { compose, command, source } = app.command;
+  const commandWhy = compose
+    ? `the command comes from ${source} (${command.argv.map(shellQuote).join(' ')}): the runtime is planned for it and keeps the original's ENTRYPOINT/CMD`
+    : !facts.entrypoint && !facts.cmd
+      ? 'the original has no command (compose or the platform supplies it); the runtime keeps the node image default'
+      : null;
   if (commandWhy) decisions.push({ subject: 'CMD', placement: 'runtime', why: commandWhy });
   return convertedPlan(image, { runtime, builderInsertions: [], extraStages, warnings, decisions });
 }

@@ -18,7 +18,7 @@ import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-
 import { nonRootUser } from '../../plan/runtime-users';
 import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
-import { readViteConfig } from './framework-config';
+import { literalProperty, readConfig } from './framework-config';
 import type { FrontEndServer } from './front-end-server';
 import type { NodeApp } from './node-app';
 import type { NodeSettings } from './node-settings';
@@ -112,15 +112,15 @@ export function planStatic(
     server.kind === 'static' &&
     server.rule.cleanUrls === true &&
     !(spa && server.rule.spaOverridesCleanUrls === true);
-  // Vite serves the app under its `base` path: nginx keeps the same URLs.
-  const base = server.rule.program === 'vite' ? viteBase(input, app) : '/';
-  if (base !== '/')
+  // A server that serves the app under a public path (vite's `base`): nginx keeps the same URLs.
+  const base = publicPath(input, app, server);
+  if (base.path !== '/')
     decisions.push({
-      subject: `base ${base}`,
+      subject: `base ${base.path}`,
       placement: 'runtime',
-      why: `vite.config sets base: the files go to ${settings.nginxRoot}${base} so the URLs stay the same`,
+      why: `${base.config} sets base: the files go to ${settings.nginxRoot}${base.path} so the URLs stay the same`,
     });
-  const fallback = `${base}index.html`;
+  const fallback = `${base.path}index.html`;
   runtime.setup = [
     fragment(
       templates
@@ -136,7 +136,7 @@ export function planStatic(
         .trimEnd(),
     ),
   ];
-  runtime.copies = [copy(BUILDER, output.dir, path.join(settings.nginxRoot, base).replace(/\/$/, ''))];
+  runtime.copies = [copy(BUILDER, output.dir, path.join(settings.nginxRoot, base.path).replace(/\/$/, ''))];
   if (!exposed.includes(port)) {
     runtime.metadata.push(expose(port));
     decisions.push({
@@ -206,11 +206,13 @@ export function planStatic(
   };
 }
 
-/** Vite's `base` when it is an absolute path (`/app/`), else `/`. */
-function viteBase(input: PlanContext, app: NodeApp): string {
-  const base = readViteConfig(input.context, app.contextDir ?? '').base;
-  if (!base || !base.startsWith('/') || base.includes('..')) return '/';
-  return base.endsWith('/') ? base : `${base}/`;
+/** The public path in the server's config when it is absolute (`base: '/app/'`), else `/`; and the config's name. */
+function publicPath(input: PlanContext, app: NodeApp, server: FrontEndServer & { kind: 'static' | 'dev' }) {
+  const { file, text } = readConfig(input.context, app.contextDir ?? '', server.rule.config);
+  const base = server.rule.config?.base ? literalProperty(text, server.rule.config.base) : null;
+  const config = path.basename(file ?? '').replace(/\.[^.]*$/, '');
+  if (!base || !base.startsWith('/') || base.includes('..')) return { path: '/', config };
+  return { path: base.endsWith('/') ? base : `${base}/`, config };
 }
 
 /** Ports the original EXPOSEs, variables resolved. */

@@ -138,7 +138,7 @@ function installsToPrune(input: PlanContext, app: NodeApp, result: ProductionDep
 /** Why the devDependencies must stay: the container may run one of them. Null when pruning is safe. */
 function reasonToKeepDevDependencies(app: NodeApp, settings: NodeSettings): string | null {
   const whole = 'node_modules is copied whole (devDependencies included)';
-  if (app.command.kind === 'elsewhere')
+  if (app.command.elsewhere)
     return `the container's command is not in the Dockerfile (compose or the platform supplies it), so msb cannot tell which packages it runs: ${whole}`;
   if (app.opaqueScript)
     return `the container runs ${app.opaqueScript}, which is not in the build context, so msb cannot tell which packages it runs: ${whole}`;

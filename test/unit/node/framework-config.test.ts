@@ -134,7 +134,9 @@ describe('framework output folders', () => {
     ],
     ['none', 'module.exports = {}', { output: null, distDir: '.next' }],
   ])('reads next.config: %s', (_name, text, expected) => {
-    expect(readNextConfig(openBuildContext(project({ 'next.config.js': text })), '')).toMatchObject(expected);
+    expect(
+      readNextConfig(rule('next'), openBuildContext(project({ 'next.config.js': text })), ''),
+    ).toMatchObject(expected);
   });
 
   it.each([
