@@ -4,7 +4,9 @@
  * says what still runs at start-up; this module rewrites the line from what is left, joined with
  * `&&`, in exec form when the shell adds nothing (distroless and scratch have none).
  */
-import { CommandLine, formCommands, simpleShellArgv } from '../analyze/container-command';
+import { CommandLine, commandLines, formCommands, simpleShellArgv } from '../analyze/container-command';
+import type { StageFacts } from '../analyze/stage-facts';
+import { argumentsLine } from './artifact-command';
 import type { CommandForm } from '../analyze/instruction-args';
 import type { ShellCommand } from '../analyze/shell-commands';
 
@@ -15,7 +17,7 @@ export type StartupMove = { keep: string | null } | { problem: string };
  * `line` without its start-up builds: `move` gets each command with what `parse` read from it
  * (null: not a build) and the line's subject for decisions. Null when the line runs no build.
  */
-export function withoutStartupBuilds<B>(
+function withoutStartupBuilds<B>(
   line: CommandLine,
   parse: (command: ShellCommand) => B | null,
   move: (command: ShellCommand, build: B | null, subject: string) => StartupMove,
@@ -39,4 +41,26 @@ export function withoutStartupBuilds<B>(
   const script = rest.join(' && ');
   const argv = simpleShellArgv(script);
   return { form: argv ? { form: 'exec', argv } : { form: 'shell', script } };
+}
+
+/**
+ * The stage's ENTRYPOINT and CMD with their start-up builds moved (see withoutStartupBuilds; a CMD
+ * that only holds an exec-form ENTRYPOINT's arguments is left alone), or why msb cannot move one.
+ */
+export function moveStartupBuilds<B>(
+  facts: StageFacts,
+  parse: (command: ShellCommand) => B | null,
+  move: (command: ShellCommand, build: B | null, subject: string) => StartupMove,
+): { lines: CommandLine[]; problem?: string } {
+  const lines = commandLines(facts);
+  const argumentsOnly = argumentsLine(lines);
+  for (const line of lines) {
+    if (line === argumentsOnly) continue;
+    const moved = withoutStartupBuilds(line, parse, move);
+    if (!moved) continue;
+    if ('problem' in moved) return { lines, problem: moved.problem };
+    line.form = moved.form;
+    line.rewritten = true;
+  }
+  return { lines };
 }

@@ -7,6 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { StageFacts } from '../analyze/stage-facts';
 import { regexString, stringList } from '../profiles/settings-schema';
+import { compiledRegExp } from '../util/compiled-regexp';
 import type { Decision } from './plan-types';
 import { runtimeCommands, type AppFiles } from './runtime-stage';
 import type { StageNode } from './stage-model';
@@ -47,7 +48,7 @@ export function withoutToolCopies(
   const decisions: Decision[] = [];
   for (const copy of facts.copies) {
     const from = copy.spec.from;
-    const tool = from === null ? undefined : images.find((i) => new RegExp(i.image).test(from));
+    const tool = from === null ? undefined : images.find((i) => compiledRegExp(i.image).test(from));
     if (from === null || !tool || tool.programs.some((p) => programs.includes(p))) continue;
     dropped.add(copy.instruction.text);
     decisions.push({

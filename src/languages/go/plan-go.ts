@@ -9,6 +9,7 @@ import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import { artifactRuntimeFiles, runtimeFileCopies } from '../../plan/artifact-files';
 import { globalArgValues } from '../../plan/base-image';
+import { resolveCommand } from '../../plan/artifact-command';
 import { builderSteps } from '../../plan/builder-steps';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
@@ -26,7 +27,7 @@ import { compiledRegExp } from '../../util/compiled-regexp';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
-import { moveStartupBuilds, resolveCommands } from './go-container-command';
+import { moveGoStartupBuilds } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
 import { goConfigFileWarnings } from './go-config-files';
 import { goEnvFileUse } from './go-env-files';
@@ -72,7 +73,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     },
   });
 
-  const startup = moveStartupBuilds(facts, workdir, project, '/usr/local/bin', settings);
+  const startup = moveGoStartupBuilds(facts, workdir, project, '/usr/local/bin', settings);
   if (startup.problem) return { kind: 'skip', reason: startup.problem };
   decisions.push(...startup.decisions);
   binaries.push(...startup.binaries.map((p) => ({ path: p, remote: false, line: 0 })));
@@ -86,12 +87,12 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     ...settings.pathDirs,
     ...pathDirs(facts.values.get('PATH'), []).filter((d) => !d.includes('$')),
   ];
-  let commands = resolveCommands(
+  const rules = { builderPath: originalPath, runtimePath, wrappersArePrograms: true };
+  let commands = resolveCommand(
     startup.lines,
     binaries.map((b) => b.path),
     workdir,
-    originalPath,
-    runtimePath,
+    rules,
   );
 
   // A build msb cannot read (make, a script): trust the command's path as its output.
@@ -117,7 +118,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     warnings.push(
       `no go build line msb can read: it assumes the build writes ${guessedPath}, the program the container runs`,
     );
-    commands = resolveCommands(startup.lines, [guessedPath], workdir, originalPath, runtimePath);
+    commands = resolveCommand(startup.lines, [guessedPath], workdir, rules);
   }
   // A program the command runs that a COPY brought from the build context: committed, not built.
   const committed = committedPrograms(commands.programs, workdir, paths, context);

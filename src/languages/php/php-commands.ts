@@ -5,6 +5,7 @@
  */
 import { parseArgv } from '../../analyze/argv';
 import { programName, type ShellCommand } from '../../analyze/shell-commands';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import type { PhpSettings } from './php-settings';
 
 export type PhpCommand =
@@ -15,7 +16,8 @@ export type PhpCommand =
   /** Extensions compiled or enabled (`configure` names the extension it prepares, nothing more). */
   | { kind: 'extension'; tool: string; extensions: string[] }
   | { kind: 'apache-config' }
-  | { kind: 'php-config' }
+  /** Writes PHP's configuration folders (`dirs`, in the profile's order). */
+  | { kind: 'php-config'; dirs: string[] }
   | { kind: 'other' };
 
 export function classifyPhpCommand(command: ShellCommand, settings: PhpSettings): PhpCommand {
@@ -41,12 +43,11 @@ export function classifyPhpCommand(command: ShellCommand, settings: PhpSettings)
   if (settings.fileWriters.includes(program)) {
     if (command.text.includes(settings.apacheConfig) || /\$\{?APACHE_CONFDIR\b/.test(command.text))
       return { kind: 'apache-config' };
-    const variables = Object.keys(settings.configVariables);
-    if (
-      settings.configDirs.some((dir) => command.text.includes(dir)) ||
-      variables.some((name) => new RegExp(`\\$\\{?${name}\\b`).test(command.text))
-    )
-      return { kind: 'php-config' };
+    const named = Object.entries(settings.configVariables)
+      .filter(([name]) => compiledRegExp(`\\$\\{?${name}\\b`).test(command.text))
+      .map(([, dir]) => dir);
+    const dirs = settings.configDirs.filter((dir) => command.text.includes(dir) || named.includes(dir));
+    if (named.length > 0 || dirs.length > 0) return { kind: 'php-config', dirs };
   }
   return { kind: 'other' };
 }

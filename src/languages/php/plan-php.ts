@@ -11,10 +11,10 @@ import { programName } from '../../analyze/shell-commands';
 import type { RunFacts } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { applicationFiles } from '../../plan/interpreted-stage';
 import { convertedPlan } from '../../plan/converted-plan';
 import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
-import { withoutToolCopies } from '../../plan/tool-images';
 import { BUILDER, copy, type StageNode } from '../../plan/stage-model';
 import { toolUse } from '../../plan/tool-use';
 import type { PackageManagerName } from '../../profiles/profile-types';
@@ -79,20 +79,12 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
   const runtime = baseRuntimeModel(facts, image.image, [
     'Runtime stage (added by msb): the same PHP image with the application, its vendor/ folder and extensions, without composer or build tools.',
   ]);
-  const files = applicationFileCopies(
-    facts,
-    BUILDER,
-    (dest) => wholeDirs.some((dir) => isWithin(resolvedDest(dest), dir)),
-    input.context,
-  );
-  if (files.problem) return { kind: 'skip', reason: files.problem };
-  const app = withoutToolCopies(
-    files,
-    facts,
-    settings.installerImages,
-    (_tool, from) =>
+  const app = applicationFiles(input, (dest) => wholeDirs.some((dir) => isWithin(resolvedDest(dest), dir)), {
+    images: settings.installerImages,
+    why: (_tool, from) =>
       `copies a build tool (composer, an extension installer) from ${from}, which only the build runs`,
-  );
+  });
+  if ('problem' in app) return { kind: 'skip', reason: app.problem };
   // A COPY into a folder the runtime copies whole is covered by that copy.
   const intoWhole = new Map<string, string>();
   for (const c of facts.copies) {
@@ -178,14 +170,8 @@ function composerDecisions(classified: Classified): Decision[] {
 function changedConfigDirs(classified: Classified, settings: PhpSettings, extensions: boolean): string[] {
   const dirs = new Set<string>();
   if (extensions) dirs.add(settings.configDirs[0]);
-  for (const { run, commands } of classified) {
-    run.commands.forEach((command, i) => {
-      if (commands[i].kind !== 'php-config') return;
-      for (const dir of settings.configDirs) if (command.text.includes(dir)) dirs.add(dir);
-      for (const [name, dir] of Object.entries(settings.configVariables))
-        if (new RegExp(`\\$\\{?${name}\\b`).test(command.text)) dirs.add(dir);
-    });
-  }
+  for (const command of classified.flatMap((c) => c.commands))
+    if (command.kind === 'php-config') command.dirs.forEach((dir) => dirs.add(dir));
   return settings.configDirs.filter((dir) => dirs.has(dir));
 }
 

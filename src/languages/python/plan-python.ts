@@ -13,24 +13,21 @@ import { programName } from '../../analyze/shell-commands';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { commandLines } from '../../analyze/container-command';
 import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { isWithin, runtimeCommands } from '../../plan/runtime-stage';
 import { convertedPlan } from '../../plan/converted-plan';
-import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
-import { withoutToolCopies } from '../../plan/tool-images';
 import {
-  BUILDER,
-  commandSpec,
-  containerCommand,
-  copy,
-  env,
-  original,
-  StageNode,
-} from '../../plan/stage-model';
+  buildStepDecisions,
+  interpretedStage,
+  noCommandDecisions,
+  scriptInstall,
+} from '../../plan/interpreted-stage';
+import { commandSpec, containerCommand, env, original, type StageNode } from '../../plan/stage-model';
 import { pythonDependencies } from './python-analysis';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
 import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
 import { stripInstallers } from './strip-installers';
+import { compiledRegExp } from '../../util/compiled-regexp';
 
 type Environment =
   | { kind: 'new-venv'; path: string; before: RunFacts }
@@ -112,19 +109,14 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     }
   }
   if (environment.kind === 'none') {
-    const script = facts.runs.find((r) =>
-      r.commands.some(
-        (c) =>
-          isShellScript(c.words[0] ?? '') ||
-          ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1),
-      ),
+    const script = scriptInstall(
+      facts,
+      'dependencies',
+      (c) =>
+        isShellScript(c.words[0] ?? '') ||
+        ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1),
     );
-    if (script) {
-      return {
-        kind: 'skip',
-        reason: `dependencies may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read`,
-      };
-    }
+    if (script) return { kind: 'skip', reason: script };
   }
 
   const builderInsertions: BuilderInsertion[] = [];
@@ -164,61 +156,44 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     if (strip.insertion) builderInsertions.push(strip.insertion);
     decisions.push(...strip.decisions);
   }
-  for (const { run, commands } of classified) {
-    if (commands.some((k) => k.kind === 'test'))
-      decisions.push({
-        subject: `RUN (line ${run.instruction.line + 1})`,
-        placement: 'builder',
-        why: 'runs the tests: the build fails when they fail; the runtime does not need them',
-      });
-  }
+  decisions.push(
+    ...buildStepDecisions(
+      classified.map(({ run, commands }) => ({ run, kinds: commands.map((c) => c.kind) })),
+      { test: 'runs the tests: the build fails when they fail; the runtime does not need them' },
+    ),
+  );
 
-  const runtime = baseRuntimeModel(facts, image.image, [
-    'Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.',
-  ]);
   const environmentPath = 'path' in environment ? environment.path : null;
-  const files = applicationFileCopies(
-    facts,
-    BUILDER,
-    (dest) => environmentPath !== null && isWithin(dest, environmentPath),
-    input.context,
-  );
-  if (files.problem) return { kind: 'skip', reason: files.problem };
-  const app = withoutToolCopies(
-    files,
-    facts,
-    settings.installerImages,
-    (tool, from) => `installs ${tool.programs.join('/')} from ${from}, which only build steps run`,
-  );
-  decisions.push(...app.decisions);
-
-  const copies: StageNode[] = [];
-  if (environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir)) {
-    copies.push(copy(BUILDER, environmentPath, environmentPath));
-    decisions.push({
-      subject: environmentPath,
-      placement: 'runtime',
-      why: ENVIRONMENT_WHY[environment.kind],
-    });
-  }
-  runtime.copies = [...copies, ...app.copies];
+  const copied =
+    environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir);
+  const stage = interpretedStage(input, image.image, {
+    comment:
+      'Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.',
+    environment: copied ? [environmentPath] : [],
+    exclude: (dest) => environmentPath !== null && isWithin(dest, environmentPath),
+    tools: {
+      images: settings.installerImages,
+      why: (tool, from) => `installs ${tool.programs.join('/')} from ${from}, which only build steps run`,
+    },
+    packages: {
+      template: profile.templates.systemPackages,
+      dependencies: pythonDependencies(input, settings),
+    },
+    said: {
+      after: copied
+        ? [{ subject: environmentPath, placement: 'runtime', why: ENVIRONMENT_WHY[environment.kind] }]
+        : [],
+    },
+  });
+  if ('problem' in stage) return { kind: 'skip', reason: stage.problem };
+  const { runtime } = stage;
+  warnings.push(...stage.warnings);
+  decisions.push(...stage.decisions);
   const pathEnv = environmentPathEnv(environment, facts.envs.map((e) => e.text).join('\n'));
   if (pathEnv) runtime.env.unshift(pathEnv);
-
-  const setup = runtimeSetup(input, {
-    template: profile.templates.systemPackages,
-    image: image.image,
-    slimmer: image.image !== facts.from.text,
-    dependencies: pythonDependencies(input, settings),
-  });
-  if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
-  warnings.push(...setup.warnings);
-  decisions.push(...setup.decisions);
-  runtime.setup.push(...setup.nodes);
-  decisions.push(...addBuilderSideEffects(input, runtime));
   // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
   const uvInRuntime = facts.copies.some(
-    (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !app.dropped.has(c.instruction.text),
+    (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !stage.dropped.has(c.instruction.text),
   );
   runtime.command = commandLines(facts).map((line) => {
     const written = commandSpec(line.form);
@@ -242,13 +217,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
       ? original(line.instruction)
       : containerCommand(line.keyword, command);
   });
-  if (!facts.entrypoint && !facts.cmd) {
-    decisions.push({
-      subject: 'CMD',
-      placement: 'runtime',
-      why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app and its environment on PATH',
-    });
-  }
+  decisions.push(...noCommandDecisions(facts, 'the app and its environment on PATH'));
   warnings.push(...buildOutputWarnings(classified, facts.workdir));
   return convertedPlan(image, { runtime, builderInsertions, warnings, decisions });
 }
@@ -303,7 +272,10 @@ function systemPythonEnvironment(
   settings: PythonSettings,
 ): Environment | string {
   const image = input.facts.from.name;
-  if (environment.kind !== 'new-venv' || !settings.systemPythonImages.some((p) => new RegExp(p).test(image)))
+  if (
+    environment.kind !== 'new-venv' ||
+    !settings.systemPythonImages.some((p) => compiledRegExp(p).test(image))
+  )
     return environment;
   const other = classified
     .flatMap((c) => c.commands)

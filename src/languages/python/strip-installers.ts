@@ -11,6 +11,7 @@ import type { RunFacts } from '../../analyze/stage-facts';
 import { globalArgValues } from '../../plan/base-image';
 import { runtimeCommands } from '../../plan/runtime-stage';
 import type { BuilderInsertion, Decision, PlanContext } from '../../plan/plan-types';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import type { PythonCommand } from './python-commands';
 
 export interface InstallerStrip {
@@ -51,7 +52,7 @@ export function stripInstallers(
         placement: 'runtime',
         why: `kept in the environment: ${source} imports ${modules.filter((m) => imported.has(m)).join(', ')}`,
       });
-    } else if ([...programs].some((p) => p === name || new RegExp(`^${name}[0-9.]*$`).test(p))) {
+    } else if ([...programs].some((p) => p === name || compiledRegExp(`^${name}[0-9.]*$`).test(p))) {
       decisions.push({
         subject: name,
         placement: 'runtime',

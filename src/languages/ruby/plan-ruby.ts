@@ -6,14 +6,17 @@
  * the build produced in it (public/assets, tmp/cache/bootsnap), and installs the runtime
  * libraries the native gems load.
  */
-import { isShellScript } from '../../analyze/programs';
 import type { RunFacts } from '../../analyze/stage-facts';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { applicationFileCopies, baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { isWithin, runtimeCommands } from '../../plan/runtime-stage';
 import { convertedPlan } from '../../plan/converted-plan';
-import { addBuilderSideEffects, runtimeSetup } from '../../plan/runtime-setup';
-import { BUILDER, copy } from '../../plan/stage-model';
+import {
+  buildStepDecisions,
+  interpretedStage,
+  noCommandDecisions,
+  scriptInstall,
+} from '../../plan/interpreted-stage';
 import { BundleConfig, readBundleConfig } from './bundle-config';
 import { lockedGemNames } from './gemfile-lock';
 import { systemLinkedGems } from './native-gems';
@@ -61,68 +64,48 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
   const installs = classified.filter((c) =>
     c.kinds.some((k) => k === 'bundle-install' || k === 'gem-install'),
   );
-  if (installs.length === 0) {
-    const script = facts.runs.find((r) => r.commands.some((c) => isShellScript(c.words[0] ?? '')));
-    if (script)
-      return {
-        kind: 'skip',
-        reason: `gems may be installed by a script (line ${script.instruction.line + 1}: ${script.instruction.text.split(/\r?\n/)[0].slice(0, 80)}) that msb cannot read`,
-      };
-  }
-  for (const { run, kinds } of classified) {
-    const why = kinds.map((k) => BUILD_STEPS[k]).find(Boolean);
-    if (why) decisions.push({ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder', why });
-  }
+  const script = installs.length === 0 ? scriptInstall(facts, 'gems') : null;
+  if (script) return { kind: 'skip', reason: script };
+  decisions.push(...buildStepDecisions(classified, BUILD_STEPS));
 
   const builderInsertions: BuilderInsertion[] = [];
   const strip = stripGemCache(input, installs, bundle);
   if (strip) builderInsertions.push(strip);
 
-  const runtime = baseRuntimeModel(facts, image.image, [
-    'Runtime stage (added by msb): the application and its bundle, without compilers or build tools.',
-  ]);
-  const bundleCopies = bundleFolders(bundle, facts.workdir, decisions);
-  const files = applicationFileCopies(
-    facts,
-    BUILDER,
-    (dest) => bundleCopies.some((p) => isWithin(dest, p)),
-    input.context,
-  );
-  if (files.problem) return { kind: 'skip', reason: files.problem };
-  decisions.push(...files.decisions);
-  runtime.copies = [...bundleCopies.map((p) => copy(BUILDER, p, p)), ...files.copies];
-  warnings.push(...developmentGroups(project, bundle, installs.length > 0, decisions));
-
-  const slimmer = image.image !== facts.from.text;
+  const folders: Decision[] = [];
+  const bundleCopies = bundleFolders(bundle, facts.workdir, folders);
+  const development: Decision[] = [];
+  const developmentWarnings = developmentGroups(project, bundle, installs.length > 0, development);
   const bundleInstall = classified.find((c) => c.kinds.includes('bundle-install'));
-  if (slimmer && bundleInstall && !project.lock && project.groups.size === 0)
-    return {
-      kind: 'skip',
-      reason: `line ${bundleInstall.run.instruction.line + 1} runs bundle install, but the build context has no Gemfile.lock or Gemfile msb can read: it cannot tell which native gems load libraries that ${facts.from.text} has and ${image.image} lacks (libpq, the MariaDB client, SQLite...)`,
-    };
-  const gems = [
-    ...(project.lock
-      ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
-      : project.groups.keys()),
-    ...facts.runs.flatMap((r) => r.commands.flatMap((c) => gemInstallNames(c, settings.gemInstallOptions))),
-  ];
-  const setup = runtimeSetup(input, {
-    template: profile.templates.systemPackages,
-    image: image.image,
-    slimmer,
-    dependencies: gems,
+  const stage = interpretedStage(input, image.image, {
+    comment:
+      'Runtime stage (added by msb): the application and its bundle, without compilers or build tools.',
+    environment: bundleCopies,
+    packages: {
+      template: profile.templates.systemPackages,
+      dependencies: [
+        ...(project.lock
+          ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
+          : project.groups.keys()),
+        ...facts.runs.flatMap((r) =>
+          r.commands.flatMap((c) => gemInstallNames(c, settings.gemInstallOptions)),
+        ),
+      ],
+    },
+    said: {
+      before: folders,
+      after: development,
+      warnings: developmentWarnings,
+      problem:
+        image.image !== facts.from.text && bundleInstall && !project.lock && project.groups.size === 0
+          ? `line ${bundleInstall.run.instruction.line + 1} runs bundle install, but the build context has no Gemfile.lock or Gemfile msb can read: it cannot tell which native gems load libraries that ${facts.from.text} has and ${image.image} lacks (libpq, the MariaDB client, SQLite...)`
+          : null,
+    },
   });
-  if ('problem' in setup) return { kind: 'skip', reason: setup.problem };
-  warnings.push(...setup.warnings);
-  decisions.push(...setup.decisions);
-  runtime.setup.push(...setup.nodes);
-  decisions.push(...addBuilderSideEffects(input, runtime));
-  if (!facts.entrypoint && !facts.cmd)
-    decisions.push({
-      subject: 'CMD',
-      placement: 'runtime',
-      why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app, its bundle and Bundler config',
-    });
+  if ('problem' in stage) return { kind: 'skip', reason: stage.problem };
+  const { runtime } = stage;
+  warnings.push(...stage.warnings);
+  decisions.push(...stage.decisions, ...noCommandDecisions(facts, 'the app, its bundle and Bundler config'));
   return convertedPlan(image, { runtime, builderInsertions, warnings, decisions });
 }
 

@@ -1,7 +1,6 @@
-/** The Go container command in the runtime stage. */
+/** Go builds the container did at start-up, moved into the builder. */
 import { GoProject } from '../../../src/languages/go/go-binaries';
-import { moveStartupBuilds, resolveCommands } from '../../../src/languages/go/go-container-command';
-import { commandLines } from '../../../src/analyze/container-command';
+import { moveGoStartupBuilds } from '../../../src/languages/go/go-container-command';
 import type { StageNode } from '../../../src/plan/stage-model';
 import { renderNode } from '../../../src/render/render-stage';
 import { scanGoSources } from '../../../src/languages/go/go-sources';
@@ -23,21 +22,13 @@ function startup(tail: string) {
     gopath: '/go',
     values: new Map(),
   };
-  return moveStartupBuilds(fixture.facts, '/app', project, '/usr/local/bin', { ...settings, generators: [] });
+  return moveGoStartupBuilds(fixture.facts, '/app', project, '/usr/local/bin', {
+    ...settings,
+    generators: [],
+  });
 }
 
-function resolve(tail: string, binaries: string[]) {
-  const fixture = stageFixture(`FROM golang:1.19\nWORKDIR /app\n${tail}\n`, {});
-  return resolveCommands(
-    commandLines(fixture.facts),
-    binaries,
-    '/app',
-    ['/go/bin', '/usr/local/go/bin', '/usr/local/bin', '/usr/bin', '/bin'],
-    ['/usr/local/bin', '/usr/bin', '/bin'],
-  );
-}
-
-describe('moveStartupBuilds', () => {
+describe('moveGoStartupBuilds', () => {
   it.each([
     ['CMD ["go", "run", "."]', ['RUN go build -o /usr/local/bin/hello .'], ['/usr/local/bin/hello']],
     [
@@ -81,34 +72,5 @@ describe('moveStartupBuilds', () => {
 
   it('cannot run a container that only builds', () => {
     expect(startup('CMD go build -o app .').problem).toContain('only builds');
-  });
-});
-
-describe('resolveCommands', () => {
-  it.each([
-    ['CMD ["./server"]', ['/app/server'], ['CMD ["./server"]'], false],
-    ['CMD ./server -v', ['/app/server'], ['CMD ["./server", "-v"]'], false],
-    ['CMD ["hello"]', ['/go/bin/hello'], ['CMD ["/go/bin/hello"]'], false],
-    ['CMD ["app"]', ['/usr/local/bin/app'], ['CMD ["app"]'], false],
-    ['CMD ./server -port $PORT', ['/app/server'], ['CMD ./server -port $PORT'], true],
-    ['CMD ["sh", "-c", "./server"]', ['/app/server'], ['CMD ["sh", "-c", "./server"]'], true],
-    [
-      'ENTRYPOINT ["/app/server"]\nCMD ["serve"]',
-      ['/app/server'],
-      ['ENTRYPOINT ["/app/server"]', 'CMD ["serve"]'],
-      false,
-    ],
-    ['CMD ["--flag"]\nENTRYPOINT ./server', ['/app/server'], ['ENTRYPOINT ["./server"]'], false],
-  ])('%s', (tail, binaries, texts, shell) => {
-    const result = resolve(tail, binaries);
-    expect(result.nodes.map(text)).toEqual(texts);
-    expect(result.needsShell).toBe(shell);
-  });
-
-  it('reports which program is a built binary', () => {
-    expect(resolve('ENTRYPOINT ["tini", "--"]\nCMD ["./server"]', ['/app/server']).programs).toEqual([
-      { program: 'tini', binary: null },
-      { program: './server', binary: '/app/server' },
-    ]);
   });
 });

@@ -53,11 +53,18 @@ describe('classifyPhpCommand', () => {
     ],
     ['echo "ServerName localhost" >> /etc/apache2/apache2.conf', { kind: 'apache-config' }],
     ['sed -i "s/80/8080/" "$APACHE_CONFDIR/ports.conf"', { kind: 'apache-config' }],
-    ['mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"', { kind: 'php-config' }],
-    ['cp /usr/local/etc/php/php.ini-production /usr/local/etc/php/php.ini', { kind: 'php-config' }],
+    [
+      'mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"',
+      { kind: 'php-config', dirs: ['/usr/local/etc/php'] },
+    ],
+    [
+      'cp /usr/local/etc/php/php.ini-production /usr/local/etc/php/php.ini',
+      { kind: 'php-config', dirs: ['/usr/local/etc/php'] },
+    ],
     [
       "sed -i 's/pm.max_children = 5/pm.max_children = 20/' /usr/local/etc/php-fpm.d/www.conf",
-      { kind: 'php-config' },
+      // The prefix /usr/local/etc/php matches too: both folders are copied, as before.
+      { kind: 'php-config', dirs: ['/usr/local/etc/php', '/usr/local/etc/php-fpm.d'] },
     ],
     ['rm -rf /var/www/html/tests', { kind: 'other' }],
     ['php artisan config:cache', { kind: 'other' }],

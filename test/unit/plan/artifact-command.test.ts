@@ -1,0 +1,82 @@
+/** An artifact's container command resolved against the built binaries, made shell-free or kept as written. */
+import { commandLines } from '../../../src/analyze/container-command';
+import { resolveCommand, type CommandRules } from '../../../src/plan/artifact-command';
+import type { StageNode } from '../../../src/plan/stage-model';
+import { renderNode } from '../../../src/render/render-stage';
+import { stageFixture } from '../../helpers/build-fixture';
+
+const text = (node: StageNode) => renderNode(node, { builder: 'builder', stages: [], escapeChar: '\\' });
+const builderPath = ['/go/bin', '/usr/local/go/bin', '/usr/local/bin', '/usr/bin', '/bin'];
+/** A runtime that may have no shell: exec form, binaries by path. */
+const shellFree: CommandRules = {
+  builderPath,
+  runtimePath: ['/usr/local/bin', '/usr/bin', '/bin'],
+  wrappersArePrograms: true,
+};
+/** The lines as written; the program a wrapper runs is the one resolved. */
+const asWritten: CommandRules = { builderPath, runtimePath: null, wrappersArePrograms: false };
+
+function resolve(tail: string, binaries: string[], rules: CommandRules) {
+  const fixture = stageFixture(`FROM golang:1.19\nWORKDIR /app\n${tail}\n`, {});
+  return resolveCommand(commandLines(fixture.facts), binaries, '/app', rules);
+}
+
+describe('resolveCommand', () => {
+  it.each([
+    ['CMD ["./server"]', ['/app/server'], shellFree, ['CMD ["./server"]'], false],
+    ['CMD ./server -v', ['/app/server'], shellFree, ['CMD ["./server", "-v"]'], false],
+    ['CMD ./server -v', ['/app/server'], asWritten, ['CMD ./server -v'], true],
+    ['CMD ["hello"]', ['/go/bin/hello'], shellFree, ['CMD ["/go/bin/hello"]'], false],
+    ['CMD ["hello"]', ['/go/bin/hello'], asWritten, ['CMD ["hello"]'], false],
+    ['CMD ["app"]', ['/usr/local/bin/app'], shellFree, ['CMD ["app"]'], false],
+    ['CMD ./server -port $PORT', ['/app/server'], shellFree, ['CMD ./server -port $PORT'], true],
+    ['CMD ["sh", "-c", "./server"]', ['/app/server'], shellFree, ['CMD ["sh", "-c", "./server"]'], true],
+    [
+      'ENTRYPOINT ["/app/server"]\nCMD ["serve"]',
+      ['/app/server'],
+      shellFree,
+      ['ENTRYPOINT ["/app/server"]', 'CMD ["serve"]'],
+      false,
+    ],
+    ['CMD ["--flag"]\nENTRYPOINT ./server', ['/app/server'], shellFree, ['ENTRYPOINT ["./server"]'], false],
+  ])('%s (%#)', (tail, binaries, rules, texts, shell) => {
+    const result = resolve(tail, binaries, rules);
+    expect(result.nodes.map(text)).toEqual(texts);
+    expect(result.needsShell).toBe(shell);
+  });
+
+  it.each([
+    [
+      'a wrapper is the program',
+      'ENTRYPOINT ["tini", "--"]\nCMD ["./server"]',
+      shellFree,
+      [
+        { program: 'tini', binary: null },
+        { program: './server', binary: '/app/server' },
+      ],
+    ],
+    [
+      'the wrapped program is',
+      'CMD ["tini", "--", "./server"]',
+      asWritten,
+      [{ program: './server', binary: '/app/server' }],
+    ],
+    [
+      'a CMD that holds the arguments starts nothing',
+      'ENTRYPOINT ["./server"]\nCMD ["serve"]',
+      asWritten,
+      [{ program: './server', binary: '/app/server' }],
+    ],
+    [
+      'each command of a script',
+      'CMD ./migrate && exec server',
+      asWritten,
+      [
+        { program: './migrate', binary: null },
+        { program: 'server', binary: null },
+      ],
+    ],
+  ])('programs: %s', (_name, tail, rules, expected) => {
+    expect(resolve(tail, ['/app/server'], rules).programs).toEqual(expected);
+  });
+});
