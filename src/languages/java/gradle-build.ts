@@ -132,7 +132,7 @@ export function installedDistribution(
 /** `archiveFileName = "app.jar"` / `.set("app.jar")`, inside a task's block when `task` is given. */
 function archiveSetting(text: string, task: string | null, property: string): string | null {
   const scope = task === null ? topLevel(text) : taskBlocks(text, task).join('\n');
-  const match = new RegExp(`\\b${property}(?:\\.set\\s*\\(|\\s*=|\\s+)\\s*(['"])([^'"]*)\\1`).exec(scope);
+  const match = compiledRegExp(`\\b${property}(?:\\.set\\s*\\(|\\s*=|\\s+)\\s*(['"])([^'"]*)\\1`).exec(scope);
   if (match) return match[2].includes('$') ? null : match[2];
   const legacy = {
     archiveFileName: 'archiveName',
@@ -141,7 +141,7 @@ function archiveSetting(text: string, task: string | null, property: string): st
     archiveClassifier: 'classifier',
   }[property];
   if (task !== null && legacy) {
-    const old = new RegExp(`^\\s*${legacy}\\s*=?\\s*(['"])([^'"]*)\\1`, 'm').exec(scope);
+    const old = compiledRegExp(`^\\s*${legacy}\\s*=?\\s*(['"])([^'"]*)\\1`, 'm').exec(scope);
     if (old && !old[2].includes('$')) return old[2];
   }
   return null;

@@ -18,7 +18,7 @@ export interface JavaAnalysis {
 
 export function analyzeJava(input: DetectInput, settings: JavaSettings): JavaAnalysis {
   const paths = contextPaths(input.facts, input.context);
-  const build = readJavaBuild(input.facts.runs, input.context, paths, settings);
+  const build = readJavaBuild(input.facts, input.context, paths, settings);
   const command = readContainerCommand(input.facts, settings);
   return { paths, build, command, details: describeJava(input, settings, build, command) };
 }

@@ -5,9 +5,10 @@
  * `javac -d`, and files `cp`/`mv` put elsewhere.
  */
 import { posix as path } from 'path';
-import { programName } from '../../analyze/shell-commands';
-import type { RunFacts } from '../../analyze/stage-facts';
+import { programName, type ShellCommand } from '../../analyze/shell-commands';
+import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
+import { builtBinaries } from '../../plan/built-binaries';
 import type { ContextPaths } from '../../plan/context-paths';
 import { gradleArtifacts, GradleProject, installedDistribution, readGradleProject } from './gradle-build';
 import { BuildCommand, jarToolOutput, parseBuildCommand, stepName } from './java-commands';
@@ -24,7 +25,6 @@ export interface BuiltArtifact extends JavaArtifact {
 }
 
 export interface JavaBuild {
-  tool: 'maven' | 'gradle' | 'javac' | null;
   commands: { command: BuildCommand; run: RunFacts | null }[];
   artifacts: BuiltArtifact[];
   /** Paths written by jar/javac/cp/mv (absolute; a directory written into ends with `/`). */
@@ -45,13 +45,12 @@ export interface BuildReading {
 }
 
 export function readJavaBuild(
-  runs: readonly RunFacts[],
+  facts: StageFacts,
   context: BuildContext,
   paths: ContextPaths,
   settings: JavaSettings,
 ): JavaBuild {
   const build: JavaBuild = {
-    tool: null,
     commands: [],
     artifacts: [],
     produced: [],
@@ -61,33 +60,40 @@ export function readJavaBuild(
     notes: [],
   };
   const reading = { context, paths, settings, build };
-  for (const run of runs) {
-    let cwd = run.workdir;
-    for (const command of run.commands) {
-      const program = programName(command);
-      if (program === 'cd' && command.words[1]) cwd = path.resolve(cwd, command.words[1]);
-      const parsed = parseBuildCommand(command, settings);
-      if (parsed) {
-        build.commands.push({ command: parsed, run });
-        build.tool ??= parsed.tool;
-        if (parsed.packages) addArtifacts(build, artifactsOf(parsed, cwd, reading));
-        continue;
-      }
-      const jar = jarToolOutput(command);
-      if (jar) build.produced.push(path.resolve(cwd, jar));
-      if (program === 'javac') {
-        build.tool ??= 'javac';
-        const out = command.words.findIndex((w) => w === '-d');
-        if (out > 0 && command.words[out + 1]) build.produced.push(path.resolve(cwd, command.words[out + 1]));
-      }
-      if ((program === 'cp' || program === 'mv') && command.words.length >= 3) {
-        // `cp target/*.jar /app/` writes into a directory: recorded with its trailing slash.
-        const target = command.words[command.words.length - 1];
-        build.produced.push(path.resolve(cwd, target) + (target.endsWith('/') ? '/' : ''));
-      }
-    }
-  }
+  // Every command is read here (never null): cp/mv record their target, not a tracked file's move.
+  const written = builtBinaries(facts, {
+    outputs: (command, cwd, run) => outputs(command, cwd, run, reading),
+  });
+  build.produced = written.map((w) => w.path);
   return build;
+}
+
+/** A build tool's artifacts go into the build; jar, javac, cp and mv return the paths they write. */
+function outputs(
+  command: ShellCommand,
+  cwd: string,
+  run: RunFacts,
+  reading: BuildReading,
+): { path: string }[] {
+  const { build, settings } = reading;
+  const parsed = parseBuildCommand(command, settings);
+  if (parsed) {
+    build.commands.push({ command: parsed, run });
+    if (parsed.packages) addArtifacts(build, artifactsOf(parsed, cwd, reading));
+    return [];
+  }
+  const program = programName(command);
+  const produced: string[] = [];
+  const jar = jarToolOutput(command);
+  if (jar) produced.push(path.resolve(cwd, jar));
+  const out = program === 'javac' ? command.words.indexOf('-d') : -1;
+  if (out > 0 && command.words[out + 1]) produced.push(path.resolve(cwd, command.words[out + 1]));
+  if ((program === 'cp' || program === 'mv') && command.words.length >= 3) {
+    // `cp target/*.jar /app/` writes into a directory: recorded with its trailing slash.
+    const target = command.words[command.words.length - 1];
+    produced.push(path.resolve(cwd, target) + (target.endsWith('/') ? '/' : ''));
+  }
+  return produced.map((p) => ({ path: p }));
 }
 
 /** True when a jar/javac/cp/mv command wrote the file (or into a directory holding it). */

@@ -87,13 +87,11 @@ export function jarToolOutput(command: ShellCommand): string | null {
   return args[1 + valued.indexOf('f')] ?? null;
 }
 
+/** What `java` runs: a jar (`-jar file`), or a main class on a classpath. */
 export interface JavaInvocation {
-  /** JVM options as written (`-Xmx512m`, `$JAVA_OPTS`, `--add-opens x`), the jar and classpath excluded. */
-  options: string[];
   jar: string | null;
   classpath: string | null;
   mainClass: string | null;
-  programArgs: string[];
 }
 
 /** The `java ...` invocation in an argv (after `exec`, `tini --`, env assignments...). */
@@ -102,12 +100,10 @@ export function parseJavaInvocation(argv: readonly string[], settings: JavaSetti
   if (index === -1) return null;
   const parsed = parseArgv(argv.slice(index + 1), settings.javaOptions);
   const jarMode = parsed.options.some((o) => o.name === '-jar');
-  const [operand, ...programArgs] = parsed.operands;
+  const operand = parsed.operands[0] ?? null;
   return {
-    options: parsed.options.filter((o) => o.name !== '-jar' && o.name !== '-cp').flatMap((o) => o.words),
-    jar: jarMode ? (operand ?? null) : null,
+    jar: jarMode ? operand : null,
     classpath: optionValue(parsed, '-cp') || null,
-    mainClass: jarMode ? null : (operand ?? null),
-    programArgs,
+    mainClass: jarMode ? null : operand,
   };
 }

@@ -4,9 +4,11 @@
  * servlet container for a WAR, and a warning when a command hard-codes the builder's JAVA_HOME.
  */
 import type { StageFacts } from '../../analyze/stage-facts';
+import { unknownRuntime } from '../../plan/artifact-runtimes';
 import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import type { Decision, PlanContext } from '../../plan/plan-types';
 import { privateBaseImageReason } from '../../plan/private-base-image';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import type { BuiltArtifact, JavaBuild } from './java-build';
 import type { JavaRuntime, JavaSettings } from './java-settings';
 
@@ -23,9 +25,7 @@ export function parseFlavour(
   const names = words.filter((w) => w !== 'layered');
   if (names.length > 1) return `choose one Java runtime, not ${names.join(' and ')}`;
   const runtime = names[0] ?? settings.defaultRuntime;
-  if (!settings.runtimes[runtime])
-    return `unknown runtime "${runtime}" for Java (known: ${Object.keys(settings.runtimes).join(', ')}; add ",layered" for Spring Boot layers)`;
-  return { runtime, layered };
+  return unknownRuntime(runtime, settings.runtimes, 'Java') ?? { runtime, layered };
 }
 
 export function runtimeImage(
@@ -90,7 +90,7 @@ export function runtimeImage(
 
 export function javaHomeWarnings(facts: StageFacts, settings: JavaSettings, texts: string[]): string[] {
   const home = Object.entries(settings.javaHomes).find(([repo]) =>
-    new RegExp(`(^|/)${repo}$`).test(facts.from.name),
+    compiledRegExp(`(^|/)${repo}$`).test(facts.from.name),
   )?.[1];
   if (!home || !texts.some((t) => t.includes(home))) return [];
   return [

@@ -4,6 +4,7 @@ import { runtimeUserSupportProperties } from '../../plan/runtime-users';
 import { optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const absoluteDir = Type.String({ pattern: '^/' });
+const version = Type.String({ pattern: '^[0-9]+(\\.[0-9]+){0,2}$' });
 
 const javaRuntime = Type.Object(
   {
@@ -34,6 +35,8 @@ const buildTool = {
   fileOption: optionName,
   projectsOption: optionName,
   propertyOption: optionName,
+  /** Flags (prefixes) for the run step only, dropped when msb packages instead. */
+  runFlags: stringList,
   /** Steps may carry a project path (`:app:bootJar`). */
   stepPaths: Type.Optional(Type.Boolean()),
 };
@@ -61,7 +64,18 @@ export const javaSettingsSchema = Type.Object(
       { additionalProperties: false },
     ),
     springBootLayers: Type.Object(
-      { dir: absoluteDir, builderDir: absoluteDir },
+      {
+        dir: absoluteDir,
+        builderDir: absoluteDir,
+        layers: stringList,
+        /** By Spring Boot version, newest first: the first whose `since` the version reaches applies. */
+        extract: Type.Array(
+          Type.Object({ since: version, run: Type.String() }, { additionalProperties: false }),
+        ),
+        launcher: Type.Array(
+          Type.Object({ since: version, class: Type.String() }, { additionalProperties: false }),
+        ),
+      },
       { additionalProperties: false },
     ),
     /** JAVA_HOME of the builder images whose path differs from the runtime's. */

@@ -35,7 +35,7 @@ export function replaceBuildRun(
   // A program word that is not a plain path ("RUN ./mvnw" in an exec-form array) cannot start in the original either.
   if (!/^[A-Za-z0-9_@%+=:,./-]+$/.test(tool.program))
     return `the container runs "${tool.text}", whose program "${tool.program}" is not a command msb can run in the builder`;
-  let packaging = packagingWords(tool, false);
+  let packaging = packagingWords(tool, false, settings);
   if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
     const paths = contextPaths(facts, context);
     const artifactsFor = (words: string[]) => {
@@ -45,7 +45,7 @@ export function replaceBuildRun(
     let artifacts = artifactsFor(packaging);
     // spring-boot:run works without the plugin in <plugins> (the parent manages it); package alone then makes a plain jar.
     if (tool.tool === 'maven' && tool.run === 'spring-boot:run' && !artifacts.some((a) => a.runnable)) {
-      packaging = packagingWords(tool, true);
+      packaging = packagingWords(tool, true, settings);
       artifacts = artifactsFor(packaging).map((a) =>
         a.kind === 'jar'
           ? {
@@ -90,7 +90,7 @@ export function replaceBuildRun(
   );
   const index = kept.indexOf(run.line);
   const line = { ...run.line, form: { form: 'exec' as const, argv } };
-  const invocation = { options: jvm.options, jar, classpath: null, mainClass: null, programArgs: jvm.args };
+  const invocation = { jar, classpath: null, mainClass: null };
   const replaced = newCommand(keyword, argv);
   return {
     commands: kept.map((l) => (l === run.line ? replaced : keptCommand(l))),
@@ -100,9 +100,9 @@ export function replaceBuildRun(
 }
 
 /** The packaging command as words: re-splitting a joined text would misread words that hold spaces. */
-function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
+function packagingWords(tool: BuildCommand, repackage: boolean, settings: JavaSettings): string[] {
+  const flags = tool.flags.filter((f) => !settings[tool.tool].runFlags.some((p) => f.startsWith(p)));
   if (tool.tool === 'maven') {
-    const flags = tool.flags.filter((f) => !/^-D(spring-boot|quarkus)\./.test(f));
     return [
       tool.program,
       ...flags,
@@ -111,7 +111,6 @@ function packagingWords(tool: BuildCommand, repackage: boolean): string[] {
       ...(tool.properties.has('skipTests') ? [] : ['-DskipTests']),
     ];
   }
-  const flags = tool.flags.filter((f) => !f.startsWith('--args'));
   return [tool.program, tool.run ?? '', ...flags];
 }
 

@@ -8,6 +8,7 @@ import type { BuildContext } from '../../context/build-context';
 import { artifact, JavaArtifact, quarkusFastJar } from './java-artifact';
 import type { MavenPlugin, MavenProject } from './maven-pom';
 import { interpolate, text } from './maven-pom';
+import { versionAtLeast } from './spring-boot-layers';
 
 export function mavenArtifacts(
   project: MavenProject,
@@ -91,10 +92,9 @@ export function mavenArtifacts(
  */
 function bootFinalName(boot: MavenPlugin, project: MavenProject): string | null {
   const configured = text(boot.configuration.finalName);
-  const version = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(project.springBootVersion ?? '');
-  if (configured === null || !version) return null;
-  const [major, minor, patch] = version.slice(1).map((n) => Number(n ?? 0));
-  const honoured = major < 2 || (major === 2 && (minor < 1 || (minor === 1 && patch < 4)));
+  const version = project.springBootVersion ?? '';
+  if (configured === null || !/^\d+\.\d+/.test(version)) return null;
+  const honoured = !versionAtLeast(version, '2.1.4');
   const name = interpolate(configured, project.properties);
   return honoured && name !== project.finalName && !name.includes('${') ? name : null;
 }

@@ -8,13 +8,8 @@ import { posix as path } from 'path';
 import { containerCommand, needsShell } from '../../analyze/container-command';
 import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from '../../plan/artifact-files';
 import { builderSteps } from '../../plan/builder-steps';
-import type {
-  BrokenFinding,
-  BuilderInsertion,
-  Decision,
-  PlanInput,
-  StrategyPlan,
-} from '../../plan/plan-types';
+import { shellMissing } from '../../plan/artifact-runtimes';
+import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
 import { BUILDER, copy, shellRun, StageNode } from '../../plan/stage-model';
@@ -126,12 +121,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   if (typeof image === 'string') return { kind: 'skip', reason: image };
   const { runtime, from } = image;
   const shellNeeded = command.lines.some((l) => needsShell(l.form));
-  const broken: BrokenFinding[] = [];
-  if (shellNeeded && !runtime.shell)
-    broken.push({
-      kind: 'program-missing',
-      message: `the container command needs a shell (shell form, sh -c or a script), which ${from} does not have: it will not start as written`,
-    });
+  const broken = shellNeeded && !runtime.shell ? [shellMissing(from)] : [];
 
   const builderInsertions: BuilderInsertion[] = [];
   if (builderRuns.length > 0)

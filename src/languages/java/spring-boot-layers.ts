@@ -1,35 +1,35 @@
 /**
  * Spring Boot layered extraction (opt-in, `--runtime layered`): the builder unpacks the jar into
- * its layers (`-Djarmode=layertools` before 3.3, `-Djarmode=tools --layers --launcher` from 3.3),
- * the runtime copies each layer separately and starts the launcher (moved in 3.2).
+ * its layers, the runtime copies each layer separately and starts the launcher — the extraction
+ * command and the launcher class by Spring Boot version, from java.yaml.
  */
 import { newCommand, RuntimeCommand } from './java-container-command';
 import type { JavaSettings } from './java-settings';
 
 export function springBootLayers(jar: string, version: string | null, settings: JavaSettings) {
-  const [major, minor] = (version ?? '').split('.').map(Number);
-  if (!version || Number.isNaN(major))
+  const { builderDir, dir, layers, extract, launcher } = settings.springBootLayers;
+  if (!version || Number.isNaN(Number(version.split('.')[0])))
     return 'layered extraction skipped: msb cannot tell the Spring Boot version (the launcher class and extraction mode depend on it)';
-  const tools = major > 3 || (major === 3 && minor >= 3);
-  const modern = major > 3 || (major === 3 && minor >= 2);
-  const dir = settings.springBootLayers.builderDir;
-  const run = tools
-    ? `java -Djarmode=tools -jar ${jar} extract --layers --launcher --destination ${dir}`
-    : `java -Djarmode=layertools -jar ${jar} extract --destination ${dir}`;
-  const copies = ['dependencies', 'spring-boot-loader', 'snapshot-dependencies', 'application'].map(
-    (layer) => ({
-      from: `${dir}/${layer}/`,
-      to: `${settings.springBootLayers.dir}/`,
-      why: `Spring Boot layer ${layer}`,
-    }),
-  );
+  const since = <T extends { since: string }>(steps: T[]) =>
+    steps.find((s) => versionAtLeast(version, s.since)) ?? steps[steps.length - 1];
   return {
-    run,
-    copies,
-    launcher: modern
-      ? 'org.springframework.boot.loader.launch.JarLauncher'
-      : 'org.springframework.boot.loader.JarLauncher',
+    run: since(extract).run.replace('{{jar}}', jar).replace('{{dir}}', builderDir),
+    copies: layers.map((layer) => ({
+      from: `${builderDir}/${layer}/`,
+      to: `${dir}/`,
+      why: `Spring Boot layer ${layer}`,
+    })),
+    launcher: since(launcher).class,
   };
+}
+
+/** `3.2.5` is at least `3.2` (missing parts count as 0). */
+export function versionAtLeast(version: string, least: string): boolean {
+  const parts = (v: string) =>
+    (/^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v) ?? []).slice(1, 4).map((n) => Number(n ?? 0));
+  const [a, b] = [parts(version), parts(least)];
+  const i = a.findIndex((n, k) => n !== b[k]);
+  return i === -1 || a[i] > b[i];
 }
 
 /** `java $JAVA_OPTS -jar x.jar args` → `java $JAVA_OPTS -cp <dir> <Launcher> args`. */

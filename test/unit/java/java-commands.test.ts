@@ -68,18 +68,15 @@ describe('jarToolOutput', () => {
 
 describe('parseJavaInvocation', () => {
   it.each([
-    [['java', '-jar', 'app.jar'], { jar: 'app.jar', programArgs: [] }],
-    [
-      ['java', '-Xmx512m', '$JAVA_OPTS', '-jar', 'target/x.jar', '--server.port=9'],
-      { jar: 'target/x.jar', options: ['-Xmx512m', '$JAVA_OPTS'], programArgs: ['--server.port=9'] },
-    ],
+    [['java', '-jar', 'app.jar'], { jar: 'app.jar', mainClass: null }],
+    [['java', '-Xmx512m', '$JAVA_OPTS', '-jar', 'target/x.jar', '--server.port=9'], { jar: 'target/x.jar' }],
     [
       ['java', '-cp', 'app.jar:lib/*', 'a.Main', 'x'],
-      { classpath: 'app.jar:lib/*', mainClass: 'a.Main', programArgs: ['x'] },
+      { classpath: 'app.jar:lib/*', mainClass: 'a.Main', jar: null },
     ],
     [
       ['java', '--class-path=lib/*', '--add-opens', 'a/b=ALL', 'a.Main'],
-      { classpath: 'lib/*', mainClass: 'a.Main', options: ['--add-opens', 'a/b=ALL'] },
+      { classpath: 'lib/*', mainClass: 'a.Main' },
     ],
     [['tini', '--', '/opt/java/openjdk/bin/java', '-jar', '/app.jar'], { jar: '/app.jar' }],
   ])('%j', (argv, expected) => {

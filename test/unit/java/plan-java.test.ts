@@ -124,6 +124,16 @@ describe('java planning', () => {
     expect(result.warnings.join()).toContain('does not run java directly');
   });
 
+  it('uses layertools with the launcher of loader.launch for Spring Boot 3.2', () => {
+    const result = convertIn(
+      maven('ENTRYPOINT ["java", "-jar", "target/shop-1.4.0.jar"]'),
+      { ...boot, 'pom.xml': bootPom('3.2.0') },
+      { runtime: 'layered' },
+    );
+    expect(result.output).toContain('RUN java -Djarmode=layertools -jar /app/target/shop-1.4.0.jar extract');
+    expect(runtimeOf(result.output)).toContain('"org.springframework.boot.loader.launch.JarLauncher"]');
+  });
+
   it('uses layertools and the old launcher before Spring Boot 3.2', () => {
     const result = convertIn(
       maven('CMD java $JAVA_OPTS -jar target/shop-1.4.0.jar --debug'),
