@@ -32,7 +32,8 @@ function describeJava(
   const { context } = input;
   const evidence: Evidence[] = [];
   const poms = context.glob('{pom.xml,*/pom.xml,*/*/pom.xml}');
-  const gradleFiles = context.glob('{build.gradle,build.gradle.kts,*/build.gradle,*/build.gradle.kts}');
+  const scripts = settings.gradle.buildFiles;
+  const gradleFiles = context.glob(`{${[...scripts, ...scripts.map((f) => `*/${f}`)].join(',')}}`);
   const runs = (tool: 'maven' | 'gradle') =>
     build.commands.some((c) => c.command.tool === tool) || command.buildRun?.command.tool === tool;
 
