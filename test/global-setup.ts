@@ -1,6 +1,6 @@
 /**
- * Jest global setup: compiles dist/ once per run, so every suite that runs the built CLI tests
- * today's sources. The build is skipped when dist/ was built from the same sources (a hash of
+ * Jest global setup: builds dist/ once per run as `npm run build` does (tsc, then the standalone
+ * schema validators), so every suite that runs the built CLI tests today's sources. The build is skipped when dist/ was built from the same sources (a hash of
  * src/ and the tsconfigs) or when none of the selected suites imports helpers/built-msb.
  */
 import { spawnSync } from 'child_process';
@@ -10,6 +10,7 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..');
 const HASH_FILE = path.join(ROOT, 'dist', '.source-hash');
+const VALIDATORS_SCRIPT = path.join(ROOT, 'scripts', 'build-validators.js');
 const USES_BUILD = /from '(\.\.?\/)+helpers\/built-msb'/;
 
 function filesUnder(dir: string): string[] {
@@ -25,6 +26,7 @@ function sourceHash(): string {
     ...filesUnder(path.join(ROOT, 'src')),
     path.join(ROOT, 'tsconfig.json'),
     path.join(ROOT, 'tsconfig.build.json'),
+    VALIDATORS_SCRIPT,
   ]) {
     hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
@@ -58,7 +60,10 @@ export default function globalSetup(globalConfig: { testPathPattern?: string }):
     process.stderr.write(
       `\nglobal setup: tsc -p tsconfig.build.json failed, testing what it emitted:\n${tsc.stdout}${tsc.stderr}\n`,
     );
-  else writeFileSync(HASH_FILE, hash);
+  const validators = spawnSync(process.execPath, [VALIDATORS_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
+  if (validators.status !== 0)
+    throw new Error(`global setup: scripts/build-validators.js failed:\n${validators.stderr}`);
+  if (tsc.status === 0) writeFileSync(HASH_FILE, hash);
   if (!existsSync(path.join(ROOT, 'dist', 'cli.js')))
     throw new Error('global setup: the build left no dist/cli.js');
 }

@@ -54,7 +54,20 @@ export interface CommandOverride {
   command: string[] | null;
 }
 
+/**
+ * The stage's effective command. Without an override it is read once per stage's facts (the planner,
+ * the shared blocks and the strategies each ask for it): callers must not mutate what it returns.
+ */
 export function containerCommand(facts: StageFacts, override?: CommandOverride): ContainerCommand {
+  if (override) return readContainerCommand(facts, override);
+  let command = readOnce.get(facts);
+  if (!command) readOnce.set(facts, (command = readContainerCommand(facts)));
+  return command;
+}
+
+const readOnce = new WeakMap<StageFacts, ContainerCommand>();
+
+function readContainerCommand(facts: StageFacts, override?: CommandOverride): ContainerCommand {
   const lines = commandLines(facts);
   const entrypoint = lines.find((l) => l.instruction.keyword === 'ENTRYPOINT');
   const cmd = lines.find((l) => l.instruction.keyword === 'CMD');

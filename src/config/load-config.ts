@@ -3,12 +3,12 @@
  * the file being processed and goes up to the filesystem root (lilconfig); the nearest file wins.
  * The file is validated at load: every problem as `file:line: field: problem`, sorted by line.
  */
-import Ajv from 'ajv';
 import { lilconfigSync, LilconfigResult } from 'lilconfig';
 import * as path from 'path';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { MsbError } from '../errors';
 import { MinSaving, parseMinSaving } from '../gates/min-saving';
+import { schemaValidator } from '../profiles/schema-validator';
 import { ConfigData, configSchema } from './config-schema';
 
 const CONFIG_FILES = ['.msbrc.yaml', '.msbrc.yml', 'msb.config.yaml', 'msb.config.yml'];
@@ -23,7 +23,7 @@ export interface MsbConfig {
   profiles: string[];
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+const validate = schemaValidator(configSchema);
 
 export function parseConfig(text: string, source: string): MsbConfig {
   const lineCounter = new LineCounter();

@@ -9,7 +9,7 @@ import { MsbError } from '../errors';
 import { expandVariables } from '../analyze/instruction-args';
 import { globalArgValues } from '../plan/base-image';
 import type { BuildContext } from '../context/build-context';
-import type { Profile } from '../profiles/profile-types';
+import type { Profile, WeightedRule } from '../profiles/profile-types';
 import type { AnalyzedProject, ProfileStrategy } from '../languages/strategy';
 import type { Candidate, DetectInput, Detection, Evidence } from './detect-types';
 import { compiledRegExp } from '../util/compiled-regexp';
@@ -104,16 +104,39 @@ function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], ima
         weight: rule.weight,
       });
   }
-  for (const rule of profile.detect.baseImages) {
-    if (compiledRegExp(rule.pattern).test(image))
+  const { baseImages, commands } = compiledRules(profile);
+  for (const { rule, pattern } of baseImages) {
+    if (pattern.test(image))
       evidence.push({ kind: 'base-image', detail: rule.evidence ?? `FROM ${image}`, weight: rule.weight });
   }
-  for (const rule of profile.detect.commands) {
-    const pattern = compiledRegExp(rule.pattern);
+  for (const { rule, pattern } of commands) {
     const hit = texts.find((t) => pattern.test(t));
     if (hit) evidence.push({ kind: 'command', detail: rule.evidence ?? oneLine(hit), weight: rule.weight });
   }
   return evidence;
+}
+
+interface CompiledRule {
+  rule: WeightedRule;
+  pattern: RegExp;
+}
+const compiled = new WeakMap<Profile, { baseImages: CompiledRule[]; commands: CompiledRule[] }>();
+
+/** A profile's image and command rules with their expressions, looked up once per profile, not per file. */
+function compiledRules(profile: Profile) {
+  let rules = compiled.get(profile);
+  if (!rules) {
+    const withPattern = (rule: WeightedRule): CompiledRule => ({
+      rule,
+      pattern: compiledRegExp(rule.pattern),
+    });
+    rules = {
+      baseImages: profile.detect.baseImages.map(withPattern),
+      commands: profile.detect.commands.map(withPattern),
+    };
+    compiled.set(profile, rules);
+  }
+  return rules;
 }
 
 /** Independent evidence: each rule lowers the chance that the guess is wrong. */

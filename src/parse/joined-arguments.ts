@@ -21,16 +21,22 @@ const FLAGGED_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
  * flags until a word without `--` (HEALTHCHECK: until CMD or NONE); that many leading words go.
  */
 function withoutFlags(args: string, healthcheck: boolean): string {
-  const words = [...args.matchAll(/\S+/g)];
+  // Words are read up to the first that stops the flags: most instructions have none, so one word.
+  const starts: number[] = [];
   let flags = 0;
-  for (const [word] of words) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(args); match; match = WORD.exec(args)) {
+    starts.push(match.index);
+    const word = match[0];
     const stop = healthcheck ? /^(CMD|NONE)$/i.test(word) : !word.includes('--');
     if (stop) break;
     if (word.startsWith('--')) flags += 1;
   }
   if (flags === 0) return args;
-  return flags < words.length ? args.slice(words[flags].index) : '';
+  return flags < starts.length ? args.slice(starts[flags]) : '';
 }
+
+const WORD = /\S+/g;
 
 function joinLines(text: string, keywordLength: number, escapeChar: string): string | null {
   if (text.includes('\r')) return null;

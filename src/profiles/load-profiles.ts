@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { TSchema } from '@sinclair/typebox';
-import Ajv, { ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { MsbError } from '../errors';
 import { PROFILES_DIR, TEMPLATES_DIR } from '../package-root';
 import { DataPath, layerPath, overlayData, pointer } from './overlay-data';
@@ -15,6 +15,7 @@ import { ProfileError, ProfileProblem, schemaProblems } from './profile-problems
 import { packageRulesSchema, profileSchema } from './profile-schema';
 import type { PackageRules, Profile } from './profile-types';
 import { fieldName, pathSegments, ProfileYaml, readProfileYaml } from './profile-yaml';
+import { schemaValidator } from './schema-validator';
 
 /** The strategy-specific part of validation: its schema for `settings` and the template keys it renders. */
 export interface StrategyContract {
@@ -32,28 +33,12 @@ export interface ProfileBases {
 /** Shared apt/apk knowledge; it sits beside the profiles but is not one. */
 const SYSTEM_PACKAGES_FILE = 'system-packages.yaml';
 
-// Every process compiles the profile and settings schemas before its first conversion; ajv's
-// optional pass that simplifies the generated code costs a third of that and changes no result.
-const ajv = new Ajv({ allErrors: true, strict: false, code: { optimize: false } });
-ajv.addKeyword({
-  keyword: 'regex',
-  type: 'string',
-  errors: false,
-  validate: (_schema: unknown, data: string) => {
-    try {
-      new RegExp(data);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-});
-const validateProfile = ajv.compile<Omit<Profile, 'source'>>(profileSchema);
-const validatePackageRules = ajv.compile<PackageRules>(packageRulesSchema);
+const validateProfile = schemaValidator<Omit<Profile, 'source'>>(profileSchema);
+const validatePackageRules = schemaValidator<PackageRules>(packageRulesSchema);
 
-/** A strategy's settings validator (compiled once per schema by ajv); a type guard for its settings type. */
+/** A strategy's settings validator (one per schema); a type guard for its settings type. */
 export function compileSettingsSchema<S>(schema: TSchema & { static: S }): ValidateFunction<S> {
-  return ajv.compile<S>(schema);
+  return schemaValidator<S>(schema);
 }
 
 export function parseProfile(
@@ -79,7 +64,7 @@ export function parseProfile(
   if (strategy === undefined)
     problems.push({ ...where('/strategy'), problem: `unknown strategy "${strategyId}"` });
   if (strategy && isRecord(data)) {
-    const validateSettings = ajv.compile(strategy.settingsSchema);
+    const validateSettings = schemaValidator(strategy.settingsSchema);
     if (!validateSettings(data.settings ?? {}))
       problems.push(...schemaProblems(validateSettings.errors ?? [], (p) => where(`/settings${p}`)));
     // A template the strategy renders must be named here, not found missing at render time.
