@@ -6,18 +6,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { stringList } from '../profiles/settings-schema';
 
-export const frameworksSchema = Type.Array(
-  Type.Object(
-    {
-      name: Type.String(),
-      /** Package names that say "this framework" (pip, gem or composer names). */
-      packages: stringList,
-      /** A file that says it too (manage.py, artisan, config.ru). */
-      file: Type.Optional(Type.String()),
-    },
-    { additionalProperties: false },
-  ),
-);
+/** An entry's fields; a profile may add its own (`Type.Object({ ...frameworkFields, kind })`). */
+export const frameworkFields = {
+  name: Type.String(),
+  /** Package names that say "this framework" (pip, gem, composer or npm names). */
+  packages: stringList,
+  /** A file that says it too (manage.py, artisan, config.ru; a glob where the caller matches globs). */
+  file: Type.Optional(Type.String()),
+};
+
+export const frameworksSchema = Type.Array(Type.Object(frameworkFields, { additionalProperties: false }));
 
 type Framework = Static<typeof frameworksSchema>[number];
 
@@ -32,4 +30,13 @@ export function findFramework(
     if (byPackage || (framework.file && hasFile(framework.file))) return { ...framework, byPackage };
   }
   return null;
+}
+
+/** Every framework the project matches, in the list's order (a front end and the server beside it). */
+export function matchingFrameworks<F extends Framework>(
+  frameworks: readonly F[],
+  hasPackage: (name: string) => boolean,
+  hasFile: (file: string) => boolean,
+): F[] {
+  return frameworks.filter((f) => findFramework([f], hasPackage, hasFile) !== null);
 }

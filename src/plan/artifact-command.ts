@@ -16,7 +16,11 @@ import {
   splitInstruction,
 } from '../analyze/container-command';
 import type { CommandForm } from '../analyze/instruction-args';
+import type { StageFacts } from '../analyze/stage-facts';
+import type { BuildContext } from '../context/build-context';
 import { findBinary } from './built-binaries';
+import type { ContextPaths } from './context-paths';
+import { committedPrograms, ContextProgram } from './context-programs';
 import type { Decision } from './plan-types';
 import { commandSpec, containerCommand, original, StageNode } from './stage-model';
 
@@ -116,6 +120,42 @@ export function resolveCommand(
     );
   }
   return result;
+}
+
+export interface CommandArtifacts {
+  /** The built binaries the command runs. */
+  run: ReadonlySet<string>;
+  /** Programs it starts that a COPY brought from the build context: committed, not built. */
+  committed: ContextProgram[];
+  /** It needs a shell: its own syntax, or a committed script's `#!` interpreter. */
+  needsShell: boolean;
+}
+
+/** What the runtime must hold for the command to start. */
+export function commandArtifacts(
+  command: ResolvedCommand,
+  workdir: string,
+  paths: ContextPaths,
+  context: BuildContext,
+): CommandArtifacts {
+  const committed = committedPrograms(command.programs, workdir, paths, context);
+  return {
+    run: new Set(command.programs.map((p) => p.binary).filter((b): b is string => b !== null)),
+    committed,
+    needsShell: command.needsShell || committed.some((c) => c.interpreter !== null),
+  };
+}
+
+/** The decision for a stage without ENTRYPOINT or CMD (none when it has one). */
+export function noCommandDecisions(facts: StageFacts): Decision[] {
+  if (facts.entrypoint || facts.cmd) return [];
+  return [
+    {
+      subject: 'CMD',
+      placement: 'runtime',
+      why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths',
+    },
+  ];
 }
 
 /** A simple shell-form line as exec form, when the runtime may have no shell. */

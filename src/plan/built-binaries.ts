@@ -24,18 +24,27 @@ export interface BuildReader<T extends { path: string }> {
 
 export function builtBinaries<T extends { path: string }>(facts: StageFacts, reader: BuildReader<T>): T[] {
   let tracked: T[] = [];
-  for (const run of facts.runs) {
-    let cwd = reader.cwd?.(run) ?? run.workdir;
-    for (const command of run.commands) {
-      const program = programName(command);
-      if (program === 'cd' && command.words[1]) cwd = path.resolve(cwd, command.words[1]);
-      const outputs = reader.outputs(command, cwd, run, tracked);
-      if (outputs) tracked.push(...outputs);
-      else if (['cp', 'mv', 'install'].includes(program))
-        tracked = followMove(command, cwd, tracked, reader.movedTo ?? ((b, to) => ({ ...b, path: to })));
-    }
+  for (const { run, command, cwd } of runCommands(facts.runs, reader.cwd)) {
+    const outputs = reader.outputs(command, cwd, run, tracked);
+    if (outputs) tracked.push(...outputs);
+    else if (['cp', 'mv', 'install'].includes(programName(command)))
+      tracked = followMove(command, cwd, tracked, reader.movedTo ?? ((b, to) => ({ ...b, path: to })));
   }
   return tracked;
+}
+
+/** Each command of the RUN lines with the directory it runs in: the RUN's (`startDir`), then where `cd` moved. */
+export function* runCommands(
+  runs: readonly RunFacts[],
+  startDir: (run: RunFacts) => string = (run) => run.workdir,
+): Generator<{ run: RunFacts; command: ShellCommand; cwd: string }> {
+  for (const run of runs) {
+    let cwd = startDir(run);
+    for (const command of run.commands) {
+      if (programName(command) === 'cd' && command.words[1]) cwd = path.resolve(cwd, command.words[1]);
+      yield { run, command, cwd };
+    }
+  }
 }
 
 /** `mv app /usr/local/bin/` of a tracked binary: it is at the new path (`cp`, `install`: also there). */

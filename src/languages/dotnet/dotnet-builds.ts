@@ -6,9 +6,9 @@
  * or is an ASP.NET Core app.
  */
 import { posix as path } from 'path';
-import { programName } from '../../analyze/shell-commands';
 import type { RunFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
+import { runCommands } from '../../plan/built-binaries';
 import type { ContextPaths } from '../../plan/context-paths';
 import { DotnetCommand, parseDotnetCommand } from './dotnet-commands';
 import { DotnetProject, frameworkMajor, solutionProjects } from './dotnet-project';
@@ -43,24 +43,17 @@ export function readBuilds(
   settings: DotnetSettings,
 ): DotnetBuild[] {
   const builds: DotnetBuild[] = [];
-  for (const run of runs) {
-    let cwd = run.workdir;
-    for (const shellCommand of run.commands) {
-      if (programName(shellCommand) === 'cd' && shellCommand.words[1]) {
-        cwd = path.resolve(cwd, shellCommand.words[1]);
-        continue;
-      }
-      const command = parseDotnetCommand(shellCommand, settings.commandOptions);
-      if (!command || (command.verb !== 'publish' && command.verb !== 'build')) continue;
-      const built = targetProjects(command.target, cwd, run, projects, context, paths);
-      const outputs = built.length > 0 ? built : [null];
-      builds.push({
-        command,
-        run,
-        cwd,
-        outputs: outputs.map((project) => projectOutput(command, cwd, project, settings)),
-      });
-    }
+  for (const { run, command: shellCommand, cwd } of runCommands(runs)) {
+    const command = parseDotnetCommand(shellCommand, settings.commandOptions);
+    if (!command || (command.verb !== 'publish' && command.verb !== 'build')) continue;
+    const built = targetProjects(command.target, cwd, run, projects, context, paths);
+    const outputs = built.length > 0 ? built : [null];
+    builds.push({
+      command,
+      run,
+      cwd,
+      outputs: outputs.map((project) => projectOutput(command, cwd, project, settings)),
+    });
   }
   return builds;
 }

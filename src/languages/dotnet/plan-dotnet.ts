@@ -31,6 +31,7 @@ import {
   StageNode,
 } from '../../plan/stage-model';
 import { workdirOwner } from '../../plan/runtime-stage';
+import { windowsStage } from '../../plan/windows-stage';
 import type { DotnetAnalysis } from './dotnet-analysis';
 import { chooseAppOutput } from './dotnet-app-output';
 import { contentRootFiles } from './dotnet-runtime-files';
@@ -42,7 +43,7 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
   const { facts, profile, settings, context } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
-  const windows = windowsReason(facts);
+  const windows = windowsStage(facts, input.profile.name);
   if (windows) return { kind: 'skip', reason: windows };
   const staticSite = analysis.projects.find((p) => p.sdk !== null && settings.staticSdks.includes(p.sdk));
 
@@ -260,15 +261,6 @@ function developmentCertificate(
     store: settings.devCertificateStore,
     why: `the app listens on https:// with the development certificate line ${certs.instruction.line + 1} made; Kestrel finds it in this store`,
   };
-}
-
-/** Windows images (nanoserver, a PowerShell/cmd SHELL): msb plans Linux runtime images only. */
-function windowsReason(facts: StageFacts): string | null {
-  if (/windowsservercore|nanoserver/.test(facts.from.tag ?? ''))
-    return 'Windows .NET images: msb only plans Linux runtime images';
-  if (facts.shell && /powershell|pwsh|cmd(\.exe)?"/i.test(facts.shell.args))
-    return 'the stage runs a Windows shell (SHELL powershell/cmd): msb only plans Linux runtime images';
-  return null;
 }
 
 /** Programs the container command or HEALTHCHECK runs that the runtime image does not have. */

@@ -9,11 +9,10 @@ import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import { artifactRuntimeFiles, runtimeFileCopies } from '../../plan/artifact-files';
 import { globalArgValues } from '../../plan/base-image';
-import { resolveCommand } from '../../plan/artifact-command';
+import { commandArtifacts, noCommandDecisions, resolveCommand } from '../../plan/artifact-command';
 import { builderSteps } from '../../plan/builder-steps';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
-import { committedPrograms } from '../../plan/context-programs';
 import {
   missingCommandTargets,
   missingHealthcheckPrograms,
@@ -23,6 +22,7 @@ import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../
 import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
 import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
 import { artifactUser } from '../../plan/root-user';
+import { windowsStage } from '../../plan/windows-stage';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse } from './go-cgo';
@@ -39,8 +39,8 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   const { profile, dockerfile, context, options, settings } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
-  if (/windowsservercore|nanoserver/.test(input.facts.from.tag ?? ''))
-    return { kind: 'skip', reason: 'Windows Go images: msb only plans Linux runtime images' };
+  const windows = windowsStage(input.facts, profile.name);
+  if (windows) return { kind: 'skip', reason: windows };
 
   const golangImage = /(^|\/)golang$/.test(input.facts.from.name);
   const facts = golangImage
@@ -120,10 +120,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     );
     commands = resolveCommand(startup.lines, [guessedPath], workdir, rules);
   }
-  // A program the command runs that a COPY brought from the build context: committed, not built.
-  const committed = committedPrograms(commands.programs, workdir, paths, context);
-  if (committed.some((c) => c.interpreter !== null)) commands.needsShell = true;
-  const used = new Set(commands.programs.map((p) => p.binary).filter((b): b is string => b !== null));
+  const { committed, run: used, needsShell } = commandArtifacts(commands, workdir, paths, context);
   const copied = unique([
     ...binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path),
     ...committed.map((c) => c.path),
@@ -142,7 +139,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     {
       requested: options.runtime,
       cgo,
-      needsShell: commands.needsShell,
+      needsShell,
       builder: facts.from,
       muslEvidence: apkEvidence(facts),
       globals: globalArgValues(dockerfile),
@@ -313,13 +310,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     ...missingCommandTargets(commands.programs, image, present),
     ...missingHealthcheckPrograms(facts, image, present, runtimeSettings.commands.includes('sh')),
   );
-  if (!facts.entrypoint && !facts.cmd) {
-    decisions.push({
-      subject: 'CMD',
-      placement: 'runtime',
-      why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths',
-    });
-  }
+  decisions.push(...noCommandDecisions(facts));
   return {
     kind: 'convert',
     runtime,

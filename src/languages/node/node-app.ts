@@ -13,6 +13,7 @@ import type { ContainerCommand } from '../../analyze/container-command';
 import { isShellProgram, isShellScript } from '../../analyze/programs';
 import type { BuildContext } from '../../context/build-context';
 import type { DetectInput } from '../../detect/detect-types';
+import { matchingFrameworks } from '../../detect/frameworks';
 import { contextPaths } from '../../plan/context-paths';
 import { startCommand, type StartCommand } from '../../plan/start-command';
 import type { ParsedOption } from '../../analyze/argv';
@@ -145,7 +146,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
       } else if (command.kind === 'prune') {
         // `npm prune --production` / `pnpm prune --prod` in the build: node_modules is production-only from here on
         for (const install of installs)
-          if (install.dir === commandDir && /--(production|prod|omit[= ]dev)\b/.test(shell.text)) {
+          if (install.dir === commandDir && command.dev === 'omit') {
             install.production = true;
             install.why = `"${shell.text}" leaves production dependencies only`;
           }
@@ -177,6 +178,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
   const projectDir = installs[0]?.dir ?? builds[0]?.dir ?? facts.workdir;
   const contextDir = contextDirFor(facts, projectDir, context);
   const pkg = pkgAt(projectDir);
+  const declared = declaredPackages(pkg);
   const command = startCommand(input, settings.argumentRunners);
   const start = startCommands(facts, context, command.command);
   return {
@@ -187,7 +189,11 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
     installs,
     builds,
     globals,
-    frameworks: matchFrameworks(settings.frameworks, pkg, context, contextDir ?? ''),
+    frameworks: matchingFrameworks(
+      settings.frameworks,
+      (name) => declared.has(name),
+      (glob) => context.glob(path.join(contextDir ?? '', glob)).length > 0,
+    ),
     start: expandScripts(start.commands, pkgAt(facts.workdir), settings),
     opaqueScript: start.opaqueScript,
     command,
@@ -319,17 +325,4 @@ function packageManager(
       /^__metadata:/m.test(yarnLock) ||
       (declared?.[1] === 'yarn' && Number(declared[2]) >= 2));
   return { name, berry, lockfile: lockfile ? path.join(contextDir, lockfile[0]) : null };
-}
-
-function matchFrameworks(
-  rules: readonly FrameworkRule[],
-  pkg: PackageJson | null,
-  context: BuildContext,
-  contextDir: string,
-): FrameworkRule[] {
-  const declared = declaredPackages(pkg);
-  return rules.filter((rule) => {
-    if (rule.packages?.some((p) => declared.has(p))) return true;
-    return (rule.files ?? []).some((glob) => context.glob(path.posix.join(contextDir, glob)).length > 0);
-  });
 }

@@ -5,6 +5,7 @@
  */
 import { parseArgv, ParsedOption } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import type { DevFlag } from './dev-dependencies';
 import type { Manager, NodeSettings, PackageManagerRule } from './node-settings';
 
@@ -30,7 +31,7 @@ export type NodeCommand =
       dir: string | null;
       mayBeProgram: boolean;
     }
-  | { kind: 'prune'; manager: Manager }
+  | { kind: 'prune'; manager: Manager; dev: DevFlag }
   | { kind: 'cd'; dir: string }
   | { kind: 'program'; words: string[] }
   | { kind: 'other' };
@@ -120,7 +121,7 @@ function classifyManager(manager: Manager, rule: PackageManagerRule, args: strin
   if (rule.lifecycle.includes(sub)) return script(rule.aliases?.[sub] ?? sub, parsed.rest, false);
   if (rule.exec.includes(sub)) return program(afterSubcommand(args, sub));
   if (rule.node?.includes(sub)) return program(['node', ...args.slice(args.indexOf(sub) + 1)]);
-  if (rule.prune.includes(sub)) return { kind: 'prune', manager };
+  if (rule.prune.includes(sub)) return { kind: 'prune', manager, dev: devFlag(parsed.options, rule) };
   if (!rule.builtins || rule.builtins.includes(sub)) return { kind: 'other' };
   // `yarn build`: a script when package.json has one, else a binary from node_modules/.bin
   return script(sub, args.slice(args.indexOf(sub) + 1), true);
@@ -169,7 +170,7 @@ function normaliseProgram(words: readonly string[]): string[] {
 function devFlag(options: ReadonlyMap<string, string>, rule: PackageManagerRule): DevFlag {
   for (const { option, values, dev } of rule.devOptions) {
     const value = options.get(option);
-    if (value === undefined || (values !== undefined && !new RegExp(values).test(value))) continue;
+    if (value === undefined || (values !== undefined && !compiledRegExp(values).test(value))) continue;
     return dev === 'omit' && value === 'false' ? 'include' : dev;
   }
   return null;

@@ -1,5 +1,6 @@
 /** The Node profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { frameworkFields } from '../../detect/frameworks';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const port = Type.Integer({ minimum: 1, maximum: 65535 });
@@ -42,10 +43,8 @@ const serverConfig = Type.Object(
 
 const frameworkRule = Type.Object(
   {
-    name: Type.String(),
+    ...frameworkFields,
     kind: oneOf(['static', 'server', 'next'] as const),
-    packages: Type.Optional(stringList),
-    files: Type.Optional(stringList),
     outputDir: Type.Optional(Type.String()),
     /** What can move the build folder (and for next, what says standalone or export). */
     config: Type.Optional(configFile),

@@ -11,7 +11,7 @@ import { globalArgValues } from '../../plan/base-image';
 import { builderSteps } from '../../plan/builder-steps';
 import { pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
-import { committedPrograms } from '../../plan/context-programs';
+import { commandArtifacts, noCommandDecisions } from '../../plan/artifact-command';
 import {
   missingCommandTargets,
   missingHealthcheckPrograms,
@@ -75,9 +75,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
 
   // Which binaries the runtime needs: those the command runs, else (a script or no command) all.
   const workdir = facts.workdir;
-  const committed = committedPrograms(command.programs, workdir, paths, context);
-  if (committed.some((c) => c.interpreter !== null)) command.needsShell = true;
-  const run = new Set(command.programs.map((p) => p.binary).filter((b): b is string => b !== null));
+  const { committed, run, needsShell } = commandArtifacts(command, workdir, paths, context);
   const copied = run.size > 0 ? binaries.filter((b) => run.has(b.path)) : local;
   const unresolved = command.programs.filter(
     (p) => p.binary === null && !committed.some((c) => c.program === p.program),
@@ -101,7 +99,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
       requested: options.runtime,
       linkage: linkage.linkage,
       linkageWhy: linkage.why,
-      needsShell: command.needsShell,
+      needsShell,
       builder: facts.from,
       globals: globalArgValues(input.dockerfile),
       rules: profile,
@@ -219,12 +217,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
   decisions.push(...fileNodes.decisions);
   model.copies = copies;
 
-  if (!facts.entrypoint && !facts.cmd)
-    decisions.push({
-      subject: 'CMD',
-      placement: 'runtime',
-      why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths',
-    });
+  decisions.push(...noCommandDecisions(facts));
   return {
     kind: 'convert',
     runtime: model,

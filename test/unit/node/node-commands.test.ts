@@ -86,8 +86,10 @@ describe('node command classification', () => {
   });
 
   it.each([
-    ['npm prune --omit=dev', { kind: 'prune', manager: 'npm' }],
-    ['pnpm prune --prod', { kind: 'prune', manager: 'pnpm' }],
+    ['npm prune --omit=dev', { kind: 'prune', manager: 'npm', dev: 'omit' }],
+    ['npm prune --production', { kind: 'prune', manager: 'npm', dev: 'omit' }],
+    ['npm prune', { kind: 'prune', manager: 'npm', dev: null }],
+    ['pnpm prune --prod', { kind: 'prune', manager: 'pnpm', dev: 'omit' }],
     ['cd client', { kind: 'cd', dir: 'client' }],
     ['npm cache clean --force', { kind: 'other' }],
     ['yarn cache clean', { kind: 'other' }],

@@ -1,6 +1,11 @@
 /** An artifact's container command resolved against the built binaries, made shell-free or kept as written. */
 import { commandLines } from '../../../src/analyze/container-command';
-import { resolveCommand, type CommandRules } from '../../../src/plan/artifact-command';
+import {
+  commandArtifacts,
+  noCommandDecisions,
+  resolveCommand,
+  type CommandRules,
+} from '../../../src/plan/artifact-command';
 import type { StageNode } from '../../../src/plan/stage-model';
 import { renderNode } from '../../../src/render/render-stage';
 import { stageFixture } from '../../helpers/build-fixture';
@@ -78,5 +83,34 @@ describe('resolveCommand', () => {
     ],
   ])('programs: %s', (_name, tail, rules, expected) => {
     expect(resolve(tail, ['/app/server'], rules).programs).toEqual(expected);
+  });
+});
+
+describe('commandArtifacts', () => {
+  const files = { 'run.sh': '#!/bin/sh\nexec /app/server\n', tool: 'binary' };
+  it.each([
+    ['a built binary', 'CMD ["./server"]', ['/app/server'], [], false],
+    ['a committed script needs its shell', 'CMD ["./run.sh"]', [], ['/app/run.sh sh'], true],
+    ['a committed binary', 'CMD ["./tool"]', [], ['/app/tool null'], false],
+    ['shell syntax', 'CMD ./server && ./tool', ['/app/server'], ['/app/tool null'], true],
+    ['a program on PATH', 'CMD ["curl"]', [], [], false],
+  ])('%s', (_name, tail, run, committed, shell) => {
+    const fixture = stageFixture(`FROM golang:1.19\nWORKDIR /app\nCOPY . .\n${tail}\n`, files);
+    const command = resolveCommand(commandLines(fixture.facts), ['/app/server'], '/app', asWritten);
+    const artifacts = commandArtifacts(command, '/app', fixture.paths, fixture.context);
+    expect([...artifacts.run]).toEqual(run);
+    expect(artifacts.committed.map((c) => `${c.path} ${c.interpreter}`)).toEqual(committed);
+    expect(artifacts.needsShell).toBe(shell);
+  });
+});
+
+describe('noCommandDecisions', () => {
+  it.each([
+    ['CMD ["./server"]', []],
+    ['ENTRYPOINT ["./server"]', []],
+    ['EXPOSE 80', ['CMD']],
+  ])('%s', (tail, subjects) => {
+    const { facts } = stageFixture(`FROM golang:1.19\n${tail}\n`, {});
+    expect(noCommandDecisions(facts).map((d) => d.subject)).toEqual(subjects);
   });
 });

@@ -1,6 +1,6 @@
 import { analyzeStage } from '../../../src/analyze/stage-facts';
 import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
-import { builtBinaries, findBinary, pathDirs } from '../../../src/plan/built-binaries';
+import { builtBinaries, findBinary, pathDirs, runCommands } from '../../../src/plan/built-binaries';
 
 /** A reader for which `make-bin NAME` builds ./NAME in its directory. */
 function binaries(body: string): string[] {
@@ -63,5 +63,33 @@ describe('pathDirs', () => {
     ['no $PATH: replaced', '/x', ['/x']],
   ])('%s', (_name, value, expected) => {
     expect(pathDirs(value, ['/a', '/b'])).toEqual(expected);
+  });
+});
+
+describe('runCommands', () => {
+  it.each([
+    ['the RUN WORKDIR', 'RUN make', [['make', '/src']]],
+    [
+      'cd moves the commands after it',
+      'RUN cd app && make && cd .. && ls',
+      [
+        ['cd', '/src/app'],
+        ['make', '/src/app'],
+        ['cd', '/src'],
+        ['ls', '/src'],
+      ],
+    ],
+    [
+      'each RUN starts again',
+      'RUN cd /tmp\nRUN make',
+      [
+        ['cd', '/tmp'],
+        ['make', '/src'],
+      ],
+    ],
+  ])('%s', (_name, body, expected) => {
+    const parsed = parseDockerfile(`FROM scratch\nWORKDIR /src\n${body}\n`);
+    const facts = analyzeStage(parsed, parsed.stages[0]);
+    expect([...runCommands(facts.runs)].map((c) => [c.command.words[0], c.cwd])).toEqual(expected);
   });
 });
