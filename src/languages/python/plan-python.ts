@@ -152,7 +152,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     environment.kind === 'new-venv' ||
     (environment.kind === 'existing-venv' && !venvWithoutPip(facts.runs))
   ) {
-    const strip = stripInstallers(input, classified, environment.path, settings.installers);
+    const strip = stripInstallers(input, classified, environment.path, settings);
     if (strip.insertion) builderInsertions.push(strip.insertion);
     decisions.push(...strip.decisions);
   }
@@ -195,6 +195,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   const uvInRuntime = facts.copies.some(
     (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !stage.dropped.has(c.instruction.text),
   );
+  const wrappers = settings.environmentManagers.filter((w) => w !== 'uv' || !uvInRuntime);
   runtime.command = commandLines(facts).map((line) => {
     const written = commandSpec(line.form);
     const inVenv =
@@ -205,7 +206,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
             facts.copies.map((x) => x.dest),
           )
         : written;
-    const command = dropRunWrapper(inVenv, uvInRuntime);
+    const command = dropRunWrapper(inVenv, wrappers);
     if (command !== inVenv) {
       decisions.push({
         subject: line.keyword,
