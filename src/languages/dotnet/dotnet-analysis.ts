@@ -4,6 +4,7 @@
  * of the project the container runs and its assembly.
  */
 import type { DetectInput, LanguageDetails } from '../../detect/detect-types';
+import { findFramework } from '../../detect/frameworks';
 import { ContextPaths, contextPaths } from '../../plan/context-paths';
 import { DotnetBuild, readBuilds } from './dotnet-builds';
 import { AppRun, readAppRun } from './dotnet-container-command';
@@ -40,10 +41,10 @@ function describeDotnet(
     if (main.targetFrameworks.length > 0) facts.targetFramework = main.targetFrameworks.join(';');
   }
   const framework = main
-    ? settings.frameworks.find(
-        (f) =>
-          (main.sdk !== null && f.sdks.includes(main.sdk)) ||
-          f.references.some((r) => main.references.includes(r)),
+    ? findFramework(
+        settings.frameworks,
+        (n) => n === main.sdk || main.references.includes(n),
+        () => false,
       )?.name
     : undefined;
   return {

@@ -1,5 +1,6 @@
 /** The .NET profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { frameworksSchema } from '../../detect/frameworks';
 import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
 const variables = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String());
@@ -37,12 +38,7 @@ export const dotnetSettingsSchema = Type.Object(
     runtimeFiles: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,
-    frameworks: Type.Array(
-      Type.Object(
-        { name: Type.String(), sdks: stringList, references: stringList },
-        { additionalProperties: false },
-      ),
-    ),
+    frameworks: frameworksSchema,
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,7 @@
  * and for the report its framework and dependency mode (modules, vendored modules or GOPATH).
  */
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { findFramework } from '../../detect/frameworks';
 import type { GoSettings } from './go-settings';
 import { GoSources, parseGoMod, scanGoSources } from './go-sources';
 
@@ -35,14 +36,12 @@ function describeGo(input: DetectInput, settings: GoSettings): LanguageDetails {
   else if (context.has('glide.yaml')) packageManager = 'glide';
   else packageManager = 'gopath';
 
-  let framework: string | undefined;
   const requires = new Set(goMod?.requires ?? []);
-  for (const candidate of settings.frameworks) {
-    if (candidate.modules.some((m) => requires.has(m))) {
-      framework = candidate.name;
-      evidence.push({ kind: 'manifest', detail: `${candidate.name} in go.mod`, weight: 0.3 });
-      break;
-    }
-  }
+  const framework = findFramework(
+    settings.frameworks,
+    (m) => requires.has(m),
+    () => false,
+  )?.name;
+  if (framework) evidence.push({ kind: 'manifest', detail: `${framework} in go.mod`, weight: 0.3 });
   return { framework, packageManager, facts: details, evidence };
 }

@@ -1,5 +1,6 @@
 /** The Go profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { frameworksSchema } from '../../detect/frameworks';
 import { rootEvidenceSchema } from '../../plan/root-evidence';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
 import { absolutePath, optionTable, regexString, stringList } from '../../profiles/settings-schema';
@@ -42,9 +43,7 @@ export const goSettingsSchema = Type.Object(
     generators: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,
-    frameworks: Type.Array(
-      Type.Object({ name: Type.String(), modules: stringList }, { additionalProperties: false }),
-    ),
+    frameworks: frameworksSchema,
   },
   { additionalProperties: false },
 );

@@ -25,13 +25,10 @@ export function readGradleProject(
   dir: string,
   { gradle }: JavaSettings,
 ): GradleProject | null {
-  const file =
-    ['build.gradle.kts', 'build.gradle'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => context.has(f)) ??
-    null;
-  const settingsFile =
-    ['settings.gradle.kts', 'settings.gradle']
-      .map((f) => (dir ? `${dir}/${f}` : f))
-      .find((f) => context.has(f)) ?? null;
+  const first = (names: readonly string[]) =>
+    names.map((f) => (dir ? `${dir}/${f}` : f)).find((f) => context.has(f)) ?? null;
+  const file = first(gradle.buildFiles);
+  const settingsFile = first(gradle.settingsFiles);
   if (!file && !settingsFile) return null;
   const text = stripComments(file ? (context.read(file) ?? '') : '');
   const settings = stripComments(settingsFile ? (context.read(settingsFile) ?? '') : '');

@@ -4,8 +4,10 @@
  * when no command names one) and the framework its build files declare.
  */
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { findFramework } from '../../detect/frameworks';
 import { ContextPaths, contextPaths } from '../../plan/context-paths';
 import { JavaBuild, readJavaBuild } from './java-build';
+import type { BuildToolName } from './java-commands';
 import { ContainerCommand, readContainerCommand } from './java-container-command';
 import type { JavaSettings } from './java-settings';
 
@@ -32,26 +34,25 @@ function describeJava(
   const { context } = input;
   const evidence: Evidence[] = [];
   const poms = context.glob('{pom.xml,*/pom.xml,*/*/pom.xml}');
-  const gradleFiles = context.glob('{build.gradle,build.gradle.kts,*/build.gradle,*/build.gradle.kts}');
-  const runs = (tool: 'maven' | 'gradle') =>
+  const scripts = settings.gradle.buildFiles;
+  const gradleFiles = context.glob(`{${[...scripts, ...scripts.map((f) => `*/${f}`)].join(',')}}`);
+  const runs = (tool: BuildToolName) =>
     build.commands.some((c) => c.command.tool === tool) || command.buildRun?.command.tool === tool;
 
-  let packageManager: 'maven' | 'gradle' | undefined;
+  let packageManager: BuildToolName | undefined;
   if (runs('maven') || (poms.length > 0 && !runs('gradle'))) packageManager = 'maven';
   else if (runs('gradle') || gradleFiles.length > 0) packageManager = 'gradle';
 
-  const buildText = (packageManager === 'gradle' ? gradleFiles : poms)
+  const tool = packageManager ?? 'maven';
+  const buildText = (tool === 'gradle' ? gradleFiles : poms)
     .map((f) => context.read(f) ?? '')
     .join('\n')
     .replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-  let framework: string | undefined;
-  for (const candidate of settings.frameworks) {
-    const needles = packageManager === 'gradle' ? candidate.gradle : candidate.maven;
-    if (needles.some((n) => buildText.includes(n))) {
-      framework = candidate.name;
-      evidence.push({ kind: 'manifest', detail: `${candidate.name} in the build files`, weight: 0.3 });
-      break;
-    }
-  }
+  const framework = findFramework(
+    settings.frameworks.map((f) => ({ name: f.name, packages: f[tool] })),
+    (needle) => buildText.includes(needle),
+    () => false,
+  )?.name;
+  if (framework) evidence.push({ kind: 'manifest', detail: `${framework} in the build files`, weight: 0.3 });
   return { framework, packageManager, evidence };
 }

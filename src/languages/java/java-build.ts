@@ -10,6 +10,7 @@ import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
 import { builtBinaries } from '../../plan/built-binaries';
 import type { ContextPaths } from '../../plan/context-paths';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import { gradleArtifacts, GradleProject, installedDistribution, readGradleProject } from './gradle-build';
 import { BuildCommand, jarToolOutput, parseBuildCommand, stepName } from './java-commands';
 import type { JavaSettings } from './java-settings';
@@ -37,7 +38,7 @@ export interface JavaBuild {
 }
 
 /** What reading a build command needs: the context, where COPYs put it, the profile's data, the build so far. */
-export interface BuildReading {
+interface BuildReading {
   context: BuildContext;
   paths: ContextPaths;
   settings: JavaSettings;
@@ -185,7 +186,7 @@ function javaRelease(modules: MavenProject[], properties: readonly string[]): nu
 function gradleBuild(command: BuildCommand, cwd: string, reading: BuildReading): BuiltArtifact[] {
   const { context, paths, build, settings } = reading;
   const projectDir = command.file ? path.resolve(cwd, command.file) : cwd;
-  const buildFile = ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle']
+  const buildFile = [...settings.gradle.buildFiles, ...settings.gradle.settingsFiles]
     .map((f) => paths.toContext(path.join(projectDir, f)))
     .find((f) => f !== null);
   const contextDir = buildFile ? path.dirname(buildFile).replace(/^\.$/, '') : null;
@@ -198,11 +199,8 @@ function gradleBuild(command: BuildCommand, cwd: string, reading: BuildReading):
   const root = readGradleProject(context, contextDir, settings);
   if (!root) return [];
   build.springBootVersion ??= root.springBootVersion;
-  const release =
-    /languageVersion(?:\.set\s*\(|\s*=)\s*JavaLanguageVersion\.of\((\d+)\)|sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?(?:1[._])?(\d+)/.exec(
-      root.text,
-    );
-  build.javaRelease ??= release ? Number(release[1] ?? release[2]) : null;
+  const release = compiledRegExp(settings.gradle.releasePattern).exec(root.text)?.slice(1).find(Boolean);
+  build.javaRelease ??= release ? Number(release) : null;
   const rootName = root.rootProjectName ?? path.basename(projectDir);
   const projects: { project: GradleProject; name: string; relative: string }[] = [
     { project: root, name: rootName, relative: '' },

@@ -35,6 +35,10 @@ const buildTool = {
   fileOption: optionName,
   projectsOption: optionName,
   propertyOption: optionName,
+  /** Run steps msb does not replace → the skip reason. */
+  unsupportedRuns: names,
+  /** Run steps that serve a WAR (only a WAR can replace them). */
+  warRuns: stringList,
   /** Flags (prefixes) for the run step only, dropped when msb packages instead. */
   runFlags: stringList,
   /** Steps may carry a project path (`:app:bootJar`). */
@@ -80,6 +84,8 @@ export const javaSettingsSchema = Type.Object(
     ),
     /** JAVA_HOME of the builder images whose path differs from the runtime's. */
     javaHomes: Type.Record(Type.String(), absoluteDir),
+    /** Sources and build files: a context folder holding them is a build input, not a runtime file. */
+    sourceFiles: regexString,
     runtimeFiles: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,
@@ -100,6 +106,11 @@ export const javaSettingsSchema = Type.Object(
     gradle: Type.Object(
       {
         ...buildTool,
+        /** Build and settings scripts, first found wins (Kotlin DSL first). */
+        buildFiles: stringList,
+        settingsFiles: stringList,
+        /** Where a build script names its Java release (the first group that matched). */
+        releasePattern: regexString,
         /** The task that installs the application's distribution, unless one of `unlessAlso` builds a jar too. */
         distribution: Type.Object(
           { task: Type.String(), unlessAlso: stringList },

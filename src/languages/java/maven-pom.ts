@@ -51,9 +51,8 @@ export function readMavenProject(
   context: BuildContext,
   dir: string,
   overrides: ReadonlyMap<string, string> = new Map(),
-  pomFile = 'pom.xml',
 ): MavenProject | null {
-  const chain = pomChain(context, dir, pomFile);
+  const chain = pomChain(context, dir);
   if (chain.length === 0) return null;
   const [self, ...parents] = chain;
   const raw = self.xml;
@@ -149,23 +148,19 @@ export function readMavenModules(
   context: BuildContext,
   dir: string,
   overrides: ReadonlyMap<string, string> = new Map(),
-  pomFile = 'pom.xml',
   depth = 0,
 ): MavenProject[] {
-  const root = readMavenProject(context, dir, overrides, pomFile);
+  const root = readMavenProject(context, dir, overrides);
   if (!root || depth > 5) return root ? [root] : [];
   const children = root.modules.map((m) =>
     path.normalize(path.join(dir || '.', m.replace(/\/pom\.xml$/, ''))).replace(/^\.$/, ''),
   );
-  return [
-    root,
-    ...children.flatMap((child) => readMavenModules(context, child, overrides, 'pom.xml', depth + 1)),
-  ];
+  return [root, ...children.flatMap((child) => readMavenModules(context, child, overrides, depth + 1))];
 }
 
-function pomChain(context: BuildContext, dir: string, pomFile: string): { dir: string; xml: Xml }[] {
+function pomChain(context: BuildContext, dir: string): { dir: string; xml: Xml }[] {
   const chain: { dir: string; xml: Xml }[] = [];
-  let current: string | null = path.join(dir || '.', pomFile);
+  let current: string | null = path.join(dir || '.', 'pom.xml');
   while (current && chain.length < 10) {
     const xml = parsePom(context.read(current.replace(/^\.\//, '')));
     if (!xml) break;

@@ -14,6 +14,7 @@ import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
 import { BUILDER, copy, shellRun, StageNode } from '../../plan/stage-model';
 import { runtimeUser } from '../../plan/runtime-users';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import type { BuiltArtifact } from './java-build';
 import type { JavaAnalysis } from './java-analysis';
 import { javaEnvFileUse } from './java-env-files';
@@ -214,8 +215,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     );
     decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
   }
-  const isSource = (f: string) =>
-    /\.(java|kt|kts|groovy|scala)$|(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f);
+  const isSource = (f: string) => compiledRegExp(settings.sourceFiles).test(f);
   const files = artifactRuntimeFiles(
     facts,
     paths,

@@ -21,9 +21,6 @@ export interface ExtensionRuntime {
   problem?: string;
 }
 
-/** Tools that fetch an extension's build headers themselves: the Dockerfile names no -dev package. */
-const SELF_CONTAINED_TOOLS = new Set(['install-php-extensions']);
-
 export function extensionRuntime(
   classified: readonly { run: RunFacts; commands: PhpCommand[] }[],
   settings: PhpSettings,
@@ -38,7 +35,7 @@ export function extensionRuntime(
         result.extensions.push(name);
         const known = settings.extensionLibraries[name];
         if (!known) {
-          if (SELF_CONTAINED_TOOLS.has(command.tool))
+          if (settings.selfContainedInstallers.includes(command.tool))
             result.problem ??= `line ${run.instruction.line + 1} installs the extension "${name}" with ${command.tool}, which fetches the libraries it links itself; msb does not know which of them the runtime needs`;
           continue;
         }

@@ -18,6 +18,8 @@ export const phpSettingsSchema = Type.Object(
     extensionInstallers: stringList,
     /** docker-php-ext-install's and pecl's options. */
     extensionOptions: optionTable,
+    /** Installers that fetch an extension's headers themselves: msb cannot tell the libraries an unknown one links. */
+    selfContainedInstallers: stringList,
     /** Programs that only write files: a configuration change when they name a configuration folder. */
     fileWriters: stringList,
     /** Where the official images keep compiled extensions; the runtime copies it whole. */

@@ -9,7 +9,16 @@ import { programName, ShellCommand } from '../../analyze/shell-commands';
 import type { PythonSettings } from './python-settings';
 
 /** The profile data the classification reads. */
-export type PythonCommandRules = Pick<PythonSettings, 'toolPackages' | 'pipOptions'>;
+export type PythonCommandRules = Pick<
+  PythonSettings,
+  | 'toolPackages'
+  | 'pipOptions'
+  | 'environmentManagers'
+  | 'dependencyInstallers'
+  | 'condaPrograms'
+  | 'testPrograms'
+  | 'testModules'
+>;
 
 export type PythonCommand =
   | { kind: 'dependencies'; tool: string }
@@ -31,8 +40,6 @@ const PYTHON = /^python(\d(\.\d+)?)?$/;
 /** A program named by a path in the system's own folders: the base image's interpreter, not a venv's. */
 const SYSTEM_PATH = /^\/(usr\/(local\/)?)?s?bin\//;
 const PIP = /^pip(\d(\.\d+)?)?$/;
-/** Installers that also run as `python -m NAME` (`python3 -m poetry install`). */
-const MODULE_INSTALLERS = new Set(['poetry', 'pipenv', 'pdm', 'uv']);
 
 export function classifyPythonCommand(
   command: ShellCommand,
@@ -41,7 +48,7 @@ export function classifyPythonCommand(
 ): PythonCommand {
   const words = command.words;
   const program = programName(command);
-  if (PYTHON.test(program) && words[1] === '-m' && MODULE_INSTALLERS.has(words[2] ?? ''))
+  if (PYTHON.test(program) && words[1] === '-m' && rules.environmentManagers.includes(words[2] ?? ''))
     return classifyPythonCommand({ ...command, words: words.slice(2) }, rules, workdir);
   const pipArgs = program === 'uv' ? null : pipArguments(command);
   if (pipArgs) {
@@ -64,11 +71,11 @@ export function classifyPythonCommand(
         path: resolve(workdir, firstPositional(words.slice(2), rules) ?? '.venv'),
       };
   }
-  if ((program === 'poetry' || program === 'pdm') && (words[1] === 'install' || words[1] === 'sync'))
+  const verbs = Object.hasOwn(rules.dependencyInstallers, program)
+    ? rules.dependencyInstallers[program]
+    : null;
+  if (verbs && (verbs.length === 0 || verbs.includes(words[1])))
     return { kind: 'dependencies', tool: program };
-  if (program === 'pipenv' && (words[1] === 'install' || words[1] === 'sync'))
-    return { kind: 'dependencies', tool: 'pipenv' };
-  if (program === 'pip-sync') return { kind: 'dependencies', tool: 'pip-sync' };
   if (PYTHON.test(program) && words[1] === 'setup.py' && (words[2] === 'install' || words[2] === 'develop'))
     return { kind: 'dependencies', tool: 'setup.py' };
   if (PYTHON.test(program) && words[1] === '-m' && (words[2] === 'venv' || words[2] === 'virtualenv')) {
@@ -79,9 +86,9 @@ export function classifyPythonCommand(
     const target = firstPositional(words.slice(1), rules);
     if (target) return { kind: 'create-venv', path: resolve(workdir, target) };
   }
-  if (['conda', 'mamba', 'micromamba'].includes(program)) return { kind: 'conda' };
-  if (['pytest', 'py.test', 'tox', 'nox'].includes(program)) return { kind: 'test' };
-  if (PYTHON.test(program) && words[1] === '-m' && ['pytest', 'unittest', 'tox', 'nox'].includes(words[2]))
+  if (rules.condaPrograms.includes(program)) return { kind: 'conda' };
+  if (rules.testPrograms.includes(program)) return { kind: 'test' };
+  if (PYTHON.test(program) && words[1] === '-m' && rules.testModules.includes(words[2]))
     return { kind: 'test' };
   return { kind: 'other' };
 }

@@ -21,15 +21,13 @@ export function pointAtVenv(command: CommandSpec, venvPath: string, copiedPaths:
     : { form: 'shell', text: rewrite(command.text) };
 }
 
-const RUN_WRAPPERS = ['poetry', 'pipenv', 'pdm', 'uv'];
-
 /**
  * `poetry run gunicorn app` (or `python -m poetry run ...`) needs poetry; with the environment on
  * PATH, `gunicorn app` is the same command. In a shell script (shell form, or `sh -c "…"` in exec
  * form) every command is rewritten: `poetry run a & poetry run b` → `a & b`.
+ * @param wrappers the environment managers the runtime lacks
  */
-export function dropRunWrapper(command: CommandSpec, uvInRuntime: boolean): CommandSpec {
-  const wrappers = RUN_WRAPPERS.filter((w) => w !== 'uv' || !uvInRuntime);
+export function dropRunWrapper(command: CommandSpec, wrappers: readonly string[]): CommandSpec {
   // At the start of the script or after a command separator (;, &, &&, |, ||, a newline, a subshell).
   const pattern = new RegExp(
     `(^|[;&|(\\n])(\\s*)(?:python[0-9.]*\\s+-m\\s+)?(?:${wrappers.join('|')})\\s+run\\s+((?:-\\S+\\s+)*)`,
@@ -71,7 +69,7 @@ export function containerStartInstall(input: PlanContext, rules: PythonCommandRu
     const wrapper = c.words[0] ?? '';
     if (
       compose &&
-      RUN_WRAPPERS.includes(wrapper) &&
+      rules.environmentManagers.includes(wrapper) &&
       c.words[1] === 'run' &&
       !(wrapper === 'uv' && uvInRuntime)
     )

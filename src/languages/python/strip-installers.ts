@@ -13,25 +13,23 @@ import { runtimeCommands } from '../../plan/runtime-stage';
 import type { BuilderInsertion, Decision, PlanContext } from '../../plan/plan-types';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { PythonCommand } from './python-commands';
+import type { PythonSettings } from './python-settings';
 
 export interface InstallerStrip {
   insertion: BuilderInsertion | null;
   decisions: Decision[];
 }
 
-/** A build step that still uses an installer: the removal must come after it. */
-const INSTALLER_USE = /\b(pip[0-9.]*|easy_install|setup\.py|pkg_resources|setuptools|wheel)\b/;
-/** Files that import setuptools only to build, never at run time. */
-const BUILD_ONLY_FILES = new Set(['setup.py', 'conftest.py', 'noxfile.py', 'fabfile.py']);
-
 /**
- * @param installers package → the modules that mean "imports it" (`setuptools: [setuptools, pkg_resources]`)
+ * @param rules `installers`: package → the modules that mean "imports it" (`setuptools: [setuptools,
+ *   pkg_resources]`); `buildOnlyFiles` whose imports do not count; `installerUse`, a build step that
+ *   still uses one
  */
 export function stripInstallers(
   input: PlanContext,
   classified: readonly { run: RunFacts; commands: PythonCommand[] }[],
   environmentPath: string,
-  installers: Readonly<Record<string, readonly string[]>>,
+  rules: Pick<PythonSettings, 'installers' | 'buildOnlyFiles' | 'installerUse'>,
 ): InstallerStrip {
   const decisions: Decision[] = [];
   // The step continues lines with a backslash; `# escape=\`` files are Windows images (no bin/ in a venv).
@@ -41,10 +39,10 @@ export function stripInstallers(
     expandVariables(input.facts.from.tag ?? '', globalArgValues(input.dockerfile)),
   );
   if (version && Number(version[1]) * 100 + Number(version[2]) < 308) return { insertion: null, decisions };
-  const imported = importedModules(input);
+  const imported = importedModules(input, rules.buildOnlyFiles);
   const programs = new Set(runtimeCommands(input.facts));
   const removed: string[] = [];
-  for (const [name, modules] of Object.entries(installers)) {
+  for (const [name, modules] of Object.entries(rules.installers)) {
     const source = modules.map((m) => imported.get(m)).find((file) => file !== undefined);
     if (source) {
       decisions.push({
@@ -62,7 +60,10 @@ export function stripInstallers(
   }
   const last = [...classified]
     .reverse()
-    .find(({ run, commands }) => commands.some((c) => c.kind !== 'other') || INSTALLER_USE.test(run.script));
+    .find(
+      ({ run, commands }) =>
+        commands.some((c) => c.kind !== 'other') || compiledRegExp(rules.installerUse).test(run.script),
+    );
   if (removed.length === 0 || !last) return { insertion: null, decisions };
   const index = input.facts.stage.instructions.indexOf(last.run.instruction);
   decisions.push({
@@ -87,10 +88,10 @@ export function stripInstallers(
 }
 
 /** Top-level modules the context's Python files import → the first file that does. */
-function importedModules(input: PlanContext): Map<string, string> {
+function importedModules(input: PlanContext, buildOnlyFiles: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of input.context.glob('**/*.py')) {
-    if (BUILD_ONLY_FILES.has(path.basename(file))) continue;
+    if (buildOnlyFiles.includes(path.basename(file))) continue;
     const text = input.context.read(file) ?? '';
     for (const match of text.matchAll(/^[ \t]*(?:from|import)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm))
       if (!found.has(match[1])) found.set(match[1], file);

@@ -39,7 +39,7 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
   const warnings: string[] = [];
   const decisions: Decision[] = [];
 
-  const startInstall = containerStartInstall(input);
+  const startInstall = containerStartInstall(input, settings);
   if (startInstall) return { kind: 'skip', reason: startInstall };
   const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), runtimeCommands(facts));
   if (!image.ok) return { kind: 'skip', reason: image.reason };
@@ -59,7 +59,7 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
 
   const classified: Classified[] = facts.runs.map((run) => ({
     run,
-    kinds: run.commands.map((c) => classifyRubyCommand(c).kind),
+    kinds: run.commands.map((c) => classifyRubyCommand(c, settings).kind),
   }));
   const installs = classified.filter((c) =>
     c.kinds.some((k) => k === 'bundle-install' || k === 'gem-install'),

@@ -5,7 +5,9 @@
  */
 import { parseArgv, type OptionTable } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
+import { compiledRegExp } from '../../util/compiled-regexp';
 import { bundlerWords, isBundleInstall } from './bundle-config';
+import type { RubySettings } from './ruby-settings';
 
 export type RubyCommand =
   | { kind: 'bundle-install' }
@@ -15,10 +17,10 @@ export type RubyCommand =
   | { kind: 'test' }
   | { kind: 'other' };
 
-const TEST_PROGRAMS = new Set(['rspec', 'cucumber', 'rubocop', 'standardrb', 'brakeman']);
-const TEST_TASKS = /^(test|spec|test:\w+|spec:\w+|rubocop|standard)$/;
-
-export function classifyRubyCommand(command: ShellCommand): RubyCommand {
+export function classifyRubyCommand(
+  command: ShellCommand,
+  tests: Pick<RubySettings, 'testPrograms' | 'testTasks'>,
+): RubyCommand {
   if (isBundleInstall(command)) return { kind: 'bundle-install' };
   const [bundler, verb] = bundlerWords(command);
   if (bundler !== null && (verb === 'update' || verb === 'add')) return { kind: 'bundle-install' };
@@ -30,7 +32,8 @@ export function classifyRubyCommand(command: ShellCommand): RubyCommand {
   const tasks =
     program === 'rails' || program === 'rake' ? words.slice(1).filter((w) => !w.startsWith('-')) : [];
   if (tasks.some((t) => t === 'assets:precompile')) return { kind: 'assets' };
-  if (TEST_PROGRAMS.has(program) || (tasks.length > 0 && tasks.every((t) => TEST_TASKS.test(t))))
+  const testTask = compiledRegExp(tests.testTasks);
+  if (tests.testPrograms.includes(program) || (tasks.length > 0 && tasks.every((t) => testTask.test(t))))
     return { kind: 'test' };
   return { kind: 'other' };
 }

@@ -9,11 +9,12 @@ import { splitShellCommands } from '../../analyze/shell-commands';
 import type { PlanContext } from '../../plan/plan-types';
 import { startCommand } from '../../plan/start-command';
 import { classifyRubyCommand, commandProgram } from './ruby-commands';
+import type { RubySettings } from './ruby-settings';
 
-export function containerStartInstall(input: PlanContext): string | null {
+export function containerStartInstall(input: PlanContext, settings: RubySettings): string | null {
   const { command, source } = startCommand(input);
   for (const c of command.commands) {
-    const kind = classifyRubyCommand(c).kind;
+    const kind = classifyRubyCommand(c, settings).kind;
     if (kind === 'bundle-install' || kind === 'gem-install')
       return `${source} installs gems when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which gems the app needs`;
   }
@@ -21,7 +22,7 @@ export function containerStartInstall(input: PlanContext): string | null {
     if (!isShellScript(word)) continue;
     for (const file of input.context.glob(`**/${path.basename(word)}`)) {
       const install = splitShellCommands(input.context.read(file) ?? '').find((c) =>
-        ['bundle-install', 'gem-install'].includes(classifyRubyCommand(c).kind),
+        ['bundle-install', 'gem-install'].includes(classifyRubyCommand(c, settings).kind),
       );
       if (install)
         return `${file}, which ${source} runs, installs gems when it starts ("${install.text.slice(0, 60)}"); move the install into the build first, msb will not guess which gems the app needs`;

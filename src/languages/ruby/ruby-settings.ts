@@ -1,7 +1,7 @@
 /** The Ruby profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { frameworksSchema } from '../../detect/frameworks';
-import { absolutePath, optionTable } from '../../profiles/settings-schema';
+import { absolutePath, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 export const rubySettingsSchema = Type.Object(
   {
@@ -19,6 +19,9 @@ export const rubySettingsSchema = Type.Object(
     ),
     /** `gem install`'s options, for the gem names it installs. */
     gemInstallOptions: optionTable,
+    /** Programs, and rake/rails tasks (a regular expression), that run the tests or linters. */
+    testPrograms: stringList,
+    testTasks: regexString,
     /** Program → the gem that provides it, where the names differ. */
     executables: Type.Record(Type.String(), Type.String()),
     frameworks: frameworksSchema,

@@ -3,6 +3,7 @@
  * sources embed or load, for the plan; for the report its framework and package manager.
  */
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
+import { findFramework } from '../../detect/frameworks';
 import { CargoProject, readCargoProject } from './cargo-manifest';
 import { RustSources, scanRustSources } from './rust-sources';
 import type { RustSettings } from './rust-settings';
@@ -23,7 +24,11 @@ export function analyzeRust(input: DetectInput, settings: RustSettings): RustAna
       : new Set(cargo.packages.flatMap((p) => p.dependencies));
   const evidence: Evidence[] = [];
   const facts: Record<string, string> = {};
-  const framework = settings.frameworks.find((f) => f.crates.some((c) => crates.has(c)))?.name;
+  const framework = findFramework(
+    settings.frameworks,
+    (c) => crates.has(c),
+    () => false,
+  )?.name;
   if (framework) evidence.push({ kind: 'manifest', detail: `${framework} in Cargo.toml`, weight: 0.3 });
   const root = cargo.packages.find((p) => p.dir === '');
   if (root) facts.package = root.name;

@@ -1,5 +1,6 @@
 /** The Rust profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { frameworksSchema } from '../../detect/frameworks';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
@@ -55,9 +56,7 @@ export const rustSettingsSchema = Type.Object(
     runtimeFiles: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,
-    frameworks: Type.Array(
-      Type.Object({ name: Type.String(), crates: stringList }, { additionalProperties: false }),
-    ),
+    frameworks: frameworksSchema,
   },
   { additionalProperties: false },
 );

@@ -6,8 +6,8 @@ import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { classifyPythonCommand } from '../../../src/languages/python/python-commands';
 import type { PythonSettings } from '../../../src/languages/python/python-settings';
 
-const { pipOptions } = loadProfiles().find((p) => p.id === 'python')?.settings as PythonSettings;
-const rules = { pipOptions, toolPackages: ['pip', 'setuptools', 'wheel', 'poetry', 'pipenv', 'uv'] };
+const settings = loadProfiles().find((p) => p.id === 'python')?.settings as PythonSettings;
+const rules = { ...settings, toolPackages: ['pip', 'setuptools', 'wheel', 'poetry', 'pipenv', 'uv'] };
 const classify = (script: string, workdir = '/app') =>
   classifyPythonCommand(splitShellCommands(script)[0], rules, workdir);
 

@@ -3,6 +3,7 @@ import type { CommandSpec } from '../../../src/plan/stage-model';
 
 const exec = (...argv: string[]): CommandSpec => ({ form: 'exec', argv });
 const shell = (text: string): CommandSpec => ({ form: 'shell', text });
+const WRAPPERS = ['poetry', 'pipenv', 'pdm', 'uv'];
 
 describe('poetry/pipenv/pdm/uv run dropped from the container command', () => {
   it.each<[string, CommandSpec, CommandSpec]>([
@@ -24,15 +25,19 @@ describe('poetry/pipenv/pdm/uv run dropped from the container command', () => {
       shell('alembic upgrade head && uvicorn app:app; true'),
     ],
     ['a word that only contains the tool name stays', shell('echo poetry run'), shell('echo poetry run')],
-    ['uv run stays when uv is in the runtime', exec('uv', 'run', 'app.py'), exec('uv', 'run', 'app.py')],
+    [
+      'uv run stays when uv is in the runtime (not a wrapper to drop)',
+      exec('uv', 'run', 'app.py'),
+      exec('uv', 'run', 'app.py'),
+    ],
   ])('%s', (_name, command, expected) => {
-    expect(dropRunWrapper(command, true)).toEqual(expected);
+    expect(dropRunWrapper(command, ['poetry', 'pipenv', 'pdm'])).toEqual(expected);
   });
 
   it('returns the same command when there is nothing to drop (no decision is made)', () => {
     const command = exec('bash', '-c', 'python -m main');
-    expect(dropRunWrapper(command, false)).toBe(command);
+    expect(dropRunWrapper(command, WRAPPERS)).toBe(command);
     const script = shell('gunicorn app:app');
-    expect(dropRunWrapper(script, false)).toBe(script);
+    expect(dropRunWrapper(script, WRAPPERS)).toBe(script);
   });
 });

@@ -66,6 +66,8 @@ describe('gems that load a system library', () => {
     executables: {},
     frameworks: [],
     gemInstallOptions: {},
+    testPrograms: [],
+    testTasks: '^$',
     vendoredLibraries: {
       sqlite3: { since: '1.5.0', systemFlag: '--enable-system-libraries' },
       nokogiri: {
