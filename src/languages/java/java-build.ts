@@ -38,7 +38,7 @@ export interface JavaBuild {
 }
 
 /** What reading a build command needs: the context, where COPYs put it, the profile's data, the build so far. */
-export interface BuildReading {
+interface BuildReading {
   context: BuildContext;
   paths: ContextPaths;
   settings: JavaSettings;

@@ -21,7 +21,7 @@ export interface Copy {
 }
 
 /** The copies for the command's jar or classpath, a new path for the command, and whether it is a Spring Boot jar. */
-export interface JarChoice {
+interface JarChoice {
   copies: Copy[];
   rewrite: { from: string; to: string } | null;
   springBoot: string | null;

@@ -35,6 +35,10 @@ const buildTool = {
   fileOption: optionName,
   projectsOption: optionName,
   propertyOption: optionName,
+  /** Run steps msb does not replace → the skip reason. */
+  unsupportedRuns: names,
+  /** Run steps that serve a WAR (only a WAR can replace them). */
+  warRuns: stringList,
   /** Flags (prefixes) for the run step only, dropped when msb packages instead. */
   runFlags: stringList,
   /** Steps may carry a project path (`:app:bootJar`). */

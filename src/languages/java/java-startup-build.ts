@@ -30,8 +30,9 @@ export function replaceBuildRun(
   const { facts, context, settings } = input;
   const run = command.buildRun as NonNullable<ContainerCommand['buildRun']>;
   const tool = run.command;
-  if (tool.tool === 'maven' && tool.run === 'exec:java')
-    return 'the container runs mvn exec:java: msb does not rebuild the classpath of exec:java; package the application as a runnable jar first';
+  const table = settings[tool.tool];
+  const unsupported = table.unsupportedRuns[tool.run ?? ''];
+  if (unsupported) return unsupported;
   // A program word that is not a plain path ("RUN ./mvnw" in an exec-form array) cannot start in the original either.
   if (!/^[A-Za-z0-9_@%+=:,./-]+$/.test(tool.program))
     return `the container runs "${tool.text}", whose program "${tool.program}" is not a command msb can run in the builder`;
@@ -63,7 +64,7 @@ export function replaceBuildRun(
   }
   const artifact = build.artifacts[0];
   if (!artifact) return `the container runs "${tool.text}", and msb cannot name the artifact it builds`;
-  if (/^(jetty|tomcat):run$/.test(tool.run ?? '') && artifact.kind !== 'war') {
+  if (table.warRuns.includes(tool.run ?? '') && artifact.kind !== 'war') {
     return `the container serves the project with "${tool.text}", but it is not packaged as a WAR: msb cannot deploy it on a servlet container`;
   }
   const subject = `${run.line.instruction.keyword} (line ${run.line.instruction.line + 1})`;
