@@ -1,5 +1,6 @@
 /** `msb codemod` as a library: run it, then render or write the summary. */
-export { runCodemod, DEFAULT_OUT_DIR, WORKER_THRESHOLD } from './run-codemod';
+export { runCodemod } from './run-codemod';
+export { DEFAULT_OUT_DIR, WORKER_THRESHOLD } from './defaults';
 export type { CodemodOptions } from './run-codemod';
 export { resolveRepositories, findDockerfiles, isDockerfileName } from './discover';
 export type { RepositoryTarget } from './discover';

@@ -24,6 +24,7 @@ import {
 import type { CodemodRow, CodemodSummary, CodemodTotals, RepositorySummary } from './types';
 import { runRepositoryJobs, workersAvailable } from './worker-pool';
 import { StringPool } from './string-pool';
+import { DEFAULT_OUT_DIR, WORKER_THRESHOLD } from './defaults';
 
 export interface CodemodOptions extends Pick<
   ConvertOptions,
@@ -59,8 +60,6 @@ export interface CodemodOptions extends Pick<
   onStart?: (total: number) => void;
 }
 
-export const DEFAULT_OUT_DIR = '.msb-out';
-export const WORKER_THRESHOLD = 5000;
 const REPOSITORIES_PER_CORE = 4;
 
 export async function runCodemod(options: CodemodOptions): Promise<CodemodSummary> {

@@ -2,14 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { readFileSync } from 'fs';
 import * as os from 'os';
-import {
-  DEFAULT_OUT_DIR,
-  WORKER_THRESHOLD,
-  reportToJson,
-  reportToTerminal,
-  runCodemod,
-  writeReport,
-} from '../codemod';
+import { DEFAULT_OUT_DIR, WORKER_THRESHOLD } from '../codemod/defaults';
 import { createProgress } from '../codemod/progress';
 import { EXIT_ERROR, EXIT_OK, MsbError } from '../errors';
 import { configFor } from './config-options';
@@ -112,6 +105,8 @@ export const codemodCommand: CommandModule<object, CodemodArgs> = {
     const output = argv.write || argv['git-branch'] ? 'write' : 'preview';
     const progress = createProgress({ quiet: argv.quiet || argv.json === true, output });
     const targets = [...(argv.targets ?? []), ...(argv['repos-from'] ?? []).flatMap(readRepositoryList)];
+    // Loaded here: every other command's start-up would otherwise load the codemod's runner.
+    const { runCodemod, reportToJson, reportToTerminal, writeReport } = await import('../codemod');
     const summary = await runCodemod({
       targets,
       outDir: argv['out-dir'],
