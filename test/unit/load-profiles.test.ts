@@ -129,6 +129,7 @@ describe('profile loading', () => {
         '1: (top level): missing required field "detect"',
         '1: (top level): missing required field "runtimeImages"',
         '1: (top level): missing required field "templates"',
+        '1: settings: missing required field "environments"',
         '1: settings: missing required field "venvPath"',
         '1: settings: missing required field "toolPackages"',
         '1: settings: missing required field "pipOptions"',

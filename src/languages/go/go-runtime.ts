@@ -50,15 +50,13 @@ export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): 
     const libc = alpineBuilder ? 'musl' : 'glibc';
     if (settings.runtimes[name].libc !== libc) {
       const wanted = alpineBuilder
-        ? 'alpine'
-        : requested === 'distroless' && settings.runtimes['distroless-base']
-          ? 'distroless-base'
-          : settings.cgoRuntime;
+        ? settings.muslCgoRuntime
+        : ((requested && settings.runtimes[requested].cgoRuntime) ?? settings.cgoRuntime);
       if (!settings.runtimes[wanted])
         return { ok: false, reason: `the Go profile has no runtime "${wanted}" for cgo binaries` };
-      if (wanted === 'alpine' && !alpineTag) {
+      if (alpineBuilder && !alpineTag) {
         notes.push(`${request.muslEvidence}: the builder is Alpine-based, so the cgo binary links musl`);
-      } else if (wanted === 'debian' || wanted === 'alpine') {
+      } else if (settings.runtimes[wanted].builderRelease) {
         const chosen = chooseRuntimeImage(request.builder, request.rules, request.globals);
         if (!chosen.ok)
           return { ok: false, reason: `cgo is in use (${cgo.reasons.join('; ')}) and ${chosen.reason}` };

@@ -10,6 +10,10 @@ const goRuntime = Type.Object(
     image: Type.String({ minLength: 1 }),
     ...artifactRuntimeProperties,
     zoneinfo: Type.Boolean(),
+    /** For a cgo binary: the image is the builder's distribution release (runtimeImages), not `image`. */
+    builderRelease: Type.Optional(Type.Boolean()),
+    /** The glibc runtime a cgo binary gets when this one was requested (distroless → distroless-base). */
+    cgoRuntime: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -18,6 +22,7 @@ export const goSettingsSchema = Type.Object(
   {
     defaultRuntime: Type.String(),
     cgoRuntime: Type.String(),
+    muslCgoRuntime: Type.String(),
     runtimes: Type.Record(Type.String(), goRuntime, { minProperties: 1 }),
     imageWorkdir: absolutePath,
     gopath: absolutePath,

@@ -224,6 +224,8 @@ export const nodeSettingsSchema = Type.Object(
       ),
     ),
     outDirFlags: stringList,
+    /** `next start`'s options: its port and hostname become server.js's PORT and HOSTNAME. */
+    nextStartOptions: optionTable,
     /** Top-level files and folders a compiled server does not read (tests, build configs). */
     compiledBuildFiles: stringList,
     /** Packages that read tsconfig.json at run time when preloaded (`node -r tsconfig-paths/register`). */

@@ -55,7 +55,7 @@ export function planServer(
   ]);
 
   if (kind.kind === 'next-standalone') {
-    const standalone = standaloneFiles(input, app, kind, runtime);
+    const standalone = standaloneFiles(input, app, kind, runtime, settings);
     if (standalone.problem) return { kind: 'skip', reason: standalone.problem };
     warnings.push(...standalone.warnings);
     decisions.push(...standalone.decisions);
@@ -140,6 +140,7 @@ function standaloneFiles(
   app: NodeApp,
   kind: Extract<ServerKind, { kind: 'next-standalone' }>,
   runtime: RuntimeStageModel,
+  settings: NodeSettings,
 ) {
   const { facts, context } = input;
   const warnings: string[] = [];
@@ -162,7 +163,7 @@ function standaloneFiles(
 
   const step = kind.start;
   const words = step.command.kind === 'program' ? step.command.words : [];
-  const options = parseArgv(words.slice(1), { valued: ['-p', '--port', '-H', '--hostname'] });
+  const options = parseArgv(words.slice(1), settings.nextStartOptions);
   const variables: [string, string][] = [];
   const port = optionValue(options, '-p', '--port');
   if (port && !facts.envNames.has('PORT')) variables.push(['PORT', expandVariables(port, facts.values)]);

@@ -14,7 +14,8 @@ import type {
   StrategyPlan,
 } from '../../plan/plan-types';
 import { copiedBeyond } from '../../plan/copied-sources';
-import { baseRuntimeModel, isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { formCommands, healthchecks } from '../../analyze/container-command';
+import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
 import { nonRootUser } from '../../plan/runtime-users';
 import { BUILDER, copy, expose, fragment, shellRun, user } from '../../plan/stage-model';
 import { staticOutput } from './app-kind';
@@ -183,9 +184,8 @@ export function planStatic(
       why: `the original ran as a non-root user; nginx runs as its own unprivileged user ${settings.nginxUser}`,
     });
   const nodePrograms = ['node', 'npx', ...Object.values(settings.packageManagers).flatMap((m) => m.programs)];
-  const nodeChecks = runtimeCommands({ ...facts, entrypoint: null, cmd: null }).filter((p) =>
-    nodePrograms.includes(p),
-  );
+  const checks = new Set(healthchecks(facts).flatMap((form) => formCommands(form).programs));
+  const nodeChecks = [...checks].filter((p) => nodePrograms.includes(p));
   const broken: BrokenFinding[] =
     nodeChecks.length > 0
       ? [

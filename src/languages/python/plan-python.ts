@@ -163,13 +163,14 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     ),
   );
 
-  const environmentPath = 'path' in environment ? environment.path : null;
+  const environmentPath = environment.kind === 'none' ? null : environment.path;
   const copied =
-    environmentPath && !isWithin(environmentPath, facts.workdir === '/' ? '/nonexistent' : facts.workdir);
+    environment.kind !== 'none' &&
+    !isWithin(environment.path, facts.workdir === '/' ? '/nonexistent' : facts.workdir);
   const stage = interpretedStage(input, image.image, {
     comment:
       'Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.',
-    environment: copied ? [environmentPath] : [],
+    environment: copied ? [environment.path] : [],
     exclude: (dest) => environmentPath !== null && isWithin(dest, environmentPath),
     tools: {
       images: settings.installerImages,
@@ -181,7 +182,13 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     },
     said: {
       after: copied
-        ? [{ subject: environmentPath, placement: 'runtime', why: ENVIRONMENT_WHY[environment.kind] }]
+        ? [
+            {
+              subject: environment.path,
+              placement: 'runtime',
+              why: settings.environments[environment.kind].holds,
+            },
+          ]
         : [],
     },
   });
@@ -189,7 +196,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
   const { runtime } = stage;
   warnings.push(...stage.warnings);
   decisions.push(...stage.decisions);
-  const pathEnv = environmentPathEnv(environment, facts.envs.map((e) => e.text).join('\n'));
+  const pathEnv = environmentEnv(environment, settings, facts.envs.map((e) => e.text).join('\n'));
   if (pathEnv) runtime.env.unshift(pathEnv);
   // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
   const uvInRuntime = facts.copies.some(
@@ -308,39 +315,22 @@ function venvWithoutPip(runs: readonly RunFacts[]): boolean {
   return runs.some((r) => /\buv venv\b|--without-pip\b/.test(r.script));
 }
 
-function environmentPathEnv(environment: Environment, existingEnv: string): StageNode | null {
-  switch (environment.kind) {
-    case 'new-venv':
-      return env([
-        ['VIRTUAL_ENV', environment.path],
-        ['PATH', `${environment.path}/bin:$PATH`],
-      ]);
-    case 'user-base':
-      return env([
-        ['PYTHONUSERBASE', environment.path],
-        ['PATH', `${environment.path}/bin:$PATH`],
-      ]);
-    case 'uv-project':
-    case 'user-site':
-    case 'existing-venv':
-      return existingEnv.includes(`${environment.path}/bin`) || existingEnv.includes('VIRTUAL_ENV/bin')
-        ? null
-        : env([['PATH', `${environment.path}/bin:$PATH`]]);
-    default:
-      return null;
-  }
+/** The runtime's ENV for the environment (the profile's `environments`): its variable, its bin/ on PATH. */
+function environmentEnv(
+  environment: Environment,
+  settings: PythonSettings,
+  existingEnv: string,
+): StageNode | null {
+  if (environment.kind === 'none') return null;
+  const { variable, path: onPath } = settings.environments[environment.kind];
+  const bin = `${environment.path}/bin`;
+  if (
+    !onPath ||
+    (onPath === 'unlessSet' && (existingEnv.includes(bin) || existingEnv.includes('VIRTUAL_ENV/bin')))
+  )
+    return null;
+  return env([...(variable ? [[variable, environment.path] as const] : []), ['PATH', `${bin}:$PATH`]]);
 }
-
-/** What each environment holds, for the decision that copies it. */
-const ENVIRONMENT_WHY: Record<Environment['kind'], string> = {
-  'new-venv': 'the virtual environment with every installed package and console script',
-  'existing-venv': "the original's virtual environment",
-  'uv-project': 'the uv project environment',
-  'user-site': 'packages installed with pip --user',
-  'user-base': 'the user base with every package pip installed and its console scripts',
-  prefix: 'packages installed into a prefix',
-  none: '',
-};
 
 /** Build steps that write outside the WORKDIR leave files the runtime does not copy. */
 function buildOutputWarnings(

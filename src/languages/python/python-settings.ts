@@ -4,8 +4,30 @@ import { frameworksSchema } from '../../detect/frameworks';
 import { toolImagesSchema } from '../../plan/tool-images';
 import { absolutePath, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
+/** What a kind of environment holds, the variable naming its folder, and whether its bin/ goes on PATH. */
+const environment = Type.Object(
+  {
+    holds: Type.String(),
+    variable: Type.Optional(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' })),
+    path: Type.Optional(Type.Union([Type.Literal('always'), Type.Literal('unlessSet')])),
+  },
+  { additionalProperties: false },
+);
+
 export const pythonSettingsSchema = Type.Object(
   {
+    /** Each kind of environment the build makes: the runtime's decision and ENV for it. */
+    environments: Type.Object(
+      {
+        'new-venv': environment,
+        'existing-venv': environment,
+        'uv-project': environment,
+        'user-site': environment,
+        'user-base': environment,
+        prefix: environment,
+      },
+      { additionalProperties: false },
+    ),
     /** Where the builder's virtual environment goes; the runtime copies it whole. */
     venvPath: absolutePath,
     /** Packages that are tools, not app dependencies: installing them does not need the venv. */
