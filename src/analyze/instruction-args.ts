@@ -66,10 +66,18 @@ export interface CopySpec {
   heredoc: boolean;
 }
 
+/** Read once per instruction (stage facts and three lint rules ask): callers must not mutate it. */
 export function parseCopy(instruction: InstructionNode): CopySpec | null {
-  // dockerfile-ast leaves `--from=...`-style flags out of the arguments content: read them from the node.
-  return parseCopyArgs(instruction.keyword as 'COPY' | 'ADD', instruction.args, nodeFlags(instruction));
+  let spec = copySpecs.get(instruction);
+  if (spec === undefined) {
+    // dockerfile-ast leaves `--from=...`-style flags out of the arguments content: read them from the node.
+    spec = parseCopyArgs(instruction.keyword as 'COPY' | 'ADD', instruction.args, nodeFlags(instruction));
+    copySpecs.set(instruction, spec);
+  }
+  return spec;
 }
+
+const copySpecs = new WeakMap<InstructionNode, CopySpec | null>();
 
 function parseCopyArgs(
   keyword: 'COPY' | 'ADD',

@@ -82,8 +82,22 @@ export function imageRef(image: FromImage): ImageRef {
   };
 }
 
-/** @param imageWorkdir the base image's own WORKDIR, when a profile knows it (`/home/gradle`). */
+/**
+ * The facts of a stage, read once per stage and base-image WORKDIR: the conversion, its lint and
+ * its size estimate ask for the same ones. Callers must not mutate what it returns.
+ * @param imageWorkdir the base image's own WORKDIR, when a profile knows it (`/home/gradle`).
+ */
 export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: string): StageFacts {
+  let byWorkdir = analyzed.get(stage);
+  if (!byWorkdir) analyzed.set(stage, (byWorkdir = new Map()));
+  let facts = byWorkdir.get(imageWorkdir);
+  if (!facts) byWorkdir.set(imageWorkdir, (facts = readStage(dockerfile, stage, imageWorkdir)));
+  return facts;
+}
+
+const analyzed = new WeakMap<Stage, Map<string | undefined, StageFacts>>();
+
+function readStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: string): StageFacts {
   const values = new Map<string, string>();
   for (const arg of dockerfile.globalArgs) {
     const property = (arg.node as Arg).getProperty();

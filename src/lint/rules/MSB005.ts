@@ -60,8 +60,21 @@ export const MSB005: LintRule = {
     cachesLeftIn(analyzeStage(dockerfile, finalStage), profiles),
 };
 
-/** The install caches a stage's RUN lines leave in its image, one finding per RUN and cache (also read by src/estimate). */
+/**
+ * The install caches a stage's RUN lines leave in its image, one finding per RUN and cache (also read
+ * by src/estimate, for the same runtime stage: found once per stage's facts and profiles).
+ */
 export function cachesLeftIn(facts: StageFacts, profiles: readonly Profile[]): RuleFinding[] {
+  let byProfiles = found.get(facts);
+  if (!byProfiles) found.set(facts, (byProfiles = new WeakMap()));
+  let findings = byProfiles.get(profiles);
+  if (!findings) byProfiles.set(profiles, (findings = findCaches(facts, profiles)));
+  return [...findings];
+}
+
+const found = new WeakMap<StageFacts, WeakMap<readonly Profile[], RuleFinding[]>>();
+
+function findCaches(facts: StageFacts, profiles: readonly Profile[]): RuleFinding[] {
   const caches = cachesOf(profiles);
   const envNames = new Set(
     facts.envs.flatMap((e) => (e.node as Env).getProperties().map((p) => p.getName())),
