@@ -56,6 +56,25 @@ export function runtimeFileCopies(
   };
 }
 
+/**
+ * The runtime files (see artifactRuntimeFiles) as COPY lines, leaving out a file that holds an
+ * artifact (the artifact's own COPY brings it), with what was said about them.
+ */
+export function artifactFileCopies(
+  facts: StageFacts,
+  paths: ContextPaths,
+  context: BuildContext,
+  found: readonly RuntimeFile[],
+  rules: ArtifactFileRules,
+  owner: (chown: string | null) => string | null,
+): { copies: StageNode[]; warnings: string[]; decisions: Decision[]; carried: string[] } {
+  const settled = artifactRuntimeFiles(facts, paths, context, found, rules);
+  const kept = settled.files.filter((f) => !rules.artifacts.some((a) => isWithin(a, f.path)));
+  const { copies, decisions } = runtimeFileCopies(kept, owner);
+  const { warnings, carried } = settled;
+  return { copies, warnings, decisions: [...settled.decisions, ...decisions], carried };
+}
+
 /** The original's `COPY --from=<image>` lines: they copy from an image, not the builder, so they stay as written. */
 export function imageCopies(facts: StageFacts): StageNode[] {
   return facts.copies.filter((c) => c.spec.from !== null).map((c) => original(c.instruction));

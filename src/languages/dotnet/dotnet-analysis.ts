@@ -23,7 +23,7 @@ export function analyzeDotnet(input: DetectInput, settings: DotnetSettings): Dot
   const paths = contextPaths(input.facts, input.context);
   const projects = readProjects(input.context);
   const builds = readBuilds(input.facts.runs, projects, input.context, paths, settings);
-  const appRun = readAppRun(input.facts, settings.commandOptions);
+  const appRun = readAppRun(input.facts, settings);
   return { paths, projects, builds, appRun, details: describeDotnet(projects, builds, settings) };
 }
 

@@ -149,7 +149,7 @@ function publishForRun(
     fromRun: {
       publish: argv,
       line,
-      command: rewriteRunLine(line, dll, run.appArgs, settings.commandOptions),
+      command: rewriteRunLine(line, dll, run.appArgs, settings),
       launch,
     },
     why: `dotnet run built and ran ${project.file} at start-up; it is published once in the builder`,

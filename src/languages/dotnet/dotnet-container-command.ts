@@ -29,13 +29,11 @@ export type AppRun =
   /** No ENTRYPOINT or CMD (compose or the platform supplies it). */
   | { kind: 'none' };
 
-/** SDK verbs a container may run before `dotnet run` (the publish in the builder does their work). */
-const STARTUP_BUILD_VERBS = new Set(['restore', 'build']);
+/** What the SDK reading needs: the option tables and the verbs that only prepare `dotnet run` (dotnet.yaml). */
+type CommandSettings = Pick<DotnetSettings, 'commandOptions' | 'startupBuildVerbs'>;
 
-export function readAppRun(
-  facts: StageFacts,
-  options: DotnetSettings['commandOptions'],
-): AppRun | { problem: string } {
+export function readAppRun(facts: StageFacts, settings: CommandSettings): AppRun | { problem: string } {
+  const options = settings.commandOptions;
   const lines = commandLines(facts);
   if (lines.length === 0) return { kind: 'none' };
   const command = containerCommand(facts);
@@ -77,7 +75,7 @@ export function readAppRun(
         };
       return { kind: 'run', command: dotnet, line, cwd };
     }
-    if (!STARTUP_BUILD_VERBS.has(dotnet.verb))
+    if (!settings.startupBuildVerbs.includes(dotnet.verb))
       return {
         problem: `the container runs "dotnet ${dotnet.verb}", an SDK command the runtime image does not have`,
       };
@@ -96,34 +94,30 @@ export function rewriteRunLine(
   line: CommandLine,
   dll: string,
   appArgs: readonly string[],
-  options: DotnetSettings['commandOptions'],
+  settings: CommandSettings,
 ): CommandSpec {
   const runWords = ['dotnet', dll, ...appArgs];
   if (line.form.form === 'shell')
-    return { form: 'shell', text: rewriteScript(line.form.script, runWords, options) };
+    return { form: 'shell', text: rewriteScript(line.form.script, runWords, settings) };
   const argv = line.form.argv;
   const script = shellScript(argv);
   if (script !== null) {
     const at = argv.indexOf(script);
     return {
       form: 'exec',
-      argv: [...argv.slice(0, at), rewriteScript(script, runWords, options), ...argv.slice(at + 1)],
+      argv: [...argv.slice(0, at), rewriteScript(script, runWords, settings), ...argv.slice(at + 1)],
     };
   }
   const start = argv.findIndex((w, i) => path.basename(w) === 'dotnet' && argv[i + 1] === 'run');
   return { form: 'exec', argv: [...argv.slice(0, Math.max(start, 0)), ...runWords] };
 }
 
-function rewriteScript(
-  script: string,
-  runWords: readonly string[],
-  options: DotnetSettings['commandOptions'],
-): string {
+function rewriteScript(script: string, runWords: readonly string[], settings: CommandSettings): string {
   const kept = splitShellCommands(script).flatMap((command: ShellCommand) => {
-    const dotnet = parseDotnetCommand(command, options);
+    const dotnet = parseDotnetCommand(command, settings.commandOptions);
     if (dotnet?.verb === 'run')
       return [`${/^exec\s/.test(command.text) ? 'exec ' : ''}${runWords.map(scriptWord).join(' ')}`];
-    if (dotnet && STARTUP_BUILD_VERBS.has(dotnet.verb)) return [];
+    if (dotnet && settings.startupBuildVerbs.includes(dotnet.verb)) return [];
     return [command.text];
   });
   return kept.join(' && ');

@@ -35,6 +35,7 @@ export const dotnetSettingsSchema = Type.Object(
     releaseFromMajor: Type.Integer(),
     ridSelfContainedBelowMajor: Type.Integer(),
     commandOptions: Type.Object({ build: optionTable, run: optionTable }, { additionalProperties: false }),
+    startupBuildVerbs: stringList,
     runtimeFiles: stringList,
     runtimeDirs: stringList,
     notRuntimeFiles: stringList,

@@ -6,6 +6,7 @@
 import { OptionTable, parseArgv } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import { shellQuote } from '../../plan/container-command';
+import { leadingAssignments } from '../../plan/leading-assignments';
 
 export type GoVerb = 'build' | 'install' | 'run';
 
@@ -59,18 +60,6 @@ export function parseGoCommand(command: ShellCommand, options: OptionTable): GoC
 export function flagValue(command: GoCommand, name: string): string | null {
   const flag = command.flags.filter((f) => f.name === name).pop();
   return flag ? (flag.value ?? 'true') : null;
-}
-
-/** `A=1 B="x y" go build` → {A: 1, B: x y}; `env A=1 go build` too. */
-export function leadingAssignments(text: string): Map<string, string> {
-  const env = new Map<string, string>();
-  const pattern = /^\s*(?:env\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s"']*)\s+/;
-  let rest = text;
-  for (let match = pattern.exec(rest); match; match = pattern.exec(rest)) {
-    env.set(match[1], match[2].replace(/^(["'])([\s\S]*)\1$/, '$2'));
-    rest = rest.slice(match[0].length).replace(/^env\s+/, '');
-  }
-  return env;
 }
 
 /** The words of a go command as a builder RUN would write them (for `go run` → `go build`). */

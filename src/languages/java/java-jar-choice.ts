@@ -136,13 +136,8 @@ export function classpathCopies(
   for (const entry of entries) {
     const absolute = path.resolve(facts.workdir, entry.replace(/\/\*$/, ''));
     if (/[*?[]/.test(absolute)) return `the classpath entry ${entry} is a pattern msb cannot copy exactly`;
-    const from = build.artifacts.find((a) => a.absolute === absolute)
-      ? 'the build'
-      : isProduced(build, absolute)
-        ? 'the build'
-        : paths.toContext(absolute) !== null
-          ? 'the build context'
-          : null;
+    const built = build.artifacts.some((a) => a.absolute === absolute) || isProduced(build, absolute);
+    const from = built ? 'the build' : paths.toContext(absolute) !== null ? 'the build context' : null;
     if (!from)
       warnings.push(`the classpath entry ${entry} is not something msb sees the build write: copied as is`);
     copies.push({

@@ -6,12 +6,12 @@
  */
 import { posix as path } from 'path';
 import { containerCommand, needsShell } from '../../analyze/container-command';
-import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from '../../plan/artifact-files';
+import { artifactFileCopies, imageCopies } from '../../plan/artifact-files';
 import { builderSteps } from '../../plan/builder-steps';
 import { shellMissing } from '../../plan/artifact-runtimes';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
-import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
+import { baseRuntimeModel } from '../../plan/runtime-stage';
 import { BUILDER, copy, shellRun, StageNode } from '../../plan/stage-model';
 import { runtimeUser } from '../../plan/runtime-users';
 import { compiledRegExp } from '../../util/compiled-regexp';
@@ -216,7 +216,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
     decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
   }
   const isSource = (f: string) => compiledRegExp(settings.sourceFiles).test(f);
-  const files = artifactRuntimeFiles(
+  const files = artifactFileCopies(
     facts,
     paths,
     context,
@@ -227,15 +227,11 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       isSource,
       useOf: (file) => javaEnvFileUse(context, file),
     },
+    user.owner,
   );
   warnings.push(...files.warnings);
   decisions.push(...files.decisions);
-  const fileNodes = runtimeFileCopies(
-    files.files.filter((f) => !copies.some((c) => isWithin(c.to, f.path))),
-    user.owner,
-  );
-  decisions.push(...fileNodes.decisions);
-  model.copies = [...lines, ...fileNodes.copies, ...imageCopies(facts)];
+  model.copies = [...lines, ...files.copies, ...imageCopies(facts)];
 
   const commandWords = commandLines.map(({ command: c }) => (c.form === 'exec' ? c.argv.join(' ') : c.text));
   warnings.push(...javaHomeWarnings(facts, settings, [...facts.envs.map((e) => e.text), ...commandWords]));

@@ -14,6 +14,7 @@ import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
 import { commandLines } from '../../analyze/container-command';
 import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { homeOf, nonRoot, nonRootName } from '../../plan/run-user';
 import { convertedPlan } from '../../plan/converted-plan';
 import {
   buildStepDecisions,
@@ -94,17 +95,17 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
       };
     }
     // The venv belongs to whoever creates it: a later install as another, non-root user could not write it.
-    const creator = userName(environment.before.user);
+    const creator = nonRootName(environment.before.user);
     const other = classified.find(
       ({ run, commands }) =>
         commands.some((k) => k.kind === 'dependencies') &&
-        userName(run.user) !== creator &&
-        userName(run.user) !== null,
+        nonRootName(run.user) !== creator &&
+        nonRootName(run.user) !== null,
     );
     if (other) {
       return {
         kind: 'skip',
-        reason: `line ${other.run.instruction.line + 1} installs as ${userName(other.run.user)}, but the virtual environment msb would create before line ${environment.before.instruction.line + 1} belongs to ${creator ?? 'root'}, so that install could not write it; install as one user to convert`,
+        reason: `line ${other.run.instruction.line + 1} installs as ${nonRootName(other.run.user)}, but the virtual environment msb would create before line ${environment.before.instruction.line + 1} belongs to ${creator ?? 'root'}, so that install could not write it; install as one user to convert`,
       };
     }
   }
@@ -251,7 +252,7 @@ function pythonEnvironment(
         case 'user-install':
           return {
             kind: 'user-site',
-            path: path.join(userName(run.user) ? `/home/${userName(run.user)}` : '/root', '.local'),
+            path: path.join(homeOf(run.user), '.local'),
           };
         case 'prefix-install':
           return { kind: 'prefix', path: expandVariables(command.path, facts.values) };
@@ -354,14 +355,4 @@ function buildOutputWarnings(
     });
   }
   return warnings;
-}
-
-/** A USER value (`app:app`), null for root. */
-function nonRoot(user: string | null): string | null {
-  return user && !/^(root|0)(:.*)?$/.test(user) ? user : null;
-}
-
-/** The user name of a USER value (`app:app` → `app`), null for root. */
-function userName(user: string | null): string | null {
-  return nonRoot(user)?.split(':')[0] ?? null;
 }

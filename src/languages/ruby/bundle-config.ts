@@ -10,6 +10,7 @@ import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
+import { homeOf } from '../../plan/run-user';
 import type { RubySettings } from './ruby-settings';
 
 type Scope = 'local' | 'global';
@@ -188,6 +189,5 @@ function userConfigDir(run: RunFacts, values: ReadonlyMap<string, string>): stri
   if (explicit) return path.dirname(explicit);
   const userHome = values.get('BUNDLE_USER_HOME');
   if (userHome) return userHome;
-  const user = run.user?.split(':')[0] ?? 'root';
-  return path.join(user === 'root' || user === '0' ? '/root' : `/home/${user}`, '.bundle');
+  return path.join(homeOf(run.user), '.bundle');
 }

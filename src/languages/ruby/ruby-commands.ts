@@ -25,8 +25,7 @@ export function classifyRubyCommand(
   const [bundler, verb] = bundlerWords(command);
   if (bundler !== null && (verb === 'update' || verb === 'add')) return { kind: 'bundle-install' };
   const words = bundler !== null && verb === 'exec' ? command.words.slice(2) : command.words;
-  const program =
-    bundler !== null && verb === 'exec' ? (words[0] ?? '').replace(/^.*\//, '') : programName(command);
+  const program = commandProgram(command);
   if (program === 'gem' && words[1] === 'install') return { kind: 'gem-install' };
   if (program === 'bootsnap' && words[1] === 'precompile') return { kind: 'bootsnap' };
   const tasks =

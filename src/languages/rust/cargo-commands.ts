@@ -6,6 +6,7 @@
 import { posix as path } from 'path';
 import { hasOption, optionValue, OptionTable, parseArgv, ParsedArgv } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
+import { leadingAssignments } from '../../plan/leading-assignments';
 
 export interface CargoCommand {
   verb: string;
@@ -28,10 +29,7 @@ export function parseCargoCommand(command: ShellCommand, options: OptionTable): 
   const verb = words[0];
   if (!verb || verb.startsWith('-')) return null;
   const parsed = parseArgv(words.slice(1), options);
-  const env = new Map<string, string>();
-  const assignments = /^\s*((?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+)/.exec(command.text);
-  for (const match of assignments?.[1].matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g) ?? [])
-    env.set(match[1], match[2].replace(/^["']|["']$/g, ''));
+  const env = leadingAssignments(command.text);
   return { verb: VERBS[verb] ?? verb, parsed, env, programArgs: parsed.afterDashDash, text: command.text };
 }
 

@@ -1,11 +1,6 @@
 /** go build / go install / go run line parsing. */
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
-import {
-  buildFlagsText,
-  flagValue,
-  leadingAssignments,
-  parseGoCommand,
-} from '../../../src/languages/go/go-commands';
+import { buildFlagsText, flagValue, parseGoCommand } from '../../../src/languages/go/go-commands';
 import { settings } from './go-fixtures';
 
 const parse = (text: string) => parseGoCommand(splitShellCommands(text)[0], settings.goOptions);
@@ -48,21 +43,6 @@ describe('parseGoCommand', () => {
     expect(flagValue(command, 'ldflags')).toBe('-linkmode external');
     expect(flagValue(command, 'race')).toBe('true');
     expect(flagValue(command, 'tags')).toBeNull();
-  });
-
-  it.each([
-    ['A=1 go build', [['A', '1']]],
-    [
-      'env A="x y" B=2 go build',
-      [
-        ['A', 'x y'],
-        ['B', '2'],
-      ],
-    ],
-    ["A='q' go run .", [['A', 'q']]],
-    ['go build', []],
-  ])('leadingAssignments(%s)', (text, expected) => {
-    expect([...leadingAssignments(text)]).toEqual(expected);
   });
 
   it('rewrites go run flags for a go build, quoting values', () => {

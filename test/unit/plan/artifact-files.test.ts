@@ -1,4 +1,9 @@
-import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from '../../../src/plan/artifact-files';
+import {
+  artifactFileCopies,
+  artifactRuntimeFiles,
+  imageCopies,
+  runtimeFileCopies,
+} from '../../../src/plan/artifact-files';
 import type { FileUse } from '../../../src/plan/settle-runtime-files';
 import { renderNode } from '../../../src/render/render-stage';
 import { stageFixture } from '../../helpers/build-fixture';
@@ -67,5 +72,31 @@ describe('runtime file COPY lines', () => {
     expect(decisions).toEqual([
       { subject: '/app/config', placement: 'runtime', why: 'config/ is read at run time' },
     ]);
+  });
+});
+
+describe('artifactFileCopies', () => {
+  it.each([
+    ['every runtime file gets its COPY', ['/app/server'], ['/app/.env', '/app/config']],
+    ["a folder holding an artifact is left to the artifact's COPY", ['/app/config/bin'], ['/app/.env']],
+  ])('%s', (_name, artifacts, copied) => {
+    const fixture = stageFixture(
+      'FROM golang\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\nCMD ["./server", "-c", "./config"]\n',
+      files,
+    );
+    const found = [{ path: '/app/.env', chown: null, why: '.env is read at run time' }];
+    const result = artifactFileCopies(
+      fixture.facts,
+      fixture.paths,
+      fixture.context,
+      found,
+      { workdir: '/app', artifacts, isSource: (f) => f.endsWith('.go'), useOf: () => null },
+      (chown) => chown,
+    );
+    const rendered = result.copies.map((n) =>
+      renderNode(n, { builder: 'builder', stages: [], escapeChar: '\\' }),
+    );
+    expect(rendered).toEqual(copied.map((p) => `COPY --from=builder ${p} ${p}`));
+    expect(result.decisions.map((d) => d.subject)).toEqual(copied);
   });
 });
