@@ -11,6 +11,7 @@ import { programName } from '../analyze/shell-commands';
 import type { StageFacts } from '../analyze/stage-facts';
 import { oneOf, stringList } from '../profiles/settings-schema';
 import type { Decision } from './plan-types';
+import { nonRoot } from './run-user';
 import { userSetupRuns } from './runtime-stage';
 import { BUILDER, copy, original, shellRun, StageNode, user } from './stage-model';
 import {
@@ -158,7 +159,7 @@ export function runtimeUser(facts: StageFacts, support: RuntimeUserSupport): Run
 
 /** The builder's USER when it is not root (build steps msb adds run as root, then switch back). */
 export function nonRootUser(facts: StageFacts): string | null {
-  return facts.user && !/^(root|0)(:.*)?$/.test(facts.user) ? facts.user : null;
+  return nonRoot(facts.user);
 }
 
 function createdUsers(facts: StageFacts): UserOperation[] {

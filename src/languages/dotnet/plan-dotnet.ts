@@ -36,6 +36,7 @@ import type { DotnetAnalysis } from './dotnet-analysis';
 import { chooseAppOutput } from './dotnet-app-output';
 import { contentRootFiles } from './dotnet-runtime-files';
 import { AppKind, dotnetImage, imageEnvDifferences, imageUsers } from './dotnet-runtime-image';
+import { nonRoot } from '../../plan/run-user';
 import type { DotnetSettings } from './dotnet-settings';
 import { isTrue, type DotnetProject } from './dotnet-project';
 
@@ -255,7 +256,7 @@ function developmentCertificate(
   );
   const addresses = [...facts.envs.map((e) => e.args), ...launchEnv.map(([, v]) => v)];
   if (!certs || !addresses.some((a) => /https:\/\//.test(a))) return null;
-  if (certs.user && !/^(root|0)(:.*)?$/.test(certs.user))
+  if (nonRoot(certs.user))
     return `line ${certs.instruction.line + 1} makes the development certificate as ${certs.user}, whose certificate store msb does not know: the https:// address needs it`;
   return {
     store: settings.devCertificateStore,

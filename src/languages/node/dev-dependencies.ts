@@ -7,6 +7,7 @@
 import type { Env } from 'dockerfile-ast';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { expandVariables } from '../../analyze/instruction-args';
+import { leadingAssignments } from '../../plan/leading-assignments';
 import type { PackageManagerRule } from './node-settings';
 
 /** What the install's own flags say: devDependencies left out, put in, or the default. */
@@ -60,22 +61,6 @@ export function environmentAt(facts: StageFacts, index: number, commandText: str
     for (const property of (env.node as Env).getProperties())
       values.set(property.getName(), expandVariables(property.getValue() ?? '', values));
   }
-  for (const [name, value] of inlineAssignments(commandText)) values.set(name, value);
+  for (const [name, value] of leadingAssignments(commandText)) values.set(name, value);
   return values;
-}
-
-/** `NPM_CONFIG_PRODUCTION=false NODE_ENV=dev npm ci` → its leading assignments. */
-function inlineAssignments(text: string): [string, string][] {
-  const assignments: [string, string][] = [];
-  let rest = text.trimStart();
-  for (;;) {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s'"]*)\s+/.exec(rest);
-    if (!match) return assignments;
-    assignments.push([match[1], unquote(match[2])]);
-    rest = rest.slice(match[0].length);
-  }
-}
-
-function unquote(value: string): string {
-  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
 }

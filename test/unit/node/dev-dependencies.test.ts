@@ -73,6 +73,12 @@ describe('devDependencies installed or not', () => {
       {},
       ['RUN npm prune --omit=dev'],
     ],
+    [
+      'env NODE_ENV=development before the install',
+      'ENV NODE_ENV=production\nRUN env NODE_ENV=development npm ci',
+      {},
+      ['RUN npm prune --omit=dev'],
+    ],
     ['inline NODE_ENV=production', 'RUN NODE_ENV=production npm ci', {}, null],
     ['ENV NPM_CONFIG_PRODUCTION=true', 'ENV NPM_CONFIG_PRODUCTION=true\nRUN npm ci', {}, null],
     ['NODE_ENV=production before', 'ENV NODE_ENV=production\nRUN npm ci', {}, null],
