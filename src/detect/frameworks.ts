@@ -23,7 +23,7 @@ type Framework = Static<typeof frameworksSchema>[number];
 export function findFramework(
   frameworks: readonly Framework[],
   hasPackage: (name: string) => boolean,
-  hasFile: (file: string) => boolean,
+  hasFile: (file: string) => boolean = () => false,
 ): { name: string; file?: string; byPackage: string | null } | null {
   for (const framework of frameworks) {
     const byPackage = framework.packages.find(hasPackage) ?? null;

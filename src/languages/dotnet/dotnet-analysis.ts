@@ -41,11 +41,7 @@ function describeDotnet(
     if (main.targetFrameworks.length > 0) facts.targetFramework = main.targetFrameworks.join(';');
   }
   const framework = main
-    ? findFramework(
-        settings.frameworks,
-        (n) => n === main.sdk || main.references.includes(n),
-        () => false,
-      )?.name
+    ? findFramework(settings.frameworks, (n) => n === main.sdk || main.references.includes(n))?.name
     : undefined;
   return {
     framework,

@@ -37,11 +37,7 @@ function describeGo(input: DetectInput, settings: GoSettings): LanguageDetails {
   else packageManager = 'gopath';
 
   const requires = new Set(goMod?.requires ?? []);
-  const framework = findFramework(
-    settings.frameworks,
-    (m) => requires.has(m),
-    () => false,
-  )?.name;
+  const framework = findFramework(settings.frameworks, (m) => requires.has(m))?.name;
   if (framework) evidence.push({ kind: 'manifest', detail: `${framework} in go.mod`, weight: 0.3 });
   return { framework, packageManager, facts: details, evidence };
 }

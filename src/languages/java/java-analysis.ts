@@ -51,7 +51,6 @@ function describeJava(
   const framework = findFramework(
     settings.frameworks.map((f) => ({ name: f.name, packages: f[tool] })),
     (needle) => buildText.includes(needle),
-    () => false,
   )?.name;
   if (framework) evidence.push({ kind: 'manifest', detail: `${framework} in the build files`, weight: 0.3 });
   return { framework, packageManager, evidence };

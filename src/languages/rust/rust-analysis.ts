@@ -24,11 +24,7 @@ export function analyzeRust(input: DetectInput, settings: RustSettings): RustAna
       : new Set(cargo.packages.flatMap((p) => p.dependencies));
   const evidence: Evidence[] = [];
   const facts: Record<string, string> = {};
-  const framework = findFramework(
-    settings.frameworks,
-    (c) => crates.has(c),
-    () => false,
-  )?.name;
+  const framework = findFramework(settings.frameworks, (c) => crates.has(c))?.name;
   if (framework) evidence.push({ kind: 'manifest', detail: `${framework} in Cargo.toml`, weight: 0.3 });
   const root = cargo.packages.find((p) => p.dir === '');
   if (root) facts.package = root.name;

@@ -33,3 +33,13 @@ describe('findFramework and matchingFrameworks', () => {
     expect(read(packages, files)).toEqual(expected);
   });
 });
+
+describe('findFramework without a file reader', () => {
+  it.each([
+    ['a package still names it', ['django'], 'django'],
+    ['a framework only a file names is not found', [], null],
+  ])('%s', (_name, packages, expected) => {
+    const hasPackage = (name: string) => packages.includes(name);
+    expect(findFramework(frameworks, hasPackage)?.name ?? null).toBe(expected);
+  });
+});
