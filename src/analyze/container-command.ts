@@ -8,7 +8,7 @@ import type { InstructionNode } from '../parse/parse-dockerfile';
 import { parseArgv } from './argv';
 import { commandForm, CommandForm } from './instruction-args';
 import { isShellProgram, isShellScript, Wrapper, WRAPPERS } from './programs';
-import { shellQuote, splitShellCommands, ShellCommand } from './shell-commands';
+import { isAssignment, shellQuote, splitShellCommands, ShellCommand } from './shell-commands';
 import type { StageFacts } from './stage-facts';
 
 /** An ENTRYPOINT or CMD with its keyword as written and its form. */
@@ -182,7 +182,7 @@ function readArgv(
           ? parsed.afterDashDash
           : parsed.operands;
       rest = rest.slice(wrapper.operands);
-      if (wrapper.assignments) while (/^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0] ?? '')) rest = rest.slice(1);
+      if (wrapper.assignments) while (isAssignment(rest[0] ?? '')) rest = rest.slice(1);
       words = rest;
       continue;
     }
@@ -194,8 +194,8 @@ function readArgv(
     if (words.length === 0) return { commands: [], programs: unique(programs) };
     const command =
       words === argv
-        ? { words: argv as string[], text: argv.map(shellQuote).join(' ') }
-        : { words: [...words], text: words.map(shellQuote).join(' ') };
+        ? { words: argv as string[], env: [], text: argv.map(shellQuote).join(' ') }
+        : { words: [...words], env: [], text: words.map(shellQuote).join(' ') };
     return { commands: [command], programs: unique([...programs, program]) };
   }
 }

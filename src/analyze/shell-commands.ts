@@ -3,16 +3,27 @@
  * to recognise `pip install`, `apt-get install`, `useradd`... It is not a shell: quoting is
  * honoured, expansions are left as text, and anything it cannot follow stays one command.
  */
+import { parseArgv } from './argv';
+import { WRAPPERS } from './programs';
+
+/** A `NAME=value` word before a command's program, its value unquoted (`$VAR` left as written). */
+export interface Assignment {
+  readonly name: string;
+  readonly value: string;
+}
 
 export interface ShellCommand {
-  /** Words with quotes removed; leading `VAR=value` assignments and `sudo`/`exec` dropped. */
+  /** Words with quotes removed, from the program on: `sudo`/`exec`/`env` (with its options) dropped. */
   words: string[];
+  /** The `VAR=value` words before the program (`A=1 env B="x y" go build`), in order. */
+  env: readonly Assignment[];
   /** The command's text as written. */
   text: string;
 }
 
 const SEPARATORS = ['&&', '||', ';', '|', '&', '\n'];
-const PREFIX_WORDS = new Set(['sudo', 'exec', 'command', 'nohup', 'time', 'env']);
+const PREFIX_WORDS = new Set(['sudo', 'exec', 'command', 'nohup', 'time']);
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
 export function splitShellCommands(script: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
@@ -29,8 +40,9 @@ export function splitShellCommands(script: string): ShellCommand[] {
   };
   const endCommand = (end: number) => {
     endWord();
-    const cleaned = stripPrefixes(words);
-    if (cleaned.length > 0) commands.push({ words: cleaned, text: script.slice(commandStart, end).trim() });
+    const { program, env } = splitPrefixes(words);
+    if (program.length > 0)
+      commands.push({ words: program, env, text: script.slice(commandStart, end).trim() });
     words = [];
   };
 
@@ -115,10 +127,33 @@ function substitutionEnd(script: string, open: number): number {
   return script.length - 1;
 }
 
-function stripPrefixes(words: string[]): string[] {
-  let i = 0;
-  while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || PREFIX_WORDS.has(words[i]))) i++;
-  return words.slice(i);
+/** The assignments before a command's program, and the words from the program on. */
+function splitPrefixes(words: string[]): { program: string[]; env: Assignment[] } {
+  const env: Assignment[] = [];
+  let rest = words;
+  for (;;) {
+    const word = rest[0] ?? '';
+    const assignment = ASSIGNMENT.exec(word);
+    if (assignment) {
+      env.push({ name: assignment[1], value: word.slice(assignment[0].length) });
+      rest = rest.slice(1);
+    } else if (word === 'env') rest = afterOptions(rest.slice(1));
+    else if (PREFIX_WORDS.has(word)) rest = rest.slice(1);
+    else return { program: rest, env };
+  }
+}
+
+/** `NAME=value`: an assignment when it comes before a command's program. */
+export function isAssignment(word: string): boolean {
+  return ASSIGNMENT.test(word);
+}
+
+/** The words after `env`'s own options (`-i`, `-u NAME`, `--`), read with the option table its wrapper entry has. */
+function afterOptions(args: string[]): string[] {
+  const parsed = parseArgv(args, WRAPPERS.env.options);
+  return parsed.afterDashDash.length > 0 || parsed.operands.length === 0
+    ? parsed.afterDashDash
+    : parsed.operands;
 }
 
 /** A word as a shell-form RUN must write it: bare when safe, else single-quoted. */

@@ -42,6 +42,82 @@ describe('splitShellCommands', () => {
     expect(splitShellCommands(script).map((c) => c.words)).toEqual(expected);
   });
 
+  // The assignments before the program are the command's env, and `env`'s own options are skipped
+  it.each<[string, [string, string][], string[]]>([
+    [
+      'CGO_ENABLED=0 GOOS=linux go build',
+      [
+        ['CGO_ENABLED', '0'],
+        ['GOOS', 'linux'],
+      ],
+      ['go', 'build'],
+    ],
+    [
+      'A="x y" B=\'q\' C= cargo build',
+      [
+        ['A', 'x y'],
+        ['B', 'q'],
+        ['C', ''],
+      ],
+      ['cargo', 'build'],
+    ],
+    [
+      'RUSTFLAGS="-C target-feature=-crt-static" cargo build',
+      [['RUSTFLAGS', '-C target-feature=-crt-static']],
+      ['cargo', 'build'],
+    ],
+    [
+      'env A=1 B=2 go build',
+      [
+        ['A', '1'],
+        ['B', '2'],
+      ],
+      ['go', 'build'],
+    ],
+    [
+      'A=1 env B=2 npm ci',
+      [
+        ['A', '1'],
+        ['B', '2'],
+      ],
+      ['npm', 'ci'],
+    ],
+    ['env -i A=1 go build', [['A', '1']], ['go', 'build']],
+    ['env -u GOFLAGS CGO_ENABLED=0 go build', [['CGO_ENABLED', '0']], ['go', 'build']],
+    ['env -- A=1 go build', [['A', '1']], ['go', 'build']],
+    ['GOOS=$TARGET go build', [['GOOS', '$TARGET']], ['go', 'build']],
+    ['NODE_ENV="$MODE" npm ci', [['NODE_ENV', '$MODE']], ['npm', 'ci']],
+    ['go build A=1', [], ['go', 'build', 'A=1']],
+    ['make CC=gcc all', [], ['make', 'CC=gcc', 'all']],
+    // more than the old text regex read: escaped quotes, values quoted from the middle, after sudo
+    ['A="x\\"y" go build', [['A', 'x"y']], ['go', 'build']],
+    ['FLAGS=-X"a b" go build', [['FLAGS', '-Xa b']], ['go', 'build']],
+    ['sudo CGO_ENABLED=0 go build', [['CGO_ENABLED', '0']], ['go', 'build']],
+  ])("%j sets its program's env", (script, env, words) => {
+    const [command] = splitShellCommands(script);
+    expect(command.env.map((a) => [a.name, a.value])).toEqual(env);
+    expect(command.words).toEqual(words);
+  });
+
+  it.each([
+    // an assignment without a program is no command; the next command has its own (empty) env
+    ['A=1 && go build', [['go', 'build']], [[]]],
+    ['A=1 B=2', [], []],
+    ['env', [], []],
+    [
+      'CGO_ENABLED=0 go build && go vet',
+      [
+        ['go', 'build'],
+        ['go', 'vet'],
+      ],
+      [[['CGO_ENABLED', '0']], []],
+    ],
+  ])('%j: assignments belong to their own command', (script, words, envs) => {
+    const commands = splitShellCommands(script);
+    expect(commands.map((c) => c.words)).toEqual(words);
+    expect(commands.map((c) => c.env.map((a) => [a.name, a.value]))).toEqual(envs);
+  });
+
   it('keeps the text of each command', () => {
     expect(splitShellCommands('a b && c  d').map((c) => c.text)).toEqual(['a b', 'c  d']);
   });

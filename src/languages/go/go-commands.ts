@@ -6,7 +6,6 @@
 import { OptionTable, parseArgv } from '../../analyze/argv';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import { shellQuote } from '../../plan/container-command';
-import { leadingAssignments } from '../../plan/leading-assignments';
 
 export type GoVerb = 'build' | 'install' | 'run';
 
@@ -38,7 +37,7 @@ export function parseGoCommand(command: ShellCommand, options: OptionTable): GoC
   const rest = [...parsed.operands, ...parsed.afterDashDash];
   const result: GoCommand = {
     verb,
-    env: leadingAssignments(command.text),
+    env: new Map(command.env.map((a) => [a.name, a.value])),
     flags,
     output: last('o'),
     chdir: last('C'),

@@ -40,7 +40,7 @@ export function readContainerCommand(facts: StageFacts, settings: JavaSettings):
   for (const { words } of commands) {
     const line = lines.find((l) => formCommands(l.form).commands.some((c) => c.words[0] === words[0]));
     if (!line) continue;
-    const build = parseBuildCommand({ words, text: words.join(' ') }, settings);
+    const build = parseBuildCommand({ words, env: [], text: words.join(' ') }, settings);
     if (build && build.run && !result.buildRun) result.buildRun = { line, command: build };
     const invocation = parseJavaInvocation(words, settings);
     const inShell = line.form.form === 'shell' || shellScript(line.form.argv) !== null;

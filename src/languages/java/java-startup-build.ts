@@ -40,7 +40,7 @@ export function replaceBuildRun(
   if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
     const paths = contextPaths(facts, context);
     const artifactsFor = (words: string[]) => {
-      const parsed = parseBuildCommand({ words, text: words.join(' ') }, settings);
+      const parsed = parseBuildCommand({ words, env: [], text: words.join(' ') }, settings);
       return parsed ? artifactsOf(parsed, facts.workdir, { context, paths, settings, build }) : [];
     };
     let artifacts = artifactsFor(packaging);

@@ -7,7 +7,7 @@
 import type { Env } from 'dockerfile-ast';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { expandVariables } from '../../analyze/instruction-args';
-import { leadingAssignments } from '../../plan/leading-assignments';
+import type { Assignment } from '../../analyze/shell-commands';
 import type { PackageManagerRule } from './node-settings';
 
 /** What the install's own flags say: devDependencies left out, put in, or the default. */
@@ -50,7 +50,11 @@ export function devDependenciesOf(
 }
 
 /** ENV and ARG values in force when the instruction at `index` runs, then the command's own `VAR=value` prefix. */
-export function environmentAt(facts: StageFacts, index: number, commandText: string): Map<string, string> {
+export function environmentAt(
+  facts: StageFacts,
+  index: number,
+  assignments: readonly Assignment[],
+): Map<string, string> {
   const values = new Map<string, string>();
   for (const arg of facts.args) {
     if (arg.instruction.index >= index) break;
@@ -61,6 +65,6 @@ export function environmentAt(facts: StageFacts, index: number, commandText: str
     for (const property of (env.node as Env).getProperties())
       values.set(property.getName(), expandVariables(property.getValue() ?? '', values));
   }
-  for (const [name, value] of leadingAssignments(commandText)) values.set(name, value);
+  for (const { name, value } of assignments) values.set(name, value);
   return values;
 }

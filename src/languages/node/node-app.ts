@@ -118,7 +118,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
         const dev = devDependenciesOf(
           settings.packageManagers[command.manager],
           command.dev,
-          environmentAt(facts, run.instruction.index, shell.text),
+          environmentAt(facts, run.instruction.index, shell.env),
         );
         const earlier = installs.find((i) => i.dir === commandDir);
         if (command.packages.length > 0 && earlier) {
@@ -295,7 +295,7 @@ function startCommands(
     commands.push(...body.filter((c) => !c.words.some((w) => w === '$@')));
     const rest = command.words.slice(command.words.indexOf(script) + 1);
     if (body.some((c) => c.words.includes('$@')) && rest.length > 0)
-      commands.push({ words: rest, text: rest.join(' ') });
+      commands.push({ words: rest, env: [], text: rest.join(' ') });
   }
   return { commands, opaqueScript };
 }

@@ -135,7 +135,7 @@ function classifyCorepack(command: ShellCommand, args: string[], settings: NodeS
   if (sub === 'prepare' || sub === 'install' || sub === 'use')
     return { kind: 'global-install', packages: tools };
   if (sub === 'pnpm' || sub === 'yarn' || sub === 'npm')
-    return classifyNodeCommand({ words: args, text: command.text }, settings);
+    return classifyNodeCommand({ ...command, words: args }, settings);
   return { kind: 'other' };
 }
 

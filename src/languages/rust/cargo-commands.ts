@@ -6,7 +6,6 @@
 import { posix as path } from 'path';
 import { hasOption, optionValue, OptionTable, parseArgv, ParsedArgv } from '../../analyze/argv';
 import type { ShellCommand } from '../../analyze/shell-commands';
-import { leadingAssignments } from '../../plan/leading-assignments';
 
 export interface CargoCommand {
   verb: string;
@@ -29,7 +28,7 @@ export function parseCargoCommand(command: ShellCommand, options: OptionTable): 
   const verb = words[0];
   if (!verb || verb.startsWith('-')) return null;
   const parsed = parseArgv(words.slice(1), options);
-  const env = leadingAssignments(command.text);
+  const env = new Map(command.env.map((a) => [a.name, a.value]));
   return { verb: VERBS[verb] ?? verb, parsed, env, programArgs: parsed.afterDashDash, text: command.text };
 }
 
