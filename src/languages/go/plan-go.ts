@@ -1,47 +1,46 @@
 /**
- * Plans the Go conversion: the builder keeps the user's `go build` lines (with CGO_ENABLED=0
- * set once after FROM unless cgo is in use), builds done at container start move into it, and
- * the runtime stage copies only the binaries, the files they read at run time and what a
- * minimal image lacks (CA bundle, zoneinfo, /etc/passwd), then runs the same command.
+ * Plans the Go conversion through the artifact planner (src/plan/artifact-planner.ts): the
+ * builder keeps the user's `go build` lines (with CGO_ENABLED=0 set once after FROM unless cgo is
+ * in use), builds done at container start move into it, and the runtime stage copies only the
+ * binaries, the files they read at run time and what a minimal image lacks (CA bundle, zoneinfo,
+ * /etc/passwd), then runs the same command.
  */
 import { posix as path } from 'path';
 import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
-import { artifactRuntimeFiles, runtimeFileCopies } from '../../plan/artifact-files';
+import { artifactRuntimeFiles } from '../../plan/artifact-files';
+import {
+  ArtifactBuild,
+  ArtifactRuntime,
+  copiedProgram,
+  planArtifact,
+  RuntimeNeeds,
+} from '../../plan/artifact-planner';
 import { globalArgValues } from '../../plan/base-image';
-import { commandArtifacts, noCommandDecisions, resolveCommand } from '../../plan/artifact-command';
-import { builderSteps } from '../../plan/builder-steps';
+import { commandArtifacts, resolveCommand } from '../../plan/artifact-command';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
-import {
-  missingCommandTargets,
-  missingHealthcheckPrograms,
-  unrunnableScript,
-} from '../../plan/missing-programs';
-import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { baseRuntimeModel, isWithin, runtimeEnv } from '../../plan/runtime-stage';
-import { BUILDER, copy, env, original, StageNode, workdir as workdirNode } from '../../plan/stage-model';
-import { artifactUser } from '../../plan/root-user';
-import { windowsStage } from '../../plan/windows-stage';
+import type { BuilderInsertion, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { BUILDER, copy, env, RuntimeStageModel, workdir as workdirNode } from '../../plan/stage-model';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
-import { cgoUse } from './go-cgo';
+import { cgoUse, CgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
 import { moveGoStartupBuilds } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
 import { goConfigFileWarnings } from './go-config-files';
 import { goEnvFileUse } from './go-env-files';
 import { goRuntimeFiles } from './go-runtime-files';
-import type { GoSettings } from './go-settings';
+import type { GoRuntime, GoSettings } from './go-settings';
 import type { GoSources } from './go-sources';
+
+interface GoBuild extends ArtifactBuild {
+  cgo: CgoUse;
+  builds: GoCommand[];
+}
 
 export function planGo(input: PlanInput<GoSettings>, sources: GoSources): StrategyPlan {
   const { profile, dockerfile, context, options, settings } = input;
-  const warnings: string[] = [];
-  const decisions: Decision[] = [];
-  const windows = windowsStage(input.facts, profile.name);
-  if (windows) return { kind: 'skip', reason: windows };
-
   const golangImage = /(^|\/)golang$/.test(input.facts.from.name);
   const facts = golangImage
     ? withGopath(input.facts, input.facts.values.get('GOPATH') ?? settings.gopath)
@@ -56,6 +55,94 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     values: facts.values,
   };
 
+  return planArtifact<GoBuild, ArtifactRuntime & { settings: GoRuntime }>(
+    { facts, context, language: profile.name, builderSteps: profile.templates.builderSteps },
+    {
+      windows: true,
+      buildOnlyEnv: settings.buildOnlyEnv,
+      build: () => goBuild(input, facts, workdir, imageWorkdir, project),
+      runtime(build) {
+        const choice = chooseGoRuntime(
+          {
+            requested: options.runtime,
+            cgo: build.cgo,
+            needsShell: build.needsShell,
+            builder: facts.from,
+            muslEvidence: apkEvidence(facts),
+            globals: globalArgValues(dockerfile),
+            rules: profile,
+          },
+          settings,
+        );
+        if (!choice.ok) return choice.reason;
+        return {
+          ...choice,
+          support: { ...choice.runtime, image: choice.image },
+          settings: choice.runtime,
+          comment: build.cgo.dynamic
+            ? 'Runtime stage (added by msb): the cgo binary on an image with the same C library, without the Go toolchain.'
+            : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
+        };
+      },
+      stage: (model, build, runtime) =>
+        runtimeNeeds(model, build, runtime, {
+          facts,
+          settings,
+          workdir,
+          golangImage,
+          gopath: project.gopath,
+          sources,
+        }),
+      user: {
+        rule: {
+          kind: 'evidence',
+          rules: {
+            ...settings.rootEvidence,
+            isSource: (f) => f.endsWith('.go') && !f.endsWith('_test.go') && !f.startsWith('vendor/'),
+          },
+        },
+      },
+      files(build) {
+        const copied = [...build.artifacts.map((a) => a.to), ...build.committed.map((c) => c.path)];
+        const settled = artifactRuntimeFiles(
+          facts,
+          paths,
+          context,
+          goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
+          {
+            workdir,
+            artifacts: copied,
+            isSource: (f) => f.endsWith('.go'),
+            useOf: (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
+          },
+        );
+        return {
+          ...settled,
+          files: settled.files.filter((f) => !copied.includes(f.path)),
+          holdArtifacts: true,
+          extra: [],
+          warnings: [...settled.warnings, ...goConfigFileWarnings(context, sources, paths, workdir)],
+        };
+      },
+      present(build, runtime, files) {
+        const copied = [...build.artifacts.map((a) => a.to), ...build.committed.map((c) => c.path)];
+        const has = (program: string) =>
+          runtime.support.commands.includes(path.basename(program)) ||
+          copiedProgram(program, workdir, copied, files);
+        return { command: has, healthcheck: has, healthcheckShell: runtime.support.commands.includes('sh') };
+      },
+    },
+  );
+}
+
+function goBuild(
+  input: PlanInput<GoSettings>,
+  facts: StageFacts,
+  workdir: string,
+  imageWorkdir: string,
+  project: GoProject,
+): GoBuild | string {
+  const { settings, profile, context } = input;
   // Builds in RUN lines, following `mv`/`cp` of their outputs.
   const builds: GoCommand[] = [];
   const binaries = builtBinaries<{ path: string; remote: boolean; line: number }>(facts, {
@@ -74,8 +161,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   });
 
   const startup = moveGoStartupBuilds(facts, workdir, project, '/usr/local/bin', settings);
-  if (startup.problem) return { kind: 'skip', reason: startup.problem };
-  decisions.push(...startup.decisions);
+  if (startup.problem) return startup.problem;
   binaries.push(...startup.binaries.map((p) => ({ path: p, remote: false, line: 0 })));
 
   const originalPath = pathDirs(facts.values.get('PATH'), [
@@ -96,35 +182,24 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   );
 
   // A build msb cannot read (make, a script): trust the command's path as its output.
+  const warnings: string[] = [];
   if (binaries.length === 0) {
     const guessed = commands.programs.find(
-      (p) => p.program.includes('/') && paths.toContext(path.resolve(workdir, p.program)) === null,
+      (p) => p.program.includes('/') && project.paths.toContext(path.resolve(workdir, p.program)) === null,
     );
-    if (!guessed) {
-      return {
-        kind: 'skip',
-        reason:
-          'no go build / go install / go run found, and the container command does not name a built binary: msb cannot tell what to copy',
-      };
-    }
+    if (!guessed)
+      return 'no go build / go install / go run found, and the container command does not name a built binary: msb cannot tell what to copy';
     const guessedPath = path.resolve(workdir, guessed.program);
-    if (guessedPath === '/' || guessed.program.endsWith('/')) {
-      return {
-        kind: 'skip',
-        reason: `the container command names "${guessed.program}", which is not a program msb can copy`,
-      };
-    }
+    if (guessedPath === '/' || guessed.program.endsWith('/'))
+      return `the container command names "${guessed.program}", which is not a program msb can copy`;
     binaries.push({ path: guessedPath, remote: false, line: 0 });
     warnings.push(
       `no go build line msb can read: it assumes the build writes ${guessedPath}, the program the container runs`,
     );
     commands = resolveCommand(startup.lines, [guessedPath], workdir, rules);
   }
-  const { committed, run: used, needsShell } = commandArtifacts(commands, workdir, paths, context);
-  const copied = unique([
-    ...binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path),
-    ...committed.map((c) => c.path),
-  ]);
+  const { committed, run: used, needsShell } = commandArtifacts(commands, workdir, project.paths, context);
+  const decisions = [...startup.decisions, ...commands.decisions];
   for (const b of binaries) {
     if (b.remote && !used.has(b.path))
       decisions.push({
@@ -133,29 +208,9 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
         why: `a tool installed with go install (line ${b.line}) that the container does not run`,
       });
   }
+  const copied = [...new Set(binaries.filter((b) => !b.remote || used.has(b.path)).map((b) => b.path))];
 
-  const cgo = cgoUse([...builds, ...startup.goCommands], facts.values, sources, settings.cgoModules);
-  const choice = chooseGoRuntime(
-    {
-      requested: options.runtime,
-      cgo,
-      needsShell,
-      builder: facts.from,
-      muslEvidence: apkEvidence(facts),
-      globals: globalArgValues(dockerfile),
-      rules: profile,
-    },
-    settings,
-  );
-  if (!choice.ok) return { kind: 'skip', reason: choice.reason };
-  const unrunnable = unrunnableScript(committed, choice.runtime.commands, choice.image);
-  if (unrunnable) return { kind: 'skip', reason: unrunnable };
-  warnings.push(...choice.warnings);
-  const broken = [...choice.broken];
-  decisions.push(...choice.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
-  const runtimeSettings = choice.runtime;
-  const image = choice.image;
-
+  const cgo = cgoUse([...builds, ...startup.goCommands], facts.values, project.sources, settings.cgoModules);
   const builderInsertions: BuilderInsertion[] = [];
   if (cgo.reasons.length === 0 && !cgo.explicitlyStatic) {
     builderInsertions.push({
@@ -166,161 +221,99 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       reason: 'set CGO_ENABLED=0 in the builder, so the binaries are static and run without a C library',
     });
   }
-  if (startup.builderRuns.length > 0)
-    builderInsertions.push(
-      builderSteps(
-        profile.templates.builderSteps,
-        facts,
-        'the container built the program when it started; build it once here instead',
-        startup.builderRuns,
-      ),
-    );
+  return {
+    artifacts: copied.map((p) => ({ from: p, to: p, chown: null, why: `the binary ${path.basename(p)}` })),
+    command: commands.nodes,
+    programs: commands.programs,
+    committed,
+    needsShell,
+    startup:
+      startup.builderRuns.length > 0
+        ? {
+            runs: startup.builderRuns,
+            why: 'the container built the program when it started; build it once here instead',
+          }
+        : null,
+    builderInsertions,
+    tests: null,
+    warnings,
+    decisions,
+    cgo,
+    builds,
+  };
+}
 
-  const comment = [
-    cgo.dynamic
-      ? 'Runtime stage (added by msb): the cgo binary on an image with the same C library, without the Go toolchain.'
-      : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
-  ];
-  const runtime = baseRuntimeModel(facts, image, comment);
-  const runtimeEnvLines = runtimeEnv(facts, settings.buildOnlyEnv);
-  runtime.env = runtimeEnvLines.env;
-  decisions.push(...runtimeEnvLines.decisions);
-  runtime.command = commands.nodes;
-  decisions.push(...commands.decisions);
+/** The WORKDIR a golang image gave, and the CA bundle and zoneinfo a minimal image lacks. */
+function runtimeNeeds(
+  model: RuntimeStageModel,
+  build: GoBuild,
+  runtime: ArtifactRuntime & { settings: GoRuntime },
+  go: {
+    facts: StageFacts;
+    settings: GoSettings;
+    workdir: string;
+    golangImage: boolean;
+    gopath: string;
+    sources: GoSources;
+  },
+): RuntimeNeeds {
+  const { facts, settings, workdir } = go;
+  const needs: RuntimeNeeds = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
   if (
     facts.workdirText &&
     /\$\{?GOPATH\b/.test(facts.workdirText) &&
     !facts.envNames.has('GOPATH') &&
-    golangImage
+    go.golangImage
   ) {
     // GOPATH came from the golang image: the runtime image does not define it.
-    runtime.workdir = workdirNode(workdir);
-    decisions.push({
+    model.workdir = workdirNode(workdir);
+    needs.decisions.push({
       subject: 'WORKDIR',
       placement: 'runtime',
-      why: `$GOPATH is the golang image's (${project.gopath}); the runtime image has none, so the path is written out`,
+      why: `$GOPATH is the golang image's (${go.gopath}); the runtime image has none, so the path is written out`,
     });
   } else if (!hasWorkdir(facts) && workdir !== '/') {
-    runtime.workdir = workdirNode(workdir);
-    decisions.push({
+    model.workdir = workdirNode(workdir);
+    needs.decisions.push({
       subject: 'WORKDIR',
       placement: 'runtime',
       why: `the builder image's WORKDIR (${workdir}), which relative paths depend on`,
     });
   }
 
-  const user = artifactUser(
-    facts,
-    context,
-    { ...runtimeSettings, image },
-    {
-      ...settings.rootEvidence,
-      isSource: (f) => f.endsWith('.go') && !f.endsWith('_test.go') && !f.startsWith('vendor/'),
-    },
-  );
-  warnings.push(...user.warnings);
-  decisions.push(...user.decisions);
-  runtime.user = user.user;
-  runtime.setup.push(...user.setup);
-
-  const copies: StageNode[] = [];
-  if (!runtimeSettings.certificates) {
-    copies.push(copy(BUILDER, settings.certificates, settings.certificates));
-    decisions.push({
+  const image = runtime.image;
+  if (!runtime.settings.certificates) {
+    needs.copies.push(copy(BUILDER, settings.certificates, settings.certificates));
+    needs.decisions.push({
       subject: settings.certificates,
       placement: 'runtime',
       why: `${image} has no CA certificates: HTTPS clients need the bundle`,
     });
   }
   const tzdataEmbedded =
-    sources.packages.some((p) => p.imports.has('time/tzdata')) ||
-    builds.some((b) => /\btimetzdata\b/.test(flagValue(b, 'tags') ?? ''));
-  if (!runtimeSettings.zoneinfo && !tzdataEmbedded) {
+    go.sources.packages.some((p) => p.imports.has('time/tzdata')) ||
+    build.builds.some((b) => /\btimetzdata\b/.test(flagValue(b, 'tags') ?? ''));
+  if (!runtime.settings.zoneinfo && !tzdataEmbedded) {
     // An apk-using builder is Alpine-based: its Go keeps zoneinfo where golang:*-alpine does.
     const flavour = apkEvidence(facts) ? 'alpine' : (facts.from.tag ?? 'latest');
     const zone =
       settings.zoneinfo.find((z) => compiledRegExp(z.builder).test(flavour)) ??
       settings.zoneinfo[settings.zoneinfo.length - 1];
-    copies.push(copy(BUILDER, zone.path, zone.path));
-    if (zone.env) runtime.env.unshift(env([[zone.env, zone.path]]));
-    decisions.push({
+    needs.copies.push(copy(BUILDER, zone.path, zone.path));
+    if (zone.env) model.env.unshift(env([[zone.env, zone.path]]));
+    needs.decisions.push({
       subject: zone.path,
       placement: 'runtime',
       why: `${image} has no time-zone data and the program does not import time/tzdata`,
     });
   } else if (tzdataEmbedded) {
-    decisions.push({
+    needs.decisions.push({
       subject: 'time/tzdata',
       placement: 'dropped',
       why: 'the binary embeds the time-zone database: no zoneinfo needed',
     });
   }
-  copies.push(...user.copies);
-
-  const settled = artifactRuntimeFiles(
-    facts,
-    paths,
-    context,
-    goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
-    {
-      workdir,
-      artifacts: copied,
-      isSource: (f) => f.endsWith('.go'),
-      useOf: (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
-    },
-  );
-  const files = settled.files;
-  warnings.push(...settled.warnings, ...goConfigFileWarnings(context, sources, paths, workdir));
-  decisions.push(...settled.decisions);
-  const fileCopies = files.filter((f) => !copied.some((b) => b === f.path));
-  for (const binary of copied) {
-    if (fileCopies.some((f) => isWithin(binary, f.path))) continue;
-    copies.push(copy(BUILDER, binary, binary));
-    const script = committed.find((c) => c.path === binary);
-    decisions.push({
-      subject: binary,
-      placement: 'runtime',
-      why: script
-        ? `the container runs it, and a COPY brought it from the build context (committed, not built)${script.interpreter ? `: a ${script.interpreter} script` : ''}`
-        : 'the Go binary',
-    });
-  }
-  const fileNodes = runtimeFileCopies(fileCopies, user.owner);
-  copies.push(...fileNodes.copies);
-  decisions.push(...fileNodes.decisions);
-  for (const replayed of facts.copies.filter((c) => c.spec.from !== null)) {
-    copies.push(original(replayed.instruction));
-    decisions.push({
-      subject: `${replayed.instruction.keyword} (line ${replayed.instruction.line + 1})`,
-      placement: 'both',
-      why: `copies from the image ${replayed.spec.from}, replayed as written`,
-    });
-  }
-  runtime.copies = copies;
-
-  const present = (program: string) => {
-    const absolute = path.resolve(workdir, program);
-    return (
-      runtimeSettings.commands.includes(path.basename(program)) ||
-      copied.some((b) => b === absolute || path.basename(b) === program) ||
-      files.some((f) => isWithin(absolute, f.path))
-    );
-  };
-  broken.push(
-    ...missingCommandTargets(commands.programs, image, present),
-    ...missingHealthcheckPrograms(facts, image, present, runtimeSettings.commands.includes('sh')),
-  );
-  decisions.push(...noCommandDecisions(facts));
-  return {
-    kind: 'convert',
-    runtime,
-    builderInsertions,
-    warnings,
-    broken,
-    decisions,
-    runtimeImage: image,
-    carried: settled.carried,
-  };
+  return needs;
 }
 
 /** `WORKDIR $GOPATH/src/app` with GOPATH set by the golang image (not the Dockerfile): paths as the build sees them. */
@@ -355,8 +348,4 @@ function hasWorkdir(facts: StageFacts): boolean {
 function runWorkdir(run: RunFacts, facts: StageFacts, imageWorkdir: string): string {
   const firstWorkdir = facts.stage.instructions.find((i) => i.keyword === 'WORKDIR');
   return firstWorkdir && firstWorkdir.index < run.instruction.index ? run.workdir : imageWorkdir;
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }

@@ -1,0 +1,257 @@
+/**
+ * The artifact archetype's planner: a binary, a jar or a publish folder built in the builder and
+ * copied onto a runtime image without the toolchain. Every such language runs this one sequence,
+ * so the same project shape is planned — and explained — the same way:
+ *
+ *   Windows skip → builds and the command (start-up builds moved) → runtime choice → runtime
+ *   stage (base, ENV, what the runtime lacks) → user → artifacts, runtime files, `COPY --from=<image>`
+ *   → missing programs → no-command decision.
+ *
+ * A strategy supplies its profile data and hooks for what is tool-specific: reading its builds
+ * and command, choosing its runtime, what that runtime lacks, which files the program reads.
+ * A hook returns a string to skip the conversion with that reason.
+ */
+import { posix as path } from 'path';
+import type { StageFacts } from '../analyze/stage-facts';
+import type { CommandProgram } from './artifact-command';
+import { noCommandDecisions } from './artifact-command';
+import { imageCopies, runtimeFileCopies } from './artifact-files';
+import { builderSteps } from './builder-steps';
+import type { ContextProgram } from './context-programs';
+import { missingCommandTargets, missingHealthcheckPrograms, unrunnableScript } from './missing-programs';
+import type { BrokenFinding, BuilderInsertion, Decision, PlanContext, StrategyPlan } from './plan-types';
+import type { RootEvidenceRules } from './root-evidence';
+import { artifactUser } from './root-user';
+import type { RuntimeFile } from './runtime-files';
+import { baseRuntimeModel, isWithin, runtimeEnv } from './runtime-stage';
+import { runtimeUser, RuntimeUserPlan, RuntimeUserSupport } from './runtime-users';
+import { BUILDER, copy, RuntimeStageModel, StageNode } from './stage-model';
+import { windowsStage } from './windows-stage';
+
+/** What the runtime copies from the builder: a binary, a jar, a publish folder. */
+export interface ArtifactCopy {
+  from: string;
+  to: string;
+  why: string;
+  /** The owner the original gave it (`COPY --chown`), mapped to the runtime's users; null: none. */
+  chown: string | null;
+}
+
+/** What the builds and the container command say (the `build` hook). */
+export interface ArtifactBuild {
+  /** In the order the runtime copies them. */
+  artifacts: ArtifactCopy[];
+  /** The runtime's ENTRYPOINT/CMD; null: the original's as written. */
+  command: StageNode[] | null;
+  /** The programs the command starts, each with the built binary it is (checked against the runtime). */
+  programs: readonly CommandProgram[];
+  /** Programs it starts that a COPY brought from the build context: copied like the artifacts. */
+  committed: readonly ContextProgram[];
+  /** The command needs a shell: its own syntax, or a committed script's interpreter. */
+  needsShell: boolean;
+  /** Builds the container did at start-up, now builder RUNs, and what the decision says of them. */
+  startup: { runs: StageNode[]; why: string; title?: string } | null;
+  /** Other builder lines, laid out before the start-up builds. */
+  builderInsertions: BuilderInsertion[];
+  /** The build tool's test command the builder runs, if any (the runtime does not need the tests). */
+  tests: string | null;
+  warnings: string[];
+  decisions: Decision[];
+}
+
+/** The runtime the `runtime` hook chose. */
+export interface ArtifactRuntime {
+  image: string;
+  /** What the image has: users and their tools, a shell, commands. */
+  support: RuntimeUserSupport & { shell: boolean; commands: readonly string[] };
+  /** The runtime stage's header comment. */
+  comment: string;
+  /** Said of the new FROM. */
+  notes: string[];
+  warnings: string[];
+  broken: BrokenFinding[];
+}
+
+/** What the runtime image lacks and gets (the `stage` hook): CA bundle, libraries, variables, a WORKDIR. */
+export interface RuntimeNeeds {
+  /** Laid out before every other COPY. */
+  copies: StageNode[];
+  builderInsertions: BuilderInsertion[];
+  warnings: string[];
+  decisions: Decision[];
+}
+
+/** The files the program reads at run time (the `files` hook), settled against secrets and git. */
+export interface ArtifactFiles {
+  /** Copied after the artifacts. */
+  files: readonly RuntimeFile[];
+  /** A copied folder may hold an artifact at its own path: that artifact is left to the folder. */
+  holdArtifacts: boolean;
+  /** Copies after the files (a certificate store the build made). */
+  extra: StageNode[];
+  warnings: string[];
+  decisions: Decision[];
+  carried: string[];
+}
+
+/** What a program run as root becomes on a `:nonroot` image (src/plan/root-user.ts). */
+export type RootRule =
+  /** The image's user: the runtime image decides. */
+  | { kind: 'image' }
+  /** Keep USER root unless msb read the code and found no need (null: it cannot read it). */
+  | { kind: 'evidence'; rules: RootEvidenceRules | null };
+
+/** Which programs the runtime has, for the broken findings of the command and the HEALTHCHECK. */
+export interface PresentPrograms {
+  /** The command's programs that are not built binaries; null: not checked. */
+  command: ((program: string) => boolean) | null;
+  /** The HEALTHCHECK's programs; null: not checked (the runtime can install them). */
+  healthcheck: ((program: string) => boolean) | null;
+  /** Whether the HEALTHCHECK's shell form can run; undefined: not checked. */
+  healthcheckShell?: boolean;
+}
+
+export interface ArtifactHooks<B extends ArtifactBuild, R extends ArtifactRuntime> {
+  /** Windows images are skipped (the language has Windows images msb cannot plan). */
+  windows: boolean;
+  /** ENV names that only steer the build: left in the builder. */
+  buildOnlyEnv: readonly string[];
+  build(): B | string;
+  runtime(build: B): R | string;
+  /** Changes to the runtime stage the language knows of, and what the image lacks. */
+  stage(model: RuntimeStageModel, build: B, runtime: R): RuntimeNeeds | string;
+  user: { rule: RootRule; facts?: StageFacts };
+  files(build: B, runtime: R, user: RuntimeUserPlan): ArtifactFiles | string;
+  present(build: B, runtime: R, files: readonly RuntimeFile[]): PresentPrograms;
+  /** Warnings on the finished stage (settings the command names that the runtime differs in). */
+  finish?(model: RuntimeStageModel, build: B): string[];
+}
+
+/** What the planner reads of the plan input: the stage and the build context, the language's name and its builder-steps template. */
+export type ArtifactPlanInput = Pick<PlanContext, 'facts' | 'context'> & {
+  language: string;
+  builderSteps: string;
+};
+
+export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>(
+  input: ArtifactPlanInput,
+  hooks: ArtifactHooks<B, R>,
+): StrategyPlan {
+  const { facts, context } = input;
+  const windows = hooks.windows ? windowsStage(facts, input.language) : null;
+  if (windows) return { kind: 'skip', reason: windows };
+
+  const build = hooks.build();
+  if (typeof build === 'string') return { kind: 'skip', reason: build };
+  const runtime = hooks.runtime(build);
+  if (typeof runtime === 'string') return { kind: 'skip', reason: runtime };
+  const { image } = runtime;
+  const unrunnable = unrunnableScript(build.committed, runtime.support.commands, image);
+  if (unrunnable) return { kind: 'skip', reason: unrunnable };
+  const warnings = [...build.warnings, ...runtime.warnings];
+  const decisions = [
+    ...build.decisions,
+    ...runtime.notes.map((why): Decision => ({ subject: 'FROM', placement: 'added', why })),
+  ];
+
+  const model = baseRuntimeModel(facts, image, [runtime.comment]);
+  const env = runtimeEnv(facts, hooks.buildOnlyEnv);
+  model.env = env.env;
+  decisions.push(...env.decisions);
+  if (build.command) model.command = build.command;
+  const needs = hooks.stage(model, build, runtime);
+  if (typeof needs === 'string') return { kind: 'skip', reason: needs };
+  warnings.push(...needs.warnings);
+  decisions.push(...needs.decisions);
+  if (build.tests)
+    decisions.push({
+      subject: build.tests,
+      placement: 'builder',
+      why: 'tests run in the builder; the runtime does not need them',
+    });
+
+  const userFacts = hooks.user.facts ?? facts;
+  const rule = hooks.user.rule;
+  const user =
+    rule.kind === 'image'
+      ? runtimeUser(userFacts, runtime.support)
+      : artifactUser(userFacts, context, runtime.support, rule.rules);
+  warnings.push(...user.warnings);
+  decisions.push(...user.decisions);
+  model.user = user.user;
+  model.setup.push(...user.setup);
+
+  const files = hooks.files(build, runtime, user);
+  if (typeof files === 'string') return { kind: 'skip', reason: files };
+  const copies: StageNode[] = [...needs.copies, ...user.copies];
+  for (const artifact of copiedArtifacts(build, files.holdArtifacts ? files.files : [])) {
+    copies.push(copy(BUILDER, artifact.from, artifact.to, { chown: user.owner(artifact.chown) }));
+    decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
+  }
+  const fileCopies = runtimeFileCopies(files.files, user.owner);
+  copies.push(...fileCopies.copies, ...files.extra, ...imageCopies(facts));
+  model.copies = copies;
+  warnings.push(...files.warnings, ...(hooks.finish?.(model, build) ?? []));
+  decisions.push(...files.decisions, ...fileCopies.decisions);
+  for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
+    decisions.push({
+      subject: `${replayed.instruction.keyword} (line ${replayed.instruction.line + 1})`,
+      placement: 'both',
+      why: `copies from the image ${replayed.spec.from}, replayed as written`,
+    });
+  decisions.push(...noCommandDecisions(facts));
+
+  const present = hooks.present(build, runtime, files.files);
+  const broken = [...runtime.broken];
+  if (present.command) broken.push(...missingCommandTargets(build.programs, image, present.command));
+  if (present.healthcheck)
+    broken.push(...missingHealthcheckPrograms(facts, image, present.healthcheck, present.healthcheckShell));
+
+  const builderInsertions = [...build.builderInsertions];
+  if (build.startup)
+    builderInsertions.push(
+      builderSteps(input.builderSteps, facts, build.startup.why, build.startup.runs, build.startup.title),
+    );
+  builderInsertions.push(...needs.builderInsertions);
+  return {
+    kind: 'convert',
+    runtime: model,
+    builderInsertions,
+    warnings,
+    broken,
+    decisions,
+    runtimeImage: image,
+    carried: files.carried,
+  };
+}
+
+/**
+ * The artifacts, then the committed programs the command runs, each once; an artifact a copied
+ * folder already brings to the same path is left to that folder.
+ */
+function copiedArtifacts(build: ArtifactBuild, files: readonly RuntimeFile[]): ArtifactCopy[] {
+  const committed = build.committed.map((c): ArtifactCopy => ({
+    from: c.path,
+    to: c.path,
+    chown: null,
+    why: `the container runs it, and a COPY brought it from the build context (committed, not built)${c.interpreter ? `: a ${c.interpreter} script` : ''}`,
+  }));
+  const all = [...build.artifacts, ...committed].filter(
+    (a, i, list) => list.findIndex((o) => o.to === a.to) === i,
+  );
+  return all.filter((a) => !(a.from === a.to && files.some((f) => isWithin(a.from, f.path))));
+}
+
+/** A program named by path or by name, among copied artifacts and folders (`workdir` resolves a relative path). */
+export function copiedProgram(
+  program: string,
+  workdir: string,
+  artifacts: readonly string[],
+  files: readonly RuntimeFile[],
+): boolean {
+  const absolute = path.resolve(workdir, program);
+  return (
+    artifacts.some((a) => a === absolute || path.basename(a) === program) ||
+    files.some((f) => isWithin(absolute, f.path))
+  );
+}
