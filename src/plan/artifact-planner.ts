@@ -120,7 +120,8 @@ export interface ArtifactHooks<B extends ArtifactBuild, R extends ArtifactRuntim
   runtime(build: B): R | string;
   /** Changes to the runtime stage the language knows of, and what the image lacks. */
   stage(model: RuntimeStageModel, build: B, runtime: R): RuntimeNeeds | string;
-  user: { rule: RootRule; facts?: StageFacts };
+  /** `facts`: the stage as the runtime's user rules read it (variables the runtime image sets). */
+  user: { rule: RootRule; facts?(runtime: R): StageFacts };
   files(build: B, runtime: R, user: RuntimeUserPlan): ArtifactFiles | string;
   present(build: B, runtime: R, files: readonly RuntimeFile[]): PresentPrograms;
   /** Warnings on the finished stage (settings the command names that the runtime differs in). */
@@ -170,7 +171,7 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
       why: 'tests run in the builder; the runtime does not need them',
     });
 
-  const userFacts = hooks.user.facts ?? facts;
+  const userFacts = hooks.user.facts?.(runtime) ?? facts;
   const rule = hooks.user.rule;
   const user =
     rule.kind === 'image'

@@ -1,5 +1,5 @@
 /**
- * Plans the .NET conversion: the builder keeps the user's restore/publish lines (a `dotnet run`
+ * Plans the .NET conversion through the artifact planner (src/plan/artifact-planner.ts): the builder keeps the user's restore/publish lines (a `dotnet run`
  * command gets a publish added at its end), and the runtime stage — aspnet, runtime or
  * runtime-deps of the same .NET version and tag variant — copies only the output folder the
  * container runs and the files the app reads from its content root, with the variables and
@@ -8,55 +8,126 @@
 import { posix as path } from 'path';
 import { containerCommand, needsShell } from '../../analyze/container-command';
 import type { StageFacts } from '../../analyze/stage-facts';
-import { imageCopies, runtimeFileCopies } from '../../plan/artifact-files';
+import { ArtifactBuild, ArtifactRuntime, planArtifact, RuntimeNeeds } from '../../plan/artifact-planner';
 import { shellMissing } from '../../plan/artifact-runtimes';
-import { builderSteps } from '../../plan/builder-steps';
-import { missingHealthcheckPrograms } from '../../plan/missing-programs';
-import type {
-  BrokenFinding,
-  BuilderInsertion,
-  Decision,
-  PlanInput,
-  StrategyPlan,
-} from '../../plan/plan-types';
-import { baseRuntimeModel, isWithin } from '../../plan/runtime-stage';
-import { runtimeUser } from '../../plan/runtime-users';
+import type { BrokenFinding, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { nonRoot } from '../../plan/run-user';
+import { isWithin, workdirOwner } from '../../plan/runtime-stage';
 import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import {
   BUILDER,
   containerCommand as commandNode,
   copy,
   env,
+  RuntimeStageModel,
   shellRun,
   StageNode,
 } from '../../plan/stage-model';
-import { workdirOwner } from '../../plan/runtime-stage';
-import { windowsStage } from '../../plan/windows-stage';
 import type { DotnetAnalysis } from './dotnet-analysis';
-import { chooseAppOutput } from './dotnet-app-output';
-import { contentRootFiles } from './dotnet-runtime-files';
-import { AppKind, dotnetImage, imageEnvDifferences, imageUsers } from './dotnet-runtime-image';
-import { nonRoot } from '../../plan/run-user';
-import type { DotnetSettings } from './dotnet-settings';
+import { AppOutput, chooseAppOutput } from './dotnet-app-output';
 import { isTrue, type DotnetProject } from './dotnet-project';
+import { contentRootFiles } from './dotnet-runtime-files';
+import { AppKind, DotnetImage, dotnetImage, imageEnvDifferences, imageUsers } from './dotnet-runtime-image';
+import type { DotnetSettings } from './dotnet-settings';
+
+interface DotnetBuild extends ArtifactBuild {
+  app: AppOutput;
+  kind: AppKind;
+}
+
+interface DotnetRuntime extends ArtifactRuntime {
+  dotnet: DotnetImage;
+}
 
 export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis): StrategyPlan {
   const { facts, profile, settings, context } = input;
-  const warnings: string[] = [];
-  const decisions: Decision[] = [];
-  const windows = windowsStage(facts, input.profile.name);
-  if (windows) return { kind: 'skip', reason: windows };
-  const staticSite = analysis.projects.find((p) => p.sdk !== null && settings.staticSdks.includes(p.sdk));
+  return planArtifact<DotnetBuild, DotnetRuntime>(
+    { facts, context, language: profile.name, builderSteps: profile.templates.builderSteps },
+    {
+      windows: true,
+      buildOnlyEnv: [],
+      build: () => dotnetBuild(input, analysis),
+      runtime({ kind, app }) {
+        const image = dotnetImage(input, kind, app.output.major);
+        if ('reason' in image) return image.reason;
+        const commands = settings.imageCommands[image.alpine ? 'alpine' : 'debian'];
+        const command = facts.entrypoint || facts.cmd ? containerCommand(facts) : null;
+        const broken: BrokenFinding[] = [];
+        if (command?.lines.some((l) => needsShell(l.form)) && !commands.includes('sh'))
+          broken.push(shellMissing(image.image));
+        if (kind === 'native' && command?.programs.includes('dotnet'))
+          broken.push({
+            kind: 'program-missing',
+            message: `the container runs dotnet, which ${image.image} does not have`,
+          });
+        return {
+          image: image.image,
+          dotnet: image,
+          support: { ...imageUsers(image, settings).support, shell: commands.includes('sh'), commands },
+          comment:
+            'Runtime stage (added by msb): the published app on the .NET runtime image, without the SDK, sources and NuGet cache.',
+          notes: [...image.notes, KIND_NOTES[kind]],
+          warnings: image.warnings,
+          broken,
+        };
+      },
+      stage: (model, build, runtime) => stageChanges(model, build, runtime.dotnet, input),
+      user: {
+        rule: { kind: 'image' },
+        facts: ({ dotnet }) => ({
+          ...facts,
+          values: new Map([...imageUsers(dotnet, settings).env, ...facts.values]),
+        }),
+      },
+      files({ app }) {
+        const settled = settleRuntimeFiles(
+          contentRootFiles(app.contentRoot, app.output.folder, analysis.paths, settings),
+          analysis.paths,
+          context,
+          () => null,
+        );
+        const certificate = developmentCertificate(facts, app.fromRun?.launch?.env ?? [], settings);
+        if (typeof certificate === 'string') return certificate;
+        return {
+          ...settled,
+          holdArtifacts: false,
+          extra: certificate ? [copy(BUILDER, certificate.store, certificate.store)] : [],
+          decisions: [
+            ...settled.decisions,
+            ...(certificate
+              ? [{ subject: certificate.store, placement: 'runtime' as const, why: certificate.why }]
+              : []),
+          ],
+        };
+      },
+      present: ({ kind, app }, { support }) => ({
+        command: null,
+        healthcheck: (program) =>
+          (program === 'dotnet' ? kind !== 'native' : support.commands.includes(path.basename(program))) ||
+          (program.includes('/') && isWithin(path.resolve(facts.workdir, program), app.output.folder)),
+      }),
+    },
+  );
+}
 
+const KIND_NOTES: Record<AppKind, string> = {
+  native:
+    'a self-contained (or Native AOT) publish carries .NET itself: runtime-deps has only its native dependencies',
+  web: 'an ASP.NET Core app: the aspnet image has the ASP.NET Core and .NET runtimes',
+  app: 'a .NET app that is not ASP.NET Core: the runtime image has .NET without ASP.NET Core',
+};
+
+/** The publish output the container runs (a `dotnet run` becomes a publish in the builder) and the app's kind. */
+function dotnetBuild(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis): DotnetBuild | string {
+  const { facts, settings } = input;
+  const staticSite = analysis.projects.find((p) => p.sdk !== null && settings.staticSdks.includes(p.sdk));
   const app = chooseAppOutput(input, analysis);
-  if ('reason' in app) return { kind: 'skip', reason: app.reason };
+  if ('reason' in app) return app.reason;
   const { output } = app;
   if (staticSite && output.project === staticSite)
-    return {
-      kind: 'skip',
-      reason: `${staticSite.file} is a Blazor WebAssembly app: its publish output is a static site that a web server serves, not a .NET process`,
-    };
+    return `${staticSite.file} is a Blazor WebAssembly app: its publish output is a static site that a web server serves, not a .NET process`;
 
+  const decisions: Decision[] = [];
   let kind: AppKind = output.web === false ? 'app' : 'web';
   if (output.selfContained && !app.runsDotnet) kind = 'native';
   else if (output.selfContained)
@@ -71,36 +142,44 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
       placement: 'runtime',
       why: 'msb did not find the project file: the aspnet image runs ASP.NET Core and console apps alike',
     });
-  const image = dotnetImage(input, kind, output.major);
-  if ('reason' in image) return { kind: 'skip', reason: image.reason };
-  warnings.push(...image.warnings);
-  decisions.push(...image.notes.map((why) => ({ subject: 'FROM', placement: 'added' as const, why })));
-  decisions.push({
-    subject: 'FROM',
-    placement: 'added',
-    why:
-      kind === 'native'
-        ? 'a self-contained (or Native AOT) publish carries .NET itself: runtime-deps has only its native dependencies'
-        : kind === 'web'
-          ? 'an ASP.NET Core app: the aspnet image has the ASP.NET Core and .NET runtimes'
-          : 'a .NET app that is not ASP.NET Core: the runtime image has .NET without ASP.NET Core',
-  });
+  return {
+    artifacts: [{ from: output.folder, to: output.folder, why: app.why, chown: workdirOwner(facts) }],
+    command: null,
+    programs: [],
+    committed: [],
+    needsShell: false,
+    startup: app.fromRun
+      ? {
+          runs: [shellRun(app.fromRun.publish.join(' '))],
+          why: 'the container built and ran the project with dotnet run; publish it once here instead',
+          title: app.why,
+        }
+      : null,
+    builderInsertions: [],
+    tests: facts.runs.some((r) => /\bdotnet test\b/.test(r.script)) ? 'dotnet test' : null,
+    warnings: [],
+    decisions,
+    app,
+    kind,
+  };
+}
 
-  const builderInsertions: BuilderInsertion[] = [];
-  const model = baseRuntimeModel(facts, image.image, [
-    'Runtime stage (added by msb): the published app on the .NET runtime image, without the SDK, sources and NuGet cache.',
-  ]);
+/**
+ * What `dotnet run` did that a published app does not (the rewritten command, its launch profile's
+ * variables), where Kestrel listens on the SDK image, and Alpine's globalization libraries.
+ */
+function stageChanges(
+  model: RuntimeStageModel,
+  { app, kind }: DotnetBuild,
+  image: DotnetImage,
+  input: PlanInput<DotnetSettings>,
+): RuntimeNeeds {
+  const { facts, settings } = input;
+  const { output } = app;
+  const needs: RuntimeNeeds = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
+  const { warnings, decisions } = needs;
   if (app.fromRun) {
     const { line, command, publish, launch } = app.fromRun;
-    builderInsertions.push(
-      builderSteps(
-        profile.templates.builderSteps,
-        facts,
-        'the container built and ran the project with dotnet run; publish it once here instead',
-        [shellRun(publish.join(' '))],
-        app.why,
-      ),
-    );
     model.command = model.command.map((node) =>
       node.kind === 'original' && node.text === line.instruction.text
         ? commandNode(line.keyword, command)
@@ -158,61 +237,7 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
     model.env.push(...globalization.env);
     decisions.push(...globalization.decisions);
   }
-  if (facts.runs.some((r) => /\bdotnet test\b/.test(r.script)))
-    decisions.push({
-      subject: 'dotnet test',
-      placement: 'builder',
-      why: 'tests run in the builder; the runtime does not need them',
-    });
-
-  const users = imageUsers(image, settings);
-  const userFacts: StageFacts = { ...facts, values: new Map([...users.env, ...facts.values]) };
-  const user = runtimeUser(userFacts, users.support);
-  warnings.push(...user.warnings);
-  decisions.push(...user.decisions);
-  model.user = user.user;
-  model.setup.push(...user.setup);
-
-  const copies: StageNode[] = [...user.copies];
-  const owner = user.owner(workdirOwner(facts));
-  copies.push(copy(BUILDER, output.folder, output.folder, { chown: owner }));
-  decisions.push({ subject: output.folder, placement: 'runtime', why: app.why });
-  const settled = settleRuntimeFiles(
-    contentRootFiles(app.contentRoot, output.folder, analysis.paths, settings),
-    analysis.paths,
-    context,
-    () => null,
-  );
-  warnings.push(...settled.warnings);
-  decisions.push(...settled.decisions);
-  const fileNodes = runtimeFileCopies(settled.files, user.owner);
-  copies.push(...fileNodes.copies);
-  decisions.push(...fileNodes.decisions);
-  const devCertificate = developmentCertificate(facts, app.fromRun?.launch?.env ?? [], settings);
-  if (typeof devCertificate === 'string') return { kind: 'skip', reason: devCertificate };
-  if (devCertificate) {
-    copies.push(copy(BUILDER, devCertificate.store, devCertificate.store));
-    decisions.push({ subject: devCertificate.store, placement: 'runtime', why: devCertificate.why });
-  }
-  model.copies = [...copies, ...imageCopies(facts)];
-
-  const broken = missingPrograms(
-    facts,
-    settings.imageCommands[image.alpine ? 'alpine' : 'debian'],
-    image.image,
-    kind,
-    output.folder,
-  );
-  return {
-    kind: 'convert',
-    runtime: model,
-    builderInsertions,
-    warnings,
-    broken,
-    decisions,
-    runtimeImage: image.image,
-    carried: settled.carried,
-  };
+  return needs;
 }
 
 /**
@@ -262,27 +287,4 @@ function developmentCertificate(
     store: settings.devCertificateStore,
     why: `the app listens on https:// with the development certificate line ${certs.instruction.line + 1} made; Kestrel finds it in this store`,
   };
-}
-
-/** Programs the container command or HEALTHCHECK runs that the runtime image does not have. */
-function missingPrograms(
-  facts: StageFacts,
-  imageCommands: readonly string[],
-  image: string,
-  kind: AppKind,
-  output: string,
-): BrokenFinding[] {
-  const has = (program: string) =>
-    (program === 'dotnet' ? kind !== 'native' : imageCommands.includes(path.basename(program))) ||
-    (program.includes('/') && isWithin(path.resolve(facts.workdir, program), output));
-  const broken: BrokenFinding[] = [];
-  const shellNeeded =
-    facts.entrypoint || facts.cmd ? containerCommand(facts).lines.some((l) => needsShell(l.form)) : false;
-  if (shellNeeded && !imageCommands.includes('sh')) broken.push(shellMissing(image));
-  if (kind === 'native' && containerCommand(facts).programs.includes('dotnet'))
-    broken.push({
-      kind: 'program-missing',
-      message: `the container runs dotnet, which ${image} does not have`,
-    });
-  return [...broken, ...missingHealthcheckPrograms(facts, image, has)];
 }
