@@ -1,77 +1,16 @@
 /**
- * The interpreted archetype's runtime stage (a dependency environment plus the application's
- * files): the original's run-time instructions on the runtime image, the environment's folders
- * copied whole from the builder, the application's files without what lands in those folders or
- * comes from a build tool's image the container does not run, the runtime's packages and users,
- * and what build steps left behind. The language supplies what differs: its folders, its tools'
- * images, its dependencies, and what it says about them.
+ * The steps of the interpreted archetype's plan (interpreted-plan.ts) that read the Dockerfile
+ * alone: the application's files without what lands in the environment's folders or comes from a
+ * build tool's image the container does not run, an install hidden in a script, the build steps,
+ * and a command supplied by others.
  */
 import type { ShellCommand } from '../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../analyze/stage-facts';
 import { isShellScript } from '../analyze/programs';
 import type { Decision, PlanContext } from './plan-types';
-import { addBuilderSideEffects, runtimeSetup, type PackageTarget } from './runtime-setup';
-import { applicationFileCopies, baseRuntimeModel, isWithin } from './runtime-stage';
-import { BUILDER, copy, type RuntimeStageModel } from './stage-model';
+import { applicationFileCopies } from './runtime-stage';
+import { BUILDER } from './stage-model';
 import { withoutToolCopies, type ToolFreeFiles, type ToolImage } from './tool-images';
-
-export interface InterpretedStage {
-  /** The runtime stage's comment. */
-  comment: string;
-  /** The environment's folders, copied whole before the application's files. */
-  environment: readonly string[];
-  /** Destinations the application's copies leave out; by default those in the environment's folders. */
-  exclude?: (dest: string) => boolean;
-  /** Build tools' images (`COPY --from=`) and what a copy from one brings, for its decision. */
-  tools?: { images: readonly ToolImage[]; why: (tool: ToolImage, from: string) => string };
-  /** The runtime's packages: the profile's template that installs them and the application's declared dependencies. */
-  packages: Pick<PackageTarget, 'template' | 'dependencies'>;
-  /**
-   * What the language says about its environment, in order: decisions before and after those about
-   * the application's files, warnings, and a reason to skip checked after the files' own.
-   */
-  said?: { before?: Decision[]; after?: Decision[]; warnings?: string[]; problem?: string | null };
-}
-
-export type PlannedStage =
-  | { problem: string }
-  | {
-      runtime: RuntimeStageModel;
-      warnings: string[];
-      decisions: Decision[];
-      /** The texts of the COPY instructions from tool images left in the builder. */
-      dropped: ReadonlySet<string>;
-    };
-
-export function interpretedStage(input: PlanContext, image: string, stage: InterpretedStage): PlannedStage {
-  const { facts } = input;
-  const runtime = baseRuntimeModel(facts, image, [stage.comment]);
-  const exclude = stage.exclude ?? ((dest) => stage.environment.some((folder) => isWithin(dest, folder)));
-  const app = applicationFiles(input, exclude, stage.tools);
-  if ('problem' in app) return app;
-  runtime.copies = [...stage.environment.map((folder) => copy(BUILDER, folder, folder)), ...app.copies];
-  if (stage.said?.problem) return { problem: stage.said.problem };
-  const setup = runtimeSetup(input, {
-    ...stage.packages,
-    image,
-    slimmer: image !== facts.from.text,
-  });
-  if ('problem' in setup) return setup;
-  runtime.setup.push(...setup.nodes);
-  const decisions = [
-    ...(stage.said?.before ?? []),
-    ...app.decisions,
-    ...(stage.said?.after ?? []),
-    ...setup.decisions,
-  ];
-  decisions.push(...addBuilderSideEffects(input, runtime));
-  return {
-    runtime,
-    warnings: [...(stage.said?.warnings ?? []), ...setup.warnings],
-    decisions,
-    dropped: app.dropped,
-  };
-}
 
 /**
  * The application files (applicationFileCopies) without those `exclude` leaves out and without the
@@ -80,11 +19,31 @@ export function interpretedStage(input: PlanContext, image: string, stage: Inter
 export function applicationFiles(
   input: PlanContext,
   exclude: (dest: string) => boolean,
-  tools: InterpretedStage['tools'],
+  toolImages: readonly ToolImage[],
 ): ToolFreeFiles | { problem: string } {
   const files = applicationFileCopies(input.facts, BUILDER, exclude, input.context);
   if (files.problem) return { problem: files.problem };
-  return withoutToolCopies(files, input.facts, tools?.images ?? [], tools?.why ?? (() => ''));
+  return withoutToolCopies(files, input.facts, toolImages);
+}
+
+/**
+ * A COPY into a folder the runtime copies whole comes with that folder: its decision says so
+ * (`resolve` gives the destination as the runtime sees it, an image's variable filled in).
+ */
+export function coveredCopyDecisions(
+  facts: StageFacts,
+  decisions: readonly Decision[],
+  covering: (dest: string) => string | undefined,
+): Decision[] {
+  const covered = new Map<string, string>();
+  for (const c of facts.copies) {
+    const folder = c.spec.from === null ? covering(c.dest) : undefined;
+    if (folder) covered.set(`${c.instruction.keyword} (line ${c.instruction.line + 1})`, folder);
+  }
+  return decisions.map((d) => {
+    const folder = covered.get(d.subject);
+    return folder ? { ...d, why: `the runtime copies ${folder}, where it lands, from the builder` } : d;
+  });
 }
 
 /**

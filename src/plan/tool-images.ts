@@ -35,13 +35,12 @@ export interface ToolFreeFiles {
 
 /**
  * The application files (applicationFileCopies) without the replayed copies from tool images
- * the container does not run; `why` says what such a copy brings, for its decision.
+ * the container does not run.
  */
 export function withoutToolCopies(
   files: AppFiles,
   facts: StageFacts,
   images: readonly ToolImage[],
-  why: (tool: ToolImage, from: string) => string,
 ): ToolFreeFiles {
   const programs = runtimeCommands(facts);
   const dropped = new Set<string>();
@@ -54,7 +53,7 @@ export function withoutToolCopies(
     decisions.push({
       subject: `${copy.instruction.keyword} (line ${copy.instruction.line + 1})`,
       placement: 'builder',
-      why: why(tool, from),
+      why: `copies ${tool.programs.join('/')} from ${from}, which only build steps run`,
     });
   }
   return {

@@ -145,6 +145,7 @@ describe('profile loading', () => {
         '1: settings: missing required field "userBasePath"',
         '1: settings: missing required field "installerImages"',
         '1: settings: missing required field "frameworks"',
+        '1: settings: missing required field "interpreted"',
       ],
     ],
     [

@@ -1,6 +1,7 @@
 /** The PHP profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { frameworksSchema } from '../../detect/frameworks';
+import { interpretedSchema } from '../../plan/interpreted-plan';
 import { toolImagesSchema } from '../../plan/tool-images';
 import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
@@ -37,6 +38,7 @@ export const phpSettingsSchema = Type.Object(
     /** Extension → the runtime libraries it links, per package manager ({} = none beyond the base image's). */
     extensionLibraries: Type.Record(Type.String(), libraries),
     frameworks: frameworksSchema,
+    interpreted: interpretedSchema,
   },
   { additionalProperties: false },
 );

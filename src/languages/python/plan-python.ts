@@ -10,22 +10,14 @@ import { expandVariables } from '../../analyze/instruction-args';
 import type { RunFacts } from '../../analyze/stage-facts';
 import { isShellProgram, isShellScript } from '../../analyze/programs';
 import { programName } from '../../analyze/shell-commands';
-import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
-import { commandLines } from '../../analyze/container-command';
 import type { BuilderInsertion, Decision, PlanContext, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { isWithin } from '../../plan/runtime-stage';
 import { homeOf, nonRoot, nonRootName } from '../../plan/run-user';
-import { convertedPlan } from '../../plan/converted-plan';
-import {
-  buildStepDecisions,
-  interpretedStage,
-  noCommandDecisions,
-  scriptInstall,
-} from '../../plan/interpreted-stage';
-import { commandSpec, containerCommand, env, original, type StageNode } from '../../plan/stage-model';
+import { planInterpreted, type ClassifiedRun, type DependencyEnvironment } from '../../plan/interpreted-plan';
+import { env, type StageNode } from '../../plan/stage-model';
 import { pythonDependencies } from './python-analysis';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
-import { containerStartInstall, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
+import { composeRunWrapper, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
 import type { PythonSettings } from './python-settings';
 import { stripInstallers } from './strip-installers';
 import { compiledRegExp } from '../../util/compiled-regexp';
@@ -39,97 +31,91 @@ type Environment =
   | { kind: 'prefix'; path: string }
   | { kind: 'none' };
 
+type Classified = readonly ClassifiedRun<PythonCommand>[];
+
+const START_INSTALLS: readonly PythonCommand['kind'][] = [
+  'dependencies',
+  'system-install',
+  'tool-install',
+  'user-install',
+  'uv-sync',
+];
+const BUILD_INSTALLS: readonly PythonCommand['kind'][] = [
+  'dependencies',
+  'create-venv',
+  'uv-sync',
+  'user-install',
+  'prefix-install',
+];
+
 export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
-  const { facts, profile, dockerfile, settings } = input;
-  const warnings: string[] = [];
-  const decisions: Decision[] = [];
+  const { facts, settings } = input;
+  return planInterpreted(input, {
+    data: settings.interpreted,
+    packagesTemplate: input.profile.templates.systemPackages,
+    toolImages: settings.installerImages,
+    classify: (c, workdir) => classifyPythonCommand(c, settings, workdir),
+    installsAtStart: (c) => START_INSTALLS.includes(c.kind),
+    installs: (c) => BUILD_INSTALLS.includes(c.kind),
+    // `make deps` and `sh install.sh` may install too.
+    runsScript: (c) =>
+      isShellScript(c.words[0] ?? '') ||
+      ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1),
+    check: () => composeRunWrapper(input, settings),
+    environment: (classified) => pythonEnvironmentPlan(input, classified),
+    dependencies: () => ({ names: pythonDependencies(input, settings) }),
+    buildWarnings: (classified) => buildOutputWarnings(classified, facts.workdir),
+  });
+}
 
-  const containerStart = containerStartInstall(input, settings);
-  if (containerStart) return { kind: 'skip', reason: containerStart };
-
-  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), runtimeCommands(facts));
-  if (!image.ok) return { kind: 'skip', reason: image.reason };
-  warnings.push(...image.warnings);
-
-  const classified = facts.runs.map((run) => ({
-    run,
-    commands: run.commands.map((c) => classifyPythonCommand(c, settings, run.workdir)),
-  }));
+/**
+ * The environment the build installs into — a venv msb adds before the first install, or the one
+ * the original made (a venv, a uv project, --user, a prefix) — copied whole, its bin/ on PATH.
+ */
+function pythonEnvironmentPlan(
+  input: PlanInput<PythonSettings>,
+  classified: Classified,
+): DependencyEnvironment | { problem: string } {
+  const { facts, profile, settings } = input;
   for (const { run, commands } of classified) {
     const system = commands.find((k) => k.kind === 'system-install');
     if (system?.kind === 'system-install')
       return {
-        kind: 'skip',
-        reason: `line ${run.instruction.line + 1} installs with ${system.tool}, which ${system.why}: the packages land in the system Python and cannot be copied apart from the base image; install into a venv to convert`,
+        problem: `line ${run.instruction.line + 1} installs with ${system.tool}, which ${system.why}: the packages land in the system Python and cannot be copied apart from the base image; install into a venv to convert`,
       };
   }
-  if (classified.some((c) => c.commands.some((k) => k.kind === 'conda'))) {
-    return {
-      kind: 'skip',
-      reason: 'conda environments are not supported yet: the runtime image would need conda itself',
-    };
-  }
-  const chosen = pythonEnvironment(classified, input, settings);
-  const environment = systemPythonEnvironment(chosen, classified, input, settings);
-  if (typeof environment === 'string') return { kind: 'skip', reason: environment };
+  if (classified.some((c) => c.commands.some((k) => k.kind === 'conda')))
+    return { problem: 'conda environments are not supported yet: the runtime image would need conda itself' };
+  const environment = systemPythonEnvironment(
+    pythonEnvironment(classified, input, settings),
+    classified,
+    input,
+    settings,
+  );
+  if (typeof environment === 'string') return { problem: environment };
   if (
     environment.kind === 'prefix' &&
     ['/', '/usr', '/usr/local', '/opt'].includes(environment.path.replace(/\/+$/, '') || '/')
-  ) {
+  )
     return {
-      kind: 'skip',
-      reason: `pip installs into the system prefix "${environment.path}", which cannot be copied apart from the base image's own files`,
+      problem: `pip installs into the system prefix "${environment.path}", which cannot be copied apart from the base image's own files`,
     };
-  }
   if (environment.kind === 'new-venv') {
-    // `ENV PATH=/x:/usr/bin` (without $PATH) after the venv would hide it: pip and the scripts would be the system's.
-    const resetsPath = facts.envs.find((e) =>
-      (e.node as Env)
-        .getProperties()
-        .some((p) => p.getName() === 'PATH' && !/\$\{?PATH\b/.test(p.getValue() ?? '')),
-    );
-    if (resetsPath) {
-      return {
-        kind: 'skip',
-        reason: `ENV on line ${resetsPath.line + 1} sets PATH without $PATH, which would hide the virtual environment msb installs into; add $PATH to it first`,
-      };
-    }
-    // The venv belongs to whoever creates it: a later install as another, non-root user could not write it.
-    const creator = nonRootName(environment.before.user);
-    const other = classified.find(
-      ({ run, commands }) =>
-        commands.some((k) => k.kind === 'dependencies') &&
-        nonRootName(run.user) !== creator &&
-        nonRootName(run.user) !== null,
-    );
-    if (other) {
-      return {
-        kind: 'skip',
-        reason: `line ${other.run.instruction.line + 1} installs as ${nonRootName(other.run.user)}, but the virtual environment msb would create before line ${environment.before.instruction.line + 1} belongs to ${creator ?? 'root'}, so that install could not write it; install as one user to convert`,
-      };
-    }
-  }
-  if (environment.kind === 'none') {
-    const script = scriptInstall(
-      facts,
-      'dependencies',
-      (c) =>
-        isShellScript(c.words[0] ?? '') ||
-        ((isShellProgram(c.words[0] ?? '') || programName(c) === 'make') && c.words.length > 1),
-    );
-    if (script) return { kind: 'skip', reason: script };
+    const problem = newVenvProblem(environment, classified, input);
+    if (problem) return { problem };
   }
 
-  const builderInsertions: BuilderInsertion[] = [];
+  const insertions: BuilderInsertion[] = [];
+  const warnings: string[] = [];
+  const decisions: Decision[] = [];
   if (environment.kind === 'new-venv') {
     // A fresh venv has no `wheel`: builds without isolation need the base image's setuptools and wheel.
     const systemSitePackages = facts.runs.some((r) => /--no-build-isolation\b/.test(r.script));
-    if (systemSitePackages) {
+    if (systemSitePackages)
       warnings.push(
         "pip runs with --no-build-isolation, so the venv sees the base image's packages (--system-site-packages) for setuptools and wheel; a dependency that is already installed in the builder's system Python would not be copied to the runtime",
       );
-    }
-    builderInsertions.push(
+    insertions.push(
       insertionBefore(
         input,
         environment.before,
@@ -140,7 +126,7 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
     );
   }
   if (environment.kind === 'user-base')
-    builderInsertions.push(
+    insertions.push(
       insertionBefore(
         input,
         environment.before,
@@ -149,90 +135,85 @@ export function planPython(input: PlanInput<PythonSettings>): StrategyPlan {
         `pip installs into the user base ${environment.path} (PYTHONUSERBASE) from line ${environment.before.instruction.line + 1}: the image's own command runs the system Python, which reads it`,
       ),
     );
+  const covers = environment.kind === 'none' ? [] : [environment.path];
+  const folders = covers.filter((p) => !isWithin(p, facts.workdir === '/' ? '/nonexistent' : facts.workdir));
+  if (environment.kind !== 'none' && folders.length > 0)
+    decisions.push({
+      subject: environment.path,
+      placement: 'runtime',
+      why: settings.environments[environment.kind].holds,
+    });
   if (
     environment.kind === 'new-venv' ||
     (environment.kind === 'existing-venv' && !venvWithoutPip(facts.runs))
   ) {
     const strip = stripInstallers(input, classified, environment.path, settings);
-    if (strip.insertion) builderInsertions.push(strip.insertion);
+    if (strip.insertion) insertions.push(strip.insertion);
     decisions.push(...strip.decisions);
   }
-  decisions.push(
-    ...buildStepDecisions(
-      classified.map(({ run, commands }) => ({ run, kinds: commands.map((c) => c.kind) })),
-      { test: 'runs the tests: the build fails when they fail; the runtime does not need them' },
-    ),
-  );
+  return {
+    folders,
+    covers,
+    insertions,
+    env: environmentEnv(environment, settings, facts.envs.map((e) => e.text).join('\n')),
+    command: (written, dropped) => {
+      // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
+      const uvInRuntime = facts.copies.some(
+        (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !dropped.has(c.instruction.text),
+      );
+      const wrappers = settings.environmentManagers.filter((w) => w !== 'uv' || !uvInRuntime);
+      const inVenv =
+        environment.kind === 'new-venv'
+          ? pointAtVenv(
+              written,
+              environment.path,
+              facts.copies.map((x) => x.dest),
+            )
+          : written;
+      const command = dropRunWrapper(inVenv, wrappers);
+      return {
+        command,
+        why:
+          command === inVenv
+            ? undefined
+            : `the runtime has no package manager: "${shownCommand(inVenv)}" runs as "${shownCommand(command)}" with the environment on PATH`,
+      };
+    },
+    decisions,
+    warnings,
+  };
+}
 
-  const environmentPath = environment.kind === 'none' ? null : environment.path;
-  const copied =
-    environment.kind !== 'none' &&
-    !isWithin(environment.path, facts.workdir === '/' ? '/nonexistent' : facts.workdir);
-  const stage = interpretedStage(input, image.image, {
-    comment:
-      'Runtime stage (added by msb): the application and its Python environment, without compilers or build tools.',
-    environment: copied ? [environment.path] : [],
-    exclude: (dest) => environmentPath !== null && isWithin(dest, environmentPath),
-    tools: {
-      images: settings.installerImages,
-      why: (tool, from) => `installs ${tool.programs.join('/')} from ${from}, which only build steps run`,
-    },
-    packages: {
-      template: profile.templates.systemPackages,
-      dependencies: pythonDependencies(input, settings),
-    },
-    said: {
-      after: copied
-        ? [
-            {
-              subject: environment.path,
-              placement: 'runtime',
-              why: settings.environments[environment.kind].holds,
-            },
-          ]
-        : [],
-    },
-  });
-  if ('problem' in stage) return { kind: 'skip', reason: stage.problem };
-  const { runtime } = stage;
-  warnings.push(...stage.warnings);
-  decisions.push(...stage.decisions);
-  const pathEnv = environmentEnv(environment, settings, facts.envs.map((e) => e.text).join('\n'));
-  if (pathEnv) runtime.env.unshift(pathEnv);
-  // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
-  const uvInRuntime = facts.copies.some(
-    (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !stage.dropped.has(c.instruction.text),
+/**
+ * `ENV PATH=/x:/usr/bin` (without $PATH) after the venv would hide it; a later install as another,
+ * non-root user could not write the venv, which belongs to whoever creates it.
+ */
+function newVenvProblem(
+  environment: Extract<Environment, { kind: 'new-venv' }>,
+  classified: Classified,
+  input: PlanContext,
+): string | null {
+  const resetsPath = input.facts.envs.find((e) =>
+    (e.node as Env)
+      .getProperties()
+      .some((p) => p.getName() === 'PATH' && !/\$\{?PATH\b/.test(p.getValue() ?? '')),
   );
-  const wrappers = settings.environmentManagers.filter((w) => w !== 'uv' || !uvInRuntime);
-  runtime.command = commandLines(facts).map((line) => {
-    const written = commandSpec(line.form);
-    const inVenv =
-      environment.kind === 'new-venv'
-        ? pointAtVenv(
-            written,
-            environment.path,
-            facts.copies.map((x) => x.dest),
-          )
-        : written;
-    const command = dropRunWrapper(inVenv, wrappers);
-    if (command !== inVenv) {
-      decisions.push({
-        subject: line.keyword,
-        placement: 'runtime',
-        why: `the runtime has no package manager: "${shownCommand(inVenv)}" runs as "${shownCommand(command)}" with the environment on PATH`,
-      });
-    }
-    return JSON.stringify(command) === JSON.stringify(written)
-      ? original(line.instruction)
-      : containerCommand(line.keyword, command);
-  });
-  decisions.push(...noCommandDecisions(facts, 'the app and its environment on PATH'));
-  warnings.push(...buildOutputWarnings(classified, facts.workdir));
-  return convertedPlan(image, { runtime, builderInsertions, warnings, decisions });
+  if (resetsPath)
+    return `ENV on line ${resetsPath.line + 1} sets PATH without $PATH, which would hide the virtual environment msb installs into; add $PATH to it first`;
+  const creator = nonRootName(environment.before.user);
+  const other = classified.find(
+    ({ run, commands }) =>
+      commands.some((k) => k.kind === 'dependencies') &&
+      nonRootName(run.user) !== creator &&
+      nonRootName(run.user) !== null,
+  );
+  return other
+    ? `line ${other.run.instruction.line + 1} installs as ${nonRootName(other.run.user)}, but the virtual environment msb would create before line ${environment.before.instruction.line + 1} belongs to ${creator ?? 'root'}, so that install could not write it; install as one user to convert`
+    : null;
 }
 
 function pythonEnvironment(
-  classified: { run: RunFacts; commands: PythonCommand[] }[],
+  classified: Classified,
   input: PlanContext,
   settings: PythonSettings,
 ): Environment {
@@ -276,7 +257,7 @@ function pythonEnvironment(
  */
 function systemPythonEnvironment(
   environment: Environment,
-  classified: readonly { run: RunFacts; commands: PythonCommand[] }[],
+  classified: Classified,
   input: PlanContext,
   settings: PythonSettings,
 ): Environment | string {
@@ -334,10 +315,7 @@ function environmentEnv(
 }
 
 /** Build steps that write outside the WORKDIR leave files the runtime does not copy. */
-function buildOutputWarnings(
-  classified: { run: RunFacts; commands: PythonCommand[] }[],
-  workdir: string,
-): string[] {
+function buildOutputWarnings(classified: Classified, workdir: string): string[] {
   const warnings: string[] = [];
   for (const { run, commands } of classified) {
     run.commands.forEach((command, i) => {

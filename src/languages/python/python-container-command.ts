@@ -6,7 +6,7 @@ import { shellScript } from '../../analyze/container-command';
 import type { PlanContext } from '../../plan/plan-types';
 import { startCommand } from '../../plan/start-command';
 import type { CommandSpec } from '../../plan/stage-model';
-import { classifyPythonCommand, type PythonCommandRules } from './python-commands';
+import type { PythonCommandRules } from './python-commands';
 
 /** `/usr/local/bin/gunicorn` lived in the system Python; with the venv it is in the venv's bin. */
 export function pointAtVenv(command: CommandSpec, venvPath: string, copiedPaths: string[]): CommandSpec {
@@ -57,23 +57,23 @@ export function shownCommand(command: CommandSpec): string {
   return (command.form === 'exec' ? command.argv.join(' ') : command.text).replace(/\s+/g, ' ').trim();
 }
 
-export function containerStartInstall(input: PlanContext, rules: PythonCommandRules): string | null {
+/**
+ * A command compose supplies cannot be rewritten the way a CMD is (dropRunWrapper): one that runs
+ * through an environment manager the runtime leaves in the builder would not start.
+ */
+export function composeRunWrapper(input: PlanContext, rules: PythonCommandRules): string | null {
   const { command, compose } = startCommand(input);
+  if (!compose) return null;
   const uvInRuntime = input.facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
-  for (const c of command.commands) {
-    const kind = classifyPythonCommand(c, rules, input.facts.workdir).kind;
-    if (['dependencies', 'system-install', 'tool-install', 'user-install', 'uv-sync'].includes(kind)) {
-      return `the container installs packages when it starts ("${c.text.slice(0, 60)}"); move the install into the build first, msb will not guess which packages the app needs`;
-    }
-    // A command in compose cannot be rewritten the way a CMD is (dropRunWrapper).
+  const wrapped = command.commands.find((c) => {
     const wrapper = c.words[0] ?? '';
-    if (
-      compose &&
+    return (
       rules.environmentManagers.includes(wrapper) &&
       c.words[1] === 'run' &&
       !(wrapper === 'uv' && uvInRuntime)
-    )
-      return `the container's command comes from service "${compose.service}" in ${compose.file} and runs ${c.words[0]}, which the runtime leaves in the builder; change it to run the program directly`;
-  }
-  return null;
+    );
+  });
+  return wrapped
+    ? `the container's command comes from service "${compose.service}" in ${compose.file} and runs ${wrapped.words[0]}, which the runtime leaves in the builder; change it to run the program directly`
+    : null;
 }

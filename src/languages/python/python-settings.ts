@@ -1,6 +1,7 @@
 /** The Python profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { frameworksSchema } from '../../detect/frameworks';
+import { interpretedSchema } from '../../plan/interpreted-plan';
 import { toolImagesSchema } from '../../plan/tool-images';
 import { absolutePath, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
@@ -59,6 +60,7 @@ export const pythonSettingsSchema = Type.Object(
     /** Images installers are copied from (`COPY --from=ghcr.io/astral-sh/uv`) and the programs they bring. */
     installerImages: toolImagesSchema,
     frameworks: frameworksSchema,
+    interpreted: interpretedSchema,
   },
   { additionalProperties: false },
 );

@@ -7,9 +7,9 @@
  */
 import { posix as path } from 'path';
 import { expandVariables } from '../../analyze/instruction-args';
-import type { RunFacts } from '../../analyze/stage-facts';
 import { globalArgValues } from '../../plan/base-image';
 import { runtimeCommands } from '../../plan/runtime-stage';
+import type { ClassifiedRun } from '../../plan/interpreted-plan';
 import type { BuilderInsertion, Decision, PlanContext } from '../../plan/plan-types';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { PythonCommand } from './python-commands';
@@ -27,7 +27,7 @@ export interface InstallerStrip {
  */
 export function stripInstallers(
   input: PlanContext,
-  classified: readonly { run: RunFacts; commands: PythonCommand[] }[],
+  classified: readonly ClassifiedRun<PythonCommand>[],
   environmentPath: string,
   rules: Pick<PythonSettings, 'installers' | 'buildOnlyFiles' | 'installerUse'>,
 ): InstallerStrip {

@@ -10,7 +10,7 @@ import type { RubySettings } from './ruby-settings';
 
 export function systemLinkedGems(
   lock: GemfileLock,
-  settings: RubySettings,
+  settings: Pick<RubySettings, 'vendoredLibraries'>,
   buildFlags: ReadonlyMap<string, string>,
   env: ReadonlyMap<string, string>,
 ): string[] {

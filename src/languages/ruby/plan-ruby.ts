@@ -6,107 +6,62 @@
  * the build produced in it (public/assets, tmp/cache/bootsnap), and installs the runtime
  * libraries the native gems load.
  */
-import type { RunFacts } from '../../analyze/stage-facts';
-import { chooseRuntimeImage, globalArgValues } from '../../plan/base-image';
+import { planInterpreted, type ClassifiedRun } from '../../plan/interpreted-plan';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { isWithin, runtimeCommands } from '../../plan/runtime-stage';
-import { convertedPlan } from '../../plan/converted-plan';
-import {
-  buildStepDecisions,
-  interpretedStage,
-  noCommandDecisions,
-  scriptInstall,
-} from '../../plan/interpreted-stage';
+import { isWithin } from '../../plan/runtime-stage';
 import { BundleConfig, readBundleConfig } from './bundle-config';
 import { lockedGemNames } from './gemfile-lock';
 import { systemLinkedGems } from './native-gems';
 import type { RubyProject } from './ruby-analysis';
 import { classifyRubyCommand, gemInstallNames, RubyCommand } from './ruby-commands';
-import { containerStartInstall, excludedGroupProgram } from './ruby-container-command';
+import { excludedGroupProgram } from './excluded-groups';
 import type { RubySettings } from './ruby-settings';
 
-type Classified = { run: RunFacts; kinds: RubyCommand['kind'][] };
-
-const BUILD_STEPS: Partial<Record<RubyCommand['kind'], string>> = {
-  assets: 'precompiles the assets: public/assets reaches the runtime with the application folder',
-  bootsnap:
-    "precompiles bootsnap's cache: tmp/cache/bootsnap reaches the runtime with the application folder",
-  test: 'runs the tests or linters: the build fails when they fail; the runtime does not need them',
-};
+const installs = (c: RubyCommand) => c.kind === 'bundle-install' || c.kind === 'gem-install';
 
 export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): StrategyPlan {
-  const { facts, profile, dockerfile, settings } = input;
-  const warnings: string[] = [];
-  const decisions: Decision[] = [];
-
-  const startInstall = containerStartInstall(input, settings);
-  if (startInstall) return { kind: 'skip', reason: startInstall };
-  const image = chooseRuntimeImage(facts.from, profile, globalArgValues(dockerfile), runtimeCommands(facts));
-  if (!image.ok) return { kind: 'skip', reason: image.reason };
-  warnings.push(...image.warnings);
-
+  const { facts, settings } = input;
   const bundle = readBundleConfig(facts, settings);
-  if (bundle.unknown) return { kind: 'skip', reason: bundle.unknown };
-  const gitGems = project.lock?.gems.filter((g) => g.source === 'git').map((g) => g.name) ?? [];
-  const overridden = bundle.localOverrides.filter((g) => !project.lock || gitGems.includes(g));
-  if (overridden.length > 0)
-    return {
-      kind: 'skip',
-      reason: `the gem ${overridden[0]} is checked out from a local override (bundle config local.${overridden[0]}), a folder of the build that msb cannot tell apart from the bundle; remove the override to convert`,
-    };
-  const excluded = excludedGroupProgram(input, project.groups, bundle.without, settings.executables);
-  if (excluded) return { kind: 'skip', reason: excluded };
-
-  const classified: Classified[] = facts.runs.map((run) => ({
-    run,
-    kinds: run.commands.map((c) => classifyRubyCommand(c, settings).kind),
-  }));
-  const installs = classified.filter((c) =>
-    c.kinds.some((k) => k === 'bundle-install' || k === 'gem-install'),
-  );
-  const script = installs.length === 0 ? scriptInstall(facts, 'gems') : null;
-  if (script) return { kind: 'skip', reason: script };
-  decisions.push(...buildStepDecisions(classified, BUILD_STEPS));
-
-  const builderInsertions: BuilderInsertion[] = [];
-  const strip = stripGemCache(input, installs, bundle);
-  if (strip) builderInsertions.push(strip);
-
-  const folders: Decision[] = [];
-  const bundleCopies = bundleFolders(bundle, facts.workdir, folders);
-  const development: Decision[] = [];
-  const developmentWarnings = developmentGroups(project, bundle, installs.length > 0, development);
-  const bundleInstall = classified.find((c) => c.kinds.includes('bundle-install'));
-  const stage = interpretedStage(input, image.image, {
-    comment:
-      'Runtime stage (added by msb): the application and its bundle, without compilers or build tools.',
-    environment: bundleCopies,
-    packages: {
-      template: profile.templates.systemPackages,
-      dependencies: [
-        ...(project.lock
-          ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
-          : project.groups.keys()),
-        ...facts.runs.flatMap((r) =>
-          r.commands.flatMap((c) => gemInstallNames(c, settings.gemInstallOptions)),
-        ),
-      ],
+  return planInterpreted(input, {
+    data: settings.interpreted,
+    packagesTemplate: input.profile.templates.systemPackages,
+    classify: (c) => classifyRubyCommand(c, settings),
+    installsAtStart: installs,
+    installs,
+    environment: (classified) => {
+      if (bundle.unknown) return { problem: bundle.unknown };
+      const gitGems = project.lock?.gems.filter((g) => g.source === 'git').map((g) => g.name) ?? [];
+      const overridden = bundle.localOverrides.filter((g) => !project.lock || gitGems.includes(g));
+      if (overridden.length > 0)
+        return {
+          problem: `the gem ${overridden[0]} is checked out from a local override (bundle config local.${overridden[0]}), a folder of the build that msb cannot tell apart from the bundle; remove the override to convert`,
+        };
+      const excluded = excludedGroupProgram(input, project.groups, bundle.without, settings.executables);
+      if (excluded) return { problem: excluded };
+      const installing = classified.filter((c) => c.commands.some(installs));
+      const strip = stripGemCache(input, installing, bundle);
+      const decisions: Decision[] = [];
+      const folders = bundleFolders(bundle, facts.workdir, decisions);
+      const warnings = developmentGroups(project, bundle, installing.length > 0, decisions);
+      return { folders, insertions: strip ? [strip] : [], decisions, warnings };
     },
-    said: {
-      before: folders,
-      after: development,
-      warnings: developmentWarnings,
-      problem:
-        image.image !== facts.from.text && bundleInstall && !project.lock && project.groups.size === 0
-          ? `line ${bundleInstall.run.instruction.line + 1} runs bundle install, but the build context has no Gemfile.lock or Gemfile msb can read: it cannot tell which native gems load libraries that ${facts.from.text} has and ${image.image} lacks (libpq, the MariaDB client, SQLite...)`
-          : null,
+    dependencies: (image) => {
+      const bundleInstall = facts.runs.find((r) =>
+        r.commands.some((c) => classifyRubyCommand(c, settings).kind === 'bundle-install'),
+      );
+      if (image !== facts.from.text && bundleInstall && !project.lock && project.groups.size === 0)
+        return {
+          problem: `line ${bundleInstall.instruction.line + 1} runs bundle install, but the build context has no Gemfile.lock or Gemfile msb can read: it cannot tell which native gems load libraries that ${facts.from.text} has and ${image} lacks (libpq, the MariaDB client, SQLite...)`,
+        };
+      const gems = project.lock
+        ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
+        : project.groups.keys();
+      const installed = facts.runs.flatMap((r) =>
+        r.commands.flatMap((c) => gemInstallNames(c, settings.gemInstallOptions)),
+      );
+      return { names: [...gems, ...installed] };
     },
   });
-  if ('problem' in stage) return { kind: 'skip', reason: stage.problem };
-  const { runtime } = stage;
-  warnings.push(...stage.warnings);
-  decisions.push(...stage.decisions, ...noCommandDecisions(facts, 'the app, its bundle and Bundler config'));
-  return convertedPlan(image, { runtime, builderInsertions, warnings, decisions });
 }
 
 /** GEM_HOME, BUNDLE_PATH and the config folders the build wrote, each once, outside the app folder. */
@@ -139,7 +94,7 @@ function bundleFolders(bundle: BundleConfig, workdir: string, decisions: Decisio
 /** After the last install: Bundler's .gem downloads and git checkouts' history are build leftovers. */
 function stripGemCache(
   input: PlanInput<RubySettings>,
-  installs: readonly Classified[],
+  installs: readonly ClassifiedRun<RubyCommand>[],
   bundle: BundleConfig,
 ): BuilderInsertion | null {
   const last = installs[installs.length - 1];

@@ -1,6 +1,7 @@
 /** The Ruby profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { frameworksSchema } from '../../detect/frameworks';
+import { interpretedSchema } from '../../plan/interpreted-plan';
 import { absolutePath, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 export const rubySettingsSchema = Type.Object(
@@ -25,6 +26,7 @@ export const rubySettingsSchema = Type.Object(
     /** Program → the gem that provides it, where the names differ. */
     executables: Type.Record(Type.String(), Type.String()),
     frameworks: frameworksSchema,
+    interpreted: interpretedSchema,
   },
   { additionalProperties: false },
 );

@@ -1,116 +1,34 @@
-/** The interpreted archetype's runtime stage and the checks its languages share. */
-import { loadProfiles } from '../../../src';
-import type { PlanContext } from '../../../src/plan/plan-types';
+/** The steps of the interpreted archetype's plan that read the Dockerfile alone. */
 import {
   buildStepDecisions,
-  interpretedStage,
+  coveredCopyDecisions,
   noCommandDecisions,
   scriptInstall,
 } from '../../../src/plan/interpreted-stage';
-import { renderRuntimeLines } from '../../../src/render/render-stage';
-import { defaultRenderer } from '../../../src/render/templates';
 import { stageFixture } from '../../helpers/build-fixture';
 
-const profile = loadProfiles().find((p) => p.id === 'python');
-
-function planContext(dockerfile: string, files: Record<string, string> = {}): PlanContext {
-  const fixture = stageFixture(dockerfile, files);
-  if (!profile) throw new Error('no python profile');
-  return {
-    dockerfile: fixture.dockerfile,
-    facts: fixture.facts,
-    context: fixture.context,
-    profile,
-    detection: {
-      language: 'python',
-      confidence: 1,
-      framework: null,
-      packageManager: null,
-      facts: {},
-      evidence: [],
-      candidates: [],
-      overridden: false,
-    },
-    options: {},
-    templates: defaultRenderer(),
-    builder: 'builder',
-    runtimeName: 'runtime',
-  };
-}
-
-const toolImages = [{ image: '^tools([:@]|$)', programs: ['tool'] }];
-
-describe('interpretedStage', () => {
+describe('coveredCopyDecisions', () => {
   it.each([
     [
-      'copies the environment first; application copies into it stay out',
-      'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCOPY extra /opt/env/extra\nCMD ["app"]\n',
-      { environment: ['/opt/env'] },
-      ['COPY --from=builder /opt/env /opt/env', 'COPY --from=builder /app /app'],
-      ['COPY (line 4): the runtime copies /opt/env/extra from the builder'],
+      'a COPY into a covered folder comes with it',
+      'COPY a /opt/env/a',
+      'the runtime copies /opt/env, where it lands, from the builder',
     ],
     [
-      'a copy from a tool image the container does not run stays in the builder',
-      'FROM python:3.12\nWORKDIR /app\nCOPY --from=tools:1 /tool /bin/tool\nCOPY . .\nCMD ["app"]\n',
-      { environment: [] },
-      ['COPY --from=builder /app /app'],
-      ['COPY (line 3): tool from tools:1'],
+      'a COPY named by a variable the language resolves',
+      'COPY a $ENV_DIR/a',
+      'the runtime copies /opt/env, where it lands, from the builder',
     ],
-    [
-      'the container runs the tool: its copy is replayed',
-      'FROM python:3.12\nWORKDIR /app\nCOPY --from=tools:1 /tool /bin/tool\nCOPY . .\nCMD ["tool"]\n',
-      { environment: [] },
-      ['COPY --from=tools:1 /tool /bin/tool', 'COPY --from=builder /app /app'],
-      ['COPY (line 3): copies from the image tools:1, replayed as written'],
-    ],
-    [
-      "the language's decisions come before and after the files' ones",
-      'FROM python:3.12\nWORKDIR /app\nCOPY a /srv/a\nCMD ["app"]\n',
-      {
-        environment: [],
-        said: {
-          before: [{ subject: 'first', placement: 'runtime' as const, why: 'before' }],
-          after: [{ subject: 'last', placement: 'runtime' as const, why: 'after' }],
-        },
-      },
-      ['COPY --from=builder /srv/a /srv/a'],
-      ['first: before', 'COPY (line 3): the runtime copies /srv/a from the builder', 'last: after'],
-    ],
-  ])('%s', (_name, dockerfile, stage, copies, decisions) => {
-    const input = planContext(dockerfile, { a: 'x', extra: 'x' });
-    const planned = interpretedStage(input, 'python:3.12-slim', {
-      comment: 'Runtime stage.',
-      tools: { images: toolImages, why: (tool, from) => `${tool.programs[0]} from ${from}` },
-      packages: { template: 'system-packages', dependencies: [] },
-      ...stage,
-    });
-    if ('problem' in planned) throw new Error(planned.problem);
-    const lines = renderRuntimeLines(planned.runtime, { builder: 'builder', stages: [], escapeChar: '\\' });
-    expect(lines.copies).toEqual(copies);
-    expect(planned.decisions.map((d) => `${d.subject}: ${d.why}`)).toEqual(decisions);
-  });
-
-  it.each([
-    [
-      'the application files cannot be told apart',
-      'FROM python:3.12\nCOPY . /\n',
-      null,
-      /copies the build context into "\/"/,
-    ],
-    [
-      'the language found a reason',
-      'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',
-      'no lockfile',
-      /^no lockfile$/,
-    ],
-  ])('skips when %s', (_name, dockerfile, problem, expected) => {
-    const planned = interpretedStage(planContext(dockerfile), 'python:3.12-slim', {
-      comment: 'Runtime stage.',
-      environment: [],
-      packages: { template: 'system-packages', dependencies: [] },
-      said: { problem },
-    });
-    expect('problem' in planned && planned.problem).toMatch(expected);
+    ['another COPY keeps its decision', 'COPY a /srv/a', 'as before'],
+    ['a COPY from an image keeps its decision', 'COPY --from=tools /a /opt/env/a', 'as before'],
+  ])('%s', (_name, line, expected) => {
+    const { facts } = stageFixture(`FROM ruby\n${line}\n`, {});
+    const covering = (dest: string) => {
+      const resolved = dest.replace('/$ENV_DIR', '/opt/env');
+      return resolved.startsWith('/opt/env/') ? '/opt/env' : undefined;
+    };
+    const before = [{ subject: 'COPY (line 2)', placement: 'builder' as const, why: 'as before' }];
+    expect(coveredCopyDecisions(facts, before, covering)[0].why).toBe(expected);
   });
 });
 
@@ -126,7 +44,7 @@ describe('scriptInstall', () => {
     [
       'make, when the language counts it',
       'FROM ruby\nRUN make deps\n',
-      (c: { words: string[] }) => c.words[0] === 'make',
+      (c: { words: readonly string[] }) => c.words[0] === 'make',
       'gems may be installed by a script (line 2: RUN make deps) that msb cannot read',
     ],
     ['no script', 'FROM ruby\nRUN echo hi\n', undefined, null],

@@ -60,14 +60,7 @@ describe('Gemfile.lock', () => {
 });
 
 describe('gems that load a system library', () => {
-  const settings: RubySettings = {
-    gemHome: '/usr/local/bundle',
-    appConfig: '/usr/local/bundle',
-    executables: {},
-    frameworks: [],
-    gemInstallOptions: {},
-    testPrograms: [],
-    testTasks: '^$',
+  const settings: Pick<RubySettings, 'vendoredLibraries'> = {
     vendoredLibraries: {
       sqlite3: { since: '1.5.0', systemFlag: '--enable-system-libraries' },
       nokogiri: {
