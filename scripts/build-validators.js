@@ -3,6 +3,8 @@
  * for every schema msb ships (profiles, shared system packages, each strategy's settings, config
  * files), so that `msb` validates them without compiling at start-up. A build product, never
  * committed; each validator is keyed by a hash of its schema, so a stale one is never used.
+ * Then dist/profiles/shipped-profiles.json: the shipped profiles as loaded and validated from their
+ * YAML, keyed by a hash of the profile files (src/profiles/shipped-profiles.ts).
  */
 'use strict';
 const fs = require('fs');
@@ -23,4 +25,14 @@ const schemas = [
 fs.writeFileSync(
   `${dist}/profiles/standalone-validators.js`,
   standaloneModule(new Map(schemas.map((s) => [schemaKey(s), s]))),
+);
+
+// Loaded after the validators above are written, so that loading uses them.
+const { loadProfilesFromDir } = require(`${dist}/profiles/load-profiles`);
+const { strategyContract } = require(`${dist}/languages`);
+const { savedProfilesText } = require(`${dist}/profiles/shipped-profiles`);
+// Where dist/profiles/shipped-profiles.js looks for it.
+fs.writeFileSync(
+  `${dist}/profiles/shipped-profiles.json`,
+  savedProfilesText(loadProfilesFromDir(strategyContract)),
 );

@@ -1,7 +1,7 @@
 /**
  * Jest global setup: builds dist/ once per run as `npm run build` does (tsc, then the standalone
- * schema validators), so every suite that runs the built CLI tests today's sources. The build is skipped when dist/ was built from the same sources (a hash of
- * src/ and the tsconfigs) or when none of the selected suites imports helpers/built-msb.
+ * schema validators and the saved profiles), so every suite that runs the built CLI tests today's sources. The build is skipped when dist/ was built from the same sources (a hash of
+ * src/, the profiles, the templates and the tsconfigs) or when none of the selected suites imports helpers/built-msb.
  */
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
@@ -24,6 +24,9 @@ function sourceHash(): string {
   const hash = createHash('sha256');
   for (const file of [
     ...filesUnder(path.join(ROOT, 'src')),
+    // The build saves the loaded profiles keyed by these (src/profiles/shipped-profiles.ts).
+    ...filesUnder(path.join(ROOT, 'language-profiles')),
+    ...filesUnder(path.join(ROOT, 'templates')),
     path.join(ROOT, 'tsconfig.json'),
     path.join(ROOT, 'tsconfig.build.json'),
     VALIDATORS_SCRIPT,

@@ -10,6 +10,7 @@ import {
   StrategyLookup,
 } from '../profiles/load-profiles';
 import type { Profile } from '../profiles/profile-types';
+import { shippedProfiles } from '../profiles/shipped-profiles';
 import type { PlanEnvironment } from '../plan/planner';
 import { defaultRenderer } from '../render/templates';
 import { bindStrategy, strategies } from './registry';
@@ -25,7 +26,7 @@ export const strategyContract: StrategyLookup = (id) => strategies().get(id);
  * languages; a user profile can extend a shipped profile or one given before it.
  */
 export function loadProfiles(extraProfileFiles: readonly string[] = []): Profile[] {
-  const profiles = loadProfilesFromDir(strategyContract);
+  const profiles = shippedProfiles(() => loadProfilesFromDir(strategyContract));
   for (const file of extraProfileFiles) {
     const profile = loadProfileFile(file, strategyContract, profileBases(profiles));
     const index = profiles.findIndex((p) => p.id === profile.id);

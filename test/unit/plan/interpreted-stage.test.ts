@@ -45,7 +45,7 @@ describe('scriptInstall', () => {
     [
       'make, when the language counts it',
       'FROM ruby\nRUN make deps\n',
-      (c: { words: string[] }) => c.words[0] === 'make',
+      (c: { words: readonly string[] }) => c.words[0] === 'make',
       'gems may be installed by a script (line 2: RUN make deps) that msb cannot read',
     ],
     ['no script', 'FROM ruby\nRUN echo hi\n', undefined, null],
