@@ -58,8 +58,11 @@ const data: InterpretedData = {
 };
 
 const environment: DependencyEnvironment = {
-  folders: ['/opt/env'],
-  decisions: [{ subject: '/opt/env', placement: 'runtime', why: 'the environment' }],
+  folders: [
+    { path: '/opt/env', holds: 'the environment' },
+    { path: '/opt/env/bin', holds: 'its programs' },
+    { path: '/app/.config', holds: 'its config' },
+  ],
   command: (written) =>
     written.form === 'exec' && written.argv[0] === 'wrap'
       ? { command: { form: 'exec', argv: written.argv.slice(1) }, why: 'unwrapped' }
@@ -105,6 +108,7 @@ describe('planInterpreted', () => {
       command: ['CMD ["app"]'],
       decisions: [
         '/opt/env: the environment',
+        '/app/.config: its config; it comes with the application folder',
         'RUN (line 7): runs the tests',
         'COPY (line 5): the runtime copies /opt/env, where it lands, from the builder',
         'COPY (line 3): copies tool from tools:1, which only build steps run',
