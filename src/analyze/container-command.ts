@@ -22,13 +22,13 @@ export interface CommandLine {
 
 export interface ContainerCommand {
   /** ENTRYPOINT and CMD in file order (a CMD a shell-form ENTRYPOINT ignores included). */
-  lines: CommandLine[];
+  readonly lines: readonly Readonly<CommandLine>[];
   /** The argv Docker executes (shell form through the stage's SHELL); empty when the stage sets none. */
-  argv: string[];
+  readonly argv: readonly string[];
   /** The simple commands it runs: wrappers removed, `sh -c` scripts split. */
-  commands: ShellCommand[];
+  readonly commands: readonly ShellCommand[];
   /** Every program it starts, wrappers and shells included, without directories. */
-  programs: string[];
+  readonly programs: readonly string[];
 }
 
 /** ENTRYPOINT and CMD of the stage, in file order. */
@@ -56,7 +56,7 @@ export interface CommandOverride {
 
 /**
  * The stage's effective command. Without an override it is read once per stage's facts (the planner,
- * the shared blocks and the strategies each ask for it): callers must not mutate what it returns.
+ * the shared blocks and the strategies each ask for it): its callers share it (readonly).
  */
 export function containerCommand(facts: StageFacts, override?: CommandOverride): ContainerCommand {
   if (override) return readContainerCommand(facts, override);
@@ -132,7 +132,7 @@ export function simpleShellArgv(script: string): string[] | null {
   if (SHELL_SYNTAX.test(script.trim())) return null;
   const commands = splitShellCommands(script);
   if (commands.length !== 1) return null;
-  return commands[0].words;
+  return [...commands[0].words];
 }
 
 function readScript(script: string, reading: Reading): { commands: ShellCommand[]; programs: string[] } {
@@ -194,7 +194,7 @@ function readArgv(
     if (words.length === 0) return { commands: [], programs: unique(programs) };
     const command =
       words === argv
-        ? { words: argv as string[], env: [], text: argv.map(shellQuote).join(' ') }
+        ? { words: argv, env: [], text: argv.map(shellQuote).join(' ') }
         : { words: [...words], env: [], text: words.map(shellQuote).join(' ') };
     return { commands: [command], programs: unique([...programs, program]) };
   }

@@ -56,17 +56,17 @@ export function stripFlags(args: string): Flags {
 }
 
 export interface CopySpec {
-  keyword: 'COPY' | 'ADD';
-  from: string | null;
-  chown: string | null;
-  chmod: string | null;
-  sources: string[];
-  dest: string;
+  readonly keyword: 'COPY' | 'ADD';
+  readonly from: string | null;
+  readonly chown: string | null;
+  readonly chmod: string | null;
+  readonly sources: readonly string[];
+  readonly dest: string;
   /** `COPY <<EOF` writes an inline file, not context files. */
-  heredoc: boolean;
+  readonly heredoc: boolean;
 }
 
-/** Read once per instruction (stage facts and three lint rules ask): callers must not mutate it. */
+/** Read once per instruction (stage facts and three lint rules ask): its callers share it (readonly). */
 export function parseCopy(instruction: InstructionNode): CopySpec | null {
   let spec = copySpecs.get(instruction);
   if (spec === undefined) {

@@ -14,11 +14,11 @@ export interface Assignment {
 
 export interface ShellCommand {
   /** Words with quotes removed, from the program on: `sudo`/`exec`/`env` (with its options) dropped. */
-  words: string[];
+  readonly words: readonly string[];
   /** The `VAR=value` words before the program (`A=1 env B="x y" go build`), in order. */
-  env: readonly Assignment[];
+  readonly env: readonly Assignment[];
   /** The command's text as written. */
-  text: string;
+  readonly text: string;
 }
 
 const SEPARATORS = ['&&', '||', ';', '|', '&', '\n'];

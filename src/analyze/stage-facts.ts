@@ -23,51 +23,59 @@ const METADATA_KEYWORDS = new Set([
 
 export interface ImageRef {
   /** The image text as written (`python:${V}-slim`). */
-  text: string;
-  registry: string | null;
+  readonly text: string;
+  readonly registry: string | null;
   /** Repository path without registry and tag (`python`, `library/python`, `bitnami/python`). */
-  name: string;
-  tag: string | null;
-  digest: string | null;
+  readonly name: string;
+  readonly tag: string | null;
+  readonly digest: string | null;
 }
 
 export interface RunFacts {
-  instruction: InstructionNode;
-  script: string;
-  commands: ShellCommand[];
+  readonly instruction: InstructionNode;
+  readonly script: string;
+  readonly commands: readonly ShellCommand[];
   /** USER in force when the RUN executes (null = the base image's, normally root). */
-  user: string | null;
-  workdir: string;
+  readonly user: string | null;
+  readonly workdir: string;
 }
 
 export interface CopyFacts {
-  instruction: InstructionNode;
-  spec: CopySpec;
+  readonly instruction: InstructionNode;
+  readonly spec: CopySpec;
   /** Destination as an absolute path (variables expanded where known). */
-  dest: string;
-  workdir: string;
+  readonly dest: string;
+  readonly workdir: string;
 }
 
+export interface StageArg {
+  readonly instruction: InstructionNode;
+  readonly name: string;
+  /** The default as written; null for `ARG NAME` without one. */
+  readonly value: string | null;
+}
+
+/** Shared by every caller of analyzeStage (see there), hence readonly throughout. */
 export interface StageFacts {
-  stage: Stage;
-  from: ImageRef;
+  readonly stage: Stage;
+  readonly from: ImageRef;
   /** Final WORKDIR, absolute, variables expanded where known ('/' when none was set). */
-  workdir: string;
+  readonly workdir: string;
   /** The WORKDIR text to emit so that it means the same as the original. */
-  workdirText: string | null;
-  user: string | null;
-  userInstruction: InstructionNode | null;
-  envs: InstructionNode[];
+  readonly workdirText: string | null;
+  readonly user: string | null;
+  readonly userInstruction: InstructionNode | null;
+  readonly envs: readonly InstructionNode[];
   /** ENV and ARG values known at the end of the stage (for expanding paths). */
-  values: Map<string, string>;
-  envNames: Set<string>;
-  args: { instruction: InstructionNode; name: string; value: string | null }[];
-  runs: RunFacts[];
-  copies: CopyFacts[];
-  shell: InstructionNode | null;
-  entrypoint: InstructionNode | null;
-  cmd: InstructionNode | null;
-  metadata: InstructionNode[];
+  readonly values: ReadonlyMap<string, string>;
+  readonly envNames: ReadonlySet<string>;
+  readonly args: readonly StageArg[];
+  readonly runs: readonly RunFacts[];
+  readonly copies: readonly CopyFacts[];
+  readonly shell: InstructionNode | null;
+  readonly entrypoint: InstructionNode | null;
+  readonly cmd: InstructionNode | null;
+  readonly metadata: readonly InstructionNode[];
 }
 
 export function imageRef(image: FromImage): ImageRef {
@@ -84,7 +92,7 @@ export function imageRef(image: FromImage): ImageRef {
 
 /**
  * The facts of a stage, read once per stage and base-image WORKDIR: the conversion, its lint and
- * its size estimate ask for the same ones. Callers must not mutate what it returns.
+ * its size estimate ask for the same ones. Its callers share what it returns (readonly).
  * @param imageWorkdir the base image's own WORKDIR, when a profile knows it (`/home/gradle`).
  */
 export function analyzeStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: string): StageFacts {
@@ -103,25 +111,20 @@ function readStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: st
     const property = (arg.node as Arg).getProperty();
     if (property?.getValue() != null) values.set(property.getName(), property.getValue() as string);
   }
-  const facts: StageFacts = {
-    stage,
-    from: imageRef(stage.image),
-    workdir: imageWorkdir ?? '/',
-    // Emitted in the runtime stage: its image may have another WORKDIR.
-    workdirText: imageWorkdir ?? null,
-    user: null,
-    userInstruction: null,
-    envs: [],
-    values: new Map(),
-    envNames: new Set(),
-    args: [],
-    runs: [],
-    copies: [],
-    shell: null,
-    entrypoint: null,
-    cmd: null,
-    metadata: [],
-  };
+  let workdir = imageWorkdir ?? '/';
+  // Emitted in the runtime stage: its image may have another WORKDIR.
+  let workdirText = imageWorkdir ?? null;
+  let user: string | null = null;
+  let userInstruction: InstructionNode | null = null;
+  let shell: InstructionNode | null = null;
+  let entrypoint: InstructionNode | null = null;
+  let cmd: InstructionNode | null = null;
+  const envs: InstructionNode[] = [];
+  const envNames = new Set<string>();
+  const args: StageArg[] = [];
+  const runs: RunFacts[] = [];
+  const copies: CopyFacts[] = [];
+  const metadata: InstructionNode[] = [];
   // Global ARG values are only visible in a stage when re-declared there.
   const stageValues = new Map<string, string>();
 
@@ -132,14 +135,14 @@ function readStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: st
         if (!property) break;
         const name = property.getName();
         const value = property.getValue() ?? values.get(name) ?? null;
-        facts.args.push({ instruction, name, value: property.getValue() });
+        args.push({ instruction, name, value: property.getValue() });
         if (value !== null) stageValues.set(name, expandVariables(value, stageValues));
         break;
       }
       case 'ENV': {
-        facts.envs.push(instruction);
+        envs.push(instruction);
         for (const property of (instruction.node as Env).getProperties()) {
-          facts.envNames.add(property.getName());
+          envNames.add(property.getName());
           stageValues.set(property.getName(), expandVariables(property.getValue() ?? '', stageValues));
         }
         break;
@@ -147,23 +150,17 @@ function readStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: st
       case 'WORKDIR': {
         const raw = instruction.args.trim();
         const expanded = expandVariables(raw, stageValues);
-        facts.workdir = path.resolve(facts.workdir, expanded);
-        facts.workdirText = raw.startsWith('/') || raw.startsWith('$') ? raw : facts.workdir;
+        workdir = path.resolve(workdir, expanded);
+        workdirText = raw.startsWith('/') || raw.startsWith('$') ? raw : workdir;
         break;
       }
       case 'USER':
-        facts.user = instruction.args.trim();
-        facts.userInstruction = instruction;
+        user = instruction.args.trim();
+        userInstruction = instruction;
         break;
       case 'RUN': {
         const script = runScript(instruction);
-        facts.runs.push({
-          instruction,
-          script,
-          commands: splitShellCommands(script),
-          user: facts.user,
-          workdir: facts.workdir,
-        });
+        runs.push({ instruction, script, commands: splitShellCommands(script), user, workdir });
         break;
       }
       case 'COPY':
@@ -171,30 +168,41 @@ function readStage(dockerfile: ParsedDockerfile, stage: Stage, imageWorkdir?: st
         const spec = parseCopy(instruction);
         if (!spec) break;
         const dest = expandVariables(spec.dest, stageValues);
-        facts.copies.push({
-          instruction,
-          spec,
-          dest: resolveDest(facts.workdir, dest),
-          workdir: facts.workdir,
-        });
+        copies.push({ instruction, spec, dest: resolveDest(workdir, dest), workdir });
         break;
       }
       case 'SHELL':
-        facts.shell = instruction;
+        shell = instruction;
         break;
       case 'ENTRYPOINT':
         // Docker resets only the base image's CMD: a CMD set earlier in this stage stays.
-        facts.entrypoint = instruction;
+        entrypoint = instruction;
         break;
       case 'CMD':
-        facts.cmd = instruction;
+        cmd = instruction;
         break;
       default:
-        if (METADATA_KEYWORDS.has(instruction.keyword)) facts.metadata.push(instruction);
+        if (METADATA_KEYWORDS.has(instruction.keyword)) metadata.push(instruction);
     }
   }
-  facts.values = stageValues;
-  return facts;
+  return {
+    stage,
+    from: imageRef(stage.image),
+    workdir,
+    workdirText,
+    user,
+    userInstruction,
+    envs,
+    values: stageValues,
+    envNames,
+    args,
+    runs,
+    copies,
+    shell,
+    entrypoint,
+    cmd,
+    metadata,
+  };
 }
 
 function resolveDest(workdir: string, dest: string): string {

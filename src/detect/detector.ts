@@ -117,13 +117,17 @@ function ruleEvidence(profile: Profile, input: DetectInput, texts: string[], ima
 }
 
 interface CompiledRule {
-  rule: WeightedRule;
-  pattern: RegExp;
+  readonly rule: WeightedRule;
+  readonly pattern: RegExp;
 }
-const compiled = new WeakMap<Profile, { baseImages: CompiledRule[]; commands: CompiledRule[] }>();
+interface CompiledRules {
+  readonly baseImages: readonly CompiledRule[];
+  readonly commands: readonly CompiledRule[];
+}
+const compiled = new WeakMap<Profile, CompiledRules>();
 
 /** A profile's image and command rules with their expressions, looked up once per profile, not per file. */
-function compiledRules(profile: Profile) {
+function compiledRules(profile: Profile): CompiledRules {
   let rules = compiled.get(profile);
   if (!rules) {
     const withPattern = (rule: WeightedRule): CompiledRule => ({

@@ -153,7 +153,7 @@ export function noCommandDecisions(facts: StageFacts): Decision[] {
     {
       subject: 'CMD',
       placement: 'runtime',
-      why: 'the original has no command (compose or the platform supplies it); the binaries are at the same paths',
+      why: 'the original has no command (compose or the platform supplies it); the artifacts are at the paths the original image had them',
     },
   ];
 }

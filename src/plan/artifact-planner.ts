@@ -238,7 +238,7 @@ function copiedArtifacts(build: ArtifactBuild, files: readonly RuntimeFile[]): A
     why: `the container runs it, and a COPY brought it from the build context (committed, not built)${c.interpreter ? `: a ${c.interpreter} script` : ''}`,
   }));
   const all = [...build.artifacts, ...committed].filter(
-    (a, i, list) => list.findIndex((o) => o.to === a.to) === i,
+    (a, i, list) => list.findIndex((o) => o.from === a.from && o.to === a.to) === i,
   );
   return all.filter((a) => !(a.from === a.to && files.some((f) => isWithin(a.from, f.path))));
 }

@@ -11,22 +11,22 @@ import { globMatcher } from '../util/glob-matcher';
 import { isWithin } from './runtime-stage';
 
 export interface ContextMapping {
-  copy: CopyFacts;
+  readonly copy: CopyFacts;
   /** Context-relative source ('' for the whole context). */
-  source: string;
+  readonly source: string;
   /** Absolute container path the source became. */
-  target: string;
-  directory: boolean;
+  readonly target: string;
+  readonly directory: boolean;
 }
 
 export interface ContextPaths {
-  mappings: ContextMapping[];
+  readonly mappings: readonly ContextMapping[];
   /** Context-relative path of a container path, when a COPY put context files there (before instruction `before`, when given). */
   toContext(containerPath: string, before?: number): string | null;
   /** Container path of a context path (the last COPY that copied it). */
   toContainer(contextPath: string): string | null;
   /** Context files (not .dockerignored) under a context path. */
-  filesUnder(contextPath: string): string[];
+  filesUnder(contextPath: string): readonly string[];
   isDirectory(contextPath: string): boolean;
   exists(contextPath: string): boolean;
 }

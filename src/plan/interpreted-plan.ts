@@ -48,7 +48,7 @@ export const interpretedSchema = Type.Object(
     ),
     /** What a script msb cannot read may install when the build shows no install (unset: not checked). */
     scriptInstalls: Type.Optional(Type.String()),
-    /** A kind of build step (the language's classification) → why it stays in the builder. */
+    /** A kind of build step (the language's classification) → why it stays in the builder (`{field}`: the command's). */
     buildSteps: Type.Optional(Type.Record(Type.String(), Type.String())),
     /** What the runtime keeps for a command others supply (no CMD or ENTRYPOINT); unset: not said. */
     withoutCommand: Type.Optional(Type.String()),
@@ -70,9 +70,12 @@ export interface ClassifiedRun<C> {
 
 /** The dependency environment as the language plans it. */
 export interface DependencyEnvironment {
-  /** Folders copied whole from the builder, before the application's files. */
-  folders: readonly string[];
-  /** Folders whose content the application's copies leave out (default: `folders`). */
+  /**
+   * Folders copied whole from the builder, before the application's files, and what each holds:
+   * one inside the application folder (or another of them) comes with it.
+   */
+  folders: readonly { path: string; holds: string }[];
+  /** Folders whose content the application's copies leave out (default: the copied `folders`). */
   covers?: readonly string[];
   /** A COPY destination as the runtime sees it (an image's variable filled in), for `covers`. */
   resolve?: (dest: string) => string;
@@ -147,9 +150,10 @@ export function planInterpreted<C extends { kind: string }>(
     if (script) return skip(script);
   }
 
+  const folders = environmentFolders(environment.folders, facts.workdir);
   const resolve = environment.resolve ?? ((dest: string) => dest);
   const covering = (dest: string) =>
-    (environment.covers ?? environment.folders).find((folder) => isWithin(resolve(dest), folder));
+    (environment.covers ?? folders.copied).find((folder) => isWithin(resolve(dest), folder));
   const app = applicationFiles(input, (dest) => covering(dest) !== undefined, language.toolImages ?? []);
   if ('problem' in app) return skip(app.problem);
   const dependencies = language.dependencies?.(image.image) ?? { names: [] };
@@ -173,7 +177,7 @@ export function planInterpreted<C extends { kind: string }>(
     appDests.some((dest) => dest !== '/' && node.text.includes(`${dest}/`));
   runtime.setup.push(...setup.nodes.filter((n) => !onAppFiles(n)), ...(environment.setup ?? []));
   runtime.copies = [
-    ...environment.folders.map((folder) => copy(BUILDER, folder, folder)),
+    ...folders.copied.map((folder) => copy(BUILDER, folder, folder)),
     ...app.copies,
     ...setup.nodes.filter(onAppFiles),
   ];
@@ -191,11 +195,9 @@ export function planInterpreted<C extends { kind: string }>(
     });
 
   const decisions = [
+    ...folders.decisions,
     ...(environment.decisions ?? []),
-    ...buildStepDecisions(
-      classified.map(({ run, commands }) => ({ run, kinds: commands.map((c) => c.kind) })),
-      data.buildSteps ?? {},
-    ),
+    ...buildStepDecisions(classified, data.buildSteps ?? {}),
     ...coveredCopyDecisions(facts, app.decisions, covering),
     ...setup.decisions,
     ...sideEffects,
@@ -214,4 +216,24 @@ export function planInterpreted<C extends { kind: string }>(
     warnings,
     decisions,
   });
+}
+
+/** The environment's folders, each once: one inside the application folder comes with it. */
+function environmentFolders(
+  folders: DependencyEnvironment['folders'],
+  workdir: string,
+): { copied: string[]; decisions: Decision[] } {
+  const copied: string[] = [];
+  const decisions: Decision[] = [];
+  for (const { path, holds } of folders) {
+    if (copied.some((folder) => isWithin(path, folder))) continue;
+    const inApp = workdir !== '/' && isWithin(path, workdir);
+    if (!inApp) copied.push(path);
+    decisions.push({
+      subject: path,
+      placement: 'runtime',
+      why: inApp ? `${holds}; it comes with the application folder` : holds,
+    });
+  }
+  return { copied, decisions };
 }

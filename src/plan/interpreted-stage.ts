@@ -2,12 +2,12 @@
  * The steps of the interpreted archetype's plan (interpreted-plan.ts) that read the Dockerfile
  * alone: the application's files without what lands in the environment's folders or comes from a
  * build tool's image the container does not run, an install hidden in a script, the build steps,
- * and a command supplied by others.
+ * lines added beside a RUN of the builder, and a command supplied by others.
  */
 import type { ShellCommand } from '../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../analyze/stage-facts';
 import { isShellScript } from '../analyze/programs';
-import type { Decision, PlanContext } from './plan-types';
+import type { BuilderInsertion, Decision, PlanContext } from './plan-types';
 import { applicationFileCopies } from './runtime-stage';
 import { BUILDER } from './stage-model';
 import { withoutToolCopies, type ToolFreeFiles, type ToolImage } from './tool-images';
@@ -61,17 +61,34 @@ export function scriptInstall(
     : null;
 }
 
-/** Decisions on the RUNs that are build steps (tests, asset builds): the first kind with a reason says why. */
-export function buildStepDecisions<K extends string>(
-  classified: readonly { run: RunFacts; kinds: readonly K[] }[],
-  reasons: Partial<Record<K, string>>,
+/**
+ * Decisions on the RUNs that are build steps (tests, asset builds, composer's vendor/): the first
+ * command whose kind has a reason says why, its text fields filled in (`composer {verb} writes vendor/`).
+ */
+export function buildStepDecisions<C extends { kind: string }>(
+  classified: readonly { run: RunFacts; commands: readonly C[] }[],
+  reasons: Readonly<Record<string, string>>,
 ): Decision[] {
-  return classified.flatMap(({ run, kinds }) => {
-    const why = kinds.map((k) => reasons[k]).find(Boolean);
-    return why
-      ? [{ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder' as const, why }]
-      : [];
+  return classified.flatMap(({ run, commands }) => {
+    const step = commands.find((c) => Object.hasOwn(reasons, c.kind));
+    if (!step) return [];
+    const fields = new Map(Object.entries(step).filter(([, v]) => typeof v === 'string'));
+    const why = reasons[step.kind].replace(/\{(\w+)\}/g, (whole, name: string) => fields.get(name) ?? whole);
+    return [{ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder' as const, why }];
   });
+}
+
+/** Lines msb adds to the builder right before or after one of its RUNs (a venv, a cleanup). */
+export function besideRun(
+  facts: StageFacts,
+  where: 'before' | 'after',
+  run: RunFacts,
+  template: string,
+  values: BuilderInsertion['values'],
+  reason: string,
+): BuilderInsertion {
+  const index = facts.stage.instructions.indexOf(run.instruction);
+  return { at: { kind: where, index }, template, values, instructions: [], reason };
 }
 
 /** With no ENTRYPOINT or CMD, compose or the platform supplies the command; `keeps` says what the runtime keeps for it. */

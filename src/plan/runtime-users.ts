@@ -57,7 +57,7 @@ export interface RuntimeUserPlan {
 }
 
 /** A command the image's own tool runs as written: shadow-utils, or busybox's short-option adduser/addgroup. */
-const NATIVE: Record<UserTool, (program: string, words: string[]) => boolean> = {
+const NATIVE: Record<UserTool, (program: string, words: readonly string[]) => boolean> = {
   shadow: (program) => USER_PROGRAMS[program] === 'shadow',
   busybox: (program, words) => USER_PROGRAMS[program] === 'adduser' && !words.some((w) => w.startsWith('--')),
 };

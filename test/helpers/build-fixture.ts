@@ -7,6 +7,7 @@ import { openBuildContext, BuildContext } from '../../src/context/build-context'
 import { convertText, ConversionResult, ConvertTextOptions } from '../../src/convert';
 import { parseDockerfile, ParsedDockerfile } from '../../src/parse/parse-dockerfile';
 import { contextPaths, ContextPaths } from '../../src/plan/context-paths';
+import type { DetectInput } from '../../src/detect/detect-types';
 
 export function contextDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'msb-fixture-'));
@@ -42,6 +43,17 @@ export function stageFixture(
   const facts = analyzeStage(parsed, parsed.stages[0]);
   const context = openBuildContext(contextDir(files));
   return { dockerfile: parsed, facts, context, paths: contextPaths(facts, context, imageWorkdir) };
+}
+
+/** A Dockerfile in a throw-away build context, as detection and planning read it (compose files next to it count). */
+export function detectFixture(dockerfile: string, files: Record<string, string>): DetectInput {
+  const dir = contextDir(files);
+  const parsed = parseDockerfile(dockerfile, path.join(dir, 'Dockerfile'));
+  return {
+    dockerfile: parsed,
+    facts: analyzeStage(parsed, parsed.stages[0]),
+    context: openBuildContext(dir),
+  };
 }
 
 /** The text of the stage msb appended (from its FROM line). */

@@ -142,6 +142,7 @@ describe('profile loading', () => {
         '1: settings: missing required field "installerUse"',
         '1: settings: missing required field "installers"',
         '1: settings: missing required field "systemPythonImages"',
+        '1: settings: missing required field "systemPrefixes"',
         '1: settings: missing required field "userBasePath"',
         '1: settings: missing required field "installerImages"',
         '1: settings: missing required field "frameworks"',

@@ -24,7 +24,7 @@ export interface JavaCall {
 }
 
 export interface ContainerCommand {
-  lines: CommandLine[];
+  lines: readonly CommandLine[];
   java: JavaCall | null;
   /** A build tool run as the container command. */
   buildRun: { line: CommandLine; command: BuildCommand } | null;

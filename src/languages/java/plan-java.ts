@@ -1,19 +1,20 @@
 /**
- * Plans the Java conversion: the builder keeps the user's build (mvn/gradle/javac), a build the
- * container did at start-up (`mvn spring-boot:run`, `gradle bootRun`) moves into it, and the
- * runtime stage — a JRE of the same Java major (or a servlet container for a WAR) — copies only
- * the artifact, at the path the command names (or a fixed name when that path cannot work).
+ * Plans the Java conversion through the artifact planner (src/plan/artifact-planner.ts): the
+ * builder keeps the user's build (mvn/gradle/javac), a build the container did at start-up
+ * (`mvn spring-boot:run`, `gradle bootRun`) moves into it, and the runtime stage — a JRE of the
+ * same Java major (or a servlet container for a WAR) — copies only the artifact, at the path the
+ * command names (or a fixed name when that path cannot work).
  */
 import { posix as path } from 'path';
 import { containerCommand, needsShell } from '../../analyze/container-command';
-import { artifactFileCopies, imageCopies } from '../../plan/artifact-files';
-import { builderSteps } from '../../plan/builder-steps';
+import { artifactRuntimeFiles } from '../../plan/artifact-files';
+import { ArtifactBuild, ArtifactRuntime, planArtifact, RuntimeNeeds } from '../../plan/artifact-planner';
 import { shellMissing } from '../../plan/artifact-runtimes';
-import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { builderSteps } from '../../plan/builder-steps';
+import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
-import { baseRuntimeModel } from '../../plan/runtime-stage';
-import { BUILDER, copy, shellRun, StageNode } from '../../plan/stage-model';
-import { runtimeUser } from '../../plan/runtime-users';
+import { isWithin } from '../../plan/runtime-stage';
+import { RuntimeStageModel, shellRun } from '../../plan/stage-model';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { BuiltArtifact } from './java-build';
 import type { JavaAnalysis } from './java-analysis';
@@ -21,37 +22,121 @@ import { javaEnvFileUse } from './java-env-files';
 import { commandNode, keptCommand, newCommand, rewritePath, RuntimeCommand } from './java-container-command';
 import { chownOf, classpathCopies, Copy, jarCopies } from './java-jar-choice';
 import { javaHomeWarnings, parseFlavour, runtimeImage } from './java-runtime-image';
-import type { JavaSettings } from './java-settings';
+import type { JavaRuntime, JavaSettings } from './java-settings';
 import { replaceBuildRun } from './java-startup-build';
 import { launchLayers, springBootLayers } from './spring-boot-layers';
 
-export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis): StrategyPlan {
-  const { facts, profile, context, options, settings } = input;
-  const { paths, build, command } = project;
-  const warnings: string[] = [];
-  const decisions: Decision[] = [];
-  const flavour = parseFlavour(options.runtime, settings);
-  if (typeof flavour === 'string') return { kind: 'skip', reason: flavour };
+interface JavaPlanBuild extends ArtifactBuild {
+  /** The runtime's command lines, and which one runs java (-1: none). */
+  lines: RuntimeCommand[];
+  callIndex: number;
+  war: BuiltArtifact | null;
+  layered: { jar: string; version: string | null } | null;
+  runtimeName: string;
+}
 
-  warnings.push(...build.notes);
+interface JavaPlanRuntime extends ArtifactRuntime {
+  runtime: JavaRuntime;
+}
+
+export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis): StrategyPlan {
+  const { facts, profile, context, settings } = input;
+  const { paths } = project;
+  const isSource = (f: string) => compiledRegExp(settings.sourceFiles).test(f);
+  return planArtifact<JavaPlanBuild, JavaPlanRuntime>(
+    { facts, context, language: profile.name, builderSteps: profile.templates.builderSteps },
+    {
+      windows: false,
+      buildOnlyEnv: [],
+      build: () => javaBuild(input, project),
+      runtime(build) {
+        const warnings: string[] = [];
+        const decisions: Decision[] = [];
+        const image = runtimeImage(
+          input,
+          settings,
+          build.runtimeName,
+          project.build,
+          build.war,
+          warnings,
+          decisions,
+        );
+        if (typeof image === 'string') return image;
+        const { runtime, from } = image;
+        const shellNeeded = project.command.lines.some((l) => needsShell(l.form));
+        return {
+          image: from,
+          runtime,
+          support: {
+            image: from,
+            userTool: /alpine/.test(from) && runtime.userTool === 'shadow' ? 'busybox' : runtime.userTool,
+            users: runtime.users,
+            nonrootUser: runtime.nonrootUser,
+            shell: runtime.shell,
+            commands: [],
+          },
+          comment: build.war
+            ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.'
+            : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.',
+          notes: decisions.map((d) => d.why),
+          warnings,
+          broken: shellNeeded && !runtime.shell ? [shellMissing(from)] : [],
+        };
+      },
+      stage: (model, build, runtime) => stageChanges(model, build, runtime, input),
+      user: { rule: { kind: 'image' } },
+      files(build) {
+        const artifacts = build.artifacts.flatMap((c) => [c.to, c.from]);
+        const settled = artifactRuntimeFiles(
+          facts,
+          paths,
+          context,
+          copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource }).files,
+          { workdir: facts.workdir, artifacts, isSource, useOf: (file) => javaEnvFileUse(context, file) },
+        );
+        return {
+          ...settled,
+          files: settled.files.filter((f) => !artifacts.some((a) => isWithin(a, f.path))),
+          holdArtifacts: false,
+          extra: [],
+        };
+      },
+      present: () => ({ command: null, healthcheck: null }),
+      finish: (_model, build) =>
+        javaHomeWarnings(facts, settings, [
+          ...facts.envs.map((e) => e.text),
+          ...build.lines.map(({ command: c }) => (c.form === 'exec' ? c.argv.join(' ') : c.text)),
+        ]),
+    },
+  );
+}
+
+/** What the container runs: the jar or classpath of its java call, or the build's artifact; a start-up build moved. */
+function javaBuild(input: PlanInput<JavaSettings>, project: JavaAnalysis): JavaPlanBuild | string {
+  const { facts, options, settings } = input;
+  const { paths, build, command } = project;
+  const flavour = parseFlavour(options.runtime, settings);
+  if (typeof flavour === 'string') return flavour;
+
+  const warnings: string[] = [...build.notes];
+  const decisions: Decision[] = [];
   const builderRuns: string[] = [];
-  let commands: RuntimeCommand[] = command.lines.map(keptCommand);
+  let lines: RuntimeCommand[] = command.lines.map(keptCommand);
 
   // A build tool as the container command: build once in the builder, run the artifact.
   let call = command.java;
   let callIndex = call ? command.lines.indexOf(call.line) : -1;
   if (command.buildRun && !call) {
     const replaced = replaceBuildRun(command, build, input, builderRuns, decisions);
-    if (typeof replaced === 'string') return { kind: 'skip', reason: replaced };
-    commands = replaced.commands;
+    if (typeof replaced === 'string') return replaced;
+    lines = replaced.commands;
     call = replaced.call;
     callIndex = replaced.index;
   }
 
-  // What the container runs.
   const copies: Copy[] = [];
   let war: BuiltArtifact | null = null;
-  let layered: { jar: string; version: string | null } | null = null;
+  let layered: JavaPlanBuild['layered'] = null;
   if (
     call &&
     (call.invocation.jar !== null || call.invocation.classpath !== null || call.invocation.mainClass !== null)
@@ -60,13 +145,13 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       call.invocation.jar !== null
         ? jarCopies(call, build, paths, facts, settings, warnings, decisions)
         : classpathCopies(call, build, paths, facts, warnings);
-    if (typeof chosen === 'string') return { kind: 'skip', reason: chosen };
+    if (typeof chosen === 'string') return chosen;
     copies.push(...chosen.copies);
     if (chosen.rewrite && chosen.rewrite.from !== chosen.rewrite.to) {
       const { from, to } = chosen.rewrite;
       // The jar may sit in CMD while java is in ENTRYPOINT: rewrite whichever line names it.
-      const aligned = commands.length === command.lines.length;
-      commands = commands.map((kept, i) =>
+      const aligned = lines.length === command.lines.length;
+      lines = lines.map((kept, i) =>
         i === callIndex && call
           ? rewritePath(call.line, from, to)
           : aligned
@@ -76,7 +161,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       decisions.push({
         subject: `${call.line.instruction.keyword} (line ${call.line.instruction.line + 1})`,
         placement: 'runtime',
-        why: `the command runs ${chosen.rewrite.to} instead of ${chosen.rewrite.from}`,
+        why: `the command runs ${to} instead of ${from}`,
       });
     }
     if (chosen.springBoot !== null && flavour.layered)
@@ -86,26 +171,29 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   } else {
     const runnable = build.artifacts.filter((a) => a.kind !== 'native');
     if (build.artifacts.some((a) => a.kind === 'native'))
-      return {
-        kind: 'skip',
-        reason: 'the build makes a native executable (Quarkus native): msb plans JVM runtimes only',
-      };
-    if (runnable.length === 0) {
-      return {
-        kind: 'skip',
-        reason:
-          command.lines.length === 0
-            ? 'no java command and no artifact msb can name from the build: nothing to copy'
-            : 'the container command does not run java and msb cannot name the build artifact',
-      };
-    }
+      return 'the build makes a native executable (Quarkus native): msb plans JVM runtimes only';
+    if (runnable.length === 0)
+      return command.lines.length === 0
+        ? 'no java command and no artifact msb can name from the build: nothing to copy'
+        : 'the container command does not run java and msb cannot name the build artifact';
     const best = runnable[0];
     const entry = best.entry ? path.join(best.absolute, best.entry) : null;
     const runsEntry = containerCommand(facts).commands.some(
       (c) => entry !== null && path.resolve(facts.workdir, c.words[0] ?? '') === entry,
     );
-    if (best.kind === 'war' && !best.runnable) war = best;
-    else {
+    if (best.kind === 'war' && !best.runnable) {
+      war = best;
+      // A WAR the build deployed under its own name keeps it: the name is the URL's context path.
+      const deployedAs = build.produced.map((p) => /\/webapps\/([^/]+\.war)$/.exec(p)?.[1]).find(Boolean);
+      copies.push({
+        from: war.absolute,
+        to: path.join(settings.servlet.webapps, deployedAs ?? 'ROOT.war'),
+        why: deployedAs
+          ? `${war.why}: deployed as ${deployedAs}, as the original build did (context path /${deployedAs.replace(/\.war$/, '')})`
+          : `${war.why}: deployed as the root web application`,
+      });
+      lines = [newCommand('CMD', settings.servlet.command)];
+    } else {
       const why = runsEntry
         ? `the container command runs ${entry}`
         : 'the container command does not name it';
@@ -116,56 +204,58 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
         );
     }
   }
+  const mavenTests = build.commands.some(
+    (b) => b.command.tool === 'maven' && b.command.steps.includes('test'),
+  );
+  return {
+    artifacts: copies.map((c) => ({ ...c, chown: chownOf(facts, c.from) })),
+    command: null,
+    programs: [],
+    committed: [],
+    needsShell: false,
+    startup:
+      builderRuns.length > 0
+        ? {
+            runs: builderRuns.map(shellRun),
+            why: 'the container built the application when it started; build it once here instead',
+          }
+        : null,
+    builderInsertions: [],
+    tests: mavenTests ? 'mvn test' : null,
+    warnings,
+    decisions,
+    lines,
+    callIndex,
+    war,
+    layered,
+    runtimeName: flavour.runtime,
+  };
+}
 
-  // Runtime image.
-  const image = runtimeImage(input, settings, flavour.runtime, build, war, warnings, decisions);
-  if (typeof image === 'string') return { kind: 'skip', reason: image };
-  const { runtime, from } = image;
-  const shellNeeded = command.lines.some((l) => needsShell(l.form));
-  const broken = shellNeeded && !runtime.shell ? [shellMissing(from)] : [];
-
-  const builderInsertions: BuilderInsertion[] = [];
-  if (builderRuns.length > 0)
-    builderInsertions.push(
-      builderSteps(
-        profile.templates.builderSteps,
-        facts,
-        'the container built the application when it started; build it once here instead',
-        builderRuns.map(shellRun),
-      ),
-    );
-
-  const model = baseRuntimeModel(facts, from, [
-    war
-      ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.'
-      : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.',
-  ]);
-  let commandLines = commands;
-  if (war) {
-    // A WAR the build deployed under its own name keeps it: the name is the URL's context path.
-    const deployedAs = build.produced.map((p) => /\/webapps\/([^/]+\.war)$/.exec(p)?.[1]).find(Boolean);
-    const webapps = path.join(settings.servlet.webapps, deployedAs ?? 'ROOT.war');
-    copies.push({
-      from: war.absolute,
-      to: webapps,
-      why: deployedAs
-        ? `${war.why}: deployed as ${deployedAs}, as the original build did (context path /${deployedAs.replace(/\.war$/, '')})`
-        : `${war.why}: deployed as the root web application`,
-    });
-    commandLines = [newCommand('CMD', settings.servlet.command)];
+/** A servlet container's own command and layout, Spring Boot layers, and an image ENTRYPOINT cleared. */
+function stageChanges(
+  model: RuntimeStageModel,
+  build: JavaPlanBuild,
+  { runtime, image }: JavaPlanRuntime,
+  input: PlanInput<JavaSettings>,
+): RuntimeNeeds {
+  const { facts, settings, profile } = input;
+  const needs: RuntimeNeeds = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
+  if (build.war) {
     // The servlet container has its own layout (CATALINA_HOME); the build's directory means nothing there.
     model.workdir = null;
-    decisions.push({
+    needs.decisions.push({
       subject: 'CMD',
       placement: 'runtime',
       why: `the servlet container starts the WAR (${settings.servlet.command.join(' ')})`,
     });
   }
+  const layered = build.layered;
   if (layered) {
     const extraction = springBootLayers(layered.jar, layered.version, settings);
-    if (typeof extraction === 'string') warnings.push(extraction);
+    if (typeof extraction === 'string') needs.warnings.push(extraction);
     else {
-      builderInsertions.push(
+      needs.builderInsertions.push(
         builderSteps(
           profile.templates.builderSteps,
           facts,
@@ -174,81 +264,31 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
           'Spring Boot layered extraction',
         ),
       );
-      copies.splice(0, 1, ...extraction.copies);
-      commandLines[callIndex] = launchLayers(
-        commandLines[callIndex],
+      build.artifacts.splice(
+        0,
+        1,
+        ...extraction.copies.map((c) => ({ ...c, chown: chownOf(facts, c.from) })),
+      );
+      build.lines[build.callIndex] = launchLayers(
+        build.lines[build.callIndex],
         extraction.launcher,
         settings.springBootLayers.dir,
       );
-      decisions.push({
+      needs.decisions.push({
         subject: layered.jar,
         placement: 'runtime',
         why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar`,
       });
     }
   }
-  if (runtime.clearEntrypoint && !facts.entrypoint && commandLines.length > 0) {
-    commandLines = [newCommand('ENTRYPOINT', []), ...commandLines];
-    decisions.push({
+  if (runtime.clearEntrypoint && !facts.entrypoint && build.lines.length > 0) {
+    build.lines.unshift(newCommand('ENTRYPOINT', []));
+    needs.decisions.push({
       subject: 'ENTRYPOINT',
       placement: 'added',
-      why: `${from} has ENTRYPOINT ["java", "-jar"]: cleared so the CMD runs as written`,
+      why: `${image} has ENTRYPOINT ["java", "-jar"]: cleared so the CMD runs as written`,
     });
   }
-  model.command = commandLines.map(commandNode);
-
-  const user = runtimeUser(facts, {
-    image: from,
-    userTool: /alpine/.test(from) && runtime.userTool === 'shadow' ? 'busybox' : runtime.userTool,
-    users: runtime.users,
-    nonrootUser: runtime.nonrootUser,
-  });
-  warnings.push(...user.warnings);
-  decisions.push(...user.decisions);
-  model.user = user.user;
-  model.setup.push(...user.setup);
-
-  const lines: StageNode[] = [...user.copies];
-  for (const artifact of copies) {
-    lines.push(
-      copy(BUILDER, artifact.from, artifact.to, { chown: user.owner(chownOf(facts, artifact.from)) }),
-    );
-    decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
-  }
-  const isSource = (f: string) => compiledRegExp(settings.sourceFiles).test(f);
-  const files = artifactFileCopies(
-    facts,
-    paths,
-    context,
-    copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource }).files,
-    {
-      workdir: facts.workdir,
-      artifacts: copies.flatMap((c) => [c.to, c.from]),
-      isSource,
-      useOf: (file) => javaEnvFileUse(context, file),
-    },
-    user.owner,
-  );
-  warnings.push(...files.warnings);
-  decisions.push(...files.decisions);
-  model.copies = [...lines, ...files.copies, ...imageCopies(facts)];
-
-  const commandWords = commandLines.map(({ command: c }) => (c.form === 'exec' ? c.argv.join(' ') : c.text));
-  warnings.push(...javaHomeWarnings(facts, settings, [...facts.envs.map((e) => e.text), ...commandWords]));
-  if (build.commands.some((b) => b.command.tool === 'maven' && b.command.steps.includes('test')))
-    decisions.push({
-      subject: 'mvn test',
-      placement: 'builder',
-      why: 'tests run in the builder; the runtime does not need them',
-    });
-  return {
-    kind: 'convert',
-    runtime: model,
-    builderInsertions,
-    warnings,
-    broken,
-    decisions,
-    runtimeImage: from,
-    carried: files.carried,
-  };
+  model.command = build.lines.map(commandNode);
+  return needs;
 }

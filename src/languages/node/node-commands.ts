@@ -129,12 +129,11 @@ function classifyManager(manager: Manager, rule: PackageManagerRule, args: strin
 
 function classifyCorepack(command: ShellCommand, args: string[], settings: NodeSettings): NodeCommand {
   const [sub, ...rest] = args;
+  const { installs, runs } = settings.corepack;
   const tools = rest.filter((w) => !w.startsWith('-')).map(packageName);
-  if (sub === 'enable')
-    return { kind: 'global-install', packages: tools.length > 0 ? tools : ['pnpm', 'yarn'] };
-  if (sub === 'prepare' || sub === 'install' || sub === 'use')
-    return { kind: 'global-install', packages: tools };
-  if (sub === 'pnpm' || sub === 'yarn' || sub === 'npm')
+  if (Object.prototype.hasOwnProperty.call(installs, sub))
+    return { kind: 'global-install', packages: tools.length > 0 ? tools : [...installs[sub]] };
+  if (runs.some((manager) => manager === sub))
     return classifyNodeCommand({ ...command, words: args }, settings);
   return { kind: 'other' };
 }

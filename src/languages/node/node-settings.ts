@@ -234,6 +234,30 @@ export const nodeSettingsSchema = Type.Object(
     /** Programs that, as a bare ENTRYPOINT with no CMD, wait for the real command (`ENTRYPOINT ["npm"]`). */
     argumentRunners: stringList,
     globalToolBins: Type.Record(Type.String(), stringList),
+    /** corepack's subcommands (src/languages/node/node-commands.ts). */
+    corepack: Type.Object(
+      {
+        /** Subcommands that install package managers globally → those installed when the command names none. */
+        installs: Type.Record(Type.String(), Type.Array(Type.String({ minLength: 1 }))),
+        /** Package managers it runs with the words that follow (`corepack pnpm install`). */
+        runs: Type.Array(oneOf(['npm', 'yarn', 'pnpm'] as const)),
+      },
+      { additionalProperties: false },
+    ),
+    /** The client `prisma generate` writes: yarn's prune installs again and loses it, so it is copied back. */
+    prismaClient: Type.Object(
+      {
+        generate: Type.Object(
+          { program: Type.String({ minLength: 1 }), subcommand: Type.String({ minLength: 1 }) },
+          { additionalProperties: false },
+        ),
+        /** Where it writes the client, relative to the project (unless the schema's generator sets `output`). */
+        output: Type.String({ minLength: 1 }),
+        /** The schema files it reads, relative to the project. */
+        schemas: stringList,
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );

@@ -58,14 +58,11 @@ export function productionDeps(
   if (runs.length === 0) runs.push(`${cd(app.projectDir)}rm -rf ${caches.join(' ')}`);
   // yarn reinstalls production dependencies: the client `prisma generate` wrote is put back as generated,
   // whatever @prisma/client's postinstall does without the prisma CLI
+  const { prismaClient } = settings;
   const copies = pruned
-    .filter((install) => pruneManager(install) === 'yarn' && generatesPrismaClient(input, app))
+    .filter((install) => pruneManager(install) === 'yarn' && generatesPrismaClient(input, app, prismaClient))
     .map((install) =>
-      copy(
-        BUILDER,
-        path.join(install.dir, 'node_modules/.prisma'),
-        path.join(install.dir, 'node_modules/.prisma'),
-      ),
+      copy(BUILDER, path.join(install.dir, prismaClient.output), path.join(install.dir, prismaClient.output)),
     );
   const root = nonRootUser(facts) !== null;
   result.stage = {
@@ -202,19 +199,21 @@ function pruneManager(install: Install): Manager {
   return install.manager === 'yarn' && install.changedBy?.kind === 'added' ? 'npm' : install.manager;
 }
 
-/** The build runs `prisma generate` into the default node_modules/.prisma (no custom generator output). */
-function generatesPrismaClient(input: PlanContext, app: NodeApp): boolean {
+/** The build runs `prisma generate` into its default output (no generator in the schema sets another). */
+function generatesPrismaClient(
+  input: PlanContext,
+  app: NodeApp,
+  { generate, schemas: schemaFiles }: NodeSettings['prismaClient'],
+): boolean {
   const generates = app.builds.some((b) =>
     b.steps.some(
       (s) =>
         s.command.kind === 'program' &&
-        s.command.words[0] === 'prisma' &&
-        s.command.words.includes('generate'),
+        s.command.words[0] === generate.program &&
+        s.command.words.includes(generate.subcommand),
     ),
   );
-  const schemas = ['prisma/schema.prisma', 'schema.prisma'].map(
-    (f) => input.context.read(path.join(app.contextDir ?? '', f)) ?? '',
-  );
+  const schemas = schemaFiles.map((f) => input.context.read(path.join(app.contextDir ?? '', f)) ?? '');
   return generates && !schemas.some((schema) => /generator\s+\w+\s*\{[^}]*\boutput\s*=/.test(schema));
 }
 

@@ -9,8 +9,8 @@ import { compiledRegExp } from '../../util/compiled-regexp';
 import type { PhpSettings } from './php-settings';
 
 export type PhpCommand =
-  /** `composer install|update|require|dump-autoload`: writes vendor/ in the builder. */
-  | { kind: 'composer'; verb: string; noDev: boolean }
+  /** `composer install|update|require|dump-autoload`: writes vendor/ in the builder (`--no-dev`: without the dev dependencies). */
+  | { kind: 'composer' | 'composer-no-dev'; verb: string }
   /** Any other composer command (run-script, create-project, config...). */
   | { kind: 'composer-other'; verb: string }
   /** Extensions compiled or enabled (`configure` names the extension it prepares, nothing more). */
@@ -27,7 +27,10 @@ export function classifyPhpCommand(command: ShellCommand, settings: PhpSettings)
     const parsed = parseArgv(composerArgs, settings.composerOptions);
     const verb = parsed.operands[0] ?? '';
     if (settings.composerWrites.includes(verb))
-      return { kind: 'composer', verb, noDev: parsed.options.some((o) => o.name === '--no-dev') };
+      return {
+        kind: parsed.options.some((o) => o.name === '--no-dev') ? 'composer-no-dev' : 'composer',
+        verb,
+      };
     return { kind: 'composer-other', verb };
   }
   if (settings.extensionInstallers.includes(program)) {

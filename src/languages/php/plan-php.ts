@@ -28,7 +28,7 @@ export function planPhp(input: PlanInput<PhpSettings>, project: PhpProject): Str
     toolImages: settings.installerImages,
     classify: (c) => classifyPhpCommand(c, settings),
     installsAtStart: (c) => c.kind.startsWith('composer'),
-    installs: (c) => c.kind === 'composer',
+    installs: (c) => c.kind === 'composer' || c.kind === 'composer-no-dev',
     check: () =>
       project.invalidManifest
         ? 'composer.json is not valid JSON: msb cannot tell what the project needs'
@@ -83,30 +83,8 @@ function phpEnvironment(
       ...apache.nodes,
     ],
     libraries: { manager, names: extensions.libraries },
-    decisions: [
-      ...composerDecisions(classified),
-      ...extensions.decisions,
-      ...copied,
-      ...(apache.copiedWhole ? [] : apache.decisions),
-    ],
+    decisions: [...extensions.decisions, ...copied, ...(apache.copiedWhole ? [] : apache.decisions)],
   };
-}
-
-/** What composer does in the build: dev dependencies are the original's choice, kept as they are. */
-function composerDecisions(classified: Classified): Decision[] {
-  const decisions: Decision[] = [];
-  for (const { run, commands } of classified) {
-    const install = commands.find((c) => c.kind === 'composer');
-    if (install?.kind !== 'composer') continue;
-    decisions.push({
-      subject: `RUN (line ${run.instruction.line + 1})`,
-      placement: 'builder',
-      why: install.noDev
-        ? `composer ${install.verb} writes vendor/ without the dev dependencies; the runtime copies it with the application`
-        : `composer ${install.verb} writes vendor/, dev dependencies included as the original has them (msb does not add --no-dev: the app may load one at run time)`,
-    });
-  }
-  return decisions;
 }
 
 /** The PHP configuration folders the build changes: PHP_INI_DIR when extensions are installed or enabled. */

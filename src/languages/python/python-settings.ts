@@ -55,6 +55,8 @@ export const pythonSettingsSchema = Type.Object(
     installers: Type.Record(Type.String(), Type.Array(Type.String())),
     /** Images whose own command runs the system Python's tools: pip installs into a user base, not a venv. */
     systemPythonImages: Type.Array(Type.String()),
+    /** Prefixes that are the system Python's own (`pip install --prefix=/usr/local`): not copied apart from the image. */
+    systemPrefixes: Type.Array(absolutePath),
     /** The user base (PYTHONUSERBASE) for those images; the runtime copies it whole. */
     userBasePath: absolutePath,
     /** Images installers are copied from (`COPY --from=ghcr.io/astral-sh/uv`) and the programs they bring. */

@@ -10,6 +10,7 @@ import { expandVariables } from '../../analyze/instruction-args';
 import { globalArgValues } from '../../plan/base-image';
 import { runtimeCommands } from '../../plan/runtime-stage';
 import type { ClassifiedRun } from '../../plan/interpreted-plan';
+import { besideRun } from '../../plan/interpreted-stage';
 import type { BuilderInsertion, Decision, PlanContext } from '../../plan/plan-types';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { PythonCommand } from './python-commands';
@@ -65,26 +66,20 @@ export function stripInstallers(
         commands.some((c) => c.kind !== 'other') || compiledRegExp(rules.installerUse).test(run.script),
     );
   if (removed.length === 0 || !last) return { insertion: null, decisions };
-  const index = input.facts.stage.instructions.indexOf(last.run.instruction);
+  const line = last.run.instruction.line + 1;
   decisions.push({
     subject: removed.join(', '),
     placement: 'builder',
-    why: `installers: removed from ${environmentPath} after line ${last.run.instruction.line + 1}, so the runtime copies the environment without them`,
+    why: `installers: removed from ${environmentPath} after line ${line}, so the runtime copies the environment without them`,
   });
-  return {
-    insertion: {
-      at: { kind: 'after', index },
-      template: input.profile.templates.stripInstallers,
-      values: {
-        venv: environmentPath,
-        packages: listInWords(removed),
-        list: removed.map((name) => `'${name}'`).join(', '),
-      },
-      instructions: [],
-      reason: `removes ${listInWords(removed)} from ${environmentPath} in the builder after line ${last.run.instruction.line + 1}: the runtime copies the environment without the installers`,
-    },
-    decisions,
+  const values = {
+    venv: environmentPath,
+    packages: listInWords(removed),
+    list: removed.map((name) => `'${name}'`).join(', '),
   };
+  const reason = `removes ${listInWords(removed)} from ${environmentPath} in the builder after line ${line}: the runtime copies the environment without the installers`;
+  const template = input.profile.templates.stripInstallers;
+  return { insertion: besideRun(input.facts, 'after', last.run, template, values, reason), decisions };
 }
 
 /** Top-level modules the context's Python files import → the first file that does. */

@@ -6,9 +6,9 @@
  * the build produced in it (public/assets, tmp/cache/bootsnap), and installs the runtime
  * libraries the native gems load.
  */
-import { planInterpreted, type ClassifiedRun } from '../../plan/interpreted-plan';
+import { planInterpreted, type ClassifiedRun, type DependencyEnvironment } from '../../plan/interpreted-plan';
+import { besideRun } from '../../plan/interpreted-stage';
 import type { BuilderInsertion, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { isWithin } from '../../plan/runtime-stage';
 import { BundleConfig, readBundleConfig } from './bundle-config';
 import { lockedGemNames } from './gemfile-lock';
 import { systemLinkedGems } from './native-gems';
@@ -41,9 +41,8 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
       const installing = classified.filter((c) => c.commands.some(installs));
       const strip = stripGemCache(input, installing, bundle);
       const decisions: Decision[] = [];
-      const folders = bundleFolders(bundle, facts.workdir, decisions);
       const warnings = developmentGroups(project, bundle, installing.length > 0, decisions);
-      return { folders, insertions: strip ? [strip] : [], decisions, warnings };
+      return { folders: bundleFolders(bundle), insertions: strip ? [strip] : [], decisions, warnings };
     },
     dependencies: (image) => {
       const bundleInstall = facts.runs.find((r) =>
@@ -64,31 +63,21 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
   });
 }
 
-/** GEM_HOME, BUNDLE_PATH and the config folders the build wrote, each once, outside the app folder. */
-function bundleFolders(bundle: BundleConfig, workdir: string, decisions: Decision[]): string[] {
-  const folders: string[] = [];
-  const appFolder = workdir === '/' ? null : workdir;
-  const add = (folder: string, why: string) => {
-    if (folders.some((f) => isWithin(folder, f))) return;
-    if (appFolder && isWithin(folder, appFolder)) {
-      decisions.push({
-        subject: folder,
-        placement: 'runtime',
-        why: `${why}; it comes with the application folder`,
-      });
-      return;
-    }
-    folders.push(folder);
-    decisions.push({ subject: folder, placement: 'runtime', why });
-  };
-  add(
-    bundle.gemHome,
-    'GEM_HOME: the gems bundle install and gem install put there, native extensions included',
-  );
-  if (bundle.gemPath !== bundle.gemHome) add(bundle.gemPath, "the bundle (Bundler's path setting)");
-  for (const dir of bundle.configDirs)
-    add(dir, 'the Bundler config the build wrote (path, without...), which bundle exec reads at run time');
-  return folders;
+/** GEM_HOME, BUNDLE_PATH and the config folders the build wrote. */
+function bundleFolders(bundle: BundleConfig): DependencyEnvironment['folders'] {
+  return [
+    {
+      path: bundle.gemHome,
+      holds: 'GEM_HOME: the gems bundle install and gem install put there, native extensions included',
+    },
+    ...(bundle.gemPath === bundle.gemHome
+      ? []
+      : [{ path: bundle.gemPath, holds: "the bundle (Bundler's path setting)" }]),
+    ...bundle.configDirs.map((path) => ({
+      path,
+      holds: 'the Bundler config the build wrote (path, without...), which bundle exec reads at run time',
+    })),
+  ];
 }
 
 /** After the last install: Bundler's .gem downloads and git checkouts' history are build leftovers. */
@@ -108,13 +97,9 @@ function stripGemCache(
   if (bundle.pathSet)
     paths.push(`${bundle.gemPath}/ruby/*/cache`, `${bundle.gemPath}/ruby/*/bundler/gems/*/.git`);
   if (cleaned || paths.some((p) => /\s/.test(p))) return null;
-  return {
-    at: { kind: 'after', index: input.facts.stage.instructions.indexOf(last.run.instruction) },
-    template: input.profile.templates.stripGemCache,
-    values: { paths: paths.join(' ') },
-    instructions: [],
-    reason: `removes Bundler's downloaded .gem files and git history after line ${last.run.instruction.line + 1}: the runtime copies the bundle without them`,
-  };
+  const reason = `removes Bundler's downloaded .gem files and git history after line ${last.run.instruction.line + 1}: the runtime copies the bundle without them`;
+  const template = input.profile.templates.stripGemCache;
+  return besideRun(input.facts, 'after', last.run, template, { paths: paths.join(' ') }, reason);
 }
 
 /** Gems only in development/test groups that the original installs: kept, and said so. */

@@ -31,15 +31,15 @@ const SYSTEM_CACHES: readonly InstallCache[] = [
 ];
 
 interface CompiledCache {
-  source: InstallCache;
-  installers: { program: RegExp; words: readonly string[] }[];
-  clearedBy: RegExp | null;
+  readonly source: InstallCache;
+  readonly installers: readonly { readonly program: RegExp; readonly words: readonly string[] }[];
+  readonly clearedBy: RegExp | null;
 }
 
 // Lint runs on every conversion: compile each profile set's patterns once.
-const compiled = new WeakMap<readonly Profile[], CompiledCache[]>();
+const compiled = new WeakMap<readonly Profile[], readonly CompiledCache[]>();
 
-function cachesOf(profiles: readonly Profile[]): CompiledCache[] {
+function cachesOf(profiles: readonly Profile[]): readonly CompiledCache[] {
   let caches = compiled.get(profiles);
   if (!caches) {
     caches = [...SYSTEM_CACHES, ...profiles.flatMap((p) => p.installCaches ?? [])].map((source) => ({
@@ -72,7 +72,7 @@ export function cachesLeftIn(facts: StageFacts, profiles: readonly Profile[]): R
   return [...findings];
 }
 
-const found = new WeakMap<StageFacts, WeakMap<readonly Profile[], RuleFinding[]>>();
+const found = new WeakMap<StageFacts, WeakMap<readonly Profile[], readonly Readonly<RuleFinding>[]>>();
 
 function findCaches(facts: StageFacts, profiles: readonly Profile[]): RuleFinding[] {
   const caches = cachesOf(profiles);

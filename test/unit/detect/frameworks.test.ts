@@ -35,7 +35,7 @@ describe('findFramework and matchingFrameworks', () => {
 });
 
 describe('findFramework without a file reader', () => {
-  it.each([
+  it.each<[string, string[], string | null]>([
     ['a package still names it', ['django'], 'django'],
     ['a framework only a file names is not found', [], null],
   ])('%s', (_name, packages, expected) => {

@@ -8,19 +8,13 @@ const classify = (script: string) => splitShellCommands(script).map((c) => class
 
 describe('classifyPhpCommand', () => {
   it.each([
-    ['composer install', { kind: 'composer', verb: 'install', noDev: false }],
-    ['composer install --no-dev --optimize-autoloader', { kind: 'composer', verb: 'install', noDev: true }],
-    ['composer -d /app install --no-dev', { kind: 'composer', verb: 'install', noDev: true }],
-    ['/usr/bin/composer update --no-interaction', { kind: 'composer', verb: 'update', noDev: false }],
-    ['php composer.phar install --no-dev', { kind: 'composer', verb: 'install', noDev: true }],
-    [
-      'php /usr/local/bin/composer dump-autoload -o',
-      { kind: 'composer', verb: 'dump-autoload', noDev: false },
-    ],
-    [
-      'COMPOSER_ALLOW_SUPERUSER=1 composer require monolog/monolog',
-      { kind: 'composer', verb: 'require', noDev: false },
-    ],
+    ['composer install', { kind: 'composer', verb: 'install' }],
+    ['composer install --no-dev --optimize-autoloader', { kind: 'composer-no-dev', verb: 'install' }],
+    ['composer -d /app install --no-dev', { kind: 'composer-no-dev', verb: 'install' }],
+    ['/usr/bin/composer update --no-interaction', { kind: 'composer', verb: 'update' }],
+    ['php composer.phar install --no-dev', { kind: 'composer-no-dev', verb: 'install' }],
+    ['php /usr/local/bin/composer dump-autoload -o', { kind: 'composer', verb: 'dump-autoload' }],
+    ['COMPOSER_ALLOW_SUPERUSER=1 composer require monolog/monolog', { kind: 'composer', verb: 'require' }],
     ['composer run-script post-install-cmd', { kind: 'composer-other', verb: 'run-script' }],
     ['composer --version', { kind: 'composer-other', verb: '' }],
     [

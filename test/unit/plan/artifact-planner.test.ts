@@ -100,6 +100,22 @@ describe('planArtifact', () => {
       ['/etc/ssl/certs', '/app/app', '/app/run', '/app/config'],
     ],
     [
+      'artifacts into one folder are all copied; the same copy twice is copied once',
+      DOCKERFILE,
+      {
+        build: () =>
+          build({
+            artifacts: ['/layers/a/', '/layers/b/', '/layers/a/'].map((from) => ({
+              from,
+              to: '/opt/app/',
+              why: 'a layer',
+              chown: null,
+            })),
+          }),
+      },
+      ['/etc/ssl/certs', '/layers/a/', '/layers/b/', '/app/config'],
+    ],
+    [
       'an artifact inside a copied folder is left to the folder when the files hold artifacts',
       DOCKERFILE,
       {

@@ -1,10 +1,6 @@
 /** Installs when the container starts, worded by the profile. */
-import * as path from 'path';
-import { analyzeStage } from '../../../src/analyze/stage-facts';
-import { openBuildContext } from '../../../src/context/build-context';
-import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
 import { installAtStart, type InstallAtStartWording } from '../../../src/plan/install-at-start';
-import { contextDir } from '../../helpers/build-fixture';
+import { detectFixture } from '../../helpers/build-fixture';
 
 const wording: InstallAtStartWording = {
   command: '{source} installs ("{command}")',
@@ -12,13 +8,7 @@ const wording: InstallAtStartWording = {
 };
 
 function reason(commands: string, files: Record<string, string>, words = wording): string | null {
-  const dir = contextDir(files);
-  const parsed = parseDockerfile(`FROM ruby:3.3\nWORKDIR /app\n${commands}`, path.join(dir, 'Dockerfile'));
-  const input = {
-    dockerfile: parsed,
-    facts: analyzeStage(parsed, parsed.stages[0]),
-    context: openBuildContext(dir),
-  };
+  const input = detectFixture(`FROM ruby:3.3\nWORKDIR /app\n${commands}`, files);
   return installAtStart(input, (c) => c.words[0] === 'bundle' && c.words[1] === 'install', words);
 }
 

@@ -1,9 +1,5 @@
 /** The interpreted archetype's sequence, with a made-up language: `install` installs, `check` tests. */
-import * as path from 'path';
 import { loadProfiles } from '../../../src';
-import { analyzeStage } from '../../../src/analyze/stage-facts';
-import { openBuildContext } from '../../../src/context/build-context';
-import { parseDockerfile } from '../../../src/parse/parse-dockerfile';
 import {
   planInterpreted,
   type DependencyEnvironment,
@@ -14,7 +10,7 @@ import type { PlanContext } from '../../../src/plan/plan-types';
 import { BUILDER, copy } from '../../../src/plan/stage-model';
 import { renderRuntimeLines } from '../../../src/render/render-stage';
 import { defaultRenderer } from '../../../src/render/templates';
-import { contextDir } from '../../helpers/build-fixture';
+import { detectFixture } from '../../helpers/build-fixture';
 
 type Command = { kind: 'install' | 'test' | 'other' };
 
@@ -22,12 +18,8 @@ const profile = loadProfiles().find((p) => p.id === 'python');
 
 function planContext(dockerfile: string, files: Record<string, string>): PlanContext {
   if (!profile) throw new Error('no python profile');
-  const dir = contextDir(files);
-  const parsed = parseDockerfile(dockerfile, path.join(dir, 'Dockerfile'));
   return {
-    dockerfile: parsed,
-    facts: analyzeStage(parsed, parsed.stages[0]),
-    context: openBuildContext(dir),
+    ...detectFixture(dockerfile, files),
     profile,
     detection: {
       language: 'python',
@@ -58,8 +50,11 @@ const data: InterpretedData = {
 };
 
 const environment: DependencyEnvironment = {
-  folders: ['/opt/env'],
-  decisions: [{ subject: '/opt/env', placement: 'runtime', why: 'the environment' }],
+  folders: [
+    { path: '/opt/env', holds: 'the environment' },
+    { path: '/opt/env/bin', holds: 'its programs' },
+    { path: '/app/.config', holds: 'its config' },
+  ],
   command: (written) =>
     written.form === 'exec' && written.argv[0] === 'wrap'
       ? { command: { form: 'exec', argv: written.argv.slice(1) }, why: 'unwrapped' }
@@ -105,6 +100,7 @@ describe('planInterpreted', () => {
       command: ['CMD ["app"]'],
       decisions: [
         '/opt/env: the environment',
+        '/app/.config: its config; it comes with the application folder',
         'RUN (line 7): runs the tests',
         'COPY (line 5): the runtime copies /opt/env, where it lands, from the builder',
         'COPY (line 3): copies tool from tools:1, which only build steps run',

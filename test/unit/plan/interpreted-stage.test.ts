@@ -1,5 +1,6 @@
 /** The steps of the interpreted archetype's plan that read the Dockerfile alone. */
 import {
+  besideRun,
   buildStepDecisions,
   coveredCopyDecisions,
   noCommandDecisions,
@@ -44,7 +45,7 @@ describe('scriptInstall', () => {
     [
       'make, when the language counts it',
       'FROM ruby\nRUN make deps\n',
-      (c: { words: string[] }) => c.words[0] === 'make',
+      (c: { words: readonly string[] }) => c.words[0] === 'make',
       'gems may be installed by a script (line 2: RUN make deps) that msb cannot read',
     ],
     ['no script', 'FROM ruby\nRUN echo hi\n', undefined, null],
@@ -54,13 +55,43 @@ describe('scriptInstall', () => {
 });
 
 describe('buildStepDecisions', () => {
-  it('says why each RUN with a build step stays in the builder, by its first kind with a reason', () => {
-    const { facts } = stageFixture('FROM ruby\nRUN a\nRUN b\nRUN c\n', {});
-    const kinds = [['other'], ['other', 'test', 'assets'], ['other']];
-    const classified = facts.runs.map((run, i) => ({ run, kinds: kinds[i] }));
-    expect(buildStepDecisions(classified, { test: 'tests', assets: 'assets' })).toEqual([
-      { subject: 'RUN (line 3)', placement: 'builder', why: 'tests' },
-    ]);
+  it.each([
+    ['no build step', [['other'], ['other']], []],
+    [
+      'the first command with a reason says why',
+      [['other'], ['other', 'test', 'assets']],
+      ['RUN (line 3): tests'],
+    ],
+    [
+      'a reason fills in its fields',
+      [['vendor'], ['test']],
+      ['RUN (line 2): install writes vendor/', 'RUN (line 3): tests'],
+    ],
+  ])('%s', (_name, kinds, expected) => {
+    const { facts } = stageFixture('FROM ruby\nRUN a\nRUN b\n', {});
+    const classified = facts.runs.map((run, i) => ({
+      run,
+      commands: kinds[i].map((kind) => ({ kind, verb: 'install' })),
+    }));
+    const reasons = { test: 'tests', assets: 'assets', vendor: '{verb} writes vendor/' };
+    const decisions = buildStepDecisions(classified, reasons);
+    expect(decisions.map((d) => `${d.subject}: ${d.why}`)).toEqual(expected);
+  });
+});
+
+describe('besideRun', () => {
+  it.each([
+    ['before', { kind: 'before', index: 2 }],
+    ['after', { kind: 'after', index: 2 }],
+  ] as const)('%s the RUN', (where, at) => {
+    const { facts } = stageFixture('FROM ruby\nWORKDIR /app\nRUN bundle install\n', {});
+    expect(besideRun(facts, where, facts.runs[0], 'tpl', { a: 'b' }, 'why')).toEqual({
+      at,
+      template: 'tpl',
+      values: { a: 'b' },
+      instructions: [],
+      reason: 'why',
+    });
   });
 });
 
