@@ -1,4 +1,4 @@
-/** What a PHP project's composer.json says: its framework, its packages, its PHP extensions. */
+/** What a PHP project's composer.json says: its framework and its packages. */
 import type { DetectInput, Evidence, LanguageDetails } from '../../detect/detect-types';
 import { findFramework } from '../../detect/frameworks';
 import type { PhpSettings } from './php-settings';
@@ -7,14 +7,9 @@ export interface ComposerManifest {
   /** Package names of `require` (platform requirements included: `php`, `ext-intl`). */
   require: string[];
   requireDev: string[];
-  /** Extensions the project requires (`ext-intl` → `intl`), lower case. */
-  extensions: string[];
-  /** composer.json's `scripts` names (post-install-cmd, post-autoload-dump...). */
-  scripts: string[];
 }
 
 export interface PhpProject {
-  manifest: ComposerManifest | null;
   /** Read from the build context: composer.json was present but not valid JSON. */
   invalidManifest: boolean;
   details: LanguageDetails;
@@ -40,13 +35,12 @@ export function analyzePhp(input: DetectInput, settings: PhpSettings): PhpProjec
   }
   const usesComposer = manifest !== null || input.facts.runs.some((r) => /\bcomposer\b/.test(r.script));
   return {
-    manifest,
     invalidManifest: text !== null && manifest === null,
     details: { framework, packageManager: usesComposer ? 'composer' : undefined, evidence },
   };
 }
 
-/** composer.json's requirements and scripts, or null when it is not a JSON object. */
+/** composer.json's requirements, or null when it is not a JSON object. */
 export function readComposerJson(text: string): ComposerManifest | null {
   let json: unknown;
   try {
@@ -60,11 +54,5 @@ export function readComposerJson(text: string): ComposerManifest | null {
     typeof value === 'object' && value !== null && !Array.isArray(value)
       ? Object.keys(value).map((k) => k.toLowerCase())
       : [];
-  const require = keys(doc.require);
-  return {
-    require,
-    requireDev: keys(doc['require-dev']),
-    extensions: require.filter((name) => name.startsWith('ext-')).map((name) => name.slice(4)),
-    scripts: keys(doc.scripts),
-  };
+  return { require: keys(doc.require), requireDev: keys(doc['require-dev']) };
 }

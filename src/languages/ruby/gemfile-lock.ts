@@ -14,14 +14,12 @@ export interface LockedGem {
 
 export interface GemfileLock {
   gems: LockedGem[];
-  platforms: string[];
-  bundledWith: string | null;
 }
 
 const SECTIONS: Record<string, LockedGem['source']> = { GEM: 'gem', GIT: 'git', PATH: 'path' };
 
 export function parseGemfileLock(text: string): GemfileLock {
-  const lock: GemfileLock = { gems: [], platforms: [], bundledWith: null };
+  const lock: GemfileLock = { gems: [] };
   let section = '';
   for (const line of text.split(/\r?\n/)) {
     if (/^[A-Z]/.test(line)) {
@@ -38,8 +36,7 @@ export function parseGemfileLock(text: string): GemfileLock {
         platform: platform.length > 0 ? platform.join('-') : null,
         source: SECTIONS[section],
       });
-    } else if (section === 'PLATFORMS' && /^ {2}\S/.test(line)) lock.platforms.push(line.trim());
-    else if (section === 'BUNDLED WITH' && /^ +\S/.test(line)) lock.bundledWith = line.trim();
+    }
   }
   return lock;
 }

@@ -3,7 +3,7 @@ import { readComposerJson } from '../../../src/languages/php/php-analysis';
 describe('readComposerJson', () => {
   it.each([
     [
-      'requirements, dev requirements, extensions and scripts',
+      'requirements and dev requirements, lower case',
       JSON.stringify({
         require: { php: '^8.2', 'ext-intl': '*', 'ext-PDO_PGSQL': '*', 'Laravel/Framework': '^11.0' },
         'require-dev': { 'phpunit/phpunit': '^11' },
@@ -12,15 +12,13 @@ describe('readComposerJson', () => {
       {
         require: ['php', 'ext-intl', 'ext-pdo_pgsql', 'laravel/framework'],
         requireDev: ['phpunit/phpunit'],
-        extensions: ['intl', 'pdo_pgsql'],
-        scripts: ['post-autoload-dump'],
       },
     ],
-    ['an empty object', '{}', { require: [], requireDev: [], extensions: [], scripts: [] }],
+    ['an empty object', '{}', { require: [], requireDev: [] }],
     [
       'require given as a list (invalid for composer): nothing read from it',
       JSON.stringify({ require: ['slim/slim'] }),
-      { require: [], requireDev: [], extensions: [], scripts: [] },
+      { require: [], requireDev: [] },
     ],
     ['not JSON', '{ "require": ', null],
     ['a JSON array', '[]', null],

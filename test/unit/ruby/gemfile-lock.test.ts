@@ -52,9 +52,7 @@ describe('Gemfile.lock', () => {
     expect(lock.gems).toContainEqual({ name, version, platform, source });
   });
 
-  it('reads platforms and the Bundler version, not the dependency lines', () => {
-    expect(lock.platforms).toEqual(['ruby', 'x86_64-linux']);
-    expect(lock.bundledWith).toBe('2.5.11');
+  it('reads the specs, not their dependency lines', () => {
     expect(lock.gems.map((g) => g.name)).not.toContain('racc');
   });
 });
