@@ -15,7 +15,9 @@ import { posix as path } from 'path';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { CommandProgram } from './artifact-command';
 import { noCommandDecisions } from './artifact-command';
-import { imageCopies, runtimeFileCopies } from './artifact-files';
+import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from './artifact-files';
+import type { ContextPaths } from './context-paths';
+import { FileUse, settleRuntimeFiles, SettledRuntimeFiles } from './settle-runtime-files';
 import { builderSteps } from './builder-steps';
 import type { ContextProgram } from './context-programs';
 import { missingCommandTargets, missingHealthcheckPrograms, unrunnableScript } from './missing-programs';
@@ -24,7 +26,7 @@ import type { RootEvidenceRules } from './root-evidence';
 import { artifactUser } from './root-user';
 import type { RuntimeFile } from './runtime-files';
 import { baseRuntimeModel, isWithin, runtimeEnv } from './runtime-stage';
-import { runtimeUser, RuntimeUserPlan, RuntimeUserSupport } from './runtime-users';
+import { runtimeUser, RuntimeUserSupport } from './runtime-users';
 import { BUILDER, copy, RuntimeStageModel, StageNode } from './stage-model';
 import { windowsStage } from './windows-stage';
 
@@ -41,20 +43,20 @@ export interface ArtifactCopy {
 export interface ArtifactBuild {
   /** In the order the runtime copies them. */
   artifacts: ArtifactCopy[];
-  /** The runtime's ENTRYPOINT/CMD; null: the original's as written. */
-  command: StageNode[] | null;
+  /** The runtime's ENTRYPOINT/CMD; none: the original's as written. */
+  command?: StageNode[];
   /** The programs the command starts, each with the built binary it is (checked against the runtime). */
-  programs: readonly CommandProgram[];
+  programs?: readonly CommandProgram[];
   /** Programs it starts that a COPY brought from the build context: copied like the artifacts. */
-  committed: readonly ContextProgram[];
+  committed?: readonly ContextProgram[];
   /** The command needs a shell: its own syntax, or a committed script's interpreter. */
-  needsShell: boolean;
+  needsShell?: boolean;
   /** Builds the container did at start-up, now builder RUNs, and what the decision says of them. */
-  startup: { runs: StageNode[]; why: string; title?: string } | null;
+  startup?: { runs: StageNode[]; why: string; title?: string } | null;
   /** Other builder lines, laid out before the start-up builds. */
-  builderInsertions: BuilderInsertion[];
+  builderInsertions?: BuilderInsertion[];
   /** The build tool's test command the builder runs, if any (the runtime does not need the tests). */
-  tests: string | null;
+  tests?: string | null;
   warnings: string[];
   decisions: Decision[];
 }
@@ -75,23 +77,34 @@ export interface ArtifactRuntime {
 /** What the runtime image lacks and gets (the `stage` hook): CA bundle, libraries, variables, a WORKDIR. */
 export interface RuntimeNeeds {
   /** Laid out before every other COPY. */
-  copies: StageNode[];
-  builderInsertions: BuilderInsertion[];
-  warnings: string[];
-  decisions: Decision[];
+  copies?: StageNode[];
+  /** Laid out after the start-up builds. */
+  builderInsertions?: BuilderInsertion[];
+  warnings?: string[];
+  decisions?: Decision[];
 }
 
-/** The files the program reads at run time (the `files` hook), settled against secrets and git. */
-export interface ArtifactFiles {
-  /** Copied after the artifacts. */
-  files: readonly RuntimeFile[];
-  /** A copied folder may hold an artifact at its own path: that artifact is left to the folder. */
-  holdArtifacts: boolean;
-  /** Copies after the files (a certificate store the build made). */
-  extra: StageNode[];
-  warnings: string[];
-  decisions: Decision[];
-  carried: string[];
+/**
+ * The files the program reads at run time (the `files` hook): those the COPYs bring in (found by
+ * src/plan/runtime-files.ts) and those the command names as arguments, settled against secrets and
+ * git (src/plan/settle-runtime-files.ts), then copied after the artifacts.
+ */
+export interface ArtifactFileRules {
+  found: readonly RuntimeFile[];
+  /** The command's file arguments count too (default true). */
+  commandArguments?: boolean;
+  /** Where relative arguments start (default the stage's WORKDIR). */
+  workdir?: string;
+  /** A context folder holding source files is a build input, not a file the command reads. */
+  isSource(file: string): boolean;
+  useOf(contextPath: string): FileUse;
+  /**
+   * A copied folder holding an artifact at its own path is copied and brings the artifact; by
+   * default the folder is left out and the artifact copied alone.
+   */
+  foldersHoldArtifacts?: boolean;
+  /** Copied after the files (a certificate store the build made), with what is said of it. */
+  extra?: { copies: StageNode[]; decisions: Decision[] };
 }
 
 /** What a program run as root becomes on a `:nonroot` image (src/plan/root-user.ts). */
@@ -104,32 +117,34 @@ export type RootRule =
 /** Which programs the runtime has, for the broken findings of the command and the HEALTHCHECK. */
 export interface PresentPrograms {
   /** The command's programs that are not built binaries; null: not checked. */
-  command: ((program: string) => boolean) | null;
+  command?: ((program: string) => boolean) | null;
   /** The HEALTHCHECK's programs; null: not checked (the runtime can install them). */
-  healthcheck: ((program: string) => boolean) | null;
+  healthcheck?: ((program: string) => boolean) | null;
   /** Whether the HEALTHCHECK's shell form can run; undefined: not checked. */
   healthcheckShell?: boolean;
 }
 
 export interface ArtifactHooks<B extends ArtifactBuild, R extends ArtifactRuntime> {
   /** Windows images are skipped (the language has Windows images msb cannot plan). */
-  windows: boolean;
+  windows?: boolean;
   /** ENV names that only steer the build: left in the builder. */
-  buildOnlyEnv: readonly string[];
+  buildOnlyEnv?: readonly string[];
   build(): B | string;
   runtime(build: B): R | string;
   /** Changes to the runtime stage the language knows of, and what the image lacks. */
-  stage(model: RuntimeStageModel, build: B, runtime: R): RuntimeNeeds | string;
+  stage?(model: RuntimeStageModel, build: B, runtime: R): RuntimeNeeds | string;
   /** `facts`: the stage as the runtime's user rules read it (variables the runtime image sets). */
   user: { rule: RootRule; facts?(runtime: R): StageFacts };
-  files(build: B, runtime: R, user: RuntimeUserPlan): ArtifactFiles | string;
-  present(build: B, runtime: R, files: readonly RuntimeFile[]): PresentPrograms;
+  files(build: B, runtime: R): ArtifactFileRules | string;
+  /** What the runtime has; none: neither the command nor the HEALTHCHECK is checked. */
+  present?(build: B, runtime: R, files: readonly RuntimeFile[]): PresentPrograms;
   /** Warnings on the finished stage (settings the command names that the runtime differs in). */
   finish?(model: RuntimeStageModel, build: B): string[];
 }
 
 /** What the planner reads of the plan input: the stage and the build context, the language's name and its builder-steps template. */
 export type ArtifactPlanInput = Pick<PlanContext, 'facts' | 'context'> & {
+  paths: ContextPaths;
   language: string;
   builderSteps: string;
 };
@@ -147,7 +162,8 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   const runtime = hooks.runtime(build);
   if (typeof runtime === 'string') return { kind: 'skip', reason: runtime };
   const { image } = runtime;
-  const unrunnable = unrunnableScript(build.committed, runtime.support.commands, image);
+  const committed = build.committed ?? [];
+  const unrunnable = unrunnableScript(committed, runtime.support.commands, image);
   if (unrunnable) return { kind: 'skip', reason: unrunnable };
   const warnings = [...build.warnings, ...runtime.warnings];
   const decisions = [
@@ -156,14 +172,14 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   ];
 
   const model = baseRuntimeModel(facts, image, [runtime.comment]);
-  const env = runtimeEnv(facts, hooks.buildOnlyEnv);
+  const env = runtimeEnv(facts, hooks.buildOnlyEnv ?? []);
   model.env = env.env;
   decisions.push(...env.decisions);
   if (build.command) model.command = build.command;
-  const needs = hooks.stage(model, build, runtime);
+  const needs = hooks.stage?.(model, build, runtime) ?? {};
   if (typeof needs === 'string') return { kind: 'skip', reason: needs };
-  warnings.push(...needs.warnings);
-  decisions.push(...needs.decisions);
+  warnings.push(...(needs.warnings ?? []));
+  decisions.push(...(needs.decisions ?? []));
   if (build.tests)
     decisions.push({
       subject: build.tests,
@@ -182,18 +198,21 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   model.user = user.user;
   model.setup.push(...user.setup);
 
-  const files = hooks.files(build, runtime, user);
-  if (typeof files === 'string') return { kind: 'skip', reason: files };
-  const copies: StageNode[] = [...needs.copies, ...user.copies];
-  for (const artifact of copiedArtifacts(build, files.holdArtifacts ? files.files : [])) {
+  const rules = hooks.files(build, runtime);
+  if (typeof rules === 'string') return { kind: 'skip', reason: rules };
+  const artifacts = copiedArtifacts(build.artifacts, committed);
+  const files = runtimeFiles(input, rules, artifacts);
+  const copies: StageNode[] = [...(needs.copies ?? []), ...user.copies];
+  for (const artifact of artifacts) {
+    if (rules.foldersHoldArtifacts && files.files.some((f) => heldBy(artifact, f))) continue;
     copies.push(copy(BUILDER, artifact.from, artifact.to, { chown: user.owner(artifact.chown) }));
     decisions.push({ subject: artifact.to, placement: 'runtime', why: artifact.why });
   }
   const fileCopies = runtimeFileCopies(files.files, user.owner);
-  copies.push(...fileCopies.copies, ...files.extra, ...imageCopies(facts));
+  copies.push(...fileCopies.copies, ...(rules.extra?.copies ?? []), ...imageCopies(facts));
   model.copies = copies;
   warnings.push(...files.warnings, ...(hooks.finish?.(model, build) ?? []));
-  decisions.push(...files.decisions, ...fileCopies.decisions);
+  decisions.push(...files.decisions, ...fileCopies.decisions, ...(rules.extra?.decisions ?? []));
   for (const replayed of facts.copies.filter((c) => c.spec.from !== null))
     decisions.push({
       subject: `${replayed.instruction.keyword} (line ${replayed.instruction.line + 1})`,
@@ -202,18 +221,18 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
     });
   decisions.push(...noCommandDecisions(facts));
 
-  const present = hooks.present(build, runtime, files.files);
+  const present = hooks.present?.(build, runtime, files.files);
   const broken = [...runtime.broken];
-  if (present.command) broken.push(...missingCommandTargets(build.programs, image, present.command));
-  if (present.healthcheck)
+  if (present?.command) broken.push(...missingCommandTargets(build.programs ?? [], image, present.command));
+  if (present?.healthcheck)
     broken.push(...missingHealthcheckPrograms(facts, image, present.healthcheck, present.healthcheckShell));
 
-  const builderInsertions = [...build.builderInsertions];
+  const builderInsertions = [...(build.builderInsertions ?? [])];
   if (build.startup)
     builderInsertions.push(
       builderSteps(input.builderSteps, facts, build.startup.why, build.startup.runs, build.startup.title),
     );
-  builderInsertions.push(...needs.builderInsertions);
+  builderInsertions.push(...(needs.builderInsertions ?? []));
   return {
     kind: 'convert',
     runtime: model,
@@ -226,21 +245,54 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   };
 }
 
-/**
- * The artifacts, then the committed programs the command runs, each once; an artifact a copied
- * folder already brings to the same path is left to that folder.
- */
-function copiedArtifacts(build: ArtifactBuild, files: readonly RuntimeFile[]): ArtifactCopy[] {
-  const committed = build.committed.map((c): ArtifactCopy => ({
+/** The artifacts, then the committed programs the command runs, each once. */
+function copiedArtifacts(
+  artifacts: readonly ArtifactCopy[],
+  committed: readonly ContextProgram[],
+): (ArtifactCopy & { committed?: true })[] {
+  const programs = committed.map((c): ArtifactCopy & { committed: true } => ({
+    committed: true,
     from: c.path,
     to: c.path,
     chown: null,
     why: `the container runs it, and a COPY brought it from the build context (committed, not built)${c.interpreter ? `: a ${c.interpreter} script` : ''}`,
   }));
-  const all = [...build.artifacts, ...committed].filter(
+  return [...artifacts, ...programs].filter(
     (a, i, list) => list.findIndex((o) => o.from === a.from && o.to === a.to) === i,
   );
-  return all.filter((a) => !(a.from === a.to && files.some((f) => isWithin(a.from, f.path))));
+}
+
+/** The folder copy brings the artifact to the path it is at in the builder. */
+function heldBy(artifact: ArtifactCopy, file: RuntimeFile): boolean {
+  return artifact.from === artifact.to && isWithin(artifact.from, file.path);
+}
+
+/**
+ * The runtime files, settled, without those the artifacts' copies bring: the same path, or (unless
+ * folders hold artifacts) a folder that holds an artifact.
+ */
+function runtimeFiles(
+  input: ArtifactPlanInput,
+  rules: ArtifactFileRules,
+  artifacts: readonly (ArtifactCopy & { committed?: true })[],
+): SettledRuntimeFiles {
+  const { facts, paths, context } = input;
+  const built = artifacts.filter((a) => !a.committed);
+  const settled =
+    rules.commandArguments === false
+      ? settleRuntimeFiles(rules.found, paths, context, rules.useOf)
+      : artifactRuntimeFiles(facts, paths, context, rules.found, {
+          workdir: rules.workdir ?? facts.workdir,
+          artifacts: artifacts.flatMap((a) => [a.to, a.from]),
+          isSource: rules.isSource,
+          useOf: rules.useOf,
+        });
+  const kept = settled.files.filter((f) =>
+    rules.foldersHoldArtifacts
+      ? !artifacts.some((a) => a.to === f.path || a.from === f.path)
+      : !built.some((a) => isWithin(a.from, f.path) || isWithin(a.to, f.path)),
+  );
+  return { ...settled, files: kept };
 }
 
 /** A program named by path or by name, among copied artifacts and folders (`workdir` resolves a relative path). */

@@ -13,7 +13,6 @@ import { shellMissing } from '../../plan/artifact-runtimes';
 import type { BrokenFinding, Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { nonRoot } from '../../plan/run-user';
 import { isWithin, workdirOwner } from '../../plan/runtime-stage';
-import { settleRuntimeFiles } from '../../plan/settle-runtime-files';
 import {
   BUILDER,
   containerCommand as commandNode,
@@ -42,7 +41,13 @@ interface DotnetRuntime extends ArtifactRuntime {
 export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis): StrategyPlan {
   const { facts, profile, settings, context } = input;
   return planArtifact<DotnetBuild, DotnetRuntime>(
-    { facts, context, language: profile.name, builderSteps: profile.templates.builderSteps },
+    {
+      facts,
+      context,
+      paths: analysis.paths,
+      language: profile.name,
+      builderSteps: profile.templates.builderSteps,
+    },
     {
       windows: true,
       buildOnlyEnv: [],
@@ -80,28 +85,22 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
         }),
       },
       files({ app }) {
-        const settled = settleRuntimeFiles(
-          contentRootFiles(app.contentRoot, app.output.folder, analysis.paths, settings),
-          analysis.paths,
-          context,
-          () => null,
-        );
         const certificate = developmentCertificate(facts, app.fromRun?.launch?.env ?? [], settings);
         if (typeof certificate === 'string') return certificate;
         return {
-          ...settled,
-          holdArtifacts: false,
-          extra: certificate ? [copy(BUILDER, certificate.store, certificate.store)] : [],
-          decisions: [
-            ...settled.decisions,
-            ...(certificate
-              ? [{ subject: certificate.store, placement: 'runtime' as const, why: certificate.why }]
-              : []),
-          ],
+          found: contentRootFiles(app.contentRoot, app.output.folder, analysis.paths, settings),
+          commandArguments: false,
+          isSource: () => false,
+          useOf: () => null,
+          extra: certificate
+            ? {
+                copies: [copy(BUILDER, certificate.store, certificate.store)],
+                decisions: [{ subject: certificate.store, placement: 'runtime', why: certificate.why }],
+              }
+            : undefined,
         };
       },
       present: ({ kind, app }, { support }) => ({
-        command: null,
         healthcheck: (program) =>
           (program === 'dotnet' ? kind !== 'native' : support.commands.includes(path.basename(program))) ||
           (program.includes('/') && isWithin(path.resolve(facts.workdir, program), app.output.folder)),
@@ -144,10 +143,6 @@ function dotnetBuild(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis)
     });
   return {
     artifacts: [{ from: output.folder, to: output.folder, why: app.why, chown: workdirOwner(facts) }],
-    command: null,
-    programs: [],
-    committed: [],
-    needsShell: false,
     startup: app.fromRun
       ? {
           runs: [shellRun(app.fromRun.publish.join(' '))],
@@ -155,7 +150,6 @@ function dotnetBuild(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis)
           title: app.why,
         }
       : null,
-    builderInsertions: [],
     tests: facts.runs.some((r) => /\bdotnet test\b/.test(r.script)) ? 'dotnet test' : null,
     warnings: [],
     decisions,
@@ -173,10 +167,10 @@ function stageChanges(
   { app, kind }: DotnetBuild,
   image: DotnetImage,
   input: PlanInput<DotnetSettings>,
-): RuntimeNeeds {
+): Required<RuntimeNeeds> {
   const { facts, settings } = input;
   const { output } = app;
-  const needs: RuntimeNeeds = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
+  const needs: Required<RuntimeNeeds> = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
   const { warnings, decisions } = needs;
   if (app.fromRun) {
     const { line, command, publish, launch } = app.fromRun;

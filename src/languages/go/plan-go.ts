@@ -8,7 +8,6 @@
 import { posix as path } from 'path';
 import { programName } from '../../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
-import { artifactRuntimeFiles } from '../../plan/artifact-files';
 import {
   ArtifactBuild,
   ArtifactRuntime,
@@ -35,6 +34,7 @@ import type { GoRuntime, GoSettings } from './go-settings';
 import type { GoSources } from './go-sources';
 
 interface GoBuild extends ArtifactBuild {
+  needsShell: boolean;
   cgo: CgoUse;
   builds: GoCommand[];
 }
@@ -56,7 +56,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   };
 
   return planArtifact<GoBuild, ArtifactRuntime & { settings: GoRuntime }>(
-    { facts, context, language: profile.name, builderSteps: profile.templates.builderSteps },
+    { facts, context, paths, language: profile.name, builderSteps: profile.templates.builderSteps },
     {
       windows: true,
       buildOnlyEnv: settings.buildOnlyEnv,
@@ -102,30 +102,16 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
           },
         },
       },
-      files(build) {
-        const copied = [...build.artifacts.map((a) => a.to), ...build.committed.map((c) => c.path)];
-        const settled = artifactRuntimeFiles(
-          facts,
-          paths,
-          context,
-          goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
-          {
-            workdir,
-            artifacts: copied,
-            isSource: (f) => f.endsWith('.go'),
-            useOf: (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
-          },
-        );
-        return {
-          ...settled,
-          files: settled.files.filter((f) => !copied.includes(f.path)),
-          holdArtifacts: true,
-          extra: [],
-          warnings: [...settled.warnings, ...goConfigFileWarnings(context, sources, paths, workdir)],
-        };
-      },
+      files: () => ({
+        found: goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
+        workdir,
+        isSource: (f) => f.endsWith('.go'),
+        useOf: (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),
+        foldersHoldArtifacts: true,
+      }),
+      finish: () => goConfigFileWarnings(context, sources, paths, workdir),
       present(build, runtime, files) {
-        const copied = [...build.artifacts.map((a) => a.to), ...build.committed.map((c) => c.path)];
+        const copied = [...build.artifacts.map((a) => a.to), ...(build.committed ?? []).map((c) => c.path)];
         const has = (program: string) =>
           runtime.support.commands.includes(path.basename(program)) ||
           copiedProgram(program, workdir, copied, files);
@@ -235,7 +221,6 @@ function goBuild(
           }
         : null,
     builderInsertions,
-    tests: null,
     warnings,
     decisions,
     cgo,
@@ -256,9 +241,9 @@ function runtimeNeeds(
     gopath: string;
     sources: GoSources;
   },
-): RuntimeNeeds {
+): Required<RuntimeNeeds> {
   const { facts, settings, workdir } = go;
-  const needs: RuntimeNeeds = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
+  const needs: Required<RuntimeNeeds> = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
   if (
     facts.workdirText &&
     /\$\{?GOPATH\b/.test(facts.workdirText) &&

@@ -7,13 +7,11 @@
  */
 import { posix as path } from 'path';
 import { containerCommand, needsShell } from '../../analyze/container-command';
-import { artifactRuntimeFiles } from '../../plan/artifact-files';
 import { ArtifactBuild, ArtifactRuntime, planArtifact, RuntimeNeeds } from '../../plan/artifact-planner';
 import { shellMissing } from '../../plan/artifact-runtimes';
 import { builderSteps } from '../../plan/builder-steps';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
-import { isWithin } from '../../plan/runtime-stage';
 import { RuntimeStageModel, shellRun } from '../../plan/stage-model';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { BuiltArtifact } from './java-build';
@@ -44,7 +42,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   const { paths } = project;
   const isSource = (f: string) => compiledRegExp(settings.sourceFiles).test(f);
   return planArtifact<JavaPlanBuild, JavaPlanRuntime>(
-    { facts, context, language: profile.name, builderSteps: profile.templates.builderSteps },
+    { facts, context, paths, language: profile.name, builderSteps: profile.templates.builderSteps },
     {
       windows: false,
       buildOnlyEnv: [],
@@ -85,23 +83,11 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       },
       stage: (model, build, runtime) => stageChanges(model, build, runtime, input),
       user: { rule: { kind: 'image' } },
-      files(build) {
-        const artifacts = build.artifacts.flatMap((c) => [c.to, c.from]);
-        const settled = artifactRuntimeFiles(
-          facts,
-          paths,
-          context,
-          copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource }).files,
-          { workdir: facts.workdir, artifacts, isSource, useOf: (file) => javaEnvFileUse(context, file) },
-        );
-        return {
-          ...settled,
-          files: settled.files.filter((f) => !artifacts.some((a) => isWithin(a, f.path))),
-          holdArtifacts: false,
-          extra: [],
-        };
-      },
-      present: () => ({ command: null, healthcheck: null }),
+      files: () => ({
+        found: copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource }).files,
+        isSource,
+        useOf: (file) => javaEnvFileUse(context, file),
+      }),
       finish: (_model, build) =>
         javaHomeWarnings(facts, settings, [
           ...facts.envs.map((e) => e.text),
@@ -209,10 +195,6 @@ function javaBuild(input: PlanInput<JavaSettings>, project: JavaAnalysis): JavaP
   );
   return {
     artifacts: copies.map((c) => ({ ...c, chown: chownOf(facts, c.from) })),
-    command: null,
-    programs: [],
-    committed: [],
-    needsShell: false,
     startup:
       builderRuns.length > 0
         ? {
@@ -220,7 +202,6 @@ function javaBuild(input: PlanInput<JavaSettings>, project: JavaAnalysis): JavaP
             why: 'the container built the application when it started; build it once here instead',
           }
         : null,
-    builderInsertions: [],
     tests: mavenTests ? 'mvn test' : null,
     warnings,
     decisions,
@@ -238,9 +219,9 @@ function stageChanges(
   build: JavaPlanBuild,
   { runtime, image }: JavaPlanRuntime,
   input: PlanInput<JavaSettings>,
-): RuntimeNeeds {
+): Required<RuntimeNeeds> {
   const { facts, settings, profile } = input;
-  const needs: RuntimeNeeds = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
+  const needs: Required<RuntimeNeeds> = { copies: [], builderInsertions: [], warnings: [], decisions: [] };
   if (build.war) {
     // The servlet container has its own layout (CATALINA_HOME); the build's directory means nothing there.
     model.workdir = null;

@@ -7,7 +7,6 @@
  * CA certificates when the code speaks TLS.
  */
 import { posix as path } from 'path';
-import { artifactRuntimeFiles } from '../../plan/artifact-files';
 import { ArtifactBuild, ArtifactRuntime, planArtifact } from '../../plan/artifact-planner';
 import { globalArgValues } from '../../plan/base-image';
 import { pathDirs } from '../../plan/built-binaries';
@@ -15,7 +14,7 @@ import { contextPaths } from '../../plan/context-paths';
 import { commandArtifacts } from '../../plan/artifact-command';
 import type { PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
-import { isWithin, runtimeCommands } from '../../plan/runtime-stage';
+import { runtimeCommands } from '../../plan/runtime-stage';
 import type { BuiltBinary, CargoBuildSetting } from './cargo-outputs';
 import type { RustAnalysis } from './rust-analysis';
 import { rustBuilds } from './rust-builds';
@@ -27,6 +26,7 @@ import type { RustRuntime, RustSettings } from './rust-settings';
 import { isEmbedded, rustEnvFileUse } from './rust-sources';
 
 interface RustBuild extends ArtifactBuild {
+  needsShell: boolean;
   binaries: BuiltBinary[];
   linkage: ReturnType<typeof binaryLinkage>;
 }
@@ -51,7 +51,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
   const isSource = (f: string) => /\.rs$|(^|\/)(Cargo\.(toml|lock)|build\.rs)$/.test(f);
 
   return planArtifact<RustBuild, RustRuntimeChoice>(
-    { facts, context, language: profile.name, builderSteps: profile.templates.builderSteps },
+    { facts, context, paths, language: profile.name, builderSteps: profile.templates.builderSteps },
     {
       windows: false,
       buildOnlyEnv: settings.buildOnlyEnv,
@@ -87,30 +87,19 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
         return { ...packages, builderInsertions: [] };
       },
       user: { rule: { kind: 'evidence', rules: null } },
-      files(build) {
-        const found = copiedRuntimeFiles(paths, facts.runs, {
+      files: () => ({
+        found: copiedRuntimeFiles(paths, facts.runs, {
           ...settings,
           isSource,
           isEmbedded: isEmbedded(project.sources),
-        });
-        const artifacts = build.artifacts.map((a) => a.from);
-        const settled = artifactRuntimeFiles(facts, paths, context, found.files, {
-          workdir: facts.workdir,
-          artifacts,
-          isSource,
-          useOf: () => rustEnvFileUse(project.sources, project.crates, settings.envFileCrates),
-        });
-        return {
-          ...settled,
-          files: settled.files.filter((f) => !artifacts.some((a) => isWithin(a, f.path))),
-          holdArtifacts: false,
-          extra: [],
-        };
-      },
+        }).files,
+        isSource,
+        useOf: () => rustEnvFileUse(project.sources, project.crates, settings.envFileCrates),
+      }),
       present: (build, { runtime }) => ({
         command: (program) =>
           runtime.commands.includes(program) ||
-          build.committed.some((c) => c.program === program) ||
+          (build.committed ?? []).some((c) => c.program === program) ||
           build.artifacts.some((a) => path.basename(a.from) === program),
         // Without a package manager nothing can add what the HEALTHCHECK runs (curl on distroless/scratch).
         healthcheck: runtime.packageManager
@@ -198,8 +187,6 @@ function rustBuild(
             why: 'the container compiled the program when it started; build it once here instead',
           }
         : null,
-    builderInsertions: [],
-    tests: null,
     warnings,
     decisions,
     binaries,

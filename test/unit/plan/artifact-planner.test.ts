@@ -14,7 +14,6 @@ const DOCKERFILE = 'FROM tool:1\nWORKDIR /app\nCOPY . .\nRUN make\nCMD ["./app"]
 function build(changes: Partial<ArtifactBuild> = {}): ArtifactBuild {
   return {
     artifacts: [{ from: '/app/app', to: '/app/app', why: 'the binary app', chown: null }],
-    command: null,
     programs: [{ program: './app', binary: '/app/app' }],
     committed: [],
     needsShell: false,
@@ -26,6 +25,8 @@ function build(changes: Partial<ArtifactBuild> = {}): ArtifactBuild {
     ...changes,
   };
 }
+
+const config = { path: '/app/config', why: 'read at run time', chown: null };
 
 const runtime: ArtifactRuntime = {
   image: 'slim:1',
@@ -49,22 +50,19 @@ function hooks(changes: Partial<ArtifactHooks<ArtifactBuild, ArtifactRuntime>>) 
       decisions: [],
     }),
     user: { rule: { kind: 'image' } },
-    files: () => ({
-      files: [{ path: '/app/config', why: 'read at run time', chown: null }],
-      holdArtifacts: false,
-      extra: [],
-      warnings: ['files warning'],
-      decisions: [],
-      carried: [],
-    }),
+    files: () => ({ found: [config], commandArguments: false, isSource: () => false, useOf: () => null }),
+    finish: () => ['last warning'],
     present: () => ({ command: () => false, healthcheck: () => false }),
   };
   return { ...base, ...changes };
 }
 
 function plan(dockerfile: string, changes: Partial<ArtifactHooks<ArtifactBuild, ArtifactRuntime>>) {
-  const { facts, context } = stageFixture(dockerfile, { 'config/a.yaml': 'a: 1\n' });
-  return planArtifact({ facts, context, language: 'Tool', builderSteps: 'builder-steps' }, hooks(changes));
+  const { facts, context, paths } = stageFixture(dockerfile, { 'config/a.yaml': 'a: 1\n' });
+  return planArtifact(
+    { facts, context, paths, language: 'Tool', builderSteps: 'builder-steps' },
+    hooks(changes),
+  );
 }
 
 function copied(result: StrategyPlan): string[] {
@@ -81,12 +79,10 @@ describe('planArtifact', () => {
       `${DOCKERFILE}COPY --from=tool:2 /bin/x /bin/x\n`,
       {
         files: () => ({
-          files: [{ path: '/app/config', why: 'read at run time', chown: null }],
-          holdArtifacts: false,
-          extra: [copy(BUILDER, '/root/.store', '/root/.store')],
-          warnings: [],
-          decisions: [],
-          carried: [],
+          found: [config],
+          isSource: () => false,
+          useOf: () => null,
+          extra: { copies: [copy(BUILDER, '/root/.store', '/root/.store')], decisions: [] },
         }),
       },
       ['/etc/ssl/certs', '/app/app', '/app/config', '/root/.store', 'COPY --from=tool:2 /bin/x /bin/x'],
@@ -120,15 +116,25 @@ describe('planArtifact', () => {
       DOCKERFILE,
       {
         files: () => ({
-          files: [{ path: '/app', why: 'the folder', chown: null }],
-          holdArtifacts: true,
-          extra: [],
-          warnings: [],
-          decisions: [],
-          carried: [],
+          found: [{ path: '/app', why: 'the folder', chown: null }],
+          isSource: () => false,
+          useOf: () => null,
+          foldersHoldArtifacts: true,
         }),
       },
       ['/etc/ssl/certs', '/app'],
+    ],
+    [
+      'by default a folder holding an artifact is left out and the artifact copied alone',
+      DOCKERFILE,
+      {
+        files: () => ({
+          found: [{ path: '/app', why: 'the folder', chown: null }],
+          isSource: () => false,
+          useOf: () => null,
+        }),
+      },
+      ['/etc/ssl/certs', '/app/app'],
     ],
     [
       'a Windows image is skipped when the language has Windows images',
@@ -168,7 +174,7 @@ describe('planArtifact', () => {
         }),
     });
     if (result.kind !== 'convert') throw new Error(result.reason);
-    expect(result.warnings).toEqual(['build warning', 'runtime warning', 'stage warning', 'files warning']);
+    expect(result.warnings).toEqual(['build warning', 'runtime warning', 'stage warning', 'last warning']);
     expect(result.decisions.map((d) => `${d.placement} ${d.subject}`)).toEqual([
       'runtime CMD',
       'added FROM',
