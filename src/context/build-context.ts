@@ -3,7 +3,7 @@
  * (bounded in depth and count, so a huge monorepo costs milliseconds), their text on demand,
  * and what .dockerignore excludes.
  */
-import { readFileSync, statSync } from 'fs';
+import { closeSync, fstatSync, openSync, readSync } from 'fs';
 import * as path from 'path';
 import { globMatcher } from '../util/glob-matcher';
 import ignore, { Ignore } from 'ignore';
@@ -56,13 +56,8 @@ export function openBuildContext(
   readDir: ReadDirectory = readDirectory,
 ): BuildContext {
   const root = path.resolve(dir);
-  const listing = listFiles(
-    root,
-    '',
-    new Set([...ALWAYS_SKIPPED, ...profiles.flatMap((p) => p.contextSkipDirs ?? [])]),
-    readDir,
-  );
-  const sourceExtensions = [...new Set(profiles.flatMap((p) => p.sourceExtensions ?? []))];
+  const { skipped, sourceExtensions } = profileFolders(profiles);
+  const listing = listFiles(root, '', skipped, readDir);
   return contextFromListing(root, listing, sourceExtensions, (skipDirs) => {
     const own = new Set([...ALWAYS_SKIPPED, ...skipDirs]);
     const added: Listing = {
@@ -75,6 +70,22 @@ export function openBuildContext(
       listFiles(root, folder, own, readDir, added);
     return added;
   });
+}
+
+type ProfileList = readonly Pick<Profile, 'contextSkipDirs' | 'sourceExtensions'>[];
+const foldersOf = new WeakMap<ProfileList, { skipped: ReadonlySet<string>; sourceExtensions: string[] }>();
+
+/** The folders the profiles skip and the extensions they add, gathered once per profile list (not per Dockerfile). */
+function profileFolders(profiles: ProfileList) {
+  let folders = foldersOf.get(profiles);
+  if (!folders) {
+    folders = {
+      skipped: new Set([...ALWAYS_SKIPPED, ...profiles.flatMap((p) => p.contextSkipDirs ?? [])]),
+      sourceExtensions: [...new Set(profiles.flatMap((p) => p.sourceExtensions ?? []))],
+    };
+    foldersOf.set(profiles, folders);
+  }
+  return { skipped: folders.skipped, sourceExtensions: [...folders.sourceExtensions] };
 }
 
 function contextFromListing(
@@ -90,20 +101,15 @@ function contextFromListing(
   const knownMissing = (key: string) =>
     !fileSet.has(key) && completeDirs.has(path.posix.dirname(key) === '.' ? '' : path.posix.dirname(key));
   const globs = new Map<string, string[]>();
-  let dockerignore: Ignore | undefined;
+  // Null when there is no .dockerignore (or it has no rules): nothing is ignored, no matcher to ask.
+  let dockerignore: Ignore | null | undefined;
   let isGitIgnored: ((relativePath: string) => boolean) | undefined;
 
   const read = (relativePath: string): string | null => {
     const key = normalise(relativePath);
     if (cache.has(key)) return cache.get(key) ?? null;
     if (knownMissing(key)) return null;
-    let text: string | null = null;
-    try {
-      const full = path.join(root, key);
-      if (statSync(full).size <= MAX_READ_BYTES) text = readFileSync(full, 'utf8');
-    } catch {
-      text = null;
-    }
+    const text = readSmallFile(path.join(root, key));
     cache.set(key, text);
     return text;
   };
@@ -131,11 +137,11 @@ function contextFromListing(
     },
     read,
     isDockerIgnored: (relativePath) => {
-      if (!dockerignore) {
-        dockerignore = ignore();
+      if (dockerignore === undefined) {
         const text = read('.dockerignore');
-        if (text) dockerignore.add(text.split(/\r?\n/).map((l) => l.replace(/^\//, '')));
+        dockerignore = text ? ignore().add(text.split(/\r?\n/).map((l) => l.replace(/^\//, ''))) : null;
       }
+      if (dockerignore === null) return false;
       const rel = normalise(relativePath);
       return rel !== '' && rel !== '.' && dockerignore.ignores(rel);
     },
@@ -148,6 +154,33 @@ function contextFromListing(
     },
   };
   return context;
+}
+
+/**
+ * A file's text, or null when it is absent, unreadable or larger than MAX_READ_BYTES: one open,
+ * one fstat and one read (a stat by path first, then readFileSync, cost two more system calls).
+ */
+function readSmallFile(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_READ_BYTES) return null;
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    // A file may be shorter than its size said by the time it is read (or grow: the rest is left out).
+    for (let n = -1; n !== 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    return buffer.toString('utf8', 0, length);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function normalise(relativePath: string): string {
