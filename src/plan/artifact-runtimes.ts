@@ -5,7 +5,9 @@
  */
 import { Type } from '@sinclair/typebox';
 import { oneOf, stringList } from '../profiles/settings-schema';
-import type { BrokenFinding } from './plan-types';
+import type { ImageRef } from '../analyze/stage-facts';
+import { globalArgValues, RuntimeImageRules } from './base-image';
+import type { BrokenFinding, PlanContext } from './plan-types';
 import { runtimeUserSupportProperties } from './runtime-users';
 
 /** Schema properties every artifact runtime entry has besides its image. */
@@ -71,5 +73,26 @@ export function runtimeWithShell(
       `the container command needs a shell (shell syntax, a script or sh -c), which ${image} does not have: the runtime is ${sibling} instead`,
     ],
     broken: [],
+  };
+}
+
+/** What every artifact runtime choice reads: the requested runtime, the command's need for a shell, the builder and the profile's image rules. */
+export interface RuntimeRequest {
+  requested: string | undefined;
+  needsShell: boolean;
+  builder: ImageRef;
+  /** The Dockerfile's global ARG values (an image tag may use one). */
+  globals: ReadonlyMap<string, string>;
+  rules: RuntimeImageRules;
+}
+
+export function runtimeRequest(input: PlanContext, needsShell: boolean): RuntimeRequest {
+  const { options, facts, dockerfile, profile } = input;
+  return {
+    requested: options.runtime,
+    needsShell,
+    builder: facts.from,
+    globals: globalArgValues(dockerfile),
+    rules: profile,
   };
 }

@@ -4,9 +4,8 @@
  * Alpine for an Alpine builder — by its tag, or because its RUN lines use apk); an image with a
  * shell when the command needs one.
  */
-import type { ImageRef } from '../../analyze/stage-facts';
-import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
-import { runtimeWithShell, unknownRuntime } from '../../plan/artifact-runtimes';
+import { chooseRuntimeImage } from '../../plan/base-image';
+import { RuntimeRequest, runtimeWithShell, unknownRuntime } from '../../plan/artifact-runtimes';
 import type { BrokenFinding } from '../../plan/plan-types';
 import type { CgoUse } from './go-cgo';
 import type { GoRuntime, GoSettings } from './go-settings';
@@ -23,18 +22,13 @@ export type GoRuntimeChoice =
     }
   | { ok: false; reason: string };
 
-export interface RuntimeRequest {
-  requested: string | undefined;
+export interface GoRuntimeRequest extends RuntimeRequest {
   cgo: CgoUse;
-  needsShell: boolean;
-  builder: ImageRef;
   /** Why the builder is Alpine-based although its tag does not say so (its RUN lines use apk), or null. */
   muslEvidence: string | null;
-  globals: ReadonlyMap<string, string>;
-  rules: RuntimeImageRules;
 }
 
-export function chooseGoRuntime(request: RuntimeRequest, settings: GoSettings): GoRuntimeChoice {
+export function chooseGoRuntime(request: GoRuntimeRequest, settings: GoSettings): GoRuntimeChoice {
   const { requested, cgo } = request;
   const unknown = unknownRuntime(requested, settings.runtimes, 'Go');
   if (unknown) return { ok: false, reason: unknown };

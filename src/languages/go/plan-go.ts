@@ -15,7 +15,7 @@ import {
   planArtifact,
   RuntimeNeeds,
 } from '../../plan/artifact-planner';
-import { globalArgValues } from '../../plan/base-image';
+import { runtimeRequest } from '../../plan/artifact-runtimes';
 import { commandArtifacts, resolveCommand } from '../../plan/artifact-command';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
@@ -40,7 +40,7 @@ interface GoBuild extends ArtifactBuild {
 }
 
 export function planGo(input: PlanInput<GoSettings>, sources: GoSources): StrategyPlan {
-  const { profile, dockerfile, context, options, settings } = input;
+  const { profile, context, settings } = input;
   const golangImage = /(^|\/)golang$/.test(input.facts.from.name);
   const facts = golangImage
     ? withGopath(input.facts, input.facts.values.get('GOPATH') ?? settings.gopath)
@@ -63,15 +63,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
       build: () => goBuild(input, facts, workdir, imageWorkdir, project),
       runtime(build) {
         const choice = chooseGoRuntime(
-          {
-            requested: options.runtime,
-            cgo: build.cgo,
-            needsShell: build.needsShell,
-            builder: facts.from,
-            muslEvidence: apkEvidence(facts),
-            globals: globalArgValues(dockerfile),
-            rules: profile,
-          },
+          { ...runtimeRequest(input, build.needsShell), cgo: build.cgo, muslEvidence: apkEvidence(facts) },
           settings,
         );
         if (!choice.ok) return choice.reason;

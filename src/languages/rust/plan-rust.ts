@@ -8,7 +8,7 @@
  */
 import { posix as path } from 'path';
 import { ArtifactBuild, ArtifactRuntime, planArtifact } from '../../plan/artifact-planner';
-import { globalArgValues } from '../../plan/base-image';
+import { runtimeRequest } from '../../plan/artifact-runtimes';
 import { pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import { commandArtifacts } from '../../plan/artifact-command';
@@ -37,7 +37,7 @@ interface RustRuntimeChoice extends ArtifactRuntime {
 }
 
 export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis): StrategyPlan {
-  const { facts, context, profile, options, settings } = input;
+  const { facts, context, profile, settings } = input;
   const paths = contextPaths(facts, context);
   const cargoHome = facts.values.get('CARGO_HOME') ?? settings.cargoHome;
   const setting: CargoBuildSetting = {
@@ -59,13 +59,9 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
       runtime(build) {
         const choice = chooseRustRuntime(
           {
-            requested: options.runtime,
+            ...runtimeRequest(input, build.needsShell),
             linkage: build.linkage.linkage,
             linkageWhy: build.linkage.why,
-            needsShell: build.needsShell,
-            builder: facts.from,
-            globals: globalArgValues(input.dockerfile),
-            rules: profile,
           },
           settings,
         );

@@ -5,25 +5,19 @@
  * run the binary is refused, and one without the shell the command needs is swapped (or, when
  * requested, reported as broken).
  */
-import type { ImageRef } from '../../analyze/stage-facts';
-import { chooseRuntimeImage, RuntimeImageRules } from '../../plan/base-image';
+import { chooseRuntimeImage } from '../../plan/base-image';
 import { debianReleases } from '../../plan/debian-release';
-import { runtimeWithShell, unknownRuntime } from '../../plan/artifact-runtimes';
+import { RuntimeRequest, runtimeWithShell, unknownRuntime } from '../../plan/artifact-runtimes';
 import type { BrokenFinding } from '../../plan/plan-types';
 import type { RustRuntime, RustSettings } from './rust-settings';
 
 /** How the binary is linked: against glibc, statically (musl), or against musl's shared library. */
 export type Linkage = 'glibc' | 'static' | 'musl';
 
-export interface RustRuntimeRequest {
-  requested: string | undefined;
+export interface RustRuntimeRequest extends RuntimeRequest {
   linkage: Linkage;
   /** Why the binary links that way, for messages. */
   linkageWhy: string;
-  needsShell: boolean;
-  builder: ImageRef;
-  globals: ReadonlyMap<string, string>;
-  rules: RuntimeImageRules;
 }
 
 export type RustRuntimeChoice =
