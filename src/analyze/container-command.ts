@@ -8,7 +8,13 @@ import type { InstructionNode } from '../parse/parse-dockerfile';
 import { parseArgv } from './argv';
 import { commandForm, CommandForm } from './instruction-args';
 import { isShellProgram, isShellScript, Wrapper, WRAPPERS } from './programs';
-import { isAssignment, shellQuote, splitShellCommands, ShellCommand } from './shell-commands';
+import {
+  Assignment,
+  assignmentsAtStart,
+  shellQuote,
+  splitShellCommands,
+  ShellCommand,
+} from './shell-commands';
 import type { StageFacts } from './stage-facts';
 
 /** An ENTRYPOINT or CMD with its keyword as written and its form. */
@@ -164,6 +170,8 @@ function readArgv(
   reading: Reading,
 ): { commands: ShellCommand[]; programs: string[] } {
   const programs: string[] = [];
+  // What `env A=1` wrappers set for the command they run.
+  const env: Assignment[] = [];
   let words = argv;
   for (;;) {
     const program = path.basename(words[0] ?? '');
@@ -177,12 +185,16 @@ function readArgv(
     if (wrapper && script === undefined && !(wrapper.imageScript && reading.ownScripts.has(program))) {
       programs.push(program);
       const parsed = parseArgv(words.slice(1), wrapper.options);
-      let rest =
+      let rest: readonly string[] =
         parsed.afterDashDash.length > 0 || parsed.operands.length === 0
           ? parsed.afterDashDash
           : parsed.operands;
       rest = rest.slice(wrapper.operands);
-      if (wrapper.assignments) while (isAssignment(rest[0] ?? '')) rest = rest.slice(1);
+      if (wrapper.assignments) {
+        const assignments = assignmentsAtStart(rest);
+        env.push(...assignments.env);
+        rest = assignments.rest;
+      }
       words = rest;
       continue;
     }
@@ -194,8 +206,8 @@ function readArgv(
     if (words.length === 0) return { commands: [], programs: unique(programs) };
     const command =
       words === argv
-        ? { words: argv, env: [], text: argv.map(shellQuote).join(' ') }
-        : { words: [...words], env: [], text: words.map(shellQuote).join(' ') };
+        ? { words: argv, env, text: argv.map(shellQuote).join(' ') }
+        : { words: [...words], env, text: words.map(shellQuote).join(' ') };
     return { commands: [command], programs: unique([...programs, program]) };
   }
 }

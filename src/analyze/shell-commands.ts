@@ -128,28 +128,33 @@ function substitutionEnd(script: string, open: number): number {
 }
 
 /** The assignments before a command's program, and the words from the program on. */
-function splitPrefixes(words: string[]): { program: string[]; env: Assignment[] } {
+function splitPrefixes(words: readonly string[]): { program: readonly string[]; env: Assignment[] } {
   const env: Assignment[] = [];
   let rest = words;
   for (;;) {
+    const assignments = assignmentsAtStart(rest);
+    env.push(...assignments.env);
+    rest = assignments.rest;
     const word = rest[0] ?? '';
-    const assignment = ASSIGNMENT.exec(word);
-    if (assignment) {
-      env.push({ name: assignment[1], value: word.slice(assignment[0].length) });
-      rest = rest.slice(1);
-    } else if (word === 'env') rest = afterOptions(rest.slice(1));
+    if (word === 'env') rest = afterOptions(rest.slice(1));
     else if (PREFIX_WORDS.has(word)) rest = rest.slice(1);
     else return { program: rest, env };
   }
 }
 
-/** `NAME=value`: an assignment when it comes before a command's program. */
-export function isAssignment(word: string): boolean {
-  return ASSIGNMENT.test(word);
+/** The `NAME=value` words (quotes already removed) `words` starts with, and the words after them. */
+export function assignmentsAtStart(words: readonly string[]): { env: Assignment[]; rest: readonly string[] } {
+  const env: Assignment[] = [];
+  for (const word of words) {
+    const match = ASSIGNMENT.exec(word);
+    if (!match) break;
+    env.push({ name: match[1], value: word.slice(match[0].length) });
+  }
+  return { env, rest: words.slice(env.length) };
 }
 
 /** The words after `env`'s own options (`-i`, `-u NAME`, `--`), read with the option table its wrapper entry has. */
-function afterOptions(args: string[]): string[] {
+function afterOptions(args: readonly string[]): readonly string[] {
   const parsed = parseArgv(args, WRAPPERS.env.options);
   return parsed.afterDashDash.length > 0 || parsed.operands.length === 0
     ? parsed.afterDashDash

@@ -110,7 +110,10 @@ export interface InterpretedLanguage<C extends { kind: string }> {
   check?(): string | null;
   environment(classified: readonly ClassifiedRun<C>[]): DependencyEnvironment | { problem: string };
   /** The application's declared dependencies (the profile's `dependencyLibraries`) on that image. */
-  dependencies?(image: string): { names: readonly string[] } | { problem: string };
+  dependencies?(
+    image: string,
+    classified: readonly ClassifiedRun<C>[],
+  ): { names: readonly string[] } | { problem: string };
   /** Warnings on build steps, after the others. */
   buildWarnings?(classified: readonly ClassifiedRun<C>[]): string[];
 }
@@ -156,7 +159,7 @@ export function planInterpreted<C extends { kind: string }>(
     (environment.covers ?? folders.copied).find((folder) => isWithin(resolve(dest), folder));
   const app = applicationFiles(input, (dest) => covering(dest) !== undefined, language.toolImages ?? []);
   if ('problem' in app) return skip(app.problem);
-  const dependencies = language.dependencies?.(image.image) ?? { names: [] };
+  const dependencies = language.dependencies?.(image.image, classified) ?? { names: [] };
   if ('problem' in dependencies) return skip(dependencies.problem);
   const setup = runtimeSetup(input, {
     template: language.packagesTemplate,

@@ -135,6 +135,25 @@ describe('containerCommand', () => {
     expect(command.commands.map((c) => c.text)).toEqual(commands);
   });
 
+  // What `env` sets for the program it runs is that command's env, as before a program in a shell script
+  it.each<[string, string[], [string, string][]]>([
+    ['CMD ["env", "CGO_ENABLED=0", "go", "run", "."]', ['go', 'run', '.'], [['CGO_ENABLED', '0']]],
+    [
+      'CMD ["tini", "--", "env", "-u", "X", "A=1", "B=x y", "node", "a.js"]',
+      ['node', 'a.js'],
+      [
+        ['A', '1'],
+        ['B', 'x y'],
+      ],
+    ],
+    ['CMD A=1 node a.js', ['node', 'a.js'], [['A', '1']]],
+    ['CMD ["node", "a.js", "A=1"]', ['node', 'a.js', 'A=1'], []],
+  ])('%s: the env of the command it runs', (line, words, env) => {
+    const [command] = containerCommand(stage(line)).commands;
+    expect(command.words).toEqual(words);
+    expect(command.env.map((a) => [a.name, a.value])).toEqual(env);
+  });
+
   it("keeps a docker-entrypoint.sh the Dockerfile copies: it is the user's own script", () => {
     const command = containerCommand(
       stage(

@@ -14,7 +14,13 @@ import { nonRoot } from '../../plan/run-user';
 import { env, type StageNode } from '../../plan/stage-model';
 import { pythonDependencies } from './python-analysis';
 import { classifyPythonCommand, PythonCommand } from './python-commands';
-import { composeRunWrapper, dropRunWrapper, pointAtVenv, shownCommand } from './python-container-command';
+import {
+  composeRunWrapper,
+  dropRunWrapper,
+  pointAtVenv,
+  runWrappers,
+  shownCommand,
+} from './python-container-command';
 import { chooseEnvironment, type Environment } from './python-environment';
 import type { PythonSettings } from './python-settings';
 import { stripInstallers } from './strip-installers';
@@ -117,11 +123,7 @@ function pythonEnvironmentPlan(
     insertions,
     env: environmentEnv(environment, settings, facts.envs.map((e) => e.text).join('\n')),
     command: (written, dropped) => {
-      // uv copied from its image into the runtime (a replayed COPY --from=<uv image>) can still run `uv run`.
-      const uvInRuntime = facts.copies.some(
-        (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !dropped.has(c.instruction.text),
-      );
-      const wrappers = settings.environmentManagers.filter((w) => w !== 'uv' || !uvInRuntime);
+      const wrappers = runWrappers(facts, settings, dropped);
       const inVenv =
         environment.kind === 'new-venv'
           ? pointAtVenv(

@@ -3,6 +3,7 @@
  * the packages live in a venv and the package managers stay in the builder.
  */
 import { shellScript } from '../../analyze/container-command';
+import type { StageFacts } from '../../analyze/stage-facts';
 import type { PlanContext } from '../../plan/plan-types';
 import { startCommand } from '../../plan/start-command';
 import type { CommandSpec } from '../../plan/stage-model';
@@ -64,16 +65,24 @@ export function shownCommand(command: CommandSpec): string {
 export function composeRunWrapper(input: PlanContext, rules: PythonCommandRules): string | null {
   const { command, compose } = startCommand(input);
   if (!compose) return null;
-  const uvInRuntime = input.facts.copies.some((c) => c.spec.from !== null && /uv\b/.test(c.spec.from));
-  const wrapped = command.commands.find((c) => {
-    const wrapper = c.words[0] ?? '';
-    return (
-      rules.environmentManagers.includes(wrapper) &&
-      c.words[1] === 'run' &&
-      !(wrapper === 'uv' && uvInRuntime)
-    );
-  });
+  const wrappers = runWrappers(input.facts, rules, new Set());
+  const wrapped = command.commands.find((c) => wrappers.includes(c.words[0] ?? '') && c.words[1] === 'run');
   return wrapped
     ? `the container's command comes from service "${compose.service}" in ${compose.file} and runs ${wrapped.words[0]}, which the runtime leaves in the builder; change it to run the program directly`
     : null;
+}
+
+/**
+ * The environment managers the runtime lacks: uv copied from its image into the runtime (a
+ * replayed COPY --from=<uv image>, not among the `dropped` copies) can still run `uv run`.
+ */
+export function runWrappers(
+  facts: StageFacts,
+  rules: PythonCommandRules,
+  dropped: ReadonlySet<string>,
+): string[] {
+  const uvInRuntime = facts.copies.some(
+    (c) => c.spec.from !== null && /uv\b/.test(c.spec.from) && !dropped.has(c.instruction.text),
+  );
+  return rules.environmentManagers.filter((w) => w !== 'uv' || !uvInRuntime);
 }

@@ -44,13 +44,11 @@ export function planRuby(input: PlanInput<RubySettings>, project: RubyProject): 
       const warnings = developmentGroups(project, bundle, installing.length > 0, decisions);
       return { folders: bundleFolders(bundle), insertions: strip ? [strip] : [], decisions, warnings };
     },
-    dependencies: (image) => {
-      const bundleInstall = facts.runs.find((r) =>
-        r.commands.some((c) => classifyRubyCommand(c, settings).kind === 'bundle-install'),
-      );
+    dependencies: (image, classified) => {
+      const bundleInstall = classified.find((c) => c.commands.some((k) => k.kind === 'bundle-install'));
       if (image !== facts.from.text && bundleInstall && !project.lock && project.groups.size === 0)
         return {
-          problem: `line ${bundleInstall.instruction.line + 1} runs bundle install, but the build context has no Gemfile.lock or Gemfile msb can read: it cannot tell which native gems load libraries that ${facts.from.text} has and ${image} lacks (libpq, the MariaDB client, SQLite...)`,
+          problem: `line ${bundleInstall.run.instruction.line + 1} runs bundle install, but the build context has no Gemfile.lock or Gemfile msb can read: it cannot tell which native gems load libraries that ${facts.from.text} has and ${image} lacks (libpq, the MariaDB client, SQLite...)`,
         };
       const gems = project.lock
         ? systemLinkedGems(project.lock, settings, bundle.buildFlags, facts.values)
