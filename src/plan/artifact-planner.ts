@@ -12,11 +12,14 @@
  * A hook returns a string to skip the conversion with that reason.
  */
 import { posix as path } from 'path';
+import { Type, type Static } from '@sinclair/typebox';
+import { MsbError } from '../errors';
 import type { StageFacts } from '../analyze/stage-facts';
 import type { CommandProgram } from './artifact-command';
 import { noCommandDecisions } from './artifact-command';
 import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from './artifact-files';
 import type { ContextPaths } from './context-paths';
+import type { Profile } from '../profiles/profile-types';
 import { FileUse, settleRuntimeFiles, SettledRuntimeFiles } from './settle-runtime-files';
 import { builderSteps } from './builder-steps';
 import type { ContextProgram } from './context-programs';
@@ -51,8 +54,8 @@ export interface ArtifactBuild {
   committed?: readonly ContextProgram[];
   /** The command needs a shell: its own syntax, or a committed script's interpreter. */
   needsShell?: boolean;
-  /** Builds the container did at start-up, now builder RUNs, and what the decision says of them. */
-  startup?: { runs: StageNode[]; why: string; title?: string } | null;
+  /** Builds the container did at start-up, now builder RUNs (under the profile's `startupBuild` comment). */
+  startup?: { runs: StageNode[]; title?: string } | null;
   /** Other builder lines, laid out before the start-up builds. */
   builderInsertions?: BuilderInsertion[];
   /** The build tool's test command the builder runs, if any (the runtime does not need the tests). */
@@ -66,8 +69,8 @@ export interface ArtifactRuntime {
   image: string;
   /** What the image has: users and their tools, a shell, commands. */
   support: RuntimeUserSupport & { shell: boolean; commands: readonly string[] };
-  /** The runtime stage's header comment. */
-  comment: string;
+  /** The kind of artifact it runs: the key of the profile's runtime stage comment (`comments`). */
+  kind: string;
   /** Said of the new FROM. */
   notes: string[];
   warnings: string[];
@@ -142,10 +145,22 @@ export interface ArtifactHooks<B extends ArtifactBuild, R extends ArtifactRuntim
   finish?(model: RuntimeStageModel, build: B): string[];
 }
 
-/** What the planner reads of the plan input: the stage and the build context, the language's name and its builder-steps template. */
+/** The planner's wording a profile gives (`settings.stage` in its YAML). */
+export const artifactStageSchema = Type.Object(
+  {
+    /** The runtime stage's header comment per kind of artifact (ArtifactRuntime.kind). */
+    comments: Type.Record(Type.String(), Type.String({ minLength: 1 }), { minProperties: 1 }),
+    /** The builder comment over a build the container did at start-up. */
+    startupBuild: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+/** What the planner reads of the plan input, with the context paths and the profile's builder-steps template. */
 export type ArtifactPlanInput = Pick<PlanContext, 'facts' | 'context'> & {
+  profile: Pick<Profile, 'name'>;
+  settings: { stage: Static<typeof artifactStageSchema> };
   paths: ContextPaths;
-  language: string;
   builderSteps: string;
 };
 
@@ -154,7 +169,7 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   hooks: ArtifactHooks<B, R>,
 ): StrategyPlan {
   const { facts, context } = input;
-  const windows = hooks.windows ? windowsStage(facts, input.language) : null;
+  const windows = hooks.windows ? windowsStage(facts, input.profile.name) : null;
   if (windows) return { kind: 'skip', reason: windows };
 
   const build = hooks.build();
@@ -171,7 +186,10 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
     ...runtime.notes.map((why): Decision => ({ subject: 'FROM', placement: 'added', why })),
   ];
 
-  const model = baseRuntimeModel(facts, image, [runtime.comment]);
+  const comment = input.settings.stage.comments[runtime.kind];
+  if (comment === undefined)
+    throw new MsbError('invalid-profile', `settings.stage.comments: no comment for "${runtime.kind}"`);
+  const model = baseRuntimeModel(facts, image, [comment]);
   const env = runtimeEnv(facts, hooks.buildOnlyEnv ?? []);
   model.env = env.env;
   decisions.push(...env.decisions);
@@ -230,7 +248,13 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   const builderInsertions = [...(build.builderInsertions ?? [])];
   if (build.startup)
     builderInsertions.push(
-      builderSteps(input.builderSteps, facts, build.startup.why, build.startup.runs, build.startup.title),
+      builderSteps(
+        input.builderSteps,
+        facts,
+        input.settings.stage.startupBuild,
+        build.startup.runs,
+        build.startup.title,
+      ),
     );
   builderInsertions.push(...(needs.builderInsertions ?? []));
   return {

@@ -1,5 +1,6 @@
 /** The .NET profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { artifactStageSchema } from '../../plan/artifact-planner';
 import { frameworksSchema } from '../../detect/frameworks';
 import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
@@ -11,6 +12,7 @@ const majorRange = {
 
 export const dotnetSettingsSchema = Type.Object(
   {
+    stage: artifactStageSchema,
     kinds: Type.Object(
       { web: Type.String(), app: Type.String(), native: Type.String() },
       { additionalProperties: false },

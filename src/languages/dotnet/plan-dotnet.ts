@@ -39,15 +39,9 @@ interface DotnetRuntime extends ArtifactRuntime {
 }
 
 export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis): StrategyPlan {
-  const { facts, profile, settings, context } = input;
+  const { facts, profile, settings } = input;
   return planArtifact<DotnetBuild, DotnetRuntime>(
-    {
-      facts,
-      context,
-      paths: analysis.paths,
-      language: profile.name,
-      builderSteps: profile.templates.builderSteps,
-    },
+    { ...input, paths: analysis.paths, builderSteps: profile.templates.builderSteps },
     {
       windows: true,
       buildOnlyEnv: [],
@@ -69,8 +63,7 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
           image: image.image,
           dotnet: image,
           support: { ...imageUsers(image, settings).support, shell: commands.includes('sh'), commands },
-          comment:
-            'Runtime stage (added by msb): the published app on the .NET runtime image, without the SDK, sources and NuGet cache.',
+          kind: 'app',
           notes: [...image.notes, KIND_NOTES[kind]],
           warnings: image.warnings,
           broken,
@@ -146,7 +139,6 @@ function dotnetBuild(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis)
     startup: app.fromRun
       ? {
           runs: [shellRun(app.fromRun.publish.join(' '))],
-          why: 'the container built and ran the project with dotnet run; publish it once here instead',
           title: app.why,
         }
       : null,

@@ -1,5 +1,6 @@
 /** The Go profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { artifactStageSchema } from '../../plan/artifact-planner';
 import { frameworksSchema } from '../../detect/frameworks';
 import { rootEvidenceSchema } from '../../plan/root-evidence';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
@@ -20,6 +21,7 @@ const goRuntime = Type.Object(
 
 export const goSettingsSchema = Type.Object(
   {
+    stage: artifactStageSchema,
     defaultRuntime: Type.String(),
     cgoRuntime: Type.String(),
     muslCgoRuntime: Type.String(),

@@ -56,7 +56,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
   };
 
   return planArtifact<GoBuild, ArtifactRuntime & { settings: GoRuntime }>(
-    { facts, context, paths, language: profile.name, builderSteps: profile.templates.builderSteps },
+    { ...input, facts, paths, builderSteps: profile.templates.builderSteps },
     {
       windows: true,
       buildOnlyEnv: settings.buildOnlyEnv,
@@ -79,9 +79,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
           ...choice,
           support: { ...choice.runtime, image: choice.image },
           settings: choice.runtime,
-          comment: build.cgo.dynamic
-            ? 'Runtime stage (added by msb): the cgo binary on an image with the same C library, without the Go toolchain.'
-            : 'Runtime stage (added by msb): the static Go binary and the files it reads at run time, without the Go toolchain.',
+          kind: build.cgo.dynamic ? 'cgo' : 'static',
         };
       },
       stage: (model, build, runtime) =>
@@ -217,7 +215,6 @@ function goBuild(
       startup.builderRuns.length > 0
         ? {
             runs: startup.builderRuns,
-            why: 'the container built the program when it started; build it once here instead',
           }
         : null,
     builderInsertions,

@@ -1,5 +1,6 @@
 /** The Java profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { artifactStageSchema } from '../../plan/artifact-planner';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
 import { optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
@@ -46,6 +47,7 @@ const buildTool = {
 };
 export const javaSettingsSchema = Type.Object(
   {
+    stage: artifactStageSchema,
     defaultRuntime: Type.String(),
     runtimes: Type.Record(Type.String(), javaRuntime, { minProperties: 1 }),
     /** Words `--runtime` accepts after (or instead of) a runtime name: `layered`. */

@@ -42,7 +42,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
   const { paths } = project;
   const isSource = (f: string) => compiledRegExp(settings.sourceFiles).test(f);
   return planArtifact<JavaPlanBuild, JavaPlanRuntime>(
-    { facts, context, paths, language: profile.name, builderSteps: profile.templates.builderSteps },
+    { ...input, paths, builderSteps: profile.templates.builderSteps },
     {
       windows: false,
       buildOnlyEnv: [],
@@ -73,9 +73,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
             shell: runtime.shell,
             commands: [],
           },
-          comment: build.war
-            ? 'Runtime stage (added by msb): the WAR on a servlet container, without the JDK and build tools.'
-            : 'Runtime stage (added by msb): the application on a JRE, without the JDK, build tools and sources.',
+          kind: build.war ? 'war' : 'jar',
           notes: decisions.map((d) => d.why),
           warnings,
           broken: shellNeeded && !runtime.shell ? [shellMissing(from)] : [],
@@ -199,7 +197,6 @@ function javaBuild(input: PlanInput<JavaSettings>, project: JavaAnalysis): JavaP
       builderRuns.length > 0
         ? {
             runs: builderRuns.map(shellRun),
-            why: 'the container built the application when it started; build it once here instead',
           }
         : null,
     tests: mavenTests ? 'mvn test' : null,

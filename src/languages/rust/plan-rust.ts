@@ -51,7 +51,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
   const isSource = (f: string) => /\.rs$|(^|\/)(Cargo\.(toml|lock)|build\.rs)$/.test(f);
 
   return planArtifact<RustBuild, RustRuntimeChoice>(
-    { facts, context, paths, language: profile.name, builderSteps: profile.templates.builderSteps },
+    { ...input, paths, builderSteps: profile.templates.builderSteps },
     {
       windows: false,
       buildOnlyEnv: settings.buildOnlyEnv,
@@ -74,10 +74,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
           ...choice,
           support: { ...choice.runtime, image: choice.image },
           notes: [build.linkage.why, ...choice.notes],
-          comment:
-            build.linkage.linkage === 'glibc'
-              ? "Runtime stage (added by msb): the binary on an image with the builder's glibc, without cargo, rustc and the sources."
-              : 'Runtime stage (added by msb): the static binary and the files it reads at run time, without cargo, rustc and the sources.',
+          kind: build.linkage.linkage === 'glibc' ? 'glibc' : 'static',
         };
       },
       stage(model, build, runtime) {
@@ -184,7 +181,6 @@ function rustBuild(
       command.builderRuns.length > 0
         ? {
             runs: command.builderRuns,
-            why: 'the container compiled the program when it started; build it once here instead',
           }
         : null,
     warnings,

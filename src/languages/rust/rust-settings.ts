@@ -1,5 +1,6 @@
 /** The Rust profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
+import { artifactStageSchema } from '../../plan/artifact-planner';
 import { frameworksSchema } from '../../detect/frameworks';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
@@ -23,6 +24,7 @@ const rustRuntime = Type.Object(
 
 export const rustSettingsSchema = Type.Object(
   {
+    stage: artifactStageSchema,
     /** Runtime for binaries linked against glibc (built on Debian). */
     defaultRuntime: Type.String(),
     /** Runtime for static musl binaries (alpine builders, `--target *-musl`). */

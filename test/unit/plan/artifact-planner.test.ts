@@ -31,7 +31,7 @@ const config = { path: '/app/config', why: 'read at run time', chown: null };
 const runtime: ArtifactRuntime = {
   image: 'slim:1',
   support: { image: 'slim:1', userTool: 'none', users: ['root'], shell: false, commands: [] },
-  comment: 'Runtime stage.',
+  kind: 'app',
   notes: ['a slim image'],
   warnings: ['runtime warning'],
   broken: [],
@@ -57,10 +57,13 @@ function hooks(changes: Partial<ArtifactHooks<ArtifactBuild, ArtifactRuntime>>) 
   return { ...base, ...changes };
 }
 
+const profile = { name: 'Tool' };
+const settings = { stage: { comments: { app: 'Runtime stage.' }, startupBuild: 'built at start' } };
+
 function plan(dockerfile: string, changes: Partial<ArtifactHooks<ArtifactBuild, ArtifactRuntime>>) {
   const { facts, context, paths } = stageFixture(dockerfile, { 'config/a.yaml': 'a: 1\n' });
   return planArtifact(
-    { facts, context, paths, language: 'Tool', builderSteps: 'builder-steps' },
+    { facts, context, paths, profile, settings, builderSteps: 'builder-steps' },
     hooks(changes),
   );
 }
@@ -211,11 +214,17 @@ describe('planArtifact', () => {
     );
   });
 
+  it('fails on a profile without the comment of the kind the runtime hook names', () => {
+    expect(() => plan(DOCKERFILE, { runtime: () => ({ ...runtime, kind: 'other' }) })).toThrow(
+      'settings.stage.comments: no comment for "other"',
+    );
+  });
+
   it('lays start-up builds out after the build hook’s own builder lines', () => {
     const result = plan(DOCKERFILE, {
       build: () =>
         build({
-          startup: { runs: [], why: 'built at start' },
+          startup: { runs: [] },
           builderInsertions: [
             { at: { kind: 'after-from' }, template: 'x', values: {}, instructions: [], reason: 'first' },
           ],
