@@ -10,6 +10,9 @@ export const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
 
 export type TextEncoding = 'utf8' | 'latin1';
 
+/** Strict UTF-8 (a Latin-1 byte fails it); a decode without `stream` keeps no state, so one serves every file. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export interface DockerfileSource {
   text: string;
   /** How to write the text back: a Latin-1 file stays Latin-1. */
@@ -63,7 +66,7 @@ export function decodeDockerfile(buffer: Buffer, file: string): DockerfileSource
   }
   try {
     return {
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer),
+      text: UTF8.decode(buffer),
       encoding: 'utf8',
     };
   } catch {

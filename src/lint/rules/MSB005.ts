@@ -4,7 +4,6 @@
  * profiles name (`installCaches`: pip's `--no-cache-dir`, DL3042). A cache mount
  * (`RUN --mount=type=cache`) keeps them out of the image too.
  */
-import type { Env } from 'dockerfile-ast';
 import type { LintRule, RuleFinding } from '../lint-types';
 import { analyzeStage, StageFacts } from '../../analyze/stage-facts';
 import { hasWords, programName, ShellCommand } from '../../analyze/shell-commands';
@@ -76,16 +75,13 @@ const found = new WeakMap<StageFacts, WeakMap<readonly Profile[], readonly Reado
 
 function findCaches(facts: StageFacts, profiles: readonly Profile[]): RuleFinding[] {
   const caches = cachesOf(profiles);
-  const envNames = new Set(
-    facts.envs.flatMap((e) => (e.node as Env).getProperties().map((p) => p.getName())),
-  );
   const findings: RuleFinding[] = [];
   for (const run of facts.runs) {
     if (/type=cache/.test(nodeFlags(run.instruction).get('mount') ?? '')) continue;
     const found = new Map<string, string>();
     for (const command of run.commands) {
       for (const cache of caches) {
-        if (!found.has(cache.source.subject) && leavesCache(cache, command, run.script, envNames))
+        if (!found.has(cache.source.subject) && leavesCache(cache, command, run.script, facts.envNames))
           found.set(cache.source.subject, cache.source.message);
       }
     }
