@@ -86,7 +86,10 @@ export interface RuntimeRequest {
   rules: RuntimeImageRules;
 }
 
-export function runtimeRequest(input: PlanContext, needsShell: boolean): RuntimeRequest {
+export function runtimeRequest(
+  input: Pick<PlanContext, 'options' | 'facts' | 'dockerfile'> & { profile: RuntimeImageRules },
+  needsShell: boolean,
+): RuntimeRequest {
   const { options, facts, dockerfile, profile } = input;
   return {
     requested: options.runtime,

@@ -1,4 +1,5 @@
-import { runtimeWithShell, unknownRuntime } from '../../../src/plan/artifact-runtimes';
+import { runtimeRequest, runtimeWithShell, unknownRuntime } from '../../../src/plan/artifact-runtimes';
+import { stageFixture } from '../../helpers/build-fixture';
 
 describe('unknownRuntime', () => {
   const runtimes = { distroless: {}, alpine: {} };
@@ -62,5 +63,29 @@ describe('runtimeWithShell', () => {
       ...result.warnings.map((w) => `warning: ${w}`),
       ...result.broken.map((b) => `broken: ${b.message}`),
     ]).toEqual(expected);
+  });
+});
+
+describe('runtimeRequest', () => {
+  it.each([
+    ['no runtime requested', 'FROM golang:1.22\n', {}, undefined, '1.22', []],
+    ['the requested runtime', 'FROM golang:1.22\n', { runtime: 'alpine' }, 'alpine', '1.22', []],
+    [
+      'global ARGs for the image tag',
+      'ARG V=1.23\nFROM golang:${V}\n',
+      {},
+      undefined,
+      '${V}',
+      [['V', '1.23']],
+    ],
+  ])('%s', (_name, dockerfile, options, requested, tag, globals) => {
+    const { dockerfile: parsed, facts } = stageFixture(dockerfile, {});
+    const profile = { runtimeImages: [], registryPrefixes: [] };
+    const request = runtimeRequest({ options, facts, dockerfile: parsed, profile }, true);
+    expect(request.requested).toBe(requested);
+    expect(request.needsShell).toBe(true);
+    expect(request.builder.tag).toBe(tag);
+    expect([...request.globals]).toEqual(globals);
+    expect(request.rules).toBe(profile);
   });
 });
