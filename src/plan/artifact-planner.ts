@@ -152,6 +152,8 @@ export const artifactStageSchema = Type.Object(
     comments: Type.Record(Type.String(), Type.String({ minLength: 1 }), { minProperties: 1 }),
     /** The builder comment over a build the container did at start-up. */
     startupBuild: Type.String({ minLength: 1 }),
+    /** Said of the new FROM for a kind of artifact, after the runtime choice's own notes. */
+    notes: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }))),
   },
   { additionalProperties: false },
 );
@@ -180,10 +182,15 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   const committed = build.committed ?? [];
   const unrunnable = unrunnableScript(committed, runtime.support.commands, image);
   if (unrunnable) return { kind: 'skip', reason: unrunnable };
+  const kindNote = input.settings.stage.notes?.[runtime.kind];
   const warnings = [...build.warnings, ...runtime.warnings];
   const decisions = [
     ...build.decisions,
-    ...runtime.notes.map((why): Decision => ({ subject: 'FROM', placement: 'added', why })),
+    ...[...runtime.notes, ...(kindNote ? [kindNote] : [])].map((why): Decision => ({
+      subject: 'FROM',
+      placement: 'added',
+      why,
+    })),
   ];
 
   const comment = input.settings.stage.comments[runtime.kind];

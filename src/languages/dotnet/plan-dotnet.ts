@@ -63,8 +63,8 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
           image: image.image,
           dotnet: image,
           support: { ...imageUsers(image, settings).support, shell: commands.includes('sh'), commands },
-          kind: 'app',
-          notes: [...image.notes, KIND_NOTES[kind]],
+          kind,
+          notes: image.notes,
           warnings: image.warnings,
           broken,
         };
@@ -101,13 +101,6 @@ export function planDotnet(input: PlanInput<DotnetSettings>, analysis: DotnetAna
     },
   );
 }
-
-const KIND_NOTES: Record<AppKind, string> = {
-  native:
-    'a self-contained (or Native AOT) publish carries .NET itself: runtime-deps has only its native dependencies',
-  web: 'an ASP.NET Core app: the aspnet image has the ASP.NET Core and .NET runtimes',
-  app: 'a .NET app that is not ASP.NET Core: the runtime image has .NET without ASP.NET Core',
-};
 
 /** The publish output the container runs (a `dotnet run` becomes a publish in the builder) and the app's kind. */
 function dotnetBuild(input: PlanInput<DotnetSettings>, analysis: DotnetAnalysis): DotnetBuild | string {

@@ -214,6 +214,19 @@ describe('planArtifact', () => {
     );
   });
 
+  it("adds the profile's note for the kind after the runtime's own notes", () => {
+    const { facts, context, paths } = stageFixture(DOCKERFILE, {});
+    const noted = { stage: { ...settings.stage, notes: { app: 'an app image' } } };
+    const result = planArtifact(
+      { facts, context, paths, profile, settings: noted, builderSteps: 'builder-steps' },
+      hooks({}),
+    );
+    expect(result.kind === 'convert' && result.decisions.filter((d) => d.subject === 'FROM')).toEqual([
+      { subject: 'FROM', placement: 'added', why: 'a slim image' },
+      { subject: 'FROM', placement: 'added', why: 'an app image' },
+    ]);
+  });
+
   it('fails on a profile without the comment of the kind the runtime hook names', () => {
     expect(() => plan(DOCKERFILE, { runtime: () => ({ ...runtime, kind: 'other' }) })).toThrow(
       'settings.stage.comments: no comment for "other"',
