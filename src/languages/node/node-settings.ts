@@ -1,6 +1,7 @@
 /** The Node profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { frameworkFields } from '../../detect/frameworks';
+import { interpretedSchema } from '../../plan/interpreted-plan';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const port = Type.Integer({ minimum: 1, maximum: 65535 });
@@ -188,6 +189,7 @@ const packageManager = Type.Object(
 
 export const nodeSettingsSchema = Type.Object(
   {
+    interpreted: interpretedSchema,
     packageManagers: Type.Object(
       { npm: packageManager, yarn: packageManager, pnpm: packageManager },
       { additionalProperties: false },

@@ -12,6 +12,6 @@ export function planNode(input: PlanInput<NodeSettings>, { app, kind }: NodeAnal
     case 'static':
       return planStatic(input, app, kind.server, input.settings);
     default:
-      return planServer(input, app, kind, input.settings);
+      return planServer(input, app, kind);
   }
 }
