@@ -8,7 +8,7 @@ import type { StageFacts } from '../../analyze/stage-facts';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { CargoCommand } from './cargo-commands';
 import { buildTarget, CargoBuildSetting } from './cargo-outputs';
-import type { Linkage } from './rust-runtime';
+import type { Libc } from '../../plan/artifact-runtime-choice';
 import type { RustSettings } from './rust-settings';
 
 export function binaryLinkage(
@@ -16,7 +16,7 @@ export function binaryLinkage(
   commands: readonly CargoCommand[],
   settings: Pick<RustSettings, 'muslBuilders'>,
   setting: Pick<CargoBuildSetting, 'context' | 'values'>,
-): { linkage: Linkage; why: string } {
+): { linkage: Libc; why: string } {
   const builds = commands.filter((c) => ['build', 'install', 'rustc'].includes(c.verb));
   const triples = builds.map((c) => buildTarget(c, setting)).filter((t): t is string => t !== null);
   const builder = `${facts.from.name}${facts.from.tag ? `:${facts.from.tag}` : ''}`;
