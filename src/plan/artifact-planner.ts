@@ -20,6 +20,7 @@ import { noCommandDecisions } from './artifact-command';
 import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from './artifact-files';
 import type { ContextPaths } from './context-paths';
 import type { Profile } from '../profiles/profile-types';
+import { stringList } from '../profiles/settings-schema';
 import { FileUse, settleRuntimeFiles, SettledRuntimeFiles } from './settle-runtime-files';
 import { builderSteps } from './builder-steps';
 import type { ContextProgram } from './context-programs';
@@ -157,6 +158,14 @@ export const artifactStageSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** Settings every artifact profile has: the planner's wording and the rules of src/plan/runtime-files.ts. */
+export const artifactSettingsProperties = {
+  stage: artifactStageSchema,
+  runtimeFiles: stringList,
+  runtimeDirs: stringList,
+  notRuntimeFiles: stringList,
+};
 
 /** What the planner reads of the plan input, with the context paths and the profile's builder-steps template. */
 export type ArtifactPlanInput = Pick<PlanContext, 'facts' | 'context'> & {

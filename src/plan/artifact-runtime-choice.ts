@@ -11,6 +11,7 @@ import { oneOf } from '../profiles/settings-schema';
 import { ArtifactRuntimeEntry, RuntimeRequest, runtimeWithShell, unknownRuntime } from './artifact-runtimes';
 import { chooseRuntimeImage } from './base-image';
 import { debianReleases } from './debian-release';
+import type { ArtifactRuntime } from './artifact-planner';
 import type { BrokenFinding } from './plan-types';
 import { compiledRegExp } from '../util/compiled-regexp';
 
@@ -129,6 +130,14 @@ export function chooseArtifactRuntime<R extends ArtifactRuntimeEntry>(
     warnings,
     broken: shell.broken,
   };
+}
+
+/** The artifact planner's runtime (src/plan/artifact-planner.ts) from a choice: what its image has, and the kind of artifact. */
+export function plannedRuntime<R extends ArtifactRuntimeEntry>(
+  choice: Extract<ArtifactRuntimeChoice<R>, { ok: true }>,
+  kind: string,
+): typeof choice & ArtifactRuntime {
+  return { ...choice, support: { ...choice.runtime, image: choice.image }, kind };
 }
 
 /** A static artifact runs anywhere; a dynamically linked one needs its C library. */

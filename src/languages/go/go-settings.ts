@@ -1,6 +1,6 @@
 /** The Go profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { artifactStageSchema } from '../../plan/artifact-planner';
+import { artifactSettingsProperties } from '../../plan/artifact-planner';
 import { frameworksSchema } from '../../detect/frameworks';
 import { rootEvidenceSchema } from '../../plan/root-evidence';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
@@ -12,7 +12,7 @@ const goRuntime = Type.Object(artifactRuntimeProperties, { additionalProperties:
 
 export const goSettingsSchema = Type.Object(
   {
-    stage: artifactStageSchema,
+    ...artifactSettingsProperties,
     runtimeChoice: runtimeChoiceSchema,
     runtimes: Type.Record(Type.String(), goRuntime, { minProperties: 1 }),
     imageWorkdir: absolutePath,
@@ -23,11 +23,8 @@ export const goSettingsSchema = Type.Object(
     buildOnlyEnv: stringList,
     rootEvidence: rootEvidenceSchema,
     fileLoaders: stringList,
-    runtimeFiles: stringList,
     goOptions: optionTable,
     generators: stringList,
-    runtimeDirs: stringList,
-    notRuntimeFiles: stringList,
     frameworks: frameworksSchema,
   },
   { additionalProperties: false },

@@ -16,6 +16,7 @@ import {
   RuntimeNeeds,
 } from '../../plan/artifact-planner';
 import { runtimeRequest } from '../../plan/artifact-runtimes';
+import { plannedRuntime } from '../../plan/artifact-runtime-choice';
 import { commandArtifacts, resolveCommand } from '../../plan/artifact-command';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
@@ -55,7 +56,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     values: facts.values,
   };
 
-  return planArtifact<GoBuild, ArtifactRuntime & { settings: GoRuntime }>(
+  return planArtifact<GoBuild, ArtifactRuntime & { runtime: GoRuntime }>(
     { ...input, facts, paths, builderSteps: profile.templates.builderSteps },
     {
       windows: true,
@@ -67,12 +68,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
           settings,
         );
         if (!choice.ok) return choice.reason;
-        return {
-          ...choice,
-          support: { ...choice.runtime, image: choice.image },
-          settings: choice.runtime,
-          kind: build.cgo.dynamic ? 'cgo' : 'static',
-        };
+        return plannedRuntime(choice, build.cgo.dynamic ? 'cgo' : 'static');
       },
       stage: (model, build, runtime) =>
         runtimeNeeds(model, build, runtime, {
@@ -221,7 +217,7 @@ function goBuild(
 function runtimeNeeds(
   model: RuntimeStageModel,
   build: GoBuild,
-  runtime: ArtifactRuntime & { settings: GoRuntime },
+  runtime: ArtifactRuntime & { runtime: GoRuntime },
   go: {
     facts: StageFacts;
     settings: GoSettings;
@@ -258,7 +254,7 @@ function runtimeNeeds(
   const tzdataEmbedded =
     go.sources.packages.some((p) => p.imports.has('time/tzdata')) ||
     build.builds.some((b) => /\btimetzdata\b/.test(flagValue(b, 'tags') ?? ''));
-  const files = certificatesZoneinfo(runtime.settings, runtime.image, settings, {
+  const files = certificatesZoneinfo(runtime.runtime, runtime.image, settings, {
     certificates: ': HTTPS clients need the bundle',
     zoneinfo: tzdataEmbedded ? null : ' and the program does not import time/tzdata',
     // An apk-using builder is Alpine-based: its Go keeps zoneinfo where golang:*-alpine does.

@@ -9,7 +9,7 @@
 import { posix as path } from 'path';
 import { ArtifactBuild, ArtifactRuntime, planArtifact } from '../../plan/artifact-planner';
 import { runtimeRequest } from '../../plan/artifact-runtimes';
-import { chooseArtifactRuntime } from '../../plan/artifact-runtime-choice';
+import { chooseArtifactRuntime, plannedRuntime } from '../../plan/artifact-runtime-choice';
 import { pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import { commandArtifacts } from '../../plan/artifact-command';
@@ -70,12 +70,8 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
           settings.runtimeChoice,
         );
         if (!choice.ok) return choice.reason;
-        return {
-          ...choice,
-          support: { ...choice.runtime, image: choice.image },
-          notes: [why, ...choice.notes],
-          kind: linkage === 'glibc' ? 'glibc' : 'static',
-        };
+        const planned = plannedRuntime(choice, linkage === 'glibc' ? 'glibc' : 'static');
+        return { ...planned, notes: [why, ...choice.notes] };
       },
       stage(model, build, runtime) {
         const packages = rustPackages(input, project, build.linkage.linkage, runtime, runtimeCommands(facts));

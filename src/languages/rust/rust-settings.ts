@@ -1,6 +1,6 @@
 /** The Rust profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { artifactStageSchema } from '../../plan/artifact-planner';
+import { artifactSettingsProperties } from '../../plan/artifact-planner';
 import { frameworksSchema } from '../../detect/frameworks';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
 import { runtimeChoiceSchema } from '../../plan/artifact-runtime-choice';
@@ -20,7 +20,7 @@ const rustRuntime = Type.Object(
 
 export const rustSettingsSchema = Type.Object(
   {
-    stage: artifactStageSchema,
+    ...artifactSettingsProperties,
     runtimeChoice: runtimeChoiceSchema,
     runtimes: Type.Record(Type.String(), rustRuntime, { minProperties: 1 }),
     /** Builder images whose binaries are static musl ones whatever the target says. */
@@ -42,13 +42,10 @@ export const rustSettingsSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    /** Crates that load `.env` files (dotenvy, dotenv). */
     cargoOptions: optionTable,
+    /** Crates that load `.env` files (dotenvy, dotenv). */
     envFileCrates: stringList,
     buildOnlyEnv: stringList,
-    runtimeFiles: stringList,
-    runtimeDirs: stringList,
-    notRuntimeFiles: stringList,
     frameworks: frameworksSchema,
   },
   { additionalProperties: false },

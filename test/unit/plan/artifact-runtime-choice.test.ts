@@ -3,6 +3,7 @@ import type { ImageRef } from '../../../src/analyze/stage-facts';
 import {
   ArtifactRuntimeRequest,
   chooseArtifactRuntime,
+  plannedRuntime,
   RuntimeChoiceRules,
 } from '../../../src/plan/artifact-runtime-choice';
 import type { ArtifactRuntimeEntry } from '../../../src/plan/artifact-runtimes';
@@ -226,5 +227,29 @@ describe('chooseArtifactRuntime, requested runtimes refused (builder images alwa
     expect(choose({ ...refuse, runtimeFor: { ...refuse.runtimeFor, musl: 'none' } }, { libc: 'musl' })).toBe(
       'skip (unknown): the Test profile has no runtime "none"',
     );
+  });
+});
+
+describe('plannedRuntime', () => {
+  it('gives the planner the chosen image with what the runtime has, and the kind of artifact', () => {
+    const choice = chooseArtifactRuntime(
+      {
+        language: 'Test',
+        libc: 'static',
+        requested: 'small',
+        needsShell: false,
+        builder: image('tool:bookworm'),
+        globals: new Map(),
+        rules: imageRules,
+      },
+      runtimes,
+      replace,
+    );
+    if (!choice.ok) throw new Error(choice.reason);
+    expect(plannedRuntime(choice, 'static')).toMatchObject({
+      image: 'small:1',
+      kind: 'static',
+      support: { image: 'small:1', shell: false, userTool: 'none', commands: [] },
+    });
   });
 });
