@@ -5,6 +5,7 @@
  * Read once per conversion (node-analysis.ts): the report and the plan both use it.
  */
 import { posix as path } from 'path';
+import { INHERITS_ALL } from '../../analyze/command-env';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import { splitShellCommands } from '../../analyze/shell-commands';
@@ -297,7 +298,7 @@ function startCommands(
     commands.push(...body.filter((c) => !c.words.some((w) => w === '$@')));
     const rest = command.words.slice(command.words.indexOf(script) + 1);
     if (body.some((c) => c.words.includes('$@')) && rest.length > 0)
-      commands.push({ words: rest, env: [], text: rest.join(' ') });
+      commands.push({ words: rest, env: INHERITS_ALL, text: rest.join(' ') });
   }
   return { commands, opaqueScript };
 }
