@@ -183,6 +183,16 @@ const packageManager = Type.Object(
     pruneFlags: stringList,
     /** Environment variables holding a list that, when it names `dev`, puts devDependencies in or leaves them out. */
     devListVariables: Type.Optional(Type.Record(Type.String(), oneOf(['include', 'omit'] as const))),
+    /**
+     * A major version with no production-only install (Yarn 2+): its files, a line its lockfile starts
+     * with, and the `packageManager` version it starts at.
+     */
+    berry: Type.Optional(
+      Type.Object(
+        { files: stringList, lockfileMarker: regexString, fromMajor: Type.Integer({ minimum: 1 }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -202,7 +212,13 @@ export const nodeSettingsSchema = Type.Object(
     /** node's own options, and those that preload a module (`-r ts-node/register`). */
     nodeOptions: optionTable,
     preloadOptions: stringList,
+    /** What describe calls each kind of app. */
+    appKinds: Type.Object(
+      { static: Type.String(), 'next-standalone': Type.String(), server: Type.String(), skip: Type.String() },
+      { additionalProperties: false },
+    ),
     staticImage: Type.String({ minLength: 1 }),
+    staticStageComment: Type.String({ minLength: 1 }),
     nginxRoot: absolutePath,
     nginxUser: Type.String({ minLength: 1 }),
     defaultStaticPort: port,
@@ -226,13 +242,31 @@ export const nodeSettingsSchema = Type.Object(
       ),
     ),
     outDirFlags: stringList,
-    /** `next start`'s options: its port and hostname become server.js's PORT and HOSTNAME. */
-    nextStartOptions: optionTable,
+    /** Next.js standalone output replaces its start command; that command's options set server.js's variables. */
+    nextStandalone: Type.Object(
+      {
+        start: programRule,
+        options: optionTable,
+        /** server.js's variable → the options that set it, and its value when none does. */
+        env: Type.Record(
+          Type.String(),
+          Type.Object(
+            { options: stringList, default: Type.Optional(Type.String()) },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
     /** Top-level files and folders a compiled server does not read (tests, build configs). */
     compiledBuildFiles: stringList,
     /** Packages that read tsconfig.json at run time when preloaded (`node -r tsconfig-paths/register`). */
     tsconfigAtRunTime: stringList,
     binPackages: Type.Record(Type.String(), Type.String()),
+    /** Scripts a package manager runs when package.json has none (`npm start` runs server.js). */
+    defaultScripts: Type.Record(Type.String(), Type.String()),
+    /** Script names that build (`build`, `build:prod`): a RUN of one is a build step. */
+    buildScripts: regexString,
     /** Programs that, as a bare ENTRYPOINT with no CMD, wait for the real command (`ENTRYPOINT ["npm"]`). */
     argumentRunners: stringList,
     globalToolBins: Type.Record(Type.String(), stringList),
@@ -269,7 +303,6 @@ export type FrameworkRule = Static<typeof frameworkRule>;
 export type ConfigFile = Static<typeof configFile>;
 export type StaticServerRule = Static<typeof staticServerRule>;
 export type DevServerRule = Static<typeof devServerRule>;
-export type ProgramRule = Static<typeof programRule>;
 export type TypeScriptBuild = Static<typeof typescriptBuild>;
 export type PackageManagerRule = Static<typeof packageManager>;
 export type Manager = keyof NodeSettings['packageManagers'];

@@ -104,12 +104,11 @@ function standalone(
 
   const step = kind.start;
   const words = step.command.kind === 'program' ? step.command.words : [];
-  const options = parseArgv(words.slice(1), settings.nextStartOptions);
-  const variables: [string, string][] = [];
-  const port = optionValue(options, '-p', '--port');
-  if (port && !facts.envNames.has('PORT')) variables.push(['PORT', expandVariables(port, facts.values)]);
-  const hostname = optionValue(options, '-H', '--hostname') || '0.0.0.0';
-  if (!facts.envNames.has('HOSTNAME')) variables.push(['HOSTNAME', hostname]);
+  const options = parseArgv(words.slice(1), settings.nextStandalone.options);
+  const variables = Object.entries(settings.nextStandalone.env).flatMap(([name, set]): [string, string][] => {
+    const value = optionValue(options, ...set.options) || set.default;
+    return value && !facts.envNames.has(name) ? [[name, expandVariables(value, facts.values)]] : [];
+  });
 
   const written = facts.cmd?.text ?? step.text;
   const via = written.includes(step.text) ? '' : ` (${step.text})`;

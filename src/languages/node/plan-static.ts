@@ -101,9 +101,7 @@ export function planStatic(
   }
 
   const nonRoot = nonRootUser(facts) !== null;
-  const runtime = baseRuntimeModel(facts, settings.staticImage, [
-    'Runtime stage (added by msb): nginx serving the built front end only (no node, npm, sources or node_modules).',
-  ]);
+  const runtime = baseRuntimeModel(facts, settings.staticImage, [settings.staticStageComment]);
   runtime.shell = null;
   runtime.workdir = null;
   runtime.command = [];
@@ -143,7 +141,7 @@ export function planStatic(
     decisions.push({
       subject: `EXPOSE ${port}`,
       placement: 'added',
-      why: `the port nginx listens on; nginx:alpine itself only declares 80`,
+      why: `the port nginx listens on; ${settings.staticImage} itself only declares 80`,
     });
   }
 

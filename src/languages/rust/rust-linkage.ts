@@ -4,6 +4,7 @@
  * rust:*-alpine and of musl builder images) links statically, unless RUSTFLAGS turns
  * `crt-static` off, which leaves it linked against musl's shared library.
  */
+import { envValue } from '../../analyze/command-env';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { CargoCommand } from './cargo-commands';
@@ -29,10 +30,11 @@ export function binaryLinkage(
     why = `${builder} is Alpine-based: its host target is musl`;
   if (!why)
     return { linkage: 'glibc', why: `${builder} builds on Debian: the binary links the builder's glibc` };
-  const flags = [
-    facts.values.get('RUSTFLAGS') ?? '',
-    ...builds.map((c) => c.env.get('RUSTFLAGS') ?? ''),
-  ].join(' ');
+  const rustflags =
+    builds.length > 0
+      ? builds.map((c) => envValue(c.env, 'RUSTFLAGS', facts.values))
+      : [facts.values.get('RUSTFLAGS')];
+  const flags = rustflags.join(' ');
   if (/target-feature=[^\s]*-crt-static/.test(flags))
     return {
       linkage: 'musl',
