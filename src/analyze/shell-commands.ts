@@ -7,7 +7,7 @@ import { assignmentsAtStart, CommandEnv, INHERITS_ALL, unwrap, withAssignments }
 import { WRAPPERS } from './programs';
 
 export interface ShellCommand {
-  /** Words with quotes removed, from the program on: `sudo`/`exec`/`env` (with its options) dropped. */
+  /** Words with quotes removed, from the program on: `exec`, `env` and `sudo` (with their options) dropped. */
   readonly words: readonly string[];
   /** Its `VAR=value` words and what it inherits (`env -i`, `env -u`, sudo): read values with `envValue`. */
   readonly env: CommandEnv;

@@ -55,18 +55,28 @@ const frameworkRule = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a front-end server's rule says of it: its port (flags, variable, default), the flags that take a value, its config file. */
+const serverFields = {
+  program: Type.String(),
+  portFlags: Type.Optional(stringList),
+  portEnv: Type.Optional(Type.String()),
+  defaultPort: port,
+  /** Flags that take a value (so that value is not mistaken for the folder). */
+  valueFlags: Type.Optional(stringList),
+  /** Packages that make it render pages on the server (SvelteKit's vite preview, Angular SSR): not a front end then. */
+  unlessPackages: Type.Optional(stringList),
+  config: Type.Optional(serverConfig),
+};
+
 /** A program that only serves a folder of files. */
 const staticServerRule = Type.Object(
   {
-    program: Type.String(),
+    ...serverFields,
     subcommand: Type.Optional(Type.String()),
     /** The folder is the first positional argument. */
     positionalDir: Type.Optional(Type.Boolean()),
     dirFlags: Type.Optional(stringList),
     defaultDir: Type.Optional(Type.String()),
-    portFlags: Type.Optional(stringList),
-    portEnv: Type.Optional(Type.String()),
-    defaultPort: port,
     /** Always answers unknown paths with index.html. */
     spa: Type.Optional(Type.Boolean()),
     /** Flags that turn the index.html fallback on. */
@@ -77,29 +87,13 @@ const staticServerRule = Type.Object(
     cleanUrls: Type.Optional(Type.Boolean()),
     /** The index.html fallback wins over clean URLs (`serve -s` answers `/about` with index.html, not about.html). */
     spaOverridesCleanUrls: Type.Optional(Type.Boolean()),
-    /** Flags that take a value (so that value is not mistaken for the folder). */
-    valueFlags: Type.Optional(stringList),
-    /** Packages that make the program a server, not a file server (SvelteKit's vite preview renders pages). */
-    unlessPackages: Type.Optional(stringList),
-    config: Type.Optional(serverConfig),
   },
   { additionalProperties: false },
 );
 
 /** A front end's development server (hot reload): the runtime serves the production build instead. */
 const devServerRule = Type.Object(
-  {
-    program: Type.String(),
-    subcommands: Type.Array(Type.String()),
-    framework: Type.String(),
-    portFlags: Type.Optional(stringList),
-    portEnv: Type.Optional(Type.String()),
-    defaultPort: port,
-    valueFlags: Type.Optional(stringList),
-    /** Packages that make the development server render on the server (Angular SSR, SvelteKit). */
-    unlessPackages: Type.Optional(stringList),
-    config: Type.Optional(serverConfig),
-  },
+  { ...serverFields, subcommands: Type.Array(Type.String()), framework: Type.String() },
   { additionalProperties: false },
 );
 

@@ -11,6 +11,7 @@ import type {
   BuilderInsertion,
   Decision,
   PlanContext,
+  PlanInput,
   StrategyPlan,
 } from '../../plan/plan-types';
 import { copiedBeyond } from '../../plan/copied-sources';
@@ -38,12 +39,11 @@ const RUN_TIME_ONLY = new Set([
 ]);
 
 export function planStatic(
-  input: PlanContext,
+  input: PlanInput<NodeSettings>,
   app: NodeApp,
   server: Extract<FrontEndServer, { kind: 'static' | 'dev' }>,
-  settings: NodeSettings,
 ): StrategyPlan {
-  const { facts, templates, profile } = input;
+  const { facts, templates, profile, settings } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   const output = staticOutput(app, server, input, settings);
