@@ -54,7 +54,7 @@ export async function processRepository(
     const toWrite: Array<{ file: string; result: ConversionResult }> = [];
     for (const file of files)
       rows.push(convertOne(job, { environment, readDirectory }, file, patch, toWrite));
-    patch.close(job.replacesPatch);
+    await patch.close(job.replacesPatch);
     if (patch.written) summary.patch = job.patchFile;
     if (toWrite.length > 0 && job.mode !== 'dry-run') await applyChanges(job, toWrite, rows, summary);
   } catch (error) {

@@ -118,9 +118,9 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     concurrency > 1 &&
     workersAvailable();
   // With workers, this thread takes a share too: `concurrency` threads in all. Within this thread,
-  // discovery, conversion and the patch are synchronous work (small files from the page cache:
-  // cheaper than asynchronous round trips); writing Dockerfiles and git run in the background, so
-  // more repositories are in flight than threads for that I/O to overlap the next conversions.
+  // discovery and conversion are synchronous work (small files from the page cache: cheaper than
+  // asynchronous round trips); writing the patch and git run in the background, so more
+  // repositories are in flight than threads for that I/O to overlap the next conversions.
   const workerThreads = useWorkers ? concurrency - 1 : 0;
   const slots = REPOSITORIES_PER_CORE * (useWorkers ? 1 : concurrency);
   await runRepositoryJobs(jobs, workerThreads, { profileFiles: options.profileFiles ?? [] }, collect, {
