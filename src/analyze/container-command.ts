@@ -6,15 +6,10 @@
 import { posix as path } from 'path';
 import type { InstructionNode } from '../parse/parse-dockerfile';
 import { parseArgv } from './argv';
+import { CommandEnv, INHERITS_ALL, unwrap } from './command-env';
 import { commandForm, CommandForm } from './instruction-args';
 import { isShellProgram, isShellScript, Wrapper, WRAPPERS } from './programs';
-import {
-  Assignment,
-  assignmentsAtStart,
-  shellQuote,
-  splitShellCommands,
-  ShellCommand,
-} from './shell-commands';
+import { shellQuote, splitShellCommands, ShellCommand } from './shell-commands';
 import type { StageFacts } from './stage-facts';
 
 /** An ENTRYPOINT or CMD with its keyword as written and its form. */
@@ -145,7 +140,7 @@ function readScript(script: string, reading: Reading): { commands: ShellCommand[
   const commands: ShellCommand[] = [];
   const programs: string[] = [];
   for (const command of splitShellCommands(script)) {
-    const read = readArgv(command.words, reading);
+    const read = readArgv(command.words, reading, command.env);
     // Keep the text as written when nothing was unwrapped.
     const same = read.commands.length === 1 && read.commands[0].words === command.words;
     commands.push(...(same ? [command] : read.commands));
@@ -165,13 +160,13 @@ function wrapperOf(word: string): Wrapper | undefined {
   return Object.prototype.hasOwnProperty.call(WRAPPERS, program) ? WRAPPERS[program] : undefined;
 }
 
+/** `env`: what the shell gave the command before these words (`A=1 tini -- app`). */
 function readArgv(
   argv: readonly string[],
   reading: Reading,
+  env: CommandEnv = INHERITS_ALL,
 ): { commands: ShellCommand[]; programs: string[] } {
   const programs: string[] = [];
-  // What `env A=1` wrappers set for the command they run.
-  const env: Assignment[] = [];
   let words = argv;
   for (;;) {
     const program = path.basename(words[0] ?? '');
@@ -184,18 +179,7 @@ function readArgv(
     }
     if (wrapper && script === undefined && !(wrapper.imageScript && reading.ownScripts.has(program))) {
       programs.push(program);
-      const parsed = parseArgv(words.slice(1), wrapper.options);
-      let rest: readonly string[] =
-        parsed.afterDashDash.length > 0 || parsed.operands.length === 0
-          ? parsed.afterDashDash
-          : parsed.operands;
-      rest = rest.slice(wrapper.operands);
-      if (wrapper.assignments) {
-        const assignments = assignmentsAtStart(rest);
-        env.push(...assignments.env);
-        rest = assignments.rest;
-      }
-      words = rest;
+      ({ env, rest: words } = unwrap(wrapper, words.slice(1), env));
       continue;
     }
     const shellText = shellScript(words);

@@ -34,6 +34,17 @@ export interface Wrapper {
    * operand matching `configFile` names its own configuration (the script is not known: kept whole).
    */
   script?: { subcommands: readonly string[]; configFile: RegExp };
+  /** What it does to the environment the command inherits (read by src/analyze/command-env.ts). */
+  environment?: {
+    /** Options after which the command inherits nothing (`env -i`). */
+    clear?: readonly string[];
+    /** A lone `-` operand clears it too (`env - cmd`). */
+    dash?: boolean;
+    /** Options naming a variable it removes (`env -u NAME`). */
+    unset?: readonly string[];
+    /** It passes nothing unless one of these options is given (sudo's env_reset): bare, everything; `=A,B`, those names. */
+    preserve?: readonly string[];
+  };
 }
 
 /** pm2's container entry points: the script they run is the command (pm2 stays in the image to run it). */
@@ -80,9 +91,48 @@ export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
   },
   exec: { options: { valued: ['-a'], stopAtOperand: true }, operands: 0 },
   env: {
-    options: { valued: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'], stopAtOperand: true },
+    options: {
+      valued: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'],
+      flags: ['-i', '--ignore-environment', '-0', '--null', '-v', '--debug'],
+      aliases: { '--unset': '-u', '--ignore-environment': '-i' },
+      clusters: true,
+      glued: ['-u', '-C', '-S'],
+      stopAtOperand: true,
+    },
     operands: 0,
     assignments: true,
+    environment: { clear: ['-i'], dash: true, unset: ['-u'] },
+  },
+  sudo: {
+    options: {
+      valued: [
+        '-u',
+        '--user',
+        '-g',
+        '--group',
+        '-C',
+        '--close-from',
+        '-D',
+        '--chdir',
+        '-h',
+        '--host',
+        '-p',
+        '--prompt',
+        '-R',
+        '--chroot',
+        '-T',
+        '--command-timeout',
+        '-U',
+        '--other-user',
+      ],
+      flags: ['-E', '-H', '-n', '-S', '-b', '-k', '-P', '-A', '-B', '-i', '-s'],
+      clusters: true,
+      glued: true,
+      stopAtOperand: true,
+    },
+    operands: 0,
+    assignments: true,
+    environment: { preserve: ['-E', '--preserve-env'] },
   },
   'docker-entrypoint.sh': { options: { stopAtOperand: true }, operands: 0, imageScript: true },
   'pm2-runtime': PROCESS_MANAGER,

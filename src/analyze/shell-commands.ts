@@ -3,27 +3,20 @@
  * to recognise `pip install`, `apt-get install`, `useradd`... It is not a shell: quoting is
  * honoured, expansions are left as text, and anything it cannot follow stays one command.
  */
-import { parseArgv } from './argv';
+import { assignmentsAtStart, CommandEnv, INHERITS_ALL, unwrap, withAssignments } from './command-env';
 import { WRAPPERS } from './programs';
 
-/** A `NAME=value` word before a command's program, its value unquoted (`$VAR` left as written). */
-export interface Assignment {
-  readonly name: string;
-  readonly value: string;
-}
-
 export interface ShellCommand {
-  /** Words with quotes removed, from the program on: `sudo`/`exec`/`env` (with its options) dropped. */
+  /** Words with quotes removed, from the program on: `exec`, `env` and `sudo` (with their options) dropped. */
   readonly words: readonly string[];
-  /** The `VAR=value` words before the program (`A=1 env B="x y" go build`), in order. */
-  readonly env: readonly Assignment[];
+  /** Its `VAR=value` words and what it inherits (`env -i`, `env -u`, sudo): read values with `envValue`. */
+  readonly env: CommandEnv;
   /** The command's text as written. */
   readonly text: string;
 }
 
 const SEPARATORS = ['&&', '||', ';', '|', '&', '\n'];
-const PREFIX_WORDS = new Set(['sudo', 'exec', 'command', 'nohup', 'time']);
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+const PREFIX_WORDS = new Set(['exec', 'command', 'nohup', 'time']);
 
 export function splitShellCommands(script: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
@@ -127,38 +120,19 @@ function substitutionEnd(script: string, open: number): number {
   return script.length - 1;
 }
 
-/** The assignments before a command's program, and the words from the program on. */
-function splitPrefixes(words: readonly string[]): { program: readonly string[]; env: Assignment[] } {
-  const env: Assignment[] = [];
+/** The environment a command's prefixes give it, and the words from the program on. */
+function splitPrefixes(words: readonly string[]): { program: readonly string[]; env: CommandEnv } {
+  let env = INHERITS_ALL;
   let rest = words;
   for (;;) {
-    const assignments = assignmentsAtStart(rest);
-    env.push(...assignments.env);
-    rest = assignments.rest;
+    const leading = assignmentsAtStart(rest);
+    env = withAssignments(env, leading.assignments);
+    rest = leading.rest;
     const word = rest[0] ?? '';
-    if (word === 'env') rest = afterOptions(rest.slice(1));
+    if (word === 'env' || word === 'sudo') ({ env, rest } = unwrap(WRAPPERS[word], rest.slice(1), env));
     else if (PREFIX_WORDS.has(word)) rest = rest.slice(1);
     else return { program: rest, env };
   }
-}
-
-/** The `NAME=value` words (quotes already removed) `words` starts with, and the words after them. */
-export function assignmentsAtStart(words: readonly string[]): { env: Assignment[]; rest: readonly string[] } {
-  const env: Assignment[] = [];
-  for (const word of words) {
-    const match = ASSIGNMENT.exec(word);
-    if (!match) break;
-    env.push({ name: match[1], value: word.slice(match[0].length) });
-  }
-  return { env, rest: words.slice(env.length) };
-}
-
-/** The words after `env`'s own options (`-i`, `-u NAME`, `--`), read with the option table its wrapper entry has. */
-function afterOptions(args: readonly string[]): readonly string[] {
-  const parsed = parseArgv(args, WRAPPERS.env.options);
-  return parsed.afterDashDash.length > 0 || parsed.operands.length === 0
-    ? parsed.afterDashDash
-    : parsed.operands;
 }
 
 /** A word as a shell-form RUN must write it: bare when safe, else single-quoted. */

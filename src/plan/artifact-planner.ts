@@ -20,8 +20,10 @@ import { noCommandDecisions } from './artifact-command';
 import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from './artifact-files';
 import type { ContextPaths } from './context-paths';
 import type { Profile } from '../profiles/profile-types';
+import { stringList } from '../profiles/settings-schema';
 import { FileUse, settleRuntimeFiles, SettledRuntimeFiles } from './settle-runtime-files';
 import { builderSteps } from './builder-steps';
+import { composeStartFindings } from './compose-start';
 import type { ContextProgram } from './context-programs';
 import { missingCommandTargets, missingHealthcheckPrograms, unrunnableScript } from './missing-programs';
 import type { BrokenFinding, BuilderInsertion, Decision, PlanContext, StrategyPlan } from './plan-types';
@@ -158,8 +160,16 @@ export const artifactStageSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Settings every artifact profile has: the planner's wording and the rules of src/plan/runtime-files.ts. */
+export const artifactSettingsProperties = {
+  stage: artifactStageSchema,
+  runtimeFiles: stringList,
+  runtimeDirs: stringList,
+  notRuntimeFiles: stringList,
+};
+
 /** What the planner reads of the plan input, with the context paths and the profile's builder-steps template. */
-export type ArtifactPlanInput = Pick<PlanContext, 'facts' | 'context'> & {
+export type ArtifactPlanInput = Pick<PlanContext, 'facts' | 'context' | 'dockerfile'> & {
   profile: Pick<Profile, 'name'>;
   settings: { stage: Static<typeof artifactStageSchema> };
   paths: ContextPaths;
@@ -249,6 +259,15 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   const present = hooks.present?.(build, runtime, files.files);
   const broken = [...runtime.broken];
   if (present?.command) broken.push(...missingCommandTargets(build.programs ?? [], image, present.command));
+  const has = present?.command ?? ((p: string) => runtime.support.commands.includes(path.basename(p)));
+  const copied = artifacts.map((a) => a.to);
+  broken.push(
+    ...composeStartFindings(
+      input,
+      image,
+      (p) => copiedProgram(p, facts.workdir, copied, files.files) || has(p),
+    ),
+  );
   if (present?.healthcheck)
     broken.push(...missingHealthcheckPrograms(facts, image, present.healthcheck, present.healthcheckShell));
 

@@ -3,20 +3,35 @@
  * declared once for every such profile's settings schema, the answer to a `--runtime` that
  * names none of them, and the one rule for a command that needs a shell the runtime lacks.
  */
-import { Type } from '@sinclair/typebox';
-import { oneOf, stringList } from '../profiles/settings-schema';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { oneOf, regexString, stringList } from '../profiles/settings-schema';
 import type { ImageRef } from '../analyze/stage-facts';
 import { globalArgValues, RuntimeImageRules } from './base-image';
 import type { BrokenFinding, PlanContext } from './plan-types';
 import { runtimeUserSupportProperties } from './runtime-users';
 
-/** Schema properties every artifact runtime entry has besides its image. */
+/** Schema properties of an artifact runtime entry (src/plan/artifact-runtime-choice.ts reads its image fields). */
 export const artifactRuntimeProperties = {
+  /** A fixed image; the image a runtime falls back to when the builder's cannot be used. */
+  image: Type.Optional(Type.String({ minLength: 1 })),
+  /** The image by the Debian release of the builder's runtime image (the profile's runtimeImages). */
+  releaseImages: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }))),
+  /** The builder's runtime image (runtimeImages) is used when it matches this regex. */
+  fromBuilder: Type.Optional(regexString),
+  /** The runtime a dynamically linked artifact gets when this one was requested and lacks its C library. */
+  instead: Type.Optional(
+    Type.Object(
+      { glibc: Type.Optional(Type.String()), musl: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+  ),
   /** `static` runs only static binaries; `glibc`/`musl` also those linked against that C library. */
   libc: oneOf(['static', 'glibc', 'musl'] as const),
   ...runtimeUserSupportProperties,
   /** The image has a CA bundle. */
   certificates: Type.Boolean(),
+  /** The image has time-zone data (unset: not said). */
+  zoneinfo: Type.Optional(Type.Boolean()),
   /** Commands the image has (HEALTHCHECK, scripts, wrappers). */
   commands: stringList,
   /** Said in the decisions when the runtime is chosen. */
@@ -24,6 +39,8 @@ export const artifactRuntimeProperties = {
   /** The runtime (with a shell, the same C library) to use instead when the command needs a shell. */
   withShell: Type.Optional(Type.String()),
 };
+
+export type ArtifactRuntimeEntry = Static<TObject<typeof artifactRuntimeProperties>>;
 
 /** The skip reason for a requested runtime the profile does not have (null: none requested, or known). */
 export function unknownRuntime(

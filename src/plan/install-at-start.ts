@@ -8,6 +8,7 @@ import { posix as path } from 'path';
 import { isShellScript } from '../analyze/programs';
 import { splitShellCommands, type ShellCommand } from '../analyze/shell-commands';
 import type { DetectInput } from '../detect/detect-types';
+import { fillIn } from './interpreted-stage';
 import { startCommand } from './start-command';
 
 export interface InstallAtStartWording {
@@ -23,16 +24,14 @@ export function installAtStart(
   wording: InstallAtStartWording,
 ): string | null {
   const { command, source } = startCommand(input);
-  const fill = (text: string, values: Record<string, string>) =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
   const direct = command.commands.find(installs);
-  if (direct) return fill(wording.command, { source, command: direct.text.slice(0, 60) });
+  if (direct) return fillIn(wording.command, { source, command: direct.text.slice(0, 60) });
   if (wording.script === undefined) return null;
   for (const word of command.argv.flatMap((w) => w.split(/\s+/))) {
     if (!isShellScript(word)) continue;
     for (const file of input.context.glob(`**/${path.basename(word)}`)) {
       const install = splitShellCommands(input.context.read(file) ?? '').find(installs);
-      if (install) return fill(wording.script, { file, source, command: install.text.slice(0, 60) });
+      if (install) return fillIn(wording.script, { file, source, command: install.text.slice(0, 60) });
     }
   }
   return null;

@@ -32,8 +32,11 @@ import {
   copy,
   original,
   type CommandSpec,
+  type ExtraStage,
   type StageNode,
+  type StageRef,
 } from './stage-model';
+import type { StartCommand } from './start-command';
 import type { ToolImage } from './tool-images';
 
 /** The profile's `settings.interpreted`: what the sequence says and checks, per language. */
@@ -41,10 +44,15 @@ export const interpretedSchema = Type.Object(
   {
     /** The runtime stage's comment. */
     stageComment: Type.String(),
-    /** The reasons to skip when the container installs at start (`{source}`, `{file}`, `{command}`). */
-    installAtStart: Type.Object(
-      { command: Type.String(), script: Type.Optional(Type.String()) },
-      { additionalProperties: false },
+    /**
+     * The reasons to skip when the container installs at start (`{source}`, `{file}`, `{command}`);
+     * unset: the language checks it before planning (Node reads the start through package.json scripts).
+     */
+    installAtStart: Type.Optional(
+      Type.Object(
+        { command: Type.String(), script: Type.Optional(Type.String()) },
+        { additionalProperties: false },
+      ),
     ),
     /** What a script msb cannot read may install when the build shows no install (unset: not checked). */
     scriptInstalls: Type.Optional(Type.String()),
@@ -52,6 +60,8 @@ export const interpretedSchema = Type.Object(
     buildSteps: Type.Optional(Type.Record(Type.String(), Type.String())),
     /** What the runtime keeps for a command others supply (no CMD or ENTRYPOINT); unset: not said. */
     withoutCommand: Type.Optional(Type.String()),
+    /** Said instead when a compose service supplies the command (`{source}`, `{command}`); unset: not said. */
+    composeCommand: Type.Optional(Type.String()),
     /** The runtime is the builder's own image: nothing the build's image had is missing from it. */
     sameImage: Type.Optional(Type.Boolean()),
     /** Replayed setup that names a folder of the application's files runs after their copies. */
@@ -75,6 +85,15 @@ export interface DependencyEnvironment {
    * one inside the application folder (or another of them) comes with it.
    */
   folders: readonly { path: string; holds: string }[];
+  /** The stage the application's files are copied from (default: the builder), and the stages msb adds. */
+  source?: StageRef;
+  stages?: ExtraStage[];
+  /** Copies after the application's files (an install outside them, a build's output laid over them). */
+  afterFiles?: StageNode[];
+  /** Lines right after the runtime's package install (global tools the container runs). */
+  afterPackages?: StageNode[];
+  /** Where a replayed setup RUN goes instead: after the application's copies, or nowhere (the decision says why). */
+  replayed?: (text: string) => 'after-files' | Decision | undefined;
   /** Folders whose content the application's copies leave out (default: the copied `folders`). */
   covers?: readonly string[];
   /** A COPY destination as the runtime sees it (an image's variable filled in), for `covers`. */
@@ -85,10 +104,16 @@ export interface DependencyEnvironment {
   setup?: StageNode[];
   /** The ENV that puts the environment on PATH, before the original's. */
   env?: StageNode | null;
+  /** An ENV after the original's (variables a replaced command reads). */
+  envAfter?: StageNode;
   /** Libraries the language chose itself (runtimeSetup's `libraries`). */
   libraries?: { manager: PackageManagerName; names: readonly string[] };
   /** The container command as the runtime runs it, and why when it changed. */
-  command?: (written: CommandSpec, dropped: ReadonlySet<string>) => { command: CommandSpec; why?: string };
+  command?: (
+    written: CommandSpec,
+    dropped: ReadonlySet<string>,
+    keyword: string,
+  ) => { command: CommandSpec; why?: string };
   decisions?: Decision[];
   warnings?: string[];
 }
@@ -100,12 +125,14 @@ export interface InterpretedLanguage<C extends { kind: string }> {
   /** Images build tools are copied from: such copies stay in the builder unless the container runs the tool. */
   toolImages?: readonly ToolImage[];
   classify(command: ShellCommand, workdir: string): C;
-  /** Commands that install when the container starts them. */
-  installsAtStart(command: C): boolean;
+  /** Commands that install when the container starts them (with `data.installAtStart`). */
+  installsAtStart?: (command: C) => boolean;
   /** Commands that install the dependencies in the build (none: a script may, `data.scriptInstalls`). */
   installs(command: C): boolean;
   /** Commands that may run such a script (default: a shell script named by its path). */
   runsScript?: (command: ShellCommand) => boolean;
+  /** What the container runs as the language reads it (default: startCommand), for `data.composeCommand`. */
+  start?: StartCommand;
   /** A reason to skip found before the runtime image is chosen (a manifest msb cannot read). */
   check?(): string | null;
   environment(classified: readonly ClassifiedRun<C>[]): DependencyEnvironment | { problem: string };
@@ -126,11 +153,15 @@ export function planInterpreted<C extends { kind: string }>(
   const data = language.data;
   const skip = (reason: string): StrategyPlan => ({ kind: 'skip', reason });
 
-  const atStart = installAtStart(
-    input,
-    (c) => language.installsAtStart(language.classify(c, facts.workdir)),
-    data.installAtStart,
-  );
+  const installsAtStart = language.installsAtStart;
+  const atStart =
+    data.installAtStart && installsAtStart
+      ? installAtStart(
+          input,
+          (c) => installsAtStart(language.classify(c, facts.workdir)),
+          data.installAtStart,
+        )
+      : null;
   if (atStart) return skip(atStart);
   const early = language.check?.() ?? null;
   if (early) return skip(early);
@@ -157,7 +188,12 @@ export function planInterpreted<C extends { kind: string }>(
   const resolve = environment.resolve ?? ((dest: string) => dest);
   const covering = (dest: string) =>
     (environment.covers ?? folders.copied).find((folder) => isWithin(resolve(dest), folder));
-  const app = applicationFiles(input, (dest) => covering(dest) !== undefined, language.toolImages ?? []);
+  const app = applicationFiles(
+    input,
+    (dest) => covering(dest) !== undefined,
+    language.toolImages ?? [],
+    environment.source,
+  );
   if ('problem' in app) return skip(app.problem);
   const dependencies = language.dependencies?.(image.image, classified) ?? { names: [] };
   if ('problem' in dependencies) return skip(dependencies.problem);
@@ -172,17 +208,33 @@ export function planInterpreted<C extends { kind: string }>(
 
   const runtime = baseRuntimeModel(facts, image.image, [data.stageComment]);
   if (environment.env) runtime.env.unshift(environment.env);
+  if (environment.envAfter) runtime.env.push(environment.envAfter);
   // A replayed chown/mkdir of the application's own folders (Laravel's storage/) needs them copied first.
   const appDests = app.copies.flatMap((c) => (c.kind === 'copy' ? [c.dest] : []));
   const onAppFiles = (node: StageNode) =>
     data.setupAfterFiles === true &&
     node.kind === 'original' &&
     appDests.some((dest) => dest !== '/' && node.text.includes(`${dest}/`));
-  runtime.setup.push(...setup.nodes.filter((n) => !onAppFiles(n)), ...(environment.setup ?? []));
+  const replayed = setup.nodes.map((node) => ({
+    node,
+    place: onAppFiles(node)
+      ? ('after-files' as const)
+      : node.kind === 'original'
+        ? environment.replayed?.(node.text)
+        : undefined,
+  }));
+  const stays = replayed.flatMap(({ node, place }) => (place === undefined ? [node] : []));
+  runtime.setup.push(
+    ...stays.filter((node) => node.kind === 'fragment'),
+    ...(environment.afterPackages ?? []),
+    ...stays.filter((node) => node.kind !== 'fragment'),
+    ...(environment.setup ?? []),
+  );
   runtime.copies = [
     ...folders.copied.map((folder) => copy(BUILDER, folder, folder)),
     ...app.copies,
-    ...setup.nodes.filter(onAppFiles),
+    ...(environment.afterFiles ?? []),
+    ...replayed.flatMap(({ node, place }) => (place === 'after-files' ? [node] : [])),
   ];
   const sideEffects = addBuilderSideEffects(input, runtime);
   const commandDecisions: Decision[] = [];
@@ -190,7 +242,7 @@ export function planInterpreted<C extends { kind: string }>(
   if (inEnvironment)
     runtime.command = commandLines(facts).map((line) => {
       const written = commandSpec(line.form);
-      const { command, why } = inEnvironment(written, app.dropped);
+      const { command, why } = inEnvironment(written, app.dropped, line.keyword);
       if (why) commandDecisions.push({ subject: line.keyword, placement: 'runtime', why });
       return JSON.stringify(command) === JSON.stringify(written)
         ? original(line.instruction)
@@ -203,9 +255,10 @@ export function planInterpreted<C extends { kind: string }>(
     ...buildStepDecisions(classified, data.buildSteps ?? {}),
     ...coveredCopyDecisions(facts, app.decisions, covering),
     ...setup.decisions,
+    ...replayed.flatMap(({ place }) => (typeof place === 'object' ? [place] : [])),
     ...sideEffects,
     ...commandDecisions,
-    ...(data.withoutCommand === undefined ? [] : noCommandDecisions(facts, data.withoutCommand)),
+    ...noCommandDecisions(input, data, language.start),
   ];
   const warnings = [
     ...image.warnings,
@@ -216,6 +269,7 @@ export function planInterpreted<C extends { kind: string }>(
   return convertedPlan(image, {
     runtime,
     builderInsertions: environment.insertions ?? [],
+    extraStages: environment.stages,
     warnings,
     decisions,
   });

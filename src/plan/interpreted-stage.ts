@@ -4,24 +4,27 @@
  * build tool's image the container does not run, an install hidden in a script, the build steps,
  * lines added beside a RUN of the builder, and a command supplied by others.
  */
-import type { ShellCommand } from '../analyze/shell-commands';
+import { shellQuote, type ShellCommand } from '../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../analyze/stage-facts';
 import { isShellScript } from '../analyze/programs';
+import type { DetectInput } from '../detect/detect-types';
 import type { BuilderInsertion, Decision, PlanContext } from './plan-types';
 import { applicationFileCopies } from './runtime-stage';
-import { BUILDER } from './stage-model';
+import { BUILDER, type StageRef } from './stage-model';
+import { startCommand, type StartCommand } from './start-command';
 import { withoutToolCopies, type ToolFreeFiles, type ToolImage } from './tool-images';
 
 /**
- * The application files (applicationFileCopies) without those `exclude` leaves out and without the
- * copies from tool images the container does not run.
+ * The application files (applicationFileCopies, from the builder or `from`) without those `exclude`
+ * leaves out and without the copies from tool images the container does not run.
  */
 export function applicationFiles(
   input: PlanContext,
   exclude: (dest: string) => boolean,
   toolImages: readonly ToolImage[],
+  from: StageRef = BUILDER,
 ): ToolFreeFiles | { problem: string } {
-  const files = applicationFileCopies(input.facts, BUILDER, exclude, input.context);
+  const files = applicationFileCopies(input.facts, from, exclude, input.context);
   if (files.problem) return { problem: files.problem };
   return withoutToolCopies(files, input.facts, toolImages);
 }
@@ -72,8 +75,7 @@ export function buildStepDecisions<C extends { kind: string }>(
   return classified.flatMap(({ run, commands }) => {
     const step = commands.find((c) => Object.hasOwn(reasons, c.kind));
     if (!step) return [];
-    const fields = new Map(Object.entries(step).filter(([, v]) => typeof v === 'string'));
-    const why = reasons[step.kind].replace(/\{(\w+)\}/g, (whole, name: string) => fields.get(name) ?? whole);
+    const why = fillIn(reasons[step.kind], Object.fromEntries(Object.entries(step)));
     return [{ subject: `RUN (line ${run.instruction.line + 1})`, placement: 'builder' as const, why }];
   });
 }
@@ -91,14 +93,37 @@ export function besideRun(
   return { at: { kind: where, index }, template, values, instructions: [], reason };
 }
 
-/** With no ENTRYPOINT or CMD, compose or the platform supplies the command; `keeps` says what the runtime keeps for it. */
-export function noCommandDecisions(facts: StageFacts, keeps: string): Decision[] {
-  if (facts.entrypoint || facts.cmd) return [];
-  return [
-    {
-      subject: 'CMD',
-      placement: 'runtime',
-      why: `the original has no command (compose or the platform supplies it); the runtime keeps ${keeps}`,
-    },
-  ];
+/**
+ * The decision on a command others supply: a compose service's, when the profile words it
+ * (`composeCommand`; `start` as the language reads it), else with no ENTRYPOINT or CMD what the
+ * runtime keeps for it (`withoutCommand`).
+ */
+export function noCommandDecisions(
+  input: DetectInput,
+  wording: { withoutCommand?: string; composeCommand?: string },
+  start?: StartCommand,
+): Decision[] {
+  const { facts } = input;
+  const said = (why: string): Decision[] => [{ subject: 'CMD', placement: 'runtime', why }];
+  const { composeCommand, withoutCommand } = wording;
+  const compose = composeCommand === undefined ? null : (start ?? startCommand(input));
+  if (composeCommand !== undefined && compose?.compose)
+    return said(
+      fillIn(composeCommand, {
+        source: compose.source,
+        command: compose.command.argv.map(shellQuote).join(' '),
+      }),
+    );
+  if (facts.entrypoint || facts.cmd || withoutCommand === undefined) return [];
+  return said(
+    `the original has no command (compose or the platform supplies it); the runtime keeps ${withoutCommand}`,
+  );
+}
+
+/** A profile's wording with its `{name}` fields filled in from `values` (text fields only; others stay). */
+export function fillIn(text: string, values: Readonly<Record<string, unknown>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    return typeof value === 'string' ? value : whole;
+  });
 }

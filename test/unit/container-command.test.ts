@@ -151,7 +151,7 @@ describe('containerCommand', () => {
   ])('%s: the env of the command it runs', (line, words, env) => {
     const [command] = containerCommand(stage(line)).commands;
     expect(command.words).toEqual(words);
-    expect(command.env.map((a) => [a.name, a.value])).toEqual(env);
+    expect(command.env.assignments.map((a) => [a.name, a.value])).toEqual(env);
   });
 
   it("keeps a docker-entrypoint.sh the Dockerfile copies: it is the user's own script", () => {

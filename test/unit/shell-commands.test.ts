@@ -95,7 +95,7 @@ describe('splitShellCommands', () => {
     ['sudo CGO_ENABLED=0 go build', [['CGO_ENABLED', '0']], ['go', 'build']],
   ])("%j sets its program's env", (script, env, words) => {
     const [command] = splitShellCommands(script);
-    expect(command.env.map((a) => [a.name, a.value])).toEqual(env);
+    expect(command.env.assignments.map((a) => [a.name, a.value])).toEqual(env);
     expect(command.words).toEqual(words);
   });
 
@@ -115,7 +115,7 @@ describe('splitShellCommands', () => {
   ])('%j: assignments belong to their own command', (script, words, envs) => {
     const commands = splitShellCommands(script);
     expect(commands.map((c) => c.words)).toEqual(words);
-    expect(commands.map((c) => c.env.map((a) => [a.name, a.value]))).toEqual(envs);
+    expect(commands.map((c) => c.env.assignments.map((a) => [a.name, a.value]))).toEqual(envs);
   });
 
   it('keeps the text of each command', () => {

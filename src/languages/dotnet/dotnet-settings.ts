@@ -1,6 +1,6 @@
 /** The .NET profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { artifactStageSchema } from '../../plan/artifact-planner';
+import { artifactSettingsProperties } from '../../plan/artifact-planner';
 import { frameworksSchema } from '../../detect/frameworks';
 import { absolutePath, optionTable, stringList } from '../../profiles/settings-schema';
 
@@ -12,7 +12,7 @@ const majorRange = {
 
 export const dotnetSettingsSchema = Type.Object(
   {
-    stage: artifactStageSchema,
+    ...artifactSettingsProperties,
     kinds: Type.Object(
       { web: Type.String(), app: Type.String(), native: Type.String() },
       { additionalProperties: false },
@@ -38,9 +38,6 @@ export const dotnetSettingsSchema = Type.Object(
     ridSelfContainedBelowMajor: Type.Integer(),
     commandOptions: Type.Object({ build: optionTable, run: optionTable }, { additionalProperties: false }),
     startupBuildVerbs: stringList,
-    runtimeFiles: stringList,
-    runtimeDirs: stringList,
-    notRuntimeFiles: stringList,
     frameworks: frameworksSchema,
   },
   { additionalProperties: false },

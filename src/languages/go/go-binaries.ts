@@ -5,6 +5,7 @@
  * packages found in the build context.
  */
 import { posix as path } from 'path';
+import { envValue } from '../../analyze/command-env';
 import type { ContextPaths } from '../../plan/context-paths';
 import type { GoCommand } from './go-commands';
 import { GoSources, moduleOf } from './go-sources';
@@ -44,12 +45,13 @@ export function goOutputs(command: GoCommand, cwd: string, project: GoProject): 
   const dir = command.chdir ? path.resolve(cwd, command.chdir) : cwd;
   const targets = goTargets(command, cwd, project).filter((t) => t.main !== false);
   if (command.verb === 'install') {
-    const env = (name: string) => command.env.get(name) ?? project.values.get(name);
+    const env = (name: string) => envValue(command.env, name, project.values);
     const bin = env('GOBIN') || path.join((env('GOPATH') || project.gopath).split(':')[0], 'bin');
     return targets.map((t) => path.join(bin, t.name));
   }
   if (command.verb !== 'build') return [];
-  const output = command.output ? expandValues(command.output, command.env, project.values) : null;
+  const assigned = new Map(command.env.assignments.map((a) => [a.name, a.value]));
+  const output = command.output ? expandValues(command.output, assigned, project.values) : null;
   if (output && (output.endsWith('/') || targets.length > 1))
     return targets.map((t) => path.join(path.resolve(dir, output), t.name));
   // `-o ./...` is a pattern written where a file was meant: nothing the program needs.

@@ -4,6 +4,7 @@
  * it (-race, -buildmode=c-shared, -linkmode=external). An explicit CGO_ENABLED=0 wins (the user
  * chose a static build), and `-extldflags -static` links even a cgo binary statically.
  */
+import { envValue, inherits } from '../../analyze/command-env';
 import type { GoCommand } from './go-commands';
 import { flagValue } from './go-commands';
 import type { GoSources } from './go-sources';
@@ -25,7 +26,7 @@ export function cgoUse(
   cgoModules: readonly string[],
 ): CgoUse {
   const builds = commands.filter((c) => c.verb !== 'run' || commands.length === 1);
-  const setting = (c: GoCommand) => c.env.get('CGO_ENABLED') ?? values.get('CGO_ENABLED');
+  const setting = (c: GoCommand) => envValue(c.env, 'CGO_ENABLED', values);
   const explicitlyStatic = builds.length > 0 && builds.every((c) => setting(c) === '0');
   if (explicitlyStatic) return { dynamic: false, reasons: [], explicitlyStatic, staticallyLinked: false };
 
@@ -36,6 +37,9 @@ export function cgoUse(
   const cgoRequires = cgoModules.filter((m) => modules.has(m));
   if (cgoRequires.length > 0) reasons.push(`${cgoRequires.join(', ')} needs cgo`);
   if (builds.some((c) => setting(c) === '1')) reasons.push('CGO_ENABLED=1');
+  // `env -u CGO_ENABLED go build`: no ENV (msb's included) reaches it; go turns cgo on where gcc is installed.
+  const cleared = builds.find((c) => setting(c) === undefined && !inherits(c.env, 'CGO_ENABLED'));
+  if (cleared) reasons.push(`"${cleared.text}" runs without CGO_ENABLED, so cgo is on by default`);
   for (const c of builds) {
     if (c.flags.some((f) => f.name === 'race')) reasons.push('-race needs cgo');
     const mode = flagValue(c, 'buildmode');

@@ -4,6 +4,7 @@
  * for `go run`, the program's own arguments.
  */
 import { OptionTable, parseArgv } from '../../analyze/argv';
+import type { CommandEnv } from '../../analyze/command-env';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import { shellQuote } from '../../plan/container-command';
 
@@ -11,8 +12,8 @@ export type GoVerb = 'build' | 'install' | 'run';
 
 export interface GoCommand {
   verb: GoVerb;
-  /** Assignments before the command: `CGO_ENABLED=1 GOOS=linux go build`. */
-  env: Map<string, string>;
+  /** Assignments before the command (`CGO_ENABLED=1 GOOS=linux go build`) and what it inherits (`env -u`). */
+  env: CommandEnv;
   /** Every flag as written, in order (`-ldflags` → its value; boolean flags → null). */
   flags: { name: string; value: string | null }[];
   /** `-o`: a file, or a directory when it ends with `/`. */
@@ -37,7 +38,7 @@ export function parseGoCommand(command: ShellCommand, options: OptionTable): GoC
   const rest = [...parsed.operands, ...parsed.afterDashDash];
   const result: GoCommand = {
     verb,
-    env: new Map(command.env.map((a) => [a.name, a.value])),
+    env: command.env,
     flags,
     output: last('o'),
     chdir: last('C'),

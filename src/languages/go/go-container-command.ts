@@ -107,7 +107,7 @@ function runToBuild(
       )
     : goTargets(go, cwd, project);
   const binary = path.join(binDir, named[0]?.name ?? 'app');
-  const env = [...go.env].map(([k, v]) => `${k}=${quote(v)}`);
+  const env = go.env.assignments.map((a) => `${a.name}=${quote(a.value)}`);
   const run = [...env, 'go build', buildFlagsText(go), `-o ${binary}`, ...go.packages.map(quote)]
     .filter(Boolean)
     .join(' ');

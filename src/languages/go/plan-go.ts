@@ -16,12 +16,13 @@ import {
   RuntimeNeeds,
 } from '../../plan/artifact-planner';
 import { runtimeRequest } from '../../plan/artifact-runtimes';
+import { plannedRuntime } from '../../plan/artifact-runtime-choice';
 import { commandArtifacts, resolveCommand } from '../../plan/artifact-command';
 import { builtBinaries, pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import type { BuilderInsertion, PlanInput, StrategyPlan } from '../../plan/plan-types';
-import { BUILDER, copy, env, RuntimeStageModel, workdir as workdirNode } from '../../plan/stage-model';
-import { compiledRegExp } from '../../util/compiled-regexp';
+import { certificatesZoneinfo } from '../../plan/certificates-zoneinfo';
+import { env, RuntimeStageModel, workdir as workdirNode } from '../../plan/stage-model';
 import { goOutputs, GoProject, goTargets } from './go-binaries';
 import { cgoUse, CgoUse } from './go-cgo';
 import { flagValue, GoCommand, parseGoCommand } from './go-commands';
@@ -55,7 +56,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
     values: facts.values,
   };
 
-  return planArtifact<GoBuild, ArtifactRuntime & { settings: GoRuntime }>(
+  return planArtifact<GoBuild, ArtifactRuntime & { runtime: GoRuntime }>(
     { ...input, facts, paths, builderSteps: profile.templates.builderSteps },
     {
       windows: true,
@@ -67,12 +68,7 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
           settings,
         );
         if (!choice.ok) return choice.reason;
-        return {
-          ...choice,
-          support: { ...choice.runtime, image: choice.image },
-          settings: choice.runtime,
-          kind: build.cgo.dynamic ? 'cgo' : 'static',
-        };
+        return plannedRuntime(choice, build.cgo.dynamic ? 'cgo' : 'static');
       },
       stage: (model, build, runtime) =>
         runtimeNeeds(model, build, runtime, {
@@ -221,7 +217,7 @@ function goBuild(
 function runtimeNeeds(
   model: RuntimeStageModel,
   build: GoBuild,
-  runtime: ArtifactRuntime & { settings: GoRuntime },
+  runtime: ArtifactRuntime & { runtime: GoRuntime },
   go: {
     facts: StageFacts;
     settings: GoSettings;
@@ -255,32 +251,19 @@ function runtimeNeeds(
     });
   }
 
-  const image = runtime.image;
-  if (!runtime.settings.certificates) {
-    needs.copies.push(copy(BUILDER, settings.certificates, settings.certificates));
-    needs.decisions.push({
-      subject: settings.certificates,
-      placement: 'runtime',
-      why: `${image} has no CA certificates: HTTPS clients need the bundle`,
-    });
-  }
   const tzdataEmbedded =
     go.sources.packages.some((p) => p.imports.has('time/tzdata')) ||
     build.builds.some((b) => /\btimetzdata\b/.test(flagValue(b, 'tags') ?? ''));
-  if (!runtime.settings.zoneinfo && !tzdataEmbedded) {
+  const files = certificatesZoneinfo(runtime.runtime, runtime.image, settings, {
+    certificates: ': HTTPS clients need the bundle',
+    zoneinfo: tzdataEmbedded ? null : ' and the program does not import time/tzdata',
     // An apk-using builder is Alpine-based: its Go keeps zoneinfo where golang:*-alpine does.
-    const flavour = apkEvidence(facts) ? 'alpine' : (facts.from.tag ?? 'latest');
-    const zone =
-      settings.zoneinfo.find((z) => compiledRegExp(z.builder).test(flavour)) ??
-      settings.zoneinfo[settings.zoneinfo.length - 1];
-    needs.copies.push(copy(BUILDER, zone.path, zone.path));
-    if (zone.env) model.env.unshift(env([[zone.env, zone.path]]));
-    needs.decisions.push({
-      subject: zone.path,
-      placement: 'runtime',
-      why: `${image} has no time-zone data and the program does not import time/tzdata`,
-    });
-  } else if (tzdataEmbedded) {
+    builder: apkEvidence(facts) ? 'alpine' : (facts.from.tag ?? 'latest'),
+  });
+  needs.copies.push(...files.copies);
+  if (files.env.length > 0) model.env.unshift(env(files.env));
+  needs.decisions.push(...files.decisions);
+  if (tzdataEmbedded) {
     needs.decisions.push({
       subject: 'time/tzdata',
       placement: 'dropped',

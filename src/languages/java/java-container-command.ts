@@ -3,6 +3,7 @@
  * jar or classpath it runs, and the same command with a new jar path. A build tool as the
  * command (`mvn spring-boot:run`, `gradle bootRun`) is recognised so the plan can build once.
  */
+import { INHERITS_ALL } from '../../analyze/command-env';
 import {
   CommandLine,
   containerCommand as dockerCommand,
@@ -40,7 +41,7 @@ export function readContainerCommand(facts: StageFacts, settings: JavaSettings):
   for (const { words } of commands) {
     const line = lines.find((l) => formCommands(l.form).commands.some((c) => c.words[0] === words[0]));
     if (!line) continue;
-    const build = parseBuildCommand({ words, env: [], text: words.join(' ') }, settings);
+    const build = parseBuildCommand({ words, env: INHERITS_ALL, text: words.join(' ') }, settings);
     if (build && build.run && !result.buildRun) result.buildRun = { line, command: build };
     const invocation = parseJavaInvocation(words, settings);
     const inShell = line.form.form === 'shell' || shellScript(line.form.argv) !== null;

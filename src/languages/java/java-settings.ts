@@ -1,6 +1,6 @@
 /** The Java profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { artifactStageSchema } from '../../plan/artifact-planner';
+import { artifactSettingsProperties } from '../../plan/artifact-planner';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
 import { optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
@@ -47,7 +47,7 @@ const buildTool = {
 };
 export const javaSettingsSchema = Type.Object(
   {
-    stage: artifactStageSchema,
+    ...artifactSettingsProperties,
     defaultRuntime: Type.String(),
     runtimes: Type.Record(Type.String(), javaRuntime, { minProperties: 1 }),
     /** Words `--runtime` accepts after (or instead of) a runtime name: `layered`. */
@@ -88,9 +88,6 @@ export const javaSettingsSchema = Type.Object(
     javaHomes: Type.Record(Type.String(), absoluteDir),
     /** Sources and build files: a context folder holding them is a build input, not a runtime file. */
     sourceFiles: regexString,
-    runtimeFiles: stringList,
-    runtimeDirs: stringList,
-    notRuntimeFiles: stringList,
     frameworks: Type.Array(
       Type.Object(
         { name: Type.String(), maven: stringList, gradle: stringList },

@@ -5,6 +5,7 @@
  * keeping the profiles, JVM options and program arguments the tool was given.
  */
 import { posix as path } from 'path';
+import { INHERITS_ALL } from '../../analyze/command-env';
 import { shellQuote } from '../../plan/container-command';
 import { contextPaths } from '../../plan/context-paths';
 import type { Decision, PlanInput } from '../../plan/plan-types';
@@ -40,7 +41,7 @@ export function replaceBuildRun(
   if (!build.artifacts.some((a) => a.runnable || a.kind === 'war')) {
     const paths = contextPaths(facts, context);
     const artifactsFor = (words: string[]) => {
-      const parsed = parseBuildCommand({ words, env: [], text: words.join(' ') }, settings);
+      const parsed = parseBuildCommand({ words, env: INHERITS_ALL, text: words.join(' ') }, settings);
       return parsed ? artifactsOf(parsed, facts.workdir, { context, paths, settings, build }) : [];
     };
     let artifacts = artifactsFor(packaging);

@@ -255,7 +255,7 @@ function stageChanges(
       needs.decisions.push({
         subject: layered.jar,
         placement: 'runtime',
-        why: `Spring Boot layers (dependencies, spring-boot-loader, snapshot-dependencies, application) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar`,
+        why: `Spring Boot layers (${settings.springBootLayers.layers.join(', ')}) copied separately into ${settings.springBootLayers.dir}; the container command starts them with ${extraction.launcher} instead of the jar`,
       });
     }
   }

@@ -53,7 +53,7 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
     : findFrontEndServer(app.start, settings, input.facts.values, declaredPackages(app.pkg));
   if (frontEnd?.kind === 'problem') return { kind: 'skip', reason: frontEnd.reason };
   if (frontEnd) return { kind: 'static', server: withConfigPort(frontEnd, app, input) };
-  const build = buildAtStart(app.start, settings.buildTools);
+  const build = buildAtStart(app.start, settings);
   if (build) return { kind: 'skip', reason: build };
   const compiling = compilingServer(app.start, settings);
   if (compiling) {
@@ -67,7 +67,7 @@ export function classifyApp(app: NodeApp, input: DetectInput, settings: NodeSett
     const start =
       programs.length === 1 &&
       programs[0].command.kind === 'program' &&
-      matchesProgram(programs[0].command.words, [{ program: 'next', subcommand: 'start' }])
+      matchesProgram(programs[0].command.words, [settings.nextStandalone.start])
         ? programs[0]
         : null;
     const config = readNextConfig(app.frameworks[0], input.context, app.contextDir ?? '');

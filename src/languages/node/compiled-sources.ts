@@ -9,6 +9,7 @@ import { posix as path } from 'path';
 import { parseArgv } from '../../analyze/argv';
 import type { StageFacts } from '../../analyze/stage-facts';
 import type { BuildContext } from '../../context/build-context';
+import { globMatcher } from '../../util/glob-matcher';
 import { contextPaths } from '../../plan/context-paths';
 import { OutputDir, tsconfigValue, typescriptOutDir } from './framework-config';
 import type { Build, NodeApp } from './node-app';
@@ -46,9 +47,11 @@ export function compiledServerLeftovers(
     const inImage = copiedIntoProject(app, facts, context);
     const sources = typeScriptOnly(inImage, rootDir);
     const readsTsconfig = start.preloads.some((p) => settings.tsconfigAtRunTime.includes(p));
+    // Top-level files and folders of the project, in the profile's order of globs (`tsconfig*.json`, `test`).
+    const topLevel = [...new Set(inImage.map((f) => f.split('/')[0]))];
     const buildFiles = settings.compiledBuildFiles
       .filter((glob) => !(readsTsconfig && glob.startsWith('tsconfig')))
-      .flatMap((glob) => matchTopLevel(inImage, glob))
+      .flatMap((glob) => topLevel.filter(globMatcher(glob, { dot: true })))
       .filter((file) => !sources.includes(file));
     return sources.length + buildFiles.length > MAX_PATHS ? NONE : { sources, buildFiles };
   }
@@ -113,10 +116,4 @@ function typeScriptOnly(files: readonly string[], root: string): string[] {
   return children.flatMap((child) =>
     files.includes(child) ? (TYPESCRIPT.test(child) ? [child] : []) : typeScriptOnly(under, child),
   );
-}
-
-/** Top-level files or folders of the project matching a simple glob (`tsconfig*.json`, `test`). */
-function matchTopLevel(files: readonly string[], glob: string): string[] {
-  const pattern = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
-  return [...new Set(files.map((f) => f.split('/')[0]))].filter((name) => pattern.test(name));
 }

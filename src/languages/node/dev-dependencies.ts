@@ -7,7 +7,7 @@
 import type { Env } from 'dockerfile-ast';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { expandVariables } from '../../analyze/instruction-args';
-import type { Assignment } from '../../analyze/shell-commands';
+import { CommandEnv, envValues } from '../../analyze/command-env';
 import type { PackageManagerRule } from './node-settings';
 
 /** What the install's own flags say: devDependencies left out, put in, or the default. */
@@ -49,12 +49,8 @@ export function devDependenciesOf(
   return { installed: true, why: 'installs devDependencies' };
 }
 
-/** ENV and ARG values in force when the instruction at `index` runs, then the command's own `VAR=value` prefix. */
-export function environmentAt(
-  facts: StageFacts,
-  index: number,
-  assignments: readonly Assignment[],
-): Map<string, string> {
+/** What the command sees: the ENV and ARG values in force when the instruction at `index` runs, then its own environment. */
+export function environmentAt(facts: StageFacts, index: number, command: CommandEnv): Map<string, string> {
   const values = new Map<string, string>();
   for (const arg of facts.args) {
     if (arg.instruction.index >= index) break;
@@ -65,6 +61,5 @@ export function environmentAt(
     for (const property of (env.node as Env).getProperties())
       values.set(property.getName(), expandVariables(property.getValue() ?? '', values));
   }
-  for (const { name, value } of assignments) values.set(name, value);
-  return values;
+  return envValues(command, values);
 }

@@ -71,7 +71,7 @@ export function findFrontEndServer(
       s.command.kind !== 'other' &&
       !(s.command.kind === 'program' && settings.besideServer.includes(s.command.words[0])),
   );
-  const build = buildAtStart(others, settings.buildTools);
+  const build = buildAtStart(others, settings);
   if (build) return { kind: 'problem', reason: build };
   if (others.length > 0) {
     return {

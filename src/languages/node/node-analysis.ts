@@ -11,13 +11,6 @@ import { readNextConfig } from './framework-config';
 import { NodeApp, readNodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 
-const KIND_NAMES = {
-  static: 'static site (nginx)',
-  'next-standalone': 'Next.js standalone server',
-  server: 'node server',
-  skip: 'not convertible',
-};
-
 export interface NodeAnalysis {
   app: NodeApp;
   kind: AppKind;
@@ -37,7 +30,7 @@ function describeNode(
   settings: NodeSettings,
 ): LanguageDetails {
   const evidence: Evidence[] = [];
-  const facts: Record<string, string> = { appKind: KIND_NAMES[kind.kind] };
+  const facts: Record<string, string> = { appKind: settings.appKinds[kind.kind] };
 
   // A front-end framework's name is only right when the app is the front end (not an API that also lists react).
   const framework =

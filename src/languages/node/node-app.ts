@@ -5,6 +5,7 @@
  * Read once per conversion (node-analysis.ts): the report and the plan both use it.
  */
 import { posix as path } from 'path';
+import { INHERITS_ALL } from '../../analyze/command-env';
 import type { RunFacts, StageFacts } from '../../analyze/stage-facts';
 import type { ShellCommand } from '../../analyze/shell-commands';
 import { splitShellCommands } from '../../analyze/shell-commands';
@@ -19,9 +20,10 @@ import { startCommand, type StartCommand } from '../../plan/start-command';
 import type { ParsedOption } from '../../analyze/argv';
 import { devDependenciesOf, environmentAt } from './dev-dependencies';
 import { classifyNodeCommand } from './node-commands';
-import type { FrameworkRule, Manager, NodeSettings, ProgramRule } from './node-settings';
+import type { FrameworkRule, Manager, NodeSettings } from './node-settings';
 import { declaredPackages, PackageJson, readPackageJson } from './package-json';
 import { expandScripts, Step } from './run-scripts';
+import { compiledRegExp } from '../../util/compiled-regexp';
 
 export interface Install {
   run: RunFacts;
@@ -160,7 +162,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
         );
       } else if (command.kind === 'script' || command.kind === 'program') {
         const steps = expandScripts([shell], pkgAt(commandDir), settings);
-        if (findBuild(steps, settings.buildTools)) {
+        if (findBuild(steps, settings)) {
           builds.push({
             run,
             dir: commandDir,
@@ -185,7 +187,7 @@ export function readNodeApp(input: DetectInput, settings: NodeSettings): NodeApp
     projectDir,
     contextDir,
     pkg,
-    manager: packageManager(installs, pkg, context, contextDir ?? '', settings.lockfiles),
+    manager: packageManager(installs, pkg, context, contextDir ?? '', settings),
     installs,
     builds,
     globals,
@@ -236,17 +238,18 @@ function recordMove(args: string[], dir: string, installs: Install[]): void {
 }
 
 /** The first build step: it runs a known build tool, or a script whose name says build. */
-function findBuild(steps: readonly Step[], tools: readonly ProgramRule[]): Step | undefined {
+function findBuild(steps: readonly Step[], settings: NodeSettings): Step | undefined {
+  const script = compiledRegExp(settings.buildScripts);
   return steps.find(
     (s) =>
-      (s.command.kind === 'program' && matchesProgram(s.command.words, tools) !== null) ||
-      s.via.some((name) => /(^|:)build($|:)/.test(name)),
+      (s.command.kind === 'program' && matchesProgram(s.command.words, settings.buildTools) !== null) ||
+      s.via.some((name) => script.test(name)),
   );
 }
 
 /** Why a container that builds when it starts is not converted, or null when it does not. */
-export function buildAtStart(steps: readonly Step[], tools: readonly ProgramRule[]): string | null {
-  const build = findBuild(steps, tools);
+export function buildAtStart(steps: readonly Step[], settings: NodeSettings): string | null {
+  const build = findBuild(steps, settings);
   return build
     ? `the container builds the app when it starts ("${build.text}"), maybe so that the build sees run-time environment variables; move the build into a RUN step first`
     : null;
@@ -295,7 +298,7 @@ function startCommands(
     commands.push(...body.filter((c) => !c.words.some((w) => w === '$@')));
     const rest = command.words.slice(command.words.indexOf(script) + 1);
     if (body.some((c) => c.words.includes('$@')) && rest.length > 0)
-      commands.push({ words: rest, env: [], text: rest.join(' ') });
+      commands.push({ words: rest, env: INHERITS_ALL, text: rest.join(' ') });
   }
   return { commands, opaqueScript };
 }
@@ -307,22 +310,27 @@ export function contextDirFor(facts: StageFacts, containerDir: string, context: 
   return context.has('package.json') ? '' : null;
 }
 
+/** The manager of the first install, else of the lockfile, else package.json's `packageManager` (`pnpm@9`), else npm. */
 function packageManager(
   installs: readonly Install[],
   pkg: PackageJson | null,
   context: BuildContext,
   contextDir: string,
-  lockfiles: Readonly<Record<string, Manager>>,
+  { lockfiles, packageManagers }: NodeSettings,
 ): PackageManagerInfo {
-  const lockfile = Object.entries(lockfiles).find(([file]) => context.has(path.join(contextDir, file)));
-  const declared = /^(npm|yarn|pnpm)@(\d+)/.exec(pkg?.packageManager ?? '');
+  const at = (file: string) => path.join(contextDir, file);
+  const lockfile = Object.entries(lockfiles).find(([file]) => context.has(at(file)));
+  const [, declared = '', major = ''] = /^([\w-]+)@(\d+)/.exec(pkg?.packageManager ?? '') ?? [];
+  const isManager = (name: string): name is Manager => Object.hasOwn(packageManagers, name);
   const name: Manager =
-    installs[0]?.manager ?? lockfile?.[1] ?? (declared?.[1] as Manager | undefined) ?? 'npm';
-  const yarnLock = name === 'yarn' ? (context.read(path.join(contextDir, 'yarn.lock')) ?? '') : '';
-  const berry =
-    name === 'yarn' &&
-    (context.has(path.join(contextDir, '.yarnrc.yml')) ||
-      /^__metadata:/m.test(yarnLock) ||
-      (declared?.[1] === 'yarn' && Number(declared[2]) >= 2));
-  return { name, berry, lockfile: lockfile ? path.join(contextDir, lockfile[0]) : null };
+    installs[0]?.manager ?? lockfile?.[1] ?? (isManager(declared) ? declared : undefined) ?? 'npm';
+  const berry = packageManagers[name].berry;
+  const marker = berry && compiledRegExp(berry.lockfileMarker, 'm');
+  const ownLockfiles = Object.keys(lockfiles).filter((file) => lockfiles[file] === name);
+  const isBerry =
+    berry !== undefined &&
+    (berry.files.some((file) => context.has(at(file))) ||
+      ownLockfiles.some((file) => marker && marker.test(context.read(at(file)) ?? '')) ||
+      (declared === name && Number(major) >= berry.fromMajor));
+  return { name, berry: isBerry, lockfile: lockfile ? at(lockfile[0]) : null };
 }

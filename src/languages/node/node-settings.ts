@@ -1,6 +1,7 @@
 /** The Node profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { frameworkFields } from '../../detect/frameworks';
+import { interpretedSchema } from '../../plan/interpreted-plan';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const port = Type.Integer({ minimum: 1, maximum: 65535 });
@@ -54,18 +55,28 @@ const frameworkRule = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a front-end server's rule says of it: its port (flags, variable, default), the flags that take a value, its config file. */
+const serverFields = {
+  program: Type.String(),
+  portFlags: Type.Optional(stringList),
+  portEnv: Type.Optional(Type.String()),
+  defaultPort: port,
+  /** Flags that take a value (so that value is not mistaken for the folder). */
+  valueFlags: Type.Optional(stringList),
+  /** Packages that make it render pages on the server (SvelteKit's vite preview, Angular SSR): not a front end then. */
+  unlessPackages: Type.Optional(stringList),
+  config: Type.Optional(serverConfig),
+};
+
 /** A program that only serves a folder of files. */
 const staticServerRule = Type.Object(
   {
-    program: Type.String(),
+    ...serverFields,
     subcommand: Type.Optional(Type.String()),
     /** The folder is the first positional argument. */
     positionalDir: Type.Optional(Type.Boolean()),
     dirFlags: Type.Optional(stringList),
     defaultDir: Type.Optional(Type.String()),
-    portFlags: Type.Optional(stringList),
-    portEnv: Type.Optional(Type.String()),
-    defaultPort: port,
     /** Always answers unknown paths with index.html. */
     spa: Type.Optional(Type.Boolean()),
     /** Flags that turn the index.html fallback on. */
@@ -76,29 +87,13 @@ const staticServerRule = Type.Object(
     cleanUrls: Type.Optional(Type.Boolean()),
     /** The index.html fallback wins over clean URLs (`serve -s` answers `/about` with index.html, not about.html). */
     spaOverridesCleanUrls: Type.Optional(Type.Boolean()),
-    /** Flags that take a value (so that value is not mistaken for the folder). */
-    valueFlags: Type.Optional(stringList),
-    /** Packages that make the program a server, not a file server (SvelteKit's vite preview renders pages). */
-    unlessPackages: Type.Optional(stringList),
-    config: Type.Optional(serverConfig),
   },
   { additionalProperties: false },
 );
 
 /** A front end's development server (hot reload): the runtime serves the production build instead. */
 const devServerRule = Type.Object(
-  {
-    program: Type.String(),
-    subcommands: Type.Array(Type.String()),
-    framework: Type.String(),
-    portFlags: Type.Optional(stringList),
-    portEnv: Type.Optional(Type.String()),
-    defaultPort: port,
-    valueFlags: Type.Optional(stringList),
-    /** Packages that make the development server render on the server (Angular SSR, SvelteKit). */
-    unlessPackages: Type.Optional(stringList),
-    config: Type.Optional(serverConfig),
-  },
+  { ...serverFields, subcommands: Type.Array(Type.String()), framework: Type.String() },
   { additionalProperties: false },
 );
 
@@ -182,12 +177,23 @@ const packageManager = Type.Object(
     pruneFlags: stringList,
     /** Environment variables holding a list that, when it names `dev`, puts devDependencies in or leaves them out. */
     devListVariables: Type.Optional(Type.Record(Type.String(), oneOf(['include', 'omit'] as const))),
+    /**
+     * A major version with no production-only install (Yarn 2+): its files, a line its lockfile starts
+     * with, and the `packageManager` version it starts at.
+     */
+    berry: Type.Optional(
+      Type.Object(
+        { files: stringList, lockfileMarker: regexString, fromMajor: Type.Integer({ minimum: 1 }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
 
 export const nodeSettingsSchema = Type.Object(
   {
+    interpreted: interpretedSchema,
     packageManagers: Type.Object(
       { npm: packageManager, yarn: packageManager, pnpm: packageManager },
       { additionalProperties: false },
@@ -200,7 +206,13 @@ export const nodeSettingsSchema = Type.Object(
     /** node's own options, and those that preload a module (`-r ts-node/register`). */
     nodeOptions: optionTable,
     preloadOptions: stringList,
+    /** What describe calls each kind of app. */
+    appKinds: Type.Object(
+      { static: Type.String(), 'next-standalone': Type.String(), server: Type.String(), skip: Type.String() },
+      { additionalProperties: false },
+    ),
     staticImage: Type.String({ minLength: 1 }),
+    staticStageComment: Type.String({ minLength: 1 }),
     nginxRoot: absolutePath,
     nginxUser: Type.String({ minLength: 1 }),
     defaultStaticPort: port,
@@ -224,13 +236,31 @@ export const nodeSettingsSchema = Type.Object(
       ),
     ),
     outDirFlags: stringList,
-    /** `next start`'s options: its port and hostname become server.js's PORT and HOSTNAME. */
-    nextStartOptions: optionTable,
+    /** Next.js standalone output replaces its start command; that command's options set server.js's variables. */
+    nextStandalone: Type.Object(
+      {
+        start: programRule,
+        options: optionTable,
+        /** server.js's variable → the options that set it, and its value when none does. */
+        env: Type.Record(
+          Type.String(),
+          Type.Object(
+            { options: stringList, default: Type.Optional(Type.String()) },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
     /** Top-level files and folders a compiled server does not read (tests, build configs). */
     compiledBuildFiles: stringList,
     /** Packages that read tsconfig.json at run time when preloaded (`node -r tsconfig-paths/register`). */
     tsconfigAtRunTime: stringList,
     binPackages: Type.Record(Type.String(), Type.String()),
+    /** Scripts a package manager runs when package.json has none (`npm start` runs server.js). */
+    defaultScripts: Type.Record(Type.String(), Type.String()),
+    /** Script names that build (`build`, `build:prod`): a RUN of one is a build step. */
+    buildScripts: regexString,
     /** Programs that, as a bare ENTRYPOINT with no CMD, wait for the real command (`ENTRYPOINT ["npm"]`). */
     argumentRunners: stringList,
     globalToolBins: Type.Record(Type.String(), stringList),
@@ -267,7 +297,6 @@ export type FrameworkRule = Static<typeof frameworkRule>;
 export type ConfigFile = Static<typeof configFile>;
 export type StaticServerRule = Static<typeof staticServerRule>;
 export type DevServerRule = Static<typeof devServerRule>;
-export type ProgramRule = Static<typeof programRule>;
 export type TypeScriptBuild = Static<typeof typescriptBuild>;
 export type PackageManagerRule = Static<typeof packageManager>;
 export type Manager = keyof NodeSettings['packageManagers'];

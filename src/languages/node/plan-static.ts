@@ -11,6 +11,7 @@ import type {
   BuilderInsertion,
   Decision,
   PlanContext,
+  PlanInput,
   StrategyPlan,
 } from '../../plan/plan-types';
 import { copiedBeyond } from '../../plan/copied-sources';
@@ -38,12 +39,11 @@ const RUN_TIME_ONLY = new Set([
 ]);
 
 export function planStatic(
-  input: PlanContext,
+  input: PlanInput<NodeSettings>,
   app: NodeApp,
   server: Extract<FrontEndServer, { kind: 'static' | 'dev' }>,
-  settings: NodeSettings,
 ): StrategyPlan {
-  const { facts, templates, profile } = input;
+  const { facts, templates, profile, settings } = input;
   const warnings: string[] = [];
   const decisions: Decision[] = [];
   const output = staticOutput(app, server, input, settings);
@@ -101,9 +101,7 @@ export function planStatic(
   }
 
   const nonRoot = nonRootUser(facts) !== null;
-  const runtime = baseRuntimeModel(facts, settings.staticImage, [
-    'Runtime stage (added by msb): nginx serving the built front end only (no node, npm, sources or node_modules).',
-  ]);
+  const runtime = baseRuntimeModel(facts, settings.staticImage, [settings.staticStageComment]);
   runtime.shell = null;
   runtime.workdir = null;
   runtime.command = [];
@@ -143,7 +141,7 @@ export function planStatic(
     decisions.push({
       subject: `EXPOSE ${port}`,
       placement: 'added',
-      why: `the port nginx listens on; nginx:alpine itself only declares 80`,
+      why: `the port nginx listens on; ${settings.staticImage} itself only declares 80`,
     });
   }
 

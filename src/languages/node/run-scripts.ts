@@ -30,7 +30,7 @@ export function expandScripts(
         steps.push({ command, text: shell.text, via });
         continue;
       }
-      const body = scriptBody(command.script, pkg);
+      const body = pkg?.scripts[command.script] ?? settings.defaultScripts[command.script] ?? null;
       if (body === null || via.includes(command.script) || via.length >= MAX_DEPTH) {
         // `yarn tsc` runs a binary when no script has that name
         const words = [command.script, ...command.args];
@@ -58,11 +58,4 @@ export function expandScripts(
   };
   walk(commands, []);
   return steps;
-}
-
-/** npm runs `node server.js` for `npm start` when there is no start script. */
-function scriptBody(name: string, pkg: PackageJson | null): string | null {
-  if (pkg?.scripts[name] !== undefined) return pkg.scripts[name];
-  if (name === 'start') return 'node server.js';
-  return null;
 }

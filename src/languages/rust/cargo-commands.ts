@@ -5,13 +5,14 @@
  */
 import { posix as path } from 'path';
 import { hasOption, optionValue, OptionTable, parseArgv, ParsedArgv } from '../../analyze/argv';
+import type { CommandEnv } from '../../analyze/command-env';
 import type { ShellCommand } from '../../analyze/shell-commands';
 
 export interface CargoCommand {
   verb: string;
   parsed: ParsedArgv;
-  /** `VAR=value` assignments before `cargo` on the same line. */
-  env: Map<string, string>;
+  /** `VAR=value` assignments before `cargo` on the same line, and what it inherits (`env -u`). */
+  env: CommandEnv;
   /** What `cargo run` passes to the program (after `--`). */
   programArgs: string[];
   text: string;
@@ -28,8 +29,13 @@ export function parseCargoCommand(command: ShellCommand, options: OptionTable): 
   const verb = words[0];
   if (!verb || verb.startsWith('-')) return null;
   const parsed = parseArgv(words.slice(1), options);
-  const env = new Map(command.env.map((a) => [a.name, a.value]));
-  return { verb: VERBS[verb] ?? verb, parsed, env, programArgs: parsed.afterDashDash, text: command.text };
+  return {
+    verb: VERBS[verb] ?? verb,
+    parsed,
+    env: command.env,
+    programArgs: parsed.afterDashDash,
+    text: command.text,
+  };
 }
 
 /** The profile directory under target/: `--release` → release, `--profile dev` → debug. */

@@ -9,6 +9,7 @@
 import { posix as path } from 'path';
 import { parse as parseToml } from 'smol-toml';
 import { hasOption, optionValue, type OptionTable } from '../../analyze/argv';
+import { envValue } from '../../analyze/command-env';
 import type { BuildContext } from '../../context/build-context';
 import type { ContextPaths } from '../../plan/context-paths';
 import { CargoCommand, optionValues, profileDir } from './cargo-commands';
@@ -92,7 +93,7 @@ export function cargoOutputs(command: CargoCommand, cwd: string, setting: CargoB
   const containerOf = (contextDir: string) =>
     path.resolve(path.dirname(manifest.container), path.relative(`/${dir}`, `/${contextDir}`));
   const config = cargoConfig(setting.context, [rootContext, setting.paths.toContext(cwd) ?? rootContext]);
-  const variable = (name: string) => command.env.get(name) ?? setting.values.get(name) ?? null;
+  const variable = (name: string) => envValue(command.env, name, setting.values) ?? null;
   const targetDirOption = optionValue(command.parsed, '--target-dir') || variable('CARGO_TARGET_DIR');
   const targetDir = targetDirOption
     ? path.resolve(cwd, targetDirOption)
@@ -118,8 +119,7 @@ export function buildTarget(
 ): string | null {
   return (
     optionValue(command.parsed, '--target') ||
-    command.env.get('CARGO_BUILD_TARGET') ||
-    setting.values.get('CARGO_BUILD_TARGET') ||
+    envValue(command.env, 'CARGO_BUILD_TARGET', setting.values) ||
     cargoConfig(setting.context, ['']).target
   );
 }
@@ -147,7 +147,7 @@ function runTarget(
 }
 
 function installOutputs(command: CargoCommand, cwd: string, setting: CargoBuildSetting): CargoOutputs {
-  const variable = (name: string) => command.env.get(name) ?? setting.values.get(name) ?? null;
+  const variable = (name: string) => envValue(command.env, name, setting.values) ?? null;
   const root =
     optionValue(command.parsed, '--root') ||
     variable('CARGO_INSTALL_ROOT') ||

@@ -9,6 +9,7 @@
 import { posix as path } from 'path';
 import { ArtifactBuild, ArtifactRuntime, planArtifact } from '../../plan/artifact-planner';
 import { runtimeRequest } from '../../plan/artifact-runtimes';
+import { chooseArtifactRuntime, plannedRuntime } from '../../plan/artifact-runtime-choice';
 import { pathDirs } from '../../plan/built-binaries';
 import { contextPaths } from '../../plan/context-paths';
 import { commandArtifacts } from '../../plan/artifact-command';
@@ -21,7 +22,6 @@ import { rustBuilds } from './rust-builds';
 import { rustContainerCommand } from './rust-container-command';
 import { binaryLinkage } from './rust-linkage';
 import { rustPackages } from './rust-packages';
-import { chooseRustRuntime } from './rust-runtime';
 import type { RustRuntime, RustSettings } from './rust-settings';
 import { isEmbedded, rustEnvFileUse } from './rust-sources';
 
@@ -57,21 +57,21 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
       buildOnlyEnv: settings.buildOnlyEnv,
       build: () => rustBuild(input, project, setting),
       runtime(build) {
-        const choice = chooseRustRuntime(
+        const { linkage, why } = build.linkage;
+        const choice = chooseArtifactRuntime(
           {
             ...runtimeRequest(input, build.needsShell),
-            linkage: build.linkage.linkage,
-            linkageWhy: build.linkage.why,
+            language: 'Rust',
+            libc: linkage,
+            // A glibc binary is refused by scratch (the one static runtime): say how to build a static one.
+            libcWhy: `${why}${linkage === 'glibc' ? '; scratch needs a static binary (cargo build --target x86_64-unknown-linux-musl)' : ''}`,
           },
-          settings,
+          settings.runtimes,
+          settings.runtimeChoice,
         );
         if (!choice.ok) return choice.reason;
-        return {
-          ...choice,
-          support: { ...choice.runtime, image: choice.image },
-          notes: [build.linkage.why, ...choice.notes],
-          kind: build.linkage.linkage === 'glibc' ? 'glibc' : 'static',
-        };
+        const planned = plannedRuntime(choice, linkage === 'glibc' ? 'glibc' : 'static');
+        return { ...planned, notes: [why, ...choice.notes] };
       },
       stage(model, build, runtime) {
         const packages = rustPackages(input, project, build.linkage.linkage, runtime, runtimeCommands(facts));

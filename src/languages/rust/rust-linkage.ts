@@ -4,11 +4,12 @@
  * rust:*-alpine and of musl builder images) links statically, unless RUSTFLAGS turns
  * `crt-static` off, which leaves it linked against musl's shared library.
  */
+import { envValue } from '../../analyze/command-env';
 import type { StageFacts } from '../../analyze/stage-facts';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { CargoCommand } from './cargo-commands';
 import { buildTarget, CargoBuildSetting } from './cargo-outputs';
-import type { Linkage } from './rust-runtime';
+import type { Libc } from '../../plan/artifact-runtime-choice';
 import type { RustSettings } from './rust-settings';
 
 export function binaryLinkage(
@@ -16,7 +17,7 @@ export function binaryLinkage(
   commands: readonly CargoCommand[],
   settings: Pick<RustSettings, 'muslBuilders'>,
   setting: Pick<CargoBuildSetting, 'context' | 'values'>,
-): { linkage: Linkage; why: string } {
+): { linkage: Libc; why: string } {
   const builds = commands.filter((c) => ['build', 'install', 'rustc'].includes(c.verb));
   const triples = builds.map((c) => buildTarget(c, setting)).filter((t): t is string => t !== null);
   const builder = `${facts.from.name}${facts.from.tag ? `:${facts.from.tag}` : ''}`;
@@ -29,10 +30,11 @@ export function binaryLinkage(
     why = `${builder} is Alpine-based: its host target is musl`;
   if (!why)
     return { linkage: 'glibc', why: `${builder} builds on Debian: the binary links the builder's glibc` };
-  const flags = [
-    facts.values.get('RUSTFLAGS') ?? '',
-    ...builds.map((c) => c.env.get('RUSTFLAGS') ?? ''),
-  ].join(' ');
+  const rustflags =
+    builds.length > 0
+      ? builds.map((c) => envValue(c.env, 'RUSTFLAGS', facts.values))
+      : [facts.values.get('RUSTFLAGS')];
+  const flags = rustflags.join(' ');
   if (/target-feature=[^\s]*-crt-static/.test(flags))
     return {
       linkage: 'musl',

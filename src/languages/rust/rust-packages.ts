@@ -8,11 +8,12 @@
 import { posix as path } from 'path';
 import { findInSources } from '../../context/source-search';
 import type { Decision, PlanInput } from '../../plan/plan-types';
-import { BUILDER, copy, fragment, StageNode } from '../../plan/stage-model';
+import { certificatesZoneinfo } from '../../plan/certificates-zoneinfo';
+import { fragment, StageNode } from '../../plan/stage-model';
 import { findPackageInstalls, splitPackages } from '../../plan/system-packages';
 import { toolUse } from '../../plan/tool-use';
 import type { RustAnalysis } from './rust-analysis';
-import type { Linkage } from './rust-runtime';
+import type { Libc } from '../../plan/artifact-runtime-choice';
 import type { RustRuntime, RustSettings } from './rust-settings';
 
 export interface RustPackages {
@@ -26,7 +27,7 @@ export interface RustPackages {
 export function rustPackages(
   input: PlanInput<RustSettings>,
   project: RustAnalysis,
-  linkage: Linkage,
+  linkage: Libc,
   choice: { runtime: RustRuntime; image: string; packageImage: string },
   commandPrograms: readonly string[],
 ): RustPackages {
@@ -44,14 +45,11 @@ export function rustPackages(
         placement: 'builder',
         why: 'the binary is static: the libraries it uses are inside it',
       });
-    if (needsCertificates) {
-      result.copies.push(copy(BUILDER, settings.certificates, settings.certificates));
-      result.decisions.push({
-        subject: settings.certificates,
-        placement: 'runtime',
-        why: `${image} has no CA certificates and the code uses TLS (${tls.join(', ')})`,
-      });
-    }
+    const files = certificatesZoneinfo(runtime, image, settings, {
+      certificates: tls.length > 0 ? ` and the code uses TLS (${tls.join(', ')})` : null,
+    });
+    result.copies.push(...files.copies);
+    result.decisions.push(...files.decisions);
     return result;
   }
 

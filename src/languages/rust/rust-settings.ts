@@ -1,18 +1,14 @@
 /** The Rust profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
-import { artifactStageSchema } from '../../plan/artifact-planner';
+import { artifactSettingsProperties } from '../../plan/artifact-planner';
 import { frameworksSchema } from '../../detect/frameworks';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
+import { runtimeChoiceSchema } from '../../plan/artifact-runtime-choice';
+import { certificatesZoneinfoProperties } from '../../plan/certificates-zoneinfo';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const rustRuntime = Type.Object(
   {
-    /**
-     * A fixed image, or none: then the image comes from `releaseImages` by the builder's Debian
-     * release, or (neither given) from the profile's runtimeImages (the builder's distribution).
-     */
-    image: Type.Optional(Type.String({ minLength: 1 })),
-    releaseImages: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }))),
     ...artifactRuntimeProperties,
     /** The package manager it installs runtime libraries with, if any. */
     packageManager: Type.Optional(oneOf(['apt', 'apk'] as const)),
@@ -24,19 +20,14 @@ const rustRuntime = Type.Object(
 
 export const rustSettingsSchema = Type.Object(
   {
-    stage: artifactStageSchema,
-    /** Runtime for binaries linked against glibc (built on Debian). */
-    defaultRuntime: Type.String(),
-    /** Runtime for static musl binaries (alpine builders, `--target *-musl`). */
-    staticRuntime: Type.String(),
-    /** Runtime for musl binaries linked dynamically (`-C target-feature=-crt-static`). */
-    muslRuntime: Type.String(),
+    ...artifactSettingsProperties,
+    runtimeChoice: runtimeChoiceSchema,
     runtimes: Type.Record(Type.String(), rustRuntime, { minProperties: 1 }),
     /** Builder images whose binaries are static musl ones whatever the target says. */
     muslBuilders: Type.Array(regexString),
     cargoHome: absolutePath,
     pathDirs: Type.Array(absolutePath),
-    certificates: absolutePath,
+    ...certificatesZoneinfoProperties,
     /** Crates that make TLS connections: the runtime needs CA certificates. */
     tlsCrates: stringList,
     /**
@@ -51,13 +42,10 @@ export const rustSettingsSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    /** Crates that load `.env` files (dotenvy, dotenv). */
     cargoOptions: optionTable,
+    /** Crates that load `.env` files (dotenvy, dotenv). */
     envFileCrates: stringList,
     buildOnlyEnv: stringList,
-    runtimeFiles: stringList,
-    runtimeDirs: stringList,
-    notRuntimeFiles: stringList,
     frameworks: frameworksSchema,
   },
   { additionalProperties: false },

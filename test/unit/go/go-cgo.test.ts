@@ -58,6 +58,22 @@ describe('cgoUse', () => {
       { CGO_ENABLED: '0' },
       { dynamic: false, explicitlyStatic: true },
     ],
+    // ENV CGO_ENABLED=0 (and the one msb would add) does not reach a build that drops it
+    [
+      'env -u CGO_ENABLED',
+      plain,
+      ['env -u CGO_ENABLED go build .'],
+      { CGO_ENABLED: '0' },
+      {
+        dynamic: true,
+        explicitlyStatic: false,
+        reasons: ['"env -u CGO_ENABLED go build ." runs without CGO_ENABLED, so cgo is on by default'],
+      },
+    ],
+    ['env -i', plain, ['env -i /usr/local/go/bin/go build .'], { CGO_ENABLED: '0' }, { dynamic: true }],
+    ["sudo's env_reset", plain, ['sudo go build .'], { CGO_ENABLED: '0' }, { dynamic: true }],
+    ['sudo -E keeps ENV', plain, ['sudo -E go build .'], { CGO_ENABLED: '0' }, { explicitlyStatic: true }],
+    ['env -i CGO_ENABLED=0', sqlite, ['env -i CGO_ENABLED=0 go build .'], {}, { explicitlyStatic: true }],
     [
       'cgo linked statically',
       withC,

@@ -34,12 +34,10 @@ describe('parseGoCommand', () => {
 
   it('reads flag values and assignments before the command', () => {
     const command = parse('CGO_ENABLED=1 GOOS=linux go build -ldflags="-linkmode external" -race -o app .')!;
-    expect(command.env).toEqual(
-      new Map([
-        ['CGO_ENABLED', '1'],
-        ['GOOS', 'linux'],
-      ]),
-    );
+    expect(command.env.assignments).toEqual([
+      { name: 'CGO_ENABLED', value: '1' },
+      { name: 'GOOS', value: 'linux' },
+    ]);
     expect(flagValue(command, 'ldflags')).toBe('-linkmode external');
     expect(flagValue(command, 'race')).toBe('true');
     expect(flagValue(command, 'tags')).toBeNull();

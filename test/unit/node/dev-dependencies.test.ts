@@ -73,6 +73,20 @@ describe('devDependencies installed or not', () => {
       {},
       ['RUN npm prune --omit=dev'],
     ],
+    // NODE_ENV=production that does not reach the install (env -u / env -i / sudo's env_reset)
+    [
+      'env -u NODE_ENV before the install',
+      'ENV NODE_ENV=production\nRUN env -u NODE_ENV npm ci',
+      {},
+      ['RUN npm prune --omit=dev'],
+    ],
+    [
+      'env -i before the install',
+      'ENV NODE_ENV=production\nRUN env -i /usr/local/bin/npm ci',
+      {},
+      ['RUN npm prune --omit=dev'],
+    ],
+    ['sudo -E keeps NODE_ENV', 'ENV NODE_ENV=production\nRUN sudo -E npm ci', {}, null],
     [
       'env NODE_ENV=development before the install',
       'ENV NODE_ENV=production\nRUN env NODE_ENV=development npm ci',

@@ -84,6 +84,17 @@ describe('node project facts', () => {
       true,
       null,
     ],
+    ['yarn berry by packageManager', 'RUN echo', {}, 'yarn', true, 'yarn@4.1.0'],
+    ['yarn 1 by packageManager', 'RUN echo', {}, 'yarn', false, 'yarn@1.22.19'],
+    [
+      'a lockfile other than yarn.lock is not read for berry',
+      'RUN npm ci',
+      { 'package-lock.json': '__metadata:\n' },
+      'npm',
+      false,
+      null,
+    ],
+    ['a packageManager msb does not know', 'RUN echo', {}, 'npm', false, 'bun@1.1.0'],
     ['default npm', 'RUN echo', {}, 'npm', false, null],
   ])('package manager: %s', (_name, run, files, name, berry, packageManager: string | null) => {
     const found = app(`FROM node:18\nWORKDIR /app\nCOPY . .\n${run}\n`, {

@@ -61,9 +61,18 @@ const profile = { name: 'Tool' };
 const settings = { stage: { comments: { app: 'Runtime stage.' }, startupBuild: 'built at start' } };
 
 function plan(dockerfile: string, changes: Partial<ArtifactHooks<ArtifactBuild, ArtifactRuntime>>) {
-  const { facts, context, paths } = stageFixture(dockerfile, { 'config/a.yaml': 'a: 1\n' });
+  const fixture = stageFixture(dockerfile, { 'config/a.yaml': 'a: 1\n' });
+  const { facts, context, paths } = fixture;
   return planArtifact(
-    { facts, context, paths, profile, settings, builderSteps: 'builder-steps' },
+    {
+      facts,
+      context,
+      paths,
+      dockerfile: fixture.dockerfile,
+      profile,
+      settings,
+      builderSteps: 'builder-steps',
+    },
     hooks(changes),
   );
 }
@@ -215,10 +224,10 @@ describe('planArtifact', () => {
   });
 
   it("adds the profile's note for the kind after the runtime's own notes", () => {
-    const { facts, context, paths } = stageFixture(DOCKERFILE, {});
+    const { facts, context, paths, dockerfile } = stageFixture(DOCKERFILE, {});
     const noted = { stage: { ...settings.stage, notes: { app: 'an app image' } } };
     const result = planArtifact(
-      { facts, context, paths, profile, settings: noted, builderSteps: 'builder-steps' },
+      { facts, context, paths, dockerfile, profile, settings: noted, builderSteps: 'builder-steps' },
       hooks({}),
     );
     expect(result.kind === 'convert' && result.decisions.filter((d) => d.subject === 'FROM')).toEqual([

@@ -7,7 +7,7 @@ import {
   type InterpretedLanguage,
 } from '../../../src/plan/interpreted-plan';
 import type { PlanContext } from '../../../src/plan/plan-types';
-import { BUILDER, copy } from '../../../src/plan/stage-model';
+import { BUILDER, copy, env, shellRun, type ExtraStage } from '../../../src/plan/stage-model';
 import { renderRuntimeLines } from '../../../src/render/render-stage';
 import { defaultRenderer } from '../../../src/render/templates';
 import { detectFixture } from '../../helpers/build-fixture';
@@ -79,8 +79,10 @@ function language(overrides: Partial<InterpretedLanguage<Command>> = {}): Interp
 function plan(dockerfile: string, overrides: Partial<InterpretedLanguage<Command>> = {}, files = {}) {
   const planned = planInterpreted(planContext(`FROM python:3.12\n${dockerfile}`, files), language(overrides));
   if (planned.kind === 'skip') return planned.reason;
-  const lines = renderRuntimeLines(planned.runtime, { builder: 'builder', stages: [], escapeChar: '\\' });
+  const stages = (planned.extraStages ?? []).map((stage) => stage.name);
+  const lines = renderRuntimeLines(planned.runtime, { builder: 'builder', stages, escapeChar: '\\' });
   return {
+    env: lines.env,
     setup: lines.setup,
     copies: lines.copies,
     command: lines.command,
@@ -95,6 +97,7 @@ describe('planInterpreted', () => {
         'WORKDIR /app\nCOPY --from=tools:1 /tool /bin/tool\nCOPY . .\nCOPY x /opt/env/x\nRUN install deps\nRUN check\nCMD ["wrap", "app"]\n',
       ),
     ).toEqual({
+      env: [],
       setup: [],
       copies: ['COPY --from=builder /opt/env /opt/env', 'COPY --from=builder /app /app'],
       command: ['CMD ["app"]'],
@@ -198,5 +201,94 @@ describe('planInterpreted', () => {
       setup,
       copies,
     });
+  });
+
+  const pruned: ExtraStage = {
+    name: 'pruned',
+    from: BUILDER,
+    template: 'node/prune-stage',
+    runs: [],
+    copies: [],
+    values: {},
+  };
+  const build =
+    'ENV A=1\nRUN apt-get update && apt-get install -y libpq-dev\nRUN useradd app\nWORKDIR /app\nCOPY . .\nRUN install deps\nRUN mkdir -p /app/tmp\nRUN chown app /app\nCMD ["app"]\n';
+  it.each<[string, DependencyEnvironment, Record<string, unknown>]>([
+    [
+      'the files come from a stage msb adds',
+      { folders: [], source: { kind: 'stage', name: 'pruned' }, stages: [pruned] },
+      { copies: ['COPY --from=pruned --chown=app /app /app'] },
+    ],
+    [
+      'copies laid over the files come after them',
+      { folders: [], afterFiles: [copy(BUILDER, '/deps/node_modules', '/deps/node_modules')] },
+      {
+        copies: [
+          'COPY --from=builder --chown=app /app /app',
+          'COPY --from=builder /deps/node_modules /deps/node_modules',
+        ],
+      },
+    ],
+    [
+      "tools go right after the runtime's packages",
+      { folders: [], afterPackages: [shellRun('install -g tool')] },
+      {
+        setup: [
+          expect.stringContaining('libpq5'),
+          'RUN install -g tool',
+          'RUN useradd app',
+          'RUN mkdir -p /app/tmp',
+          'RUN chown app /app',
+        ],
+      },
+    ],
+    [
+      'a replayed RUN moves after the files or is left out',
+      {
+        folders: [],
+        replayed: (text) =>
+          text.includes('mkdir')
+            ? 'after-files'
+            : text.includes('chown')
+              ? { subject: text, placement: 'builder', why: 'the copy owns it' }
+              : undefined,
+      },
+      {
+        setup: [expect.stringContaining('libpq5'), 'RUN useradd app'],
+        copies: ['COPY --from=builder --chown=app /app /app', 'RUN mkdir -p /app/tmp'],
+        decision: 'RUN chown app /app: the copy owns it',
+      },
+    ],
+    [
+      "an ENV after the original's",
+      { folders: [], env: env([['PATH', '/env/bin:$PATH']]), envAfter: env([['HOSTNAME', '0.0.0.0']]) },
+      { env: ['ENV PATH="/env/bin:$PATH"', 'ENV A=1', 'ENV HOSTNAME=0.0.0.0'] },
+    ],
+    [
+      'the command hook is told which line it reads',
+      {
+        folders: [],
+        command: (written, _dropped, keyword) =>
+          keyword === 'CMD'
+            ? { command: { form: 'exec', argv: ['node', 'server.js'] }, why: 'replaced' }
+            : { command: written },
+      },
+      { command: ['CMD ["node", "server.js"]'], decision: 'CMD: replaced' },
+    ],
+  ])('environment hooks: %s', (_name, environment, expected) => {
+    const planned = plan(build, { environment: () => environment });
+    if (typeof planned === 'string') throw new Error(planned);
+    const { decision, ...lines } = expected;
+    expect(planned).toMatchObject(lines);
+    if (decision) expect(planned.decisions).toContain(decision);
+  });
+
+  it.each([
+    ['the profile words it and the language checks', {}, 'the container installs ("install deps")'],
+    ['the language checks it itself (no hook)', { installsAtStart: undefined }, 'planned'],
+    ['the profile does not word it', { data: { ...data, installAtStart: undefined } }, 'planned'],
+  ])('installs at start: %s', (_name, overrides, expected) => {
+    const planned = plan('CMD install deps\n', overrides);
+    expect(typeof planned === 'string' ? planned : 'planned').toBe(expected);
   });
 });

@@ -3,10 +3,12 @@ import {
   besideRun,
   buildStepDecisions,
   coveredCopyDecisions,
+  fillIn,
   noCommandDecisions,
   scriptInstall,
 } from '../../../src/plan/interpreted-stage';
-import { stageFixture } from '../../helpers/build-fixture';
+import { startCommand } from '../../../src/plan/start-command';
+import { detectFixture, stageFixture } from '../../helpers/build-fixture';
 
 describe('coveredCopyDecisions', () => {
   it.each([
@@ -96,21 +98,52 @@ describe('besideRun', () => {
 });
 
 describe('noCommandDecisions', () => {
+  const compose = {
+    'compose.yaml': 'services:\n  web:\n    build: .\n    command: ["puma", "-p", "3000"]\n',
+  };
+  const withoutCommand = 'the app';
+  const composeCommand = 'the command comes from {source} ({command})';
+  const keeps =
+    'the original has no command (compose or the platform supplies it); the runtime keeps the app';
   it.each([
-    ['a CMD', 'FROM ruby\nCMD ["puma"]\n', []],
-    ['an ENTRYPOINT', 'FROM ruby\nENTRYPOINT ["puma"]\n', []],
+    ['a CMD', 'CMD ["puma"]\n', {}, { withoutCommand }, []],
+    ['an ENTRYPOINT', 'ENTRYPOINT ["puma"]\n', {}, { withoutCommand }, []],
+    ['no command', 'RUN true\n', {}, { withoutCommand }, [keeps]],
+    ['no command, nothing to say', 'RUN true\n', {}, {}, []],
+    ['no command, compose not worded', 'RUN true\n', compose, { withoutCommand }, [keeps]],
     [
-      'no command',
-      'FROM ruby\nRUN true\n',
-      [
-        {
-          subject: 'CMD',
-          placement: 'runtime',
-          why: 'the original has no command (compose or the platform supplies it); the runtime keeps the app',
-        },
-      ],
+      "compose's command, worded",
+      'RUN true\n',
+      compose,
+      { withoutCommand, composeCommand },
+      ['the command comes from service "web" in compose.yaml (puma -p 3000)'],
     ],
-  ])('%s', (_name, dockerfile, expected) => {
-    expect(noCommandDecisions(stageFixture(dockerfile, {}).facts, 'the app')).toEqual(expected);
+    ['compose worded, no compose file', 'RUN true\n', {}, { withoutCommand, composeCommand }, [keeps]],
+    ['compose worded, a CMD', 'CMD ["puma"]\n', compose, { withoutCommand, composeCommand }, []],
+  ])('%s', (_name, dockerfile, files, wording, expected) => {
+    const decisions = noCommandDecisions(detectFixture(`FROM ruby\n${dockerfile}`, files), wording);
+    expect(decisions.map((d) => `${d.subject} ${d.placement}: ${d.why}`)).toEqual(
+      expected.map((why) => `CMD runtime: ${why}`),
+    );
+  });
+
+  it("reads the start the language gives (an ENTRYPOINT that waits for compose's arguments)", () => {
+    const input = detectFixture('FROM node\nENTRYPOINT ["npm"]\n', compose);
+    const wording = { composeCommand: 'from {source}: {command}' };
+    expect(noCommandDecisions(input, wording)).toEqual([]);
+    expect(noCommandDecisions(input, wording, startCommand(input, ['npm']))).toEqual([
+      { subject: 'CMD', placement: 'runtime', why: 'from service "web" in compose.yaml: npm puma -p 3000' },
+    ]);
+  });
+});
+
+describe('fillIn', () => {
+  it.each([
+    ['{verb} writes vendor/', { verb: 'install' }, 'install writes vendor/'],
+    ['{missing} stays', {}, '{missing} stays'],
+    ['{count} is not text', { count: 2 }, '{count} is not text'],
+    ['{toString} is not a field', {}, '{toString} is not a field'],
+  ])('%s', (text, values, expected) => {
+    expect(fillIn(text, values)).toBe(expected);
   });
 });

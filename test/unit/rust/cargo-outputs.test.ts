@@ -90,6 +90,12 @@ describe('cargoOutputs', () => {
     expect(
       outputs('cargo install --path . --bin web', single, { env: { CARGO_HOME: '/opt/cargo' } }),
     ).toEqual(['/opt/cargo/bin/web']);
+    // a variable the command does not inherit is not read
+    expect(
+      outputs('env -u CARGO_TARGET_DIR cargo build --release --bin web', single, {
+        env: { CARGO_TARGET_DIR: '/build' },
+      }),
+    ).toEqual(['/app/target/release/web']);
     const configured = {
       ...single,
       '.cargo/config.toml': '[build]\ntarget = "aarch64-unknown-linux-gnu"\ntarget-dir = "out"\n',

@@ -35,6 +35,12 @@ describe('rust planning', () => {
       {},
       'alpine:3.20',
     ],
+    [
+      'RUSTFLAGS dropped by env -u: static musl again',
+      `FROM rust:1.79-alpine3.20\nENV RUSTFLAGS="-C target-feature=-crt-static"\nWORKDIR /app\nCOPY . .\nRUN env -u RUSTFLAGS cargo build --release\nCMD ["./target/release/app"]\n`,
+      {},
+      'scratch',
+    ],
   ])('%s', (_name, dockerfile, options, image) => {
     const result = convertIn(dockerfile, app, options);
     expect(result.status).toBe('converted');

@@ -1,0 +1,3 @@
+module example.com/env-unset-cgo
+
+go 1.19
