@@ -235,6 +235,7 @@ export function planInterpreted<C extends { kind: string }>(
     ...replayed.flatMap(({ node, place }) => (place === 'after-files' ? [node] : [])),
   ];
   const sideEffects = addBuilderSideEffects(input, runtime);
+  if (typeof sideEffects === 'string') return skip(sideEffects);
   const commandDecisions: Decision[] = [];
   const inEnvironment = environment.command;
   if (inEnvironment)
