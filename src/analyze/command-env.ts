@@ -116,20 +116,19 @@ function changedEnv(
   parsed: ParsedArgv,
   effect: NonNullable<Wrapper['environment']>,
 ): CommandEnv {
-  const preserved = parsed.options.filter((o) => effect.preserve?.includes(o.name)).pop();
-  // sudo: no --preserve-env resets; --preserve-env=A,B keeps only those names.
-  let result = !effect.preserve
-    ? env
-    : !preserved
-      ? keepOnly(env, [])
-      : preserved.value
-        ? keepOnly(env, preserved.value.split(','))
-        : env;
+  let result = effect.preserve ? preservedEnv(env, parsed, effect.preserve) : env;
   for (const option of parsed.options) {
     if (effect.clear?.includes(option.name)) result = keepOnly(result, []);
     else if (effect.unset?.includes(option.name) && option.value) result = unset(result, option.value);
   }
   return result;
+}
+
+/** sudo: nothing passes without --preserve-env; bare (-E) it passes everything, `=A,B` only those names. */
+function preservedEnv(env: CommandEnv, parsed: ParsedArgv, options: readonly string[]): CommandEnv {
+  const preserve = parsed.options.filter((o) => options.includes(o.name)).pop();
+  if (!preserve) return keepOnly(env, []);
+  return preserve.value ? keepOnly(env, preserve.value.split(',')) : env;
 }
 
 /** The environment with only `names` left of what it had. */

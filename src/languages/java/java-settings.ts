@@ -1,6 +1,7 @@
 /** The Java profile's `settings`: data the strategy reads, validated at profile load. */
 import { Type, type Static } from '@sinclair/typebox';
 import { artifactSettingsProperties } from '../../plan/artifact-planner';
+import { envFileLoadsSchema } from '../../plan/env-file-loads';
 import { runtimeUserSupportProperties } from '../../plan/runtime-users';
 import { optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
@@ -88,6 +89,7 @@ export const javaSettingsSchema = Type.Object(
     javaHomes: Type.Record(Type.String(), absoluteDir),
     /** Sources and build files: a context folder holding them is a build input, not a runtime file. */
     sourceFiles: regexString,
+    envFileLoads: envFileLoadsSchema,
     frameworks: Type.Array(
       Type.Object(
         { name: Type.String(), maven: stringList, gradle: stringList },

@@ -11,12 +11,12 @@ import { ArtifactBuild, ArtifactRuntime, planArtifact, RuntimeNeeds } from '../.
 import { shellMissing } from '../../plan/artifact-runtimes';
 import { builderSteps } from '../../plan/builder-steps';
 import type { Decision, PlanInput, StrategyPlan } from '../../plan/plan-types';
+import { envFileUse } from '../../plan/env-file-loads';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
 import { RuntimeStageModel, shellRun } from '../../plan/stage-model';
 import { compiledRegExp } from '../../util/compiled-regexp';
 import type { BuiltArtifact } from './java-build';
 import type { JavaAnalysis } from './java-analysis';
-import { javaEnvFileUse } from './java-env-files';
 import { commandNode, keptCommand, newCommand, rewritePath, RuntimeCommand } from './java-container-command';
 import { chownOf, classpathCopies, Copy, jarCopies } from './java-jar-choice';
 import { javaHomeWarnings, parseFlavour, runtimeImage } from './java-runtime-image';
@@ -84,7 +84,7 @@ export function planJava(input: PlanInput<JavaSettings>, project: JavaAnalysis):
       files: () => ({
         found: copiedRuntimeFiles(paths, facts.runs, { ...settings, isSource }).files,
         isSource,
-        useOf: (file) => javaEnvFileUse(context, file),
+        useOf: (file) => envFileUse(context, file, settings.envFileLoads),
       }),
       finish: (_model, build) =>
         javaHomeWarnings(facts, settings, [

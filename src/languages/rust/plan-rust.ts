@@ -87,7 +87,7 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
           isEmbedded: isEmbedded(project.sources),
         }).files,
         isSource,
-        useOf: () => rustEnvFileUse(project.sources, project.crates, settings.envFileCrates),
+        useOf: (file) => rustEnvFileUse(context, file, project.crates, settings),
       }),
       present: (build, { runtime }) => ({
         command: (program) =>

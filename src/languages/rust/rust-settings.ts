@@ -5,6 +5,7 @@ import { frameworksSchema } from '../../detect/frameworks';
 import { artifactRuntimeProperties } from '../../plan/artifact-runtimes';
 import { runtimeChoiceSchema } from '../../plan/artifact-runtime-choice';
 import { certificatesZoneinfoProperties } from '../../plan/certificates-zoneinfo';
+import { envFileLoadsSchema } from '../../plan/env-file-loads';
 import { absolutePath, oneOf, optionTable, regexString, stringList } from '../../profiles/settings-schema';
 
 const rustRuntime = Type.Object(
@@ -45,6 +46,7 @@ export const rustSettingsSchema = Type.Object(
     cargoOptions: optionTable,
     /** Crates that load `.env` files (dotenvy, dotenv). */
     envFileCrates: stringList,
+    envFileLoads: envFileLoadsSchema,
     buildOnlyEnv: stringList,
     frameworks: frameworksSchema,
   },

@@ -1,21 +1,20 @@
 /**
  * What the Rust sources say about files at run time: what the compiler embeds into the binary
  * (`include_str!`/`include_bytes!` next to the source file, `include_dir!`, rust-embed's
- * `#[folder]`, `sqlx::migrate!()` / `embed_migrations!()` relative to the crate root) and how
- * the code loads a `.env` file (dotenvy/dotenv: an ignored result is optional, `?`/`unwrap`/
- * `expect` make it required).
+ * `#[folder]`, `sqlx::migrate!()` / `embed_migrations!()` relative to the crate root), and
+ * whether the code can load a `.env` file at all (a loader crate).
  */
 import { posix as path } from 'path';
 import type { BuildContext } from '../../context/build-context';
+import { envFileUse } from '../../plan/env-file-loads';
 import type { FileUse } from '../../plan/settle-runtime-files';
 import { isWithin } from '../../plan/runtime-stage';
 import type { CargoPackage } from './cargo-manifest';
+import type { RustSettings } from './rust-settings';
 
 export interface RustSources {
   /** Context paths (files or directories) compiled into the binary. */
   embedded: string[];
-  /** `dotenv()` calls: the file they are in and whether a missing file stops the program. */
-  envLoads: { file: string; required: boolean }[];
 }
 
 const INCLUDE = /\binclude_(?:str|bytes)!\s*\(\s*"([^"]+)"\s*\)/g;
@@ -26,10 +25,9 @@ const MANIFEST_RELATIVE = [
   /\bembed_migrations!\s*\(\s*"([^"]+)"\s*\)/g,
 ];
 const DEFAULT_MIGRATIONS = /\b(?:sqlx::)?migrate!\s*\(\s*\)|\bembed_migrations!\s*\(\s*\)/;
-const ENV_LOAD = /\b(?:dotenvy?|dotenv)::(?:dotenv|from_filename|from_path)\s*\([^)]*\)([^;\n]*)/g;
 
 export function scanRustSources(context: BuildContext, packages: readonly CargoPackage[]): RustSources {
-  const sources: RustSources = { embedded: [], envLoads: [] };
+  const sources: RustSources = { embedded: [] };
   for (const file of context.files.filter((f) => f.endsWith('.rs') && !/(^|\/)target\//.test(f))) {
     const text = context.read(file) ?? '';
     const dir = path.dirname(file);
@@ -41,10 +39,6 @@ export function scanRustSources(context: BuildContext, packages: readonly CargoP
     for (const match of text.matchAll(INCLUDE)) add(dir, match[1]);
     for (const pattern of MANIFEST_RELATIVE) for (const match of text.matchAll(pattern)) add(crate, match[1]);
     if (DEFAULT_MIGRATIONS.test(text)) add(crate, 'migrations');
-    for (const match of text.matchAll(ENV_LOAD)) {
-      const after = match[1];
-      sources.envLoads.push({ file, required: /^\s*(\?|\.unwrap\(|\.expect\()/.test(after) });
-    }
   }
   return sources;
 }
@@ -59,23 +53,22 @@ export function isEmbedded(sources: RustSources): (file: string) => boolean {
   return (file) => sources.embedded.some((e) => e !== '' && (file === e || isWithin(`/${file}`, `/${e}`)));
 }
 
-/** How the program reads a secret-looking file such as `.env` (src/plan/settle-runtime-files.ts). */
+/**
+ * How the program reads a secret-looking file such as `.env` (src/plan/settle-runtime-files.ts): not
+ * at all without a crate that loads such files, else as the profile's `envFileLoads` read the calls.
+ */
 export function rustEnvFileUse(
-  sources: RustSources,
+  context: BuildContext,
+  contextPath: string,
   crates: ReadonlySet<string>,
-  loaders: readonly string[],
+  settings: Pick<RustSettings, 'envFileCrates' | 'envFileLoads'>,
 ): FileUse {
-  const loader = loaders.find((l) => crates.has(l));
-  if (!loader)
+  const loaders = settings.envFileCrates;
+  if (!loaders.some((l) => crates.has(l)))
     return {
       required: false,
       unused: true,
       why: `no crate that loads such files (${loaders.join(', ')}) is a dependency (compose or the platform reads it)`,
     };
-  const required = sources.envLoads.find((l) => l.required);
-  if (required)
-    return { required: true, why: `${required.file} stops without it (dotenv()? / unwrap / expect)` };
-  const optional = sources.envLoads[0];
-  if (optional) return { required: false, why: `${optional.file} ignores a missing file (dotenv().ok())` };
-  return null;
+  return envFileUse(context, contextPath, settings.envFileLoads);
 }

@@ -2,7 +2,11 @@
 import { openBuildContext } from '../../../src/context/build-context';
 import { readCargoProject } from '../../../src/languages/rust/cargo-manifest';
 import { isEmbedded, rustEnvFileUse, scanRustSources } from '../../../src/languages/rust/rust-sources';
+import { loadProfiles } from '../../../src/languages';
+import type { RustSettings } from '../../../src/languages/rust/rust-settings';
 import { contextDir } from '../../helpers/build-fixture';
+
+const settings = loadProfiles().find((p) => p.id === 'rust')?.settings as RustSettings;
 
 function scan(files: Record<string, string>) {
   const context = openBuildContext(contextDir(files));
@@ -51,7 +55,7 @@ describe('scanRustSources', () => {
 
 describe('rustEnvFileUse', () => {
   const crates = new Set(['dotenvy']);
-  it.each<[string, string, Set<string>, { required: boolean; unused?: boolean } | null]>([
+  it.each<[string, string, Set<string>, { required: boolean; unused?: boolean; why?: string } | null]>([
     ['no loader crate: unused', 'fn main() {}', new Set(), { required: false, unused: true }],
     ['dotenv().ok() is optional', 'dotenvy::dotenv().ok();', crates, { required: false }],
     ['dotenv()? is required', 'dotenvy::dotenv()?;', crates, { required: true }],
@@ -61,9 +65,21 @@ describe('rustEnvFileUse', () => {
       crates,
       { required: true },
     ],
-    ['a loader crate but no call msb reads', 'fn main() {}', crates, null],
+    ['a loader crate but no call msb reads (target/ is not read)', 'fn main() {}', crates, null],
+    [
+      'the first call that requires the file decides',
+      'dotenvy::dotenv().ok();\nfn f() { dotenvy::from_filename(".env.local").unwrap(); }',
+      crates,
+      { required: true, why: 'api/src/main.rs stops without it (dotenv()? / unwrap / expect)' },
+    ],
   ])('%s', (_name, code, deps, expected) => {
-    const use = rustEnvFileUse(scan({ ...manifest, 'api/src/main.rs': code }), deps, ['dotenvy', 'dotenv']);
+    const context = openBuildContext(
+      contextDir({ ...manifest, 'api/src/main.rs': code, 'target/gen.rs': 'dotenvy::dotenv()?;' }),
+    );
+    const use = rustEnvFileUse(context, '.env', deps, {
+      envFileCrates: ['dotenvy', 'dotenv'],
+      envFileLoads: settings.envFileLoads,
+    });
     if (expected === null) expect(use).toBeNull();
     else expect(use).toMatchObject(expected);
   });

@@ -1,9 +1,10 @@
-/** How a Java application loads a dotenv file. */
+/** How a Java application loads a dotenv file: java.yaml's envFileLoads, read by src/plan/env-file-loads.ts. */
 import { openBuildContext } from '../../../src/context/build-context';
-import { javaEnvFileUse } from '../../../src/languages/java/java-env-files';
+import { envFileUse } from '../../../src/plan/env-file-loads';
 import { contextDir } from '../../helpers/build-fixture';
+import { settings } from './java-fixtures';
 
-describe('javaEnvFileUse', () => {
+describe("java.yaml's envFileLoads", () => {
   it.each([
     [
       { 'src/main/java/App.java': 'class App { static Dotenv env = Dotenv.load(); }' },
@@ -38,7 +39,11 @@ describe('javaEnvFileUse', () => {
     ],
     [{ 'src/main/resources/application.properties': 'server.port=8080\n' }, null],
   ])('%j', (files, expected) => {
-    const use = javaEnvFileUse(openBuildContext(contextDir({ ...files, '.env': 'A=1' })), '.env');
+    const use = envFileUse(
+      openBuildContext(contextDir({ ...files, '.env': 'A=1' })),
+      '.env',
+      settings.envFileLoads,
+    );
     if (expected === null) expect(use).toBeNull();
     else expect(use).toMatchObject(expected);
   });
