@@ -21,8 +21,11 @@ const BUILD_ONLY_DIRS = ['/tmp', '/root', '/var/tmp', '/var/cache', '/var/lib/ap
 
 export interface SideEffects {
   copies: StageNode[];
-  setup: StageNode[];
+  /** Replayed directory commands, each with the index of the RUN it comes from (for the order). */
+  setup: { node: StageNode; run: number }[];
   decisions: Decision[];
+  /** A replayed setup RUN changes a path only the builder has: it would fail in the runtime. */
+  problem?: string;
 }
 
 /**
@@ -35,7 +38,7 @@ export function builderSideEffects(
   programs: readonly string[],
   copies: readonly StageNode[],
 ): SideEffects {
-  const effects: SideEffects = { copies: [], setup: [], decisions: [] };
+  const effects: SideEffects = { copies: [], setup: [], decisions: [], problem: undefined };
   const copied = copies.flatMap((node) =>
     node.kind === 'copy' && node.from.kind !== 'image' ? [node.dest] : [],
   );
@@ -55,11 +58,14 @@ export function builderSideEffects(
         why: `the container runs ${program}, which RUN (line ${run.instruction.line + 1}) put there in the builder`,
       });
     }
-    if (isSetupRun(run)) continue;
+    if (isSetupRun(run)) {
+      effects.problem ??= builderOnlyTarget(run, facts, covered);
+      continue;
+    }
     const replay = directoryCommands(run, facts.values, covered);
     if (replay.length === 0) continue;
     const text = replay.map((c) => c.text).join(' && ');
-    effects.setup.push(shellRun(text));
+    effects.setup.push({ node: shellRun(text), run: run.instruction.index });
     effects.decisions.push({
       subject: `RUN (line ${run.instruction.line + 1})`,
       placement: 'both',
@@ -67,6 +73,62 @@ export function builderSideEffects(
     });
   }
   return effects;
+}
+
+/** Programs whose path words do not put anything at the path. */
+const NOT_WRITING = new Set([
+  'mkdir',
+  'chown',
+  'chmod',
+  'chgrp',
+  'rm',
+  'echo',
+  'cd',
+  'test',
+  '[',
+  'ls',
+  'cat',
+]);
+
+/**
+ * Why the replay of a setup RUN would fail or act on nothing: its chown/chmod/chgrp names a path
+ * (or a path inside one) that an earlier RUN msb does not replay wrote in the builder (a download,
+ * an unpacked archive) and that no runtime copy brings. Null when every path is the runtime's.
+ */
+function builderOnlyTarget(
+  setup: RunFacts,
+  facts: StageFacts,
+  covered: (p: string) => boolean,
+): string | undefined {
+  const created: string[] = [];
+  for (const command of setup.commands) {
+    const program = programName(command);
+    const targets = operands(command, facts.values, setup.workdir) ?? [];
+    if (program === 'mkdir') created.push(...targets);
+    if (!['chown', 'chmod', 'chgrp'].includes(program)) continue;
+    for (const target of targets) {
+      if (covered(target) || created.some((dir) => isWithin(target, dir))) continue;
+      const writer = facts.runs.find(
+        (run) =>
+          run.instruction.index < setup.instruction.index &&
+          !isSetupRun(run) &&
+          writtenPaths(run, facts.values).some((written) => isWithin(target, written)),
+      );
+      if (writer)
+        return `RUN (line ${setup.instruction.line + 1}) changes ${target}, which RUN (line ${writer.instruction.line + 1}) put there in the builder only: the runtime stage does not have what it holds, so "${command.text}" cannot be replayed there`;
+    }
+  }
+  return undefined;
+}
+
+/** The absolute paths a RUN's commands name that may put files there (not mkdir/chown/rm and the like). */
+function writtenPaths(run: RunFacts, values: ReadonlyMap<string, string>): string[] {
+  return run.commands
+    .filter((c) => !NOT_WRITING.has(programName(c)))
+    .flatMap((c) => c.words.slice(1))
+    .map((w) => expand(w.replace(/^--?[\w-]+=/, ''), values))
+    .filter((w) => w.startsWith('/') && w !== '/' && !w.includes('$') && !/[*?[]/.test(w))
+    .map((w) => path.normalize(w).replace(/(.)\/$/, '$1'));
 }
 
 /** The path at which this RUN puts `program` in a PATH folder, or null. */

@@ -124,11 +124,12 @@ export interface InterpretedLanguage<C extends { kind: string }> {
   packagesTemplate: string;
   /** Images build tools are copied from: such copies stay in the builder unless the container runs the tool. */
   toolImages?: readonly ToolImage[];
-  classify(command: ShellCommand, workdir: string): C;
+  /** What a command means to the language (unset: it read the build itself, and the hooks get no commands). */
+  classify?: (command: ShellCommand, workdir: string) => C;
   /** Commands that install when the container starts them (with `data.installAtStart`). */
   installsAtStart?: (command: C) => boolean;
   /** Commands that install the dependencies in the build (none: a script may, `data.scriptInstalls`). */
-  installs(command: C): boolean;
+  installs?: (command: C) => boolean;
   /** Commands that may run such a script (default: a shell script named by its path). */
   runsScript?: (command: ShellCommand) => boolean;
   /** What the container runs as the language reads it (default: startCommand), for `data.composeCommand`. */
@@ -153,14 +154,10 @@ export function planInterpreted<C extends { kind: string }>(
   const data = language.data;
   const skip = (reason: string): StrategyPlan => ({ kind: 'skip', reason });
 
-  const installsAtStart = language.installsAtStart;
+  const { classify, installs, installsAtStart } = language;
   const atStart =
-    data.installAtStart && installsAtStart
-      ? installAtStart(
-          input,
-          (c) => installsAtStart(language.classify(c, facts.workdir)),
-          data.installAtStart,
-        )
+    data.installAtStart && classify && installsAtStart
+      ? installAtStart(input, (c) => installsAtStart(classify(c, facts.workdir)), data.installAtStart)
       : null;
   if (atStart) return skip(atStart);
   const early = language.check?.() ?? null;
@@ -175,11 +172,12 @@ export function planInterpreted<C extends { kind: string }>(
 
   const classified = facts.runs.map((run) => ({
     run,
-    commands: run.commands.map((c) => language.classify(c, run.workdir)),
+    commands: classify ? run.commands.map((c) => classify(c, run.workdir)) : [],
   }));
   const environment = language.environment(classified);
   if ('problem' in environment) return skip(environment.problem);
-  if (data.scriptInstalls !== undefined && !classified.some((c) => c.commands.some(language.installs))) {
+  const installed = installs !== undefined && classified.some((c) => c.commands.some(installs));
+  if (data.scriptInstalls !== undefined && !installed) {
     const script = scriptInstall(facts, data.scriptInstalls, language.runsScript);
     if (script) return skip(script);
   }
@@ -237,6 +235,7 @@ export function planInterpreted<C extends { kind: string }>(
     ...replayed.flatMap(({ node, place }) => (place === 'after-files' ? [node] : [])),
   ];
   const sideEffects = addBuilderSideEffects(input, runtime);
+  if (typeof sideEffects === 'string') return skip(sideEffects);
   const commandDecisions: Decision[] = [];
   const inEnvironment = environment.command;
   if (inEnvironment)

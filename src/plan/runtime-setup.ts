@@ -98,9 +98,19 @@ export function runtimeSetup(input: PlanContext, target: PackageTarget): Runtime
  * Adds what build steps left outside the runtime's copies so far (a program downloaded into
  * /usr/local/bin, a directory created next to an install) to the runtime stage; its decisions.
  */
-export function addBuilderSideEffects(input: PlanContext, runtime: RuntimeStageModel): Decision[] {
-  const effects = builderSideEffects(input.facts, BUILDER, runtimeCommands(input.facts), runtime.copies);
+export function addBuilderSideEffects(input: PlanContext, runtime: RuntimeStageModel): Decision[] | string {
+  const { facts } = input;
+  const effects = builderSideEffects(facts, BUILDER, runtimeCommands(facts), runtime.copies);
+  if (effects.problem) return effects.problem;
   runtime.copies.push(...effects.copies);
-  runtime.setup.push(...effects.setup);
+  // A replayed directory goes before the first replayed RUN that came after it (a chown of it).
+  const runIndex = (node: StageNode) =>
+    node.kind === 'original'
+      ? facts.runs.find((r) => r.instruction.text === node.text)?.instruction.index
+      : undefined;
+  for (const { node, run } of effects.setup) {
+    const later = runtime.setup.findIndex((n) => (runIndex(n) ?? -1) > run);
+    runtime.setup.splice(later === -1 ? runtime.setup.length : later, 0, node);
+  }
   return effects.decisions;
 }

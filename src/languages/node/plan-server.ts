@@ -16,7 +16,6 @@ import { BUILDER, copy, env, shellRun, type StageNode, type StageRef } from '../
 import type { AppKind } from './app-kind';
 import { compiledServerLeftovers } from './compiled-sources';
 import type { NodeApp } from './node-app';
-import { classifyNodeCommand } from './node-commands';
 import type { NodeSettings } from './node-settings';
 import { productionDeps } from './production-deps';
 
@@ -28,8 +27,6 @@ export function planServer(input: PlanInput<NodeSettings>, app: NodeApp, kind: S
   return planInterpreted(input, {
     data: settings.interpreted,
     packagesTemplate: input.profile.templates.systemPackages,
-    classify: (c) => classifyNodeCommand(c, settings),
-    installs: (c) => c.kind === 'install',
     start: app.command,
     environment: () => {
       const environment =

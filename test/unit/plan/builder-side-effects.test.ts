@@ -10,9 +10,10 @@ function effects(dockerfile: string) {
   const result = builderSideEffects(facts, BUILDER, runtimeCommands(facts), [copy(BUILDER, '/app', '/app')]);
   return {
     copied: result.copies.flatMap((c) => (c.kind === 'copy' ? [c.dest] : [])),
-    replayed: result.setup.flatMap((r) =>
+    replayed: result.setup.flatMap(({ node: r }) =>
       r.kind === 'run' && r.command.form === 'shell' ? [r.command.text] : [],
     ),
+    problem: result.problem,
     decisions: result.decisions,
   };
 }
@@ -78,6 +79,43 @@ describe('builder side effects the runtime needs', () => {
   ])('%s', (_name, run, replayed) => {
     expect(effects(`FROM python:3.12\nWORKDIR /app\n${run}\nCMD ["python", "app.py"]\n`).replayed).toEqual(
       replayed,
+    );
+  });
+
+  it.each([
+    [
+      'a chmod of a file an earlier RUN unpacked outside the copies',
+      'RUN mkdir -p /opt/t && tar -xzf /tmp/t.tgz -C /opt/t\nRUN chmod 4755 /opt/t/bin/t && chown root /opt/t/bin/t',
+      'RUN (line 4) changes /opt/t/bin/t, which RUN (line 3) put there in the builder only: the runtime stage does not have what it holds, so "chmod 4755 /opt/t/bin/t" cannot be replayed there',
+    ],
+    [
+      'a download saved under a name, then chowned',
+      'RUN curl -o /usr/local/lib/t.jar https://example.org/t.jar\nRUN useradd app && chown app /usr/local/lib/t.jar',
+      'RUN (line 4) changes /usr/local/lib/t.jar, which RUN (line 3) put there in the builder only: the runtime stage does not have what it holds, so "chown app /usr/local/lib/t.jar" cannot be replayed there',
+    ],
+    [
+      'a folder the same RUN creates',
+      'RUN tar -xzf /tmp/t.tgz -C /opt/t\nRUN mkdir -p /opt/t/cache && chown app /opt/t/cache',
+      undefined,
+    ],
+    [
+      'a path inside the copied WORKDIR',
+      'RUN curl -o /app/t https://example.org/t\nRUN chmod +x /app/t',
+      undefined,
+    ],
+    [
+      'a path no RUN writes (the base image has it)',
+      'RUN pip install x\nRUN chown -R app /var/www',
+      undefined,
+    ],
+    [
+      'a folder an earlier RUN only creates (replayed)',
+      'RUN pip install x && mkdir /data\nRUN chown app /data',
+      undefined,
+    ],
+  ])('setup RUN: %s', (_name, runs, problem) => {
+    expect(effects(`FROM python:3.12\nWORKDIR /app\n${runs}\nCMD ["python", "app.py"]\n`).problem).toEqual(
+      problem,
     );
   });
 

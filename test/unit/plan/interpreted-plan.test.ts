@@ -291,4 +291,33 @@ describe('planInterpreted', () => {
     const planned = plan('CMD install deps\n', overrides);
     expect(typeof planned === 'string' ? planned : 'planned').toBe(expected);
   });
+
+  it.each([
+    ['no install at start is read', 'CMD install deps\n', {}, 'planned'],
+    [
+      'with scriptInstalls, no install is found: a script may install',
+      'RUN install deps\nRUN ./setup.sh\n',
+      {},
+      'packages may be installed by a script (line 3: RUN ./setup.sh) that msb cannot read',
+    ],
+    [
+      'without scriptInstalls, scripts are not asked about',
+      'RUN ./setup.sh\n',
+      { scriptInstalls: undefined },
+      'planned',
+    ],
+  ])('a language that reads the build itself (no classify): %s', (_name, dockerfile, wording, expected) => {
+    const seen: number[] = [];
+    const planned = plan(dockerfile, {
+      data: { ...data, ...wording },
+      classify: undefined,
+      installs: undefined,
+      environment: (classified) => {
+        seen.push(...classified.map((c) => c.commands.length));
+        return { folders: [] };
+      },
+    });
+    expect(typeof planned === 'string' ? planned : 'planned').toBe(expected);
+    expect(seen.every((n) => n === 0)).toBe(true);
+  });
 });
