@@ -150,12 +150,15 @@ export function findDockerfiles(
   repository: RepositoryTarget,
   readDir: ReadDirectory = readDirectory,
 ): string[] {
-  let realRoot: string;
-  try {
-    realRoot = fs.realpathSync(repository.root);
-  } catch {
-    throw new MsbError('unreadable-file', 'cannot read the repository folder', { file: repository.root });
-  }
+  // Resolved only when a symlinked Dockerfile or an unreadable scope needs it: most repositories have neither.
+  let resolved: string | undefined;
+  const realRoot = (): string => {
+    try {
+      return (resolved ??= fs.realpathSync(repository.root));
+    } catch {
+      throw new MsbError('unreadable-file', 'cannot read the repository folder', { file: repository.root });
+    }
+  };
   const found = new Set<string>();
   for (const scope of repository.scopes) {
     const rulesAbove = gitignoresAbove(repository.root, scope);
@@ -172,7 +175,7 @@ interface IgnoreRules {
 
 function walk(
   root: string,
-  realRoot: string,
+  realRoot: () => string,
   dir: string,
   rules: IgnoreRules[],
   found: Set<string>,
@@ -183,12 +186,14 @@ function walk(
   try {
     entries = readDir(dir);
   } catch (error) {
-    if (isScope)
+    if (isScope) {
+      realRoot(); // a repository folder that cannot be resolved says so first
       throw new MsbError(
         'unreadable-file',
         `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
         { file: dir },
       );
+    }
     return; // an unreadable sub-folder only hides what is in it
   }
   const relDir = toPosix(path.relative(root, dir));
@@ -213,7 +218,7 @@ function walk(
           `more than ${MAX_DOCKERFILES} Dockerfiles; name sub-folders instead`,
           { file: root },
         );
-      if (entry.isSymbolicLink() && !symlinkStaysInside(path.join(dir, entry.name), realRoot)) continue;
+      if (entry.isSymbolicLink() && !symlinkStaysInside(path.join(dir, entry.name), realRoot())) continue;
       found.add(rel);
     }
   }

@@ -81,6 +81,7 @@ const CASES: Record<string, RuleCases> = {
       'ARG V\nFROM python:3.12\nRUN echo \\$V\n',
       'FROM python:3.12\nENV V=1\nRUN echo $V\n',
       'FROM python:3.12 AS base\nARG V=1\nENV V=$V\nFROM base\nRUN echo $V\n',
+      'FROM python:3.12 AS base\nARG V=1\nENV V=$V\nFROM base AS mid\nENV W=2\nFROM mid\nRUN echo $V $W\n',
       'ARG V\nFROM python:3.12\nCMD echo $V\n',
     ],
     invalid: [
@@ -94,6 +95,10 @@ const CASES: Record<string, RuleCases> = {
         findings: [error(5, 'A'), error(5, 'B')],
       },
       { code: 'ARG V\nFROM python:3.12\nRUN echo $V\nARG V\nRUN echo $V\n', findings: [error(3, 'V')] },
+      {
+        code: 'FROM python:3.12 AS base\nARG V=1\nFROM base AS other\nENV V=$V\nFROM base\nRUN echo $V\n',
+        findings: [error(4, 'V'), error(6, 'V')],
+      },
     ],
   },
   MSB005: {

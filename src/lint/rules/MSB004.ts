@@ -5,7 +5,7 @@
  */
 import type { Arg, Env } from 'dockerfile-ast';
 import type { LintRule, RuleFinding } from '../lint-types';
-import type { ParsedDockerfile, Stage } from '../../parse/parse-dockerfile';
+import type { InstructionNode, ParsedDockerfile, Stage } from '../../parse/parse-dockerfile';
 
 /** Instructions whose arguments Docker expands at build time (RUN: the shell sees ARGs as env). */
 const EXPANDING = new Set([
@@ -38,8 +38,10 @@ export const MSB004: LintRule = {
         if (!declaredSomewhere.has(name)) declaredSomewhere.set(name, `in stage ${label(stage)}`);
     }
     const findings: RuleFinding[] = [];
+    const envNames = memoisedEnvNames();
+    const envOf = stageEnv(dockerfile, envNames);
     for (const stage of dockerfile.stages) {
-      const inScope = new Set(inheritedEnv(dockerfile, stage));
+      const inScope = new Set(envOf(stage).inherited);
       for (const instruction of stage.instructions) {
         if (EXPANDING.has(instruction.keyword)) {
           for (const name of references(instruction.args)) {
@@ -57,8 +59,7 @@ export const MSB004: LintRule = {
           const name = (instruction.node as Arg).getProperty()?.getName();
           if (name) inScope.add(name);
         }
-        if (instruction.keyword === 'ENV')
-          for (const p of (instruction.node as Env).getProperties()) inScope.add(p.getName());
+        if (instruction.keyword === 'ENV') for (const name of envNames(instruction)) inScope.add(name);
       }
     }
     return findings;
@@ -82,19 +83,49 @@ function argNames(stage: Stage): string[] {
     .flatMap((i) => (i.node as Arg).getProperty()?.getName() ?? []);
 }
 
-/** ENV (not ARG) carries over when a stage is built FROM an earlier one. */
-function inheritedEnv(dockerfile: ParsedDockerfile, stage: Stage, depth = 0): string[] {
-  const image = stage.from.args
-    .trim()
-    .split(/\s+/)
-    .find((w) => !w.startsWith('--'))
-    ?.toLowerCase();
-  const parent = dockerfile.stages.find((s) => s.index < stage.index && s.name === image);
-  if (!parent || depth > dockerfile.stages.length) return [];
-  const own = parent.instructions
-    .filter((i) => i.keyword === 'ENV')
-    .flatMap((i) => (i.node as Env).getProperties().map((p) => p.getName()));
-  return [...inheritedEnv(dockerfile, parent, depth + 1), ...own];
+interface StageEnv {
+  /** ENV names the stage inherits from the stages it is built FROM. */
+  inherited: readonly string[];
+  /** The inherited names and the stage's own ENV names, for the stages built FROM it. */
+  passedOn: readonly string[];
+}
+
+/** ENV (not ARG) carries over when a stage is built FROM an earlier one: each stage's names read once. */
+function stageEnv(
+  dockerfile: ParsedDockerfile,
+  envNames: (instruction: InstructionNode) => readonly string[],
+): (stage: Stage) => StageEnv {
+  const known = new Map<Stage, StageEnv>();
+  const envOf = (stage: Stage): StageEnv => {
+    let env = known.get(stage);
+    if (!env) {
+      const image = stage.from.args
+        .trim()
+        .split(/\s+/)
+        .find((w) => !w.startsWith('--'))
+        ?.toLowerCase();
+      const parent = dockerfile.stages.find((s) => s.index < stage.index && s.name === image);
+      const inherited = parent ? envOf(parent).passedOn : [];
+      const own = stage.instructions.filter((i) => i.keyword === 'ENV').flatMap(envNames);
+      env = { inherited, passedOn: [...inherited, ...own] };
+      known.set(stage, env);
+    }
+    return env;
+  };
+  return envOf;
+}
+
+/** The names an ENV instruction sets, read from its node once per check. */
+function memoisedEnvNames(): (instruction: InstructionNode) => readonly string[] {
+  const known = new Map<InstructionNode, readonly string[]>();
+  return (instruction) => {
+    let names = known.get(instruction);
+    if (!names) {
+      names = (instruction.node as Env).getProperties().map((p) => p.getName());
+      known.set(instruction, names);
+    }
+    return names;
+  };
 }
 
 function label(stage: Stage): string {
