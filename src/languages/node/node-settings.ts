@@ -252,6 +252,8 @@ export const nodeSettingsSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /** Extensions of TypeScript sources: a compiled server's are removed in the prune stage. */
+    typescriptExtensions: stringList,
     /** Top-level files and folders a compiled server does not read (tests, build configs). */
     compiledBuildFiles: stringList,
     /** Packages that read tsconfig.json at run time when preloaded (`node -r tsconfig-paths/register`). */
