@@ -4,19 +4,13 @@ import { chooseGoRuntime } from '../../../src/languages/go/go-runtime';
 import { compileSettingsSchema } from '../../../src/profiles/load-profiles';
 import { goSettingsSchema, type GoSettings } from '../../../src/languages/go/go-settings';
 import type { CgoUse } from '../../../src/languages/go/go-cgo';
-import type { ImageRef } from '../../../src/analyze/stage-facts';
+import { imageRef } from '../../helpers/build-fixture';
 
 const profile = loadProfiles().find((p) => p.id === 'go')!;
 if (!compileSettingsSchema(goSettingsSchema)(profile.settings))
   throw new Error('the shipped go profile does not match its settings schema');
 const settings: GoSettings = profile.settings;
-const image = (text: string): ImageRef => ({
-  text,
-  registry: null,
-  name: text.split(':')[0],
-  tag: text.split(':')[1] ?? null,
-  digest: null,
-});
+const image = imageRef;
 const staticBinary: CgoUse = {
   dynamic: false,
   reasons: [],

@@ -1,5 +1,4 @@
 /** The one runtime chooser of the artifact archetype: by libc, requested, shell siblings, image sources. */
-import type { ImageRef } from '../../../src/analyze/stage-facts';
 import {
   ArtifactRuntimeRequest,
   chooseArtifactRuntime,
@@ -8,6 +7,7 @@ import {
 } from '../../../src/plan/artifact-runtime-choice';
 import type { ArtifactRuntimeEntry } from '../../../src/plan/artifact-runtimes';
 import type { RuntimeImageRules } from '../../../src/plan/base-image';
+import { imageRef } from '../../helpers/build-fixture';
 
 const entry = (fields: Partial<ArtifactRuntimeEntry>): ArtifactRuntimeEntry => ({
   libc: 'static',
@@ -47,13 +47,7 @@ const imageRules: RuntimeImageRules = {
   ],
 };
 
-const image = (text: string): ImageRef => ({
-  text,
-  registry: null,
-  name: text.split(':')[0],
-  tag: text.split(':')[1] ?? null,
-  digest: null,
-});
+const image = imageRef;
 
 const replace: RuntimeChoiceRules = {
   runtimeFor: { static: 'small', glibc: 'glibc', musl: 'musl' },
@@ -68,7 +62,7 @@ const refuse: RuntimeChoiceRules = {
 
 function choose(
   rules: RuntimeChoiceRules,
-  request: Partial<ArtifactRuntimeRequest> & { builder?: ImageRef },
+  request: Partial<ArtifactRuntimeRequest> & { builder?: ReturnType<typeof imageRef> },
 ): string {
   const choice = chooseArtifactRuntime(
     {
