@@ -173,6 +173,8 @@ const packageManager = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Cleans the download cache after a global install msb replays in the runtime. */
+    globalCacheClean: Type.Optional(Type.String({ minLength: 1 })),
     /** Install options the prune command repeats as written (--ignore-scripts, the registry...). */
     pruneFlags: stringList,
     /** Environment variables holding a list that, when it names `dev`, puts devDependencies in or leaves them out. */

@@ -198,6 +198,15 @@ describe('node servers', () => {
     ]);
   });
 
+  it.each([
+    ['npm install -g pm2', 'RUN npm install -g pm2 && npm cache clean --force'],
+    ['yarn global add pm2', 'RUN yarn global add pm2\n'],
+    ['pnpm add -g pm2', 'RUN pnpm add -g pm2\n'],
+  ])("replays %s with the manager's cache clean, when it has one", (install, replayed) => {
+    const result = convert(server(`RUN ${install}\nRUN npm ci\nCMD ["pm2-runtime", "index.js"]`), express());
+    expect(runtimeOf(result.output)).toContain(replayed);
+  });
+
   it('installs pnpm in the runtime when the command runs pnpm', () => {
     const result = convert(
       server('RUN npm i -g pnpm@9.15.9 && pnpm install --frozen-lockfile\nCMD ["pnpm", "start"]'),
