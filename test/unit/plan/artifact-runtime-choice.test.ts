@@ -101,9 +101,9 @@ describe('chooseArtifactRuntime, requested runtimes replaced (for-libc builder i
       'glibc debian:bookworm-slim\nwarning: libc warning (debian:bookworm-slim)',
     ],
     [
-      'glibc requested where the runtime runs it: its fixed image, no warning',
+      'glibc requested where the runtime runs it: the release of the builder (its glibc and sonames), no warning',
       { libc: 'glibc' as const, requested: 'glibc', builder: image('tool:bullseye') },
-      'glibc debian:bookworm-slim',
+      'glibc debian:bullseye-slim',
     ],
     [
       'glibc, another release',
