@@ -32,8 +32,8 @@ export const runtimeChoiceSchema = Type.Object(
     otherLibc: oneOf(['refuse', 'replace'] as const),
     /**
      * When a runtime with `fromBuilder`/`releaseImages` takes its image from the builder's:
-     * `always` (an image msb cannot map keeps the fixed `image`), or only `for-libc` — a runtime
-     * chosen for a dynamically linked artifact's C library, neither requested nor a shell sibling
+     * `always` (an image msb cannot map keeps the fixed `image`), or only `for-libc` — the runtime,
+     * chosen or requested, that has a dynamically linked artifact's C library, not a shell sibling
      * (an image msb cannot map skips the conversion).
      */
     builderImage: oneOf(['always', 'for-libc'] as const),
@@ -102,8 +102,10 @@ export function chooseArtifactRuntime<R extends ArtifactRuntimeEntry>(
       cause: 'unknown',
     };
   const forLibc = libc !== 'static' && name !== requested;
+  // A dynamically linked artifact needs the builder's C library release, requested runtime or not.
+  const sameLibc = libc !== 'static' && runtimes[name].libc === libc;
   const derive = (chosen: string) =>
-    request.builderKnown !== false && (rules.builderImage === 'always' || (forLibc && chosen === name));
+    request.builderKnown !== false && (rules.builderImage === 'always' || (sameLibc && chosen === name));
 
   const first = runtimeImage(runtimes[name], name, request, derive(name), rules);
   if (!first.ok) return first;

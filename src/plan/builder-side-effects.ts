@@ -11,7 +11,7 @@ import { parseArgv } from '../analyze/argv';
 import { programName, ShellCommand } from '../analyze/shell-commands';
 import type { RunFacts, StageFacts } from '../analyze/stage-facts';
 import type { Decision } from './plan-types';
-import { isSetupRun, isWithin } from './runtime-stage';
+import { expandWord, isSetupRun, isWithin } from './runtime-stage';
 import { copy, shellRun, StageNode, StageRef } from './stage-model';
 
 /** Folders on the default PATH of the official images. */
@@ -126,7 +126,7 @@ function writtenPaths(run: RunFacts, values: ReadonlyMap<string, string>): strin
   return run.commands
     .filter((c) => !NOT_WRITING.has(programName(c)))
     .flatMap((c) => c.words.slice(1))
-    .map((w) => expand(w.replace(/^--?[\w-]+=/, ''), values))
+    .map((w) => expandWord(w.replace(/^--?[\w-]+=/, ''), values))
     .filter((w) => w.startsWith('/') && w !== '/' && !w.includes('$') && !/[*?[]/.test(w))
     .map((w) => path.normalize(w).replace(/(.)\/$/, '$1'));
 }
@@ -134,7 +134,7 @@ function writtenPaths(run: RunFacts, values: ReadonlyMap<string, string>): strin
 /** The path at which this RUN puts `program` in a PATH folder, or null. */
 function programPlacedBy(run: RunFacts, program: string, values: ReadonlyMap<string, string>): string | null {
   for (const command of run.commands) {
-    const words = command.words.map((w) => expand(w, values));
+    const words = command.words.map((w) => expandWord(w, values));
     const named = words.find((w) => PROGRAM_DIRS.some((dir) => w === `${dir}/${program}`));
     if (named && programName(command) !== 'rm') return named;
     // An archive unpacked into a PATH folder whose download names the program.
@@ -191,11 +191,7 @@ function operands(
   const program = programName(command);
   const parsed = parseArgv(command.words.slice(1), { valued: ['-m', '--mode'] });
   const paths = program === 'mkdir' ? parsed.operands : parsed.operands.slice(1);
-  const resolved = paths.map((p) => expand(p, values));
+  const resolved = paths.map((p) => expandWord(p, values));
   if (resolved.some((p) => p.includes('$') || /[*?[]/.test(p))) return null;
   return resolved.map((p) => path.resolve(workdir, p));
-}
-
-function expand(word: string, values: ReadonlyMap<string, string>): string {
-  return word.replace(/\$\{?(\w+)\}?/g, (match, name: string) => values.get(name) ?? match);
 }

@@ -24,7 +24,7 @@ import {
 import type { TemplateRenderer } from '../render/templates';
 import { alreadyInserted, insertionEdit } from './builder-edits';
 import type { BrokenFinding, ConvertOptions, Decision, StrategyPlan } from './plan-types';
-import { keepReplayedOrder, neededArgs } from './runtime-stage';
+import { dropCoveredChowns, keepReplayedOrder, neededArgs } from './runtime-stage';
 import { withSettingDecisions } from './setting-decisions';
 import { PlanningError, uniqueName } from './stage-model';
 
@@ -126,6 +126,11 @@ export function planConversion(
     return { status: 'skipped', reason: planned.reason, detection, warnings: planned.warnings ?? [] };
   const strategyPlan = planned;
   keepReplayedOrder(strategyPlan.runtime, facts);
+  const droppedChowns = dropCoveredChowns(strategyPlan.runtime, facts);
+  strategyPlan.decisions = [
+    ...strategyPlan.decisions.filter((d) => !droppedChowns.some((x) => x.subject === d.subject)),
+    ...droppedChowns,
+  ];
 
   const edits: TextEdit[] = [];
   const changes: string[] = [];

@@ -106,6 +106,65 @@ export function keepReplayedOrder(model: RuntimeStageModel, facts: StageFacts): 
   model.copies = [...afterWorkdir, ...model.copies.slice(0, tail), ...trailing];
 }
 
+/**
+ * A replayed RUN that only chowns files a runtime COPY already gives that owner (`RUN chown -R
+ * www-data /var/www/html` after `COPY --from=builder --chown=www-data /var/www/html`) would store
+ * every file again in a layer of its own. It becomes a chown of the copied folders themselves (a
+ * folder that existed before the COPY, as WORKDIR makes it, keeps its owner), or goes when it
+ * names only paths inside them. Its decisions replace the RUN's.
+ */
+export function dropCoveredChowns(model: RuntimeStageModel, facts: StageFacts): Decision[] {
+  const owned = model.copies.flatMap((n) =>
+    n.kind === 'copy' && n.chown && n.from.kind !== 'image'
+      ? [{ dest: n.dest.replace(/(.)\/$/, '$1'), owner: n.chown }]
+      : [],
+  );
+  const decisions: Decision[] = [];
+  /** The owner and the copied folders the RUN's chowns name, when a COPY --chown covers every path. */
+  const covered = (run: RunFacts): { owner: string; folders: string[] } | undefined => {
+    const owners = new Set<string>();
+    const folders: string[] = [];
+    for (const command of run.commands) {
+      if (programName(command) !== 'chown') return undefined;
+      const [owner, ...targets] = command.words.slice(1).filter((w) => !w.startsWith('-'));
+      const paths = targets.map((t) => path.resolve(run.workdir, expandWord(t, facts.values)));
+      if (!owner || paths.length === 0 || paths.some((p) => p.includes('$'))) return undefined;
+      const copies = paths.map((p) => owned.find((o) => o.owner === owner && isWithin(p, o.dest)));
+      if (copies.some((c) => c === undefined)) return undefined;
+      owners.add(owner);
+      folders.push(...paths.filter((p) => copies.some((c) => c?.dest === p)));
+    }
+    const [owner] = owners;
+    return owners.size === 1 ? { owner, folders: [...new Set(folders)] } : undefined;
+  };
+  const replace = (node: StageNode): StageNode[] => {
+    const run =
+      node.kind === 'original' ? facts.runs.find((r) => r.instruction.text === node.text) : undefined;
+    const chowned = run && covered(run);
+    if (!run || !chowned) return [node];
+    const { owner, folders } = chowned;
+    const text = `chown ${owner} ${folders.join(' ')}`;
+    decisions.push({
+      subject: `RUN (line ${run.instruction.line + 1})`,
+      placement: folders.length > 0 ? 'runtime' : 'builder',
+      why:
+        `the runtime's COPY --chown=${owner} already gives the copied files that owner` +
+        (folders.length > 0
+          ? `: the runtime runs "${text}" for the folders themselves instead of chowning every file a second time`
+          : `: replaying the chown would store them a second time`),
+    });
+    return folders.length > 0 ? [shellRun(text)] : [];
+  };
+  model.setup = model.setup.flatMap(replace);
+  model.copies = model.copies.flatMap(replace);
+  return decisions;
+}
+
+/** `$NAME` / `${NAME}` replaced by the stage's known values (unknown ones left as written). */
+export function expandWord(word: string, values: ReadonlyMap<string, string>): string {
+  return word.replace(/\$\{?(\w+)\}?/g, (match, name: string) => values.get(name) ?? match);
+}
+
 /** A RUN that only creates users, groups or directories (and sets their owners): replayed whole. */
 export function isSetupRun(run: RunFacts): boolean {
   const programs = run.commands.map(programName);

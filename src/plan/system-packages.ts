@@ -19,6 +19,8 @@ import { compiledRegExp } from '../util/compiled-regexp';
 export interface PackageInstall {
   manager: PackageManagerName;
   packages: string[];
+  /** Package files named by path (`./chrome.deb`, `dpkg -i x.deb`): only the builder has them. */
+  files: string[];
   run: RunFacts;
   /** Installed after a third-party repository was added (nodesource, PPAs...). */
   thirdParty: boolean;
@@ -63,14 +65,19 @@ export function findPackageInstalls(runs: readonly RunFacts[]): {
     for (const command of run.commands) {
       const program = programName(command);
       if (program === 'apt-get' || program === 'apt' || program === 'aptitude') {
-        const { verb, packages } = packageArgs(parseArgv(command.words.slice(1), SYSTEM_TOOL_OPTIONS.apt));
-        if (verb === 'install') installs.push({ manager: 'apt', packages, run, thirdParty });
+        const { verb, packages, files } = packageArgs(
+          parseArgv(command.words.slice(1), SYSTEM_TOOL_OPTIONS.apt),
+        );
+        if (verb === 'install') installs.push({ manager: 'apt', packages, files, run, thirdParty });
         if (verb === 'purge' || verb === 'remove') packages.forEach((p) => removed.add(p));
+      } else if (program === 'dpkg') {
+        const files = dpkgInstallFiles(command.words.slice(1));
+        if (files.length > 0) installs.push({ manager: 'apt', packages: [], files, run, thirdParty });
       } else if (program === 'apk') {
         const parsed = parseArgv(command.words.slice(1), SYSTEM_TOOL_OPTIONS.apk);
-        const { verb, packages } = packageArgs(parsed);
+        const { verb, packages, files } = packageArgs(parsed);
         if (verb === 'add') {
-          installs.push({ manager: 'apk', packages, run, thirdParty });
+          installs.push({ manager: 'apk', packages, files, run, thirdParty });
           const virtual = optionValue(parsed, '--virtual');
           if (virtual) virtualGroups.set(virtual, packages);
         }
@@ -86,13 +93,26 @@ export function findPackageInstalls(runs: readonly RunFacts[]): {
   return { installs, removed };
 }
 
-/** The verb (`install`, `add`...) and the package names after it, versions dropped. */
-function packageArgs(parsed: ParsedArgv): { verb: string | undefined; packages: string[] } {
+/** A package manager operand that names a file, not a package: `./x.deb`, `/tmp/x.apk`. */
+const PACKAGE_FILE = /^\.{0,2}\/|\.(deb|apk|rpm)$/;
+
+/** The verb (`install`, `add`...), the package names after it (versions dropped) and the package files. */
+function packageArgs(parsed: ParsedArgv): { verb: string | undefined; packages: string[]; files: string[] } {
   const [verb, ...names] = parsed.operands;
+  const words = names.filter((w) => w !== '');
   return {
     verb,
-    packages: names.filter((w) => w !== '' && !w.includes('$')).map((w) => w.replace(/[=<>].*$/, '')),
+    packages: words
+      .filter((w) => !w.includes('$') && !PACKAGE_FILE.test(w))
+      .map((w) => w.replace(/[=<>].*$/, '')),
+    files: words.filter((w) => PACKAGE_FILE.test(w)),
   };
+}
+
+/** The files `dpkg -i` / `dpkg --install` installs (every operand: dpkg installs only files). */
+function dpkgInstallFiles(args: readonly string[]): string[] {
+  const installing = args.some((a) => a === '--install' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a));
+  return installing ? args.filter((a) => !a.startsWith('-')) : [];
 }
 
 /**
@@ -135,6 +155,9 @@ export function splitPackages(
     const manager = install.manager;
     split.manager ??= manager;
     const line = install.run.instruction.line + 1;
+    // The runtime cannot install a file only the builder has, and msb cannot tell what it provides.
+    if (install.files.length > 0)
+      split.problem ??= `RUN (line ${line}) installs the package file ${install.files.join(', ')}, which only the builder has: the runtime stage cannot install it, and msb cannot tell whether the app needs what it provides`;
     for (const name of install.packages) {
       const subject = `${name} (line ${line})`;
       const mapped = rules.runtimeLibraries[name]?.[manager];

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { analyzeStage, StageFacts } from '../../src/analyze/stage-facts';
+import { analyzeStage, ImageRef, StageFacts } from '../../src/analyze/stage-facts';
 import { openBuildContext, BuildContext } from '../../src/context/build-context';
 import { convertText, ConversionResult, ConvertTextOptions } from '../../src/convert';
 import { parseDockerfile, ParsedDockerfile } from '../../src/parse/parse-dockerfile';
@@ -59,4 +59,9 @@ export function detectFixture(dockerfile: string, files: Record<string, string>)
 /** The text of the stage msb appended (from its FROM line). */
 export function runtimeOf(output: string): string {
   return output.slice(output.lastIndexOf('\nFROM ') + 1);
+}
+
+/** An image reference as the stage facts give it, for `name:tag` without a registry or digest. */
+export function imageRef(text: string): ImageRef {
+  return { text, registry: null, name: text.split(':')[0], tag: text.split(':')[1] ?? null, digest: null };
 }

@@ -19,6 +19,38 @@ function split(dockerfile: string, needed: string[] = [], target: Partial<Runtim
   return splitPackages(installs, removed, rules, needed, { ...slimBookworm, ...target });
 }
 
+describe('package files (only the builder has them)', () => {
+  it.each<[string, string, string[], string | undefined]>([
+    [
+      'apt-get install of a downloaded .deb',
+      'RUN wget -q https://example.org/browser.deb && apt-get install -y xvfb ./browser.deb',
+      ['xvfb'],
+      'RUN (line 2) installs the package file ./browser.deb, which only the builder has: the runtime stage cannot install it, and msb cannot tell whether the app needs what it provides',
+    ],
+    [
+      'dpkg -i, then apt-get -f install',
+      'RUN dpkg -i /tmp/browser.deb; apt-get -fy install',
+      [],
+      'RUN (line 2) installs the package file /tmp/browser.deb, which only the builder has: the runtime stage cannot install it, and msb cannot tell whether the app needs what it provides',
+    ],
+    [
+      'a release selector is a package, not a file',
+      'RUN apt-get install -y curl/bookworm-backports',
+      ['curl/bookworm-backports'],
+      undefined,
+    ],
+    [
+      'dpkg without --install installs nothing',
+      'RUN dpkg -l && apt-get install -y curl',
+      ['curl'],
+      undefined,
+    ],
+  ])('%s', (_name, run, runtime, problem) => {
+    const result = split(`FROM python:3.11\n${run}\n`);
+    expect([result.runtime, result.problem]).toEqual([runtime, problem]);
+  });
+});
+
 describe('system package split', () => {
   it.each([
     [

@@ -17,7 +17,6 @@ import { matchesProgram } from './node-app';
 import type { NodeSettings } from './node-settings';
 import { preloadedPackages } from './package-json';
 
-const TYPESCRIPT = /\.(ts|tsx|mts|cts)$/;
 /** More separate paths than this and the sources are kept whole (the prune line stays readable). */
 const MAX_PATHS = 12;
 /** Paths relative to the project folder to delete in the prune stage. */
@@ -45,7 +44,8 @@ export function compiledServerLeftovers(
     );
     if (rootDir === '.' || rootDir.startsWith('..')) return NONE;
     const inImage = copiedIntoProject(app, facts, context);
-    const sources = typeScriptOnly(inImage, rootDir);
+    const isTypeScript = (file: string) => settings.typescriptExtensions.some((e) => file.endsWith(`.${e}`));
+    const sources = typeScriptOnly(inImage, rootDir, isTypeScript);
     const readsTsconfig = start.preloads.some((p) => settings.tsconfigAtRunTime.includes(p));
     // Top-level files and folders of the project, in the profile's order of globs (`tsconfig*.json`, `test`).
     const topLevel = [...new Set(inImage.map((f) => f.split('/')[0]))];
@@ -108,12 +108,16 @@ function copiedIntoProject(app: NodeApp, facts: StageFacts, context: BuildContex
 }
 
 /** The largest folders and files under `root` that hold TypeScript only. */
-function typeScriptOnly(files: readonly string[], root: string): string[] {
+function typeScriptOnly(
+  files: readonly string[],
+  root: string,
+  isTypeScript: (file: string) => boolean,
+): string[] {
   const under = files.filter((f) => f.startsWith(`${root}/`));
   if (under.length === 0) return [];
-  if (under.every((f) => TYPESCRIPT.test(f))) return [root];
+  if (under.every(isTypeScript)) return [root];
   const children = [...new Set(under.map((f) => path.join(root, f.slice(root.length + 1).split('/')[0])))];
   return children.flatMap((child) =>
-    files.includes(child) ? (TYPESCRIPT.test(child) ? [child] : []) : typeScriptOnly(under, child),
+    files.includes(child) ? (isTypeScript(child) ? [child] : []) : typeScriptOnly(under, child, isTypeScript),
   );
 }

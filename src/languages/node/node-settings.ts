@@ -173,6 +173,8 @@ const packageManager = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Cleans the download cache after a global install msb replays in the runtime. */
+    globalCacheClean: Type.Optional(Type.String({ minLength: 1 })),
     /** Install options the prune command repeats as written (--ignore-scripts, the registry...). */
     pruneFlags: stringList,
     /** Environment variables holding a list that, when it names `dev`, puts devDependencies in or leaves them out. */
@@ -252,6 +254,8 @@ export const nodeSettingsSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /** Extensions of TypeScript sources: a compiled server's are removed in the prune stage. */
+    typescriptExtensions: stringList,
     /** Top-level files and folders a compiled server does not read (tests, build configs). */
     compiledBuildFiles: stringList,
     /** Packages that read tsconfig.json at run time when preloaded (`node -r tsconfig-paths/register`). */

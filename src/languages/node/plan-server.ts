@@ -217,13 +217,18 @@ function globalTools(
   for (const step of app.start) if (step.command.kind === 'program') programs.add(step.command.words[0]);
   const runs: StageNode[] = [];
   const decisions: Decision[] = [];
+  // The download cache the manager the install's line starts with leaves behind (`npm cache clean --force`).
+  const cacheClean = (text: string) =>
+    Object.values(settings.packageManagers).find((m) => m.programs.includes(text.split(/\s+/)[0]))
+      ?.globalCacheClean;
   for (const install of app.globals) {
     const provides = install.packages.flatMap(
       (p) => settings.globalToolBins[p] ?? [p.split('/').pop() as string],
     );
     const used = provides.filter((bin) => programs.has(bin));
     if (used.length === 0) continue;
-    runs.push(shellRun(`${install.text}${/^npm\b/.test(install.text) ? ' && npm cache clean --force' : ''}`));
+    const clean = cacheClean(install.text);
+    runs.push(shellRun(clean ? `${install.text} && ${clean}` : install.text));
     decisions.push({
       subject: `${install.text} (line ${install.run.instruction.line + 1})`,
       placement: 'both',

@@ -4,19 +4,13 @@ import { chooseGoRuntime } from '../../../src/languages/go/go-runtime';
 import { compileSettingsSchema } from '../../../src/profiles/load-profiles';
 import { goSettingsSchema, type GoSettings } from '../../../src/languages/go/go-settings';
 import type { CgoUse } from '../../../src/languages/go/go-cgo';
-import type { ImageRef } from '../../../src/analyze/stage-facts';
+import { imageRef } from '../../helpers/build-fixture';
 
 const profile = loadProfiles().find((p) => p.id === 'go')!;
 if (!compileSettingsSchema(goSettingsSchema)(profile.settings))
   throw new Error('the shipped go profile does not match its settings schema');
 const settings: GoSettings = profile.settings;
-const image = (text: string): ImageRef => ({
-  text,
-  registry: null,
-  name: text.split(':')[0],
-  tag: text.split(':')[1] ?? null,
-  digest: null,
-});
+const image = imageRef;
 const staticBinary: CgoUse = {
   dynamic: false,
   reasons: [],
@@ -59,8 +53,14 @@ describe('chooseGoRuntime', () => {
     [undefined, cgo, 'golang:1.19', false, 'debian:bookworm-slim'],
     [undefined, cgo, 'golang:1.21-bullseye', false, 'debian:bullseye-slim'],
     [undefined, cgo, 'golang:1.22-alpine3.19', false, 'alpine:3.19'],
+    // A musl binary from an Alpine builder msb has no image rule for stays on Alpine (not Debian's glibc).
+    [undefined, cgo, 'myorg/go:1.22-alpine', false, 'alpine:3.19'],
+    [undefined, cgo, 'myorg/go:1.22', false, 'debian:bookworm-slim'],
     ['distroless', cgo, 'golang:1.19', false, 'gcr.io/distroless/base-debian12:nonroot'],
     ['scratch', cgo, 'golang:1.19', false, 'debian:bookworm-slim'],
+    // A requested glibc runtime gets the builder's release: an older glibc may not run the binary.
+    ['debian', cgo, 'golang:1.22-trixie', false, 'debian:trixie-slim'],
+    ['debian', staticBinary, 'golang:1.22-trixie', false, 'debian:bookworm-slim'],
     [undefined, staticBinary, 'golang:1.19', true, 'alpine:3.19'],
     [undefined, cgo, 'golang:1.19', true, 'debian:bookworm-slim'],
     ['scratch', staticBinary, 'golang:1.19', true, 'scratch'],

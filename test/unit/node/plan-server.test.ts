@@ -180,6 +180,33 @@ describe('node servers', () => {
     expect(runtimeOf(result.output)).not.toContain('typescript');
   });
 
+  it("explains in the interpreted archetype's order: dependencies and tools, files, packages and users, command", () => {
+    const result = convert(
+      `FROM node:18\nRUN npm install -g pm2\nRUN apt-get update && apt-get install -y libvips-dev\nRUN useradd app\nWORKDIR /app\nCOPY --chown=app . .\nCOPY config.json /etc/app/config.json\nRUN npm ci\nRUN chown app /app\nCMD ["pm2-runtime", "index.js"]\n`,
+      { ...express(), 'config.json': '{}' },
+    );
+    expect(result.decisions.map((d) => d.subject)).toEqual([
+      'node_modules in /app',
+      'npm install -g pm2 (line 2)',
+      'COPY (line 7)',
+      'RUN (line 4)',
+      'RUN (line 9)',
+      'libvips-dev (line 3)',
+      'RUN chown app /app',
+      'WORKDIR (line 5)',
+      'CMD (line 10)',
+    ]);
+  });
+
+  it.each([
+    ['npm install -g pm2', 'RUN npm install -g pm2 && npm cache clean --force'],
+    ['yarn global add pm2', 'RUN yarn global add pm2\n'],
+    ['pnpm add -g pm2', 'RUN pnpm add -g pm2\n'],
+  ])("replays %s with the manager's cache clean, when it has one", (install, replayed) => {
+    const result = convert(server(`RUN ${install}\nRUN npm ci\nCMD ["pm2-runtime", "index.js"]`), express());
+    expect(runtimeOf(result.output)).toContain(replayed);
+  });
+
   it('installs pnpm in the runtime when the command runs pnpm', () => {
     const result = convert(
       server('RUN npm i -g pnpm@9.15.9 && pnpm install --frozen-lockfile\nCMD ["pnpm", "start"]'),

@@ -1,5 +1,4 @@
 /** The one runtime chooser of the artifact archetype: by libc, requested, shell siblings, image sources. */
-import type { ImageRef } from '../../../src/analyze/stage-facts';
 import {
   ArtifactRuntimeRequest,
   chooseArtifactRuntime,
@@ -8,6 +7,7 @@ import {
 } from '../../../src/plan/artifact-runtime-choice';
 import type { ArtifactRuntimeEntry } from '../../../src/plan/artifact-runtimes';
 import type { RuntimeImageRules } from '../../../src/plan/base-image';
+import { imageRef } from '../../helpers/build-fixture';
 
 const entry = (fields: Partial<ArtifactRuntimeEntry>): ArtifactRuntimeEntry => ({
   libc: 'static',
@@ -47,13 +47,7 @@ const imageRules: RuntimeImageRules = {
   ],
 };
 
-const image = (text: string): ImageRef => ({
-  text,
-  registry: null,
-  name: text.split(':')[0],
-  tag: text.split(':')[1] ?? null,
-  digest: null,
-});
+const image = imageRef;
 
 const replace: RuntimeChoiceRules = {
   runtimeFor: { static: 'small', glibc: 'glibc', musl: 'musl' },
@@ -68,7 +62,7 @@ const refuse: RuntimeChoiceRules = {
 
 function choose(
   rules: RuntimeChoiceRules,
-  request: Partial<ArtifactRuntimeRequest> & { builder?: ImageRef },
+  request: Partial<ArtifactRuntimeRequest> & { builder?: ReturnType<typeof imageRef> },
 ): string {
   const choice = chooseArtifactRuntime(
     {
@@ -107,9 +101,9 @@ describe('chooseArtifactRuntime, requested runtimes replaced (for-libc builder i
       'glibc debian:bookworm-slim\nwarning: libc warning (debian:bookworm-slim)',
     ],
     [
-      'glibc requested where the runtime runs it: its fixed image, no warning',
+      'glibc requested where the runtime runs it: the release of the builder (its glibc and sonames), no warning',
       { libc: 'glibc' as const, requested: 'glibc', builder: image('tool:bullseye') },
-      'glibc debian:bookworm-slim',
+      'glibc debian:bullseye-slim',
     ],
     [
       'glibc, another release',
