@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: msb codemod at scale, in process, on a generated tree of repositories
  * (BENCH_REPOS, default 10,000). Prints repositories/s, peak RSS at 1k and at full size, the
- * ratio to reading + parsing the same Dockerfiles with dockerfile-ast alone, and convertText
+ * ratio to reading + parsing the same Dockerfiles with dockerfile-ast alone (with the share of
+ * the conversions themselves and of the rest of the run), and convertText
  * files/s next to parse-only files/s. Run after `npm run build` (the npm script does).
  * Each figure is the median of BENCH_ROUNDS rounds (default 5) with its lowest–highest spread
  * and the load average: timings on a shared machine vary from run to run.
@@ -14,6 +15,8 @@ const { spawnSync } = require('child_process');
 const { DockerfileParser } = require('dockerfile-ast');
 const { convertText } = require('../dist/index.js');
 const { runCodemod } = require('../dist/codemod/index.js');
+const { convertFileSync } = require('../dist/convert.js');
+const { memoisedReadDirectory } = require('../dist/context/read-directory.js');
 const { generateTree } = require('./bench-tree.js');
 const { load, measure, median, spread } = require('./bench-stats.js');
 
@@ -96,6 +99,20 @@ runCodemod({ targets: ${JSON.stringify(targets)}, outDir: ${JSON.stringify(outDi
   return { ok: true, ...JSON.parse(run.stdout) };
 }
 
+/**
+ * The codemod's conversions alone: every Dockerfile read and converted with one memoised folder
+ * reader per repository, as the codemod does. A codemod run's own share (discovery, diffs,
+ * patches, report rows) is the difference.
+ */
+function conversionsAlone(repositories) {
+  return measure(() => {
+    for (const files of repositories) {
+      const readDirectory = memoisedReadDirectory();
+      for (const file of files) convertFileSync(file, { readDirectory });
+    }
+  });
+}
+
 /** The raw figure: read and parse every Dockerfile with dockerfile-ast alone. */
 function readAndParse(files) {
   return measure(() => {
@@ -171,6 +188,12 @@ async function main() {
       if (result.status === 'converted') outputs.push(result.output);
     }
 
+    const byRepository = new Map();
+    for (const file of dockerfiles) {
+      const repository = path.relative(reposDir, file).split(path.sep)[0];
+      byRepository.set(repository, [...(byRepository.get(repository) ?? []), file]);
+    }
+
     const small =
       REPOS > SMALL ? await codemodOver(repoDirs.slice(0, SMALL), path.join(root, 'out-small')) : null;
     // Each round brackets the codemod with two raw read + parse passes and takes their mean as
@@ -181,12 +204,13 @@ async function main() {
       const outDir = path.join(root, `out-full-${i}`);
       const before = readAndParse(dockerfiles);
       const full = await codemodOver([path.join(reposDir, '*')], outDir);
+      const alone = conversionsAlone(byRepository.values());
       const after = readAndParse(dockerfiles);
       const raw = { ms: (before.ms + after.ms) / 2, cpuMs: (before.cpuMs + after.cpuMs) / 2 };
       const io = unavoidableIo(reposDir, outDir, path.join(root, `out-io-${i}`));
       const outputParseMs = parseOutputs(outputs);
       const floorMs = raw.ms + io.walkMs + io.writeMs + outputParseMs;
-      rounds.push({ full, raw, io, outputParseMs, floorMs });
+      rounds.push({ full, alone, raw, io, outputParseMs, floorMs });
       fs.rmSync(path.join(root, `out-io-${i}`), { recursive: true, force: true });
       if (i > 0) fs.rmSync(path.join(root, `out-full-${i - 1}`), { recursive: true, force: true });
     }
@@ -239,6 +263,9 @@ async function main() {
     );
     console.log(
       `  the same in CPU time: ${spread(of((r) => r.full.cpuMs / r.raw.cpuMs))}; per round (wall): ${of((r) => (r.full.ms / r.raw.ms).toFixed(2)).join(' ')}`,
+    );
+    console.log(
+      `  the conversions alone (each Dockerfile read and converted, one folder reader per repository): ${spread(of((r) => r.alone.ms / r.raw.ms))}, CPU ${spread(of((r) => r.alone.cpuMs / r.raw.cpuMs))}; the rest of the run (discovery, diffs, patches, rows): ${spread(of((r) => (r.full.ms - r.alone.ms) / r.raw.ms))}, CPU ${spread(of((r) => (r.full.cpuMs - r.alone.cpuMs) / r.raw.cpuMs))}`,
     );
     console.log(
       `  floor of any dry run that reads, parses, writes patches and checks its output, each part alone:`,

@@ -258,16 +258,14 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
 
   const present = hooks.present?.(build, runtime, files.files);
   const broken = [...runtime.broken];
-  if (present?.command) broken.push(...missingCommandTargets(build.programs ?? [], image, present.command));
-  const has = present?.command ?? ((p: string) => runtime.support.commands.includes(path.basename(p)));
-  const copied = artifacts.map((a) => a.to);
-  broken.push(
-    ...composeStartFindings(
-      input,
-      image,
-      (p) => copiedProgram(p, facts.workdir, copied, files.files) || has(p),
-    ),
-  );
+  const has = present?.command;
+  if (has) {
+    broken.push(...missingCommandTargets(build.programs ?? [], image, has));
+    // A command compose gives the image is checked the same way (what the runtime copies counts).
+    const copied = artifacts.map((a) => a.to);
+    const runs = (p: string) => copiedProgram(p, facts.workdir, copied, files.files) || has(p);
+    broken.push(...composeStartFindings(input, image, runs));
+  }
   if (present?.healthcheck)
     broken.push(...missingHealthcheckPrograms(facts, image, present.healthcheck, present.healthcheckShell));
 
