@@ -34,6 +34,8 @@ export interface JavaBuild {
   /** Servlet API family when a war depends on one. */
   servletApi: 'jakarta' | 'javax' | null;
   javaRelease: number | null;
+  /** The build compiles against javaRelease's own class library (--release, a toolchain), not only -source/-target. */
+  releaseApi: boolean;
   notes: string[];
 }
 
@@ -58,6 +60,7 @@ export function readJavaBuild(
     springBootVersion: null,
     servletApi: null,
     javaRelease: null,
+    releaseApi: false,
     notes: [],
   };
   const reading = { context, paths, settings, build };
@@ -133,7 +136,11 @@ function mavenBuild(
   if (modules.length === 0) return [];
   const root = modules[0];
   build.springBootVersion ??= modules.map((m) => m.springBootVersion).find((v) => v !== null) ?? null;
-  build.javaRelease ??= javaRelease(modules, settings.maven.releaseProperties);
+  if (build.javaRelease === null) {
+    const release = javaRelease(modules, settings.maven, build.springBootVersion);
+    build.javaRelease = release?.major ?? null;
+    build.releaseApi = release?.api ?? false;
+  }
   if (modules.some((m) => m.dependencies.some((d) => d.startsWith('jakarta.')))) build.servletApi = 'jakarta';
   else if (modules.some((m) => m.dependencies.some((d) => d.startsWith('javax.servlet'))))
     build.servletApi = 'javax';
@@ -166,19 +173,34 @@ function matchesModule(selector: string, module: MavenProject, rootContextDir: s
     : false;
 }
 
-/** The release the properties name, else maven-compiler-plugin's own `<release>`/`<target>`/`<source>`. */
-function javaRelease(modules: MavenProject[], properties: readonly string[]): number | null {
+/**
+ * The release the properties name, else maven-compiler-plugin's own `<release>`/`<target>`/`<source>`;
+ * `api` when it is passed as --release (the property, `<release>`, or Spring Boot 3's parent, which
+ * passes java.version as maven.compiler.release), not only as -source/-target.
+ */
+function javaRelease(
+  modules: MavenProject[],
+  maven: JavaSettings['maven'],
+  springBootVersion: string | null,
+): { major: number; api: boolean } | null {
+  const bootRelease = Number(springBootVersion?.split('.')[0]) >= 3;
   for (const m of modules) {
     const compiler = m.plugins.find((p) => p.artifactId === 'maven-compiler-plugin')?.configuration ?? {};
-    const value = [
-      ...properties.map((k) => m.properties.get(k)),
+    const values = [
+      ...maven.releaseProperties.map((k) => ({
+        value: m.properties.get(k),
+        api: maven.releaseApiProperties.includes(k) || (bootRelease && k === 'java.version'),
+      })),
       ...['release', 'target', 'source'].map((k) => {
         const configured = text(compiler[k]);
-        return configured === null ? undefined : interpolate(configured, m.properties);
+        return {
+          value: configured === null ? undefined : interpolate(configured, m.properties),
+          api: k === 'release',
+        };
       }),
-    ].find((v) => v !== undefined && !v.includes('${'));
-    const major = value ? Number(/^(?:1\.)?(\d+)/.exec(value)?.[1]) : NaN;
-    if (!Number.isNaN(major)) return major;
+    ].filter((v): v is { value: string; api: boolean } => v.value !== undefined && !v.value.includes('${'));
+    const major = values[0] ? Number(/^(?:1\.)?(\d+)/.exec(values[0].value)?.[1]) : NaN;
+    if (!Number.isNaN(major)) return { major, api: values.some((v) => v.api) };
   }
   return null;
 }
@@ -199,8 +221,13 @@ function gradleBuild(command: BuildCommand, cwd: string, reading: BuildReading):
   const root = readGradleProject(context, contextDir, settings);
   if (!root) return [];
   build.springBootVersion ??= root.springBootVersion;
-  const release = compiledRegExp(settings.gradle.releasePattern).exec(root.text)?.slice(1).find(Boolean);
-  build.javaRelease ??= release ? Number(release) : null;
+  // The first group is a toolchain (compiles against that JDK), the others -source/-target only.
+  const match = compiledRegExp(settings.gradle.releasePattern).exec(root.text);
+  const release = match?.slice(1).find(Boolean);
+  if (build.javaRelease === null && release) {
+    build.javaRelease = Number(release);
+    build.releaseApi = match?.[1] !== undefined;
+  }
   const rootName = root.rootProjectName ?? path.basename(projectDir);
   const projects: { project: GradleProject; name: string; relative: string }[] = [
     { project: root, name: rootName, relative: '' },

@@ -50,6 +50,10 @@ export function runtimeImage(
     if (privateImage) return privateImage;
     const major = build.javaRelease ?? settings.fallbackMajor;
     if (major === null) return `${chosen.reason}, and the build files do not name a Java release`;
+    // javac -source/-target N on a newer JDK links against that JDK's class library: the jar can
+    // call methods Java N lacks (NoSuchMethodError), and msb cannot tell which JDK that was.
+    if (build.javaRelease !== null && !build.releaseApi)
+      return `${facts.from.text} does not name its JDK and the build files name Java ${major} only as -source/-target (not --release or a toolchain): the jar may call APIs of the builder's JDK that a Java ${major} runtime lacks; name the JDK in the builder image's tag or compile with --release ${major}`;
     jre = settings.releaseImage.replace('{{major}}', String(major));
     warnings.push(
       `${facts.from.text} does not name its JDK: the runtime is ${jre}, the Java release the build files target`,

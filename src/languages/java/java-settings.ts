@@ -101,6 +101,8 @@ export const javaSettingsSchema = Type.Object(
         ...buildTool,
         /** Properties naming the Java release, in the order they are read. */
         releaseProperties: stringList,
+        /** Those of them Maven passes as --release (compiling against that release's class library). */
+        releaseApiProperties: stringList,
       },
       { additionalProperties: false },
     ),

@@ -190,10 +190,54 @@ describe('java planning', () => {
     if (note) expect(result.decisions.map((d) => d.why).join()).toContain(note);
   });
 
-  it('uses the Java release of the build files when the builder image does not name its JDK', () => {
-    const result = convertIn(maven('CMD ["java", "-jar", "target/shop-1.4.0.jar"]', 'maven:3.9'), boot);
-    expect(runtimeOf(result.output)).toMatch(/^FROM eclipse-temurin:21-jre AS runtime/);
-    expect(result.warnings.join()).toContain('does not name its JDK');
+  const pom = (properties: string) =>
+    `<project><modelVersion>4.0.0</modelVersion><groupId>d</groupId><artifactId>demo</artifactId><version>1</version><properties>${properties}</properties></project>`;
+  const sourceTarget8 = pom(
+    '<maven.compiler.source>1.8</maven.compiler.source><maven.compiler.target>1.8</maven.compiler.target>',
+  );
+  const release11 = pom('<maven.compiler.release>11</maven.compiler.release>');
+  const toolchain17 =
+    "plugins { id 'java' }\njava { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\n";
+  const source11 = "plugins { id 'java' }\nsourceCompatibility = '11'\n";
+  // The runtime runs the builder image's JDK major; a tag that names none has the JDK the official
+  // image ships under it; for tags no longer built only a --release/toolchain build names a safe JRE.
+  it.each([
+    ['maven:latest', { 'pom.xml': sourceTarget8 }, 'eclipse-temurin:26-jre', 'ships JDK 26'],
+    ['maven', { 'pom.xml': sourceTarget8 }, 'eclipse-temurin:26-jre', 'ships JDK 26'],
+    ['maven:3', { 'pom.xml': release11 }, 'eclipse-temurin:26-jre', 'ships JDK 26'],
+    ['maven:3.9-eclipse-temurin', { 'pom.xml': release11 }, 'eclipse-temurin:26-jre', 'ships JDK 26'],
+    ['maven:amazoncorretto', { 'pom.xml': release11 }, 'eclipse-temurin:25-jre', 'Corretto 25'],
+    ['maven:3.9-eclipse-temurin-17', { 'pom.xml': sourceTarget8 }, 'eclipse-temurin:17-jre', null],
+    ['gradle:jdk-alpine', { 'build.gradle': source11 }, 'eclipse-temurin:25-jre-alpine', 'ships JDK 25'],
+    ['gradle:8', { 'build.gradle': source11 }, 'eclipse-temurin:21-jre', 'ships JDK 21'],
+    ['maven:3.8', { 'pom.xml': release11 }, 'eclipse-temurin:11-jre', 'does not name its JDK'],
+    ['maven:3.8', { 'pom.xml': bootPom() }, 'eclipse-temurin:21-jre', 'does not name its JDK'],
+    [
+      'gradle:7.4-jdk-alpine',
+      { 'build.gradle': toolchain17 },
+      'eclipse-temurin:17-jre',
+      'does not name its JDK',
+    ],
+    ['maven:3.8', { 'pom.xml': sourceTarget8 }, null, 'only as -source/-target'],
+    ['maven:3.5-alpine', { 'pom.xml': bootPom('2.7.0') }, null, 'only as -source/-target'],
+    ['gradle:7.4-jdk-alpine', { 'build.gradle': source11 }, null, 'only as -source/-target'],
+  ])('%s building %j → %s', (image, files, runtime, why) => {
+    const gradle = image.startsWith('gradle');
+    const result = convertIn(
+      `FROM ${image}\nWORKDIR /app\nCOPY . .\nRUN ${gradle ? 'gradle build' : 'mvn package'}\nCMD ["java", "-jar", "${gradle ? 'build/libs/app.jar' : 'target/demo-1.jar'}"]\n`,
+      {
+        ...files,
+        'src/main/java/A.java': 'class A {}',
+        ...(gradle ? { 'settings.gradle': "rootProject.name = 'app'\n" } : {}),
+      },
+    );
+    const said = [result.reason, ...result.warnings, ...result.decisions.map((d) => d.why)].join('\n');
+    if (runtime === null) expect(result.status).toBe('skipped');
+    else
+      expect(runtimeOf(result.output)).toMatch(
+        new RegExp(`^FROM ${runtime.replace(/[.]/g, '\\.')} AS runtime`),
+      );
+    if (why) expect(said).toContain(why);
   });
 
   it('replays users on the JRE, creates missing ones, and maps them to nonroot on distroless', () => {
