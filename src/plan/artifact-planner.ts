@@ -20,7 +20,7 @@ import { noCommandDecisions } from './artifact-command';
 import { artifactRuntimeFiles, imageCopies, runtimeFileCopies } from './artifact-files';
 import type { ContextPaths } from './context-paths';
 import type { Profile } from '../profiles/profile-types';
-import { stringList } from '../profiles/settings-schema';
+import { regexString, stringList } from '../profiles/settings-schema';
 import { FileUse, settleRuntimeFiles, SettledRuntimeFiles } from './settle-runtime-files';
 import { builderSteps } from './builder-steps';
 import { composeStartFindings } from './compose-start';
@@ -165,6 +165,8 @@ export const artifactSettingsProperties = {
   stage: artifactStageSchema,
   runtimeFiles: stringList,
   runtimeDirs: stringList,
+  /** Calls that name a folder read at run time (src/plan/served-dirs.ts): regular expressions, group 1 the folder. */
+  servedDirCalls: Type.Optional(Type.Array(regexString)),
   notRuntimeFiles: stringList,
 };
 

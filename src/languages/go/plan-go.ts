@@ -30,6 +30,7 @@ import { moveGoStartupBuilds } from './go-container-command';
 import { chooseGoRuntime } from './go-runtime';
 import { goConfigFileWarnings } from './go-config-files';
 import { goEnvFileUse } from './go-env-files';
+import { servedDirs } from '../../plan/served-dirs';
 import { goRuntimeFiles } from './go-runtime-files';
 import type { GoRuntime, GoSettings } from './go-settings';
 import type { GoSources } from './go-sources';
@@ -89,7 +90,13 @@ export function planGo(input: PlanInput<GoSettings>, sources: GoSources): Strate
         },
       },
       files: () => ({
-        found: goRuntimeFiles(paths, facts.runs, sources, workdir, settings),
+        found: goRuntimeFiles(paths, facts.runs, sources, workdir, {
+          ...settings,
+          runtimeDirs: [
+            ...settings.runtimeDirs,
+            ...servedDirs(context, (f) => f.endsWith('.go'), settings.servedDirCalls ?? []),
+          ],
+        }),
         workdir,
         isSource: (f) => f.endsWith('.go'),
         useOf: (file) => goEnvFileUse(context, file, sources, settings.fileLoaders),

@@ -15,6 +15,7 @@ import { contextPaths } from '../../plan/context-paths';
 import { commandArtifacts } from '../../plan/artifact-command';
 import type { PlanInput, StrategyPlan } from '../../plan/plan-types';
 import { copiedRuntimeFiles } from '../../plan/runtime-files';
+import { servedDirs } from '../../plan/served-dirs';
 import { runtimeCommands } from '../../plan/runtime-stage';
 import type { BuiltBinary, CargoBuildSetting } from './cargo-outputs';
 import type { RustAnalysis } from './rust-analysis';
@@ -83,6 +84,10 @@ export function planRust(input: PlanInput<RustSettings>, project: RustAnalysis):
       files: () => ({
         found: copiedRuntimeFiles(paths, facts.runs, {
           ...settings,
+          runtimeDirs: [
+            ...settings.runtimeDirs,
+            ...servedDirs(context, isSource, settings.servedDirCalls ?? []),
+          ],
           isSource,
           isEmbedded: isEmbedded(project.sources),
         }).files,

@@ -1,0 +1,3 @@
+module example.com/brochure
+
+go 1.22
