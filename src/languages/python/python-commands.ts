@@ -5,6 +5,7 @@
  */
 import { posix as path } from 'path';
 import { hasOption, optionValue, parseArgv } from '../../analyze/argv';
+import type { CommandEnv } from '../../analyze/command-env';
 import { programName, ShellCommand } from '../../analyze/shell-commands';
 import type { PythonSettings } from './python-settings';
 
@@ -31,7 +32,8 @@ export type PythonCommand =
   | { kind: 'user-install' }
   | { kind: 'prefix-install'; path: string }
   | { kind: 'create-venv'; path: string }
-  | { kind: 'uv-sync' }
+  /** `env`: the command's own environment (UV_PROJECT_ENVIRONMENT may be set on the command line). */
+  | { kind: 'uv-sync'; env: CommandEnv }
   | { kind: 'conda' }
   | { kind: 'test' }
   | { kind: 'other' };
@@ -62,7 +64,7 @@ export function classifyPythonCommand(
     return kind;
   }
   if (program === 'uv') {
-    if (words[1] === 'sync') return { kind: 'uv-sync' };
+    if (words[1] === 'sync') return { kind: 'uv-sync', env: command.env };
     if (words[1] === 'pip' && (words[2] === 'install' || words[2] === 'sync'))
       return classifyPip(words.slice(2), rules, workdir, 'uv pip');
     if (words[1] === 'venv')

@@ -6,6 +6,7 @@
  */
 import { posix as path } from 'path';
 import type { Env } from 'dockerfile-ast';
+import { envValue } from '../../analyze/command-env';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { RunFacts } from '../../analyze/stage-facts';
 import type { ClassifiedRun } from '../../plan/interpreted-plan';
@@ -99,11 +100,13 @@ function pythonEnvironment(
         case 'create-venv':
           venv ??= expandVariables(command.path, facts.values);
           break;
-        case 'uv-sync':
+        case 'uv-sync': {
+          const configured = envValue(command.env, 'UV_PROJECT_ENVIRONMENT', facts.values);
           return {
             kind: 'uv-project',
-            path: facts.values.get('UV_PROJECT_ENVIRONMENT') ?? path.join(run.workdir, '.venv'),
+            path: path.resolve(run.workdir, configured ? expandVariables(configured, facts.values) : '.venv'),
           };
+        }
         case 'user-install':
           return {
             kind: 'user-site',

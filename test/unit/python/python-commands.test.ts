@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { convertText, loadProfiles } from '../../../src';
+import { INHERITS_ALL } from '../../../src/analyze/command-env';
 import { splitShellCommands } from '../../../src/analyze/shell-commands';
 import { classifyPythonCommand } from '../../../src/languages/python/python-commands';
 import type { PythonSettings } from '../../../src/languages/python/python-settings';
@@ -30,7 +31,7 @@ describe('classifyPythonCommand', () => {
     ['python -m pipenv install --deploy', { kind: 'dependencies', tool: 'pipenv' }],
     ['python3 -m poetry install --only main --no-root', { kind: 'dependencies', tool: 'poetry' }],
     ['python3.12 -m pdm sync --prod', { kind: 'dependencies', tool: 'pdm' }],
-    ['python -m uv sync --frozen', { kind: 'uv-sync' }],
+    ['python -m uv sync --frozen', { kind: 'uv-sync', env: INHERITS_ALL }],
     ['python -m uv pip install -r requirements.txt', { kind: 'dependencies', tool: 'uv pip' }],
     [
       'uv pip install --system -r requirements.txt',
@@ -55,7 +56,7 @@ describe('classifyPythonCommand', () => {
     ['/opt/venv/bin/pip install -r requirements.txt', { kind: 'dependencies', tool: 'pip' }],
     ['/usr/local/bin/pip install poetry', { kind: 'tool-install', packages: ['poetry'] }],
     ['python -m pipenv --version', { kind: 'other' }],
-    ['uv sync --frozen', { kind: 'uv-sync' }],
+    ['uv sync --frozen', { kind: 'uv-sync', env: INHERITS_ALL }],
     ['uv pip install -r requirements.txt', { kind: 'dependencies', tool: 'uv pip' }],
     ['python setup.py install', { kind: 'dependencies', tool: 'setup.py' }],
     ['python -m venv /opt/venv', { kind: 'create-venv', path: '/opt/venv' }],
@@ -115,6 +116,24 @@ describe('install spellings through the conversion', () => {
     expect(runtime).toContain('COPY --from=builder /opt/venv /opt/venv');
     expect(runtime).toContain(command);
     expect(runtime).not.toMatch(/pipenv|poetry/);
+  });
+
+  // uv sync installs into UV_PROJECT_ENVIRONMENT as the command sees it (ENV, its own VAR=..., env VAR=...).
+  it.each([
+    ['RUN uv sync --frozen', '/app/.venv'],
+    ['ENV UV_PROJECT_ENVIRONMENT=/opt/env\nRUN uv sync --frozen', '/opt/env'],
+    ['RUN UV_PROJECT_ENVIRONMENT=/venv uv sync --frozen', '/venv'],
+    ['RUN env UV_PROJECT_ENVIRONMENT=/venv uv sync --frozen', '/venv'],
+    ['ARG ENV_DIR=/srv/env\nRUN UV_PROJECT_ENVIRONMENT=$ENV_DIR uv sync --frozen', '/srv/env'],
+    ['ENV UV_PROJECT_ENVIRONMENT=/opt/env\nRUN env -u UV_PROJECT_ENVIRONMENT uv sync --frozen', '/app/.venv'],
+    ['RUN UV_PROJECT_ENVIRONMENT=env uv sync --frozen', '/app/env'],
+  ])('%s: the runtime runs the venv %s', (install, venv) => {
+    const result = convert(
+      `FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nWORKDIR /app\nCOPY . .\n${install}\nCMD ["python", "app.py"]\n`,
+      { 'pyproject.toml': '[project]\nname = "app"\nversion = "1"\n', 'uv.lock': 'version = 1\n' },
+    );
+    expect(result.status).toBe('converted');
+    expect(runtimeOf(result.output)).toContain(`ENV PATH="${venv}/bin:$PATH"`);
   });
 
   it('skips uv pip install --system: uv ignores the venv', () => {
