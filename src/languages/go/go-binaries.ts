@@ -6,6 +6,7 @@
  */
 import { posix as path } from 'path';
 import { envValue } from '../../analyze/command-env';
+import { expandVariables, variableReferences } from '../../analyze/instruction-args';
 import type { ContextPaths } from '../../plan/context-paths';
 import type { GoCommand } from './go-commands';
 import { GoSources, moduleOf } from './go-sources';
@@ -50,8 +51,10 @@ export function goOutputs(command: GoCommand, cwd: string, project: GoProject): 
     return targets.map((t) => path.join(bin, t.name));
   }
   if (command.verb !== 'build') return [];
-  const assigned = new Map(command.env.assignments.map((a) => [a.name, a.value]));
-  const output = command.output ? expandValues(command.output, assigned, project.values) : null;
+  // The shell expands the words before the command's own `X=...` take effect: the stage's values only.
+  const output = command.output ? expandVariables(command.output, project.values) : null;
+  // A variable the stage does not set is empty for the shell (the words shift): msb cannot tell the path.
+  if (output && variableReferences(output).length > 0) return [];
   if (output && (output.endsWith('/') || targets.length > 1))
     return targets.map((t) => path.join(path.resolve(dir, output), t.name));
   // `-o ./...` is a pattern written where a file was meant: nothing the program needs.
@@ -133,15 +136,4 @@ function lastElement(importPath: string): string {
     .filter(Boolean);
   const last = parts.pop() ?? 'app';
   return /^v\d+$/.test(last) && parts.length > 0 ? (parts.pop() as string) : last;
-}
-
-function expandValues(
-  text: string,
-  first: ReadonlyMap<string, string>,
-  second: ReadonlyMap<string, string>,
-): string {
-  return text.replace(
-    /\$\{?([A-Za-z_]\w*)\}?/g,
-    (whole, name: string) => first.get(name) ?? second.get(name) ?? whole,
-  );
 }

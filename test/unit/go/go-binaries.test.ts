@@ -53,6 +53,16 @@ describe('goOutputs', () => {
     expect(outputs('go build -o $OUT/app .', { OUT: '/dist' })).toEqual(['/dist/app']);
   });
 
+  // The shell expands `-o $OUT` before the command's own `OUT=...` takes effect.
+  it.each([
+    ['OUT=/a go build -o $OUT .', { OUT: '/dist' }, ['/dist']],
+    ['env OUT=/a go build -o ${OUT}/app .', { OUT: '/dist' }, ['/dist/app']],
+    ['OUT=/a go build -o $OUT .', {}, []],
+    ['go build -o ${OUT:-/bin}/app .', {}, ['/bin/app']],
+  ])('%s with the stage setting %j → %j', (text, values, expected) => {
+    expect(outputs(text, values)).toEqual(expected);
+  });
+
   it('names a GOPATH build without go.mod after its directory', () => {
     const fixture = stageFixture('FROM golang:1.10\nWORKDIR /go/src/github.com/acme/hello\nCOPY . .\n', {
       'main.go': 'package main\n',
