@@ -22,6 +22,7 @@ import type { ContextPaths } from './context-paths';
 import type { Profile } from '../profiles/profile-types';
 import { regexString, stringList } from '../profiles/settings-schema';
 import { FileUse, settleRuntimeFiles, SettledRuntimeFiles } from './settle-runtime-files';
+import { unreplayableSetupRun } from './builder-side-effects';
 import { builderSteps } from './builder-steps';
 import { composeStartFindings } from './compose-start';
 import type { ContextProgram } from './context-programs';
@@ -239,6 +240,13 @@ export function planArtifact<B extends ArtifactBuild, R extends ArtifactRuntime>
   if (typeof rules === 'string') return { kind: 'skip', reason: rules };
   const artifacts = copiedArtifacts(build.artifacts, committed);
   const files = runtimeFiles(input, rules, artifacts);
+  // A replayed setup RUN must not change what only the builder has (a tool unpacked into /opt).
+  const copiedHere = (p: string) =>
+    artifacts.some((a) => isWithin(p, a.to)) || files.files.some((f) => isWithin(p, f.path));
+  const unreplayable = user.setup.some((n) => n.kind === 'original')
+    ? unreplayableSetupRun(facts, copiedHere)
+    : undefined;
+  if (unreplayable) return { kind: 'skip', reason: unreplayable };
   const copies: StageNode[] = [...(needs.copies ?? []), ...user.copies];
   for (const artifact of artifacts) {
     if (rules.foldersHoldArtifacts && files.files.some((f) => heldBy(artifact, f))) continue;

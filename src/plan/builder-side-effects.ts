@@ -75,6 +75,18 @@ export function builderSideEffects(
   return effects;
 }
 
+/**
+ * Why a setup RUN the runtime replays would fail: the first one whose chown/chmod names a path only
+ * the builder has (builderOnlyTarget); `covered`: what the runtime's copies bring. Undefined: none.
+ */
+export function unreplayableSetupRun(facts: StageFacts, covered: (p: string) => boolean): string | undefined {
+  for (const run of facts.runs) {
+    const problem = isSetupRun(run) ? builderOnlyTarget(run, facts, covered) : undefined;
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 /** Programs whose path words do not put anything at the path. */
 const NOT_WRITING = new Set([
   'mkdir',
