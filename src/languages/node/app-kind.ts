@@ -8,8 +8,9 @@ import type { DetectInput } from '../../detect/detect-types';
 import { blockNumber, frameworkOutputDir, NextConfig, readConfig, readNextConfig } from './framework-config';
 import { findFrontEndServer, FrontEndServer } from './front-end-server';
 import { optionValue, parseArgv } from '../../analyze/argv';
+import { envValues } from '../../analyze/command-env';
 import { containerCommand } from '../../analyze/container-command';
-import { buildAtStart, matchesProgram, NodeApp } from './node-app';
+import { buildAtStart, findBuild, matchesProgram, NodeApp } from './node-app';
 import type { FrameworkRule, NodeSettings } from './node-settings';
 import { declaredPackages } from './package-json';
 import type { Step } from './run-scripts';
@@ -142,9 +143,10 @@ export function builtOutput(
     }
   }
   const rule = frontEndFramework(app, settings, frameworkName);
-  const output = rule
-    ? frameworkOutputDir(rule, input.context, app.contextDir ?? '', input.facts.values)
-    : null;
+  // The build step's own environment (`BUILD_PATH=out react-scripts build`) names the folder too.
+  const buildStep = app.builds.length > 0 ? findBuild(app.builds[0].steps, settings) : undefined;
+  const values = buildStep ? envValues(buildStep.env, input.facts.values) : input.facts.values;
+  const output = rule ? frameworkOutputDir(rule, input.context, app.contextDir ?? '', values) : null;
   return output ? { dir: path.resolve(projectDir, output.dir), source: output.source } : null;
 }
 

@@ -238,7 +238,7 @@ function recordMove(args: string[], dir: string, installs: Install[]): void {
 }
 
 /** The first build step: it runs a known build tool, or a script whose name says build. */
-function findBuild(steps: readonly Step[], settings: NodeSettings): Step | undefined {
+export function findBuild(steps: readonly Step[], settings: NodeSettings): Step | undefined {
   const script = compiledRegExp(settings.buildScripts);
   return steps.find(
     (s) =>

@@ -3,6 +3,7 @@
  * commands it really runs (`node dist/server.js`, `vite build`), with the pre/post hooks npm
  * and yarn run, so the strategy sees through scripts to the programs.
  */
+import { type CommandEnv, withAssignments } from '../../analyze/command-env';
 import { type ShellCommand, shellQuote, splitShellCommands } from '../../analyze/shell-commands';
 import { classifyNodeCommand, NodeCommand } from './node-commands';
 import type { NodeSettings } from './node-settings';
@@ -13,6 +14,8 @@ export interface Step {
   text: string;
   /** The scripts it was reached through, outermost first. */
   via: string[];
+  /** The environment it runs with: the outer command's (`BUILD_PATH=out npm run build`), then its own `VAR=...`. */
+  env: CommandEnv;
 }
 
 const MAX_DEPTH = 8;
@@ -23,11 +26,16 @@ export function expandScripts(
   settings: NodeSettings,
 ): Step[] {
   const steps: Step[] = [];
-  const walk = (list: readonly ShellCommand[], via: string[]) => {
+  const walk = (list: readonly ShellCommand[], via: string[], outer: CommandEnv | null) => {
     for (const shell of list) {
       const command = classifyNodeCommand(shell, settings);
+      // A script's commands inherit the environment of the npm/yarn process that runs them.
+      const env =
+        outer && shell.env.inherits === 'all' && shell.env.except.length === 0
+          ? withAssignments(outer, shell.env.assignments)
+          : shell.env;
       if (command.kind !== 'script') {
-        steps.push({ command, text: shell.text, via });
+        steps.push({ command, text: shell.text, via, env });
         continue;
       }
       const body = pkg?.scripts[command.script] ?? settings.defaultScripts[command.script] ?? null;
@@ -38,6 +46,7 @@ export function expandScripts(
           command: command.mayBeProgram ? { kind: 'program', words } : { kind: 'other' },
           text: shell.text,
           via,
+          env,
         });
         continue;
       }
@@ -52,10 +61,10 @@ export function expandScripts(
           name === command.script
             ? [body, ...command.args.map(shellQuote)].join(' ')
             : (pkg as PackageJson).scripts[name];
-        walk(splitShellCommands(text), [...via, name]);
+        walk(splitShellCommands(text), [...via, name], env);
       }
     }
   };
-  walk(commands, []);
+  walk(commands, [], null);
   return steps;
 }

@@ -115,6 +115,32 @@ describe('static front ends', () => {
     );
   });
 
+  // CRA's BUILD_PATH as the build step sees it: ENV, the RUN's own assignment, the script's own.
+  const craBuild = (build: string) => ({
+    'package.json': pkg({
+      dependencies: { react: '18', 'react-scripts': '5' },
+      scripts: { start: 'react-scripts start', build },
+    }),
+  });
+  it.each([
+    ['RUN npm ci && npm run build', 'react-scripts build', '/app/build'],
+    ['ENV BUILD_PATH=www\nRUN npm ci && npm run build', 'react-scripts build', '/app/www'],
+    ['RUN npm ci && BUILD_PATH=www npm run build', 'react-scripts build', '/app/www'],
+    ['RUN npm ci && npm run build', 'BUILD_PATH=./www react-scripts build', '/app/www'],
+    [
+      'ENV BUILD_PATH=www\nRUN npm ci && env -u BUILD_PATH npm run build',
+      'react-scripts build',
+      '/app/build',
+    ],
+  ])('%s with "build": "%s" serves %s', (run, build, dir) => {
+    const result = convert(
+      `FROM node:18\nWORKDIR /app\nCOPY . .\n${run}\nCMD ["npm", "start"]\n`,
+      craBuild(build),
+    );
+    expect(result.status).toBe('converted');
+    expect(addedStages(result)).toContain(`COPY --from=builder ${dir} `);
+  });
+
   it('does not add a build step when the builder already builds', () => {
     const result = convert(built('CMD ["npm", "start"]'), cra);
     expect(result.output.match(/npm run build/g)).toHaveLength(1);
