@@ -5,6 +5,7 @@
  * index.html, as the original server would.
  */
 import { posix as path } from 'path';
+import { type CommandEnv, envValue } from '../../analyze/command-env';
 import { expandVariables } from '../../analyze/instruction-args';
 import type { DevServerRule, NodeSettings, StaticServerRule } from './node-settings';
 import { buildAtStart } from './node-app';
@@ -57,7 +58,7 @@ export function findFrontEndServer(
       (r) => r.program === program && applies(r) && r.subcommands.includes(subcommandOf(args, r)),
     );
     if (devRule) {
-      found = { kind: 'dev', rule: devRule, step, port: serverPort(args, devRule, values) };
+      found = { kind: 'dev', rule: devRule, step, port: serverPort(args, devRule, values, step.env) };
       break;
     }
   }
@@ -93,7 +94,7 @@ function staticServer(
     rule.subcommand ? args.slice(args.indexOf(rule.subcommand) + 1) : args,
     valueFlagsOf(rule),
   );
-  const port = serverPort(args, rule, values);
+  const port = serverPort(args, rule, values, step.env);
   let spa = rule.spa === true || (rule.spaFlags ?? []).some((f) => parsed.options.has(f));
   for (const flag of rule.proxyFlags ?? []) {
     const target = parsed.options.get(flag);
@@ -119,11 +120,15 @@ function staticServer(
   };
 }
 
-/** The port flag's value (`3000`, `tcp://0.0.0.0:3000`, `$PORT`), else the port variable, else the default. */
+/**
+ * The port flag's value (`3000`, `tcp://0.0.0.0:3000`, `$PORT`), else the port variable as the
+ * server sees it (`env`: `PORT=8080 serve`, a script's own assignment), else the default.
+ */
 function serverPort(
   args: readonly string[],
   rule: { program: string; portFlags?: string[]; portEnv?: string; defaultPort: number },
   values: ReadonlyMap<string, string>,
+  env: CommandEnv,
 ): Port {
   const parsed = parseArgs(args, rule.portFlags ?? []);
   let runTimeVariable: string | undefined;
@@ -134,7 +139,7 @@ function serverPort(
     if (port) return { port: Number(port[1]), source: `${rule.program} ${flag} ${value}` };
     runTimeVariable ??= /\$\{?(\w+)/.exec(value)?.[1];
   }
-  const fromEnv = rule.portEnv ? values.get(rule.portEnv) : undefined;
+  const fromEnv = rule.portEnv ? envValue(env, rule.portEnv, values) : undefined;
   if (fromEnv && /^\d+$/.test(fromEnv))
     return { port: Number(fromEnv), source: `${rule.portEnv}=${fromEnv}` };
   return {

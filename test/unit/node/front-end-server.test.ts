@@ -20,6 +20,10 @@ describe('front-end servers', () => {
     ['serve -s', { dir: '.', spa: true, port: 3000 }],
     ['serve -s build -l $PORT', { dir: 'build', port: 4000 }, { PORT: '4000' }],
     ['serve -s build', { port: 4000 }, { PORT: '4000' }],
+    // PORT as the server sees it: its own assignment wins over ENV; `env -u` drops ENV's.
+    ['PORT=5000 serve -s build', { port: 5000 }, { PORT: '4000' }],
+    ['env PORT=5000 serve -s build', { port: 5000 }],
+    ['env -u PORT serve -s build', { port: 3000 }, { PORT: '4000' }],
     [
       'http-server dist/shop/browser -p 8080 --proxy http://localhost:8080?',
       { dir: 'dist/shop/browser', spa: true, port: 8080 },
