@@ -163,6 +163,12 @@ export const SYSTEM_TOOL_OPTIONS = {
     valued: ['-X', '--repository', '-t', '--virtual', '-p', '--root', '--repositories-file', '--arch'],
     aliases: { '-t': '--virtual' },
   },
+  // Only what tells an install (`-i`, also inside `-Ei`) from dpkg's other actions.
+  dpkg: {
+    flags: ['-i', '-R', '-E', '-G', '-B', '-O'],
+    aliases: { '--install': '-i', '--recursive': '-R' },
+    clusters: true,
+  },
   useradd: {
     valued: [
       '-u',

@@ -8,7 +8,7 @@
  */
 import { globMatcher } from '../util/glob-matcher';
 import type { RunFacts } from '../analyze/stage-facts';
-import { optionValue, parseArgv, ParsedArgv } from '../analyze/argv';
+import { hasOption, optionValue, parseArgv, ParsedArgv } from '../analyze/argv';
 import { SYSTEM_TOOL_OPTIONS } from '../analyze/programs';
 import { programName } from '../analyze/shell-commands';
 import type { PackageManagerName, PackageRules } from '../profiles/profile-types';
@@ -111,8 +111,8 @@ function packageArgs(parsed: ParsedArgv): { verb: string | undefined; packages: 
 
 /** The files `dpkg -i` / `dpkg --install` installs (every operand: dpkg installs only files). */
 function dpkgInstallFiles(args: readonly string[]): string[] {
-  const installing = args.some((a) => a === '--install' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a));
-  return installing ? args.filter((a) => !a.startsWith('-')) : [];
+  const parsed = parseArgv(args, SYSTEM_TOOL_OPTIONS.dpkg);
+  return hasOption(parsed, '-i') ? [...parsed.operands, ...parsed.afterDashDash] : [];
 }
 
 /**

@@ -34,6 +34,12 @@ describe('package files (only the builder has them)', () => {
       'RUN (line 2) installs the package file /tmp/browser.deb, which only the builder has: the runtime stage cannot install it, and msb cannot tell whether the app needs what it provides',
     ],
     [
+      'dpkg -Ei (clustered flags) and --install, files after --',
+      'RUN dpkg -Ei /tmp/a.deb && dpkg --install -- /tmp/b.deb',
+      [],
+      'RUN (line 2) installs the package file /tmp/a.deb, which only the builder has: the runtime stage cannot install it, and msb cannot tell whether the app needs what it provides',
+    ],
+    [
       'a release selector is a package, not a file',
       'RUN apt-get install -y curl/bookworm-backports',
       ['curl/bookworm-backports'],
