@@ -38,13 +38,18 @@ export function builderSideEffects(
   programs: readonly string[],
   copies: readonly StageNode[],
 ): SideEffects {
-  const effects: SideEffects = { copies: [], setup: [], decisions: [], problem: undefined };
   const copied = copies.flatMap((node) =>
     node.kind === 'copy' && node.from.kind !== 'image' ? [node.dest] : [],
   );
   const covered = (p: string) =>
     copied.some((dir) => isWithin(p, dir)) ||
     facts.copies.some((c) => c.spec.from === null && isWithin(p, c.dest.replace(/\/$/, '') || '/'));
+  const effects: SideEffects = {
+    copies: [],
+    setup: [],
+    decisions: [],
+    problem: unreplayableSetupRun(facts, covered),
+  };
   const seen = new Set<string>();
   for (const run of facts.runs) {
     for (const program of programs) {
@@ -58,10 +63,7 @@ export function builderSideEffects(
         why: `the container runs ${program}, which RUN (line ${run.instruction.line + 1}) put there in the builder`,
       });
     }
-    if (isSetupRun(run)) {
-      effects.problem ??= builderOnlyTarget(run, facts, covered);
-      continue;
-    }
+    if (isSetupRun(run)) continue;
     const replay = directoryCommands(run, facts.values, covered);
     if (replay.length === 0) continue;
     const text = replay.map((c) => c.text).join(' && ');
